@@ -1,0 +1,128 @@
+/*
+ * csv: a streaming reader for the tracker's ledger files (RFC 4180).
+ *
+ * The reader pulls large blocks (1 MiB read()s by default) into one
+ * buffer and returns each record as (pointer, length) slices into that
+ * buffer: no allocation per record or per field.  Quoted fields may hold
+ * commas, doubled quotes and line breaks; records end with LF or CRLF;
+ * blank lines are skipped; a UTF-8 byte order mark at the start is
+ * ignored.  Every record carries the 1-based line of its first line, so
+ * a record whose quoted field spans lines still points at where it
+ * starts.
+ *
+ * Problems in the input are values, never aborts: csv_next returns
+ * CSV_ERROR with a csv_error (what, line, field).  After a problem in one
+ * record the reader resumes at the next record, so a caller can report
+ * every bad row in one pass; only an unterminated quote, a read error or
+ * lack of memory end the file (error.fatal).
+ *
+ * Lifetime: the slices of a record stay valid until the next csv_next or
+ * csv_close on the same reader.  Each field is followed by a NUL byte, so
+ * field.ptr is also a C string (fields never contain NUL: it is an error).
+ */
+#ifndef CHARTER_CSV_H
+#define CHARTER_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct csv_reader csv_reader;
+
+typedef struct csv_field {
+    const char *ptr; /* NUL-terminated; quotes removed and "" undone */
+    size_t len;
+} csv_field;
+
+typedef struct csv_record {
+    const csv_field *fields; /* owned by the reader */
+    size_t count;            /* >= 1 */
+    long line;               /* 1-based line where the record starts */
+} csv_record;
+
+enum csv_status {
+    CSV_ERROR = -1, /* see csv_last_error; csv_next may be called again */
+    CSV_END = 0,    /* no more records */
+    CSV_RECORD = 1, /* *rec filled */
+};
+
+enum csv_errcode {
+    CSV_ERR_NONE,
+    CSV_ERR_OPEN,               /* the file cannot be opened (sys_errno) */
+    CSV_ERR_IO,                 /* read() failed (sys_errno); fatal */
+    CSV_ERR_NOMEM,              /* fatal */
+    CSV_ERR_UNTERMINATED_QUOTE, /* end of file inside a quoted field; fatal */
+    CSV_ERR_BAD_QUOTE,          /* '"' inside an unquoted field, or text after a closing quote */
+    CSV_ERR_FIELD_TOO_LONG,     /* a field's raw bytes exceed options.max_field */
+    CSV_ERR_TOO_MANY_FIELDS,    /* a record has more than options.max_fields fields */
+    CSV_ERR_NUL,                /* a NUL byte */
+    CSV_ERR_UTF8,               /* invalid UTF-8 (only with options.check_utf8) */
+};
+
+typedef struct csv_error {
+    enum csv_errcode code;
+    long line;     /* 1-based line of the problem (of the opening quote for quote errors) */
+    size_t field;  /* 1-based field of the record, 0 when not about a field */
+    size_t limit;  /* the limit exceeded, for FIELD_TOO_LONG and TOO_MANY_FIELDS */
+    int sys_errno; /* for OPEN and IO */
+    bool fatal;    /* nothing more can be read from this file */
+} csv_error;
+
+/* Zero-initialise and set what you need; a 0 field takes the default. */
+typedef struct csv_options {
+    size_t block_size; /* bytes per read(); default 1 MiB */
+    size_t max_field;  /* longest field, in raw bytes; default 64 KiB */
+    size_t max_fields; /* most fields in a record; default 256 */
+    bool check_utf8;   /* reject invalid UTF-8 (overlongs, surrogates, > U+10FFFF) */
+} csv_options;
+
+/* NULL on failure, with *err filled (err may be NULL).  opt may be NULL. */
+csv_reader *csv_open(const char *path, const csv_options *opt, csv_error *err);
+/* Reads fd from its current offset; csv_close does not close it. */
+csv_reader *csv_open_fd(int fd, const csv_options *opt, csv_error *err);
+/* Reads a private copy of data[0..len), block_size bytes at a time. */
+csv_reader *csv_open_memory(const void *data, size_t len, const csv_options *opt, csv_error *err);
+void csv_close(csv_reader *r);
+
+/* The next record: CSV_RECORD, CSV_END, or CSV_ERROR (the bad record is
+ * skipped; after a fatal error the next call returns CSV_END). */
+int csv_next(csv_reader *r, csv_record *rec);
+const csv_error *csv_last_error(const csv_reader *r);
+
+/* Reads the next record as the header and keeps a copy of its names.
+ * Returns like csv_next (CSV_END: the file is empty). */
+int csv_read_header(csv_reader *r);
+/* The header's names (NULL, 0 before csv_read_header succeeded). */
+const csv_field *csv_header(const csv_reader *r, size_t *count);
+/* Index of the header column named exactly `name`, or -1. */
+long csv_find_column(const csv_reader *r, const char *name);
+
+/* What went wrong, as one sentence without location (the caller prints
+ * "file:line: "), e.g. "field 3 is longer than 65536 bytes".  Returns the
+ * length snprintf would have written. */
+int csv_describe_error(const csv_error *e, char *buf, size_t size);
+
+/* ---- field values ---------------------------------------------------- */
+
+enum csv_value_error {
+    CSV_VALUE_OK,
+    CSV_VALUE_EMPTY,        /* "is empty" */
+    CSV_VALUE_NOT_NUMBER,   /* "is not a number" (N/A, 1,5, 12abc, inf, nan, 0x10) */
+    CSV_VALUE_OUT_OF_RANGE, /* "is too large to be a number" (1e999) */
+    CSV_VALUE_TOO_LONG,     /* "is too long to be a number" (> 255 bytes) */
+    CSV_VALUE_NOT_DATE,     /* "is not a date of the form YYYY-MM-DD" */
+    CSV_VALUE_NO_SUCH_DAY,  /* "is not a day of the calendar" (2023-02-29) */
+};
+
+/* A decimal number: optional sign, digits with an optional fraction, an
+ * optional exponent; spaces and tabs around it are allowed.  Infinity,
+ * NaN, hex and overflow are rejected; underflow gives 0 or a subnormal.
+ * The conversion is strtod's, so LC_NUMERIC must stay "C" (the decimal
+ * point is '.'), which holds unless the program calls setlocale. */
+enum csv_value_error csv_parse_number(const char *s, size_t n, double *out);
+/* YYYY-MM-DD with a calendar check, to days since 1970-01-01. */
+enum csv_value_error csv_parse_date(const char *s, size_t n, int32_t *out);
+/* The predicate of the sentences above, e.g. "is not a number". */
+const char *csv_value_strerror(enum csv_value_error e);
+
+#endif
