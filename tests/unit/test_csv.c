@@ -11,6 +11,7 @@
  * quote, CRLF and UTF-8 sequence is also split across refills.
  */
 #include <errno.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -560,8 +561,45 @@ static void test_numbers(void **state)
         assert_int_equal(csv_parse_number("12x", 2, &v), CSV_VALUE_OK);
         assert_true(v == 12);
     }
+    /* -0 keeps its sign, as with strtod */
+    {
+        double v;
+        assert_int_equal(csv_parse_number("-0", 2, &v), CSV_VALUE_OK);
+        assert_true(v == 0 && signbit(v));
+    }
     assert_string_equal(csv_value_strerror(CSV_VALUE_NOT_NUMBER), "is not a number");
     assert_string_equal(csv_value_strerror(CSV_VALUE_OUT_OF_RANGE), "is too large to be a number");
+}
+
+/* The fast path for short decimals must give strtod's bits exactly. */
+static void test_numbers_match_strtod(void **state)
+{
+    unsigned seed = 7;
+
+    (void)state;
+    for (int k = 0; k < 200000; k++) {
+        char text[64];
+        int len = 0;
+        int ndig = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16) % 20;
+        int point = (int)((seed = seed * 1103515245 + 12345) >> 16) % (ndig + 2);
+        int expo = (int)((seed = seed * 1103515245 + 12345) >> 16) % 61 - 30;
+        double got, want;
+
+        if (k % 2)
+            text[len++] = '-';
+        for (int d = 0; d < ndig; d++) {
+            if (d == point)
+                text[len++] = '.';
+            text[len++] = (char)('0' + ((seed = seed * 1103515245 + 12345) >> 16) % 10);
+        }
+        if (k % 3 == 0)
+            len += snprintf(text + len, sizeof text - (size_t)len, "e%d", expo);
+        text[len] = '\0';
+        want = strtod(text, NULL);
+        assert_int_equal(csv_parse_number(text, (size_t)len, &got), CSV_VALUE_OK);
+        if (memcmp(&got, &want, sizeof got) != 0)
+            fail_msg("%s: got %.17g, strtod %.17g", text, got, want);
+    }
 }
 
 static void expect_date(const char *s, int32_t want)
@@ -682,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_read_error),
         cmocka_unit_test(test_random_round_trip),
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_match_strtod),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_rtdate),
     };
