@@ -1,0 +1,140 @@
+# Charter - build, test, demo, install.  `make` builds build/bin/charterc.
+# Generated sources live in build/ and out of git.  Parallel-safe.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+OPT ?= -O2 -g
+SAN ?=
+BUILD ?= build
+
+WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+        -Wvla -Wmissing-prototypes -Wno-missing-field-initializers
+# Generated code gets relaxed warnings, never -Werror.
+GENWARN := -std=c11 -w
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
+ifneq ($(SAN),)
+OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+CFLAGS := $(OPT) -MMD -MP
+LDLIBS := -lffi -ldl -lm
+
+COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/grammar/parser.o $(BUILD)/grammar/lexer.o
+RUNTIME_SRC := $(filter-out runtime/main.c,$(wildcard runtime/*.c))
+RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(BUILD)/stdlib/std/charterstd.o
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+CHARTERC := $(BUILD)/bin/charterc
+RUNTIME := $(BUILD)/bin/charter-runtime
+LIBCHARTER := $(BUILD)/libcharter.a
+LIBRT := $(BUILD)/libcharterrt.a
+
+all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
+
+# ---- build dependencies ------------------------------------------------
+# Installs flex, bison, libffi and cmocka from Debian's packages when one is
+# missing (CI machines start bare).
+DEPS_STAMP := $(BUILD)/.deps-ok
+$(DEPS_STAMP):
+	@mkdir -p $(@D)
+	@missing=""; \
+	command -v flex >/dev/null || missing="$$missing flex"; \
+	command -v bison >/dev/null || missing="$$missing bison"; \
+	{ [ -f /usr/include/ffi.h ] || ls /usr/include/*/ffi.h >/dev/null 2>&1; } || missing="$$missing libffi-dev"; \
+	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing build dependencies:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+	@touch $@
+deps: $(DEPS_STAMP)
+
+# ---- grammar -------------------------------------------------------------
+$(BUILD)/grammar/parser.c: grammar/parser.y | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	bison -Wall -Werror --defines=$(BUILD)/grammar/parser.h -o $@ $<
+$(BUILD)/grammar/parser.h: $(BUILD)/grammar/parser.c ;
+$(BUILD)/grammar/lexer.c: grammar/lexer.l | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	flex -o $@ $<
+$(BUILD)/grammar/%.o: $(BUILD)/grammar/%.c $(BUILD)/grammar/parser.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GENWARN) -c -o $@ $<
+
+# Hand-written sources may include parser.h (through scan.h).
+$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(BUILD)/grammar/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/stdlib/std/charterstd.o: stdlib/std/charterstd.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -fPIC -c -o $@ $<
+
+$(LIBCHARTER): $(COMPILER_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(LIBRT): $(RUNTIME_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(CHARTERC): $(BUILD)/compiler/main.o $(LIBCHARTER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The tracker runtime exports the standard functions (-rdynamic) so that
+# formulas find them with dlsym like any user library's.
+$(RUNTIME): $(BUILD)/runtime/main.o $(LIBRT) $(LIBCHARTER)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -rdynamic -o $@ $(BUILD)/runtime/main.o -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCHARTER) $(LDLIBS)
+
+# ---- tests -----------------------------------------------------------------
+# Unit tests link against everything; a test may add flags in TEST_LDFLAGS_<name>.
+TEST_LDFLAGS_test_ffi := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call
+$(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \
+	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCHARTER) -lcmocka $(LDLIBS)
+
+unit: $(UNIT_TESTS)
+
+test: all unit
+	@BUILD=$(BUILD) sh tests/run-all.sh
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-san:
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
+
+check-all: test test-san
+
+update-golden: all
+	@BUILD=$(BUILD) UPDATE=1 sh tests/run-golden.sh
+
+# ---- demo ------------------------------------------------------------------
+demo: all
+	@echo "== charterc check --strict examples/connectivity.charter"
+	@$(CHARTERC) check --strict examples/connectivity.charter && echo "no findings: the agreement is complete and consistent"
+	@echo
+	@echo "== charterc check examples/../tests/flawed (a draft with gaps) =="
+	@$(CHARTERC) check --color=always ../shared/spec/examples/flawed.charter 2>&1 || true
+
+# ---- install ---------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/charter/stdlib/std \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	  $(DESTDIR)$(PREFIX)/lib/charter
+	install -m 755 $(CHARTERC) $(DESTDIR)$(PREFIX)/bin/charterc
+	install -m 644 stdlib/std/*.charter stdlib/std/charter.h $(DESTDIR)$(PREFIX)/share/charter/stdlib/std/
+	if [ -f $(RUNTIME) ]; then install -m 755 $(RUNTIME) $(DESTDIR)$(PREFIX)/lib/charter/charter-runtime; fi
+	if [ -f docs/man/charterc.1 ]; then install -m 644 docs/man/charterc.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	if [ -f docs/man/charter.5 ]; then install -m 644 docs/man/charter.5 $(DESTDIR)$(PREFIX)/share/man/man5/; fi
+	if [ -f editors/bash/charterc ]; then install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions && \
+	  install -m 644 editors/bash/charterc $(DESTDIR)$(PREFIX)/share/bash-completion/completions/charterc; fi
+
+clean:
+	rm -rf build
+
+.PHONY: all deps unit test test-san check-all update-golden demo install clean
+.DELETE_ON_ERROR:
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

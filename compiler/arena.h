@@ -1,0 +1,42 @@
+/* arena.h - the one allocator of a compilation.
+ *
+ * Ownership rule: everything a compilation allocates (source text, tokens,
+ * syntax tree, model, diagnostics) lives in one arena and is freed in one
+ * call to arena_free().  Nothing inside is freed one by one. */
+#ifndef CHARTER_ARENA_H
+#define CHARTER_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+typedef struct Arena Arena;
+
+Arena *arena_new(void);
+void arena_free(Arena *a);
+/* Zeroed, 16-byte aligned memory; aborts only when the system has no memory. */
+void *arena_alloc(Arena *a, size_t n);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
+size_t arena_used(const Arena *a);
+
+/* A growable array whose storage lives in an arena.  Growth doubles the
+ * capacity, so the memory left behind is at most the final size. */
+#define VEC(T) struct { T *v; int n, cap; }
+#define VEC_PUSH(A, vec, item)                                              \
+    do {                                                                    \
+        if ((vec).n == (vec).cap) {                                         \
+            int nc_ = (vec).cap ? (vec).cap * 2 : 4;                        \
+            void *nv_ = arena_alloc((A), (size_t)nc_ * sizeof *(vec).v);    \
+            if ((vec).n)                                                    \
+                memcpy(nv_, (vec).v, (size_t)(vec).n * sizeof *(vec).v);    \
+            (vec).v = nv_;                                                  \
+            (vec).cap = nc_;                                                \
+        }                                                                   \
+        (vec).v[(vec).n++] = (item);                                        \
+    } while (0)
+
+#endif

@@ -1,0 +1,306 @@
+/* args.c - reading the arguments of a statement, and name references.
+ *
+ * Statements are parsed uniformly (ast.h); here each statement's expected
+ * shape is read argument by argument, so a wrong or missing argument gets
+ * a message that names what was expected after what. */
+#include <stdio.h>
+#include <string.h>
+
+#include "resolve_int.h"
+#include "suggest.h"
+
+void cur_init(Cur *c, Resolver *r, Scope *s, const Stmt *st)
+{
+    c->r = r;
+    c->s = s;
+    c->st = st;
+    c->args = &st->args;
+    c->i = 0;
+}
+
+const Arg *cur_peek(const Cur *c)
+{
+    return c->i < c->args->n ? c->args->v[c->i] : NULL;
+}
+
+bool cur_at_end(const Cur *c)
+{
+    return c->i >= c->args->n;
+}
+
+static const char *describe(Resolver *r, const Arg *a)
+{
+    switch (a->kind) {
+    case ARG_IDENT:
+        return arena_printf(r->a, "'%s'", a->text);
+    case ARG_STRING:
+        return "a string";
+    case ARG_NUMBER:
+        return arena_printf(r->a, "the number %g", a->num);
+    case ARG_PERCENT:
+        return arena_printf(r->a, "%g%%", a->num);
+    default:
+        return ast_arg_kind_name(a->kind);
+    }
+}
+
+void cur_error(Cur *c, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    Span at;
+    const char *found;
+    if (a) {
+        at = a->span;
+        found = describe(c->r, a);
+    } else {
+        Span last = c->args->n ? c->args->v[c->args->n - 1]->span : c->st->head_span;
+        at = (Span){last.file, last.hi, last.hi};
+        found = "the end of the statement";
+    }
+    /* The words read so far show where the reader was. */
+    char before[96];
+    snprintf(before, sizeof before, "%s", c->st->head);
+    Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "syntax", at, "file",
+                                "`%s` expects %s here, found %s", before, what, found);
+    (void)g;
+    c->i = c->args->n;      /* one message per statement */
+}
+
+bool cur_ident(Cur *c, const char **out, Span *span, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || a->kind != ARG_IDENT) {
+        cur_error(c, what);
+        return false;
+    }
+    *out = a->text;
+    if (span)
+        *span = a->span;
+    c->i++;
+    return true;
+}
+
+bool cur_string(Cur *c, const char **out, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || a->kind != ARG_STRING) {
+        cur_error(c, what);
+        return false;
+    }
+    *out = a->text;
+    c->i++;
+    return true;
+}
+
+bool cur_number(Cur *c, double *out, Span *span, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || (a->kind != ARG_NUMBER && a->kind != ARG_PERCENT)) {
+        cur_error(c, what);
+        return false;
+    }
+    *out = a->num;
+    if (span)
+        *span = a->span;
+    c->i++;
+    return !a->bad;
+}
+
+bool cur_date(Cur *c, int32_t *out, Span *span, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || a->kind != ARG_DATE) {
+        cur_error(c, what);
+        return false;
+    }
+    if (span)
+        *span = a->span;
+    c->i++;
+    if (a->bad)         /* reported by the scanner */
+        return false;
+    *out = a->date;
+    return true;
+}
+
+bool cur_is_word(const Cur *c, const char *word)
+{
+    const Arg *a = cur_peek(c);
+    return a && a->kind == ARG_IDENT && strcmp(a->text, word) == 0;
+}
+
+bool cur_word(Cur *c, const char *word)
+{
+    if (!cur_is_word(c, word)) {
+        cur_error(c, arena_printf(c->r->a, "'%s'", word));
+        return false;
+    }
+    c->i++;
+    return true;
+}
+
+bool cur_end(Cur *c)
+{
+    const Arg *a = cur_peek(c);
+    if (!a)
+        return true;
+    diag_report(c->r->d, SEV_ERROR, "syntax", a->span, "file",
+                "unexpected %s at the end of `%s`", describe(c->r, a), c->st->head);
+    c->i = c->args->n;
+    return false;
+}
+
+bool cur_duration(Cur *c, Duration *out, bool bare)
+{
+    const Arg *a = cur_peek(c);
+    DurUnit u;
+    if (bare && a && a->kind == ARG_IDENT && duration_unit(a->text, &u)) {
+        c->i++;
+        *out = (Duration){1, u};
+        return true;
+    }
+    if (!a || a->kind != ARG_NUMBER || a->num != (int)a->num || a->num <= 0) {
+        cur_error(c, "a duration such as `90 days` or `6 months`");
+        return false;
+    }
+    c->i++;
+    const Arg *w = cur_peek(c);
+    if (!w || w->kind != ARG_IDENT || !duration_unit(w->text, &u)) {
+        cur_error(c, "days, weeks, months, quarters or years");
+        return false;
+    }
+    c->i++;
+    *out = (Duration){(int)a->num, u};
+    return true;
+}
+
+bool cur_quantity(Cur *c, Quantity *q, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || (a->kind != ARG_NUMBER && a->kind != ARG_PERCENT)) {
+        cur_error(c, what);
+        return false;
+    }
+    c->i++;
+    q->value = a->num;
+    q->span = a->span;
+    if (a->kind == ARG_PERCENT) {
+        q->unit = model_unit(c->s->m, "percent");
+        return !a->bad;
+    }
+    const Arg *u = cur_peek(c);
+    if (!u || u->kind != ARG_IDENT) {
+        cur_error(c, "a unit after the number, such as `USD` or `hours`");
+        return false;
+    }
+    c->i++;
+    q->span.hi = u->span.hi;
+    q->unit = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, K_UNIT, "a quantity");
+    return q->unit && !a->bad;
+}
+
+int cur_choice(Cur *c, const char *const *words, int n, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (a && a->kind == ARG_IDENT)
+        for (int i = 0; i < n; i++)
+            if (strcmp(a->text, words[i]) == 0) {
+                c->i++;
+                return i;
+            }
+    if (a && a->kind == ARG_IDENT) {
+        const char *s = suggest_from(a->text, words, (size_t)n);
+        Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "syntax", a->span, "file",
+                                    "`%s` expects %s, found '%s'", c->st->head, what, a->text);
+        if (s)
+            diag_hint(c->r->d, g, "did you mean '%s'?", s);
+        c->i = c->args->n;
+        return -1;
+    }
+    cur_error(c, what);
+    return -1;
+}
+
+Decl *cur_ref(Cur *c, DeclKind k, const char *role)
+{
+    const Arg *a = cur_peek(c);
+    if (!a || a->kind != ARG_IDENT) {
+        cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(k)));
+        return NULL;
+    }
+    c->i++;
+    return resolve_ref(c->r, c->s, a->text, a->span, k, role);
+}
+
+bool cur_refs(Cur *c, DeclKind k, const char *role, void *vec, PushFn push)
+{
+    bool ok = true;
+    for (;;) {
+        const Arg *a = cur_peek(c);
+        if (!a || a->kind != ARG_IDENT) {
+            cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(k)));
+            return false;
+        }
+        c->i++;
+        Decl *d = resolve_ref(c->r, c->s, a->text, a->span, k, role);
+        if (d)
+            push(c->r, vec, d, a->span);
+        else
+            ok = false;
+        const Arg *n = cur_peek(c);
+        if (!n || n->kind != ARG_COMMA)
+            return ok;
+        c->i++;
+    }
+}
+
+const char *subject_of(Arena *a, const Decl *d)
+{
+    return arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id);
+}
+
+static const char *article(const char *word)
+{
+    return strchr("aeiou", word[0]) ? "an" : "a";
+}
+
+Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k,
+                  const char *role)
+{
+    Decl *d = model_lookup(s->m, name);
+    const char *kn = decl_kind_name(k);
+    if (!d) {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "undefined_name", span, "file",
+                                    "%s '%s' is not declared", kn, name);
+        /* Prefer names of the kind wanted; fall back to any name. */
+        Suggest same, any;
+        suggest_init(&same, name);
+        suggest_init(&any, name);
+        const SymTab *t = s->m->syms;
+        for (int i = 0; i < symtab_slots(t); i++) {
+            Decl *x = symtab_slot(t, i);
+            if (!x)
+                continue;
+            suggest_offer(&any, x->id);
+            if (x->kind == k)
+                suggest_offer(&same, x->id);
+        }
+        const char *best = suggest_best(&same);
+        if (!best)
+            best = suggest_best(&any);
+        if (best)
+            diag_hint(r->d, g, "did you mean '%s'?", best);
+        else
+            diag_hint(r->d, g, "declare it with `%s %s ...`", kn, name);
+        return NULL;
+    }
+    if (d->kind != k) {
+        const char *dk = decl_kind_name(d->kind);
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "wrong_kind", span, "file",
+                                    "%s expects %s %s, but '%s' is %s %s", role, article(kn),
+                                    kn, name, article(dk), dk);
+        if (d->id_span.file != NO_FILE)
+            diag_related(r->d, g, d->id_span, "'%s' is declared here", name);
+        return NULL;
+    }
+    return d;
+}

@@ -1,0 +1,78 @@
+/* ast.c - runs the scanner and parser over one file. */
+#include "ast.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "scan.h"
+
+/* From the generated scanner and parser (build/grammar). */
+typedef void *yyscan_t;
+typedef struct yy_buffer_state *YY_BUFFER_STATE;
+int cylex_init_extra(ScanCtx *extra, yyscan_t *scanner);
+int cylex_destroy(yyscan_t scanner);
+YY_BUFFER_STATE cy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+int cyparse(yyscan_t scanner, ScanCtx *sc);
+
+void scan_error(ScanCtx *sc, const char *check, Span span, const char *fmt, ...)
+{
+    if (sc->stop)
+        return;
+    if (++sc->errors > SCAN_MAX_ERRORS) {
+        diag_report(sc->diag, SEV_ERROR, "limit", span, "file",
+                    "more than %d errors in this file; stopping here", SCAN_MAX_ERRORS);
+        sc->stop = true;
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = arena_vprintf(sc->arena, fmt, ap);
+    va_end(ap);
+    diag_report(sc->diag, SEV_ERROR, check, span, "file", "%s", msg);
+}
+
+Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
+{
+    Ast *ast = arena_alloc(a, sizeof *ast);
+    ast->file = file;
+    const SrcFile *src = diag->sm->files.v[file];
+
+    /* Text that is not UTF-8 (a binary file, say) is one error, not one per byte. */
+    long bad = src_invalid_utf8(src);
+    if (bad >= 0) {
+        Span s = {file, (uint32_t)bad, (uint32_t)bad + 1};
+        diag_report(diag, SEV_ERROR, "syntax", s, "file",
+                    "this is not UTF-8 text (byte 0x%02x); is it a binary file?",
+                    (unsigned char)src->text[bad]);
+        ast->syntax_errors = true;
+        return ast;
+    }
+
+    ScanCtx sc = {0};
+    sc.arena = a;
+    sc.diag = diag;
+    sc.ast = ast;
+    sc.src = src;
+    sc.file = file;
+    buf_init(&sc.str);
+    yyscan_t scanner;
+    if (cylex_init_extra(&sc, &scanner) != 0) {
+        fputs("charterc: cannot start the scanner\n", stderr);
+        return ast;
+    }
+    cy_scan_bytes(src->text, (int)src->len, scanner);
+    cyparse(scanner, &sc);
+    cylex_destroy(scanner);
+    buf_free(&sc.str);
+    if (sc.errors)
+        ast->syntax_errors = true;
+    return ast;
+}
+
+const char *ast_arg_kind_name(ArgKind k)
+{
+    static const char *names[] = {"a name", "a string", "a number", "a percentage",
+                                  "a date", "','", "'->'", "a parenthesised list"};
+    return names[k];
+}

@@ -1,0 +1,111 @@
+/* ast.h - the syntax tree.
+ *
+ * The grammar is uniform: every statement is a head word followed by
+ * arguments and an optional block (`partner itu "ITU" { ... }`), except
+ * `requires` and `formula`, which take an expression.  What a statement
+ * means is decided later, by the resolver (resolve.c), so a misspelled
+ * statement still parses and is reported with a suggestion. */
+#ifndef CHARTER_AST_H
+#define CHARTER_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "source.h"
+
+typedef enum ArgKind {
+    ARG_IDENT,      /* name, possibly dotted: ns.x */
+    ARG_STRING,     /* decoded text */
+    ARG_NUMBER,
+    ARG_PERCENT,    /* 40% : num = 40 */
+    ARG_DATE,       /* date = days since 1970-01-01; bad when not on the calendar */
+    ARG_COMMA,
+    ARG_ARROW,      /* -> */
+    ARG_GROUP       /* ( args ) */
+} ArgKind;
+
+typedef struct Arg Arg;
+typedef VEC(Arg *) ArgList;
+
+struct Arg {
+    ArgKind kind;
+    Span span;
+    const char *text;   /* IDENT, STRING */
+    double num;         /* NUMBER, PERCENT */
+    int32_t date;       /* DATE */
+    bool bad;           /* an invalid date or number, already reported */
+    ArgList group;      /* GROUP */
+};
+
+typedef enum ExprKind {
+    EX_NUMBER,      /* num, unit_name NULL */
+    EX_QUANTITY,    /* num with unit_name */
+    EX_PERCENT,     /* num, unit percent */
+    EX_NAME,        /* name */
+    EX_CALL,        /* name(args) */
+    EX_BINARY,      /* l op r */
+    EX_NOT,         /* not l */
+    EX_NEG          /* -l */
+} ExprKind;
+
+typedef enum ExprOp {
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
+    OP_AND, OP_OR
+} ExprOp;
+
+typedef struct Expr Expr;
+typedef VEC(Expr *) ExprList;
+
+struct Expr {
+    ExprKind kind;
+    ExprOp op;
+    Span span;
+    double num;
+    const char *name;       /* NAME, CALL: the name; QUANTITY: the unit */
+    Span name_span;
+    Expr *l, *r;
+    ExprList args;
+    /* Filled by the resolver. */
+    void *ref;              /* Indicator*, Extern* or Unit* */
+    const void *unit;       /* the Unit of the value, NULL for a plain number */
+    int type;               /* ExprType, see model.h */
+};
+
+typedef enum StmtKind { ST_GENERIC, ST_REQUIRES, ST_FORMULA } StmtKind;
+
+typedef struct Stmt Stmt;
+typedef VEC(Stmt *) StmtList;
+
+struct Stmt {
+    StmtKind kind;
+    Span span;          /* the whole statement, block included */
+    const char *head;   /* GENERIC: the statement name; otherwise "requires"/"formula" */
+    Span head_span;
+    ArgList args;
+    Expr *expr;         /* REQUIRES, FORMULA */
+    bool has_block;
+    Span block_span;    /* from { to } */
+    StmtList block;
+};
+
+typedef struct Comment {
+    Span span;          /* from # to the end of the line */
+} Comment;
+
+typedef struct Ast {
+    uint32_t file;
+    StmtList top;
+    VEC(Comment) comments;
+    bool syntax_errors;     /* any syntax error: back ends must not run */
+} Ast;
+
+struct Diag;
+/* Parses file `file` of the diagnostics' source manager.  Errors go to
+ * `diag`; the tree returned holds every statement that could be read. */
+Ast *ast_parse(Arena *a, struct Diag *diag, uint32_t file);
+
+const char *ast_arg_kind_name(ArgKind k);
+
+#endif

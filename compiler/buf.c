@@ -1,0 +1,215 @@
+/* buf.c - growable buffers, escaping and atomic file writes. */
+#define _POSIX_C_SOURCE 200809L
+#include "buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void buf_init(Buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void buf_free(Buf *b)
+{
+    free(b->data);
+    buf_init(b);
+}
+
+static void grow(Buf *b, size_t need)
+{
+    if (b->len + need + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + need + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    b->data = p;
+    b->cap = cap;
+}
+
+void buf_put(Buf *b, const void *p, size_t n)
+{
+    grow(b, n);
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+void buf_puts(Buf *b, const char *s)
+{
+    buf_put(b, s, strlen(s));
+}
+
+void buf_putc(Buf *b, char c)
+{
+    grow(b, 1);
+    b->data[b->len++] = c;
+}
+
+void buf_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    grow(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void buf_printf(Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+const char *buf_cstr(Buf *b)
+{
+    grow(b, 0);
+    b->data[b->len] = '\0';
+    return b->data;
+}
+
+void buf_json_str(Buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        default:
+            if (*p < 0x20)
+                buf_printf(b, "\\u%04x", *p);
+            else
+                buf_putc(b, (char)*p);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+void buf_xml(Buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': buf_puts(b, "&lt;"); break;
+        case '>': buf_puts(b, "&gt;"); break;
+        case '&': buf_puts(b, "&amp;"); break;
+        case '"': buf_puts(b, "&quot;"); break;
+        case '\'': buf_puts(b, "&#39;"); break;
+        default: buf_putc(b, *s);
+        }
+    }
+}
+
+void buf_md(Buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_{}[]<>()#+-.!|~&", *s))
+            buf_putc(b, '\\');
+        if (*s == '\n')
+            buf_putc(b, ' ');
+        else
+            buf_putc(b, *s);
+    }
+}
+
+int buf_read_file(Buf *b, const char *path)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (fd)
+            close(fd);
+        return EISDIR;
+    }
+    for (;;) {
+        grow(b, 1 << 16);
+        ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            if (fd)
+                close(fd);
+            return e;
+        }
+        if (n == 0)
+            break;
+        b->len += (size_t)n;
+    }
+    if (fd)
+        close(fd);
+    return 0;
+}
+
+int buf_write_file(const Buf *b, const char *path, bool *changed)
+{
+    if (changed)
+        *changed = false;
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(b->data ? b->data : "", 1, b->len, stdout) != b->len || fflush(stdout))
+            return errno ? errno : EIO;
+        return 0;
+    }
+    Buf old;
+    buf_init(&old);
+    if (buf_read_file(&old, path) == 0 && old.len == b->len &&
+        (b->len == 0 || memcmp(old.data, b->data, b->len) == 0)) {
+        buf_free(&old);
+        return 0;
+    }
+    buf_free(&old);
+
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 32);
+    if (!tmp)
+        return ENOMEM;
+    snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return e;
+    }
+    size_t off = 0;
+    while (off < b->len) {
+        ssize_t w = write(fd, b->data + off, b->len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            free(tmp);
+            return e;
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        free(tmp);
+        return e;
+    }
+    free(tmp);
+    if (changed)
+        *changed = true;
+    return 0;
+}

@@ -1,0 +1,41 @@
+/* buf.h - growable byte buffers for building output, and whole-file I/O.
+ *
+ * Back ends build their output in a Buf and write it with buf_write_file(),
+ * which writes a temporary file beside the target and renames it, and does
+ * not touch a file whose content would not change. */
+#ifndef CHARTER_BUF_H
+#define CHARTER_BUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
+
+void buf_init(Buf *b);
+void buf_free(Buf *b);
+void buf_put(Buf *b, const void *p, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, char c);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+/* NUL-terminates without counting the NUL in len. */
+const char *buf_cstr(Buf *b);
+
+/* Escapes for the output formats: JSON string body, XML/HTML text and
+ * attributes, Markdown inline text. */
+void buf_json_str(Buf *b, const char *s);   /* with the quotes */
+void buf_xml(Buf *b, const char *s);
+void buf_md(Buf *b, const char *s);
+
+/* Reads a whole file; returns 0 or an errno value.  "-" is standard input. */
+int buf_read_file(Buf *b, const char *path);
+/* Atomic write: 0 on success (written or already identical), else errno.
+ * *changed (may be NULL) tells whether the file was written. "-" writes
+ * to standard output. */
+int buf_write_file(const Buf *b, const char *path, bool *changed);
+
+#endif

@@ -1,0 +1,50 @@
+/* cli.h - the subcommands of charterc and what they share.
+ *
+ * Each subcommand is `int cmd_NAME(int argc, char **argv)` (argv[0] is the
+ * subcommand's name) returning the exit status: 0 success, 1 the input has
+ * errors (or --check/--fail-on found what it looks for), 2 the command
+ * could not run.  A new subcommand adds one line to the table in main.c. */
+#ifndef CHARTER_CLI_H
+#define CHARTER_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "compile.h"
+
+int cmd_check(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Option parsing shared by the subcommands: --name=value, --name value,
+ * -o value, `-` as a file and `--` to end the options. */
+typedef struct OptSpec {
+    const char *name;   /* long name without dashes, e.g. "format" */
+    char short_name;    /* 0 for none */
+    bool has_value;
+} OptSpec;
+
+typedef struct Opts {
+    const OptSpec *specs;
+    int nspecs;
+    const char *values[32];     /* last value of each spec; "" for flags given */
+    char *positional[256];
+    int npositional;
+} Opts;
+
+/* Parses argv[1..]; on a bad option prints a message with a suggestion and
+ * returns false (the caller exits 2). */
+bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv, const char *cmd);
+const char *cli_get(const Opts *o, const char *name);
+bool cli_has(const Opts *o, const char *name);
+/* Prints "charterc: error: ..." on stderr; returns 2. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Whether colour is wanted on stderr for this command's --color. */
+bool cli_color(const Opts *o);
+
+/* Compiles a file and prints its language errors (text on stderr).
+ * Returns the Compilation, or NULL when the file could not be read or has
+ * language errors; *status is then 1 or 2.  For back ends that need a
+ * model without errors. */
+Compilation *cli_compile(const char *path, bool color, int *status);
+
+#endif

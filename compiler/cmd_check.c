@@ -1,0 +1,143 @@
+/* cmd_check.c - `charterc check` and `charterc explain`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "checktab.h"
+#include "cli.h"
+#include "suggest.h"
+
+static const OptSpec check_opts[] = {
+    {"help", 'h', false},          {"strict", 0, false},      {"format", 0, true},
+    {"color", 0, true},            {"max-indicators", 0, true}, {"min-sectors", 0, true},
+    {"max-share", 0, true},
+};
+
+static const char check_help[] =
+    "usage: charterc check [--strict] [--format text|json|sarif|github] FILE...\n\n"
+    "Parses and resolves each agreement, runs every check and prints the findings.\n\n"
+    "  --strict              treat every warning as an error\n"
+    "  --format FORMAT       text (default), json, sarif or github\n"
+    "  --color=WHEN          auto (default), always or never\n"
+    "  --max-indicators N    threshold of too_many_indicators (default 15)\n"
+    "  --min-sectors N       threshold of sector_diversity (default 2)\n"
+    "  --max-share PERCENT   threshold of hierarchy_concentration (default 50)\n\n"
+    "A FILE of - reads standard input.  Exit status: 0 no errors (warnings allowed\n"
+    "unless --strict), 1 errors found, 2 a file could not be read or bad usage.\n";
+
+static bool parse_int(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 0 || v > 1000000)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    Opts o;
+    if (!cli_parse(&o, check_opts, sizeof check_opts / sizeof check_opts[0], argc, argv, "check"))
+        return 2;
+    if (cli_has(&o, "help")) {
+        fputs(check_help, stdout);
+        return 0;
+    }
+    DiagFormat fmt = FMT_TEXT;
+    const char *f = cli_get(&o, "format");
+    if (f) {
+        static const char *const names[] = {"text", "json", "sarif", "github"};
+        int k = 0;
+        while (k < 4 && strcmp(f, names[k]) != 0)
+            k++;
+        if (k == 4)
+            return cli_fail("unknown format '%s' (text, json, sarif or github)", f);
+        fmt = (DiagFormat)k;
+    }
+    CheckOptions co;
+    checks_default_options(&co);
+    co.strict = cli_has(&o, "strict");
+    const char *v;
+    if ((v = cli_get(&o, "max-indicators")) && !parse_int(v, &co.max_indicators))
+        return cli_fail("--max-indicators needs a whole number, not '%s'", v);
+    if ((v = cli_get(&o, "min-sectors")) && !parse_int(v, &co.min_sectors))
+        return cli_fail("--min-sectors needs a whole number, not '%s'", v);
+    if ((v = cli_get(&o, "max-share"))) {
+        char *end;
+        co.max_share = strtod(v, &end);
+        if (*v == '\0' || (*end != '\0' && strcmp(end, "%") != 0) || co.max_share <= 0 ||
+            co.max_share > 100)
+            return cli_fail("--max-share needs a percentage between 0 and 100, not '%s'", v);
+    }
+    if (o.npositional == 0)
+        return cli_fail("check needs a FILE (see 'charterc check --help')");
+
+    const char *mode = cli_get(&o, "color");
+    if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
+        return cli_fail("--color takes auto, always or never, not '%s'", mode);
+    bool color = fmt == FMT_TEXT && diag_want_color(mode, stderr);
+
+    /* One compilation holds every file, so the machine formats print one
+     * document for the whole run. */
+    Compilation *c = compile_new();
+    int status = 0;
+    for (int i = 0; i < o.npositional; i++) {
+        int before = compile_errors(c);
+        int st = compile_file(c, o.positional[i]);
+        if (st) {
+            status = 2;
+            continue;
+        }
+        if (compile_errors(c) == before && c->model)
+            checks_run(c, c->model, &co);
+    }
+    if (co.strict)
+        diag_strict(&c->diag);
+    diag_sort(&c->diag);
+    /* Text goes to stderr (messages); machine formats are data: stdout. */
+    diag_print(&c->diag, fmt == FMT_TEXT ? stderr : stdout, fmt, color);
+    if (status == 0 && c->diag.errors > 0)
+        status = 1;
+    compile_free(c);
+    return status;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const OptSpec opts[] = {{"help", 'h', false}, {"list", 0, false}};
+    Opts o;
+    if (!cli_parse(&o, opts, 2, argc, argv, "explain"))
+        return 2;
+    if (cli_has(&o, "help")) {
+        fputs("usage: charterc explain CHECK\n       charterc explain --list\n\n"
+              "Prints what a check finds, why it matters and how to fix or allow it.\n"
+              "--list prints every check name, one per line.\n", stdout);
+        return 0;
+    }
+    if (cli_has(&o, "list")) {
+        for (int i = 0; i < check_count; i++)
+            puts(check_table[i].name);
+        return 0;
+    }
+    if (o.npositional != 1)
+        return cli_fail("explain needs one CHECK name (see 'charterc explain --list')");
+    const CheckInfo *ci = check_find(o.positional[0]);
+    if (!ci) {
+        Suggest s;
+        suggest_init(&s, o.positional[0]);
+        for (int i = 0; i < check_count; i++)
+            suggest_offer(&s, check_table[i].name);
+        if (suggest_best(&s))
+            return cli_fail("there is no check named '%s'; did you mean '%s'?", o.positional[0],
+                            suggest_best(&s));
+        return cli_fail("there is no check named '%s' (see 'charterc explain --list')",
+                        o.positional[0]);
+    }
+    Buf b;
+    buf_init(&b);
+    check_reference(ci, &b);
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+    return 0;
+}

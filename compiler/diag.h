@@ -1,0 +1,70 @@
+/* diag.h - every message the compiler prints goes through here.
+ *
+ * Diagnostics are collected during a compilation, sorted by location and
+ * printed at the end in one of four formats (text in the GCC layout, JSON,
+ * SARIF 2.1.0, GitHub workflow commands) to any FILE, so tests can capture
+ * them. */
+#ifndef CHARTER_DIAG_H
+#define CHARTER_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "source.h"
+
+typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
+
+typedef enum DiagFormat { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB } DiagFormat;
+
+typedef struct Related {
+    Span span;
+    const char *message;
+} Related;
+
+typedef struct Diagnostic {
+    const char *check;      /* stable name, see checktab.h */
+    Severity sev;
+    Span span;
+    const char *subject;    /* "KIND ID", or "file" */
+    const char *message;
+    const char *hint;       /* printed as a note at the same place; may be NULL */
+    VEC(Related) related;
+    bool allowed;           /* suppressed by `allow`; kept for the annex */
+    const char *allow_reason;
+    int seq;                /* emission order, the tie-break when sorting */
+} Diagnostic;
+
+typedef struct Diag {
+    Arena *arena;
+    SrcMgr *sm;
+    VEC(Diagnostic *) items;
+    int errors;             /* not counting allowed findings */
+    int warnings, notes;
+    int file_errors_cap;    /* stop reporting syntax errors after this many */
+} Diag;
+
+void diag_init(Diag *d, Arena *a, SrcMgr *sm);
+Diagnostic *diag_report(Diag *d, Severity sev, const char *check, Span span,
+                        const char *subject, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void diag_hint(Diag *d, Diagnostic *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Marks a finding allowed, moving it out of the counts. */
+void diag_allow(Diag *d, Diagnostic *g, const char *reason);
+/* Turns every warning into an error (--strict). */
+void diag_strict(Diag *d);
+/* Stable sort by file, then offset, then emission order. */
+void diag_sort(Diag *d);
+/* Number of error diagnostics of the language-error family in file `file`. */
+int diag_count_in_file(const Diag *d, uint32_t file);
+
+void diag_print(const Diag *d, FILE *out, DiagFormat fmt, bool color);
+void diag_print_one(const Diag *d, const Diagnostic *g, FILE *out, bool color);
+
+/* Whether colour is wanted for `f` given --color=auto|always|never. */
+bool diag_want_color(const char *mode, FILE *f);
+
+#endif

@@ -1,0 +1,560 @@
+/* load.c - the compilation driver: reading files, following `use`,
+ * declaring every top-level name before any statement is resolved (so a
+ * name may be used before it is declared). */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checktab.h"
+#include "resolve_int.h"
+#include "suggest.h"
+
+Compilation *compile_new(void)
+{
+    Arena *a = arena_new();
+    Compilation *c = arena_alloc(a, sizeof *c);
+    c->arena = a;
+    c->sm.arena = a;
+    diag_init(&c->diag, a, &c->sm);
+    return c;
+}
+
+void compile_free(Compilation *c)
+{
+    if (c)
+        arena_free(c->arena);
+}
+
+int compile_errors(const Compilation *c)
+{
+    int n = 0;
+    for (int i = 0; i < c->diag.items.n; i++) {
+        const Diagnostic *g = c->diag.items.v[i];
+        const CheckInfo *ci = g->check ? check_find(g->check) : NULL;
+        if (g->sev == SEV_ERROR && (!ci || ci->family == CF_LANGUAGE))
+            n++;
+    }
+    return n;
+}
+
+static bool is_dir(const char *p)
+{
+    return access(p, R_OK) == 0 && access(p, X_OK) == 0;
+}
+
+const char *compile_stdlib_dir(void)
+{
+    static char dir[PATH_MAX];
+    const char *env = getenv("CHARTER_PATH");
+    if (env && *env)
+        return env;
+    if (dir[0])
+        return dir;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "stdlib";
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* Installed: PREFIX/bin/charterc -> PREFIX/share/charter/stdlib.
+     * Build tree: build/bin/charterc -> stdlib. */
+    static const char *rel[] = {"/../share/charter/stdlib", "/../../stdlib"};
+    for (int i = 0; i < 2; i++) {
+        char p[PATH_MAX + 64];
+        snprintf(p, sizeof p, "%s%s", exe, rel[i]);
+        char real[PATH_MAX];
+        if (realpath(p, real) && is_dir(real)) {
+            snprintf(dir, sizeof dir, "%s", real);
+            return dir;
+        }
+    }
+    return "stdlib";
+}
+
+/* ---- declarations ------------------------------------------------- */
+
+static const struct {
+    const char *head;
+    DeclKind kind;
+    size_t size;
+} decl_heads[] = {
+    {"agreement", K_AGREEMENT, sizeof(Agreement)},
+    {"partner", K_PARTNER, sizeof(Partner)},
+    {"goal", K_GOAL, sizeof(Goal)},
+    {"indicator", K_INDICATOR, sizeof(Indicator)},
+    {"activity", K_ACTIVITY, sizeof(Activity)},
+    {"milestone", K_MILESTONE, sizeof(Milestone)},
+    {"dimension", K_DIMENSION, sizeof(Dimension)},
+    {"unit", K_UNIT, sizeof(Unit)},
+    {"sector", K_SECTOR, sizeof(Sector)},
+    {"level", K_LEVEL, sizeof(Level)},
+    {"backbone_function", K_BACKBONE_FN, sizeof(BackboneFn)},
+    {"phase", K_PHASE, sizeof(Phase)},
+};
+
+/* Top-level statements that are not named declarations. */
+static const char *const other_heads[] = {
+    "use", "agenda", "tension", "communication", "governance", "extern", "allow",
+};
+
+static const char *top_suggestion(const char *word)
+{
+    Suggest s;
+    suggest_init(&s, word);
+    for (size_t i = 0; i < sizeof decl_heads / sizeof decl_heads[0]; i++)
+        suggest_offer(&s, decl_heads[i].head);
+    for (size_t i = 0; i < sizeof other_heads / sizeof other_heads[0]; i++)
+        suggest_offer(&s, other_heads[i]);
+    return suggest_best(&s);
+}
+
+static void push_decl(Model *m, Arena *a, Decl *d)
+{
+    switch (d->kind) {
+    case K_AGREEMENT: break;
+    case K_PARTNER: VEC_PUSH(a, m->partners, (Partner *)d); break;
+    case K_GOAL: VEC_PUSH(a, m->goals, (Goal *)d); break;
+    case K_INDICATOR: VEC_PUSH(a, m->indicators, (Indicator *)d); break;
+    case K_ACTIVITY: VEC_PUSH(a, m->activities, (Activity *)d); break;
+    case K_MILESTONE: VEC_PUSH(a, m->milestones, (Milestone *)d); break;
+    case K_NEED: VEC_PUSH(a, m->needs, (Need *)d); break;
+    case K_DIMENSION: VEC_PUSH(a, m->dimensions, (Dimension *)d); break;
+    case K_UNIT: VEC_PUSH(a, m->units, (Unit *)d); break;
+    case K_SECTOR: VEC_PUSH(a, m->sectors, (Sector *)d); break;
+    case K_LEVEL:
+        ((Level *)d)->order = m->levels.n;
+        VEC_PUSH(a, m->levels, (Level *)d);
+        break;
+    case K_BACKBONE_FN:
+        ((BackboneFn *)d)->order = m->backbone_fns.n;
+        VEC_PUSH(a, m->backbone_fns, (BackboneFn *)d);
+        break;
+    case K_PHASE:
+        ((Phase *)d)->order = m->phases.n;
+        VEC_PUSH(a, m->phases, (Phase *)d);
+        break;
+    case K_EXTERN: VEC_PUSH(a, m->externs, (Extern *)d); break;
+    case K_NAMESPACE: VEC_PUSH(a, m->namespaces, (Namespace *)d); break;
+    case K_COUNT: break;
+    }
+}
+
+/* Declares `d` in the scope, reporting a duplicate.  Returns false for a
+ * duplicate (the first declaration wins). */
+static bool declare(Resolver *r, Scope *s, Decl *d)
+{
+    d->subject = subject_of(r->a, d);
+    Decl *old = symtab_put(s->m->syms, d);
+    if (old) {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", d->id_span, "file",
+                                    "'%s' is already declared (%s)", d->id, old->subject);
+        diag_related(r->d, g, old->id_span, "'%s' is first declared here", d->id);
+        return false;
+    }
+    push_decl(s->m, r->a, d);
+    return true;
+}
+
+static Decl *new_decl(Resolver *r, DeclKind k, size_t size, const char *id, Span id_span,
+                      const Stmt *st, bool is_std)
+{
+    Decl *d = arena_alloc(r->a, size);
+    d->kind = k;
+    d->id = id;
+    d->id_span = id_span;
+    d->span = st->span;
+    d->file = st->span.file;
+    d->is_std = is_std;
+    return d;
+}
+
+/* The Decl made for each declaring statement, found again by resolve.c. */
+static void declare_need(Resolver *r, Scope *s, const Stmt *st, bool is_std)
+{
+    Cur c;
+    cur_init(&c, r, s, st);
+    const char *id, *text;
+    Span sp;
+    if (!cur_ident(&c, &id, &sp, "the need's id") || !cur_string(&c, &text, "the need's description"))
+        return;
+    cur_end(&c);
+    Decl *d = new_decl(r, K_NEED, sizeof(Need), id, sp, st, is_std);
+    d->title = text;
+    declare(r, s, d);
+}
+
+static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std);
+
+void load_declare(Resolver *r, Scope *s, Ast *ast)
+{
+    bool is_std = r->c->sm.files.v[ast->file]->is_std;
+    for (int i = 0; i < ast->top.n; i++) {
+        Stmt *st = ast->top.v[i];
+        if (st->kind != ST_GENERIC) {
+            diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+                        "`%s` belongs in a milestone or an indicator, not at the top level",
+                        st->head);
+            continue;
+        }
+        size_t k = 0, nk = sizeof decl_heads / sizeof decl_heads[0];
+        while (k < nk && strcmp(decl_heads[k].head, st->head) != 0)
+            k++;
+        if (k < nk) {
+            Cur c;
+            cur_init(&c, r, s, st);
+            const char *id;
+            Span sp;
+            if (!cur_ident(&c, &id, &sp, arena_printf(r->a, "the %s's id", st->head)))
+                continue;
+            Decl *d = new_decl(r, decl_heads[k].kind, decl_heads[k].size, id, sp, st, is_std);
+            const Arg *t = cur_peek(&c);
+            if (t && t->kind == ARG_STRING)
+                d->title = t->text;
+            if (decl_heads[k].kind == K_AGREEMENT && s->m->agreement) {
+                Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", sp, "file",
+                                            "a second agreement; a compiled file has exactly one");
+                diag_related(r->d, g, s->m->agreement->d.id_span, "the agreement is declared here");
+                continue;
+            }
+            if (!declare(r, s, d))
+                continue;
+            if (d->kind == K_AGREEMENT)
+                s->m->agreement = (Agreement *)d;
+            /* Stash the declaration on the statement for resolve.c. */
+            st->expr = (Expr *)d;
+            continue;
+        }
+        if (strcmp(st->head, "agenda") == 0) {
+            for (int j = 0; j < st->block.n; j++)
+                if (st->block.v[j]->kind == ST_GENERIC && strcmp(st->block.v[j]->head, "need") == 0)
+                    declare_need(r, s, st->block.v[j], is_std);
+            continue;
+        }
+        if (strcmp(st->head, "extern") == 0) {
+            declare_extern(r, s, st, is_std);
+            continue;
+        }
+        bool known = false;
+        for (size_t j = 0; j < sizeof other_heads / sizeof other_heads[0]; j++)
+            known |= strcmp(other_heads[j], st->head) == 0;
+        if (!known) {
+            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+                                        "unknown declaration `%s`", st->head);
+            const char *sg = top_suggestion(st->head);
+            if (sg)
+                diag_hint(r->d, g, "did you mean '%s'?", sg);
+        }
+    }
+}
+
+static bool extern_type(const char *w, ExternType *out)
+{
+    static const char *names[] = {"number", "integer", "date", "series"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(w, names[i]) == 0) {
+            *out = (ExternType)i;
+            return true;
+        }
+    return false;
+}
+
+/* extern function NAME(TYPE, ...) -> TYPE from "LIBRARY" */
+static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
+{
+    Cur c;
+    cur_init(&c, r, s, st);
+    const char *name, *lib;
+    Span sp;
+    if (!cur_word(&c, "function") || !cur_ident(&c, &name, &sp, "the function's name"))
+        return;
+    Extern *x = (Extern *)new_decl(r, K_EXTERN, sizeof(Extern), name, sp, st, is_std);
+    const Arg *g = cur_peek(&c);
+    if (!g || g->kind != ARG_GROUP) {
+        cur_error(&c, "the parameter types in parentheses, such as `(number, series)`");
+        return;
+    }
+    c.i++;
+    bool want_type = true, ok = true;
+    for (int i = 0; i < g->group.n; i++) {
+        const Arg *a = g->group.v[i];
+        ExternType t;
+        if (want_type && a->kind == ARG_IDENT && extern_type(a->text, &t)) {
+            VEC_PUSH(r->a, x->params, t);
+            want_type = false;
+        } else if (!want_type && a->kind == ARG_COMMA) {
+            want_type = true;
+        } else {
+            diag_report(r->d, SEV_ERROR, "extern_signature", a->span, "file",
+                        "parameter types are number, integer, date or series; found %s",
+                        a->kind == ARG_IDENT ? arena_printf(r->a, "'%s'", a->text)
+                                             : ast_arg_kind_name(a->kind));
+            ok = false;
+            break;
+        }
+    }
+    if (ok && want_type && g->group.n > 0) {
+        diag_report(r->d, SEV_ERROR, "extern_signature", g->span, "file",
+                    "a parameter type is missing after the last ','");
+        ok = false;
+    }
+    const Arg *arrow = cur_peek(&c);
+    if (!arrow || arrow->kind != ARG_ARROW) {
+        cur_error(&c, "'->' and the return type");
+        return;
+    }
+    c.i++;
+    const char *rt;
+    Span rts;
+    if (!cur_ident(&c, &rt, &rts, "the return type"))
+        return;
+    if (!extern_type(rt, &x->ret) || x->ret == XT_SERIES) {
+        diag_report(r->d, SEV_ERROR, "extern_signature", rts, "file",
+                    "the return type is number, integer or date; found '%s'", rt);
+        ok = false;
+    }
+    if (!cur_word(&c, "from") || !cur_string(&c, &lib, "the library, such as \"libmine.so\""))
+        return;
+    cur_end(&c);
+    x->library = lib;
+    x->std_library = strcmp(lib, "charterstd") == 0;
+    x->symbol = x->std_library ? arena_printf(r->a, "charter_%s", name) : name;
+    const char *path = r->c->sm.files.v[st->span.file]->real;
+    const char *slash = strrchr(path, '/');
+    x->library_dir = slash ? arena_strndup(r->a, path, (size_t)(slash - path)) : ".";
+    if (ok)
+        declare(r, s, &x->d);
+}
+
+/* ---- files and `use` ---------------------------------------------- */
+
+static Scope *new_scope(Resolver *r)
+{
+    Scope *s = arena_alloc(r->a, sizeof *s);
+    s->m = arena_alloc(r->a, sizeof *s->m);
+    s->m->syms = symtab_new(r->a);
+    return s;
+}
+
+static void load_tree(Resolver *r, Scope *s, uint32_t file);
+static Scope *scope_with_prelude(Resolver *r);
+
+/* Resolves the path of a `use`, or reports why it cannot be used. */
+static const char *use_path(Resolver *r, const Stmt *st, const char *path, Span at)
+{
+    char buf[PATH_MAX * 2];
+    if (strncmp(path, "std/", 4) == 0) {
+        snprintf(buf, sizeof buf, "%s/%s%s", r->stdlib, path,
+                 strstr(path, ".charter") ? "" : ".charter");
+    } else {
+        const char *from = r->c->sm.files.v[st->span.file]->real;
+        const char *slash = strrchr(from, '/');
+        if (path[0] == '/')
+            snprintf(buf, sizeof buf, "%s", path);
+        else if (slash)
+            snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - from), from, path);
+        else
+            snprintf(buf, sizeof buf, "%s", path);
+    }
+    char real[PATH_MAX];
+    if (!realpath(buf, real)) {
+        diag_report(r->d, SEV_ERROR, "import_not_found", at, "file",
+                    "cannot find '%s' (looked for %s)", path, buf);
+        return NULL;
+    }
+    if (strncmp(path, "std/", 4) != 0) {
+        size_t n = strlen(r->root_dir);
+        if (strncmp(real, r->root_dir, n) != 0 || real[n] != '/') {
+            Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_outside_root", at, "file",
+                                        "'%s' is outside the directory of the root file (%s)",
+                                        path, r->root_dir);
+            diag_hint(r->d, g, "an agreement may only use files in its own directory tree");
+            return NULL;
+        }
+    }
+    return arena_strdup(r->a, real);
+}
+
+static bool in_stack(Resolver *r, const char *real, int *at)
+{
+    for (int i = 0; i < r->stack.n; i++)
+        if (strcmp(r->stack.v[i], real) == 0) {
+            *at = i;
+            return true;
+        }
+    return false;
+}
+
+static void load_use(Resolver *r, Scope *s, Stmt *st)
+{
+    Cur c;
+    cur_init(&c, r, s, st);
+    const char *path, *as = NULL;
+    Span as_span = SPAN_NONE;
+    const Arg *pa = cur_peek(&c);
+    if (!cur_string(&c, &path, "the path of the file, as a string"))
+        return;
+    if (cur_is_word(&c, "as")) {
+        c.i++;
+        if (!cur_ident(&c, &as, &as_span, "the namespace name"))
+            return;
+    }
+    cur_end(&c);
+    const char *real = use_path(r, st, path, pa->span);
+    if (!real)
+        return;
+    int at;
+    if (in_stack(r, real, &at)) {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_cycle", pa->span, "file",
+                                    "'%s' is already being loaded: the files use each other "
+                                    "in a cycle", path);
+        Buf b;
+        buf_init(&b);
+        for (int i = at; i < r->stack.n; i++) {
+            const char *p = r->stack.v[i], *sl = strrchr(p, '/');
+            buf_printf(&b, "%s -> ", sl ? sl + 1 : p);
+        }
+        const char *sl = strrchr(real, '/');
+        buf_puts(&b, sl ? sl + 1 : real);
+        diag_hint(r->d, g, "the cycle: %s", buf_cstr(&b));
+        buf_free(&b);
+        return;
+    }
+    if (!as) {
+        for (int i = 0; i < s->reals.n; i++)
+            if (strcmp(s->reals.v[i], real) == 0)
+                return;     /* already part of this scope */
+    }
+    uint32_t id;
+    const char *display = arena_printf(r->a, "%s", real);
+    /* Show paths relative to the working directory when they are below it. */
+    char cwd[PATH_MAX];
+    if (getcwd(cwd, sizeof cwd)) {
+        size_t n = strlen(cwd);
+        if (strncmp(real, cwd, n) == 0 && real[n] == '/')
+            display = real + n + 1;
+    }
+    int e = src_load(&r->c->sm, real, display, &id);
+    if (e) {
+        diag_report(r->d, SEV_ERROR, "import_not_found", pa->span, "file",
+                    "cannot read '%s': %s", path, strerror(e));
+        return;
+    }
+    r->c->sm.files.v[id]->is_std = strncmp(path, "std/", 4) == 0;
+    if (!as) {
+        load_tree(r, s, id);
+        return;
+    }
+    Scope *sub = scope_with_prelude(r);
+    load_tree(r, sub, id);
+    resolve_scope(r, sub);
+    Namespace *ns = arena_alloc(r->a, sizeof *ns);
+    ns->d.kind = K_NAMESPACE;
+    ns->d.id = as;
+    ns->d.id_span = as_span;
+    ns->d.span = st->span;
+    ns->d.file = st->span.file;
+    ns->model = sub->m;
+    declare(r, s, &ns->d);
+}
+
+/* Parses `file` and the files it uses (depth first), adding their trees
+ * to the scope in source order. */
+static void load_tree(Resolver *r, Scope *s, uint32_t file)
+{
+    SrcFile *f = r->c->sm.files.v[file];
+    VEC_PUSH(r->a, s->reals, f->real);
+    Ast *ast = ast_parse(r->a, r->d, file);
+    if (ast->syntax_errors)
+        r->c->syntax_errors = true;
+    VEC_PUSH(r->a, s->asts, ast);
+    VEC_PUSH(r->a, r->stack, f->real);
+    for (int i = 0; i < ast->top.n; i++) {
+        Stmt *st = ast->top.v[i];
+        if (st->kind == ST_GENERIC && strcmp(st->head, "use") == 0)
+            load_use(r, s, st);
+    }
+    r->stack.n--;
+}
+
+static void load_prelude(Resolver *r)
+{
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/std/prelude.charter", r->stdlib);
+    uint32_t id;
+    int e = src_load(&r->c->sm, path, "std/prelude.charter", &id);
+    if (e) {
+        fprintf(stderr, "charterc: error: cannot read the prelude %s: %s (set CHARTER_PATH to "
+                        "the standard library folder)\n", path, strerror(e));
+        return;
+    }
+    r->c->sm.files.v[id]->is_std = true;
+    r->prelude = ast_parse(r->a, r->d, id);
+}
+
+static Scope *scope_with_prelude(Resolver *r)
+{
+    Scope *s = new_scope(r);
+    if (r->prelude)
+        VEC_PUSH(r->a, s->asts, r->prelude);
+    return s;
+}
+
+static int compile_root(Compilation *c, uint32_t id)
+{
+    Resolver r = {0};
+    r.c = c;
+    r.a = c->arena;
+    r.d = &c->diag;
+    r.stdlib = compile_stdlib_dir();
+    c->root_file = id;
+    const char *real = c->sm.files.v[id]->real;
+    const char *slash = strrchr(real, '/');
+    if (slash && real[0] == '/')
+        r.root_dir = arena_strndup(r.a, real, (size_t)(slash - real));
+    else {
+        char cwd[PATH_MAX];
+        r.root_dir = arena_strdup(r.a, getcwd(cwd, sizeof cwd) ? cwd : ".");
+    }
+    load_prelude(&r);
+    if (!r.prelude)
+        return 2;
+    Scope *s = scope_with_prelude(&r);
+    load_tree(&r, s, id);
+    resolve_scope(&r, s);
+    s->m->root_file = id;
+    c->model = s->m;
+    if (!s->m->agreement) {
+        Span at = {id, 0, 0};
+        Diagnostic *g = diag_report(r.d, SEV_ERROR, "missing_agreement", at, "file",
+                                    "this file declares no agreement");
+        diag_hint(r.d, g, "add `agreement ID \"Title\" { ... }`");
+    }
+    return 0;
+}
+
+int compile_file(Compilation *c, const char *path)
+{
+    uint32_t id;
+    int e = src_load(&c->sm, path, strcmp(path, "-") == 0 ? "<stdin>" : path, &id);
+    if (e) {
+        if (e == EFBIG)
+            fprintf(stderr, "charterc: error: %s: larger than the limit of %u bytes\n", path,
+                    SRC_MAX_SIZE);
+        else if (e == EISDIR)
+            fprintf(stderr, "charterc: error: %s: is a directory, not an agreement file\n", path);
+        else
+            fprintf(stderr, "charterc: error: cannot read %s: %s\n", path, strerror(e));
+        return 2;
+    }
+    return compile_root(c, id);
+}
+
+int compile_text(Compilation *c, const char *display, const char *text, size_t len)
+{
+    return compile_root(c, src_add(&c->sm, display, text, len));
+}

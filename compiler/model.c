@@ -1,0 +1,39 @@
+/* model.c - lookups over the resolved model. */
+#include "model.h"
+
+#include <string.h>
+
+#include "symtab.h"
+
+const char *decl_kind_name(DeclKind k)
+{
+    static const char *names[K_COUNT] = {
+        "agreement", "partner", "goal", "indicator", "activity", "milestone",
+        "need", "dimension", "unit", "sector", "level", "backbone function", "phase",
+        "extern function", "namespace",
+    };
+    return names[k];
+}
+
+Decl *model_lookup(const Model *m, const char *name)
+{
+    const char *dot = strchr(name, '.');
+    if (!dot)
+        return symtab_get(m->syms, name);
+    char ns[128];
+    size_t n = (size_t)(dot - name);
+    if (n >= sizeof ns)
+        return NULL;
+    memcpy(ns, name, n);
+    ns[n] = '\0';
+    Decl *d = symtab_get(m->syms, ns);
+    if (!d || d->kind != K_NAMESPACE || !((Namespace *)d)->model)
+        return NULL;
+    return symtab_get(((Namespace *)d)->model->syms, dot + 1);
+}
+
+Unit *model_unit(const Model *m, const char *id)
+{
+    Decl *d = symtab_get(m->syms, id);
+    return d && d->kind == K_UNIT ? (Unit *)d : NULL;
+}

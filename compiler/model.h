@@ -1,0 +1,276 @@
+/* model.h - the resolved model of an agreement.
+ *
+ * The resolver (resolve.c) builds it from the syntax trees of the root
+ * file, the files it `use`s and the prelude; every reference is a pointer
+ * to its declaration.  Checks and back ends (documents, tracker, graphs,
+ * diff, export) read the model and never the syntax tree.
+ *
+ * Invariants once resolution succeeded without language errors:
+ * - every pointer field that names a declaration is either NULL (statement
+ *   absent) or points to a declaration of the right kind;
+ * - dates are valid day numbers or DATE_NONE;
+ * - lists keep source order (root file first, then used files, in the
+ *   order of their `use`). */
+#ifndef CHARTER_MODEL_H
+#define CHARTER_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "date.h"
+#include "source.h"
+
+typedef enum DeclKind {
+    K_AGREEMENT, K_PARTNER, K_GOAL, K_INDICATOR, K_ACTIVITY, K_MILESTONE,
+    K_NEED, K_DIMENSION, K_UNIT, K_SECTOR, K_LEVEL, K_BACKBONE_FN, K_PHASE,
+    K_EXTERN, K_NAMESPACE,
+    K_COUNT
+} DeclKind;
+
+/* "partner", "goal", ... as written in the language and in subjects. */
+const char *decl_kind_name(DeclKind k);
+
+typedef struct Allow {
+    const char *check;
+    const char *reason;
+    Span span;
+    bool used;          /* matched a finding */
+} Allow;
+
+typedef VEC(Allow) AllowList;
+
+struct Model;
+
+/* The common head of every declaration. */
+typedef struct Decl {
+    DeclKind kind;
+    const char *id;
+    const char *title;      /* the quoted label; may be NULL */
+    Span id_span;           /* the id, where findings point */
+    Span span;              /* the whole declaration */
+    uint32_t file;
+    bool is_std;            /* declared by the standard library */
+    AllowList allows;       /* `allow` inside the declaration */
+    const char *subject;    /* "partner itu" */
+} Decl;
+
+typedef struct Unit { Decl d; } Unit;
+typedef struct Sector { Decl d; } Sector;
+typedef struct Level { Decl d; int order; } Level;          /* local=0 < global */
+typedef struct BackboneFn { Decl d; int order; } BackboneFn;
+typedef struct Phase { Decl d; int order; } Phase;          /* process order */
+typedef struct Need { Decl d; } Need;
+
+typedef struct Quantity {
+    double value;
+    Unit *unit;
+    Span span;
+} Quantity;
+
+typedef struct Want {
+    const char *interest;
+    int dir;                /* +1 more, -1 less */
+    Span span;
+} Want;
+
+typedef struct Incentive {
+    const char *id, *text;
+    Span span;
+    VEC(Want) wants;
+} Incentive;
+
+typedef struct Partner {
+    Decl d;
+    Sector *sector;
+    Level *level;
+    const char *signatory;
+    VEC(BackboneFn *) backbone;
+    Span backbone_span;
+    const char *coordinator;
+    VEC(Quantity) commits;
+    VEC(Incentive *) incentives;
+} Partner;
+
+typedef struct Tension {
+    const char *interest;
+    Span span, interest_span;
+    VEC(Partner *) partners;
+    const char *resolution;
+    AllowList allows;
+    uint32_t file;
+} Tension;
+
+typedef struct Indicator Indicator;
+
+typedef struct Goal {
+    Decl d;
+    VEC(Indicator *) measured_by;
+    int32_t by;
+    Span by_span;
+} Goal;
+
+typedef enum ValuesMode { VALUES_UNSET, VALUES_CUMULATIVE, VALUES_PER_PERIOD } ValuesMode;
+typedef enum Combine { COMBINE_SUM, COMBINE_MEAN, COMBINE_MIN, COMBINE_MAX, COMBINE_LATEST } Combine;
+
+typedef struct Dimension {
+    Decl d;
+    VEC(const char *) values;
+} Dimension;
+
+typedef struct Target {
+    double value;
+    int32_t date;
+    Span span;
+} Target;
+
+struct Indicator {
+    Decl d;
+    Unit *unit;
+    int direction;          /* +1 up, -1 down, 0 unset */
+    bool has_baseline;
+    double baseline;
+    int32_t baseline_date;
+    Span baseline_span;
+    VEC(Target) targets;    /* source order */
+    Duration frequency;     /* n == 0: unset */
+    Span frequency_span;
+    VEC(Partner *) reporters;
+    const char *source;
+    ValuesMode values;
+    Combine combine;
+    bool combine_set;
+    VEC(Dimension *) dims;
+    bool personal_data;
+    Expr *formula;          /* resolved; NULL when not derived */
+    VEC(Indicator *) inputs;/* indicators the formula reads */
+    Indicator *contributes_to;  /* in a parent agreement */
+    Span contributes_span;
+};
+
+typedef struct Budget {
+    Quantity q;
+    Partner *from;          /* NULL: the lead */
+    Span span;
+} Budget;
+
+typedef struct Activity {
+    Decl d;
+    Partner *lead;
+    VEC(Partner *) partners;
+    VEC(Goal *) supports;
+    VEC(Need *) addresses;
+    VEC(struct Activity *) coordinates_with;
+    int32_t start, end;     /* period; DATE_NONE when unset */
+    Span period_span;
+    VEC(Budget) budgets;
+} Activity;
+
+typedef struct Milestone {
+    Decl d;
+    int32_t due;
+    Span due_span;
+    Partner *owner;
+    VEC(struct Milestone *) after;
+    VEC(Span) after_spans;
+    Expr *requires;         /* resolved boolean expression, or NULL */
+    const char *deliverable;
+    Phase *phase;
+} Milestone;
+
+typedef enum ExprType { TY_ERROR, TY_NUMBER, TY_BOOL, TY_SERIES, TY_DATE } ExprType;
+typedef enum ExternType { XT_NUMBER, XT_INTEGER, XT_DATE, XT_SERIES } ExternType;
+
+typedef struct Extern {
+    Decl d;
+    VEC(ExternType) params;
+    ExternType ret;
+    const char *library;    /* as written */
+    const char *symbol;     /* charter_NAME for the standard library, else NAME */
+    bool std_library;       /* from "charterstd" */
+    const char *library_dir;/* directory of the declaring file, for relative paths */
+} Extern;
+
+/* A meeting, report or review of the communication block. */
+typedef enum CommKind { COMM_MEETING, COMM_REPORT, COMM_REVIEW } CommKind;
+
+typedef struct Comm {
+    CommKind kind;
+    const char *id, *title;
+    Span span;
+    Duration every;
+    bool with_all;          /* meetings, reviews: `with all` */
+    VEC(Partner *) with;    /* meetings, reviews */
+    VEC(Partner *) by;      /* reports */
+    bool to_all;
+    VEC(Partner *) to;      /* reports */
+} Comm;
+
+typedef enum DecisionRule { DECIDE_UNSET, DECIDE_CONSENSUS, DECIDE_MAJORITY, DECIDE_PARTNER } DecisionRule;
+
+typedef struct Namespace {
+    Decl d;
+    struct Model *model;    /* the file brought in with `use ... as NAME` */
+} Namespace;
+
+typedef struct Agreement {
+    Decl d;
+    const char *version;
+    int32_t term_start, term_end;
+    Span term_span;
+    Partner *lead;
+    const char *scope;
+    const char *amendment;
+    Duration withdrawal;
+    Namespace *nested_in;
+} Agreement;
+
+typedef struct Model {
+    Agreement *agreement;
+    /* The agenda. */
+    bool has_agenda;
+    Span agenda_span;
+    const char *vision, *problem;
+    VEC(const char *) principles;
+    /* Declarations, in source order. */
+    VEC(Partner *) partners;
+    VEC(Goal *) goals;
+    VEC(Indicator *) indicators;
+    VEC(Activity *) activities;
+    VEC(Milestone *) milestones;
+    VEC(Need *) needs;
+    VEC(Dimension *) dimensions;
+    VEC(Unit *) units;
+    VEC(Sector *) sectors;
+    VEC(Level *) levels;
+    VEC(BackboneFn *) backbone_fns;
+    VEC(Phase *) phases;
+    VEC(Extern *) externs;
+    VEC(Namespace *) namespaces;
+    VEC(Tension *) tensions;
+    /* Communication. */
+    bool has_communication;
+    Span communication_span;
+    VEC(Comm *) comms;
+    /* Governance. */
+    bool has_governance;
+    Span governance_span;
+    DecisionRule decisions;
+    Partner *decider;
+    Span decisions_span;
+    const char *escalation;
+    const char *data_sharing;
+    /* File-level `allow`s, by file index. */
+    VEC(struct FileAllows { uint32_t file; AllowList allows; }) file_allows;
+    /* Name lookup: see model_lookup(). */
+    struct SymTab *syms;
+    uint32_t root_file;
+} Model;
+
+/* The declaration named `name` (dotted names reach namespaces), or NULL. */
+Decl *model_lookup(const Model *m, const char *name);
+/* The prelude unit `percent` etc. by id; NULL when absent. */
+Unit *model_unit(const Model *m, const char *id);
+
+#endif

@@ -1,0 +1,903 @@
+/* resolve.c - the statements of every declaration, read into the model.
+ *
+ * Each declaration kind has a table of the statements it knows; a
+ * statement not in the table is an unknown_statement with the closest
+ * known name as suggestion.  References are resolved through
+ * resolve_ref(), which checks the kind of what is named. */
+#include <string.h>
+
+#include "checktab.h"
+#include "resolve_int.h"
+#include "suggest.h"
+
+typedef void (*StmtFn)(Cur *c, Decl *d);
+
+typedef struct StmtDef {
+    const char *name;
+    StmtFn fn;
+    bool repeat;    /* may appear more than once */
+    bool block;     /* takes a { } block */
+} StmtDef;
+
+#define NDEFS(t) ((int)(sizeof t / sizeof t[0]))
+
+static void push_ptr(Resolver *r, void *vec, Decl *d, Span span)
+{
+    (void)span;
+    VEC(Decl *) *v = vec;
+    for (int i = 0; i < v->n; i++)
+        if (v->v[i] == d)
+            return;     /* a name listed twice counts once */
+    VEC_PUSH(r->a, *v, d);
+}
+
+/* ---- allow -------------------------------------------------------- */
+
+static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
+{
+    Cur c;
+    cur_init(&c, r, s, st);
+    const char *name, *reason = NULL;
+    Span sp;
+    if (!cur_ident(&c, &name, &sp, "a check name"))
+        return;
+    const CheckInfo *ci = check_find(name);
+    if (!ci) {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_check", sp, "file",
+                                    "there is no check named '%s'", name);
+        Suggest sg;
+        suggest_init(&sg, name);
+        for (int i = 0; i < check_count; i++)
+            if (check_table[i].family != CF_LANGUAGE)
+                suggest_offer(&sg, check_table[i].name);
+        if (suggest_best(&sg))
+            diag_hint(r->d, g, "did you mean '%s'?", suggest_best(&sg));
+        return;
+    }
+    if (ci->family == CF_LANGUAGE) {
+        diag_report(r->d, SEV_ERROR, "unknown_check", sp, "file",
+                    "'%s' is a language error; language errors cannot be allowed", name);
+        return;
+    }
+    const Arg *a = cur_peek(&c);
+    if (!a || a->kind != ARG_STRING || a->text[0] == '\0') {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "allow_without_reason", st->span, "file",
+                                    "`allow %s` gives no reason", name);
+        diag_hint(r->d, g, "write why the finding is accepted: `allow %s \"reason\"`", name);
+        return;
+    }
+    c.i++;
+    reason = a->text;
+    cur_end(&c);
+    Allow al = {name, reason, st->span, false};
+    VEC_PUSH(r->a, *out, al);
+}
+
+/* Runs the statements of a block against a table. */
+static void run_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
+                      int n, AllowList *allows, const char *where)
+{
+    const Stmt *seen[32] = {0};
+    for (int i = 0; i < block->n; i++) {
+        const Stmt *st = block->v[i];
+        if (allows && st->kind == ST_GENERIC && strcmp(st->head, "allow") == 0) {
+            resolve_allow(r, s, st, allows);
+            continue;
+        }
+        int k = 0;
+        while (k < n && strcmp(defs[k].name, st->head) != 0)
+            k++;
+        if (k == n) {
+            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+                                        "%s does not know the statement `%s`", where, st->head);
+            Suggest sg;
+            suggest_init(&sg, st->head);
+            for (int j = 0; j < n; j++)
+                suggest_offer(&sg, defs[j].name);
+            if (allows)
+                suggest_offer(&sg, "allow");
+            if (suggest_best(&sg))
+                diag_hint(r->d, g, "did you mean '%s'?", suggest_best(&sg));
+            continue;
+        }
+        if (!defs[k].repeat && k < 32) {
+            if (seen[k]) {
+                Diagnostic *g = diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                                            "`%s` is given twice in %s", st->head, where);
+                diag_related(r->d, g, seen[k]->head_span, "first given here");
+                continue;
+            }
+            seen[k] = st;
+        }
+        if (st->has_block && !defs[k].block) {
+            diag_report(r->d, SEV_ERROR, "syntax", st->block_span, "file",
+                        "`%s` takes no { } block", st->head);
+            continue;
+        }
+        Cur c;
+        cur_init(&c, r, s, st);
+        defs[k].fn(&c, d);
+    }
+}
+
+static const char *where_of(Resolver *r, const Decl *d)
+{
+    return arena_printf(r->a, "%s '%s'", decl_kind_name(d->kind), d->id);
+}
+
+/* ---- agreement ---------------------------------------------------- */
+
+static void ag_version(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Agreement *)d)->version, "the version, as a string"))
+        cur_end(c);
+}
+
+static bool period(Cur *c, int32_t *start, int32_t *end, Span *span, const char *what)
+{
+    Span a, b;
+    if (!cur_date(c, start, &a, what) || !cur_word(c, "to") ||
+        !cur_date(c, end, &b, "the end date"))
+        return false;
+    *span = (Span){a.file, a.lo, b.hi};
+    return cur_end(c);
+}
+
+static void ag_term(Cur *c, Decl *d)
+{
+    Agreement *g = (Agreement *)d;
+    if (!period(c, &g->term_start, &g->term_end, &g->term_span, "the start date"))
+        g->term_start = g->term_end = DATE_NONE;
+}
+
+static void ag_lead(Cur *c, Decl *d)
+{
+    ((Agreement *)d)->lead = (Partner *)cur_ref(c, K_PARTNER, "the agreement's `lead`");
+    cur_end(c);
+}
+
+static void ag_scope(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Agreement *)d)->scope, "the scope, as a string"))
+        cur_end(c);
+}
+
+static void ag_amendment(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Agreement *)d)->amendment, "the amendment terms, as a string"))
+        cur_end(c);
+}
+
+static void ag_withdrawal(Cur *c, Decl *d)
+{
+    Duration du;
+    if (cur_duration(c, &du, false) && cur_word(c, "notice") && cur_end(c))
+        ((Agreement *)d)->withdrawal = du;
+}
+
+static void ag_nested_in(Cur *c, Decl *d)
+{
+    ((Agreement *)d)->nested_in = (Namespace *)cur_ref(c, K_NAMESPACE, "`nested_in`");
+    cur_end(c);
+}
+
+static const StmtDef agreement_defs[] = {
+    {"version", ag_version, false, false},   {"term", ag_term, false, false},
+    {"lead", ag_lead, false, false},         {"scope", ag_scope, false, false},
+    {"amendment", ag_amendment, false, false}, {"withdrawal", ag_withdrawal, false, false},
+    {"nested_in", ag_nested_in, false, false},
+};
+
+/* ---- partner ------------------------------------------------------ */
+
+static void pa_sector(Cur *c, Decl *d)
+{
+    ((Partner *)d)->sector = (Sector *)cur_ref(c, K_SECTOR, "`sector`");
+    cur_end(c);
+}
+
+static void pa_level(Cur *c, Decl *d)
+{
+    ((Partner *)d)->level = (Level *)cur_ref(c, K_LEVEL, "`level`");
+    cur_end(c);
+}
+
+static void pa_signatory(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Partner *)d)->signatory, "who signs, as a string"))
+        cur_end(c);
+}
+
+static void pa_coordinator(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Partner *)d)->coordinator, "the coordinating staff, as a string"))
+        cur_end(c);
+}
+
+static void pa_backbone(Cur *c, Decl *d)
+{
+    Partner *p = (Partner *)d;
+    p->backbone_span = c->st->span;
+    if (cur_refs(c, K_BACKBONE_FN, "`backbone`", &p->backbone, push_ptr))
+        cur_end(c);
+}
+
+static void pa_commits(Cur *c, Decl *d)
+{
+    Quantity q;
+    if (cur_quantity(c, &q, "a quantity such as `2_000_000 USD`") && cur_end(c))
+        VEC_PUSH(c->r->a, ((Partner *)d)->commits, q);
+}
+
+static void in_interest(Cur *c, Decl *d)
+{
+    Incentive *in = (Incentive *)d;
+    const char *name;
+    Span sp;
+    if (!cur_ident(c, &name, &sp, "the interest's name") || !cur_word(c, "wants"))
+        return;
+    static const char *const dirs[] = {"more", "less"};
+    int k = cur_choice(c, dirs, 2, "more or less");
+    if (k < 0 || !cur_end(c))
+        return;
+    Want w = {name, k == 0 ? 1 : -1, (Span){sp.file, c->st->span.lo, c->st->span.hi}};
+    VEC_PUSH(c->r->a, in->wants, w);
+}
+
+static const StmtDef incentive_defs[] = {{"interest", in_interest, true, false}};
+
+static void pa_incentive(Cur *c, Decl *d)
+{
+    Partner *p = (Partner *)d;
+    Incentive *in = arena_alloc(c->r->a, sizeof *in);
+    Span sp;
+    if (!cur_ident(c, &in->id, &sp, "the incentive's id") ||
+        !cur_string(c, &in->text, "what the partner wants, as a string") || !cur_end(c))
+        return;
+    in->span = sp;
+    for (int i = 0; i < p->incentives.n; i++)
+        if (strcmp(p->incentives.v[i]->id, in->id) == 0) {
+            Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "duplicate_name", sp, "file",
+                                        "partner '%s' already has an incentive '%s'", d->id, in->id);
+            diag_related(c->r->d, g, p->incentives.v[i]->span, "first declared here");
+            return;
+        }
+    run_block(c->r, c->s, (Decl *)in, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
+              arena_printf(c->r->a, "incentive '%s'", in->id));
+    VEC_PUSH(c->r->a, p->incentives, in);
+}
+
+static const StmtDef partner_defs[] = {
+    {"sector", pa_sector, false, false},       {"level", pa_level, false, false},
+    {"signatory", pa_signatory, false, false}, {"backbone", pa_backbone, false, false},
+    {"coordinator", pa_coordinator, false, false}, {"commits", pa_commits, true, false},
+    {"incentive", pa_incentive, true, true},
+};
+
+/* ---- goal --------------------------------------------------------- */
+
+static void go_measured_by(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_INDICATOR, "`measured_by`", &((Goal *)d)->measured_by, push_ptr))
+        cur_end(c);
+}
+
+static void go_by(Cur *c, Decl *d)
+{
+    Goal *g = (Goal *)d;
+    if (cur_date(c, &g->by, &g->by_span, "a date"))
+        cur_end(c);
+}
+
+static const StmtDef goal_defs[] = {
+    {"measured_by", go_measured_by, true, false},
+    {"by", go_by, false, false},
+};
+
+/* ---- indicator ---------------------------------------------------- */
+
+/* A value in the indicator's terms: a number, a percentage (unit percent)
+ * or a number with the indicator's unit. */
+static bool ind_value(Cur *c, Indicator *ind, double *out, Span *span, const char *what)
+{
+    const Arg *a = cur_peek(c);
+    if (!cur_number(c, out, span, what))
+        return false;
+    const Arg *u = cur_peek(c);
+    if (u && u->kind == ARG_IDENT && a->kind == ARG_NUMBER && strcmp(u->text, "on") != 0 &&
+        strcmp(u->text, "by") != 0) {
+        c->i++;
+        Unit *un = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, K_UNIT, "a quantity");
+        if (un && ind->unit && un != ind->unit) {
+            diag_report(c->r->d, SEV_ERROR, "unit_mismatch", u->span, "file",
+                        "indicator '%s' is in %s, not in %s", ind->d.id, ind->unit->d.id, un->d.id);
+            return false;
+        }
+    }
+    if (a->kind == ARG_PERCENT && ind->unit && strcmp(ind->unit->d.id, "percent") != 0) {
+        diag_report(c->r->d, SEV_ERROR, "unit_mismatch", a->span, "file",
+                    "indicator '%s' is in %s; a percentage does not fit it", ind->d.id,
+                    ind->unit->d.id);
+        return false;
+    }
+    return true;
+}
+
+static void in_unit(Cur *c, Decl *d)
+{
+    ((Indicator *)d)->unit = (Unit *)cur_ref(c, K_UNIT, "`unit`");
+    cur_end(c);
+}
+
+static void in_direction(Cur *c, Decl *d)
+{
+    static const char *const w[] = {"up", "down"};
+    int k = cur_choice(c, w, 2, "up or down");
+    if (k >= 0 && cur_end(c))
+        ((Indicator *)d)->direction = k == 0 ? 1 : -1;
+}
+
+static void in_baseline(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    double v;
+    int32_t date;
+    Span sp;
+    if (ind_value(c, ind, &v, &sp, "the baseline value") && cur_word(c, "on") &&
+        cur_date(c, &date, NULL, "the baseline's date") && cur_end(c)) {
+        ind->has_baseline = true;
+        ind->baseline = v;
+        ind->baseline_date = date;
+        ind->baseline_span = c->st->span;
+    }
+}
+
+static void in_target(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    Target t;
+    Span sp;
+    if (ind_value(c, ind, &t.value, &sp, "the target value") && cur_word(c, "by") &&
+        cur_date(c, &t.date, NULL, "the target's date") && cur_end(c)) {
+        t.span = c->st->span;
+        VEC_PUSH(c->r->a, ind->targets, t);
+    }
+}
+
+static void in_frequency(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    static const char *const w[] = {"monthly", "quarterly", "yearly", "every"};
+    int k = cur_choice(c, w, 4, "monthly, quarterly, yearly or every DURATION");
+    Duration du = {1, k == 0 ? DUR_MONTH : k == 1 ? DUR_QUARTER : DUR_YEAR};
+    if (k < 0 || (k == 3 && !cur_duration(c, &du, true)) || !cur_end(c))
+        return;
+    ind->frequency = du;
+    ind->frequency_span = c->st->span;
+}
+
+static void in_reported_by(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_PARTNER, "`reported_by`", &((Indicator *)d)->reporters, push_ptr))
+        cur_end(c);
+}
+
+static void in_source(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Indicator *)d)->source, "the data source, as a string"))
+        cur_end(c);
+}
+
+static void in_values(Cur *c, Decl *d)
+{
+    static const char *const w[] = {"cumulative", "per_period"};
+    int k = cur_choice(c, w, 2, "cumulative or per_period");
+    if (k >= 0 && cur_end(c))
+        ((Indicator *)d)->values = k == 0 ? VALUES_CUMULATIVE : VALUES_PER_PERIOD;
+}
+
+static void in_combine(Cur *c, Decl *d)
+{
+    static const char *const w[] = {"sum", "mean", "min", "max", "latest"};
+    int k = cur_choice(c, w, 5, "sum, mean, min, max or latest");
+    if (k >= 0 && cur_end(c)) {
+        ((Indicator *)d)->combine = (Combine)k;
+        ((Indicator *)d)->combine_set = true;
+    }
+}
+
+static void in_dims(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_DIMENSION, "`disaggregated_by`", &((Indicator *)d)->dims, push_ptr))
+        cur_end(c);
+}
+
+static void in_personal(Cur *c, Decl *d)
+{
+    static const char *const w[] = {"yes", "no"};
+    int k = cur_choice(c, w, 2, "yes or no");
+    if (k >= 0 && cur_end(c))
+        ((Indicator *)d)->personal_data = k == 0;
+}
+
+static void in_formula(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    ind->formula = c->st->expr;     /* resolved once every unit is known */
+}
+
+static void in_contributes(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    const Arg *a = cur_peek(c);
+    if (a && a->kind == ARG_IDENT && !strchr(a->text, '.')) {
+        diag_report(c->r->d, SEV_ERROR, "wrong_kind", a->span, "file",
+                    "`contributes_to` names an indicator of the parent agreement, as NAME.INDICATOR");
+        return;
+    }
+    ind->contributes_span = a ? a->span : c->st->span;
+    ind->contributes_to = (Indicator *)cur_ref(c, K_INDICATOR, "`contributes_to`");
+    cur_end(c);
+}
+
+static const StmtDef indicator_defs[] = {
+    {"unit", in_unit, false, false},           {"direction", in_direction, false, false},
+    {"baseline", in_baseline, false, false},   {"target", in_target, true, false},
+    {"frequency", in_frequency, false, false}, {"reported_by", in_reported_by, true, false},
+    {"source", in_source, false, false},       {"values", in_values, false, false},
+    {"combine", in_combine, false, false},     {"disaggregated_by", in_dims, true, false},
+    {"personal_data", in_personal, false, false}, {"formula", in_formula, false, false},
+    {"contributes_to", in_contributes, false, false},
+};
+
+/* ---- activity ----------------------------------------------------- */
+
+static void ac_lead(Cur *c, Decl *d)
+{
+    ((Activity *)d)->lead = (Partner *)cur_ref(c, K_PARTNER, "an activity's `lead`");
+    cur_end(c);
+}
+
+static void ac_partners(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_PARTNER, "`partners`", &((Activity *)d)->partners, push_ptr))
+        cur_end(c);
+}
+
+static void ac_supports(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_GOAL, "`supports`", &((Activity *)d)->supports, push_ptr))
+        cur_end(c);
+}
+
+static void ac_addresses(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_NEED, "`addresses`", &((Activity *)d)->addresses, push_ptr))
+        cur_end(c);
+}
+
+static void ac_coordinates(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_ACTIVITY, "`coordinates_with`", &((Activity *)d)->coordinates_with, push_ptr))
+        cur_end(c);
+}
+
+static void ac_period(Cur *c, Decl *d)
+{
+    Activity *a = (Activity *)d;
+    if (!period(c, &a->start, &a->end, &a->period_span, "the start date"))
+        a->start = a->end = DATE_NONE;
+}
+
+static void ac_budget(Cur *c, Decl *d)
+{
+    Budget b = {0};
+    if (!cur_quantity(c, &b.q, "a quantity such as `100_000 USD`"))
+        return;
+    if (cur_is_word(c, "from")) {
+        c->i++;
+        b.from = (Partner *)cur_ref(c, K_PARTNER, "`budget ... from`");
+        if (!b.from)
+            return;
+    }
+    if (!cur_end(c))
+        return;
+    b.span = c->st->span;
+    VEC_PUSH(c->r->a, ((Activity *)d)->budgets, b);
+}
+
+static const StmtDef activity_defs[] = {
+    {"lead", ac_lead, false, false},         {"partners", ac_partners, true, false},
+    {"supports", ac_supports, true, false},  {"addresses", ac_addresses, true, false},
+    {"coordinates_with", ac_coordinates, true, false}, {"period", ac_period, false, false},
+    {"budget", ac_budget, true, false},
+};
+
+/* ---- milestone ---------------------------------------------------- */
+
+static void mi_due(Cur *c, Decl *d)
+{
+    Milestone *m = (Milestone *)d;
+    if (cur_date(c, &m->due, &m->due_span, "the due date"))
+        cur_end(c);
+}
+
+static void mi_owner(Cur *c, Decl *d)
+{
+    ((Milestone *)d)->owner = (Partner *)cur_ref(c, K_PARTNER, "`owner`");
+    cur_end(c);
+}
+
+static void push_after(Resolver *r, void *vec, Decl *d, Span span)
+{
+    Milestone *m = (Milestone *)((char *)vec - offsetof(Milestone, after));
+    for (int i = 0; i < m->after.n; i++)
+        if (m->after.v[i] == (Milestone *)d)
+            return;
+    VEC_PUSH(r->a, m->after, (Milestone *)d);
+    VEC_PUSH(r->a, m->after_spans, span);
+}
+
+static void mi_after(Cur *c, Decl *d)
+{
+    if (cur_refs(c, K_MILESTONE, "`after`", &((Milestone *)d)->after, push_after))
+        cur_end(c);
+}
+
+static void mi_requires(Cur *c, Decl *d)
+{
+    Milestone *m = (Milestone *)d;
+    m->requires = c->st->expr;      /* resolved once every unit is known */
+}
+
+static void mi_deliverable(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Milestone *)d)->deliverable, "the deliverable, as a string"))
+        cur_end(c);
+}
+
+static void mi_phase(Cur *c, Decl *d)
+{
+    ((Milestone *)d)->phase = (Phase *)cur_ref(c, K_PHASE, "`phase`");
+    cur_end(c);
+}
+
+static const StmtDef milestone_defs[] = {
+    {"due", mi_due, false, false},         {"owner", mi_owner, false, false},
+    {"after", mi_after, true, false},      {"requires", mi_requires, false, false},
+    {"deliverable", mi_deliverable, false, false}, {"phase", mi_phase, false, false},
+};
+
+/* ---- dimension: its block lists the allowed values ---------------- */
+
+static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
+{
+    for (int i = 0; i < st->block.n; i++) {
+        const Stmt *v = st->block.v[i];
+        if (v->kind != ST_GENERIC || v->has_block) {
+            diag_report(r->d, SEV_ERROR, "syntax", v->span, "file",
+                        "a dimension's block lists its values: `{ female, male, other }`");
+            continue;
+        }
+        VEC_PUSH(r->a, dm->values, v->head);
+        bool want_comma = true;
+        for (int k = 0; k < v->args.n; k++) {
+            const Arg *a = v->args.v[k];
+            if (want_comma && a->kind == ARG_COMMA) {
+                want_comma = false;
+            } else if (!want_comma && a->kind == ARG_IDENT) {
+                VEC_PUSH(r->a, dm->values, a->text);
+                want_comma = true;
+            } else {
+                diag_report(r->d, SEV_ERROR, "syntax", a->span, "file",
+                            "expected %s between the values of dimension '%s'",
+                            want_comma ? "','" : "a value name", dm->d.id);
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < dm->values.n; i++)
+        for (int k = 0; k < i; k++)
+            if (strcmp(dm->values.v[i], dm->values.v[k]) == 0)
+                diag_report(r->d, SEV_ERROR, "duplicate_name", st->span, "file",
+                            "dimension '%s' lists the value '%s' twice", dm->d.id, dm->values.v[i]);
+}
+
+/* ---- tension ------------------------------------------------------ */
+
+static void te_resolution(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Tension *)(void *)d)->resolution, "the resolution, as a string"))
+        cur_end(c);
+}
+
+static const StmtDef tension_defs[] = {{"resolution", te_resolution, false, false}};
+
+static void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
+{
+    Cur c;
+    cur_init(&c, r, s, st);
+    Tension *t = arena_alloc(r->a, sizeof *t);
+    t->span = st->span;
+    t->file = st->span.file;
+    if (!cur_ident(&c, &t->interest, &t->interest_span, "the interest's name") ||
+        !cur_word(&c, "between") || !cur_refs(&c, K_PARTNER, "a tension", &t->partners, push_ptr) ||
+        !cur_end(&c))
+        return;
+    if (t->partners.n < 2)
+        diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                    "a tension is between at least two partners");
+    /* The tension is passed where a Decl is expected only to reach its fields. */
+    run_block(r, s, (Decl *)(void *)t, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
+              "a tension");
+    VEC_PUSH(r->a, s->m->tensions, t);
+}
+
+/* ---- agenda, communication, governance ---------------------------- */
+
+static void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
+{
+    Model *m = s->m;
+    if (m->has_agenda) {
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                                    "a second agenda; write one agenda block");
+        diag_related(r->d, g, m->agenda_span, "the first agenda");
+        return;
+    }
+    m->has_agenda = true;
+    m->agenda_span = (Span){st->head_span.file, st->head_span.lo, st->head_span.hi};
+    static const char *const names[] = {"vision", "problem", "principle", "need"};
+    for (int i = 0; i < st->block.n; i++) {
+        const Stmt *x = st->block.v[i];
+        Cur c;
+        cur_init(&c, r, s, x);
+        int k = 0;
+        while (k < 4 && strcmp(x->head, names[k]) != 0)
+            k++;
+        const char *text;
+        switch (k) {
+        case 0:
+        case 1:
+            if (cur_string(&c, &text, "the text, as a string") && cur_end(&c)) {
+                const char **slot = k == 0 ? &m->vision : &m->problem;
+                if (*slot)
+                    diag_report(r->d, SEV_ERROR, "syntax", x->head_span, "file",
+                                "`%s` is given twice in the agenda", x->head);
+                *slot = text;
+            }
+            break;
+        case 2:
+            if (cur_string(&c, &text, "the principle, as a string") && cur_end(&c))
+                VEC_PUSH(r->a, m->principles, text);
+            break;
+        case 3:
+            break;      /* declared by load_declare */
+        default: {
+            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", x->head_span, "file",
+                                        "the agenda does not know the statement `%s`", x->head);
+            const char *sg = suggest_from(x->head, names, 4);
+            if (sg)
+                diag_hint(r->d, g, "did you mean '%s'?", sg);
+        }
+        }
+    }
+}
+
+static bool partners_or_all(Cur *c, bool *all, void *vec)
+{
+    if (cur_is_word(c, "all")) {
+        c->i++;
+        *all = true;
+        return true;
+    }
+    return cur_refs(c, K_PARTNER, "a communication", vec, push_ptr);
+}
+
+static Comm *comm_head(Cur *c, CommKind kind)
+{
+    Comm *cm = arena_alloc(c->r->a, sizeof *cm);
+    cm->kind = kind;
+    cm->span = c->st->span;
+    Span sp;
+    if (!cur_ident(c, &cm->id, &sp, "its id") || !cur_string(c, &cm->title, "its title, as a string") ||
+        !cur_word(c, "every") || !cur_duration(c, &cm->every, true))
+        return NULL;
+    return cm;
+}
+
+static void co_meeting(Cur *c, Decl *d, CommKind kind)
+{
+    (void)d;
+    Comm *cm = comm_head(c, kind);
+    if (cm && cur_word(c, "with") && partners_or_all(c, &cm->with_all, &cm->with) && cur_end(c))
+        VEC_PUSH(c->r->a, c->s->m->comms, cm);
+}
+
+static void co_meet(Cur *c, Decl *d) { co_meeting(c, d, COMM_MEETING); }
+static void co_review(Cur *c, Decl *d) { co_meeting(c, d, COMM_REVIEW); }
+
+static void co_report(Cur *c, Decl *d)
+{
+    (void)d;
+    Comm *cm = comm_head(c, COMM_REPORT);
+    if (cm && cur_word(c, "by") &&
+        cur_refs(c, K_PARTNER, "a report's `by`", &cm->by, push_ptr) && cur_word(c, "to") &&
+        partners_or_all(c, &cm->to_all, &cm->to) && cur_end(c))
+        VEC_PUSH(c->r->a, c->s->m->comms, cm);
+}
+
+static const StmtDef comm_defs[] = {
+    {"meeting", co_meet, true, false},
+    {"report", co_report, true, false},
+    {"review", co_review, true, false},
+};
+
+static void gv_decisions(Cur *c, Decl *d)
+{
+    (void)d;
+    Model *m = c->s->m;
+    m->decisions_span = c->st->span;
+    if (cur_is_word(c, "consensus") || cur_is_word(c, "majority")) {
+        m->decisions = cur_is_word(c, "consensus") ? DECIDE_CONSENSUS : DECIDE_MAJORITY;
+        c->i++;
+    } else {
+        const Arg *a = cur_peek(c);
+        if (a && a->kind == ARG_IDENT && !model_lookup(m, a->text)) {
+            static const char *const w[] = {"consensus", "majority"};
+            cur_choice(c, w, 2, "consensus, majority or a partner");
+            return;
+        }
+        m->decider = (Partner *)cur_ref(c, K_PARTNER, "`decisions`");
+        if (!m->decider)
+            return;
+        m->decisions = DECIDE_PARTNER;
+    }
+    cur_end(c);
+}
+
+static void gv_escalation(Cur *c, Decl *d)
+{
+    (void)d;
+    if (cur_string(c, &c->s->m->escalation, "how disputes are resolved, as a string"))
+        cur_end(c);
+}
+
+static void gv_data_sharing(Cur *c, Decl *d)
+{
+    (void)d;
+    if (cur_string(c, &c->s->m->data_sharing, "the data-sharing terms, as a string"))
+        cur_end(c);
+}
+
+static const StmtDef governance_defs[] = {
+    {"decisions", gv_decisions, false, false},
+    {"escalation", gv_escalation, false, false},
+    {"data_sharing", gv_data_sharing, false, false},
+};
+
+/* ---- driver ------------------------------------------------------- */
+
+static void file_allow(Resolver *r, Scope *s, const Stmt *st)
+{
+    Model *m = s->m;
+    int k = 0;
+    while (k < m->file_allows.n && m->file_allows.v[k].file != st->span.file)
+        k++;
+    if (k == m->file_allows.n) {
+        struct FileAllows fa = {st->span.file, {0}};
+        VEC_PUSH(r->a, m->file_allows, fa);
+    }
+    resolve_allow(r, s, st, &m->file_allows.v[k].allows);
+}
+
+static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
+{
+    const char *where = where_of(r, d);
+    Cur c;
+    cur_init(&c, r, s, st);
+    c.i = 1;    /* the id */
+    const Arg *t = cur_peek(&c);
+    if (t && t->kind == ARG_STRING)
+        c.i++;      /* the title, optional */
+    cur_end(&c);
+    if (!st->has_block && d->kind != K_UNIT && d->kind != K_SECTOR && d->kind != K_LEVEL &&
+        d->kind != K_BACKBONE_FN && d->kind != K_PHASE)
+        return;
+    switch (d->kind) {
+    case K_AGREEMENT:
+        run_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), &d->allows, where);
+        break;
+    case K_PARTNER:
+        run_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), &d->allows, where);
+        break;
+    case K_GOAL:
+        run_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), &d->allows, where);
+        break;
+    case K_INDICATOR:
+        run_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), &d->allows, where);
+        break;
+    case K_ACTIVITY:
+        run_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), &d->allows, where);
+        break;
+    case K_MILESTONE:
+        run_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), &d->allows, where);
+        break;
+    case K_DIMENSION:
+        resolve_dimension(r, (Dimension *)d, st);
+        break;
+    default:
+        if (st->has_block)
+            diag_report(r->d, SEV_ERROR, "syntax", st->block_span, "file",
+                        "a %s declaration takes no { } block", decl_kind_name(d->kind));
+    }
+}
+
+static void init_dates(Model *m)
+{
+    for (int i = 0; i < m->goals.n; i++)
+        m->goals.v[i]->by = DATE_NONE;
+    for (int i = 0; i < m->activities.n; i++)
+        m->activities.v[i]->start = m->activities.v[i]->end = DATE_NONE;
+    for (int i = 0; i < m->milestones.n; i++)
+        m->milestones.v[i]->due = DATE_NONE;
+    if (m->agreement)
+        m->agreement->term_start = m->agreement->term_end = DATE_NONE;
+}
+
+void resolve_scope(Resolver *r, Scope *s)
+{
+    for (int i = 0; i < s->asts.n; i++)
+        load_declare(r, s, s->asts.v[i]);
+    init_dates(s->m);
+    for (int i = 0; i < s->asts.n; i++) {
+        Ast *ast = s->asts.v[i];
+        for (int k = 0; k < ast->top.n; k++) {
+            Stmt *st = ast->top.v[k];
+            if (st->kind != ST_GENERIC)
+                continue;
+            if (strcmp(st->head, "agenda") == 0)
+                resolve_agenda(r, s, st);
+            else if (strcmp(st->head, "tension") == 0)
+                resolve_tension(r, s, st);
+            else if (strcmp(st->head, "communication") == 0) {
+                if (s->m->has_communication) {
+                    diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                                "a second communication block; write one");
+                    continue;
+                }
+                s->m->has_communication = true;
+                s->m->communication_span = st->head_span;
+                run_block(r, s, NULL, &st->block, comm_defs, NDEFS(comm_defs), NULL,
+                          "the communication block");
+            } else if (strcmp(st->head, "governance") == 0) {
+                if (s->m->has_governance) {
+                    diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                                "a second governance block; write one");
+                    continue;
+                }
+                s->m->has_governance = true;
+                s->m->governance_span = st->head_span;
+                run_block(r, s, NULL, &st->block, governance_defs, NDEFS(governance_defs), NULL,
+                          "the governance block");
+            } else if (strcmp(st->head, "allow") == 0)
+                file_allow(r, s, st);
+            else if (st->expr && ast != r->prelude)
+                resolve_decl(r, s, st, (Decl *)st->expr);
+        }
+    }
+    for (int i = 0; i < s->m->indicators.n; i++)
+        if (s->m->indicators.v[i]->formula)
+            resolve_expr(r, s, s->m->indicators.v[i]->formula, false, s->m->indicators.v[i]);
+    for (int i = 0; i < s->m->milestones.n; i++)
+        if (s->m->milestones.v[i]->requires)
+            resolve_expr(r, s, s->m->milestones.v[i]->requires, true, NULL);
+    /* Communication ids are local to the block but must be unique there. */
+    for (int i = 0; i < s->m->comms.n; i++)
+        for (int k = 0; k < i; k++)
+            if (strcmp(s->m->comms.v[i]->id, s->m->comms.v[k]->id) == 0) {
+                Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", s->m->comms.v[i]->span,
+                                            "file", "the communication block already has '%s'",
+                                            s->m->comms.v[i]->id);
+                diag_related(r->d, g, s->m->comms.v[k]->span, "first declared here");
+            }
+}

@@ -1,0 +1,52 @@
+/* source.h - the source files of a compilation and their locations.
+ *
+ * A location is a byte span in one file (Span); line and column are only
+ * computed when a message is printed. */
+#ifndef CHARTER_SOURCE_H
+#define CHARTER_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct Span {
+    uint32_t file;      /* index in SrcMgr.files; NO_FILE for none */
+    uint32_t lo, hi;    /* byte offsets, hi exclusive */
+} Span;
+
+#define NO_FILE UINT32_MAX
+#define SPAN_NONE ((Span){NO_FILE, 0, 0})
+
+typedef struct SrcFile {
+    const char *path;       /* as opened */
+    const char *display;    /* as printed in messages */
+    const char *real;       /* realpath, for cycle and confinement checks */
+    const char *text;       /* NUL-terminated */
+    size_t len;
+    uint32_t *lines;        /* byte offset of each line start */
+    int nlines;
+    bool is_std;            /* part of the standard library */
+} SrcFile;
+
+typedef struct SrcMgr {
+    Arena *arena;
+    VEC(SrcFile *) files;
+} SrcMgr;
+
+/* Largest source file accepted (see docs/security.md). */
+#define SRC_MAX_SIZE (64u * 1024 * 1024)
+
+/* Loads a file.  Returns 0 and the file's index in *id, or an errno value
+ * (EISDIR for a directory, EFBIG above SRC_MAX_SIZE). */
+int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id);
+/* Adds text held in memory (standard input, tests). */
+uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len);
+void src_linecol(const SrcMgr *sm, Span s, int *line, int *col);
+/* The text of line `line` (1-based), without its newline. */
+const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len);
+/* Offset of the first byte that is not valid UTF-8 (or a NUL), or -1. */
+long src_invalid_utf8(const SrcFile *f);
+
+#endif

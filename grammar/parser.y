@@ -1,0 +1,287 @@
+/* parser.y - the Charter grammar: a pure parser over the reentrant
+ * scanner, byte-span locations, recovery at the end of a statement and at
+ * `}`.  Statement meaning is left to the resolver (see ast.h). */
+%code top {
+#define _POSIX_C_SOURCE 200809L
+}
+%code requires {
+#include "ast.h"
+#include "source.h"
+typedef void *yyscan_t;
+struct ScanCtx;
+/* Locations are byte spans: a rule spans from its first symbol's start to
+ * its last symbol's end; an empty rule sits at the end of what precedes. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+    do {                                                              \
+        if (N) {                                                      \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                       \
+            (Cur).lo = YYRHSLOC(Rhs, 1).lo;                           \
+            (Cur).hi = YYRHSLOC(Rhs, N).hi;                           \
+        } else {                                                      \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                       \
+            (Cur).lo = (Cur).hi = YYRHSLOC(Rhs, 0).hi;                \
+        }                                                             \
+    } while (0)
+}
+%code {
+#include <string.h>
+
+#include "scan.h"
+
+int cylex(CYSTYPE *lval, CYLTYPE *lloc, yyscan_t scanner);
+
+/* Only reached for bison's own failures (memory exhausted); syntax errors
+ * go through yyreport_syntax_error. */
+static void cyerror(Span *loc, yyscan_t scanner, ScanCtx *sc, const char *msg)
+{
+    (void)scanner;
+    scan_error(sc, "limit", *loc, "%s", msg);
+    sc->ast->syntax_errors = true;
+}
+
+static Stmt *mkstmt(ScanCtx *sc, StmtKind k, Span span)
+{
+    Stmt *s = arena_alloc(sc->arena, sizeof *s);
+    s->kind = k;
+    s->span = span;
+    return s;
+}
+
+static Expr *mkexpr(ScanCtx *sc, ExprKind k, Span span)
+{
+    Expr *e = arena_alloc(sc->arena, sizeof *e);
+    e->kind = k;
+    e->span = span;
+    return e;
+}
+
+static Expr *binary(ScanCtx *sc, ExprOp op, Expr *l, Expr *r, Span span)
+{
+    Expr *e = mkexpr(sc, EX_BINARY, span);
+    e->op = op;
+    e->l = l;
+    e->r = r;
+    return e;
+}
+
+static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
+{
+    Arg *a = arena_alloc(sc->arena, sizeof *a);
+    a->kind = k;
+    a->span = span;
+    return a;
+}
+}
+
+%define api.pure full
+%define api.prefix {cy}
+%define api.location.type {Span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {yyscan_t scanner}
+%parse-param {struct ScanCtx *sc}
+%expect 0
+
+%initial-action { @$ = (Span){sc->file, 0, 0}; }
+
+%union {
+    Arg *tok;
+    Stmt *stmt;
+    Expr *expr;
+    ArgList args;
+    StmtList stmts;
+    ExprList exprs;
+}
+
+%token <tok> IDENT "name" CALLNAME "function name" STRING "string"
+%token <tok> NUMBER "number" PERCENT "percentage" DATE "date"
+%token NEWLINE "end of line" ARROW "'->'"
+%token REQUIRES "'requires'" FORMULA "'formula'"
+%token AND "'and'" OR "'or'" NOT "'not'"
+%token LE "'<='" GE "'>='" EQ "'=='" NE "'!='"
+
+%type <stmts> body lines
+%type <stmt> stmt opt_stmt
+%type <args> args
+%type <tok> arg
+%type <expr> expr primary
+%type <exprs> exprs
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc '<' '>' LE GE EQ NE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+file:
+    body                { sc->ast->top = $1; }
+    ;
+
+/* A body is lines ended by a separator, then perhaps one last statement
+ * before the `}` or the end of the file. */
+body:
+    lines opt_stmt      { $$ = $1; if ($2) VEC_PUSH(sc->arena, $$, $2); }
+    ;
+
+lines:
+    %empty              { $$ = (StmtList){0}; }
+  | lines opt_stmt sep  { $$ = $1; if ($2) VEC_PUSH(sc->arena, $$, $2); }
+    ;
+
+sep: NEWLINE | ';' ;
+
+opt_stmt:
+    %empty              { $$ = NULL; }
+  | stmt
+  | error               { $$ = NULL; sc->ast->syntax_errors = true; }
+    ;
+
+stmt:
+    IDENT args          {
+                            $$ = mkstmt(sc, ST_GENERIC, @$);
+                            $$->head = $1->text;
+                            $$->head_span = @1;
+                            $$->args = $2;
+                        }
+  | IDENT args '{' body '}' {
+                            $$ = mkstmt(sc, ST_GENERIC, @$);
+                            $$->head = $1->text;
+                            $$->head_span = @1;
+                            $$->args = $2;
+                            $$->has_block = true;
+                            $$->block_span = (Span){@3.file, @3.lo, @5.hi};
+                            $$->block = $4;
+                        }
+  | REQUIRES expr       {
+                            $$ = mkstmt(sc, ST_REQUIRES, @$);
+                            $$->head = "requires";
+                            $$->head_span = @1;
+                            $$->expr = $2;
+                        }
+  | FORMULA expr        {
+                            $$ = mkstmt(sc, ST_FORMULA, @$);
+                            $$->head = "formula";
+                            $$->head_span = @1;
+                            $$->expr = $2;
+                        }
+    ;
+
+args:
+    %empty              { $$ = (ArgList){0}; }
+  | args arg            { $$ = $1; VEC_PUSH(sc->arena, $$, $2); }
+    ;
+
+arg:
+    IDENT
+  | CALLNAME
+  | STRING
+  | NUMBER
+  | PERCENT
+  | DATE
+  | '-' NUMBER          { $$ = $2; $$->num = -$$->num; $$->span = @$; }
+  | '-' PERCENT         { $$ = $2; $$->num = -$$->num; $$->span = @$; }
+  | ','                 { $$ = punct(sc, ARG_COMMA, @$); }
+  | ARROW               { $$ = punct(sc, ARG_ARROW, @$); }
+  | '(' args ')'        { $$ = punct(sc, ARG_GROUP, @$); $$->group = $2; }
+    ;
+
+expr:
+    expr OR expr        { $$ = binary(sc, OP_OR, $1, $3, @$); }
+  | expr AND expr       { $$ = binary(sc, OP_AND, $1, $3, @$); }
+  | NOT expr            { $$ = mkexpr(sc, EX_NOT, @$); $$->l = $2; }
+  | expr '<' expr       { $$ = binary(sc, OP_LT, $1, $3, @$); }
+  | expr '>' expr       { $$ = binary(sc, OP_GT, $1, $3, @$); }
+  | expr LE expr        { $$ = binary(sc, OP_LE, $1, $3, @$); }
+  | expr GE expr        { $$ = binary(sc, OP_GE, $1, $3, @$); }
+  | expr EQ expr        { $$ = binary(sc, OP_EQ, $1, $3, @$); }
+  | expr NE expr        { $$ = binary(sc, OP_NE, $1, $3, @$); }
+  | expr '+' expr       { $$ = binary(sc, OP_ADD, $1, $3, @$); }
+  | expr '-' expr       { $$ = binary(sc, OP_SUB, $1, $3, @$); }
+  | expr '*' expr       { $$ = binary(sc, OP_MUL, $1, $3, @$); }
+  | expr '/' expr       { $$ = binary(sc, OP_DIV, $1, $3, @$); }
+  | '-' expr %prec UMINUS { $$ = mkexpr(sc, EX_NEG, @$); $$->l = $2; }
+  | primary
+    ;
+
+primary:
+    NUMBER              { $$ = mkexpr(sc, EX_NUMBER, @$); $$->num = $1->num; }
+  | NUMBER IDENT        {
+                            $$ = mkexpr(sc, EX_QUANTITY, @$);
+                            $$->num = $1->num;
+                            $$->name = $2->text;
+                            $$->name_span = @2;
+                        }
+  | PERCENT             { $$ = mkexpr(sc, EX_PERCENT, @$); $$->num = $1->num; }
+  | IDENT               {
+                            $$ = mkexpr(sc, EX_NAME, @$);
+                            $$->name = $1->text;
+                            $$->name_span = @1;
+                        }
+  | CALLNAME '(' exprs ')' {
+                            $$ = mkexpr(sc, EX_CALL, @$);
+                            $$->name = $1->text;
+                            $$->name_span = @1;
+                            $$->args = $3;
+                        }
+  | CALLNAME '(' ')'    {
+                            $$ = mkexpr(sc, EX_CALL, @$);
+                            $$->name = $1->text;
+                            $$->name_span = @1;
+                        }
+  | '(' expr ')'        { $$ = $2; }
+    ;
+
+exprs:
+    expr                { $$ = (ExprList){0}; VEC_PUSH(sc->arena, $$, $1); }
+  | exprs ',' expr      { $$ = $1; VEC_PUSH(sc->arena, $$, $3); }
+    ;
+
+%%
+
+/* "expected X or Y, found 'z'": the names come from the token aliases. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ScanCtx *sc)
+{
+    (void)scanner;
+    sc->ast->syntax_errors = true;
+    if (sc->stop)
+        return 0;
+    enum { MAX = 6 };
+    yysymbol_kind_t exp[MAX];
+    int n = yypcontext_expected_tokens(ctx, exp, MAX);
+    Buf b;
+    buf_init(&b);
+    if (n > 0) {
+        buf_puts(&b, "expected ");
+        for (int i = 0; i < n; i++) {
+            if (i)
+                buf_puts(&b, i == n - 1 ? " or " : ", ");
+            const char *name = yysymbol_name(exp[i]);
+            if (name[0] == '"') {
+                buf_put(&b, name + 1, strlen(name) - 2);
+            } else {
+                buf_puts(&b, name);
+            }
+        }
+        buf_puts(&b, ", ");
+    }
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    const Span *loc = yypcontext_location(ctx);
+    if (tok == YYSYMBOL_YYEOF)
+        buf_puts(&b, "found the end of the file");
+    else if (tok == YYSYMBOL_NEWLINE)
+        buf_puts(&b, "found the end of the line");
+    else {
+        size_t len = loc->hi > loc->lo ? loc->hi - loc->lo : 0;
+        if (len > 40)
+            len = 40;
+        buf_printf(&b, "found '%.*s'", (int)len, sc->src->text + loc->lo);
+    }
+    scan_error(sc, "syntax", *loc, "%s", buf_cstr(&b));
+    buf_free(&b);
+    return 0;
+}

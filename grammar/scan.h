@@ -1,0 +1,40 @@
+/* scan.h - state shared by the scanner (lexer.l) and the parser (parser.y).
+ *
+ * All scanner state lives here, in flex's `extra`; there is no global
+ * state.  Literal tokens (names, strings, numbers, dates) carry an Arg
+ * allocated in the compilation's arena. */
+#ifndef CHARTER_SCAN_H
+#define CHARTER_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "buf.h"
+#include "diag.h"
+
+/* Limits, documented in docs/security.md. */
+#define SCAN_MAX_STRING (1u << 20)  /* bytes in one string literal */
+#define SCAN_MAX_NESTING 200        /* depth of ( ) and { } */
+#define SCAN_MAX_ERRORS 50          /* syntax errors reported per file */
+
+typedef struct ScanCtx {
+    Arena *arena;
+    Diag *diag;
+    Ast *ast;
+    const SrcFile *src;
+    uint32_t file;
+    uint32_t pos;       /* offset of the next byte to scan */
+    int paren;          /* ( depth: a newline inside is not a statement end */
+    int depth;          /* ( and { depth, for the nesting limit */
+    int last;           /* the previous token, for newline suppression */
+    Buf str;            /* the string literal being read */
+    uint32_t str_start;
+    int errors;
+    bool stop;          /* a fatal error: the scanner returns end of file */
+} ScanCtx;
+
+void scan_error(ScanCtx *sc, const char *check, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif
