@@ -169,6 +169,9 @@ static void print_head(const Diag *d, FILE *out, Span s, Severity sev, const cha
     fputc('\n', out);
 }
 
+/* The source line with a caret under the span.  A long line is shown as a
+ * window around the span; a line that is not printable text (a binary
+ * file) is not shown at all. */
 static void print_excerpt(const Diag *d, FILE *out, Span s, bool color)
 {
     if (s.file == NO_FILE)
@@ -177,14 +180,32 @@ static void print_excerpt(const Diag *d, FILE *out, Span s, bool color)
     src_linecol(d->sm, s, &line, &col);
     size_t len;
     const char *text = src_line(d->sm, s.file, line, &len);
-    fprintf(out, "%5d | %.*s\n", line, (int)len, text);
-    fputs("      | ", out);
-    size_t start = (size_t)col - 1;
-    for (size_t i = 0; i < start && i < len; i++)
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+            return;
+    }
+    size_t start = (size_t)col - 1, from = 0, to = len;
+    enum { WIDTH = 120, BEFORE = 50 };
+    if (len > WIDTH) {
+        from = start > BEFORE ? start - BEFORE : 0;
+        while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+            from--;
+        to = from + WIDTH < len ? from + WIDTH : len;
+        while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
+            to++;
+    }
+    const char *pre = from > 0 ? "..." : "", *post = to < len ? "..." : "";
+    fprintf(out, "%5d | %s%.*s%s\n", line, pre, (int)(to - from), text + from, post);
+    fprintf(out, "      | %s", from > 0 ? "   " : "");
+    for (size_t i = from; i < start && i < to; i++) {
+        if (((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
         fputc(text[i] == '\t' ? '\t' : ' ', out);
+    }
     size_t width = s.hi > s.lo ? s.hi - s.lo : 1;
-    if (start + width > len)
-        width = len > start ? len - start : 1;
+    if (start + width > to)
+        width = to > start ? to - start : 1;
     if (color)
         fputs("\033[1;32m", out);
     fputc('^', out);

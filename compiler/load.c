@@ -528,7 +528,7 @@ static int compile_root(Compilation *c, uint32_t id)
     resolve_scope(&r, s);
     s->m->root_file = id;
     c->model = s->m;
-    if (!s->m->agreement) {
+    if (!s->m->agreement && !c->syntax_errors) {
         Span at = {id, 0, 0};
         Diagnostic *g = diag_report(r.d, SEV_ERROR, "missing_agreement", at, "file",
                                     "this file declares no agreement");
