@@ -383,6 +383,9 @@ int csv_next(csv_reader *r, csv_record *rec)
                     END_FIELD(fstart, p - fstart, false);
                     break;
                 case QUOTED:
+                    /* This one outranks an earlier problem of the record:
+                     * it is why nothing more can be read. */
+                    skipping = false;
                     FAIL(CSV_ERR_UNTERMINATED_QUOTE, qline, nf + 1, 0);
                     r->err.fatal = true;
                     r->pos = p;

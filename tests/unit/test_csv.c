@@ -227,6 +227,7 @@ static void test_unterminated_quote(void **state)
     check("a,b\n\"open,\nmore\n", "1[a|b] E2,1:unterminated");
     check("x,\"", "E1,2:unterminated");
     check("\"abc\"\"", "E1,1:unterminated");
+    check_opts("a\n\"\0\n", 5, NULL, "1[a] E2,1:unterminated"); /* outranks the NUL */
 }
 
 static void test_bad_quote(void **state)
