@@ -4,6 +4,11 @@
  * Each rtffi_fn owns its ffi_cif and the ffi_type array the cif points
  * to, so it is heap-allocated and never copied: moving it would leave
  * cif.arg_types dangling.
+ *
+ * Build note: this module's header is runtime/ffi.h and libffi's is
+ * <ffi.h>.  With -Iruntime, <ffi.h> finds ours first; ours then passes
+ * the include on to libffi's (#include_next), so both -Iruntime and
+ * -iquote runtime work.
  */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 
@@ -12,7 +17,7 @@
 #include <dlfcn.h>
 #include <ffi.h>
 #ifndef LIBFFI_H
-#error "<ffi.h> found runtime/ffi.h instead of libffi's header: use -iquote runtime, not -Iruntime"
+#error "<ffi.h> did not bring in libffi's header (see the build note above)"
 #endif
 #include <math.h>
 #include <stdarg.h>

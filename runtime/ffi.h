@@ -71,4 +71,11 @@ int rtffi_call(const rtffi_fn *fn, const rtffi_value *args, size_t nargs, rtffi_
 /* "number", "integer", "date" or "series". */
 const char *rtffi_type_name(enum rtffi_type t);
 
+#elif !defined(LIBFFI_H)
+/*
+ * Included again, as <ffi.h>: with runtime/ on the -I path, this file
+ * hides libffi's header of the same name.  Hand the include on to the
+ * next directory of the search path, where libffi's is.
+ */
+#include_next <ffi.h>
 #endif
