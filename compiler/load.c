@@ -362,16 +362,21 @@ static const char *use_path(Resolver *r, const Stmt *st, const char *path, Span 
     }
     char real[PATH_MAX];
     if (!realpath(buf, real)) {
-        diag_report(r->d, SEV_ERROR, "import_not_found", at, "file",
-                    "cannot find '%s' (looked for %s)", path, buf);
+        Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_not_found", at, "file",
+                                    "cannot find '%s'", path);
+        if (strncmp(path, "std/", 4) == 0)
+            diag_hint(r->d, g, "the standard library has no module '%s'", path + 4);
+        else
+            diag_hint(r->d, g, "paths are relative to the file that uses them; write the "
+                               "file name with its extension");
         return NULL;
     }
     if (strncmp(path, "std/", 4) != 0) {
         size_t n = strlen(r->root_dir);
         if (strncmp(real, r->root_dir, n) != 0 || real[n] != '/') {
             Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_outside_root", at, "file",
-                                        "'%s' is outside the directory of the root file (%s)",
-                                        path, r->root_dir);
+                                        "'%s' is outside the directory of the root file",
+                                        path);
             diag_hint(r->d, g, "an agreement may only use files in its own directory tree");
             return NULL;
         }

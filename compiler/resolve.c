@@ -31,6 +31,8 @@ static void push_ptr(Resolver *r, void *vec, Decl *d, Span span)
     VEC_PUSH(r->a, *v, d);
 }
 
+static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word);
+
 /* ---- allow -------------------------------------------------------- */
 
 static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
@@ -98,6 +100,8 @@ static void run_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, con
                 suggest_offer(&sg, "allow");
             if (suggest_best(&sg))
                 diag_hint(r->d, g, "did you mean '%s'?", suggest_best(&sg));
+            else
+                hint_other_kind(r, g, st->head);
             continue;
         }
         if (!defs[k].repeat && k < 32) {
@@ -774,6 +778,45 @@ static const StmtDef governance_defs[] = {
     {"escalation", gv_escalation, false, false},
     {"data_sharing", gv_data_sharing, false, false},
 };
+
+/* A statement misplaced in the wrong kind of declaration: say where it
+ * belongs ("`budget` belongs in an activity"). */
+static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
+{
+    static const struct {
+        const StmtDef *defs;
+        int n;
+        const char *where;
+    } kinds[] = {
+        {agreement_defs, NDEFS(agreement_defs), "the agreement"},
+        {partner_defs, NDEFS(partner_defs), "a partner"},
+        {goal_defs, NDEFS(goal_defs), "a goal"},
+        {indicator_defs, NDEFS(indicator_defs), "an indicator"},
+        {activity_defs, NDEFS(activity_defs), "an activity"},
+        {milestone_defs, NDEFS(milestone_defs), "a milestone"},
+        {comm_defs, NDEFS(comm_defs), "the communication block"},
+        {governance_defs, NDEFS(governance_defs), "the governance block"},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (int i = 0; i < kinds[k].n; i++)
+            if (strcmp(kinds[k].defs[i].name, word) == 0) {
+                diag_hint(r->d, g, "`%s` belongs in %s", word, kinds[k].where);
+                return;
+            }
+    Suggest sg;
+    suggest_init(&sg, word);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (int i = 0; i < kinds[k].n; i++)
+            suggest_offer(&sg, kinds[k].defs[i].name);
+    const char *best = suggest_best(&sg);
+    for (size_t k = 0; best && k < sizeof kinds / sizeof kinds[0]; k++)
+        for (int i = 0; i < kinds[k].n; i++)
+            if (strcmp(kinds[k].defs[i].name, best) == 0) {
+                diag_hint(r->d, g, "did you mean '%s'? (`%s` belongs in %s)", best, best,
+                          kinds[k].where);
+                return;
+            }
+}
 
 /* ---- driver ------------------------------------------------------- */
 

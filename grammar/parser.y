@@ -250,7 +250,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Scan
     sc->ast->syntax_errors = true;
     if (sc->stop)
         return 0;
-    enum { MAX = 6 };
+    enum { MAX = 8 };
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);
     Buf b;
@@ -271,15 +271,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Scan
     }
     yysymbol_kind_t tok = yypcontext_token(ctx);
     const Span *loc = yypcontext_location(ctx);
+    buf_puts(&b, n > 0 ? "found " : "unexpected ");
     if (tok == YYSYMBOL_YYEOF)
-        buf_puts(&b, "found the end of the file");
+        buf_puts(&b, "the end of the file");
     else if (tok == YYSYMBOL_NEWLINE)
-        buf_puts(&b, "found the end of the line");
+        buf_puts(&b, "the end of the line");
     else {
         size_t len = loc->hi > loc->lo ? loc->hi - loc->lo : 0;
         if (len > 40)
             len = 40;
-        buf_printf(&b, "found '%.*s'", (int)len, sc->src->text + loc->lo);
+        buf_printf(&b, "'%.*s'", (int)len, sc->src->text + loc->lo);
     }
     scan_error(sc, "syntax", *loc, "%s", buf_cstr(&b));
     buf_free(&b);
