@@ -108,7 +108,7 @@ test-san:
 check-all: test test-san
 
 update-golden: all
-	@BUILD=$(BUILD) UPDATE=1 sh tests/run-golden.sh
+	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
 
 # ---- demo ------------------------------------------------------------------
 demo: all

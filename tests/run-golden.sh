@@ -5,7 +5,8 @@
 #   CASE.args      the charterc arguments, {} standing for CASE.charter
 #                  (default: check {})
 #   CASE.sh        a shell script run instead, with $CHARTERC set
-# UPDATE=1 rewrites the expectations (review them with git diff).
+# UPDATE=1 rewrites the expectations (review them with git diff); SUITE=NAME
+# limits the run to tests/golden/NAME.
 # Prints "golden: N passed, N failed" and exits 1 on a failure.
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +16,7 @@ pass=0
 fail=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-for dir in "$top"/tests/golden/*/; do
+for dir in "$top"/tests/golden/${SUITE:-*}/; do
   [ -d "$dir" ] || continue
   for input in "$dir"*.charter "$dir"*.sh; do
     [ -f "$input" ] || continue

@@ -1,0 +1,219 @@
+/* test_front.c - the front end: scanner, dates, numbers, durations,
+ * units and name resolution, through compile_text(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ast.h"
+#include "compile.h"
+#include "date.h"
+#include "diag.h"
+#include "suggest.h"
+
+static Compilation *compile(const char *text)
+{
+    Compilation *c = compile_new();
+    assert_int_equal(compile_text(c, "t.charter", text, strlen(text)), 0);
+    return c;
+}
+
+/* The check names of the findings, in order, joined by spaces. */
+static const char *checks_of(Compilation *c)
+{
+    static char buf[1024];
+    buf[0] = '\0';
+    diag_sort(&c->diag);
+    for (int i = 0; i < c->diag.items.n; i++) {
+        if (buf[0])
+            strcat(buf, " ");
+        strcat(buf, c->diag.items.v[i]->check);
+    }
+    return buf;
+}
+
+static const char *AG = "agreement a \"A\" {\n  term 2024-01-01 to 2025-12-31\n}\n";
+
+static Compilation *with_agreement(const char *rest)
+{
+    static char text[4096];
+    snprintf(text, sizeof text, "%s%s", AG, rest);
+    return compile(text);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    int32_t d;
+    assert_true(date_parse("1970-01-01", &d));
+    assert_int_equal(d, 0);
+    assert_true(date_parse("2024-02-29", &d));
+    assert_false(date_parse("2023-02-29", &d));
+    assert_false(date_parse("2021-04-31", &d));
+    assert_false(date_parse("2021-13-01", &d));
+    assert_false(date_parse("2021-00-10", &d));
+    assert_true(date_parse("2000-02-29", &d));
+    assert_false(date_parse("1900-02-29", &d));
+    char buf[32];
+    date_parse("2021-03-01", &d);
+    assert_string_equal(date_iso(d, buf), "2021-03-01");
+    assert_string_equal(date_long(d, buf), "1 March 2021");
+    /* Month arithmetic clamps to the end of the month. */
+    date_parse("2021-01-31", &d);
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_MONTH}), buf), "2021-02-28");
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_QUARTER}), buf), "2021-04-30");
+    assert_string_equal(date_iso(date_add(d, (Duration){2, DUR_WEEK}), buf), "2021-02-14");
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_YEAR}), buf), "2022-01-31");
+}
+
+static void test_durations(void **state)
+{
+    (void)state;
+    DurUnit u;
+    assert_true(duration_unit("days", &u));
+    assert_int_equal(u, DUR_DAY);
+    assert_true(duration_unit("quarter", &u));
+    assert_int_equal(u, DUR_QUARTER);
+    assert_false(duration_unit("fortnight", &u));
+    assert_false(duration_unit("monthss", &u));
+    Compilation *c = with_agreement("");
+    compile_free(c);
+    c = compile("agreement a \"A\" {\n  withdrawal 90 days notice\n}\n");
+    assert_string_equal(checks_of(c), "");
+    assert_int_equal(c->model->agreement->withdrawal.n, 90);
+    assert_int_equal(c->model->agreement->withdrawal.unit, DUR_DAY);
+    compile_free(c);
+    c = compile("agreement a \"A\" {\n  withdrawal 90 fortnights notice\n}\n");
+    assert_string_equal(checks_of(c), "syntax");
+    compile_free(c);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    Compilation *c = with_agreement(
+        "partner p \"P\" {\n  commits 10_000_000 USD\n  commits 2.5 hours\n}\n"
+        "indicator i \"I\" {\n  unit percent\n  target 40% by 2025-01-01\n"
+        "  baseline -3 on 2024-01-01\n}\n");
+    assert_string_equal(checks_of(c), "");
+    Partner *p = c->model->partners.v[0];
+    assert_int_equal(p->commits.n, 2);
+    assert_true(p->commits.v[0].value == 10000000.0);
+    assert_string_equal(p->commits.v[0].unit->d.id, "USD");
+    assert_true(p->commits.v[1].value == 2.5);
+    Indicator *ind = c->model->indicators.v[0];
+    assert_true(ind->targets.v[0].value == 40);
+    assert_true(ind->baseline == -3);
+    compile_free(c);
+    c = with_agreement("indicator i \"I\" {\n  target 1e999 by 2025-01-01\n}\n");
+    assert_string_equal(checks_of(c), "invalid_number");
+    compile_free(c);
+}
+
+static void test_scanner(void **state)
+{
+    (void)state;
+    /* Strings with escapes and a """ block with its indentation removed. */
+    Compilation *c = compile("agreement a \"Tab\\there \\\"q\\\"\" {\n"
+                             "  scope \"\"\"\n    line one\n      indented\n  \"\"\"\n}\n");
+    assert_string_equal(checks_of(c), "");
+    assert_string_equal(c->model->agreement->d.title, "Tab\there \"q\"");
+    assert_string_equal(c->model->agreement->scope, "line one\n  indented");
+    compile_free(c);
+    /* `;` ends a statement; a trailing comma continues the line; comments. */
+    c = compile("agreement a \"A\" { version \"1\"; scope \"s\" }  # trailing\n"
+                "partner p \"P\" {}\npartner q \"Q\" {}\n"
+                "tension t between p,\n   q\n");
+    assert_string_equal(checks_of(c), "");
+    assert_string_equal(c->model->agreement->version, "1");
+    assert_int_equal(c->model->tensions.v[0]->partners.n, 2);
+    compile_free(c);
+    /* Unterminated string and stray characters are reported, scanning goes on. */
+    c = compile("agreement a \"A\" {\n  version \"1\n  scope @ \"x\"\n}\n");
+    assert_string_equal(checks_of(c), "syntax syntax");
+    compile_free(c);
+}
+
+static void test_comments_recorded(void **state)
+{
+    (void)state;
+    Compilation *c = compile_new();
+    const char *text = "# one\nagreement a \"A\" {} # two\n";
+    uint32_t id = src_add(&c->sm, "t", text, strlen(text));
+    Ast *ast = ast_parse(c->arena, &c->diag, id);
+    assert_int_equal(ast->comments.n, 2);
+    assert_int_equal(ast->comments.v[0].span.lo, 0);
+    assert_int_equal(ast->comments.v[1].span.lo, 25);
+    assert_int_equal(ast->top.n, 1);
+    assert_false(ast->syntax_errors);
+    compile_free(c);
+}
+
+static void test_units(void **state)
+{
+    (void)state;
+    Compilation *c = with_agreement(
+        "indicator users \"U\" { unit people }\n"
+        "indicator share \"S\" {\n  unit percent\n  formula 100 * ratio(users, users)\n}\n"
+        "milestone m \"M\" {\n  requires users >= 5 people and share < 50%\n}\n");
+    assert_string_equal(checks_of(c), "");
+    assert_int_equal(c->model->indicators.v[1]->inputs.n, 1);
+    compile_free(c);
+    c = with_agreement("indicator users \"U\" { unit people }\n"
+                       "milestone m \"M\" {\n  requires users >= 5 USD\n}\n");
+    assert_string_equal(checks_of(c), "unit_mismatch");
+    compile_free(c);
+    /* A unit declared by the user, after its first use. */
+    c = with_agreement("partner p \"P\" {\n  commits 3 vans\n}\nunit vans \"vans\"\n");
+    assert_string_equal(checks_of(c), "");
+    compile_free(c);
+}
+
+static void test_resolution(void **state)
+{
+    (void)state;
+    Compilation *c = with_agreement(
+        "activity x \"X\" {\n  lead p\n  supports g\n  period 2024-02-01 to 2024-03-01\n}\n"
+        "partner p \"P\" { sector private }\ngoal g \"G\" { by 2025-01-01 }\n");
+    assert_string_equal(checks_of(c), "");
+    Activity *a = c->model->activities.v[0];
+    assert_ptr_equal(a->lead, c->model->partners.v[0]);
+    assert_ptr_equal(a->supports.v[0], c->model->goals.v[0]);
+    assert_string_equal(c->model->partners.v[0]->sector->d.id, "private");
+    compile_free(c);
+    c = with_agreement("activity x \"X\" {\n  lead pp\n  supports p\n}\npartner p \"P\" {}\n");
+    assert_string_equal(checks_of(c), "undefined_name wrong_kind");
+    assert_string_equal(c->diag.items.v[0]->hint, "did you mean 'p'?");
+    compile_free(c);
+    c = with_agreement("goal g \"G\" {}\nmilestone g \"M\" {}\n");
+    assert_string_equal(checks_of(c), "duplicate_name");
+    compile_free(c);
+    c = compile("partner p \"P\" {}\n");
+    assert_string_equal(checks_of(c), "missing_agreement");
+    compile_free(c);
+}
+
+static void test_suggest(void **state)
+{
+    (void)state;
+    assert_int_equal(suggest_distance("budjet", "budget", 5), 1);
+    assert_int_equal(suggest_distance("ab", "ba", 5), 1);
+    const char *words[] = {"lead", "partners", "supports"};
+    assert_string_equal(suggest_from("suports", words, 3), "supports");
+    assert_null(suggest_from("zzzzzz", words, 3));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates),        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner),
+        cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
+        cmocka_unit_test(test_resolution),   cmocka_unit_test(test_suggest),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
