@@ -12,7 +12,7 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototy
         -Wvla -Wmissing-prototypes -Wno-missing-field-initializers
 # Generated code gets relaxed warnings, never -Werror.
 GENWARN := -std=c11 -w
-CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler -Igrammar -I$(BUILD)/grammar -iquote runtime -Istdlib/std
 ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -90,7 +90,7 @@ $(RUNTIME): $(BUILD)/runtime/main.o $(LIBRT) $(LIBCHARTER)
 
 # ---- tests -----------------------------------------------------------------
 # Unit tests link against everything; a test may add flags in TEST_LDFLAGS_<name>.
-TEST_LDFLAGS_test_ffi := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call
+TEST_LDFLAGS_test_ffi := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call,--wrap=ffi_prep_cif
 $(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \
