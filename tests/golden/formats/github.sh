@@ -1,0 +1,1 @@
+"$CHARTERC" check --format github _draft.charter

@@ -1,0 +1,1 @@
+"$CHARTERC" check --format json _draft.charter

@@ -1,0 +1,1 @@
+"$CHARTERC" check --strict ../../../examples/connectivity.charter

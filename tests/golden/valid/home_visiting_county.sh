@@ -1,0 +1,1 @@
+"$CHARTERC" check --strict ../../../examples/home_visiting_county.charter

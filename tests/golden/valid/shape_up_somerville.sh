@@ -1,0 +1,1 @@
+"$CHARTERC" check --strict ../../../examples/shape_up_somerville.charter

@@ -1,0 +1,1 @@
+"$CHARTERC" check --strict ../../../../shared/spec/examples/connectivity.charter
