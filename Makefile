@@ -115,8 +115,8 @@ demo: all
 	@echo "== charterc check --strict examples/connectivity.charter"
 	@$(CHARTERC) check --strict examples/connectivity.charter && echo "no findings: the agreement is complete and consistent"
 	@echo
-	@echo "== charterc check examples/../tests/flawed (a draft with gaps) =="
-	@$(CHARTERC) check --color=always ../shared/spec/examples/flawed.charter 2>&1 || true
+	@echo "== charterc check tests/flawed/haiti_water.charter  (a draft with gaps and conflicts)"
+	@$(CHARTERC) check tests/flawed/haiti_water.charter 2>&1 || true
 
 # ---- install ---------------------------------------------------------------
 install: all
