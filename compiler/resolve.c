@@ -10,18 +10,7 @@
 #include "resolve_int.h"
 #include "suggest.h"
 
-typedef void (*StmtFn)(Cur *c, Decl *d);
-
-typedef struct StmtDef {
-    const char *name;
-    StmtFn fn;
-    bool repeat;    /* may appear more than once */
-    bool block;     /* takes a { } block */
-} StmtDef;
-
-#define NDEFS(t) ((int)(sizeof t / sizeof t[0]))
-
-static void push_ptr(Resolver *r, void *vec, Decl *d, Span span)
+void resolve_push_ptr(Resolver *r, void *vec, Decl *d, Span span)
 {
     (void)span;
     VEC(Decl *) *v = vec;
@@ -76,8 +65,8 @@ static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
 }
 
 /* Runs the statements of a block against a table. */
-static void run_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
-                      int n, AllowList *allows, const char *where)
+void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
+                   int n, AllowList *allows, const char *where)
 {
     const Stmt *seen[32] = {0};
     for (int i = 0; i < block->n; i++) {
@@ -222,7 +211,7 @@ static void pa_backbone(Cur *c, Decl *d)
 {
     Partner *p = (Partner *)d;
     p->backbone_span = c->st->span;
-    if (cur_refs(c, K_BACKBONE_FN, "`backbone`", &p->backbone, push_ptr))
+    if (cur_refs(c, K_BACKBONE_FN, "`backbone`", &p->backbone, resolve_push_ptr))
         cur_end(c);
 }
 
@@ -266,7 +255,7 @@ static void pa_incentive(Cur *c, Decl *d)
             diag_related(c->r->d, g, p->incentives.v[i]->span, "first declared here");
             return;
         }
-    run_block(c->r, c->s, (Decl *)in, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
+    resolve_block(c->r, c->s, (Decl *)in, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
               arena_printf(c->r->a, "incentive '%s'", in->id));
     VEC_PUSH(c->r->a, p->incentives, in);
 }
@@ -282,7 +271,7 @@ static const StmtDef partner_defs[] = {
 
 static void go_measured_by(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_INDICATOR, "`measured_by`", &((Goal *)d)->measured_by, push_ptr))
+    if (cur_refs(c, K_INDICATOR, "`measured_by`", &((Goal *)d)->measured_by, resolve_push_ptr))
         cur_end(c);
 }
 
@@ -382,7 +371,7 @@ static void in_frequency(Cur *c, Decl *d)
 
 static void in_reported_by(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_PARTNER, "`reported_by`", &((Indicator *)d)->reporters, push_ptr))
+    if (cur_refs(c, K_PARTNER, "`reported_by`", &((Indicator *)d)->reporters, resolve_push_ptr))
         cur_end(c);
 }
 
@@ -412,7 +401,7 @@ static void in_combine(Cur *c, Decl *d)
 
 static void in_dims(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_DIMENSION, "`disaggregated_by`", &((Indicator *)d)->dims, push_ptr))
+    if (cur_refs(c, K_DIMENSION, "`disaggregated_by`", &((Indicator *)d)->dims, resolve_push_ptr))
         cur_end(c);
 }
 
@@ -464,25 +453,25 @@ static void ac_lead(Cur *c, Decl *d)
 
 static void ac_partners(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_PARTNER, "`partners`", &((Activity *)d)->partners, push_ptr))
+    if (cur_refs(c, K_PARTNER, "`partners`", &((Activity *)d)->partners, resolve_push_ptr))
         cur_end(c);
 }
 
 static void ac_supports(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_GOAL, "`supports`", &((Activity *)d)->supports, push_ptr))
+    if (cur_refs(c, K_GOAL, "`supports`", &((Activity *)d)->supports, resolve_push_ptr))
         cur_end(c);
 }
 
 static void ac_addresses(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_NEED, "`addresses`", &((Activity *)d)->addresses, push_ptr))
+    if (cur_refs(c, K_NEED, "`addresses`", &((Activity *)d)->addresses, resolve_push_ptr))
         cur_end(c);
 }
 
 static void ac_coordinates(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_ACTIVITY, "`coordinates_with`", &((Activity *)d)->coordinates_with, push_ptr))
+    if (cur_refs(c, K_ACTIVITY, "`coordinates_with`", &((Activity *)d)->coordinates_with, resolve_push_ptr))
         cur_end(c);
 }
 
@@ -607,183 +596,11 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
                             "dimension '%s' lists the value '%s' twice", dm->d.id, dm->values.v[i]);
 }
 
-/* ---- tension ------------------------------------------------------ */
-
-static void te_resolution(Cur *c, Decl *d)
-{
-    if (cur_string(c, &((Tension *)(void *)d)->resolution, "the resolution, as a string"))
-        cur_end(c);
-}
-
-static const StmtDef tension_defs[] = {{"resolution", te_resolution, false, false}};
-
-static void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
-{
-    Cur c;
-    cur_init(&c, r, s, st);
-    Tension *t = arena_alloc(r->a, sizeof *t);
-    t->span = st->span;
-    t->file = st->span.file;
-    if (!cur_ident(&c, &t->interest, &t->interest_span, "the interest's name") ||
-        !cur_word(&c, "between") || !cur_refs(&c, K_PARTNER, "a tension", &t->partners, push_ptr) ||
-        !cur_end(&c))
-        return;
-    if (t->partners.n < 2)
-        diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
-                    "a tension is between at least two partners");
-    /* The tension is passed where a Decl is expected only to reach its fields. */
-    run_block(r, s, (Decl *)(void *)t, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
-              "a tension");
-    VEC_PUSH(r->a, s->m->tensions, t);
-}
-
-/* ---- agenda, communication, governance ---------------------------- */
-
-static void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
-{
-    Model *m = s->m;
-    if (m->has_agenda) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
-                                    "a second agenda; write one agenda block");
-        diag_related(r->d, g, m->agenda_span, "the first agenda");
-        return;
-    }
-    m->has_agenda = true;
-    m->agenda_span = (Span){st->head_span.file, st->head_span.lo, st->head_span.hi};
-    static const char *const names[] = {"vision", "problem", "principle", "need"};
-    for (int i = 0; i < st->block.n; i++) {
-        const Stmt *x = st->block.v[i];
-        Cur c;
-        cur_init(&c, r, s, x);
-        int k = 0;
-        while (k < 4 && strcmp(x->head, names[k]) != 0)
-            k++;
-        const char *text;
-        switch (k) {
-        case 0:
-        case 1:
-            if (cur_string(&c, &text, "the text, as a string") && cur_end(&c)) {
-                const char **slot = k == 0 ? &m->vision : &m->problem;
-                if (*slot)
-                    diag_report(r->d, SEV_ERROR, "syntax", x->head_span, "file",
-                                "`%s` is given twice in the agenda", x->head);
-                *slot = text;
-            }
-            break;
-        case 2:
-            if (cur_string(&c, &text, "the principle, as a string") && cur_end(&c))
-                VEC_PUSH(r->a, m->principles, text);
-            break;
-        case 3:
-            break;      /* declared by load_declare */
-        default: {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", x->head_span, "file",
-                                        "the agenda does not know the statement `%s`", x->head);
-            const char *sg = suggest_from(x->head, names, 4);
-            if (sg)
-                diag_hint(r->d, g, "did you mean '%s'?", sg);
-        }
-        }
-    }
-}
-
-static bool partners_or_all(Cur *c, bool *all, void *vec)
-{
-    if (cur_is_word(c, "all")) {
-        c->i++;
-        *all = true;
-        return true;
-    }
-    return cur_refs(c, K_PARTNER, "a communication", vec, push_ptr);
-}
-
-static Comm *comm_head(Cur *c, CommKind kind)
-{
-    Comm *cm = arena_alloc(c->r->a, sizeof *cm);
-    cm->kind = kind;
-    cm->span = c->st->span;
-    Span sp;
-    if (!cur_ident(c, &cm->id, &sp, "its id") || !cur_string(c, &cm->title, "its title, as a string") ||
-        !cur_word(c, "every") || !cur_duration(c, &cm->every, true))
-        return NULL;
-    return cm;
-}
-
-static void co_meeting(Cur *c, Decl *d, CommKind kind)
-{
-    (void)d;
-    Comm *cm = comm_head(c, kind);
-    if (cm && cur_word(c, "with") && partners_or_all(c, &cm->with_all, &cm->with) && cur_end(c))
-        VEC_PUSH(c->r->a, c->s->m->comms, cm);
-}
-
-static void co_meet(Cur *c, Decl *d) { co_meeting(c, d, COMM_MEETING); }
-static void co_review(Cur *c, Decl *d) { co_meeting(c, d, COMM_REVIEW); }
-
-static void co_report(Cur *c, Decl *d)
-{
-    (void)d;
-    Comm *cm = comm_head(c, COMM_REPORT);
-    if (cm && cur_word(c, "by") &&
-        cur_refs(c, K_PARTNER, "a report's `by`", &cm->by, push_ptr) && cur_word(c, "to") &&
-        partners_or_all(c, &cm->to_all, &cm->to) && cur_end(c))
-        VEC_PUSH(c->r->a, c->s->m->comms, cm);
-}
-
-static const StmtDef comm_defs[] = {
-    {"meeting", co_meet, true, false},
-    {"report", co_report, true, false},
-    {"review", co_review, true, false},
-};
-
-static void gv_decisions(Cur *c, Decl *d)
-{
-    (void)d;
-    Model *m = c->s->m;
-    m->decisions_span = c->st->span;
-    if (cur_is_word(c, "consensus") || cur_is_word(c, "majority")) {
-        m->decisions = cur_is_word(c, "consensus") ? DECIDE_CONSENSUS : DECIDE_MAJORITY;
-        c->i++;
-    } else {
-        const Arg *a = cur_peek(c);
-        if (a && a->kind == ARG_IDENT && !model_lookup(m, a->text)) {
-            static const char *const w[] = {"consensus", "majority"};
-            cur_choice(c, w, 2, "consensus, majority or a partner");
-            return;
-        }
-        m->decider = (Partner *)cur_ref(c, K_PARTNER, "`decisions`");
-        if (!m->decider)
-            return;
-        m->decisions = DECIDE_PARTNER;
-    }
-    cur_end(c);
-}
-
-static void gv_escalation(Cur *c, Decl *d)
-{
-    (void)d;
-    if (cur_string(c, &c->s->m->escalation, "how disputes are resolved, as a string"))
-        cur_end(c);
-}
-
-static void gv_data_sharing(Cur *c, Decl *d)
-{
-    (void)d;
-    if (cur_string(c, &c->s->m->data_sharing, "the data-sharing terms, as a string"))
-        cur_end(c);
-}
-
-static const StmtDef governance_defs[] = {
-    {"decisions", gv_decisions, false, false},
-    {"escalation", gv_escalation, false, false},
-    {"data_sharing", gv_data_sharing, false, false},
-};
-
 /* A statement misplaced in the wrong kind of declaration: say where it
  * belongs ("`budget` belongs in an activity"). */
 static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
 {
-    static const struct {
+    const struct {
         const StmtDef *defs;
         int n;
         const char *where;
@@ -794,8 +611,8 @@ static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
         {indicator_defs, NDEFS(indicator_defs), "an indicator"},
         {activity_defs, NDEFS(activity_defs), "an activity"},
         {milestone_defs, NDEFS(milestone_defs), "a milestone"},
-        {comm_defs, NDEFS(comm_defs), "the communication block"},
-        {governance_defs, NDEFS(governance_defs), "the governance block"},
+        {resolve_comm_defs, resolve_ncomm_defs, "the communication block"},
+        {resolve_governance_defs, resolve_ngovernance_defs, "the governance block"},
     };
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         for (int i = 0; i < kinds[k].n; i++)
@@ -848,22 +665,22 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         return;
     switch (d->kind) {
     case K_AGREEMENT:
-        run_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), &d->allows, where);
         break;
     case K_PARTNER:
-        run_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), &d->allows, where);
         break;
     case K_GOAL:
-        run_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), &d->allows, where);
         break;
     case K_INDICATOR:
-        run_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), &d->allows, where);
         break;
     case K_ACTIVITY:
-        run_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), &d->allows, where);
         break;
     case K_MILESTONE:
-        run_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), &d->allows, where);
+        resolve_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), &d->allows, where);
         break;
     case K_DIMENSION:
         resolve_dimension(r, (Dimension *)d, st);
@@ -910,7 +727,7 @@ void resolve_scope(Resolver *r, Scope *s)
                 }
                 s->m->has_communication = true;
                 s->m->communication_span = st->head_span;
-                run_block(r, s, NULL, &st->block, comm_defs, NDEFS(comm_defs), NULL,
+                resolve_block(r, s, NULL, &st->block, resolve_comm_defs, resolve_ncomm_defs, NULL,
                           "the communication block");
             } else if (strcmp(st->head, "governance") == 0) {
                 if (s->m->has_governance) {
@@ -920,7 +737,7 @@ void resolve_scope(Resolver *r, Scope *s)
                 }
                 s->m->has_governance = true;
                 s->m->governance_span = st->head_span;
-                run_block(r, s, NULL, &st->block, governance_defs, NDEFS(governance_defs), NULL,
+                resolve_block(r, s, NULL, &st->block, resolve_governance_defs, resolve_ngovernance_defs, NULL,
                           "the governance block");
             } else if (strcmp(st->head, "allow") == 0)
                 file_allow(r, s, st);

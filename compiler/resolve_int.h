@@ -64,6 +64,33 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
                   const char *role);
 const char *subject_of(Arena *a, const Decl *d);
 
+/* The statements a declaration or block knows (resolve.c). */
+typedef void (*StmtFn)(Cur *c, Decl *d);
+
+typedef struct StmtDef {
+    const char *name;
+    StmtFn fn;
+    bool repeat;    /* may appear more than once */
+    bool block;     /* takes a { } block */
+} StmtDef;
+
+#define NDEFS(t) ((int)(sizeof t / sizeof t[0]))
+
+/* Pushes a declaration once onto a VEC(Decl *). */
+void resolve_push_ptr(Resolver *r, void *vec, Decl *d, Span span);
+/* Runs the statements of a block against a table; `allows` (may be NULL)
+ * receives the block's `allow`s. */
+void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
+                   int n, AllowList *allows, const char *where);
+
+/* resolve_blocks.c: the blocks that are not named declarations. */
+void resolve_agenda(Resolver *r, Scope *s, const Stmt *st);
+void resolve_tension(Resolver *r, Scope *s, const Stmt *st);
+extern const StmtDef resolve_comm_defs[];
+extern const int resolve_ncomm_defs;
+extern const StmtDef resolve_governance_defs[];
+extern const int resolve_ngovernance_defs;
+
 /* load.c */
 void load_declare(Resolver *r, Scope *s, Ast *ast);
 /* resolve.c */
