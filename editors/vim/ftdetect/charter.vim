@@ -1,0 +1,2 @@
+" Charter agreements
+autocmd BufRead,BufNewFile *.charter setfiletype charter
