@@ -9,12 +9,12 @@ fail=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-count() {   # count FILE: adds the "N passed, N failed" line of a runner
-  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
-  p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
-  f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
-  pass=$((pass + ${p:-0}))
-  fail=$((fail + ${f:-0}))
+count() {   # count FILE: adds the last "N passed, N failed" line of a runner
+  set -- $(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1 |
+    awk '{ for (i = 2; i <= NF; i++) { if ($i == "passed,") p = $(i - 1);
+           if ($i ~ /^failed/) f = $(i - 1) } } END { print p + 0, f + 0 }')
+  pass=$((pass + ${1:-0}))
+  fail=$((fail + ${2:-0}))
 }
 
 for t in "$BUILD"/tests/test_*; do
