@@ -98,14 +98,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
 
 unit: $(UNIT_TESTS)
 
+# `make test` runs the suite, then the whole suite again under
+# AddressSanitizer and UndefinedBehaviorSanitizer (build/san).
 test: all unit
 	@BUILD=$(BUILD) sh tests/run-all.sh
+ifeq ($(SAN),)
+	@echo "== the same suite under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
+endif
 
-# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The sanitizer half of `make test` on its own.
 test-san:
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
-
-check-all: test test-san
 
 update-golden: all
 	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
@@ -134,7 +138,7 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps unit test test-san check-all update-golden demo install clean
+.PHONY: all deps unit test test-san update-golden demo install clean
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

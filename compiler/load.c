@@ -40,14 +40,9 @@ int compile_errors(const Compilation *c)
     return n;
 }
 
-static bool is_dir(const char *p)
-{
-    return access(p, R_OK) == 0 && access(p, X_OK) == 0;
-}
-
 const char *compile_stdlib_dir(void)
 {
-    static char dir[PATH_MAX];
+    static char dir[PATH_MAX + 64];
     const char *env = getenv("CHARTER_PATH");
     if (env && *env)
         return env;
@@ -62,14 +57,24 @@ const char *compile_stdlib_dir(void)
     if (slash)
         *slash = '\0';
     /* Installed: PREFIX/bin/charterc -> PREFIX/share/charter/stdlib.
-     * Build tree: build/bin/charterc -> stdlib. */
-    static const char *rel[] = {"/../share/charter/stdlib", "/../../stdlib"};
-    for (int i = 0; i < 2; i++) {
-        char p[PATH_MAX + 64];
-        snprintf(p, sizeof p, "%s%s", exe, rel[i]);
-        char real[PATH_MAX];
-        if (realpath(p, real) && is_dir(real)) {
+     * Build tree: build[/VARIANT]/bin/charterc -> the stdlib folder of the
+     * nearest parent that has one. */
+    char p[PATH_MAX + 64], real[PATH_MAX];
+    snprintf(p, sizeof p, "%s/../share/charter/stdlib/std/prelude.charter", exe);
+    if (realpath(p, real)) {
+        snprintf(dir, sizeof dir, "%s/../share/charter/stdlib", exe);
+        if (realpath(dir, real))
             snprintf(dir, sizeof dir, "%s", real);
+        return dir;
+    }
+    for (int up = 1; up <= 4; up++) {
+        char *s = strrchr(exe, '/');
+        if (!s)
+            break;
+        *s = '\0';
+        snprintf(p, sizeof p, "%s/stdlib/std/prelude.charter", exe);
+        if (access(p, R_OK) == 0) {
+            snprintf(dir, sizeof dir, "%s/stdlib", exe);
             return dir;
         }
     }
