@@ -29,5 +29,8 @@ extern const int check_count;
 const CheckInfo *check_find(const char *name);
 /* The reference text `charterc explain NAME` prints. */
 void check_reference(const CheckInfo *c, Buf *out);
+/* The whole reference as Markdown: docs/checks.md is this text
+ * (`charterc explain --markdown`, `make docs`). */
+void check_reference_markdown(Buf *out);
 
 #endif

@@ -105,9 +105,11 @@ int cmd_check(int argc, char **argv)
 
 int cmd_explain(int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"help", 'h', false}, {"list", 0, false}};
+    /* --markdown is hidden from --help: it is how `make docs` writes
+     * docs/checks.md from the table. */
+    static const OptSpec opts[] = {{"help", 'h', false}, {"list", 0, false}, {"markdown", 0, false}};
     Opts o;
-    if (!cli_parse(&o, opts, 2, argc, argv, "explain"))
+    if (!cli_parse(&o, opts, 3, argc, argv, "explain"))
         return 2;
     if (cli_has(&o, "help")) {
         fputs("usage: charterc explain CHECK\n       charterc explain --list\n\n"
@@ -118,6 +120,16 @@ int cmd_explain(int argc, char **argv)
     if (cli_has(&o, "list")) {
         for (int i = 0; i < check_count; i++)
             puts(check_table[i].name);
+        return 0;
+    }
+    if (cli_has(&o, "markdown")) {
+        if (o.npositional != 0)
+            return cli_fail("explain --markdown prints every check and takes no CHECK name");
+        Buf b;
+        buf_init(&b);
+        check_reference_markdown(&b);
+        fwrite(b.data, 1, b.len, stdout);
+        buf_free(&b);
         return 0;
     }
     if (o.npositional != 1)
