@@ -365,6 +365,97 @@ EOF
     else
         fail "vim: indent file re-indents sample.charter" "$(cat "$work/vim.log")"
     fi
+
+    # No error highlighting (stray `}`, unknown escape) in the agreements
+    # of examples/.
+    cat >"$work/err.vim" <<EOF
+syntax on
+filetype on
+let bad = []
+for f in glob('$root/examples/*.charter', 0, 1)
+  execute 'edit ' . fnameescape(f)
+  for l in range(1, line('\$'))
+    for c in range(1, len(getline(l)))
+      if synIDattr(synID(l, c, 1), 'name') =~# 'Error'
+        call add(bad, fnamemodify(f, ':t') . ':' . l . ':' . c . ': ' . getline(l))
+        break
+      endif
+    endfor
+  endfor
+endfor
+call writefile(bad, '$work/err.out')
+qa!
+EOF
+    if ! compgen -G "$root/examples/*.charter" >/dev/null; then
+        skip "vim: examples/*.charter highlight without errors (no example)"
+    elif runvim "$work/err.vim" && [[ -f $work/err.out ]]; then
+        if [[ -s $work/err.out ]]; then
+            fail "vim: examples/*.charter highlight without errors" "$(cat "$work/err.out")"
+        else
+            pass "vim: examples/*.charter highlight without errors"
+        fi
+    else
+        fail "vim: examples/*.charter highlight without errors" "$(cat "$work/vim.log")"
+    fi
+fi
+
+# ---------------------------------------------------------------------------
+# With the real compiler (CHARTERC, or build/bin/charterc): `:make` in Vim
+# and the VS Code problem matcher read every diagnostic it prints, and
+# nothing else.
+
+charterc=${CHARTERC:-$root/build/bin/charterc}
+if [[ ! -x $charterc ]]; then
+    skip "charterc: not built ($charterc): the tests with the real compiler"
+else
+    (cd "$here" && "$charterc" check --color=never sample.charter) >"$work/real.txt" 2>&1
+    ndiag=$(grep -cE '^[^ ].*:[0-9]+:[0-9]+: (error|warning|note): ' "$work/real.txt")
+    if have vim; then
+        mkdir -p "$work/realbin"
+        ln -sf "$charterc" "$work/realbin/charterc"
+        cat >"$work/make.vim" <<EOF
+syntax on
+filetype plugin on
+edit sample.charter
+silent make
+let qf = getqflist()
+call writefile([len(filter(copy(qf), 'v:val.valid')), len(filter(copy(qf), '!v:val.valid'))], '$work/make.out')
+qa!
+EOF
+        if (PATH="$work/realbin:$PATH" runvim "$work/make.vim") && [[ -f $work/make.out ]]; then
+            printf '%s\n' "$ndiag" 0 >"$work/make.expected"
+            compare "vim: :make fills the quickfix list with the $ndiag diagnostics of charterc, nothing else" \
+                "$work/make.expected" "$work/make.out"
+        else
+            fail "vim: :make with charterc" "$(cat "$work/vim.log")"
+        fi
+    fi
+    if ((node_ok)); then
+        matcher='
+const fs = require("fs");
+const pkg = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const pm = pkg.contributes.problemMatchers.find((m) => m.name === "charterc");
+const re = new RegExp(pm.pattern.regexp);
+const gcc = /^[^ ].*:[0-9]+:[0-9]+: (error|warning|note): /;
+const bad = [];
+let n = 0;
+for (const line of fs.readFileSync(process.argv[2], "utf8").split("\n")) {
+  if (line === "") continue;
+  const m = re.exec(line);
+  if (gcc.test(line)) {
+    n++;
+    if (!m) bad.push("not read: " + line);
+  } else if (m) bad.push("read: " + line);
+}
+if (bad.length) { console.log(bad.join("\n")); process.exit(1); }
+console.log(n);
+'
+        if out=$(node -e "$matcher" "$vscode/package.json" "$work/real.txt" 2>&1) && [[ $out == "$ndiag" ]]; then
+            pass "vscode: the \$charterc problem matcher reads the $ndiag diagnostics of charterc, nothing else"
+        else
+            fail "vscode: the \$charterc problem matcher reads charterc's diagnostics" "$out"
+        fi
+    fi
 fi
 
 # ---------------------------------------------------------------------------
@@ -406,6 +497,20 @@ if ((node_ok)); then
         3) skip "vscode: grammar scopes (npm install --prefix build/editors-node vscode-textmate vscode-oniguruma)" ;;
         *) fail "vscode: grammar scopes of sample.charter" "$(cat "$work/tm.err")" ;;
     esac
+    # No `invalid` scope (stray `}`, unknown escape) in examples/*.charter.
+    if [[ -s $work/tm.out ]] && compgen -G "$root/examples/*.charter" >/dev/null; then
+        bad=''
+        for f in "$root"/examples/*.charter; do
+            NODE_PATH="$root/build/editors-node/node_modules${NODE_PATH:+:$NODE_PATH}" \
+                node "$here/tm_tokens.js" "$grammar" "$f" >"$work/tm.ex" 2>&1 || bad+="${f##*/}: $(cat "$work/tm.ex")"$'\n'
+            bad+=$(grep 'invalid' "$work/tm.ex" | sed "s|^|${f##*/}:|")
+        done
+        if [[ -z $bad ]]; then
+            pass "vscode: examples/*.charter scope without invalid tokens"
+        else
+            fail "vscode: examples/*.charter scope without invalid tokens" "$bad"
+        fi
+    fi
 else
     skip "vscode: grammar scopes (no node)"
 fi
