@@ -19,7 +19,8 @@ endif
 CFLAGS := $(OPT) -MMD -MP
 LDLIBS := -lffi -ldl -lm
 
-COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+# SHA-256 is shared: charterc hashes the sources a tracker carries.
+COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c)) runtime/sha256.c
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/grammar/parser.o $(BUILD)/grammar/lexer.o
 RUNTIME_SRC := $(filter-out runtime/main.c,$(wildcard runtime/*.c))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(BUILD)/stdlib/std/charterstd.o
@@ -140,5 +141,52 @@ clean:
 
 .PHONY: all deps unit test test-san update-golden demo install clean
 .DELETE_ON_ERROR:
+
+# ---- bench, fuzz, valgrind (issue 7: speed, scale and robustness) --------------
+# `make bench`: bench/run.sh prints the figures (see bench/RESULTS.md).
+# `make fuzz FUZZ_SECONDS=600`: builds the libFuzzer harnesses of tests/fuzz/
+# with clang and runs each in turn for FUZZ_SECONDS (see docs/security.md).
+# `make valgrind`: memcheck over `charterc check` of every golden input,
+# example and flawed agreement.
+bench: all
+	@BUILD=$(BUILD) nice -n 10 sh bench/run.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_TARGETS := parser check csv
+FUZZ_OUT := build/fuzz
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer -std=c11 -w
+FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_OUT)/obj/%.o) $(FUZZ_OUT)/obj/grammar/parser.o \
+                $(FUZZ_OUT)/obj/grammar/lexer.o $(FUZZ_OUT)/obj/runtime/csv.o \
+                $(FUZZ_OUT)/obj/runtime/rtdate.o
+$(FUZZ_OUT)/obj/grammar/%.o: $(BUILD)/grammar/%.c $(BUILD)/grammar/parser.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+$(FUZZ_OUT)/obj/%.o: %.c $(BUILD)/grammar/parser.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+$(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $^ $(LDLIBS)
+.SECONDARY: $(FUZZ_LIB_OBJ)
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_OUT)/fuzz_%)
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_OUT=$(FUZZ_OUT) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+VALGRIND_INPUTS = $(wildcard tests/golden/*/*.charter) $(wildcard examples/*.charter) \
+                  $(wildcard tests/flawed/*.charter)
+valgrind: all
+	@command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)"; exit 2; }
+	@pass=0; fail=0; log=$$(mktemp); \
+	for f in $(VALGRIND_INPUTS); do \
+	  ( cd "$$(dirname "$$f")" && valgrind -q --error-exitcode=1 --leak-check=full \
+	      --errors-for-leak-kinds=definite,indirect,possible --log-file="$$log" \
+	      "$(CURDIR)/$(CHARTERC)" check --color=never "$$(basename "$$f")" >/dev/null 2>&1 ); \
+	  if grep -q . "$$log"; then fail=$$((fail + 1)); echo "FAIL valgrind $$f"; cat "$$log"; \
+	  else pass=$$((pass + 1)); fi; \
+	done; rm -f "$$log"; \
+	echo "valgrind: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+.PHONY: bench fuzz fuzz-build valgrind
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
