@@ -15,6 +15,8 @@ typedef struct Command {
 static const Command commands[] = {
     {"check", cmd_check, "parse, resolve and run every check; print the findings"},
     {"explain", cmd_explain, "print the reference text of a check"},
+    {"impact", cmd_impact, "what breaks if a partner withdraws"},
+    {"new", cmd_new, "write a starter agreement that check walks you through"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
