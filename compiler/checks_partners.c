@@ -1,0 +1,747 @@
+/* checks_partners.c - conflicts between partners and their resources:
+ * overcommitted_partner, resource_gap, redundant_activity,
+ * unacknowledged_tension, tension_unresolved, backbone_overlap,
+ * backbone_not_separate, hierarchy_concentration (CHECKS.md, Conflicts).
+ * p partners, a activities with b budgets and k (goal, need) pairs in all,
+ * w wants, t tensions. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conflicts_int.h"
+
+/* ---- resources: overcommitted_partner, resource_gap -------------------- */
+
+typedef struct Res {
+    int partner;            /* the provider's position; -1 for resource_gap */
+    const Unit *unit;
+    double amount;
+    bool commit;            /* a commitment; else a budget */
+    int order;              /* source order, for stable notes */
+    Span span;
+    const Activity *act;    /* budgets */
+} Res;
+
+static int cmp_res(const void *a, const void *b)
+{
+    const Res *x = a, *y = b;
+    if (x->partner != y->partner)
+        return x->partner - y->partner;
+    int c = strcmp(x->unit->d.id, y->unit->d.id);
+    if (c)
+        return c;
+    if (x->commit != y->commit)
+        return x->commit ? 1 : -1;
+    return x->order - y->order;
+}
+
+/* Budgets (by provider when `by_partner`) and commitments, sorted by
+ * (partner, unit id): units compare by id so a plain `use`d file's units
+ * match.  O((b + commits) log (b + commits)). */
+static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    CfIndex ix;
+    CF_INDEX_VEC(&ix, a, m->partners);
+    VEC(Res) r = {0};
+    int order = 0;
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac))
+            continue;
+        for (int k = 0; k < ac->budgets.n; k++) {
+            const Budget *bu = &ac->budgets.v[k];
+            const Partner *from = bu->from ? bu->from : ac->lead;
+            int p = by_partner ? cf_index_get(&ix, from) : -1;
+            if (!bu->q.unit || (by_partner && p < 0))
+                continue;
+            VEC_PUSH(a, r, ((Res){p, bu->q.unit, bu->q.value, false, order++, bu->span, ac}));
+        }
+    }
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *pa = m->partners.v[i];
+        if (!CF_USER(pa))
+            continue;
+        for (int k = 0; k < pa->commits.n; k++) {
+            const Quantity *q = &pa->commits.v[k];
+            if (q->unit)
+                VEC_PUSH(a, r, ((Res){by_partner ? i : -1, q->unit, q->value, true, order++,
+                                      q->span, NULL}));
+        }
+    }
+    if (r.n > 1)
+        qsort(r.v, (size_t)r.n, sizeof *r.v, cmp_res);
+    *count = r.n;
+    return r.v;
+}
+
+static bool more_than(double a, double b)
+{
+    return a > b && !cf_close(a, b);
+}
+
+/* Per partner and unit, what it provides to activities (budgets `from` it,
+ * or of activities it leads without `from`) against what it commits; one
+ * finding per partner naming every unit it overcommits.  O(r log r) for r
+ * budgets and commitments. */
+void check_overcommitted_partner(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    int n;
+    Res *r = collect_resources(x, true, &n);
+    for (int i = 0; i < n;) {
+        int pj = i;
+        while (pj < n && r[pj].partner == r[i].partner)
+            pj++;
+        const Partner *pa = m->partners.v[r[i].partner];
+        Buf b;
+        buf_init(&b);
+        int bad = 0;
+        for (int u = i; u < pj;) {
+            int uj = u;
+            double provided = 0, committed = 0;
+            while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+                *(r[uj].commit ? &committed : &provided) += r[uj].amount;
+                uj++;
+            }
+            if (more_than(provided, committed)) {
+                if (committed > 0)
+                    buf_printf(&b, "%s%s to activities but commits only %s", bad ? "; and " : "",
+                               cf_qty(a, provided, r[u].unit), cf_qty(a, committed, r[u].unit));
+                else
+                    buf_printf(&b, "%s%s to activities but commits no %s", bad ? "; and " : "",
+                               cf_qty(a, provided, r[u].unit), r[u].unit->d.id);
+                bad++;
+            }
+            u = uj;
+        }
+        if (bad) {
+            Diagnostic *g = check_report(x, "overcommitted_partner", &pa->d, NULL, pa->d.id_span,
+                                         "partner '%s' provides %s", pa->d.id, buf_cstr(&b));
+            /* The evidence: the budgets and commitments of the units over. */
+            for (int u = i; u < pj;) {
+                int uj = u;
+                double provided = 0, committed = 0;
+                while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+                    *(r[uj].commit ? &committed : &provided) += r[uj].amount;
+                    uj++;
+                }
+                for (int k = u; k < uj && more_than(provided, committed); k++) {
+                    if (r[k].commit)
+                        diag_related(&x->c->diag, g, r[k].span, "'%s' commits %s here", pa->d.id,
+                                     cf_qty(a, r[k].amount, r[k].unit));
+                    else
+                        diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
+                                     cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                }
+                u = uj;
+            }
+            diag_hint(&x->c->diag, g,
+                      "raise the partner's `commits`, lower the budgets, or have another partner "
+                      "provide them with `budget ... from PARTNER`; or `allow "
+                      "overcommitted_partner \"reason\"`");
+        }
+        buf_free(&b);
+        i = pj;
+    }
+}
+
+/* Per unit, the total of the activities' budgets against the total of the
+ * partners' commitments; one finding about the agreement naming every unit
+ * short.  O(r log r). */
+void check_resource_gap(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    if (!m->agreement)
+        return;
+    int n;
+    Res *r = collect_resources(x, false, &n);
+    Buf b;
+    buf_init(&b);
+    int bad = 0;
+    VEC(int) short_units = {0};     /* start of each unit short, in r */
+    for (int u = 0; u < n;) {
+        int uj = u;
+        double budgeted = 0, committed = 0;
+        while (uj < n && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+            *(r[uj].commit ? &committed : &budgeted) += r[uj].amount;
+            uj++;
+        }
+        if (more_than(budgeted, committed)) {
+            buf_printf(&b, "%s%s budgeted, %s committed", bad++ ? "; " : "",
+                       cf_qty(a, budgeted, r[u].unit), cf_qty(a, committed, r[u].unit));
+            VEC_PUSH(a, short_units, u);
+        }
+        u = uj;
+    }
+    if (bad) {
+        Diagnostic *g = check_report(x, "resource_gap", NULL, NULL, m->agreement->d.id_span,
+                                     "the activities' budgets exceed what the partners commit: %s",
+                                     buf_cstr(&b));
+        enum { MAX_NOTES = 12 };
+        int notes = 0;
+        for (int s = 0; s < short_units.n && notes < MAX_NOTES; s++)
+            for (int k = short_units.v[s];
+                 k < n && strcmp(r[k].unit->d.id, r[short_units.v[s]].unit->d.id) == 0 &&
+                 notes < MAX_NOTES;
+                 k++)
+                if (!r[k].commit) {
+                    diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
+                                 cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                    notes++;
+                }
+        diag_hint(&x->c->diag, g,
+                  "add commitments (`commits QUANTITY` in a partner) or lower the budgets; or "
+                  "`allow resource_gap \"reason\"` at the top of the file");
+    }
+    buf_free(&b);
+}
+
+/* ---- redundant_activity --------------------------------------------------- */
+
+typedef struct Key {
+    int goal, need;         /* positions in the model lists */
+    int act;
+    int32_t start, end;
+} Key;
+
+static int cmp_key(const void *a, const void *b)
+{
+    const Key *x = a, *y = b;
+    if (x->goal != y->goal)
+        return x->goal - y->goal;
+    if (x->need != y->need)
+        return x->need - y->need;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->act - y->act;
+}
+
+typedef struct Pair {
+    int a, b;               /* activity positions, a < b */
+    int goal, need;
+} Pair;
+
+static int cmp_apair(const void *p, const void *q)
+{
+    const Pair *x = p, *y = q;
+    if (x->a != y->a)
+        return x->a - y->a;
+    if (x->b != y->b)
+        return x->b - y->b;
+    if (x->goal != y->goal)
+        return x->goal - y->goal;
+    return x->need - y->need;
+}
+
+static bool lists(const Activity *a, const Activity *b)
+{
+    for (int i = 0; i < a->coordinates_with.n; i++)
+        if (a->coordinates_with.v[i] == b)
+            return true;
+    return false;
+}
+
+/* Activities keyed by each (goal, need) they share, sorted by key then
+ * start date; inside a key a sweep keeps the activities still running, so
+ * only activities that overlap in time are compared.  Pairs found under
+ * several keys are reported once.  O(k log k + o) for o overlapping pairs
+ * under a common key: no loop over all pairs of activities. */
+void check_redundant_activity(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    CfIndex gix, nix;
+    CF_INDEX_VEC(&gix, a, m->goals);
+    CF_INDEX_VEC(&nix, a, m->needs);
+    VEC(Key) keys = {0};
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac) || !ac->lead || ac->start == DATE_NONE || ac->end == DATE_NONE)
+            continue;
+        for (int g = 0; g < ac->supports.n; g++)
+            for (int k = 0; k < ac->addresses.n; k++) {
+                int gi = cf_index_get(&gix, ac->supports.v[g]);
+                int ni = cf_index_get(&nix, ac->addresses.v[k]);
+                if (gi >= 0 && ni >= 0)
+                    VEC_PUSH(a, keys, ((Key){gi, ni, i, ac->start, ac->end}));
+            }
+    }
+    if (keys.n > 1)
+        qsort(keys.v, (size_t)keys.n, sizeof *keys.v, cmp_key);
+    VEC(Pair) pairs = {0};
+    int *running = arena_alloc(a, (size_t)(keys.n + 1) * sizeof *running);
+    for (int i = 0; i < keys.n;) {
+        int j = i;
+        while (j < keys.n && keys.v[j].goal == keys.v[i].goal && keys.v[j].need == keys.v[i].need)
+            j++;
+        int nrun = 0;
+        for (int k = i; k < j; k++) {
+            const Key *e = &keys.v[k];
+            int keep = 0;
+            for (int r = 0; r < nrun; r++) {
+                const Key *o = &keys.v[running[r]];
+                if (o->end < e->start)
+                    continue;       /* ended before: cannot overlap anything later */
+                running[keep++] = running[r];
+                const Activity *p = m->activities.v[o->act], *q = m->activities.v[e->act];
+                if (p->lead != q->lead && !lists(p, q) && !lists(q, p))
+                    VEC_PUSH(a, pairs, ((Pair){o->act < e->act ? o->act : e->act,
+                                               o->act < e->act ? e->act : o->act, e->goal,
+                                               e->need}));
+            }
+            nrun = keep;
+            running[nrun++] = k;
+        }
+        i = j;
+    }
+    if (pairs.n > 1)
+        qsort(pairs.v, (size_t)pairs.n, sizeof *pairs.v, cmp_apair);
+    for (int i = 0; i < pairs.n; i++) {
+        const Pair *pr = &pairs.v[i];
+        if (i > 0 && pairs.v[i - 1].a == pr->a && pairs.v[i - 1].b == pr->b)
+            continue;
+        const Activity *p = m->activities.v[pr->a], *q = m->activities.v[pr->b];
+        Diagnostic *g = check_report(
+            x, "redundant_activity", &p->d, NULL, p->d.id_span,
+            "activities '%s' (lead %s, %s to %s) and '%s' (lead %s, %s to %s) both support goal "
+            "'%s' and address need '%s' at the same time, and neither `coordinates_with` the other",
+            p->d.id, p->lead->d.id, cf_date(a, p->start), cf_date(a, p->end), q->d.id,
+            q->lead->d.id, cf_date(a, q->start), cf_date(a, q->end), m->goals.v[pr->goal]->d.id,
+            m->needs.v[pr->need]->d.id);
+        diag_related(&x->c->diag, g, q->d.id_span, "'%s' is declared here", q->d.id);
+        diag_hint(&x->c->diag, g,
+                  "if the two reinforce each other, write `coordinates_with %s` in '%s'; "
+                  "otherwise merge them or split the work; or `allow redundant_activity "
+                  "\"reason\"` in '%s'",
+                  q->d.id, p->d.id, p->d.id);
+    }
+}
+
+/* ---- tensions ----------------------------------------------------------------- */
+
+typedef struct WantRec {
+    const char *interest;
+    int dir;
+    int partner;
+    const Incentive *inc;
+    Span span;
+} WantRec;
+
+static int cmp_want(const void *a, const void *b)
+{
+    const WantRec *x = a, *y = b;
+    int c = strcmp(x->interest, y->interest);
+    if (c)
+        return c;
+    if (x->dir != y->dir)
+        return y->dir - x->dir;     /* more first */
+    return x->partner - y->partner;
+}
+
+static int cmp_tension(const void *a, const void *b)
+{
+    const Tension *x = *(Tension *const *)a, *y = *(Tension *const *)b;
+    return strcmp(x->interest, y->interest);
+}
+
+static bool names(const Tension *t, const Partner *p)
+{
+    for (int i = 0; i < t->partners.n; i++)
+        if (t->partners.v[i] == p)
+            return true;
+    return false;
+}
+
+typedef struct Uncovered {
+    const WantRec *more, *less;
+} Uncovered;
+
+/* Wants grouped by interest (sorted), tensions sorted by interest and
+ * walked alongside; inside an interest, each partner wanting more is
+ * paired with each wanting less, and a pair is covered by a tension of
+ * that interest naming both.  One finding per interest, its subject the
+ * first partner in source order among the uncovered pairs.
+ * O(w log w + t log t + sum over interests of |more| * |less| * tensions). */
+void check_unacknowledged_tension(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    VEC(WantRec) w = {0};
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *pa = m->partners.v[i];
+        if (!CF_USER(pa))
+            continue;
+        for (int k = 0; k < pa->incentives.n; k++) {
+            const Incentive *in = pa->incentives.v[k];
+            for (int j = 0; j < in->wants.n; j++)
+                VEC_PUSH(a, w, ((WantRec){in->wants.v[j].interest, in->wants.v[j].dir, i, in,
+                                          in->wants.v[j].span}));
+        }
+    }
+    if (w.n > 1)
+        qsort(w.v, (size_t)w.n, sizeof *w.v, cmp_want);
+    Tension **ts = arena_alloc(a, (size_t)(m->tensions.n + 1) * sizeof *ts);
+    for (int i = 0; i < m->tensions.n; i++)
+        ts[i] = m->tensions.v[i];
+    if (m->tensions.n > 1)
+        qsort(ts, (size_t)m->tensions.n, sizeof *ts, cmp_tension);
+    int tp = 0, stamp = 0;
+    int *mark = arena_alloc(a, (size_t)(m->partners.n + 1) * sizeof *mark);
+    for (int i = 0; i < w.n;) {
+        int j = i, mid = i;
+        while (j < w.n && strcmp(w.v[j].interest, w.v[i].interest) == 0)
+            j++;
+        while (mid < j && w.v[mid].dir > 0)
+            mid++;
+        const char *interest = w.v[i].interest;
+        while (tp < m->tensions.n && strcmp(ts[tp]->interest, interest) < 0)
+            tp++;
+        int te = tp;
+        while (te < m->tensions.n && strcmp(ts[te]->interest, interest) == 0)
+            te++;
+        VEC(Uncovered) un = {0};
+        int subject = -1;
+        const WantRec *subj_rec = NULL;
+        for (int p = i; p < mid; p++) {
+            if (p > i && w.v[p - 1].partner == w.v[p].partner)
+                continue;   /* a partner wanting more in two incentives */
+            for (int q = mid; q < j; q++) {
+                if (q > mid && w.v[q - 1].partner == w.v[q].partner)
+                    continue;
+                if (w.v[p].partner == w.v[q].partner)
+                    continue;
+                const Partner *pp = m->partners.v[w.v[p].partner];
+                const Partner *pq = m->partners.v[w.v[q].partner];
+                bool covered = false;
+                for (int t = tp; t < te && !covered; t++)
+                    covered = names(ts[t], pp) && names(ts[t], pq);
+                if (covered)
+                    continue;
+                VEC_PUSH(a, un, ((Uncovered){&w.v[p], &w.v[q]}));
+                int first = w.v[p].partner < w.v[q].partner ? p : q;
+                if (subject < 0 || w.v[first].partner < subject) {
+                    subject = w.v[first].partner;
+                    subj_rec = &w.v[first];
+                }
+            }
+        }
+        if (un.n) {
+            stamp++;
+            const Partner *s = m->partners.v[subject];
+            Buf b;
+            buf_init(&b);
+            for (int k = 0; k < un.n; k++) {
+                const WantRec *mo = un.v[k].more, *le = un.v[k].less;
+                buf_printf(&b, "%s'%s' wants more (incentive '%s') and '%s' wants less "
+                               "(incentive '%s')",
+                           k ? "; " : "", m->partners.v[mo->partner]->d.id, mo->inc->id,
+                           m->partners.v[le->partner]->d.id, le->inc->id);
+            }
+            Diagnostic *g = check_report(x, "unacknowledged_tension", &s->d, NULL, subj_rec->span,
+                                         "partners want opposite things of '%s' and no `tension` "
+                                         "names both: %s",
+                                         interest, buf_cstr(&b));
+            buf_free(&b);
+            /* Each other partner involved, once; then the partners the
+             * tension must name, in source order. */
+            for (int k = 0; k < un.n; k++) {
+                const WantRec *side[2] = {un.v[k].more, un.v[k].less};
+                for (int e = 0; e < 2; e++) {
+                    int pi = side[e]->partner;
+                    if (mark[pi] == stamp)
+                        continue;
+                    mark[pi] = stamp;
+                    if (pi != subject)
+                        diag_related(&x->c->diag, g, side[e]->span, "'%s' wants %s %s here",
+                                     m->partners.v[pi]->d.id, side[e]->dir > 0 ? "more" : "less",
+                                     interest);
+                }
+            }
+            buf_init(&b);
+            int named = 0;
+            for (int pi = 0; pi < m->partners.n; pi++)
+                if (mark[pi] == stamp)
+                    buf_printf(&b, "%s%s", named++ ? ", " : "", m->partners.v[pi]->d.id);
+            diag_hint(&x->c->diag, g,
+                      "acknowledge it openly: `tension %s between %s { resolution \"...\" }`; or "
+                      "`allow unacknowledged_tension \"reason\"` in partner '%s'",
+                      interest, buf_cstr(&b), s->d.id);
+            buf_free(&b);
+        }
+        i = j;
+    }
+}
+
+/* One finding per tension without a resolution; its subject the first of
+ * its partners in source order.  O(t + p). */
+void check_tension_unresolved(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    CfIndex ix;
+    CF_INDEX_VEC(&ix, a, m->partners);
+    for (int i = 0; i < m->tensions.n; i++) {
+        Tension *t = m->tensions.v[i];
+        if ((t->resolution && t->resolution[0]) || t->partners.n == 0)
+            continue;
+        if (t->file < (uint32_t)x->c->sm.files.n && x->c->sm.files.v[t->file]->is_std)
+            continue;
+        const Partner *s = NULL;
+        int best = -1;
+        Buf b;
+        buf_init(&b);
+        for (int k = 0; k < t->partners.n; k++) {
+            int pi = cf_index_get(&ix, t->partners.v[k]);
+            if (pi >= 0 && (best < 0 || pi < best)) {
+                best = pi;
+                s = t->partners.v[k];
+            }
+            buf_printf(&b, "%s'%s'", k == 0 ? "" : k == t->partners.n - 1 ? " and " : ", ",
+                       t->partners.v[k]->d.id);
+        }
+        if (!s)
+            s = t->partners.v[0];
+        Diagnostic *g = check_report(x, "tension_unresolved", &s->d, &t->allows, t->interest_span,
+                                     "the tension over '%s' between %s states no resolution",
+                                     t->interest, buf_cstr(&b));
+        buf_free(&b);
+        diag_hint(&x->c->diag, g,
+                  "write how the partners will live with it: `resolution \"...\"` in the "
+                  "tension's block; or `allow tension_unresolved \"reason\"` in it");
+    }
+}
+
+/* ---- backbone ----------------------------------------------------------------- */
+
+typedef struct BbRec {
+    const BackboneFn *fn;
+    const Level *level;
+    int partner;
+} BbRec;
+
+static int cmp_bb(const void *a, const void *b)
+{
+    const BbRec *x = a, *y = b;
+    int c = strcmp(x->fn->d.id, y->fn->d.id);
+    if (c)
+        return c;
+    c = strcmp(x->level->d.id, y->level->d.id);
+    if (c)
+        return c;
+    return x->partner - y->partner;
+}
+
+typedef struct Overlap {
+    int subject;            /* the first partner of the group */
+    int from, to;           /* the group in the sorted records */
+} Overlap;
+
+static int cmp_overlap(const void *a, const void *b)
+{
+    const Overlap *x = a, *y = b;
+    if (x->subject != y->subject)
+        return x->subject - y->subject;
+    return x->from - y->from;
+}
+
+/* (function, level, partner) sorted: a group of one function and one
+ * level with several partners is an overlap, its subject the first
+ * partner in source order; one finding per subject naming all its
+ * functions.  O(f log f) for f (partner, function) pairs. */
+void check_backbone_overlap(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    VEC(BbRec) r = {0};
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *pa = m->partners.v[i];
+        if (!CF_USER(pa) || !pa->level)
+            continue;
+        for (int k = 0; k < pa->backbone.n; k++)
+            VEC_PUSH(a, r, ((BbRec){pa->backbone.v[k], pa->level, i}));
+    }
+    if (r.n > 1)
+        qsort(r.v, (size_t)r.n, sizeof *r.v, cmp_bb);
+    VEC(Overlap) ov = {0};
+    for (int i = 0; i < r.n;) {
+        int j = i;
+        while (j < r.n && strcmp(r.v[j].fn->d.id, r.v[i].fn->d.id) == 0 &&
+               strcmp(r.v[j].level->d.id, r.v[i].level->d.id) == 0)
+            j++;
+        if (j - i > 1)
+            VEC_PUSH(a, ov, ((Overlap){r.v[i].partner, i, j}));
+        i = j;
+    }
+    if (ov.n > 1)
+        qsort(ov.v, (size_t)ov.n, sizeof *ov.v, cmp_overlap);
+    for (int i = 0; i < ov.n;) {
+        int j = i;
+        const Partner *s = m->partners.v[ov.v[i].subject];
+        Buf b;
+        buf_init(&b);
+        while (j < ov.n && ov.v[j].subject == ov.v[i].subject) {
+            const Overlap *o = &ov.v[j];
+            int cnt = o->to - o->from;
+            buf_printf(&b, "%sbackbone function '%s' is performed by %s", j > i ? "; " : "",
+                       r.v[o->from].fn->d.id, cnt == 2 ? "both " : "");
+            for (int k = o->from; k < o->to; k++)
+                buf_printf(&b, "%s'%s'", k == o->from ? "" : k == o->to - 1 ? " and " : ", ",
+                           m->partners.v[r.v[k].partner]->d.id);
+            buf_printf(&b, " at the %s level", s->level->d.id);
+            j++;
+        }
+        Diagnostic *g = check_report(x, "backbone_overlap", &s->d, NULL, s->backbone_span, "%s",
+                                     buf_cstr(&b));
+        buf_free(&b);
+        for (int k = i; k < j; k++)
+            for (int e = ov.v[k].from + 1; e < ov.v[k].to; e++) {
+                const Partner *o = m->partners.v[r.v[e].partner];
+                diag_related(&x->c->diag, g, o->backbone_span, "'%s' performs '%s' here",
+                             o->d.id, r.v[e].fn->d.id);
+            }
+        diag_hint(&x->c->diag, g,
+                  "decide who does what: leave each backbone function with one partner per "
+                  "level; or `allow backbone_overlap \"reason\"` in partner '%s'",
+                  s->d.id);
+        i = j;
+    }
+}
+
+/* Activities bucketed by lead (a counting sort over partner positions);
+ * one finding per backbone partner that leads some.  O(p + a + f). */
+void check_backbone_not_separate(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    int np = m->partners.n;
+    CfIndex ix;
+    CF_INDEX_VEC(&ix, a, m->partners);
+    int *start = arena_alloc(a, (size_t)(np + 2) * sizeof *start);
+    int *lead = arena_alloc(a, (size_t)(m->activities.n + 1) * sizeof *lead);
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        lead[i] = CF_USER(ac) ? cf_index_get(&ix, ac->lead) : -1;
+        if (lead[i] >= 0)
+            start[lead[i] + 2]++;
+    }
+    for (int p = 0; p < np; p++)
+        start[p + 2] += start[p + 1];
+    int *led = arena_alloc(a, (size_t)(m->activities.n + 1) * sizeof *led);
+    for (int i = 0; i < m->activities.n; i++)
+        if (lead[i] >= 0)
+            led[start[lead[i] + 1]++] = i;
+    /* Now the activities led by partner p are led[start[p] .. start[p+1]). */
+    for (int p = 0; p < np; p++) {
+        const Partner *pa = m->partners.v[p];
+        int from = start[p], to = start[p + 1];
+        if (!CF_USER(pa) || pa->backbone.n == 0 || from == to)
+            continue;
+        Buf fns, acts;
+        buf_init(&fns);
+        buf_init(&acts);
+        for (int k = 0; k < pa->backbone.n; k++)
+            buf_printf(&fns, "%s%s", k ? ", " : "", pa->backbone.v[k]->d.id);
+        for (int k = from; k < to; k++)
+            buf_printf(&acts, "%s'%s'", k == from ? "" : k == to - 1 ? " and " : ", ",
+                       m->activities.v[led[k]]->d.id);
+        Diagnostic *g = check_report(x, "backbone_not_separate", &pa->d, NULL, pa->backbone_span,
+                                     "partner '%s' performs backbone functions (%s) and also leads "
+                                     "%s %s",
+                                     pa->d.id, buf_cstr(&fns), to - from == 1 ? "activity" : "activities",
+                                     buf_cstr(&acts));
+        buf_free(&fns);
+        buf_free(&acts);
+        for (int k = from; k < to; k++)
+            diag_related(&x->c->diag, g, m->activities.v[led[k]]->d.id_span, "'%s' leads '%s'",
+                         pa->d.id, m->activities.v[led[k]]->d.id);
+        diag_hint(&x->c->diag, g,
+                  "let another partner lead the activities, or give the backbone functions to "
+                  "dedicated staff of a partner that leads none; or `allow backbone_not_separate "
+                  "\"reason\"` in partner '%s'",
+                  pa->d.id);
+    }
+}
+
+/* ---- hierarchy_concentration ---------------------------------------------- */
+
+/* Counts of activities led and milestones owned per partner; a partner
+ * above the share (of at least 4 in all), or named alone by `decisions`,
+ * is a finding, one per partner.  O(p + a + n). */
+void check_hierarchy_concentration(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    int np = m->partners.n;
+    CfIndex ix;
+    CF_INDEX_VEC(&ix, a, m->partners);
+    int *count = arena_alloc(a, (size_t)(np + 1) * sizeof *count);
+    int total = 0;
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac))
+            continue;
+        total++;
+        int p = cf_index_get(&ix, ac->lead);
+        if (p >= 0)
+            count[p]++;
+    }
+    for (int i = 0; i < m->milestones.n; i++) {
+        const Milestone *ms = m->milestones.v[i];
+        if (!CF_USER(ms))
+            continue;
+        total++;
+        int p = cf_index_get(&ix, ms->owner);
+        if (p >= 0)
+            count[p]++;
+    }
+    int decider = m->decisions == DECIDE_PARTNER ? cf_index_get(&ix, m->decider) : -1;
+    double share = x->o->max_share;
+    for (int p = 0; p < np; p++) {
+        const Partner *pa = m->partners.v[p];
+        if (!CF_USER(pa))
+            continue;
+        bool over = total >= 4 && count[p] * 100.0 > share * total &&
+                    !cf_close(count[p] * 100.0, share * total);
+        if (!over && decider != p)
+            continue;
+        Buf b;
+        buf_init(&b);
+        if (over)
+            buf_printf(&b, "partner '%s' leads or owns %d of the %d activities and milestones "
+                           "(%s%%), more than %s%%",
+                       pa->d.id, count[p], total, cf_num(a, round(count[p] * 1000.0 / total) / 10),
+                       cf_num(a, share));
+        if (decider == p)
+            buf_printf(&b, "%s`decisions` names '%s' alone", over ? "; and " : "", pa->d.id);
+        Diagnostic *g = check_report(x, "hierarchy_concentration", &pa->d, NULL,
+                                     over ? pa->d.id_span : m->decisions_span, "%s",
+                                     buf_cstr(&b));
+        buf_free(&b);
+        if (over) {
+            for (int i = 0; i < m->activities.n; i++)
+                if (m->activities.v[i]->lead == pa && CF_USER(m->activities.v[i]))
+                    diag_related(&x->c->diag, g, m->activities.v[i]->d.id_span,
+                                 "'%s' leads activity '%s'", pa->d.id,
+                                 m->activities.v[i]->d.id);
+            for (int i = 0; i < m->milestones.n; i++)
+                if (m->milestones.v[i]->owner == pa && CF_USER(m->milestones.v[i]))
+                    diag_related(&x->c->diag, g, m->milestones.v[i]->d.id_span,
+                                 "'%s' owns milestone '%s'", pa->d.id, m->milestones.v[i]->d.id);
+        }
+        if (decider == p && over)
+            diag_related(&x->c->diag, g, m->decisions_span, "the decision rule");
+        diag_hint(&x->c->diag, g,
+                  "%s; or `allow hierarchy_concentration \"reason\"` in partner '%s'",
+                  over && decider == p
+                      ? "share the lead of activities and the ownership of milestones among the "
+                        "partners, and decide by `consensus` or `majority`"
+                  : over ? "share the lead of activities and the ownership of milestones among "
+                           "the partners"
+                         : "decide by `consensus` or `majority`, so that no partner decides alone",
+                  pa->d.id);
+    }
+}

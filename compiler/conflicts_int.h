@@ -1,0 +1,107 @@
+/* conflicts_int.h - internals shared by the conflict checks (CHECKS.md,
+ * Conflicts): checks_conflicts.c (the family's entry point and helpers),
+ * checks_schedule.c (milestones, periods, term, phases), checks_measure.c
+ * (indicators, targets, requirements) and checks_partners.c (resources,
+ * activities, tensions, backbone, hierarchy).
+ *
+ * Every check is linear or O(n log n) in the size of the model, except
+ * where its output itself is larger (one finding per pair): no check
+ * compares all pairs of activities or milestones.  Each check's comment
+ * states its cost. */
+#ifndef CHARTER_CONFLICTS_INT_H
+#define CHARTER_CONFLICTS_INT_H
+
+#include "buf.h"
+#include "checks.h"
+
+/* A pointer -> index map (open addressing), to find a declaration's
+ * position in its model list (source order) in O(1). */
+typedef struct CfIndex {
+    const void **keys;
+    int *vals;
+    unsigned mask;
+} CfIndex;
+
+void cf_index_init(CfIndex *ix, Arena *a, int n);
+void cf_index_put(CfIndex *ix, const void *key, int val);
+/* The value stored for `key`, or -1. */
+int cf_index_get(const CfIndex *ix, const void *key);
+/* Maps each element of a VEC of declaration pointers to its position. */
+#define CF_INDEX_VEC(ix, a, vec)                                \
+    do {                                                        \
+        cf_index_init((ix), (a), (vec).n);                      \
+        for (int i_ = 0; i_ < (vec).n; i_++)                    \
+            cf_index_put((ix), (vec).v[i_], i_);                \
+    } while (0)
+
+/* Numbers as a reader writes them in Charter: 1_500_000, 4_989.01, -3. */
+const char *cf_num(Arena *a, double v);
+/* A value in a unit: "150_000 USD", "40%"; a plain number when u is NULL
+ * (or `count`). */
+const char *cf_qty(Arena *a, double v, const Unit *u);
+/* A value of an indicator as written in a requirement: "75%" for a
+ * percentage, else the plain number. */
+const char *cf_val(Arena *a, double v, const Indicator *ind);
+/* 2025-06-30 */
+const char *cf_date(Arena *a, int32_t d);
+/* "monthly", "quarterly", "yearly", "every 6 weeks" */
+const char *cf_freq(Arena *a, Duration d);
+/* The source text of a span, e.g. `state.families_enrolled`. */
+const char *cf_span_text(const CheckCtx *x, Span s);
+/* Whether a declaration is the user's (not the standard library's). */
+#define CF_USER(decl) (!(decl)->d.is_std)
+/* A comparison operator as written. */
+const char *cf_op(ExprOp op);
+/* Two values equal up to rounding of interpolation. */
+bool cf_close(double a, double b);
+
+/* The comparisons `INDICATOR OP CONSTANT` (either way round) that a
+ * `requires` expression joins with `and` at its top: the requirements
+ * that must all hold at the milestone's due date.  Comparisons under `or`
+ * or `not`, and comparisons of two indicators, are left out. */
+typedef struct CfReq {
+    Indicator *ind;
+    ExprOp op;              /* normalized: the indicator on the left */
+    double value;
+    Span span;              /* the comparison */
+} CfReq;
+
+typedef VEC(CfReq) CfReqList;
+
+void cf_requirements(Arena *a, const Expr *e, CfReqList *out);
+typedef VEC(Indicator *) CfIndList;
+/* Adds every indicator an expression reads to `out`, each once. */
+void cf_expr_indicators(Arena *a, const Expr *e, CfIndList *out);
+
+/* An indicator's reporting interval: its own `frequency`, or for a
+ * derived indicator the longest of its inputs'; n == 0 when unknown. */
+Duration cf_frequency(const Indicator *ind);
+/* Frequencies compared as calendar intervals: `every 3 months` is
+ * quarterly, `every 7 days` weekly. */
+bool cf_same_frequency(Duration a, Duration b);
+
+/* The checks, by file. */
+void check_dependency_cycle(CheckCtx *x);
+void check_schedule_inversion(CheckCtx *x);
+void check_outside_term(CheckCtx *x);
+void check_phase_order(CheckCtx *x);
+void check_reporting_too_infrequent(CheckCtx *x);
+
+void check_target_direction(CheckCtx *x);
+void check_target_not_monotonic(CheckCtx *x);
+void check_requirement_exceeds_plan(CheckCtx *x);
+void check_contradictory_requirements(CheckCtx *x);
+void check_percent_summed(CheckCtx *x);
+void check_formula_frequency_mismatch(CheckCtx *x);
+void check_nested_mismatch(CheckCtx *x);
+
+void check_overcommitted_partner(CheckCtx *x);
+void check_resource_gap(CheckCtx *x);
+void check_redundant_activity(CheckCtx *x);
+void check_unacknowledged_tension(CheckCtx *x);
+void check_tension_unresolved(CheckCtx *x);
+void check_backbone_overlap(CheckCtx *x);
+void check_backbone_not_separate(CheckCtx *x);
+void check_hierarchy_concentration(CheckCtx *x);
+
+#endif
