@@ -16,6 +16,7 @@ int cmd_check(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_impact(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 
 /* Option parsing shared by the subcommands: --name=value, --name value,
  * -o value, `-` as a file and `--` to end the options. */

@@ -17,6 +17,7 @@ static const Command commands[] = {
     {"explain", cmd_explain, "print the reference text of a check"},
     {"impact", cmd_impact, "what breaks if a partner withdraws"},
     {"new", cmd_new, "write a starter agreement that check walks you through"},
+    {"fmt", cmd_fmt, "rewrite files in the canonical layout, comments kept"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
