@@ -18,6 +18,9 @@ static const Command commands[] = {
     {"impact", cmd_impact, "what breaks if a partner withdraws"},
     {"new", cmd_new, "write a starter agreement that check walks you through"},
     {"fmt", cmd_fmt, "rewrite files in the canonical layout, comments kept"},
+    {"doc", cmd_doc, "write the formal agreement, or a partner's commitment sheet"},
+    {"graph", cmd_graph, "draw the schedule (Gantt chart) or the partner network"},
+    {"build", cmd_build, "write the documents, sheets and pictures into one folder"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

@@ -1,0 +1,241 @@
+/* cmd_doc.c - `charterc doc`, `charterc graph` and `charterc build`.
+ *
+ * Each compiles the agreement first; a file with language errors gets its
+ * messages on standard error, exit status 1, and nothing is written.  The
+ * findings of the checks do not stop the documents: they are listed in
+ * Annex A of the agreement. */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "cli.h"
+#include "doc.h"
+#include "doc_build.h"
+#include "graph.h"
+#include "suggest.h"
+
+static const char doc_help[] =
+    "usage: charterc doc FILE [--format md|html] [--partner ID] [-o OUT]\n\n"
+    "Writes the formal agreement: every section from the title and the parties to\n"
+    "the signature blocks and Annex A (the findings of the checks that remain, and\n"
+    "the allowed ones with their reasons).  With --partner, writes that partner's\n"
+    "one-page commitment sheet instead.\n\n"
+    "  --format FORMAT   md (Markdown, the default) or html (one self-contained,\n"
+    "                    print-ready page); an OUT ending in .html implies html\n"
+    "  --partner ID      the commitment sheet of partner ID\n"
+    "  -o, --output OUT  the file to write (default: standard output)\n"
+    "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
+    "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
+    "written), 2 bad usage or the file could not be read or written.\n";
+
+static const char graph_help[] =
+    "usage: charterc graph FILE [--kind schedule|network] [--format svg|dot] [-o OUT]\n\n"
+    "Draws a picture of the agreement.\n\n"
+    "  --kind schedule   the schedule as a Gantt chart: activity bars over the term,\n"
+    "                    milestone diamonds, dependency arrows (the default; SVG)\n"
+    "  --kind network    partners, activities and goals, with edges for lead,\n"
+    "                    partner, supports and reports\n"
+    "  --format FORMAT   svg (the default) or dot (network only); the network as\n"
+    "                    SVG needs Graphviz's dot program\n"
+    "  -o, --output OUT  the file to write (default: standard output)\n"
+    "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
+    "Exit status: 0 written, 1 the agreement has language errors, 2 bad usage, a\n"
+    "file could not be read or written, or Graphviz is needed and not installed.\n";
+
+static const char build_help[] =
+    "usage: charterc build FILE [-o DIR]\n\n"
+    "Writes everything about the agreement into one folder: the agreement as HTML\n"
+    "and Markdown, every partner's commitment sheet, the schedule (SVG), the\n"
+    "partner network (DOT, and SVG when Graphviz is installed) and index.html.\n"
+    "Files whose content would not change are left alone.\n\n"
+    "  -o, --output DIR  the folder (default: the agreement's id)\n"
+    "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
+    "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
+    "written), 2 bad usage or a file could not be read or written.\n";
+
+static const OptSpec doc_opts[] = {
+    {"help", 'h', false}, {"format", 0, true}, {"partner", 0, true},
+    {"output", 'o', true}, {"color", 0, true}, {"kind", 0, true},
+};
+enum { NDOC_OPTS = sizeof doc_opts / sizeof doc_opts[0] };
+
+/* Shared start of the three commands: options, one FILE, compilation.
+ * Returns the compilation, or NULL with *status set. */
+static Compilation *start(int argc, char **argv, const char *cmd, const char *help,
+                          const char *const *allowed, Opts *o, int *status)
+{
+    *status = 2;
+    if (!cli_parse(o, doc_opts, NDOC_OPTS, argc, argv, cmd))
+        return NULL;
+    if (cli_has(o, "help")) {
+        fputs(help, stdout);
+        *status = 0;
+        return NULL;
+    }
+    for (int i = 0; i < NDOC_OPTS; i++) {
+        bool ok = false;
+        for (int k = 0; allowed[k]; k++)
+            ok |= strcmp(allowed[k], doc_opts[i].name) == 0;
+        if (o->values[i] && !ok) {
+            cli_fail("'%s' has no option '--%s' (see 'charterc %s --help')", cmd,
+                     doc_opts[i].name, cmd);
+            return NULL;
+        }
+    }
+    const char *mode = cli_get(o, "color");
+    if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never")) {
+        cli_fail("--color takes auto, always or never, not '%s'", mode);
+        return NULL;
+    }
+    if (o->npositional != 1) {
+        cli_fail("%s needs one FILE (see 'charterc %s --help')", cmd, cmd);
+        return NULL;
+    }
+    return cli_compile(o->positional[0], cli_color(o), status);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int write_out(const Buf *b, const char *out)
+{
+    int e = buf_write_file(b, out ? out : "-", NULL);
+    if (e)
+        return cli_fail("cannot write %s: %s", out ? out : "standard output", strerror(e));
+    return 0;
+}
+
+int cmd_doc(int argc, char **argv)
+{
+    static const char *const allowed[] = {"help", "format", "partner", "output", "color", NULL};
+    Opts o;
+    int status;
+    /* Usage is checked before compiling, so a bad option reads no file. */
+    if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "doc"))
+        return 2;
+    const char *fmt = cli_get(&o, "format");
+    const char *out = cli_get(&o, "output");
+    if (!cli_has(&o, "help")) {
+        if (fmt && strcmp(fmt, "md") && strcmp(fmt, "html"))
+            return cli_fail("unknown format '%s' (md or html)", fmt);
+    }
+    Compilation *c = start(argc, argv, "doc", doc_help, allowed, &o, &status);
+    if (!c)
+        return status;
+    bool html = fmt ? strcmp(fmt, "html") == 0 : out && ends_with(out, ".html");
+    Model *m = c->model;
+    Doc *d;
+    const char *pid = cli_get(&o, "partner");
+    if (pid) {
+        const Partner *p = NULL;
+        Suggest s;
+        suggest_init(&s, pid);
+        for (int i = 0; i < m->partners.n; i++) {
+            suggest_offer(&s, m->partners.v[i]->d.id);
+            if (strcmp(m->partners.v[i]->d.id, pid) == 0)
+                p = m->partners.v[i];
+        }
+        if (!p) {
+            if (suggest_best(&s))
+                status = cli_fail("there is no partner '%s'; did you mean '%s'?", pid,
+                                  suggest_best(&s));
+            else
+                status = cli_fail("there is no partner '%s' in %s", pid, o.positional[0]);
+            compile_free(c);
+            return status;
+        }
+        d = doc_sheet(c->arena, m, p);
+    } else {
+        CheckOptions co;
+        checks_default_options(&co);
+        checks_run(c, m, &co);
+        diag_sort(&c->diag);
+        d = doc_agreement(c->arena, m, &c->diag, html);
+    }
+    Buf b;
+    buf_init(&b);
+    if (html)
+        doc_render_html(d, &b);
+    else
+        doc_render_md(d, &b);
+    status = write_out(&b, out);
+    buf_free(&b);
+    compile_free(c);
+    return status;
+}
+
+int cmd_graph(int argc, char **argv)
+{
+    static const char *const allowed[] = {"help", "format", "kind", "output", "color", NULL};
+    Opts o;
+    int status;
+    if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "graph"))
+        return 2;
+    const char *kind = cli_get(&o, "kind"), *fmt = cli_get(&o, "format");
+    if (!cli_has(&o, "help")) {
+        if (kind && strcmp(kind, "schedule") && strcmp(kind, "network"))
+            return cli_fail("unknown kind '%s' (schedule or network)", kind);
+        if (fmt && strcmp(fmt, "svg") && strcmp(fmt, "dot"))
+            return cli_fail("unknown format '%s' (svg or dot)", fmt);
+    }
+    bool network = kind && strcmp(kind, "network") == 0;
+    bool dot = fmt && strcmp(fmt, "dot") == 0;
+    if (!cli_has(&o, "help") && dot && !network)
+        return cli_fail("the schedule is drawn as SVG only; use --format svg, or --kind network "
+                        "for DOT");
+    if (!cli_has(&o, "help") && network && !dot && !graph_have_dot())
+        return cli_fail("Graphviz is not installed (no 'dot' program on PATH), so the network "
+                        "cannot be drawn as SVG; install Graphviz, or use --format dot");
+    Compilation *c = start(argc, argv, "graph", graph_help, allowed, &o, &status);
+    if (!c)
+        return status;
+    Buf b;
+    buf_init(&b);
+    if (!network) {
+        graph_schedule_svg(c->model, &b, true);
+    } else {
+        graph_network_dot(c->model, &b);
+        if (!dot) {
+            Buf svg, err;
+            buf_init(&svg);
+            buf_init(&err);
+            GraphRun r = graph_dot_to_svg(&b, &svg, &err);
+            buf_free(&b);
+            b = svg;
+            if (r != GRAPH_OK) {
+                status = r == GRAPH_NO_DOT
+                             ? cli_fail("Graphviz is not installed (no 'dot' program on PATH); "
+                                        "install Graphviz, or use --format dot")
+                             : cli_fail("Graphviz's dot failed: %s", buf_cstr(&err));
+                buf_free(&err);
+                buf_free(&b);
+                compile_free(c);
+                return status;
+            }
+            buf_free(&err);
+        }
+    }
+    status = write_out(&b, cli_get(&o, "output"));
+    buf_free(&b);
+    compile_free(c);
+    return status;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    static const char *const allowed[] = {"help", "output", "color", NULL};
+    Opts o;
+    int status;
+    Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
+    if (!c)
+        return status;
+    const char *dir = cli_get(&o, "output");
+    if (!dir || !*dir)
+        dir = c->model->agreement->d.id;
+    status = build_all(c, dir);
+    compile_free(c);
+    return status;
+}

@@ -1,0 +1,190 @@
+/* doc.h - the formal agreement documents and the partner sheets.
+ *
+ * A document is built once, from the resolved model, as a small tree of
+ * blocks (headings, paragraphs, field lists, tables, signature blocks,
+ * figures) whose inline text is a list of runs.  The Markdown and HTML
+ * renderers turn the same tree into their format, so both formats always
+ * carry the same content in the same order.
+ *
+ * Escaping rule: a run is either user text (from the agreement: titles,
+ * names, descriptions), which every renderer escapes for its format, or
+ * text the documents generate themselves (numbers, dates, labels), which is
+ * marked `trusted` and holds only letters, digits, spaces and , . : % ( ) -
+ * characters that need no escaping in Markdown inline text.  HTML escapes
+ * both.  Code runs hold identifiers only.
+ *
+ * Everything is allocated in the arena of the compilation; nothing is
+ * freed one by one.  Output is deterministic: no clock, no locale. */
+#ifndef CHARTER_DOC_H
+#define CHARTER_DOC_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+/* ---- inline text (doc_ir.c) ---------------------------------------------- */
+
+typedef enum DocStyle {
+    DS_PLAIN,       /* ordinary text */
+    DS_STRONG,      /* bold */
+    DS_EM,          /* italic */
+    DS_CODE,        /* an identifier, shown in monospace */
+    DS_BREAK        /* a line break inside a paragraph or cell; no text */
+} DocStyle;
+
+typedef struct DocRun {
+    DocStyle style;
+    bool trusted;           /* generated text: no Markdown escaping needed */
+    const char *text;
+    const char *href;       /* a link to a file beside the document, or NULL;
+                             * generated names only ([A-Za-z0-9_.-]) */
+} DocRun;
+
+typedef struct DocText {
+    VEC(DocRun) runs;
+} DocText;
+
+/* ---- blocks ---------------------------------------------------------------- */
+
+typedef enum DocBlockKind {
+    DB_TITLE,       /* the document's title (text), once, first */
+    DB_HEADING,     /* level 2 (section) or 3 (subsection); anchor */
+    DB_PARA,        /* a paragraph; `cls` "lead" for the line under the title */
+    DB_LIST,        /* items; `ordered` */
+    DB_FIELDS,      /* label: value pairs (labels are trusted) */
+    DB_TABLE,       /* a header row and rows of cells */
+    DB_SIGNATURES,  /* one signature block per party (items: name, sign: signatory) */
+    DB_FIGURE,      /* raw SVG (HTML only) with a caption (text) */
+    DB_PAGEBREAK    /* HTML: the next block starts a new page */
+} DocBlockKind;
+
+typedef struct DocField {
+    const char *label;
+    DocText *value;
+} DocField;
+
+typedef struct DocSig {
+    DocText *party;
+    DocText *signatory;     /* may be NULL */
+} DocSig;
+
+typedef struct DocBlock {
+    DocBlockKind kind;
+    int level;              /* HEADING */
+    const char *anchor;     /* HEADING: HTML id; may be NULL */
+    const char *cls;        /* an HTML class for the block; may be NULL */
+    DocText *text;          /* TITLE, HEADING, PARA, FIGURE caption */
+    bool ordered;           /* LIST */
+    VEC(DocText *) items;   /* LIST */
+    VEC(DocField) fields;   /* FIELDS */
+    int ncols;              /* TABLE */
+    DocText **head;         /* TABLE: ncols cells */
+    const char *align;      /* TABLE: one char per column, 'l' or 'r' */
+    VEC(DocText **) rows;   /* TABLE: rows of ncols cells */
+    bool last_row_total;    /* TABLE: the last row is a total, shown bold */
+    VEC(DocSig) sigs;       /* SIGNATURES */
+    const char *svg;        /* FIGURE */
+} DocBlock;
+
+typedef enum DocKind { DOC_AGREEMENT, DOC_SHEET, DOC_INDEX } DocKind;
+
+typedef struct Doc {
+    Arena *a;
+    DocKind kind;
+    const char *title;      /* plain text, for <title> */
+    const char *lang;       /* "en" */
+    VEC(DocBlock *) blocks;
+} Doc;
+
+/* ---- building (doc_ir.c) ---------------------------------------------------- */
+
+Doc *doc_new(Arena *a, DocKind kind, const char *title);
+DocText *dt_new(Doc *d);
+/* Appends user text (escaped by the renderers); NULL or "" adds nothing. */
+DocText *dt_add(Doc *d, DocText *t, DocStyle s, const char *text);
+/* Appends generated text (see the escaping rule above). */
+DocText *dt_gen(Doc *d, DocText *t, DocStyle s, const char *text);
+DocText *dt_genf(Doc *d, DocText *t, DocStyle s, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+DocText *dt_break(Doc *d, DocText *t);
+/* Appends generated link text pointing at `href` (a relative file name). */
+DocText *dt_link(Doc *d, DocText *t, const char *text, const char *href);
+/* Appends all runs of `src` to `t`. */
+DocText *dt_cat(Doc *d, DocText *t, const DocText *src);
+bool dt_empty(const DocText *t);
+/* One-run shorthands. */
+DocText *dt_user(Doc *d, const char *text);
+DocText *dt_text(Doc *d, const char *generated);
+
+DocBlock *doc_title(Doc *d, DocText *t);
+DocBlock *doc_heading(Doc *d, int level, const char *anchor, DocText *t);
+DocBlock *doc_para(Doc *d, DocText *t);
+DocBlock *doc_list(Doc *d, bool ordered);
+void doc_item(Doc *d, DocBlock *list, DocText *t);
+DocBlock *doc_fields(Doc *d);
+void doc_field(Doc *d, DocBlock *fields, const char *label, DocText *value);
+/* A table; `align` has one 'l' or 'r' per column; the header cells follow
+ * as generated strings. */
+DocBlock *doc_table(Doc *d, const char *align, ...);
+/* A new row of the table; fill its cells (all start empty). */
+DocText **doc_row(Doc *d, DocBlock *table);
+DocBlock *doc_signatures(Doc *d);
+void doc_signature(Doc *d, DocBlock *b, DocText *party, DocText *signatory);
+DocBlock *doc_figure(Doc *d, const char *svg, DocText *caption);
+void doc_pagebreak(Doc *d);
+
+/* ---- formatting for people (doc_fmt.c) -------------------------------------- */
+
+/* 2000000 -> "2,000,000"; 2.5 -> "2.5"; at most 4 decimals. */
+const char *fmt_number(Arena *a, double v);
+/* "2,000,000 USD", "600 hours", "5%". */
+const char *fmt_quantity(Arena *a, double v, const Unit *u);
+/* How a unit is named next to a number: "USD", "hours", "%" (percent). */
+const char *fmt_unit(const Unit *u);
+/* "1 March 2021"; "no date" for DATE_NONE. */
+const char *fmt_date(Arena *a, int32_t day);
+/* "monthly", "quarterly", "yearly", "every 6 months". */
+const char *fmt_every(Arena *a, Duration d);
+/* "subscriber_price" -> "subscriber price" (interest names). */
+const char *fmt_words(Arena *a, const char *id);
+/* A declaration's title, or its id when it has none. */
+const char *fmt_title(const Decl *d);
+/* Appends an expression for people: names as code, >= as "≥", numbers
+ * formatted. */
+void fmt_expr(Doc *d, DocText *t, const Expr *e);
+/* Appends "A, B and C" of partner names. */
+void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n);
+/* The qualified name of an indicator that may live in a namespace of `m`
+ * ("state.families_enrolled"). */
+const char *fmt_indicator_ref(Arena *a, const Model *m, const Indicator *ind);
+
+/* ---- queries over the model shared by the documents (doc_fmt.c) ------------- */
+
+bool doc_has_partner(Partner *const *v, int n, const Partner *p);
+/* The partner a budget comes from: its `from`, else the activity's lead. */
+Partner *doc_budget_source(const Activity *act, const Budget *b);
+/* Units used by commitments and budgets, in the order of model->units
+ * (prelude first), then any unit of another model. */
+int doc_resource_units(const Model *m, const Unit **out, int max);
+/* Sorts milestones by due date, undated ones last; ties keep their order. */
+void doc_sort_by_due(const Milestone **v, int n);
+
+/* ---- the documents ------------------------------------------------------------ */
+
+/* The formal agreement (doc_agreement.c, doc_terms.c).  `findings` are the
+ * diagnostics after checks_run(), listed in Annex A (NULL: none).  With
+ * `with_figure`, the schedule section carries the Gantt chart (HTML). */
+Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure);
+/* doc_terms.c: sections 8 to 12, the signatures and Annex A. */
+void doc_agreement_terms(Doc *d, const Model *m, const Diag *findings);
+/* One partner's commitment sheet (doc_sheet.c). */
+Doc *doc_sheet(Arena *a, const Model *m, const Partner *p);
+
+/* Renderers (doc_md.c, doc_html.c). */
+void doc_render_md(const Doc *d, Buf *out);
+void doc_render_html(const Doc *d, Buf *out);
+
+#endif

@@ -1,0 +1,563 @@
+/* doc_agreement.c - the formal agreement, from the title to the schedule
+ * (sections 1 to 7 of the outline in OUTPUTS.md); doc_terms.c writes the
+ * rest.
+ *
+ * Every section is always present, in order: a part the agreement does
+ * not state is said to be missing, so that the gap is visible to the
+ * people who sign.  Cross-references in tables use the declarations' ids
+ * (shown in monospace), which the defining table lists next to each title;
+ * partners are named by their legal names. */
+#include <string.h>
+
+#include "doc.h"
+#include "graph.h"
+
+/* Title over the id, for the first column of a table. */
+static void cell_decl(Doc *d, DocText *cell, const Decl *decl)
+{
+    dt_add(d, cell, DS_PLAIN, fmt_title(decl));
+    if (decl->title && *decl->title) {
+        dt_break(d, cell);
+        dt_gen(d, cell, DS_CODE, decl->id);
+    }
+}
+
+static void ids(Doc *d, DocText *t, Decl *const *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            dt_gen(d, t, DS_PLAIN, ", ");
+        dt_gen(d, t, DS_CODE, v[i]->id);
+    }
+}
+
+static void missing(Doc *d, const char *what)
+{
+    doc_para(d, dt_gen(d, NULL, DS_EM, what));
+}
+
+static const char *period(Doc *d, int32_t start, int32_t end)
+{
+    if (start == DATE_NONE && end == DATE_NONE)
+        return "no period stated";
+    return arena_printf(d->a, "%s to %s", fmt_date(d->a, start), fmt_date(d->a, end));
+}
+
+/* ---- title, parties table --------------------------------------------------- */
+
+static void title_block(Doc *d, const Model *m)
+{
+    const Agreement *ag = m->agreement;
+    doc_title(d, dt_user(d, fmt_title(&ag->d)));
+    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Agreement ");
+    dt_gen(d, t, DS_CODE, ag->d.id);
+    if (ag->version) {
+        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
+        dt_add(d, t, DS_PLAIN, ag->version);
+    }
+    dt_gen(d, t, DS_PLAIN, " \xc2\xb7 ");
+    if (ag->term_start != DATE_NONE)
+        dt_genf(d, t, DS_PLAIN, "In force from %s to %s", fmt_date(d->a, ag->term_start),
+                fmt_date(d->a, ag->term_end));
+    else
+        dt_gen(d, t, DS_PLAIN, "Term not stated");
+    doc_para(d, t)->cls = "lead";
+
+    doc_para(d, dt_text(d, "Between the following parties:"));
+    DocBlock *tb = doc_table(d, "llll", "Party", "Sector", "Level", "Signatory");
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        DocText **r = doc_row(d, tb);
+        dt_add(d, r[0], DS_STRONG, fmt_title(&p->d));
+        if (p == ag->lead)
+            dt_gen(d, r[0], DS_PLAIN, " (project lead)");
+        if (p->sector)
+            dt_add(d, r[1], DS_PLAIN, fmt_title(&p->sector->d));
+        if (p->level)
+            dt_add(d, r[2], DS_PLAIN, fmt_title(&p->level->d));
+        if (p->signatory)
+            dt_add(d, r[3], DS_PLAIN, p->signatory);
+        else
+            dt_gen(d, r[3], DS_EM, "not named");
+    }
+    if (m->partners.n == 0)
+        missing(d, "The agreement names no partner.");
+}
+
+/* ---- 1. recitals; 2. purpose, scope, goals, principles ---------------------- */
+
+static void recitals(Doc *d, const Model *m)
+{
+    doc_heading(d, 2, "recitals", dt_text(d, "1. Recitals"));
+    if (m->problem) {
+        DocText *t = dt_gen(d, NULL, DS_STRONG, "The problem. ");
+        doc_para(d, dt_add(d, t, DS_PLAIN, m->problem));
+    } else {
+        missing(d, "The agreement states no problem.");
+    }
+    if (m->vision) {
+        DocText *t = dt_gen(d, NULL, DS_STRONG, "The vision. ");
+        doc_para(d, dt_add(d, t, DS_PLAIN, m->vision));
+    } else {
+        missing(d, "The agreement states no vision.");
+    }
+}
+
+static void purpose(Doc *d, const Model *m)
+{
+    const Agreement *ag = m->agreement;
+    doc_heading(d, 2, "purpose", dt_text(d, "2. Purpose, scope and goals"));
+    if (ag->scope) {
+        DocText *t = dt_gen(d, NULL, DS_STRONG, "Scope. ");
+        doc_para(d, dt_add(d, t, DS_PLAIN, ag->scope));
+    } else {
+        missing(d, "The agreement states no scope.");
+    }
+    if (ag->lead) {
+        DocText *t = dt_gen(d, NULL, DS_PLAIN, "The project lead is ");
+        dt_add(d, t, DS_STRONG, fmt_title(&ag->lead->d));
+        doc_para(d, dt_gen(d, t, DS_PLAIN, "."));
+    } else {
+        missing(d, "The agreement names no project lead.");
+    }
+
+    if (m->goals.n) {
+        doc_para(d, dt_text(d, "The partners pursue these shared goals:"));
+        DocBlock *tb = doc_table(d, "lll", "Goal", "To be reached by", "Measured by");
+        for (int i = 0; i < m->goals.n; i++) {
+            const Goal *g = m->goals.v[i];
+            DocText **r = doc_row(d, tb);
+            cell_decl(d, r[0], &g->d);
+            dt_gen(d, r[1], DS_PLAIN, g->by == DATE_NONE ? "no date" : fmt_date(d->a, g->by));
+            ids(d, r[2], (Decl *const *)g->measured_by.v, g->measured_by.n);
+            if (g->measured_by.n == 0)
+                dt_gen(d, r[2], DS_EM, "no indicator");
+        }
+    } else {
+        missing(d, "The agreement states no goal.");
+    }
+
+    if (m->principles.n) {
+        doc_para(d, dt_text(d, "The partners agree to work by these principles:"));
+        DocBlock *l = doc_list(d, true);
+        for (int i = 0; i < m->principles.n; i++)
+            doc_item(d, l, dt_user(d, m->principles.v[i]));
+    } else {
+        missing(d, "The agreement states no principle.");
+    }
+}
+
+/* ---- 3. parties, roles and commitments --------------------------------------- */
+
+static void quantities(Doc *d, DocText *t, const Quantity *q, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            dt_gen(d, t, DS_PLAIN, "; ");
+        dt_gen(d, t, DS_PLAIN, fmt_quantity(d->a, q[i].value, q[i].unit));
+    }
+}
+
+/* An item of a field value: title (id) extra. */
+static void entry(Doc *d, DocText *t, const Decl *decl, const char *extra)
+{
+    if (!dt_empty(t))
+        dt_break(d, t);
+    dt_add(d, t, DS_PLAIN, fmt_title(decl));
+    if (decl->title && *decl->title) {
+        dt_gen(d, t, DS_PLAIN, " (");
+        dt_gen(d, t, DS_CODE, decl->id);
+        dt_gen(d, t, DS_PLAIN, ")");
+    }
+    if (extra)
+        dt_genf(d, t, DS_PLAIN, ", %s", extra);
+}
+
+static void party(Doc *d, const Model *m, const Partner *p, int num)
+{
+    DocText *h = dt_genf(d, NULL, DS_PLAIN, "3.%d ", num);
+    doc_heading(d, 3, arena_printf(d->a, "partner-%s", p->d.id), dt_add(d, h, DS_PLAIN,
+                                                                      fmt_title(&p->d)));
+    DocBlock *f = doc_fields(d);
+    doc_field(d, f, "Identifier", dt_gen(d, NULL, DS_CODE, p->d.id));
+    if (p->sector)
+        doc_field(d, f, "Sector", dt_user(d, fmt_title(&p->sector->d)));
+    if (p->level)
+        doc_field(d, f, "Level", dt_user(d, fmt_title(&p->level->d)));
+    doc_field(d, f, "Signatory",
+              p->signatory ? dt_user(d, p->signatory) : dt_gen(d, NULL, DS_EM, "not named"));
+    if (p->coordinator)
+        doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
+    DocText *t = dt_new(d);
+    quantities(d, t, p->commits.v, p->commits.n);
+    doc_field(d, f, "Commits", t);
+    t = dt_new(d);
+    for (int i = 0; i < p->backbone.n; i++) {
+        if (i)
+            dt_break(d, t);
+        dt_add(d, t, DS_PLAIN, fmt_title(&p->backbone.v[i]->d));
+    }
+    doc_field(d, f, "Backbone functions", t);
+
+    t = dt_new(d);
+    for (int i = 0; i < p->incentives.n; i++) {
+        const Incentive *in = p->incentives.v[i];
+        if (i)
+            dt_break(d, t);
+        dt_add(d, t, DS_PLAIN, in->text ? in->text : in->id);
+        for (int k = 0; k < in->wants.n; k++)
+            dt_genf(d, t, DS_EM, "%s wants %s %s", k ? "," : " \xe2\x80\x94",
+                    in->wants.v[k].dir > 0 ? "more" : "less",
+                    fmt_words(d->a, in->wants.v[k].interest));
+    }
+    doc_field(d, f, "Incentives", t);
+
+    DocText *leads = dt_new(d), *joins = dt_new(d), *gives = dt_new(d);
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *a = m->activities.v[i];
+        if (a->lead == p)
+            entry(d, leads, &a->d, NULL);
+        if (doc_has_partner(a->partners.v, a->partners.n, p))
+            entry(d, joins, &a->d, NULL);
+        for (int k = 0; k < a->budgets.n; k++)
+            if (doc_budget_source(a, &a->budgets.v[k]) == p) {
+                if (!dt_empty(gives))
+                    dt_break(d, gives);
+                dt_genf(d, gives, DS_PLAIN, "%s to ",
+                        fmt_quantity(d->a, a->budgets.v[k].q.value, a->budgets.v[k].q.unit));
+                dt_gen(d, gives, DS_CODE, a->d.id);
+            }
+    }
+    doc_field(d, f, "Leads", leads);
+    doc_field(d, f, "Takes part in", joins);
+    doc_field(d, f, "Provides to activities", gives);
+
+    t = dt_new(d);
+    for (int i = 0; i < m->milestones.n; i++)
+        if (m->milestones.v[i]->owner == p)
+            entry(d, t, &m->milestones.v[i]->d,
+                  arena_printf(d->a, "due %s", fmt_date(d->a, m->milestones.v[i]->due)));
+    doc_field(d, f, "Owns milestones", t);
+
+    t = dt_new(d);
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        if (doc_has_partner(ind->reporters.v, ind->reporters.n, p))
+            entry(d, t, &ind->d, ind->frequency.n ? fmt_every(d->a, ind->frequency) : NULL);
+    }
+    doc_field(d, f, "Reports indicators", t);
+
+    t = dt_new(d);
+    for (int i = 0; i < m->comms.n; i++) {
+        const Comm *c = m->comms.v[i];
+        if (c->kind != COMM_REPORT || !doc_has_partner(c->by.v, c->by.n, p))
+            continue;
+        if (!dt_empty(t))
+            dt_break(d, t);
+        dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
+        dt_genf(d, t, DS_PLAIN, ", %s, to ", fmt_every(d->a, c->every));
+        if (c->to_all)
+            dt_gen(d, t, DS_PLAIN, "all partners");
+        else
+            fmt_partners(d, t, c->to.v, c->to.n);
+    }
+    doc_field(d, f, "Sends reports", t);
+    if (f->fields.n == 0)
+        missing(d, "Nothing is stated for this partner.");
+}
+
+static void parties(Doc *d, const Model *m)
+{
+    doc_heading(d, 2, "parties", dt_text(d, "3. Parties, roles and commitments"));
+    for (int i = 0; i < m->partners.n; i++)
+        party(d, m, m->partners.v[i], i + 1);
+    if (m->partners.n == 0)
+        missing(d, "The agreement names no partner.");
+}
+
+/* ---- 4. incentives and tensions ------------------------------------------------ */
+
+/* Which way partner p wants `interest`: +1, -1, or 0 when it says nothing. */
+static int wants(const Partner *p, const char *interest)
+{
+    for (int i = 0; i < p->incentives.n; i++)
+        for (int k = 0; k < p->incentives.v[i]->wants.n; k++)
+            if (strcmp(p->incentives.v[i]->wants.v[k].interest, interest) == 0)
+                return p->incentives.v[i]->wants.v[k].dir;
+    return 0;
+}
+
+static void tensions(Doc *d, const Model *m)
+{
+    doc_heading(d, 2, "incentives", dt_text(d, "4. Acknowledged incentives and tensions"));
+    doc_para(d, dt_text(d, "Each partner states openly what it wants out of the partnership:"));
+    DocBlock *tb = doc_table(d, "lll", "Partner", "Incentive", "Interests");
+    int rows = 0;
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        for (int j = 0; j < p->incentives.n; j++) {
+            const Incentive *in = p->incentives.v[j];
+            DocText **r = doc_row(d, tb);
+            rows++;
+            dt_add(d, r[0], DS_PLAIN, fmt_title(&p->d));
+            dt_add(d, r[1], DS_PLAIN, in->text ? in->text : in->id);
+            for (int k = 0; k < in->wants.n; k++)
+                dt_genf(d, r[2], DS_PLAIN, "%s%s %s", k ? ", " : "",
+                        in->wants.v[k].dir > 0 ? "more" : "less",
+                        fmt_words(d->a, in->wants.v[k].interest));
+        }
+    }
+    if (rows == 0) {
+        d->blocks.n--;      /* drop the empty table */
+        missing(d, "No partner states an incentive.");
+    }
+    if (m->tensions.n == 0) {
+        doc_para(d, dt_text(d, "The partners acknowledge no tension between their incentives."));
+        return;
+    }
+    doc_para(d, dt_text(d, "The partners acknowledge these tensions and will live with them as "
+                           "follows:"));
+    tb = doc_table(d, "lll", "Interest", "Between", "Resolution");
+    for (int i = 0; i < m->tensions.n; i++) {
+        const Tension *tn = m->tensions.v[i];
+        DocText **r = doc_row(d, tb);
+        dt_gen(d, r[0], DS_PLAIN, fmt_words(d->a, tn->interest));
+        for (int k = 0; k < tn->partners.n; k++) {
+            if (k)
+                dt_gen(d, r[1], DS_PLAIN, k == tn->partners.n - 1 ? " and " : ", ");
+            dt_add(d, r[1], DS_PLAIN, fmt_title(&tn->partners.v[k]->d));
+            int w = wants(tn->partners.v[k], tn->interest);
+            if (w)
+                dt_genf(d, r[1], DS_PLAIN, " (wants %s)", w > 0 ? "more" : "less");
+        }
+        if (tn->resolution)
+            dt_add(d, r[2], DS_PLAIN, tn->resolution);
+        else
+            dt_gen(d, r[2], DS_EM, "not yet resolved");
+    }
+}
+
+/* ---- 5. activities and needs ---------------------------------------------------- */
+
+static void activities(Doc *d, const Model *m)
+{
+    doc_heading(d, 2, "activities", dt_text(d, "5. Mutually reinforcing activities"));
+    if (m->activities.n == 0) {
+        missing(d, "The agreement states no activity.");
+    } else {
+        DocBlock *tb = doc_table(d, "llllll", "Activity", "Lead", "With", "Period", "Supports",
+                                 "Addresses");
+        for (int i = 0; i < m->activities.n; i++) {
+            const Activity *a = m->activities.v[i];
+            DocText **r = doc_row(d, tb);
+            cell_decl(d, r[0], &a->d);
+            if (a->lead)
+                dt_add(d, r[1], DS_PLAIN, fmt_title(&a->lead->d));
+            else
+                dt_gen(d, r[1], DS_EM, "no lead");
+            fmt_partners(d, r[2], a->partners.v, a->partners.n);
+            dt_gen(d, r[3], DS_PLAIN, period(d, a->start, a->end));
+            ids(d, r[4], (Decl *const *)a->supports.v, a->supports.n);
+            ids(d, r[5], (Decl *const *)a->addresses.v, a->addresses.n);
+        }
+        DocBlock *l = NULL;
+        for (int i = 0; i < m->activities.n; i++) {
+            const Activity *a = m->activities.v[i];
+            if (a->coordinates_with.n == 0)
+                continue;
+            if (!l) {
+                doc_para(d, dt_text(d, "Activities that coordinate with each other, so that "
+                                       "they reinforce rather than duplicate each other:"));
+                l = doc_list(d, false);
+            }
+            DocText *t = dt_gen(d, NULL, DS_CODE, a->d.id);
+            dt_gen(d, t, DS_PLAIN, " coordinates with ");
+            ids(d, t, (Decl *const *)a->coordinates_with.v, a->coordinates_with.n);
+            doc_item(d, l, t);
+        }
+    }
+    if (m->needs.n == 0) {
+        missing(d, "The agreement declares no need.");
+        return;
+    }
+    doc_para(d, dt_text(d, "The needs the partnership addresses, and the activities that "
+                           "address each:"));
+    DocBlock *tb = doc_table(d, "ll", "Need", "Addressed by");
+    for (int i = 0; i < m->needs.n; i++) {
+        const Need *n = m->needs.v[i];
+        DocText **r = doc_row(d, tb);
+        cell_decl(d, r[0], &n->d);
+        for (int k = 0; k < m->activities.n; k++) {
+            const Activity *a = m->activities.v[k];
+            for (int j = 0; j < a->addresses.n; j++)
+                if (a->addresses.v[j] == n) {
+                    if (!dt_empty(r[1]))
+                        dt_gen(d, r[1], DS_PLAIN, ", ");
+                    dt_gen(d, r[1], DS_CODE, a->d.id);
+                }
+        }
+        if (dt_empty(r[1]))
+            dt_gen(d, r[1], DS_EM, "no activity");
+    }
+}
+
+/* ---- 6. shared measurement ------------------------------------------------------ */
+
+static const char *combine_name(Combine c)
+{
+    static const char *const names[] = {"sum", "mean", "minimum", "maximum", "latest"};
+    return names[c];
+}
+
+static void measurement(Doc *d, const Model *m)
+{
+    doc_heading(d, 2, "measurement", dt_text(d, "6. Shared measurement"));
+    if (m->indicators.n == 0) {
+        missing(d, "The agreement defines no indicator.");
+        return;
+    }
+    doc_para(d, dt_text(d, "The partners measure progress with these shared indicators. Earlier "
+                           "targets are benchmarks along the way."));
+    DocBlock *tb = doc_table(d, "lllrl", "Indicator", "Unit", "Better when", "Baseline",
+                             "Benchmarks and targets");
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        DocText **r = doc_row(d, tb);
+        cell_decl(d, r[0], &ind->d);
+        if (ind->formula) {
+            dt_break(d, r[0]);
+            dt_gen(d, r[0], DS_EM, "computed: ");
+            fmt_expr(d, r[0], ind->formula);
+        }
+        if (ind->contributes_to) {
+            dt_break(d, r[0]);
+            dt_gen(d, r[0], DS_EM, "feeds ");
+            dt_gen(d, r[0], DS_CODE, fmt_indicator_ref(d->a, m, ind->contributes_to));
+        }
+        if (ind->unit)
+            dt_add(d, r[1], DS_PLAIN, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
+        dt_gen(d, r[2], ind->direction ? DS_PLAIN : DS_EM,
+               ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower" : "not stated");
+        if (ind->has_baseline) {
+            dt_gen(d, r[3], DS_PLAIN, fmt_quantity(d->a, ind->baseline, ind->unit));
+            dt_break(d, r[3]);
+            dt_genf(d, r[3], DS_PLAIN, "on %s", fmt_date(d->a, ind->baseline_date));
+        } else {
+            dt_gen(d, r[3], DS_EM, ind->formula ? "computed" : "not stated");
+        }
+        for (int k = 0; k < ind->targets.n; k++) {
+            const Target *tg = &ind->targets.v[k];
+            if (k)
+                dt_break(d, r[4]);
+            dt_genf(d, r[4], DS_PLAIN, "%s by %s", fmt_quantity(d->a, tg->value, ind->unit),
+                    fmt_date(d->a, tg->date));
+        }
+        if (ind->targets.n == 0)
+            dt_gen(d, r[4], DS_EM, "no target");
+    }
+
+    doc_para(d, dt_text(d, "How each indicator is reported:"));
+    tb = doc_table(d, "llllll", "Indicator", "Frequency", "Reported by", "Source", "Values",
+                   "Breakdowns");
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        DocText **r = doc_row(d, tb);
+        dt_gen(d, r[0], DS_CODE, ind->d.id);
+        if (ind->frequency.n)
+            dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, ind->frequency));
+        else
+            dt_gen(d, r[1], DS_EM, ind->formula ? "as its inputs" : "not stated");
+        fmt_partners(d, r[2], ind->reporters.v, ind->reporters.n);
+        if (ind->reporters.n == 0)
+            dt_gen(d, r[2], DS_EM, ind->formula ? "computed by the tracker" : "nobody");
+        if (ind->source)
+            dt_add(d, r[3], DS_PLAIN, ind->source);
+        else
+            dt_gen(d, r[3], DS_EM, ind->formula ? "its inputs" : "not stated");
+        if (ind->values != VALUES_UNSET)
+            dt_gen(d, r[4], DS_PLAIN,
+                   ind->values == VALUES_CUMULATIVE ? "running total" : "per period");
+        if (ind->reporters.n > 1 || ind->combine_set) {
+            if (!dt_empty(r[4]))
+                dt_break(d, r[4]);
+            dt_genf(d, r[4], DS_PLAIN, "reporters combined by %s", combine_name(ind->combine));
+        }
+        if (ind->personal_data) {
+            if (!dt_empty(r[4]))
+                dt_break(d, r[4]);
+            dt_gen(d, r[4], DS_STRONG, "personal data");
+        }
+        for (int k = 0; k < ind->dims.n; k++) {
+            const Dimension *dim = ind->dims.v[k];
+            if (k)
+                dt_break(d, r[5]);
+            dt_add(d, r[5], DS_PLAIN, fmt_title(&dim->d));
+            dt_gen(d, r[5], DS_PLAIN, ": ");
+            for (int j = 0; j < dim->values.n; j++)
+                dt_genf(d, r[5], DS_PLAIN, "%s%s", j ? ", " : "",
+                        fmt_words(d->a, dim->values.v[j]));
+        }
+    }
+}
+
+/* ---- 7. milestones --------------------------------------------------------------- */
+
+static void milestones(Doc *d, const Model *m, bool with_figure)
+{
+    doc_heading(d, 2, "milestones", dt_text(d, "7. Milestones and accountability"));
+    if (m->milestones.n == 0) {
+        missing(d, "The agreement sets no milestone.");
+    } else {
+        doc_para(d, dt_text(d, "Each milestone has an owner who is accountable for it, in date "
+                               "order:"));
+        const Milestone **v = arena_alloc(d->a, (size_t)m->milestones.n * sizeof *v);
+        memcpy(v, m->milestones.v, (size_t)m->milestones.n * sizeof *v);
+        doc_sort_by_due(v, m->milestones.n);
+        DocBlock *tb = doc_table(d, "llllll", "Milestone", "Phase", "Due", "Owner", "After",
+                                 "Requires");
+        for (int i = 0; i < m->milestones.n; i++) {
+            const Milestone *ms = v[i];
+            DocText **r = doc_row(d, tb);
+            cell_decl(d, r[0], &ms->d);
+            if (ms->deliverable) {
+                dt_break(d, r[0]);
+                dt_gen(d, r[0], DS_EM, "Deliverable: ");
+                dt_add(d, r[0], DS_PLAIN, ms->deliverable);
+            }
+            if (ms->phase)
+                dt_add(d, r[1], DS_PLAIN, fmt_title(&ms->phase->d));
+            dt_gen(d, r[2], ms->due == DATE_NONE ? DS_EM : DS_PLAIN, fmt_date(d->a, ms->due));
+            if (ms->owner)
+                dt_add(d, r[3], DS_PLAIN, fmt_title(&ms->owner->d));
+            else
+                dt_gen(d, r[3], DS_EM, "no owner");
+            ids(d, r[4], (Decl *const *)ms->after.v, ms->after.n);
+            fmt_expr(d, r[5], ms->requires);
+        }
+    }
+    if (with_figure && (m->activities.n || m->milestones.n)) {
+        Buf svg;
+        buf_init(&svg);
+        graph_schedule_svg(m, &svg, false);
+        doc_figure(d, arena_strdup(d->a, buf_cstr(&svg)),
+                   dt_text(d, "The schedule: activities as bars over the term, milestones as "
+                              "diamonds, arrows from each milestone to those that come after "
+                              "it."));
+        buf_free(&svg);
+    }
+}
+
+Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure)
+{
+    Doc *d = doc_new(a, DOC_AGREEMENT, fmt_title(&m->agreement->d));
+    title_block(d, m);
+    recitals(d, m);
+    purpose(d, m);
+    parties(d, m);
+    tensions(d, m);
+    activities(d, m);
+    measurement(d, m);
+    milestones(d, m, with_figure);
+    doc_agreement_terms(d, m, findings);
+    return d;
+}

@@ -1,0 +1,235 @@
+/* doc_build.c - `charterc build`: the documents, the sheets, the pictures
+ * (and the tracker, through its hook) in one folder, with an index page.
+ * See doc_build.h. */
+#include "doc_build.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "checks.h"
+#include "doc.h"
+#include "graph.h"
+
+static int mkdirs(const char *path)
+{
+    char tmp[4096];
+    if (strlen(path) >= sizeof tmp)
+        return ENAMETOOLONG;
+    strcpy(tmp, path);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+            return errno;
+        *p = '/';
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+        return errno;
+    struct stat st;
+    if (stat(tmp, &st) != 0)
+        return errno;
+    return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+void build_add(Build *b, const char *name, const char *group, const char *title,
+               const char *what)
+{
+    BuildFile f = {name, group, title, what, NULL};
+    VEC_PUSH(b->c->arena, b->files, f);
+}
+
+int build_write(Build *b, const char *name, const Buf *content, const char *group,
+                const char *title, const char *what)
+{
+    char *path = arena_printf(b->c->arena, "%s/%s", b->dir, name);
+    bool changed = false;
+    int e = buf_write_file(content, path, &changed);
+    if (e) {
+        fprintf(stderr, "charterc: error: cannot write %s: %s\n", path, strerror(e));
+        return 2;
+    }
+    if (changed)
+        b->written++;
+    else
+        b->unchanged++;
+    build_add(b, name, group, title, what);
+    return 0;
+}
+
+int build_tracker_hook(Build *b)
+{
+    (void)b;    /* the tracker back end is not part of the compiler yet */
+    return 0;
+}
+
+static int write_doc(Build *b, const Doc *d, const char *stem, const char *group,
+                     const char *what_html, const char *what_md, const char *partner)
+{
+    Buf out;
+    buf_init(&out);
+    doc_render_html(d, &out);
+    int st = build_write(b, arena_printf(b->c->arena, "%s.html", stem), &out, group, "HTML",
+                         what_html);
+    if (st == 0) {
+        out.len = 0;
+        doc_render_md(d, &out);
+        st = build_write(b, arena_printf(b->c->arena, "%s.md", stem), &out, group, "Markdown",
+                         what_md);
+    }
+    if (partner) {
+        b->files.v[b->files.n - 1].partner = partner;
+        b->files.v[b->files.n - 2].partner = partner;
+    }
+    buf_free(&out);
+    return st;
+}
+
+/* The index page, built with the document machinery so that it looks like
+ * the documents. */
+static void index_page(Build *b, const Model *m, Buf *out)
+{
+    Arena *a = b->c->arena;
+    const Agreement *ag = m->agreement;
+    Doc *d = doc_new(a, DOC_INDEX, fmt_title(&ag->d));
+    doc_title(d, dt_user(d, fmt_title(&ag->d)));
+    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Agreement ");
+    dt_gen(d, t, DS_CODE, ag->d.id);
+    if (ag->version) {
+        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
+        dt_add(d, t, DS_PLAIN, ag->version);
+    }
+    if (ag->term_start != DATE_NONE)
+        dt_genf(d, t, DS_PLAIN, " \xc2\xb7 In force from %s to %s", fmt_date(a, ag->term_start),
+                fmt_date(a, ag->term_end));
+    doc_para(d, t)->cls = "lead";
+
+    static const char *const groups[] = {"agreement", "sheet", "picture", "tracker"};
+    static const char *const heads[] = {"The formal agreement", "Commitment sheets",
+                                        "Pictures", "Tracker"};
+    for (int g = 0; g < 4; g++) {
+        bool any = false;
+        for (int i = 0; i < b->files.n; i++)
+            any |= strcmp(b->files.v[i].group, groups[g]) == 0;
+        if (!any)
+            continue;
+        doc_heading(d, 2, groups[g], dt_text(d, heads[g]));
+        if (g == 1) {
+            DocBlock *tb = doc_table(d, "lll", "Partner", "Sheet", "Also as");
+            for (int p = 0; p < m->partners.n; p++) {
+                const Partner *pa = m->partners.v[p];
+                DocText **r = doc_row(d, tb);
+                dt_add(d, r[0], DS_PLAIN, fmt_title(&pa->d));
+                for (int i = 0; i < b->files.n; i++) {
+                    const BuildFile *f = &b->files.v[i];
+                    if (!f->partner || strcmp(f->partner, pa->d.id) != 0)
+                        continue;
+                    DocText *cell = strstr(f->name, ".html") ? r[1] : r[2];
+                    dt_link(d, cell, f->name, f->name);
+                }
+            }
+            continue;
+        }
+        DocBlock *l = doc_list(d, false);
+        for (int i = 0; i < b->files.n; i++) {
+            const BuildFile *f = &b->files.v[i];
+            if (strcmp(f->group, groups[g]) != 0)
+                continue;
+            DocText *it = dt_link(d, NULL, f->name, f->name);
+            dt_genf(d, it, DS_PLAIN, ": %s", f->what);
+            doc_item(d, l, it);
+        }
+    }
+    doc_heading(d, 2, "findings", dt_text(d, "Findings of the checks"));
+    if (b->findings == 0 && b->allowed == 0)
+        doc_para(d, dt_text(d, "The checks found no gap and no conflict."));
+    else
+        doc_para(d, dt_genf(d, NULL, DS_PLAIN,
+                            "%d finding%s remain%s and %d %s allowed; Annex A of the agreement "
+                            "lists them.",
+                            b->findings, b->findings == 1 ? "" : "s",
+                            b->findings == 1 ? "s" : "", b->allowed,
+                            b->allowed == 1 ? "is" : "are"));
+    doc_render_html(d, out);
+}
+
+int build_all(Compilation *c, const char *dir)
+{
+    Model *m = c->model;
+    Build b = {0};
+    b.c = c;
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    b.dir = arena_strndup(c->arena, dir, n);
+    int e = mkdirs(b.dir);
+    if (e) {
+        fprintf(stderr, "charterc: error: cannot create the folder %s: %s\n", b.dir,
+                strerror(e));
+        return 2;
+    }
+    CheckOptions co;
+    checks_default_options(&co);
+    checks_run(c, m, &co);
+    diag_sort(&c->diag);
+    for (int i = 0; i < c->diag.items.n; i++) {
+        if (c->diag.items.v[i]->allowed)
+            b.allowed++;
+        else
+            b.findings++;
+    }
+
+    int st = write_doc(&b, doc_agreement(c->arena, m, &c->diag, true), "agreement", "agreement",
+                       "the formal agreement, to print and sign",
+                       "the formal agreement in Markdown, for review in a repository", NULL);
+    for (int i = 0; st == 0 && i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        st = write_doc(&b, doc_sheet(c->arena, m, p),
+                       arena_printf(c->arena, "partner-%s", p->d.id), "sheet",
+                       "commitment sheet", "commitment sheet in Markdown", p->d.id);
+    }
+    Buf out;
+    buf_init(&out);
+    if (st == 0) {
+        graph_schedule_svg(m, &out, true);
+        st = build_write(&b, "schedule.svg", &out, "picture", "Schedule",
+                         "the schedule as a Gantt chart (SVG)");
+    }
+    Buf dot;
+    buf_init(&dot);
+    graph_network_dot(m, &dot);
+    if (st == 0)
+        st = build_write(&b, "network.dot", &dot, "picture", "Network",
+                         "the partner network in Graphviz DOT");
+    if (st == 0) {
+        Buf err;
+        buf_init(&err);
+        out.len = 0;
+        GraphRun r = graph_dot_to_svg(&dot, &out, &err);
+        if (r == GRAPH_OK)
+            st = build_write(&b, "network.svg", &out, "picture", "Network",
+                             "the partner network, drawn by Graphviz (SVG)");
+        else if (r == GRAPH_NO_DOT)
+            fprintf(stderr, "charterc: note: Graphviz is not installed (no 'dot' program), so "
+                            "network.svg was not drawn; network.dot is there\n");
+        else
+            fprintf(stderr, "charterc: warning: Graphviz failed, network.svg was not drawn: "
+                            "%s\n", buf_cstr(&err));
+        buf_free(&err);
+    }
+    buf_free(&dot);
+    if (st == 0)
+        st = build_tracker_hook(&b);
+    if (st == 0) {
+        out.len = 0;
+        index_page(&b, m, &out);
+        st = build_write(&b, "index.html", &out, "index", "Index", "this page");
+    }
+    buf_free(&out);
+    if (st == 0)
+        fprintf(stderr, "charterc: %s/index.html: %d file%s written, %d unchanged\n", b.dir,
+                b.written, b.written == 1 ? "" : "s", b.unchanged);
+    return st;
+}

@@ -1,0 +1,57 @@
+/* doc_build.h - `charterc build`: every output of an agreement in one
+ * folder, with an index page.
+ *
+ * The folder holds agreement.md and agreement.html, a commitment sheet per
+ * partner (partner-ID.md and partner-ID.html), schedule.svg, network.dot,
+ * network.svg (when Graphviz is installed) and index.html, which links
+ * them all.  Each file is written atomically and left alone when its
+ * content would not change.
+ *
+ * The tracker (a separate back end) joins the folder through
+ * build_tracker_hook(): it writes its executable into b->dir and calls
+ * build_add() so that the index lists it. */
+#ifndef CHARTER_DOC_BUILD_H
+#define CHARTER_DOC_BUILD_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "compile.h"
+
+typedef struct BuildFile {
+    const char *name;       /* relative to the folder: "agreement.html" */
+    const char *group;      /* "agreement", "sheet", "picture", "tracker" */
+    const char *title;      /* link text, generated (no user text) */
+    const char *what;       /* one line saying what it is, generated */
+    const char *partner;    /* the partner's id, for sheets; else NULL */
+} BuildFile;
+
+typedef struct Build {
+    Compilation *c;
+    const char *dir;        /* the folder, without a trailing slash */
+    VEC(BuildFile) files;
+    int written, unchanged;
+    int findings, allowed;  /* of the checks, for the index */
+} Build;
+
+/* Writes `content` to DIR/name and lists it in the index.  Returns 0, or
+ * prints why on stderr and returns 2. */
+int build_write(Build *b, const char *name, const Buf *content, const char *group,
+                const char *title, const char *what);
+/* Lists a file that another back end has written into the folder. */
+void build_add(Build *b, const char *name, const char *group, const char *title,
+               const char *what);
+
+/* The tracker step of `charterc build`; called after the documents and
+ * pictures and before the index.  Until the tracker back end exists it
+ * writes nothing and returns 0.  The tracker issue replaces its body with
+ * a call that writes DIR/ID-tracker (the executable) and then
+ * build_add(b, name, "tracker", "Tracker", "the executable progress
+ * tracker ..."); a non-zero return makes `build` exit with it. */
+int build_tracker_hook(Build *b);
+
+/* Runs the whole build into `dir` (created when missing); the model must
+ * have no language errors.  Returns the exit status. */
+int build_all(Compilation *c, const char *dir);
+
+#endif

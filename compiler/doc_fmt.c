@@ -1,0 +1,270 @@
+/* doc_fmt.c - numbers, quantities, dates and expressions written for
+ * people, and small model queries the documents share.
+ *
+ * No locale is consulted: the documents are byte-identical on every
+ * machine.  Thousands are separated by commas, dates are written
+ * "1 March 2021". */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+
+const char *fmt_number(Arena *a, double v)
+{
+    char raw[64];
+    if (v == (double)(long long)v && v < 1e15 && v > -1e15) {
+        snprintf(raw, sizeof raw, "%lld", (long long)v);
+    } else {
+        snprintf(raw, sizeof raw, "%.4f", v);
+        char *dot = strchr(raw, '.');
+        if (dot) {
+            char *e = raw + strlen(raw) - 1;
+            while (e > dot && *e == '0')
+                *e-- = '\0';
+            if (e == dot)
+                *e = '\0';
+        }
+        if (strcmp(raw, "-0") == 0)
+            strcpy(raw, "0");
+    }
+    /* Commas in the integer part. */
+    const char *p = raw;
+    char out[96];
+    int k = 0;
+    if (*p == '-')
+        out[k++] = *p++;
+    size_t digits = strcspn(p, ".");
+    for (size_t i = 0; i < digits; i++) {
+        if (i > 0 && (digits - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = p[i];
+    }
+    snprintf(out + k, sizeof out - (size_t)k, "%s", p + digits);
+    return arena_strdup(a, out);
+}
+
+const char *fmt_unit(const Unit *u)
+{
+    if (!u)
+        return "";
+    if (strcmp(u->d.id, "percent") == 0)
+        return "%";
+    /* Currency codes and other upper-case ids read best as written. */
+    bool upper = true;
+    for (const char *s = u->d.id; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            upper = false;
+    if (upper || !u->d.title || !*u->d.title)
+        return u->d.id;
+    return u->d.title;
+}
+
+const char *fmt_quantity(Arena *a, double v, const Unit *u)
+{
+    const char *n = fmt_number(a, v);
+    if (!u || strcmp(u->d.id, "count") == 0)
+        return n;
+    if (strcmp(u->d.id, "percent") == 0)
+        return arena_printf(a, "%s%%", n);
+    return arena_printf(a, "%s %s", n, fmt_unit(u));
+}
+
+const char *fmt_date(Arena *a, int32_t day)
+{
+    if (day == DATE_NONE)
+        return "no date";
+    char buf[32];
+    return arena_strdup(a, date_long(day, buf));
+}
+
+const char *fmt_every(Arena *a, Duration d)
+{
+    static const char *const one[] = {"daily", "weekly", "monthly", "quarterly", "yearly"};
+    if (d.n == 0)
+        return "not stated";
+    if (d.n == 1)
+        return one[d.unit];
+    char buf[48];
+    return arena_printf(a, "every %s", duration_text(d, buf, sizeof buf));
+}
+
+const char *fmt_words(Arena *a, const char *id)
+{
+    char *s = arena_strdup(a, id);
+    for (char *p = s; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return s;
+}
+
+const char *fmt_title(const Decl *d)
+{
+    return d->title && *d->title ? d->title : d->id;
+}
+
+/* Binding strength of an expression, for parentheses. */
+static int prec(const Expr *e)
+{
+    switch (e->kind) {
+    case EX_BINARY:
+        switch (e->op) {
+        case OP_OR: return 1;
+        case OP_AND: return 2;
+        case OP_ADD: case OP_SUB: return 5;
+        case OP_MUL: case OP_DIV: return 6;
+        default: return 4;
+        }
+    case EX_NOT: return 3;
+    case EX_NEG: return 7;
+    default: return 8;
+    }
+}
+
+static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
+{
+    bool paren = prec(e) < min;
+    if (paren)
+        dt_gen(d, t, DS_PLAIN, "(");
+    switch (e->kind) {
+    case EX_NUMBER:
+        dt_gen(d, t, DS_PLAIN, fmt_number(d->a, e->num));
+        break;
+    case EX_QUANTITY: {
+        const Unit *u = e->ref;
+        if (u)
+            dt_gen(d, t, DS_PLAIN, fmt_quantity(d->a, e->num, u));
+        else
+            dt_genf(d, t, DS_PLAIN, "%s %s", fmt_number(d->a, e->num), e->name);
+        break;
+    }
+    case EX_PERCENT:
+        dt_genf(d, t, DS_PLAIN, "%s%%", fmt_number(d->a, e->num));
+        break;
+    case EX_NAME:
+        dt_gen(d, t, DS_CODE, e->name);
+        break;
+    case EX_CALL:
+        dt_gen(d, t, DS_CODE, e->name);
+        dt_gen(d, t, DS_PLAIN, "(");
+        for (int i = 0; i < e->args.n; i++) {
+            if (i)
+                dt_gen(d, t, DS_PLAIN, ", ");
+            expr_at(d, t, e->args.v[i], 1);
+        }
+        dt_gen(d, t, DS_PLAIN, ")");
+        break;
+    case EX_NOT:
+        dt_gen(d, t, DS_PLAIN, "not ");
+        expr_at(d, t, e->l, 3);
+        break;
+    case EX_NEG:
+        dt_gen(d, t, DS_PLAIN, "\xe2\x88\x92");     /* minus sign */
+        expr_at(d, t, e->l, 7);
+        break;
+    case EX_BINARY: {
+        static const char *const ops[] = {
+            " + ", " \xe2\x88\x92 ", " \xc3\x97 ", " / ",       /* + − × / */
+            " < ", " \xe2\x89\xa4 ", " > ", " \xe2\x89\xa5 ",  /* < ≤ > ≥ */
+            " = ", " \xe2\x89\xa0 ", " and ", " or "};          /* = ≠ */
+        int p = prec(e);
+        /* Comparisons do not chain; the right operand of - and / binds
+         * tighter. */
+        expr_at(d, t, e->l, p == 4 ? 5 : p);
+        dt_gen(d, t, DS_PLAIN, ops[e->op]);
+        expr_at(d, t, e->r, p == 4 || e->op == OP_SUB || e->op == OP_DIV ? p + 1 : p);
+        break;
+    }
+    }
+    if (paren)
+        dt_gen(d, t, DS_PLAIN, ")");
+}
+
+void fmt_expr(Doc *d, DocText *t, const Expr *e)
+{
+    if (e)
+        expr_at(d, t, e, 0);
+}
+
+void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            dt_gen(d, t, DS_PLAIN, i == n - 1 ? " and " : ", ");
+        dt_add(d, t, DS_PLAIN, fmt_title(&v[i]->d));
+    }
+}
+
+const char *fmt_indicator_ref(Arena *a, const Model *m, const Indicator *ind)
+{
+    for (int i = 0; i < m->indicators.n; i++)
+        if (m->indicators.v[i] == ind)
+            return ind->d.id;
+    for (int k = 0; k < m->namespaces.n; k++) {
+        const Namespace *ns = m->namespaces.v[k];
+        for (int i = 0; ns->model && i < ns->model->indicators.n; i++)
+            if (ns->model->indicators.v[i] == ind)
+                return arena_printf(a, "%s.%s", ns->d.id, ind->d.id);
+    }
+    return ind->d.id;
+}
+
+bool doc_has_partner(Partner *const *v, int n, const Partner *p)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == p)
+            return true;
+    return false;
+}
+
+Partner *doc_budget_source(const Activity *act, const Budget *b)
+{
+    return b->from ? b->from : act->lead;
+}
+
+static void add_unit(const Unit **out, int *n, int max, const Unit *u)
+{
+    if (!u)
+        return;
+    for (int i = 0; i < *n; i++)
+        if (out[i] == u || strcmp(out[i]->d.id, u->d.id) == 0)
+            return;
+    if (*n < max)
+        out[(*n)++] = u;
+}
+
+int doc_resource_units(const Model *m, const Unit **out, int max)
+{
+    const Unit *used[64];
+    int nused = 0, n = 0;
+    for (int i = 0; i < m->partners.n; i++)
+        for (int j = 0; j < m->partners.v[i]->commits.n; j++)
+            add_unit(used, &nused, 64, m->partners.v[i]->commits.v[j].unit);
+    for (int i = 0; i < m->activities.n; i++)
+        for (int j = 0; j < m->activities.v[i]->budgets.n; j++)
+            add_unit(used, &nused, 64, m->activities.v[i]->budgets.v[j].q.unit);
+    /* Declaration order of the units, so the columns do not depend on
+     * which partner happens to be listed first. */
+    for (int i = 0; i < m->units.n; i++)
+        for (int j = 0; j < nused; j++)
+            if (strcmp(used[j]->d.id, m->units.v[i]->d.id) == 0)
+                add_unit(out, &n, max, used[j]);
+    for (int j = 0; j < nused; j++)
+        add_unit(out, &n, max, used[j]);
+    return n;
+}
+
+/* Milestones by due date, undated ones last; a stable insertion sort, so
+ * ties keep source order. */
+void doc_sort_by_due(const Milestone **v, int n)
+{
+    for (int i = 1; i < n; i++) {
+        const Milestone *x = v[i];
+        int64_t dx = x->due == DATE_NONE ? INT32_MAX : x->due;
+        int j = i;
+        while (j > 0 && (v[j - 1]->due == DATE_NONE ? INT32_MAX : v[j - 1]->due) > dx) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}

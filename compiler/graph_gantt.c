@@ -1,0 +1,319 @@
+/* graph_gantt.c - the schedule of an agreement as a Gantt chart in SVG.
+ *
+ * Layout: a column of labels on the left (title over id for every
+ * activity and milestone, so each id is in the picture), a time axis over
+ * the term on the right with year and quarter lines, one row per activity
+ * (a bar over its period, coloured by its lead partner) and one per
+ * milestone (a diamond on its due date, coloured by its owner), elbow
+ * arrows from each milestone to those that come after it, dashed lines at
+ * the term's start and end, and a legend of the partners' colours.
+ * Dates outside the term widen the axis so that nothing is hidden. */
+#include <string.h>
+
+#include "doc.h"
+#include "graph.h"
+
+#define W 960
+#define LABEL_W 290
+#define X0 (LABEL_W + 14)
+#define X1 (W - 24)
+#define ROW_H 30
+#define SEC_H 24
+
+static const char *const palette[] = {"#1d4e7a", "#c0612b", "#2f7d4f", "#8a3b8f",
+                                      "#b08a12", "#2a7f8f", "#a23b3b", "#5a6b2a"};
+enum { NPALETTE = sizeof palette / sizeof palette[0] };
+
+typedef struct Axis {
+    int32_t lo, hi;         /* inclusive day range shown */
+} Axis;
+
+static double xpos(const Axis *ax, int32_t day)
+{
+    return X0 + (double)(day - ax->lo) * (X1 - X0) / (double)(ax->hi - ax->lo + 1);
+}
+
+static void widen(Axis *ax, int32_t day, bool *any)
+{
+    if (day == DATE_NONE)
+        return;
+    if (!*any || day < ax->lo)
+        ax->lo = day;
+    if (!*any || day > ax->hi)
+        ax->hi = day;
+    *any = true;
+}
+
+static const char *color_of(const Model *m, const Partner *p)
+{
+    for (int i = 0; p && i < m->partners.n; i++)
+        if (m->partners.v[i] == p)
+            return palette[i % NPALETTE];
+    return "#8a93a0";
+}
+
+/* At most `max` characters (code points) of s, with an ellipsis when cut. */
+static void text_cut(Buf *b, const char *s, int max)
+{
+    int n = 0;
+    const char *p = s;
+    while (*p && n < max) {
+        p++;
+        while ((*p & 0xC0) == 0x80)
+            p++;
+        n++;
+    }
+    char tmp[512];
+    size_t len = (size_t)(p - s) < sizeof tmp - 4 ? (size_t)(p - s) : sizeof tmp - 4;
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    for (char *q = tmp; *q; q++)
+        if (*q == '\n' || *q == '\t')
+            *q = ' ';
+    buf_xml(b, tmp);
+    if (*p)
+        buf_puts(b, "\xe2\x80\xa6");
+}
+
+static void short_date(Buf *b, int32_t day)
+{
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    date_to_civil(day, &y, &m, &d);
+    buf_printf(b, "%d %s %d", d, mon[m - 1], y);
+}
+
+static void label(Buf *b, const Decl *d, double y)
+{
+    buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"t\">", y + 13);
+    text_cut(b, fmt_title(d), 46);
+    buf_printf(b, "</text><text x=\"16\" y=\"%.1f\" class=\"id\">", y + 25);
+    buf_xml(b, d->id);
+    buf_puts(b, "</text>\n");
+}
+
+/* Year lines and labels; quarter lines when the range is short enough. */
+static void grid(Buf *b, const Axis *ax, double top, double bottom)
+{
+    int y0, m0, d0, y1, m1, d1;
+    date_to_civil(ax->lo, &y0, &m0, &d0);
+    date_to_civil(ax->hi, &y1, &m1, &d1);
+    int years = y1 - y0 + 1;
+    int step = years > 12 ? 12 : years > 5 ? 6 : years > 1 ? 3 : 1; /* months */
+    for (int y = y0; y <= y1; y++)
+        for (int m = 1; m <= 12; m += step) {
+            int32_t day = date_from_civil(y, m, 1);
+            if (day <= ax->lo || day > ax->hi)
+                continue;
+            double x = xpos(ax, day);
+            buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n",
+                       x, top - 6, x, bottom, m == 1 ? "gy" : "gq");
+        }
+    for (int y = y0; y <= y1; y++) {
+        int32_t a = date_from_civil(y, 1, 1), z = date_from_civil(y + 1, 1, 1) - 1;
+        if (a < ax->lo)
+            a = ax->lo;
+        if (z > ax->hi)
+            z = ax->hi;
+        double xa = xpos(ax, a), xz = xpos(ax, z + 1);
+        if (xz - xa < 34)
+            continue;
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"yr\">%d</text>\n", (xa + xz) / 2,
+                   top - 12, y);
+    }
+}
+
+static void section(Buf *b, const char *name, double y)
+{
+    buf_printf(b, "<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%d\" class=\"sec\"/>"
+                  "<text x=\"8\" y=\"%.1f\" class=\"sh\">%s</text>\n",
+               y + 2, W, SEC_H - 4, y + 16, name);
+}
+
+void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
+{
+    const Agreement *ag = m->agreement;
+    Axis ax = {0, 0};
+    bool any = false;
+    widen(&ax, ag->term_start, &any);
+    widen(&ax, ag->term_end, &any);
+    for (int i = 0; i < m->activities.n; i++) {
+        widen(&ax, m->activities.v[i]->start, &any);
+        widen(&ax, m->activities.v[i]->end, &any);
+    }
+    for (int i = 0; i < m->milestones.n; i++)
+        widen(&ax, m->milestones.v[i]->due, &any);
+    if (!any) {
+        ax.lo = date_from_civil(2000, 1, 1);
+        ax.hi = ax.lo + 364;
+    }
+    if (ax.hi - ax.lo < 60) {       /* a short range still gets room */
+        ax.lo -= 30;
+        ax.hi += 30;
+    }
+
+    /* The legend: partners that lead an activity or own a milestone. */
+    const Partner *legend[64];
+    int nlegend = 0;
+    for (int i = 0; i < m->partners.n && nlegend < 64; i++) {
+        const Partner *p = m->partners.v[i];
+        bool used = false;
+        for (int k = 0; k < m->activities.n; k++)
+            used |= m->activities.v[k]->lead == p;
+        for (int k = 0; k < m->milestones.n; k++)
+            used |= m->milestones.v[k]->owner == p;
+        if (used)
+            legend[nlegend++] = p;
+    }
+    int legend_rows = (nlegend + 2) / 3;
+
+    double title_h = standalone ? 34 : 0;
+    double top = title_h + 36;                  /* the first row */
+    double y_ms = top + SEC_H + ROW_H * (m->activities.n ? m->activities.n : 1);
+    double bottom = y_ms + SEC_H + ROW_H * (m->milestones.n ? m->milestones.n : 1);
+    double height = bottom + 34 + 20.0 * legend_rows + 8;
+
+    if (standalone)
+        buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %.0f\" "
+                  "width=\"%d\" height=\"%.0f\" role=\"img\" aria-label=\"Schedule\" "
+                  "font-family=\"Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif\">\n",
+               W, height, W, height);
+    buf_puts(b, "<title>Schedule of ");
+    buf_xml(b, fmt_title(&ag->d));
+    buf_puts(b, "</title>\n<style>\n"
+                ".t{font-size:12px;fill:#1c2331}.id{font-size:9.5px;fill:#5d6675;"
+                "font-family:DejaVu Sans Mono, Menlo, Consolas, monospace}"
+                ".yr{font-size:11px;font-weight:bold;fill:#1c2331;text-anchor:middle}"
+                ".sh{font-size:10px;font-weight:bold;fill:#1d4e7a;letter-spacing:1px}"
+                ".sec{fill:#eef2f6}.gy{stroke:#b9c1cb;stroke-width:1}"
+                ".gq{stroke:#dde2e8;stroke-width:1;stroke-dasharray:2 3}"
+                ".term{stroke:#1c2331;stroke-width:1.4;stroke-dasharray:6 4}"
+                ".tl{font-size:10px;fill:#1c2331}.dt{font-size:9.5px;fill:#5d6675}"
+                ".dep{fill:none;stroke:#5d6675;stroke-width:1.2}"
+                ".none{font-size:10px;font-style:italic;fill:#8a93a0}"
+                ".lg{font-size:10.5px;fill:#1c2331}.hd{font-size:16px;font-weight:bold;"
+                "fill:#1c2331}\n</style>\n"
+                "<defs><marker id=\"gantt-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
+                "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+                "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#5d6675\"/></marker></defs>\n"
+                "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    if (standalone) {
+        buf_puts(b, "<text x=\"16\" y=\"24\" class=\"hd\">");
+        text_cut(b, fmt_title(&ag->d), 90);
+        buf_puts(b, " \xe2\x80\x94 schedule</text>\n");
+    }
+    grid(b, &ax, top, bottom);
+
+    /* Activities. */
+    section(b, "ACTIVITIES", top);
+    double y = top + SEC_H;
+    for (int i = 0; i < m->activities.n; i++, y += ROW_H) {
+        const Activity *a = m->activities.v[i];
+        buf_puts(b, "<g id=\"gantt-activity-");
+        buf_xml(b, a->d.id);
+        buf_puts(b, "\">");
+        label(b, &a->d, y);
+        if (a->start != DATE_NONE && a->end != DATE_NONE) {
+            int32_t s = a->start, e = a->end >= a->start ? a->end : a->start;
+            double xa = xpos(&ax, s), xz = xpos(&ax, e + 1);
+            buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" rx=\"3\" "
+                          "fill=\"%s\"><title>",
+                       xa, y + 8, xz - xa < 2 ? 2 : xz - xa, color_of(m, a->lead));
+            buf_xml(b, fmt_title(&a->d));
+            buf_puts(b, ": ");
+            short_date(b, a->start);
+            buf_puts(b, " to ");
+            short_date(b, a->end);
+            buf_puts(b, "</title></rect>");
+        } else {
+            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">no period stated</text>", X0,
+                       y + 19);
+        }
+        buf_puts(b, "</g>\n");
+    }
+    if (m->activities.n == 0)
+        buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"none\">no activities</text>\n", y + 19);
+
+    /* Milestones: rows first, arrows under the diamonds. */
+    section(b, "MILESTONES", y_ms);
+    double ys = y_ms + SEC_H;
+    for (int i = 0; i < m->milestones.n; i++) {
+        const Milestone *ms = m->milestones.v[i];
+        double cy = ys + ROW_H * i + 15;
+        for (int k = 0; k < ms->after.n; k++) {
+            const Milestone *pre = ms->after.v[k];
+            int j = 0;
+            while (j < m->milestones.n && m->milestones.v[j] != pre)
+                j++;
+            if (j == m->milestones.n || pre->due == DATE_NONE || ms->due == DATE_NONE)
+                continue;
+            double px = xpos(&ax, pre->due), py = ys + ROW_H * j + 15;
+            double qx = xpos(&ax, ms->due);
+            double dy = cy > py ? -8 : 8;   /* end at the diamond's tip */
+            if (qx >= px + 10)
+                buf_printf(b, "<path d=\"M%.1f,%.1f H%.1f V%.1f\" class=\"dep\" "
+                              "marker-end=\"url(#gantt-arrow)\"/>\n",
+                           px + 8, py, qx, cy + dy);
+            else    /* due before its predecessor: loop back */
+                buf_printf(b, "<path d=\"M%.1f,%.1f H%.1f V%.1f H%.1f V%.1f\" class=\"dep\" "
+                              "marker-end=\"url(#gantt-arrow)\"/>\n",
+                           px + 8, py, px + 16, (py + cy) / 2, qx, cy + dy);
+        }
+    }
+    for (int i = 0; i < m->milestones.n; i++) {
+        const Milestone *ms = m->milestones.v[i];
+        double yy = ys + ROW_H * i;
+        buf_puts(b, "<g id=\"gantt-milestone-");
+        buf_xml(b, ms->d.id);
+        buf_puts(b, "\">");
+        label(b, &ms->d, yy);
+        if (ms->due != DATE_NONE) {
+            double x = xpos(&ax, ms->due), cy = yy + 15;
+            buf_printf(b, "<path d=\"M%.1f,%.1f l7,7 l-7,7 l-7,-7 z\" fill=\"%s\" "
+                          "stroke=\"#ffffff\" stroke-width=\"1\"><title>",
+                       x, cy - 7, color_of(m, ms->owner));
+            buf_xml(b, fmt_title(&ms->d));
+            buf_puts(b, ": due ");
+            short_date(b, ms->due);
+            buf_puts(b, "</title></path>");
+            bool left = x > X1 - 80;
+            buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"dt\"%s>", left ? x - 11 : x + 11,
+                       cy + 3.5, left ? " text-anchor=\"end\"" : "");
+            short_date(b, ms->due);
+            buf_puts(b, "</text>");
+        } else {
+            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">no due date</text>", X0,
+                       yy + 19);
+        }
+        buf_puts(b, "</g>\n");
+    }
+    if (m->milestones.n == 0)
+        buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"none\">no milestones</text>\n", ys + 19);
+
+    /* The term. */
+    if (ag->term_start != DATE_NONE) {
+        double xs = xpos(&ax, ag->term_start), xe = xpos(&ax, ag->term_end + 1);
+        buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n"
+                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n",
+                   xs, top - 4, xs, bottom + 6, xe, top - 4, xe, bottom + 6);
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">Term starts ", xs, bottom + 20);
+        short_date(b, ag->term_start);
+        buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\" text-anchor=\"end\">"
+                      "Term ends ", xe, bottom + 20);
+        short_date(b, ag->term_end);
+        buf_puts(b, "</text>\n");
+    }
+
+    /* The legend. */
+    for (int i = 0; i < nlegend; i++) {
+        double lx = 16 + (i % 3) * 310.0, ly = bottom + 34 + 20.0 * (i / 3);
+        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
+                      "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
+                   lx, ly, color_of(m, legend[i]), lx + 18, ly + 10);
+        text_cut(b, fmt_title(&legend[i]->d), 44);
+        buf_puts(b, "</text>\n");
+    }
+    buf_puts(b, "</svg>\n");
+}

@@ -1,0 +1,310 @@
+/* graph_net.c - the partner network as Graphviz DOT, and SVG through
+ * Graphviz's `dot` program when it is installed.
+ *
+ * Nodes: partners (left), activities (middle), goals (right).  Edges: a
+ * partner leads an activity (bold), takes part in one (dashed), an
+ * activity supports a goal, a partner reports an indicator that measures a
+ * goal (dotted, labelled with the indicator; it does not constrain the
+ * ranks).  Node names are "partner:ID" etc.; every label is a quoted DOT
+ * string with `"` and `\` escaped, so no user text can change the graph.
+ *
+ * `dot` runs as a child process with fork and execvp (never through a
+ * shell): the DOT text goes to its standard input, the SVG comes back on
+ * its standard output; poll() serves both pipes so neither side blocks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "graph.h"
+
+/* A DOT string body: quotes and backslashes escaped, line breaks as
+ * spaces, and a line break (\n) at a space after about `wrap` characters
+ * (0: never). */
+static void dot_str(Buf *b, const char *s, int wrap)
+{
+    int col = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, (char)*p);
+        } else if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            if (wrap && col >= wrap) {
+                buf_puts(b, "\\n");
+                col = 0;
+                continue;
+            }
+            buf_putc(b, ' ');
+        } else {
+            buf_putc(b, (char)*p);
+        }
+        if ((*p & 0xC0) != 0x80)
+            col++;
+    }
+}
+
+static void node(Buf *b, const char *kind, const Decl *d, const char *attrs, const char *extra)
+{
+    buf_printf(b, "  \"%s:", kind);
+    dot_str(b, d->id, 0);
+    buf_puts(b, "\" [");
+    buf_puts(b, attrs);
+    buf_puts(b, ", label=\"");
+    dot_str(b, fmt_title(d), 26);
+    if (extra) {
+        buf_puts(b, "\\n");
+        dot_str(b, extra, 0);
+    }
+    buf_puts(b, "\", tooltip=\"");
+    dot_str(b, d->id, 0);
+    buf_puts(b, "\"];\n");
+}
+
+static void edge(Buf *b, const char *k1, const Decl *a, const char *k2, const Decl *z,
+                 const char *attrs)
+{
+    buf_printf(b, "  \"%s:", k1);
+    dot_str(b, a->id, 0);
+    buf_printf(b, "\" -> \"%s:", k2);
+    dot_str(b, z->id, 0);
+    buf_printf(b, "\" [%s];\n", attrs);
+}
+
+void graph_network_dot(const Model *m, Buf *b)
+{
+    buf_puts(b, "digraph \"");
+    dot_str(b, m->agreement->d.id, 0);
+    buf_puts(b, "\" {\n  graph [rankdir=LR, nodesep=0.25, ranksep=1.2, fontname=\"Helvetica\", "
+                "fontsize=14, labelloc=t, label=\"");
+    dot_str(b, fmt_title(&m->agreement->d), 0);
+    buf_puts(b, " \\u2014 partner network\"];\n"
+                "  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
+                "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#5d6675\", "
+                "fontcolor=\"#5d6675\", arrowsize=0.7];\n\n  /* partners */\n");
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        Buf x;
+        buf_init(&x);
+        if (p->sector)
+            buf_puts(&x, fmt_title(&p->sector->d));
+        if (p->sector && p->level)
+            buf_puts(&x, ", ");
+        if (p->level)
+            buf_puts(&x, fmt_title(&p->level->d));
+        if (p->backbone.n)
+            buf_puts(&x, x.len ? "; backbone" : "backbone");
+        node(b, "partner", &p->d,
+             p == m->agreement->lead
+                 ? "shape=box, style=\"rounded,filled,bold\", fillcolor=\"#dbe7f3\", "
+                   "color=\"#1d4e7a\""
+                 : "shape=box, style=\"rounded,filled\", fillcolor=\"#dbe7f3\", "
+                   "color=\"#1d4e7a\"",
+             x.len ? buf_cstr(&x) : NULL);
+        buf_free(&x);
+    }
+    buf_puts(b, "\n  /* activities */\n");
+    for (int i = 0; i < m->activities.n; i++)
+        node(b, "activity", &m->activities.v[i]->d,
+             "shape=box, style=filled, fillcolor=\"#f6eddc\", color=\"#c0612b\"", NULL);
+    buf_puts(b, "\n  /* goals */\n");
+    for (int i = 0; i < m->goals.n; i++)
+        node(b, "goal", &m->goals.v[i]->d,
+             "shape=ellipse, style=filled, fillcolor=\"#e1f0e4\", color=\"#2f7d4f\"", NULL);
+
+    buf_puts(b, "\n  /* lead, partner, supports */\n");
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *a = m->activities.v[i];
+        if (a->lead)
+            edge(b, "partner", &a->lead->d, "activity", &a->d,
+                 "label=\"leads\", penwidth=2, color=\"#1d4e7a\"");
+        for (int k = 0; k < a->partners.n; k++)
+            edge(b, "partner", &a->partners.v[k]->d, "activity", &a->d,
+                 "label=\"partner\", style=dashed");
+        for (int k = 0; k < a->supports.n; k++)
+            edge(b, "activity", &a->d, "goal", &a->supports.v[k]->d,
+                 "label=\"supports\", color=\"#2f7d4f\"");
+    }
+    buf_puts(b, "\n  /* reports: partner -> goal its indicator measures */\n");
+    for (int g = 0; g < m->goals.n; g++) {
+        const Goal *goal = m->goals.v[g];
+        for (int k = 0; k < goal->measured_by.n; k++) {
+            const Indicator *ind = goal->measured_by.v[k];
+            for (int r = 0; r < ind->reporters.n; r++) {
+                Buf attrs;
+                buf_init(&attrs);
+                buf_puts(&attrs, "label=\"reports ");
+                dot_str(&attrs, ind->d.id, 0);
+                buf_puts(&attrs, "\", style=dotted, constraint=false");
+                edge(b, "partner", &ind->reporters.v[r]->d, "goal", &goal->d, buf_cstr(&attrs));
+                buf_free(&attrs);
+            }
+        }
+    }
+    buf_puts(b, "}\n");
+}
+
+/* ---- running dot ------------------------------------------------------------- */
+
+static char *find_dot(void)
+{
+    const char *path = getenv("PATH");
+    if (!path || !*path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    while (*path) {
+        size_t n = strcspn(path, ":");
+        char *full = malloc(n + 8);
+        if (!full)
+            return NULL;
+        if (n == 0)
+            strcpy(full, "./dot");
+        else
+            snprintf(full, n + 8, "%.*s/dot", (int)n, path);
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0)
+            return full;
+        free(full);
+        path += n;
+        if (*path == ':')
+            path++;
+    }
+    return NULL;
+}
+
+bool graph_have_dot(void)
+{
+    char *p = find_dot();
+    free(p);
+    return p != NULL;
+}
+
+GraphRun graph_dot_to_svg(const Buf *dot, Buf *svg, Buf *err)
+{
+    char *exe = find_dot();
+    if (!exe)
+        return GRAPH_NO_DOT;
+    int in[2], out[2], er[2];
+    free(exe);
+    exe = NULL;
+    if (pipe(in) != 0)
+        goto fail_errno;
+    if (pipe(out) != 0) {
+        close(in[0]);
+        close(in[1]);
+        goto fail_errno;
+    }
+    if (pipe(er) != 0) {
+        close(in[0]);
+        close(in[1]);
+        close(out[0]);
+        close(out[1]);
+        goto fail_errno;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        for (int i = 0; i < 2; i++) {
+            close(in[i]);
+            close(out[i]);
+            close(er[i]);
+        }
+        goto fail_errno;
+    }
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(er[1], 2);
+        for (int i = 0; i < 2; i++) {
+            close(in[i]);
+            close(out[i]);
+            close(er[i]);
+        }
+        char *argv[] = {"dot", "-Tsvg", NULL};
+        execvp("dot", argv);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    close(er[1]);
+    /* A dot that exits early must not kill us with SIGPIPE. */
+    struct sigaction ign = {0}, old;
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ign, &old);
+    fcntl(in[1], F_SETFL, O_NONBLOCK);
+    size_t off = 0;
+    int wfd = in[1];
+    if (dot->len == 0) {
+        close(wfd);
+        wfd = -1;
+    }
+    bool open_out = true, open_err = true;
+    char chunk[8192];
+    while (open_out || open_err || wfd >= 0) {
+        struct pollfd fds[3];
+        int n = 0, iw = -1, io = -1, ie = -1;
+        if (wfd >= 0) {
+            fds[n] = (struct pollfd){wfd, POLLOUT, 0};
+            iw = n++;
+        }
+        if (open_out) {
+            fds[n] = (struct pollfd){out[0], POLLIN, 0};
+            io = n++;
+        }
+        if (open_err) {
+            fds[n] = (struct pollfd){er[0], POLLIN, 0};
+            ie = n++;
+        }
+        if (poll(fds, (nfds_t)n, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if (iw >= 0 && fds[iw].revents) {
+            ssize_t w = write(wfd, dot->data + off, dot->len - off);
+            if (w > 0)
+                off += (size_t)w;
+            if ((w < 0 && errno != EAGAIN && errno != EINTR) || off == dot->len) {
+                close(wfd);
+                wfd = -1;
+            }
+        }
+        if (io >= 0 && fds[io].revents) {
+            ssize_t r = read(out[0], chunk, sizeof chunk);
+            if (r > 0)
+                buf_put(svg, chunk, (size_t)r);
+            else if (r == 0 || (errno != EINTR && errno != EAGAIN))
+                open_out = false;
+        }
+        if (ie >= 0 && fds[ie].revents) {
+            ssize_t r = read(er[0], chunk, sizeof chunk);
+            if (r > 0)
+                buf_put(err, chunk, (size_t)r);
+            else if (r == 0 || (errno != EINTR && errno != EAGAIN))
+                open_err = false;
+        }
+    }
+    if (wfd >= 0)
+        close(wfd);
+    close(out[0]);
+    close(er[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    sigaction(SIGPIPE, &old, NULL);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && svg->len == 0)
+        return GRAPH_NO_DOT;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        if (err->len == 0)
+            buf_puts(err, "dot failed");
+        return GRAPH_FAILED;
+    }
+    return GRAPH_OK;
+
+fail_errno:
+    buf_printf(err, "cannot run dot: %s", strerror(errno));
+    return GRAPH_FAILED;
+}
