@@ -115,6 +115,15 @@ test-san:
 update-golden: all
 	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
 
+# ---- docs ------------------------------------------------------------------
+# docs/checks.md is generated from the check table (compiler/checktab.c);
+# tests/golden/explain fails when it is out of date.
+docs: $(CHARTERC)
+	@$(CHARTERC) explain --markdown >docs/checks.md.tmp
+	@if cmp -s docs/checks.md.tmp docs/checks.md; then rm -f docs/checks.md.tmp; \
+	else mv docs/checks.md.tmp docs/checks.md && echo "docs/checks.md regenerated"; fi
+.PHONY: docs
+
 # ---- demo ------------------------------------------------------------------
 demo: all
 	@echo "== charterc check --strict examples/connectivity.charter"
@@ -130,6 +139,8 @@ install: all
 	  $(DESTDIR)$(PREFIX)/lib/charter
 	install -m 755 $(CHARTERC) $(DESTDIR)$(PREFIX)/bin/charterc
 	install -m 644 stdlib/std/*.charter stdlib/std/charter.h $(DESTDIR)$(PREFIX)/share/charter/stdlib/std/
+	install -d $(DESTDIR)$(PREFIX)/share/charter/stdlib/templates
+	install -m 644 stdlib/templates/*.charter $(DESTDIR)$(PREFIX)/share/charter/stdlib/templates/
 	if [ -f $(RUNTIME) ]; then install -m 755 $(RUNTIME) $(DESTDIR)$(PREFIX)/lib/charter/charter-runtime; fi
 	if [ -f docs/man/charterc.1 ]; then install -m 644 docs/man/charterc.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 	if [ -f docs/man/charter.5 ]; then install -m 644 docs/man/charter.5 $(DESTDIR)$(PREFIX)/share/man/man5/; fi

@@ -779,9 +779,10 @@ static void check_backbone_function_unassigned(CheckCtx *x, bool none_here)
         return;
     Diagnostic *g = check_report(
         x, "backbone_function_unassigned", NULL, NULL, agreement_span(x),
-        "no partner%s performs the backbone function%s %s", nlevels
-            ? arena_printf(x->c->arena, " of agreement '%s' or of %s", a->d.id, parents)
-            : arena_printf(x->c->arena, " of agreement '%s'", a->d.id),
+        "no partner of agreement '%s'%s performs the backbone function%s %s", a->d.id,
+        nlevels ? arena_printf(x->c->arena, ", nor of the agreement%s it is nested in (%s),",
+                               nlevels == 1 ? "" : "s", parents)
+                : "",
         nmissing == 1 ? "" : "s", list);
     if (a->nested_in)
         diag_related(&x->c->diag, g, a->nested_in->d.id_span, "the agreement it is nested in");

@@ -1,0 +1,2 @@
+# The reference text of one check, as `charterc explain NAME` prints it.
+"$CHARTERC" explain goal_unmeasured

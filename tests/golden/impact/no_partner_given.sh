@@ -1,0 +1,2 @@
+# --without is required.
+"$CHARTERC" impact ../../../examples/connectivity.charter
