@@ -206,7 +206,7 @@ void check_requirement_exceeds_plan(CheckCtx *x)
             const char *how = ind->direction > 0 ? "reaches only" : "comes down only to";
             const char *from;
             if (w == TRAJ_AT)
-                from = arena_printf(a, "%s", point_text(a, ind, pl));
+                from = arena_printf(a, "at %s", point_text(a, ind, pl));
             else if (w == TRAJ_HELD)
                 from = arena_printf(a, "where %s holds after its date", point_text(a, ind, pl));
             else
@@ -388,9 +388,10 @@ void check_contradictory_requirements(CheckCtx *x)
                 c.text = arena_printf(a, "milestone '%s' requires %s: no value of '%s' meets "
                                          "them at once", s->d.id, buf_cstr(&b), ind->d.id);
             else
-                c.text = arena_printf(a, "the requirements %s, all due on %s, cannot hold "
+                c.text = arena_printf(a, "the requirements %s, %s due on %s, cannot hold "
                                          "together: no value of '%s' meets them at once",
-                                      buf_cstr(&b), cf_date(a, s->due), ind->d.id);
+                                      buf_cstr(&b), c.n == 2 ? "both" : "all",
+                                      cf_date(a, s->due), ind->d.id);
             buf_free(&b);
             VEC_PUSH(a, found, c);
         }

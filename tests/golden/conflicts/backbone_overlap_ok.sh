@@ -1,0 +1,1 @@
+sh ./_conflicts.sh backbone_overlap_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh conflict_allowed.charter

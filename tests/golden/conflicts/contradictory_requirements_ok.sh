@@ -1,0 +1,1 @@
+sh ./_conflicts.sh contradictory_requirements_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh dependency_cycle.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh dependency_cycle_ok.charter

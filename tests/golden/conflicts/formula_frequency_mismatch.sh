@@ -1,0 +1,1 @@
+sh ./_conflicts.sh formula_frequency_mismatch.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh nested_mismatch.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh percent_summed_ok.charter

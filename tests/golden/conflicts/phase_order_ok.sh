@@ -1,0 +1,1 @@
+sh ./_conflicts.sh phase_order_ok.charter

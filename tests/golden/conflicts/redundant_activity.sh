@@ -1,0 +1,1 @@
+sh ./_conflicts.sh redundant_activity.charter

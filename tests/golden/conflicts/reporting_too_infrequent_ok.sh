@@ -1,0 +1,1 @@
+sh ./_conflicts.sh reporting_too_infrequent_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh requirement_exceeds_plan_ok.charter

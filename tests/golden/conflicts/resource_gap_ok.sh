@@ -1,0 +1,1 @@
+sh ./_conflicts.sh resource_gap_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh target_not_monotonic.charter

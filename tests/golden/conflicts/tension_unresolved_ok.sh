@@ -1,0 +1,1 @@
+sh ./_conflicts.sh tension_unresolved_ok.charter

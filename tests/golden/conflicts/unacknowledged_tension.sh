@@ -1,0 +1,1 @@
+sh ./_conflicts.sh unacknowledged_tension.charter
