@@ -549,7 +549,10 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
 
 Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure)
 {
-    Doc *d = doc_new(a, DOC_AGREEMENT, fmt_title(&m->agreement->d));
+    const Agreement *ag = m->agreement;
+    Doc *d = doc_new(a, DOC_AGREEMENT,
+                     ag->version ? arena_printf(a, "%s, version %s", fmt_title(&ag->d), ag->version)
+                                 : fmt_title(&ag->d));
     title_block(d, m);
     recitals(d, m);
     purpose(d, m);

@@ -93,15 +93,22 @@ static const char css[] =
     ".page-break{break-before:page;height:0}\n"
     ".signatures{display:grid;grid-template-columns:1fr 1fr;gap:16pt 22pt;margin-top:10pt}\n"
     ".sig{break-inside:avoid;border-top:2px solid var(--ink);padding-top:6pt}\n"
+    ".sig .head{min-height:4.4em}\n"
     ".sig .party{font-weight:700;margin:0}\n"
     ".sig .who{color:var(--muted);font-size:9pt;margin:0 0 4pt;min-height:1.3em}\n"
     ".sig .line{border-bottom:1px solid var(--ink);height:26pt}\n"
     ".sig .label{font-size:7.5pt;color:var(--muted);text-transform:uppercase;"
     "letter-spacing:.06em;margin:2pt 0 0}\n"
-    "body.sheet{padding-top:10mm}\n"
-    "body.sheet h2{margin-top:12pt;font-size:11.5pt}\n"
-    "body.sheet table{font-size:8.6pt}\n"
-    "body.sheet table.fields th{width:22%}\n"
+    "body.sheet{padding-top:0;padding-bottom:0;font-size:9.6pt;page:sheet}\n"
+    "body.sheet h1{font-size:17pt;margin-bottom:3pt}\n"
+    "body.sheet .lead{margin-bottom:8pt;padding-bottom:6pt}\n"
+    "body.sheet h2{margin:8pt 0 2pt;font-size:10.5pt}\n"
+    "body.sheet p{margin-bottom:4pt}\n"
+    "body.sheet table{font-size:8.4pt;margin-bottom:4pt}\n"
+    "body.sheet td,body.sheet th{padding:2pt 5pt}\n"
+    "body.sheet table.fields{font-size:9pt}\n"
+    "body.sheet table.fields th{width:22%;padding:2pt 8pt 2pt 0}\n"
+    "@page sheet{margin:11mm 14mm 13mm}\n"
     "body.index ul{list-style:none;padding:0}\n"
     "body.index li{padding:5pt 0;border-bottom:1px solid var(--rule)}\n"
     "a{color:var(--accent)}\n"
@@ -143,11 +150,11 @@ static void signatures(Buf *b, const DocBlock *s)
 {
     buf_puts(b, "<div class=\"signatures\">\n");
     for (int i = 0; i < s->sigs.n; i++) {
-        buf_puts(b, "<div class=\"sig\"><p class=\"party\">For ");
+        buf_puts(b, "<div class=\"sig\"><div class=\"head\"><p class=\"party\">For ");
         inline_text(b, s->sigs.v[i].party);
         buf_puts(b, "</p><p class=\"who\">");
         inline_text(b, s->sigs.v[i].signatory);
-        buf_puts(b, "</p>\n<div class=\"line\"></div><p class=\"label\">Signature</p>"
+        buf_puts(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">Signature</p>"
                     "<div class=\"line\"></div><p class=\"label\">Name</p>"
                     "<div class=\"line\"></div><p class=\"label\">Date</p></div>\n");
     }

@@ -112,6 +112,40 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
     if (m->decisions == DECIDE_PARTNER && m->decider == p)
         doc_field(d, f, "Decides", dt_text(d, "for the partnership (the decision rule)"));
 
+    /* Meetings and reviews. */
+    t = dt_new(d);
+    for (int i = 0; i < m->comms.n; i++) {
+        const Comm *c = m->comms.v[i];
+        if (c->kind == COMM_REPORT || !includes(c, p))
+            continue;
+        if (!dt_empty(t))
+            dt_gen(d, t, DS_PLAIN, "; ");
+        dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
+        dt_genf(d, t, DS_PLAIN, " (%s)", fmt_every(a, c->every));
+    }
+    doc_field(d, f, "Meetings and reviews", t);
+
+    /* Interests and tensions. */
+    t = dt_new(d);
+    for (int i = 0; i < m->tensions.n; i++) {
+        const Tension *tn = m->tensions.v[i];
+        if (!doc_has_partner(tn->partners.v, tn->partners.n, p))
+            continue;
+        if (!dt_empty(t))
+            dt_break(d, t);
+        dt_genf(d, t, DS_STRONG, "%s: ", fmt_words(a, tn->interest));
+        if (tn->resolution)
+            dt_add(d, t, DS_PLAIN, tn->resolution);
+        else
+            dt_gen(d, t, DS_EM, "not yet resolved");
+    }
+    doc_field(d, f, "Acknowledged tensions", t);
+    if (ag->withdrawal.n) {
+        char buf[48];
+        doc_field(d, f, "Withdrawal",
+                  dt_genf(d, NULL, DS_PLAIN, "with %s' notice (see the agreement for every term)",
+                          duration_text(ag->withdrawal, buf, sizeof buf)));
+    }
     /* Leads and takes part in. */
     doc_heading(d, 2, "activities", dt_text(d, "Leads and takes part in"));
     DocBlock *tb = doc_table(d, "llll", "Activity", "Role", "Period", "Supports");
@@ -133,8 +167,8 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
                 dt_gen(d, r[3], DS_PLAIN, ", ");
             dt_gen(d, r[3], DS_CODE, act->supports.v[k]->d.id);
         }
-        event(d, &ev, act->start, decl_ref(d, lead ? "Starts leading " : "Joins ", &act->d));
-        event(d, &ev, act->end, decl_ref(d, "Ends ", &act->d));
+        event(d, &ev, act->start, decl_ref(d, "Activity starts: ", &act->d));
+        event(d, &ev, act->end, decl_ref(d, "Activity ends: ", &act->d));
     }
     if (tb->rows.n == 0) {
         d->blocks.n--;
@@ -171,7 +205,7 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
 
     /* Reports. */
     doc_heading(d, 2, "reports", dt_text(d, "Reports"));
-    tb = doc_table(d, "llll", "What", "How often", "To", "Targets");
+    tb = doc_table(d, "lll", "What", "How often", "To");
     for (int i = 0; i < m->indicators.n; i++) {
         const Indicator *ind = m->indicators.v[i];
         if (!doc_has_partner(ind->reporters.v, ind->reporters.n, p))
@@ -188,11 +222,6 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         dt_gen(d, r[1], DS_PLAIN, fmt_every(a, ind->frequency));
         dt_gen(d, r[2], DS_PLAIN, "the shared measurement (all partners)");
         for (int k = 0; k < ind->targets.n; k++) {
-            if (k)
-                dt_break(d, r[3]);
-            dt_genf(d, r[3], DS_PLAIN, "%s by %s",
-                    fmt_quantity(a, ind->targets.v[k].value, ind->unit),
-                    fmt_date(a, ind->targets.v[k].date));
             DocText *e = dt_genf(d, NULL, DS_PLAIN, "Target: %s of ",
                                  fmt_quantity(a, ind->targets.v[k].value, ind->unit));
             dt_gen(d, e, DS_CODE, ind->d.id);
@@ -216,22 +245,6 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         doc_para(d, dt_gen(d, NULL, DS_EM, "Nothing to report."));
     }
 
-    /* Meetings and reviews. */
-    t = dt_new(d);
-    for (int i = 0; i < m->comms.n; i++) {
-        const Comm *c = m->comms.v[i];
-        if (c->kind == COMM_REPORT || !includes(c, p))
-            continue;
-        if (!dt_empty(t))
-            dt_gen(d, t, DS_PLAIN, "; ");
-        dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
-        dt_genf(d, t, DS_PLAIN, " (%s)", fmt_every(a, c->every));
-    }
-    if (!dt_empty(t)) {
-        doc_heading(d, 2, "meetings", dt_text(d, "Takes part in meetings and reviews"));
-        doc_para(d, t);
-    }
-
     /* When. */
     doc_heading(d, 2, "when", dt_text(d, "When"));
     event(d, &ev, ag->term_end, dt_text(d, "The agreement's term ends"));
@@ -247,30 +260,5 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         doc_para(d, dt_gen(d, NULL, DS_EM, "No dates."));
     }
 
-    /* Interests and tensions. */
-    t = dt_new(d);
-    for (int i = 0; i < m->tensions.n; i++) {
-        const Tension *tn = m->tensions.v[i];
-        if (!doc_has_partner(tn->partners.v, tn->partners.n, p))
-            continue;
-        if (!dt_empty(t))
-            dt_break(d, t);
-        dt_genf(d, t, DS_STRONG, "%s: ", fmt_words(a, tn->interest));
-        if (tn->resolution)
-            dt_add(d, t, DS_PLAIN, tn->resolution);
-        else
-            dt_gen(d, t, DS_EM, "not yet resolved");
-    }
-    if (!dt_empty(t)) {
-        doc_heading(d, 2, "tensions", dt_text(d, "Acknowledged tensions"));
-        doc_para(d, t);
-    }
-    if (ag->withdrawal.n) {
-        char buf[48];
-        doc_para(d, dt_genf(d, NULL, DS_EM,
-                            "The partner may withdraw with %s' notice; see the agreement for "
-                            "every term.",
-                            duration_text(ag->withdrawal, buf, sizeof buf)));
-    }
     return d;
 }

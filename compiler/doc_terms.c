@@ -354,6 +354,7 @@ static const char *where(Doc *d, const Diag *g, const Diagnostic *x)
 
 static void annex(Doc *d, const Diag *g)
 {
+    doc_pagebreak(d);
     doc_heading(d, 2, "annex-a", dt_text(d, "Annex A. Findings of the checks"));
     doc_para(d, dt_text(d, "charterc checks the agreement for gaps and conflicts. This annex lists "
                            "the findings that remain, and those the partners have allowed, with "

@@ -13,11 +13,11 @@
 #include "doc.h"
 #include "graph.h"
 
-#define W 960
-#define LABEL_W 290
+#define W 820
+#define LABEL_W 280
 #define X0 (LABEL_W + 14)
 #define X1 (W - 24)
-#define ROW_H 30
+#define ROW_H 32
 #define SEC_H 24
 
 static const char *const palette[] = {"#1d4e7a", "#c0612b", "#2f7d4f", "#8a3b8f",
@@ -86,9 +86,9 @@ static void short_date(Buf *b, int32_t day)
 
 static void label(Buf *b, const Decl *d, double y)
 {
-    buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"t\">", y + 13);
-    text_cut(b, fmt_title(d), 46);
-    buf_printf(b, "</text><text x=\"16\" y=\"%.1f\" class=\"id\">", y + 25);
+    buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"t\">", y + 14);
+    text_cut(b, fmt_title(d), 40);
+    buf_printf(b, "</text><text x=\"12\" y=\"%.1f\" class=\"id\">", y + 27);
     buf_xml(b, d->id);
     buf_puts(b, "</text>\n");
 }
@@ -166,7 +166,7 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         if (used)
             legend[nlegend++] = p;
     }
-    int legend_rows = (nlegend + 2) / 3;
+    int legend_rows = (nlegend + 1) / 2;
 
     double title_h = standalone ? 34 : 0;
     double top = title_h + 36;                  /* the first row */
@@ -183,17 +183,17 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
     buf_puts(b, "<title>Schedule of ");
     buf_xml(b, fmt_title(&ag->d));
     buf_puts(b, "</title>\n<style>\n"
-                ".t{font-size:12px;fill:#1c2331}.id{font-size:9.5px;fill:#5d6675;"
+                ".t{font-size:13px;fill:#1c2331}.id{font-size:10.5px;fill:#5d6675;"
                 "font-family:DejaVu Sans Mono, Menlo, Consolas, monospace}"
-                ".yr{font-size:11px;font-weight:bold;fill:#1c2331;text-anchor:middle}"
-                ".sh{font-size:10px;font-weight:bold;fill:#1d4e7a;letter-spacing:1px}"
+                ".yr{font-size:12.5px;font-weight:bold;fill:#1c2331;text-anchor:middle}"
+                ".sh{font-size:10.5px;font-weight:bold;fill:#1d4e7a;letter-spacing:1px}"
                 ".sec{fill:#eef2f6}.gy{stroke:#b9c1cb;stroke-width:1}"
                 ".gq{stroke:#dde2e8;stroke-width:1;stroke-dasharray:2 3}"
                 ".term{stroke:#1c2331;stroke-width:1.4;stroke-dasharray:6 4}"
-                ".tl{font-size:10px;fill:#1c2331}.dt{font-size:9.5px;fill:#5d6675}"
+                ".tl{font-size:11px;fill:#1c2331}.dt{font-size:11px;fill:#5d6675}"
                 ".dep{fill:none;stroke:#5d6675;stroke-width:1.2}"
-                ".none{font-size:10px;font-style:italic;fill:#8a93a0}"
-                ".lg{font-size:10.5px;fill:#1c2331}.hd{font-size:16px;font-weight:bold;"
+                ".none{font-size:11px;font-style:italic;fill:#8a93a0}"
+                ".lg{font-size:11.5px;fill:#1c2331}.hd{font-size:16px;font-weight:bold;"
                 "fill:#1c2331}\n</style>\n"
                 "<defs><marker id=\"gantt-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
                 "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
@@ -234,14 +234,14 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         buf_puts(b, "</g>\n");
     }
     if (m->activities.n == 0)
-        buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"none\">no activities</text>\n", y + 19);
+        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no activities</text>\n", y + 19);
 
     /* Milestones: rows first, arrows under the diamonds. */
     section(b, "MILESTONES", y_ms);
     double ys = y_ms + SEC_H;
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
-        double cy = ys + ROW_H * i + 15;
+        double cy = ys + ROW_H * i + 16;
         for (int k = 0; k < ms->after.n; k++) {
             const Milestone *pre = ms->after.v[k];
             int j = 0;
@@ -249,17 +249,15 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
                 j++;
             if (j == m->milestones.n || pre->due == DATE_NONE || ms->due == DATE_NONE)
                 continue;
-            double px = xpos(&ax, pre->due), py = ys + ROW_H * j + 15;
+            /* Finish to start: down (or up) from the predecessor's diamond
+             * to the row of this one, then across into its tip. */
+            double px = xpos(&ax, pre->due), py = ys + ROW_H * j + 16;
             double qx = xpos(&ax, ms->due);
-            double dy = cy > py ? -8 : 8;   /* end at the diamond's tip */
-            if (qx >= px + 10)
-                buf_printf(b, "<path d=\"M%.1f,%.1f H%.1f V%.1f\" class=\"dep\" "
-                              "marker-end=\"url(#gantt-arrow)\"/>\n",
-                           px + 8, py, qx, cy + dy);
-            else    /* due before its predecessor: loop back */
-                buf_printf(b, "<path d=\"M%.1f,%.1f H%.1f V%.1f H%.1f V%.1f\" class=\"dep\" "
-                              "marker-end=\"url(#gantt-arrow)\"/>\n",
-                           px + 8, py, px + 16, (py + cy) / 2, qx, cy + dy);
+            double sy = cy > py ? py + 7 : py - 7;
+            double ex = qx >= px ? qx - 8 : qx + 8;
+            buf_printf(b, "<path d=\"M%.1f,%.1f V%.1f H%.1f\" class=\"dep\" "
+                          "marker-end=\"url(#gantt-arrow)\"/>\n",
+                       px, sy, cy, ex);
         }
     }
     for (int i = 0; i < m->milestones.n; i++) {
@@ -270,7 +268,7 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         buf_puts(b, "\">");
         label(b, &ms->d, yy);
         if (ms->due != DATE_NONE) {
-            double x = xpos(&ax, ms->due), cy = yy + 15;
+            double x = xpos(&ax, ms->due), cy = yy + 16;
             buf_printf(b, "<path d=\"M%.1f,%.1f l7,7 l-7,7 l-7,-7 z\" fill=\"%s\" "
                           "stroke=\"#ffffff\" stroke-width=\"1\"><title>",
                        x, cy - 7, color_of(m, ms->owner));
@@ -290,7 +288,7 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         buf_puts(b, "</g>\n");
     }
     if (m->milestones.n == 0)
-        buf_printf(b, "<text x=\"16\" y=\"%.1f\" class=\"none\">no milestones</text>\n", ys + 19);
+        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no milestones</text>\n", ys + 19);
 
     /* The term. */
     if (ag->term_start != DATE_NONE) {
@@ -308,11 +306,11 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
 
     /* The legend. */
     for (int i = 0; i < nlegend; i++) {
-        double lx = 16 + (i % 3) * 310.0, ly = bottom + 34 + 20.0 * (i / 3);
+        double lx = 12 + (i % 2) * 400.0, ly = bottom + 34 + 20.0 * (i / 2);
         buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
                       "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
                    lx, ly, color_of(m, legend[i]), lx + 18, ly + 10);
-        text_cut(b, fmt_title(&legend[i]->d), 44);
+        text_cut(b, fmt_title(&legend[i]->d), 56);
         buf_puts(b, "</text>\n");
     }
     buf_puts(b, "</svg>\n");
