@@ -14,22 +14,31 @@ typedef struct Arena Arena;
 
 Arena *arena_new(void);
 void arena_free(Arena *a);
-/* Zeroed, 16-byte aligned memory; aborts only when the system has no memory. */
+/* Zeroed, 8-byte aligned memory (enough for pointers, double and int64_t);
+ * exits only when the system has no memory. */
 void *arena_alloc(Arena *a, size_t n);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
+/* The one copy of s[0..n) in this arena: equal names get the same pointer.
+ * The text must never be written to. */
+const char *arena_intern(Arena *a, const char *s, size_t n);
+/* The same, setting *text, and returning the address of a pointer kept with
+ * the name (NULL until the caller stores something there) for a cache keyed
+ * by name; NULL for a name too long to intern. */
+void **arena_intern_slot(Arena *a, const char *s, size_t n, const char **text);
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 size_t arena_used(const Arena *a);
 
 /* A growable array whose storage lives in an arena.  Growth doubles the
- * capacity, so the memory left behind is at most the final size. */
+ * capacity, so the memory left behind is at most the final size.  The first
+ * block holds 2 items: most lists (a statement's arguments) are short. */
 #define VEC(T) struct { T *v; int n, cap; }
 #define VEC_PUSH(A, vec, item)                                              \
     do {                                                                    \
         if ((vec).n == (vec).cap) {                                         \
-            int nc_ = (vec).cap ? (vec).cap * 2 : 4;                        \
+            int nc_ = (vec).cap ? (vec).cap * 2 : 2;                        \
             void *nv_ = arena_alloc((A), (size_t)nc_ * sizeof *(vec).v);    \
             if ((vec).n)                                                    \
                 memcpy(nv_, (vec).v, (size_t)(vec).n * sizeof *(vec).v);    \
