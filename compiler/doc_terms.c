@@ -381,7 +381,7 @@ static void annex(Doc *d, const Diag *g)
                    x->sev == SEV_ERROR ? "error" : x->sev == SEV_WARNING ? "warning" : "note");
             dt_add(d, r[2], DS_PLAIN, x->subject);
             dt_add(d, r[3], DS_PLAIN, x->message);
-            dt_gen(d, r[4], DS_PLAIN, where(d, g, x));
+            dt_add(d, r[4], DS_PLAIN, where(d, g, x));
         }
     }
     doc_heading(d, 3, "annex-a-allowed", dt_text(d, "A.2 Allowed findings"));

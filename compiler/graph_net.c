@@ -76,6 +76,31 @@ static void edge(Buf *b, const char *k1, const Decl *a, const char *k2, const De
     buf_printf(b, "\" [%s];\n", attrs);
 }
 
+/* Edges from the reporters of `ind` to `goal`, labelled with `shown` (the
+ * indicator the goal names); a derived indicator's reporters are those of
+ * its inputs (depth-limited: formulas may not be cyclic, but stay safe). */
+static void report_edges(Buf *b, const Goal *goal, const Indicator *shown, const Indicator *ind,
+                         int depth)
+{
+    if (depth > 8)
+        return;
+    for (int r = 0; r < ind->reporters.n; r++) {
+        Buf attrs;
+        buf_init(&attrs);
+        buf_puts(&attrs, "label=\"reports ");
+        dot_str(&attrs, ind->d.id, 0);
+        if (ind != shown) {
+            buf_puts(&attrs, " for ");
+            dot_str(&attrs, shown->d.id, 0);
+        }
+        buf_puts(&attrs, "\", style=dotted, constraint=false");
+        edge(b, "partner", &ind->reporters.v[r]->d, "goal", &goal->d, buf_cstr(&attrs));
+        buf_free(&attrs);
+    }
+    for (int i = 0; i < ind->inputs.n; i++)
+        report_edges(b, goal, shown, ind->inputs.v[i], depth + 1);
+}
+
 void graph_network_dot(const Model *m, Buf *b)
 {
     buf_puts(b, "digraph \"");
@@ -83,7 +108,7 @@ void graph_network_dot(const Model *m, Buf *b)
     buf_puts(b, "\" {\n  graph [rankdir=LR, nodesep=0.25, ranksep=1.2, fontname=\"Helvetica\", "
                 "fontsize=14, labelloc=t, label=\"");
     dot_str(b, fmt_title(&m->agreement->d), 0);
-    buf_puts(b, " \\u2014 partner network\"];\n"
+    buf_puts(b, " \xe2\x80\x94 partner network\"];\n"
                 "  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
                 "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#5d6675\", "
                 "fontcolor=\"#5d6675\", arrowsize=0.7];\n\n  /* partners */\n");
@@ -133,18 +158,26 @@ void graph_network_dot(const Model *m, Buf *b)
     buf_puts(b, "\n  /* reports: partner -> goal its indicator measures */\n");
     for (int g = 0; g < m->goals.n; g++) {
         const Goal *goal = m->goals.v[g];
-        for (int k = 0; k < goal->measured_by.n; k++) {
-            const Indicator *ind = goal->measured_by.v[k];
-            for (int r = 0; r < ind->reporters.n; r++) {
+        for (int k = 0; k < goal->measured_by.n; k++)
+            report_edges(b, goal, goal->measured_by.v[k], goal->measured_by.v[k], 0);
+    }
+    buf_puts(b, "\n  /* reports: partner -> partner (communication) */\n");
+    for (int i = 0; i < m->comms.n; i++) {
+        const Comm *c = m->comms.v[i];
+        if (c->kind != COMM_REPORT || c->to_all)
+            continue;
+        for (int f = 0; f < c->by.n; f++)
+            for (int t = 0; t < c->to.n; t++) {
+                if (c->by.v[f] == c->to.v[t])
+                    continue;
                 Buf attrs;
                 buf_init(&attrs);
                 buf_puts(&attrs, "label=\"reports ");
-                dot_str(&attrs, ind->d.id, 0);
-                buf_puts(&attrs, "\", style=dotted, constraint=false");
-                edge(b, "partner", &ind->reporters.v[r]->d, "goal", &goal->d, buf_cstr(&attrs));
+                dot_str(&attrs, c->id, 0);
+                buf_puts(&attrs, "\", style=dotted, color=\"#1d4e7a\", constraint=false");
+                edge(b, "partner", &c->by.v[f]->d, "partner", &c->to.v[t]->d, buf_cstr(&attrs));
                 buf_free(&attrs);
             }
-        }
     }
     buf_puts(b, "}\n");
 }

@@ -1,0 +1,184 @@
+#!/bin/bash
+# Tests of `charterc doc`, `graph` and `build` beyond the golden files:
+# SVG well-formedness (xmllint), every activity and milestone id in the
+# schedule of every example, determinism, the build folder (complete, not
+# rewritten when unchanged, nothing written on language errors), HTML
+# without scripts or external requests, hostile names escaped everywhere,
+# the Graphviz-missing message, and (when Chromium is installed) a render
+# of the agreement to PNG and PDF.
+# Ends with "N passed, N failed".
+top=$(cd "$(dirname "$0")/../.." && pwd)
+CHARTERC=${CHARTERC:-$top/build/bin/charterc}
+export NO_COLOR=1
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() {   # check DESCRIPTION COMMAND...
+  local what=$1
+  shift
+  if "$@"; then ok; else bad "$what"; fi
+}
+
+# xmllint, from libxml2-utils: installed when missing and we are root.
+if ! command -v xmllint >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null 2>&1; }
+fi
+have_xmllint=0
+command -v xmllint >/dev/null 2>&1 && have_xmllint=1
+[ $have_xmllint = 1 ] || echo "note: xmllint not installed (package libxml2-utils): skipping the XML well-formedness checks"
+
+well_formed() {   # well_formed FILE
+  [ $have_xmllint = 0 ] && return 0
+  xmllint --noout "$1"
+}
+
+# Every id of every activity and milestone of FILE (root file only) appears
+# in the schedule SVG as text.
+ids_of() {
+  sed -n -E 's/^[[:space:]]*(activity|milestone)[[:space:]]+([A-Za-z_][A-Za-z0-9_]*).*/\2/p' "$1"
+}
+
+examples=("$top"/examples/*.charter "$top"/tests/golden/doc/_hostile.charter)
+for ex in "${examples[@]}"; do
+  name=$(basename "$ex" .charter)
+  svg="$tmp/$name-schedule.svg"
+  if ! "$CHARTERC" graph "$ex" -o "$svg" 2>"$tmp/err"; then
+    bad "graph $name: $(cat "$tmp/err")"
+    continue
+  fi
+  ok
+  check "schedule of $name is well-formed XML" well_formed "$svg"
+  missing=""
+  for id in $(ids_of "$ex"); do
+    grep -q ">$id</text>" "$svg" || missing="$missing $id"
+  done
+  check "schedule of $name shows every activity and milestone (missing:$missing)" [ -z "$missing" ]
+  n=$(ids_of "$ex" | wc -l)
+  check "schedule of $name has one group per activity and milestone" \
+    [ "$(grep -c '<g id="gantt-' "$svg")" -eq "$n" ]
+
+  # Determinism: byte-identical on a second run, for every output.
+  for args in "doc --format md" "doc --format html" "graph" "graph --kind network --format dot"; do
+    # shellcheck disable=SC2086
+    "$CHARTERC" $args "$ex" >"$tmp/a" 2>/dev/null
+    # shellcheck disable=SC2086
+    "$CHARTERC" $args "$ex" >"$tmp/b" 2>/dev/null
+    check "$name: '$args' is deterministic" cmp -s "$tmp/a" "$tmp/b"
+  done
+
+  # The HTML: no script, no external request, the schedule inline.
+  "$CHARTERC" doc --format html "$ex" >"$tmp/doc.html" 2>/dev/null
+  check "$name: HTML has no <script>" bash -c "! grep -qi '<script' '$tmp/doc.html'"
+  check "$name: HTML requests nothing external" \
+    bash -c "! grep -Eio '(src|href)=\"[a-z]+:|url\\((https?:)?//|@import' '$tmp/doc.html' | grep -q ."
+  check "$name: HTML carries the Gantt chart inline" grep -q '<svg xmlns' "$tmp/doc.html"
+  check "$name: HTML breaks the page before the signatures" \
+    grep -q 'class="page-break"></div>' "$tmp/doc.html"
+  if [ $have_xmllint = 1 ]; then
+    # The inline SVG alone is well-formed XML too.
+    sed -n '/^<svg xmlns/,/^<\/svg>/p' "$tmp/doc.html" >"$tmp/inline.svg"
+    check "$name: inline SVG is well-formed" xmllint --noout "$tmp/inline.svg"
+  fi
+done
+
+# Hostile names: no raw markup from the agreement anywhere.
+h="$top/tests/golden/doc/_hostile.charter"
+"$CHARTERC" doc --format html "$h" >"$tmp/h.html"
+check "hostile: partner <script> escaped in HTML" grep -q '&lt;script&gt;alert(&#39;partner&#39;)&lt;/script&gt;' "$tmp/h.html"
+check "hostile: a & b escaped in HTML" grep -q '<strong>a &amp; b</strong>' "$tmp/h.html"
+check "hostile: </style> in a text is escaped" grep -q 'Vision &lt;/style&gt;&lt;script&gt;' "$tmp/h.html"
+check "hostile: every <style> element is ours" \
+  [ "$(grep -c '<style>' "$tmp/h.html")" -eq "$(grep -c '</style>' "$tmp/h.html")" ]
+"$CHARTERC" doc --format md "$h" >"$tmp/h.md"
+check "hostile: *bold* escaped in Markdown" grep -q '\\\*bold\\\*' "$tmp/h.md"
+check "hostile: | escaped in Markdown tables" grep -q 'Wants \\| less' "$tmp/h.md"
+check "hostile: backticks escaped in Markdown" grep -q '\\`rm \\-rf /\\` \\& co' "$tmp/h.md"
+check "hostile: no raw <script> in Markdown" bash -c "! grep -Eq '(^|[^\\\\])<script' '$tmp/h.md'"
+"$CHARTERC" graph --kind network --format dot "$h" >"$tmp/h.dot"
+check "hostile: partner <script> is one quoted DOT label" \
+  grep -qF '"partner:script" [shape=box, style="rounded,filled", fillcolor="#dbe7f3", color="#1d4e7a", label="<script>alert('"'"'partner'"'"')</script>\nPrivate sector, Global"' "$tmp/h.dot"
+check "hostile: DOT labels keep quotes inside strings" grep -q '\\"quoted\\"' "$tmp/h.dot"
+if command -v dot >/dev/null 2>&1; then
+  check "hostile: DOT parses in Graphviz" dot -Tsvg "$tmp/h.dot" -o "$tmp/h-net.svg"
+  check "hostile: network SVG well-formed" well_formed "$tmp/h-net.svg"
+  "$CHARTERC" graph --kind network "$top/examples/connectivity.charter" >"$tmp/net.svg"
+  check "network SVG through dot is well-formed" well_formed "$tmp/net.svg"
+  check "network SVG names every partner" \
+    bash -c "for p in itu globaltel ministry access_for_all; do grep -q \"partner:\$p\" '$tmp/net.svg' || exit 1; done"
+else
+  echo "note: Graphviz not installed: skipping the network SVG checks"
+fi
+
+# Without Graphviz on PATH: a clear message and exit 2 (DOT still works).
+mkdir -p "$tmp/nodot"
+PATH="$tmp/nodot" "$CHARTERC" graph --kind network "$top/examples/connectivity.charter" \
+  >"$tmp/out" 2>"$tmp/err"
+st=$?
+check "no Graphviz: exit 2" [ $st -eq 2 ]
+check "no Graphviz: says so" grep -q 'Graphviz is not installed' "$tmp/err"
+check "no Graphviz: nothing on stdout" [ ! -s "$tmp/out" ]
+PATH="$tmp/nodot" "$CHARTERC" graph --kind network --format dot \
+  "$top/examples/connectivity.charter" >"$tmp/out" 2>&1
+check "no Graphviz: DOT still written" grep -q '^digraph' "$tmp/out"
+
+# build: every file, an index linking them, unchanged files left alone.
+out="$tmp/build/connectivity"
+"$CHARTERC" build "$top/examples/connectivity.charter" -o "$out" 2>"$tmp/err"
+check "build exits 0" [ $? -eq 0 ]
+for f in index.html agreement.html agreement.md schedule.svg network.dot \
+  partner-itu.html partner-itu.md partner-globaltel.html partner-ministry.html \
+  partner-access_for_all.html partner-access_for_all.md; do
+  check "build wrote $f" [ -s "$out/$f" ]
+  case $f in
+    index.html) ;;
+    *) check "index links $f" grep -q "href=\"$f\"" "$out/index.html" ;;
+  esac
+done
+if command -v dot >/dev/null 2>&1; then
+  check "build drew network.svg" well_formed "$out/network.svg"
+fi
+check "build: schedule.svg well-formed" well_formed "$out/schedule.svg"
+check "build: no temporary files left" bash -c "! ls '$out' | grep -q '\\.tmp\\.'"
+touch -d '2001-01-01' "$out"/*
+"$CHARTERC" build "$top/examples/connectivity.charter" -o "$out" 2>"$tmp/err"
+check "build again: nothing rewritten" \
+  bash -c "[ -z \"\$(find '$out' -type f -newermt '2002-01-01')\" ]"
+check "build again: says 0 files written" grep -q ' 0 files written' "$tmp/err"
+PATH="$tmp/nodot" "$CHARTERC" build "$top/examples/connectivity.charter" -o "$tmp/b2" 2>"$tmp/err"
+check "build without Graphviz: exit 0" [ $? -eq 0 ]
+check "build without Graphviz: a note" grep -q 'Graphviz is not installed' "$tmp/err"
+check "build without Graphviz: DOT written" [ -s "$tmp/b2/network.dot" ]
+
+# Language errors: nothing written, not even the folder.
+"$CHARTERC" build "$top/tests/golden/doc/_broken.charter" -o "$tmp/never" 2>/dev/null
+check "build with errors: exit 1" [ $? -eq 1 ]
+check "build with errors: no folder" [ ! -e "$tmp/never" ]
+
+# Rendering in a real browser, when Chromium is installed (make doc-pdf
+# installs it): the page loads and prints.
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ]; then
+  prof=$(mktemp -d)
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$prof" \
+    --no-pdf-header-footer --print-to-pdf="$tmp/agreement.pdf" "file://$out/agreement.html" \
+    >/dev/null 2>&1
+  check "Chromium prints the agreement to PDF" bash -c "head -c 5 '$tmp/agreement.pdf' | grep -q '%PDF-'"
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$prof" \
+    --hide-scrollbars --window-size=1000,1400 --screenshot="$tmp/agreement.png" \
+    "file://$out/agreement.html" >/dev/null 2>&1
+  check "Chromium screenshots the agreement" bash -c "head -c 8 '$tmp/agreement.png' | grep -q PNG"
+  rm -rf "$prof"
+else
+  echo "note: Chromium not installed: skipping the browser render (see make doc-pdf)"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

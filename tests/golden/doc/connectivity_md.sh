@@ -1,0 +1,2 @@
+# The formal agreement of the reference example, in Markdown.
+"$CHARTERC" doc ../../../examples/connectivity.charter --format md

@@ -1,0 +1,2 @@
+# Hostile text in every field comes out as text (HTML).
+"$CHARTERC" doc _hostile.charter --format html
