@@ -131,6 +131,19 @@ demo: all
 	@echo
 	@echo "== charterc check tests/flawed/haiti_water.charter  (a draft with gaps and conflicts)"
 	@$(CHARTERC) check tests/flawed/haiti_water.charter 2>&1 || true
+	@echo
+	@echo "== charterc build examples/connectivity.charter -o $(BUILD)/demo  (documents and pictures)"
+	@$(CHARTERC) build examples/connectivity.charter -o $(BUILD)/demo
+	@echo "The documents are in $(BUILD)/demo/: open $(BUILD)/demo/index.html;"
+	@echo "agreement.html (print and sign), agreement.md, partner-*.html (commitment sheets),"
+	@echo "schedule.svg (Gantt chart), network.dot/.svg (partner network). 'make doc-pdf' prints the PDF."
+
+# The demo agreement printed to PDF by headless Chromium (installed from
+# Debian's packages when missing): $(BUILD)/demo/connectivity.pdf.
+doc-pdf: all
+	@$(CHARTERC) build examples/connectivity.charter -o $(BUILD)/demo
+	@sh tests/doc/render-pdf.sh $(BUILD)/demo/agreement.html $(BUILD)/demo/connectivity.pdf $(BUILD)/demo/connectivity.png
+.PHONY: doc-pdf
 
 # ---- install ---------------------------------------------------------------
 install: all
