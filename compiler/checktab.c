@@ -355,8 +355,9 @@ const CheckInfo check_table[] = {
         "milestone m \"M\" {\n  due 2021-07-01\n  requires users >= 900   # the plan reaches ~500\n}"),
     CONFLICT("contradictory_requirements",
         "requirements on one indicator that no value can meet together",
-        "Requirements like `x >= 10 and x < 5` cannot both hold: the milestone can never be "
-        "met, whatever the partners achieve.",
+        "Requirements on one indicator that must hold at the same time (in one milestone, or "
+        "in milestones due on the same day) but leave no value, like `x >= 10` and `x < 5`, "
+        "can never be met, whatever the partners achieve.",
         "Correct the bounds so that some value satisfies them all.",
         "milestone m \"M\" {\n  requires users >= 10 and users < 5\n}"),
     CONFLICT("reporting_too_infrequent",
@@ -422,8 +423,9 @@ const CheckInfo check_table[] = {
     CONFLICT("hierarchy_concentration",
         "one partner leads or owns most of the work, or decides alone (threshold: --max-share)",
         "Collective impact strategies reduce hierarchy and centralised strategy. When one partner "
-        "leads or owns more than half of all activities and milestones, or the decision rule "
-        "names one partner, the partnership becomes one organisation's programme with helpers.",
+        "leads or owns more than half (`--max-share`) of all activities and milestones (counted "
+        "once there are at least 4), or the decision rule names one partner, the partnership "
+        "becomes one organisation's programme with helpers.",
         "Share the leads and ownership among the partners, or decide by `consensus` or "
         "`majority`. Change the threshold with `--max-share PERCENT`.",
         "governance {\n  decisions university\n}"),
