@@ -92,8 +92,8 @@ const CheckInfo check_table[] = {
         "one vision of the change they work for. Without it, each partner pulls toward its own "
         "picture of success and the activities drift apart.",
         "Add an `agenda { }` block with a `vision \"...\"` that every partner can sign.",
-        "agreement clean_river \"Clean River\" { ... }\n"
-        "# no agenda block: agenda_missing on clean_river"),
+        "agreement clean_river \"Clean River\" {\n  lead basin_office\n}\n"
+        "# and no agenda block anywhere: agenda_missing on clean_river"),
     GAP("problem_missing", "the agenda states no problem",
         "The common agenda includes a common understanding of the problem, not only of the goal. "
         "Partners who read the problem differently choose different remedies and then disagree "
@@ -179,7 +179,8 @@ const CheckInfo check_table[] = {
         "nothing the partners agreed on.",
         "Name the indicator in a goal's `measured_by`, a milestone's `requires` or another "
         "indicator's `formula`, or remove it.",
-        "indicator fruit_servings \"Fruit servings per pupil\" { ... }\n"
+        "indicator fruit_servings \"Fruit servings per pupil\" {\n  unit count\n"
+        "  reported_by eastfield_schools\n}\n"
         "# named in no goal, requirement or formula: indicator_orphan"),
     GAP("indicator_incomplete",
         "an indicator missing unit, direction, baseline, target, frequency, reporter or source",
@@ -212,7 +213,7 @@ const CheckInfo check_table[] = {
         "partner does what it does best in support of the shared goals. A goal no activity "
         "supports is a wish, not a plan.",
         "Add `supports GOAL` to the activity that works toward the goal, or plan one.",
-        "goal safe_routes \"Safe routes to school\" { ... }\n"
+        "goal safe_routes \"Safe routes to school\" {\n  measured_by routes\n}\n"
         "# no activity says `supports safe_routes`: goal_unsupported"),
     GAP("activity_unlinked", "an activity that supports no goal",
         "Activities reinforce each other only when they serve the shared goals. An activity that "
@@ -428,13 +429,14 @@ const CheckInfo check_table[] = {
         "becomes one organisation's programme with helpers.",
         "Share the leads and ownership among the partners, or decide by `consensus` or "
         "`majority`. Change the threshold with `--max-share PERCENT`.",
+        "partner university \"University\" { sector academic }\n"
         "governance {\n  decisions university\n}"),
     CONFLICT("percent_summed", "percentages from several reporters added up",
         "Percentages cannot be added: two reporters' 40% do not make 80%. An indicator in percent "
         "with several reporters combined by `sum` (the default) computes a meaningless value.",
         "Add `combine mean` (or min, max, latest), or report one value from one reporter.",
         "indicator overweight_share \"Overweight pupils\" {\n  unit percent\n"
-        "  reported_by schools, clinic\n}"),
+        "  reported_by eastfield_schools, clinic\n}"),
     CONFLICT("formula_frequency_mismatch",
         "a derived indicator's inputs reported at different frequencies",
         "A calculated measure combines values from one period. When its inputs are reported at "
