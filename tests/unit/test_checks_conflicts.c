@@ -1,0 +1,346 @@
+/* test_checks_conflicts.c - the planned trajectory (compiler/trajectory.c)
+ * and the conflict checks that read it or the `after` graph
+ * (requirement_exceeds_plan, dependency_cycle), through compile_text()
+ * and checks_run(); and that both stay linear on large models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "checks.h"
+#include "compile.h"
+#include "trajectory.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static Compilation *compile_ok(const char *text)
+{
+    Compilation *c = compile_new();
+    assert_int_equal(compile_text(c, "t.charter", text, strlen(text)), 0);
+    if (compile_errors(c) > 0) {
+        diag_print(&c->diag, stderr, FMT_TEXT, false);
+        fail_msg("the test input has language errors");
+    }
+    return c;
+}
+
+static Compilation *run_checks(const char *text)
+{
+    Compilation *c = compile_ok(text);
+    CheckOptions o;
+    checks_default_options(&o);
+    checks_run(c, c->model, &o);
+    diag_sort(&c->diag);
+    return c;
+}
+
+static int count_check(const Compilation *c, const char *check)
+{
+    int n = 0;
+    for (int i = 0; i < c->diag.items.n; i++)
+        if (c->diag.items.v[i]->check && strcmp(c->diag.items.v[i]->check, check) == 0)
+            n++;
+    return n;
+}
+
+/* The k-th finding of `check` (in location order). */
+static const Diagnostic *nth(const Compilation *c, const char *check, int k)
+{
+    for (int i = 0; i < c->diag.items.n; i++) {
+        const Diagnostic *g = c->diag.items.v[i];
+        if (g->check && strcmp(g->check, check) == 0 && k-- == 0)
+            return g;
+    }
+    fail_msg("no finding %d of %s", k, check);
+    return NULL;
+}
+
+static const Indicator *indicator(const Compilation *c, const char *id)
+{
+    for (int i = 0; i < c->model->indicators.n; i++)
+        if (strcmp(c->model->indicators.v[i]->d.id, id) == 0)
+            return c->model->indicators.v[i];
+    fail_msg("no indicator %s", id);
+    return NULL;
+}
+
+static int32_t day(const char *iso)
+{
+    int32_t d;
+    assert_true(date_parse(iso, &d));
+    return d;
+}
+
+#define HEAD                                                                   \
+    "agreement agr \"T\" {\n  term 2020-01-01 to 2030-12-31\n  lead pa\n}\n"  \
+    "partner pa \"A\" { sector government }\n"
+
+/* ---- the trajectory --------------------------------------------------------- */
+
+static const char traj_src[] = HEAD
+    "indicator x \"X\" {\n"
+    "  unit count\n  direction up\n"
+    "  baseline 2_000 on 2025-01-01\n"
+    "  target 12_000 by 2026-12-31\n"           /* written out of date order */
+    "  target 8_000 by 2026-06-30\n"
+    "  target 1 by 2024-06-30\n"                /* before the baseline: not in the plan */
+    "}\n"
+    "indicator y \"Y\" {\n"
+    "  unit count\n  direction down\n"
+    "  baseline 40 on 2025-01-01\n"
+    "  target 35 by 2025-01-01\n"               /* on the baseline's date: replaces it */
+    "  target 20 by 2026-01-01\n"
+    "}\n"
+    "indicator z \"Z\" {\n"                     /* derived: no baseline */
+    "  unit count\n  direction up\n"
+    "  formula 2 * x\n"
+    "  target 10 by 2025-06-30\n"
+    "  target 30 by 2025-12-31\n"
+    "}\n"
+    "indicator w \"W\" { unit count }\n";
+
+static void test_traj_points(void **state)
+{
+    (void)state;
+    Compilation *c = compile_ok(traj_src);
+    Trajectory t;
+    traj_build(c->arena, indicator(c, "x"), &t);
+    assert_int_equal(t.n, 3);
+    assert_true(t.pts[0].is_baseline);
+    assert_int_equal(t.pts[0].date, day("2025-01-01"));
+    assert_int_equal(t.pts[1].date, day("2026-06-30"));
+    assert_true(t.pts[1].value == 8000);
+    assert_int_equal(t.pts[2].date, day("2026-12-31"));
+    assert_true(t.pts[2].value == 12000);
+
+    traj_build(c->arena, indicator(c, "y"), &t);
+    assert_int_equal(t.n, 2);
+    assert_false(t.pts[0].is_baseline);
+    assert_true(t.pts[0].value == 35);
+
+    traj_build(c->arena, indicator(c, "w"), &t);
+    assert_int_equal(t.n, 0);
+    double v = -1;
+    assert_int_equal(traj_at(&t, day("2025-01-01"), &v, NULL, NULL), TRAJ_NONE);
+    compile_free(c);
+}
+
+static void test_traj_interpolation(void **state)
+{
+    (void)state;
+    Compilation *c = compile_ok(traj_src);
+    Trajectory t;
+    traj_build(c->arena, indicator(c, "x"), &t);
+    double v;
+    int lo, hi;
+    /* Before the baseline: no plan. */
+    assert_int_equal(traj_at(&t, day("2024-12-31"), &v, &lo, &hi), TRAJ_NONE);
+    assert_int_equal(traj_at(&t, DATE_NONE, &v, &lo, &hi), TRAJ_NONE);
+    /* On the baseline and on a target. */
+    assert_int_equal(traj_at(&t, day("2025-01-01"), &v, &lo, &hi), TRAJ_AT);
+    assert_true(v == 2000);
+    assert_int_equal(lo, 0);
+    assert_int_equal(hi, 0);
+    assert_int_equal(traj_at(&t, day("2026-06-30"), &v, &lo, &hi), TRAJ_AT);
+    assert_true(v == 8000);
+    assert_int_equal(lo, 1);
+    /* Straight lines: 2025-01-01 .. 2026-06-30 is 545 days; 2025-09-30 is
+     * day 272 of them. */
+    assert_int_equal(traj_at(&t, day("2025-09-30"), &v, &lo, &hi), TRAJ_BETWEEN);
+    assert_int_equal(lo, 0);
+    assert_int_equal(hi, 1);
+    assert_float_equal(v, 2000 + 6000.0 * 272 / 545, 1e-9);
+    /* The second segment: 2026-06-30 .. 2026-12-31 is 184 days. */
+    assert_int_equal(traj_at(&t, day("2026-07-31"), &v, &lo, &hi), TRAJ_BETWEEN);
+    assert_int_equal(lo, 1);
+    assert_int_equal(hi, 2);
+    assert_float_equal(v, 8000 + 4000.0 * 31 / 184, 1e-9);
+    /* The last target holds after its date. */
+    assert_int_equal(traj_at(&t, day("2030-01-01"), &v, &lo, &hi), TRAJ_HELD);
+    assert_true(v == 12000);
+    assert_int_equal(lo, 2);
+    assert_int_equal(hi, 2);
+
+    /* Down: 35 on 2025-01-01 to 20 on 2026-01-01 (365 days). */
+    traj_build(c->arena, indicator(c, "y"), &t);
+    assert_int_equal(traj_at(&t, day("2025-07-02"), &v, NULL, NULL), TRAJ_BETWEEN);
+    assert_float_equal(v, 35 - 15.0 * 182 / 365, 1e-9);
+
+    /* No baseline: the plan starts at the first target. */
+    traj_build(c->arena, indicator(c, "z"), &t);
+    assert_int_equal(traj_at(&t, day("2025-06-29"), &v, NULL, NULL), TRAJ_NONE);
+    assert_int_equal(traj_at(&t, day("2025-06-30"), &v, NULL, NULL), TRAJ_AT);
+    assert_true(v == 10);
+    assert_int_equal(traj_at(&t, day("2025-09-30"), &v, NULL, NULL), TRAJ_BETWEEN);
+    assert_float_equal(v, 10 + 20.0 * 92 / 184, 1e-9);
+    compile_free(c);
+}
+
+/* ---- requirement_exceeds_plan ------------------------------------------------ */
+
+static const char plan_src[] = HEAD
+    "indicator water \"Households with safe water\" {\n"
+    "  unit households\n  direction up\n"
+    "  baseline 2_000 on 2011-01-01\n"
+    "  target 8_000 by 2012-06-30\n"
+    "  target 12_000 by 2012-12-31\n"
+    "}\n"
+    "milestone kiosks \"Kiosks\" {\n  due 2011-09-30\n  requires water >= 9_000\n}\n"
+    "milestone on_plan \"On plan\" {\n  due 2012-06-30\n  requires water >= 8_000\n}\n"
+    "milestone below \"Below\" {\n  due 2011-09-30\n  requires water >= 4_989\n}\n"
+    "milestone above \"Just above\" {\n  due 2011-09-30\n  requires water >= 4_990\n}\n"
+    "milestone held \"Held\" {\n  due 2015-01-01\n  requires water > 12_000\n}\n"
+    "milestone early \"Before the baseline\" {\n  due 2010-06-30\n  requires water >= 50_000\n}\n"
+    "milestone either \"Or\" {\n  due 2011-09-30\n  requires water >= 9_000 or water <= 1\n}\n";
+
+static void test_requirement_exceeds_plan(void **state)
+{
+    (void)state;
+    Compilation *c = run_checks(plan_src);
+    /* kiosks, above, held: not on_plan, below, early, either. */
+    assert_int_equal(count_check(c, "requirement_exceeds_plan"), 3);
+    const Diagnostic *g = nth(c, "requirement_exceeds_plan", 0);
+    assert_string_equal(g->subject, "milestone kiosks");
+    /* 2_000 + 6_000 * 272 / 546 = 4_989.01 */
+    assert_non_null(strstr(g->message, "water >= 9_000"));
+    assert_non_null(strstr(g->message, "2011-09-30"));
+    assert_non_null(strstr(g->message, "4_989.01"));
+    assert_non_null(strstr(g->message, "the baseline 2_000 on 2011-01-01"));
+    assert_non_null(strstr(g->message, "the target 8_000 by 2012-06-30"));
+    assert_int_equal(g->related.n, 2);      /* the two points */
+    assert_non_null(g->hint);
+    g = nth(c, "requirement_exceeds_plan", 1);
+    assert_string_equal(g->subject, "milestone above");
+    g = nth(c, "requirement_exceeds_plan", 2);
+    assert_string_equal(g->subject, "milestone held");
+    assert_non_null(strstr(g->message, "the target 12_000 by 2012-12-31 holds"));
+    compile_free(c);
+}
+
+/* ---- dependency_cycle ----------------------------------------------------------- */
+
+static void test_cycle_none(void **state)
+{
+    (void)state;
+    Compilation *c = run_checks(HEAD
+        "milestone a \"A\" { due 2021-01-01 }\n"
+        "milestone b \"B\" {\n  due 2021-02-01\n  after a\n}\n"
+        "milestone c \"C\" {\n  due 2021-03-01\n  after a, b\n}\n"
+        "milestone d \"D\" {\n  due 2021-04-01\n  after c, b, a\n}\n");
+    assert_int_equal(count_check(c, "dependency_cycle"), 0);
+    compile_free(c);
+}
+
+static void test_cycle_spelled(void **state)
+{
+    (void)state;
+    /* The subject is the cycle's first milestone in source order (c), and
+     * the cycle is spelled from it along the `after` links. */
+    Compilation *c = run_checks(HEAD
+        "milestone c \"C\" {\n  due 2021-01-01\n  after a\n}\n"
+        "milestone b \"B\" {\n  due 2021-01-01\n  after c\n}\n"
+        "milestone a \"A\" {\n  due 2021-01-01\n  after b\n}\n"
+        "milestone s \"Self\" {\n  due 2021-01-01\n  after s\n}\n"
+        "milestone free \"Free\" {\n  due 2021-01-01\n  after s\n}\n");
+    assert_int_equal(count_check(c, "dependency_cycle"), 2);
+    const Diagnostic *g = nth(c, "dependency_cycle", 0);
+    assert_string_equal(g->subject, "milestone c");
+    assert_non_null(strstr(g->message, "c -> a -> b -> c"));
+    assert_int_equal(g->sev, SEV_ERROR);
+    assert_int_equal(g->related.n, 2);      /* the other two links */
+    g = nth(c, "dependency_cycle", 1);
+    assert_string_equal(g->subject, "milestone s");
+    assert_non_null(strstr(g->message, "s -> s"));
+    compile_free(c);
+}
+
+static void test_cycle_knot(void **state)
+{
+    (void)state;
+    /* One strongly connected knot of four: one finding, the shortest cycle
+     * through its first milestone, the others named. */
+    Compilation *c = run_checks(HEAD
+        "milestone p \"P\" {\n  after q, r\n}\n"
+        "milestone q \"Q\" {\n  after r\n}\n"
+        "milestone r \"R\" {\n  after p, t\n}\n"
+        "milestone t \"T\" {\n  after q\n}\n");
+    assert_int_equal(count_check(c, "dependency_cycle"), 1);
+    const Diagnostic *g = nth(c, "dependency_cycle", 0);
+    assert_string_equal(g->subject, "milestone p");
+    assert_non_null(strstr(g->message, "p -> r -> p"));
+    assert_non_null(strstr(g->message, "'q'"));
+    assert_non_null(strstr(g->message, "'t'"));
+    compile_free(c);
+}
+
+/* A chain of N milestones closed into one cycle: the iterative DFS does
+ * not overflow the stack and the whole check stays linear. */
+static void test_cycle_long_chain(void **state)
+{
+    (void)state;
+    enum { N = 50000 };
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, HEAD);
+    for (int i = 0; i < N; i++)
+        buf_printf(&b, "milestone m%d \"M\" {\n  after m%d\n}\n", i, (i + 1) % N);
+    Compilation *c = run_checks(buf_cstr(&b));
+    assert_int_equal(count_check(c, "dependency_cycle"), 1);
+    const Diagnostic *g = nth(c, "dependency_cycle", 0);
+    assert_string_equal(g->subject, "milestone m0");
+    assert_non_null(strstr(g->message, "m0 -> m1 -> m2 -> "));
+    assert_non_null(strstr(g->message, "-> m49999 -> m0"));
+    assert_int_equal(g->related.n, N - 1);
+    compile_free(c);
+    buf_free(&b);
+}
+
+/* Many activities under one (goal, need) key, each led by its own partner
+ * on a day of its own: the sweep keeps no activity running past its day,
+ * so it compares none of them; one more activity on the first day is the
+ * only redundancy. */
+static void test_redundancy_sweep(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, HEAD "agenda {\n  need n \"N\"\n}\ngoal g \"G\" {}\n");
+    int32_t first = date_from_civil(2000, 1, 1);
+    for (int i = 0; i < N; i++) {
+        char d[16];
+        date_iso(first + i, d);
+        buf_printf(&b, "partner p%d \"P\" { sector community }\n"
+                       "activity a%d \"A\" {\n  lead p%d\n  supports g\n  addresses n\n"
+                       "  period %s to %s\n}\n",
+                   i, i, i, d, d);
+    }
+    buf_puts(&b, "activity extra \"Extra\" {\n  lead pa\n  supports g\n  addresses n\n"
+                 "  period 1999-06-01 to 2000-01-01\n}\n");
+    Compilation *c = run_checks(buf_cstr(&b));
+    assert_int_equal(count_check(c, "redundant_activity"), 1);
+    assert_string_equal(nth(c, "redundant_activity", 0)->subject, "activity a0");
+    compile_free(c);
+    buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_traj_points),
+        cmocka_unit_test(test_traj_interpolation),
+        cmocka_unit_test(test_requirement_exceeds_plan),
+        cmocka_unit_test(test_cycle_none),
+        cmocka_unit_test(test_cycle_spelled),
+        cmocka_unit_test(test_cycle_knot),
+        cmocka_unit_test(test_cycle_long_chain),
+        cmocka_unit_test(test_redundancy_sweep),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
