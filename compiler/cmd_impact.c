@@ -209,11 +209,22 @@ static void print_goal_losses(const Model *m, const Losses *l)
                          l->unled.v[k]->supports.n, g))
                 buf_printf(&b, "%sactivity %s has no lead", b.len ? "; " : "",
                            l->unled.v[k]->d.id);
-        for (int k = 0; k < l->unreported.n; k++)
-            if (contains((const void *const *)g->measured_by.v, g->measured_by.n,
-                         l->unreported.v[k]))
-                buf_printf(&b, "%sindicator %s has no reporter", b.len ? "; " : "",
-                           l->unreported.v[k]->d.id);
+        /* Its indicators, and the inputs of those that are derived. */
+        for (int k = 0; k < l->unreported.n; k++) {
+            const Indicator *lost = l->unreported.v[k];
+            if (contains((const void *const *)g->measured_by.v, g->measured_by.n, lost)) {
+                buf_printf(&b, "%sindicator %s has no reporter", b.len ? "; " : "", lost->d.id);
+                continue;
+            }
+            for (int j = 0; j < g->measured_by.n; j++) {
+                const Indicator *mi = g->measured_by.v[j];
+                if (contains((const void *const *)mi->inputs.v, mi->inputs.n, lost)) {
+                    buf_printf(&b, "%sindicator %s (an input of %s) has no reporter",
+                               b.len ? "; " : "", lost->d.id, mi->d.id);
+                    break;
+                }
+            }
+        }
         if (b.len)
             printf("  goal %s: %s\n", g->d.id, buf_cstr(&b));
         buf_free(&b);
@@ -224,9 +235,14 @@ static void print_goal_losses(const Model *m, const Losses *l)
             printf("  activity %s has no lead\n", l->unled.v[k]->d.id);
     for (int k = 0; k < l->unreported.n; k++) {
         bool measured = false;
-        for (int i = 0; i < m->goals.n && !measured; i++)
-            measured = contains((const void *const *)m->goals.v[i]->measured_by.v,
-                                m->goals.v[i]->measured_by.n, l->unreported.v[k]);
+        for (int i = 0; i < m->goals.n && !measured; i++) {
+            const Goal *g = m->goals.v[i];
+            measured = contains((const void *const *)g->measured_by.v, g->measured_by.n,
+                                l->unreported.v[k]);
+            for (int j = 0; j < g->measured_by.n && !measured; j++)
+                measured = contains((const void *const *)g->measured_by.v[j]->inputs.v,
+                                    g->measured_by.v[j]->inputs.n, l->unreported.v[k]);
+        }
         if (!measured)
             printf("  indicator %s has no reporter\n", l->unreported.v[k]->d.id);
     }
