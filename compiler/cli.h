@@ -17,6 +17,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_impact(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);

@@ -21,6 +21,7 @@ static const Command commands[] = {
     {"doc", cmd_doc, "write the formal agreement, or a partner's commitment sheet"},
     {"graph", cmd_graph, "draw the schedule (Gantt chart) or the partner network"},
     {"build", cmd_build, "write the documents, sheets and pictures into one folder"},
+    {"diff", cmd_diff, "what changed between two revisions, and who must sign again"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
