@@ -1,7 +1,7 @@
 /* checks_conflicts.c - two parts of the agreement disagree (CHECKS.md,
  * Conflicts): the family's entry point and the helpers its checks share.
- * The checks themselves are in checks_schedule.c, checks_measure.c and
- * checks_partners.c (see conflicts_int.h). */
+ * The checks themselves are in checks_schedule.c, checks_measure.c,
+ * checks_resources.c and checks_partners.c (see conflicts_int.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,10 +24,11 @@ void checks_conflicts(CheckCtx *x)
     check_percent_summed(x);
     check_formula_frequency_mismatch(x);
     check_nested_mismatch(x);
-    /* Partners and resources. */
+    /* Resources and activities. */
     check_overcommitted_partner(x);
     check_resource_gap(x);
     check_redundant_activity(x);
+    /* Partners. */
     check_unacknowledged_tension(x);
     check_tension_unresolved(x);
     check_backbone_overlap(x);

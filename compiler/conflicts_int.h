@@ -1,8 +1,9 @@
 /* conflicts_int.h - internals shared by the conflict checks (CHECKS.md,
  * Conflicts): checks_conflicts.c (the family's entry point and helpers),
  * checks_schedule.c (milestones, periods, term, phases), checks_measure.c
- * (indicators, targets, requirements) and checks_partners.c (resources,
- * activities, tensions, backbone, hierarchy).
+ * (indicators, targets, requirements), checks_resources.c (commitments,
+ * budgets, redundant activities) and checks_partners.c (tensions,
+ * backbone, hierarchy).
  *
  * Every check is linear or O(n log n) in the size of the model, except
  * where its output itself is larger (one finding per pair): no check
@@ -98,6 +99,7 @@ void check_nested_mismatch(CheckCtx *x);
 void check_overcommitted_partner(CheckCtx *x);
 void check_resource_gap(CheckCtx *x);
 void check_redundant_activity(CheckCtx *x);
+
 void check_unacknowledged_tension(CheckCtx *x);
 void check_tension_unresolved(CheckCtx *x);
 void check_backbone_overlap(CheckCtx *x);

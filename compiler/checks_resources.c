@@ -1,0 +1,319 @@
+/* checks_resources.c - conflicts of resources and activities:
+ * overcommitted_partner, resource_gap, redundant_activity (CHECKS.md,
+ * Conflicts).  a activities with b budgets and k (goal, need) pairs in
+ * all. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "conflicts_int.h"
+
+/* ---- resources: overcommitted_partner, resource_gap -------------------- */
+
+typedef struct Res {
+    int partner;            /* the provider's position; -1 for resource_gap */
+    const Unit *unit;
+    double amount;
+    bool commit;            /* a commitment; else a budget */
+    int order;              /* source order, for stable notes */
+    Span span;
+    const Activity *act;    /* budgets */
+} Res;
+
+static int cmp_res(const void *a, const void *b)
+{
+    const Res *x = a, *y = b;
+    if (x->partner != y->partner)
+        return x->partner - y->partner;
+    int c = strcmp(x->unit->d.id, y->unit->d.id);
+    if (c)
+        return c;
+    if (x->commit != y->commit)
+        return x->commit ? 1 : -1;
+    return x->order - y->order;
+}
+
+/* Budgets (by provider when `by_partner`) and commitments, sorted by
+ * (partner, unit id): units compare by id so a plain `use`d file's units
+ * match.  O((b + commits) log (b + commits)). */
+static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    CfIndex ix;
+    CF_INDEX_VEC(&ix, a, m->partners);
+    VEC(Res) r = {0};
+    int order = 0;
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac))
+            continue;
+        for (int k = 0; k < ac->budgets.n; k++) {
+            const Budget *bu = &ac->budgets.v[k];
+            const Partner *from = bu->from ? bu->from : ac->lead;
+            int p = by_partner ? cf_index_get(&ix, from) : -1;
+            if (!bu->q.unit || (by_partner && p < 0))
+                continue;
+            VEC_PUSH(a, r, ((Res){p, bu->q.unit, bu->q.value, false, order++, bu->span, ac}));
+        }
+    }
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *pa = m->partners.v[i];
+        if (!CF_USER(pa))
+            continue;
+        for (int k = 0; k < pa->commits.n; k++) {
+            const Quantity *q = &pa->commits.v[k];
+            if (q->unit)
+                VEC_PUSH(a, r, ((Res){by_partner ? i : -1, q->unit, q->value, true, order++,
+                                      q->span, NULL}));
+        }
+    }
+    if (r.n > 1)
+        qsort(r.v, (size_t)r.n, sizeof *r.v, cmp_res);
+    *count = r.n;
+    return r.v;
+}
+
+static bool more_than(double a, double b)
+{
+    return a > b && !cf_close(a, b);
+}
+
+/* Per partner and unit, what it provides to activities (budgets `from` it,
+ * or of activities it leads without `from`) against what it commits; one
+ * finding per partner naming every unit it overcommits.  O(r log r) for r
+ * budgets and commitments. */
+void check_overcommitted_partner(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    int n;
+    Res *r = collect_resources(x, true, &n);
+    for (int i = 0; i < n;) {
+        int pj = i;
+        while (pj < n && r[pj].partner == r[i].partner)
+            pj++;
+        const Partner *pa = m->partners.v[r[i].partner];
+        Buf b;
+        buf_init(&b);
+        int bad = 0;
+        for (int u = i; u < pj;) {
+            int uj = u;
+            double provided = 0, committed = 0;
+            while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+                *(r[uj].commit ? &committed : &provided) += r[uj].amount;
+                uj++;
+            }
+            if (more_than(provided, committed)) {
+                if (committed > 0)
+                    buf_printf(&b, "%s%s to activities but commits only %s", bad ? "; and " : "",
+                               cf_qty(a, provided, r[u].unit), cf_qty(a, committed, r[u].unit));
+                else
+                    buf_printf(&b, "%s%s to activities but commits no %s", bad ? "; and " : "",
+                               cf_qty(a, provided, r[u].unit), r[u].unit->d.id);
+                bad++;
+            }
+            u = uj;
+        }
+        if (bad) {
+            Diagnostic *g = check_report(x, "overcommitted_partner", &pa->d, NULL, pa->d.id_span,
+                                         "partner '%s' provides %s", pa->d.id, buf_cstr(&b));
+            /* The evidence: the budgets and commitments of the units over. */
+            for (int u = i; u < pj;) {
+                int uj = u;
+                double provided = 0, committed = 0;
+                while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+                    *(r[uj].commit ? &committed : &provided) += r[uj].amount;
+                    uj++;
+                }
+                for (int k = u; k < uj && more_than(provided, committed); k++) {
+                    if (r[k].commit)
+                        diag_related(&x->c->diag, g, r[k].span, "'%s' commits %s here", pa->d.id,
+                                     cf_qty(a, r[k].amount, r[k].unit));
+                    else
+                        diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
+                                     cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                }
+                u = uj;
+            }
+            diag_hint(&x->c->diag, g,
+                      "raise the partner's `commits`, lower the budgets, or have another partner "
+                      "provide them with `budget ... from PARTNER`; or `allow "
+                      "overcommitted_partner \"reason\"`");
+        }
+        buf_free(&b);
+        i = pj;
+    }
+}
+
+/* Per unit, the total of the activities' budgets against the total of the
+ * partners' commitments; one finding about the agreement naming every unit
+ * short.  O(r log r). */
+void check_resource_gap(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    if (!m->agreement)
+        return;
+    int n;
+    Res *r = collect_resources(x, false, &n);
+    Buf b;
+    buf_init(&b);
+    int bad = 0;
+    VEC(int) short_units = {0};     /* start of each unit short, in r */
+    for (int u = 0; u < n;) {
+        int uj = u;
+        double budgeted = 0, committed = 0;
+        while (uj < n && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
+            *(r[uj].commit ? &committed : &budgeted) += r[uj].amount;
+            uj++;
+        }
+        if (more_than(budgeted, committed)) {
+            buf_printf(&b, "%s%s budgeted, %s committed", bad++ ? "; " : "",
+                       cf_qty(a, budgeted, r[u].unit), cf_qty(a, committed, r[u].unit));
+            VEC_PUSH(a, short_units, u);
+        }
+        u = uj;
+    }
+    if (bad) {
+        Diagnostic *g = check_report(x, "resource_gap", NULL, NULL, m->agreement->d.id_span,
+                                     "the activities' budgets exceed what the partners commit: %s",
+                                     buf_cstr(&b));
+        enum { MAX_NOTES = 12 };
+        int notes = 0;
+        for (int s = 0; s < short_units.n && notes < MAX_NOTES; s++)
+            for (int k = short_units.v[s];
+                 k < n && strcmp(r[k].unit->d.id, r[short_units.v[s]].unit->d.id) == 0 &&
+                 notes < MAX_NOTES;
+                 k++)
+                if (!r[k].commit) {
+                    diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
+                                 cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                    notes++;
+                }
+        diag_hint(&x->c->diag, g,
+                  "add commitments (`commits QUANTITY` in a partner) or lower the budgets; or "
+                  "`allow resource_gap \"reason\"` at the top of the file");
+    }
+    buf_free(&b);
+}
+
+/* ---- redundant_activity --------------------------------------------------- */
+
+typedef struct Key {
+    int goal, need;         /* positions in the model lists */
+    int act;
+    int32_t start, end;
+} Key;
+
+static int cmp_key(const void *a, const void *b)
+{
+    const Key *x = a, *y = b;
+    if (x->goal != y->goal)
+        return x->goal - y->goal;
+    if (x->need != y->need)
+        return x->need - y->need;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->act - y->act;
+}
+
+typedef struct Pair {
+    int a, b;               /* activity positions, a < b */
+    int goal, need;
+} Pair;
+
+static int cmp_apair(const void *p, const void *q)
+{
+    const Pair *x = p, *y = q;
+    if (x->a != y->a)
+        return x->a - y->a;
+    if (x->b != y->b)
+        return x->b - y->b;
+    if (x->goal != y->goal)
+        return x->goal - y->goal;
+    return x->need - y->need;
+}
+
+static bool lists(const Activity *a, const Activity *b)
+{
+    for (int i = 0; i < a->coordinates_with.n; i++)
+        if (a->coordinates_with.v[i] == b)
+            return true;
+    return false;
+}
+
+/* Activities keyed by each (goal, need) they share, sorted by key then
+ * start date; inside a key a sweep keeps the activities still running, so
+ * only activities that overlap in time are compared.  Pairs found under
+ * several keys are reported once.  O(k log k + o) for o overlapping pairs
+ * under a common key: no loop over all pairs of activities. */
+void check_redundant_activity(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    CfIndex gix, nix;
+    CF_INDEX_VEC(&gix, a, m->goals);
+    CF_INDEX_VEC(&nix, a, m->needs);
+    VEC(Key) keys = {0};
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac) || !ac->lead || ac->start == DATE_NONE || ac->end == DATE_NONE)
+            continue;
+        for (int g = 0; g < ac->supports.n; g++)
+            for (int k = 0; k < ac->addresses.n; k++) {
+                int gi = cf_index_get(&gix, ac->supports.v[g]);
+                int ni = cf_index_get(&nix, ac->addresses.v[k]);
+                if (gi >= 0 && ni >= 0)
+                    VEC_PUSH(a, keys, ((Key){gi, ni, i, ac->start, ac->end}));
+            }
+    }
+    if (keys.n > 1)
+        qsort(keys.v, (size_t)keys.n, sizeof *keys.v, cmp_key);
+    VEC(Pair) pairs = {0};
+    int *running = arena_alloc(a, (size_t)(keys.n + 1) * sizeof *running);
+    for (int i = 0; i < keys.n;) {
+        int j = i;
+        while (j < keys.n && keys.v[j].goal == keys.v[i].goal && keys.v[j].need == keys.v[i].need)
+            j++;
+        int nrun = 0;
+        for (int k = i; k < j; k++) {
+            const Key *e = &keys.v[k];
+            int keep = 0;
+            for (int r = 0; r < nrun; r++) {
+                const Key *o = &keys.v[running[r]];
+                if (o->end < e->start)
+                    continue;       /* ended before: cannot overlap anything later */
+                running[keep++] = running[r];
+                const Activity *p = m->activities.v[o->act], *q = m->activities.v[e->act];
+                if (p->lead != q->lead && !lists(p, q) && !lists(q, p))
+                    VEC_PUSH(a, pairs, ((Pair){o->act < e->act ? o->act : e->act,
+                                               o->act < e->act ? e->act : o->act, e->goal,
+                                               e->need}));
+            }
+            nrun = keep;
+            running[nrun++] = k;
+        }
+        i = j;
+    }
+    if (pairs.n > 1)
+        qsort(pairs.v, (size_t)pairs.n, sizeof *pairs.v, cmp_apair);
+    for (int i = 0; i < pairs.n; i++) {
+        const Pair *pr = &pairs.v[i];
+        if (i > 0 && pairs.v[i - 1].a == pr->a && pairs.v[i - 1].b == pr->b)
+            continue;
+        const Activity *p = m->activities.v[pr->a], *q = m->activities.v[pr->b];
+        Diagnostic *g = check_report(
+            x, "redundant_activity", &p->d, NULL, p->d.id_span,
+            "activities '%s' (lead %s, %s to %s) and '%s' (lead %s, %s to %s) both support goal "
+            "'%s' and address need '%s' at the same time, and neither `coordinates_with` the other",
+            p->d.id, p->lead->d.id, cf_date(a, p->start), cf_date(a, p->end), q->d.id,
+            q->lead->d.id, cf_date(a, q->start), cf_date(a, q->end), m->goals.v[pr->goal]->d.id,
+            m->needs.v[pr->need]->d.id);
+        diag_related(&x->c->diag, g, q->d.id_span, "'%s' is declared here", q->d.id);
+        diag_hint(&x->c->diag, g,
+                  "if the two reinforce each other, write `coordinates_with %s` in '%s'; "
+                  "otherwise merge them or split the work; or `allow redundant_activity "
+                  "\"reason\"` in '%s'",
+                  q->d.id, p->d.id, p->d.id);
+    }
+}
