@@ -196,6 +196,8 @@ void check_tension_unresolved(CheckCtx *x)
                                      "the tension over '%s' between %s states no resolution",
                                      t->interest, buf_cstr(&b));
         buf_free(&b);
+        diag_related(&x->c->diag, g, s->d.id_span,
+                     "'%s', the first of the tension's partners in source order", s->d.id);
         diag_hint(&x->c->diag, g,
                   "write how the partners will live with it: `resolution \"...\"` in the "
                   "tension's block; or `allow tension_unresolved \"reason\"` in it");
