@@ -63,6 +63,10 @@ static void title_block(Doc *d, const Model *m)
         dt_gen(d, t, DS_PLAIN, "Term not stated");
     doc_para(d, t)->cls = "lead";
 
+    if (m->partners.n == 0) {
+        missing(d, "The agreement names no partner.");
+        return;
+    }
     doc_para(d, dt_text(d, "Between the following parties:"));
     DocBlock *tb = doc_table(d, "llll", "Party", "Sector", "Level", "Signatory");
     for (int i = 0; i < m->partners.n; i++) {
@@ -80,8 +84,6 @@ static void title_block(Doc *d, const Model *m)
         else
             dt_gen(d, r[3], DS_EM, "not named");
     }
-    if (m->partners.n == 0)
-        missing(d, "The agreement names no partner.");
 }
 
 /* ---- 1. recitals; 2. purpose, scope, goals, principles ---------------------- */

@@ -172,7 +172,12 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
     double top = title_h + 36;                  /* the first row */
     double y_ms = top + SEC_H + ROW_H * (m->activities.n ? m->activities.n : 1);
     double bottom = y_ms + SEC_H + ROW_H * (m->milestones.n ? m->milestones.n : 1);
-    double height = bottom + 34 + 20.0 * legend_rows + 8;
+    /* The term's labels go under the chart, the end's on a second line
+     * when the term is too narrow for both on one. */
+    bool term_narrow = ag->term_start != DATE_NONE &&
+                       xpos(&ax, ag->term_end + 1) - xpos(&ax, ag->term_start) < 250;
+    double legend_y = bottom + 34 + (term_narrow ? 14 : 0);
+    double height = legend_y + 20.0 * legend_rows + 8;
 
     if (standalone)
         buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -298,15 +303,16 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
                    xs, top - 4, xs, bottom + 6, xe, top - 4, xe, bottom + 6);
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">Term starts ", xs, bottom + 20);
         short_date(b, ag->term_start);
-        buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\" text-anchor=\"end\">"
-                      "Term ends ", xe, bottom + 20);
+        buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\"%s>Term ends ",
+                   term_narrow ? xs : xe, bottom + (term_narrow ? 34 : 20),
+                   term_narrow ? "" : " text-anchor=\"end\"");
         short_date(b, ag->term_end);
         buf_puts(b, "</text>\n");
     }
 
     /* The legend. */
     for (int i = 0; i < nlegend; i++) {
-        double lx = 12 + (i % 2) * 400.0, ly = bottom + 34 + 20.0 * (i / 2);
+        double lx = 12 + (i % 2) * 400.0, ly = legend_y + 20.0 * (i / 2);
         buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
                       "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
                    lx, ly, color_of(m, legend[i]), lx + 18, ly + 10);
