@@ -1,1 +1,0 @@
-"$CHARTERC" check --strict ../../../../shared/spec/examples/connectivity.charter
