@@ -85,6 +85,7 @@ static const char css[] =
     "table.fields th{width:27%;text-transform:none;letter-spacing:0;font-size:8.8pt;"
     "border-bottom:1px solid var(--rule);vertical-align:top;padding:4pt 8pt 4pt 0}\n"
     "table.fields td{padding-left:0}\n"
+    "table.findings td:nth-child(4){width:42%}table.allowed td:nth-child(3){width:36%}\n"
     "ol,ul{margin:0 0 8pt;padding-left:18pt}\n"
     "li{margin:0 0 2pt;break-inside:avoid}\n"
     "figure{margin:6pt 0 12pt;break-inside:avoid}\n"
@@ -126,7 +127,13 @@ static const char *kicker(DocKind k)
 
 static void table(Buf *b, const DocBlock *t)
 {
-    buf_puts(b, "<table>\n<thead><tr>");
+    if (t->cls) {
+        buf_puts(b, "<table class=\"");
+        buf_xml(b, t->cls);
+        buf_puts(b, "\">\n<thead><tr>");
+    } else {
+        buf_puts(b, "<table>\n<thead><tr>");
+    }
     for (int c = 0; c < t->ncols; c++) {
         buf_puts(b, t->align[c] == 'r' ? "<th class=\"r\">" : "<th>");
         inline_text(b, t->head[c]);

@@ -371,6 +371,7 @@ static void annex(Doc *d, const Diag *g)
         doc_para(d, dt_text(d, "None: the checks found no gap and no conflict."));
     } else {
         DocBlock *tb = doc_table(d, "lllll", "Check", "Severity", "About", "Finding", "Where");
+        tb->cls = "findings";
         for (int i = 0; i < g->items.n; i++) {
             const Diagnostic *x = g->items.v[i];
             if (x->allowed)
@@ -390,6 +391,7 @@ static void annex(Doc *d, const Diag *g)
         return;
     }
     DocBlock *tb = doc_table(d, "llll", "Check", "About", "Finding", "Reason");
+    tb->cls = "allowed";
     for (int i = 0; i < g->items.n; i++) {
         const Diagnostic *x = g->items.v[i];
         if (!x->allowed)
