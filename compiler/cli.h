@@ -18,6 +18,7 @@ int cmd_impact(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);

@@ -22,6 +22,7 @@ static const Command commands[] = {
     {"graph", cmd_graph, "draw the schedule (Gantt chart) or the partner network"},
     {"build", cmd_build, "write the documents, sheets and pictures into one folder"},
     {"diff", cmd_diff, "what changed between two revisions, and who must sign again"},
+    {"export", cmd_export, "the resolved model as JSON, for dashboards and other tools"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
