@@ -22,6 +22,7 @@ int cmd_export(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_tracker(int argc, char **argv);
 
 /* Option parsing shared by the subcommands: --name=value, --name value,
  * -o value, `-` as a file and `--` to end the options. */

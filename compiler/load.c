@@ -337,6 +337,81 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
 
 /* ---- files and `use` ---------------------------------------------- */
 
+/* ---- a bundle: files held in memory -------------------------------- */
+
+/* Normalises an absolute path lexically ("//", "." and ".."), which is what
+ * realpath gives for a tree without symbolic links: the real paths of a
+ * bundle had their links resolved already when it was made. */
+static bool bundle_normalise(const char *path, char *out, size_t size)
+{
+    if (path[0] != '/' || strlen(path) >= size)
+        return false;
+    size_t n = 0;
+    const char *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        const char *e = p;
+        while (*e && *e != '/')
+            e++;
+        size_t len = (size_t)(e - p);
+        if (len == 0 || (len == 1 && p[0] == '.')) {
+            /* nothing */
+        } else if (len == 2 && p[0] == '.' && p[1] == '.') {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0)
+                n--;
+        } else {
+            out[n++] = '/';
+            memcpy(out + n, p, len);
+            n += len;
+        }
+        p = e;
+    }
+    if (n == 0)
+        out[n++] = '/';
+    out[n] = '\0';
+    return true;
+}
+
+static const BundleFile *bundle_find(const Compilation *c, const char *path)
+{
+    char norm[PATH_MAX * 2];
+    if (!bundle_normalise(path, norm, sizeof norm))
+        return NULL;
+    for (int i = 0; i < c->nbundle; i++)
+        if (strcmp(c->bundle[i].real, norm) == 0)
+            return &c->bundle[i];
+    return NULL;
+}
+
+/* realpath(), or the bundle's path of the file. */
+static bool find_real(const Compilation *c, const char *path, char *real)
+{
+    if (!c->bundle)
+        return realpath(path, real) != NULL;
+    const BundleFile *f = bundle_find(c, path);
+    if (!f || strlen(f->real) >= PATH_MAX)
+        return false;
+    strcpy(real, f->real);
+    return true;
+}
+
+/* src_load(), or the bundle's copy of the file (with its own display). */
+static int load_source(Compilation *c, const char *path, const char *display, uint32_t *id)
+{
+    if (!c->bundle)
+        return src_load(&c->sm, path, display, id);
+    const BundleFile *f = bundle_find(c, path);
+    if (!f)
+        return ENOENT;
+    *id = src_add(&c->sm, f->display, f->text, f->len);
+    SrcFile *sf = c->sm.files.v[*id];
+    sf->path = sf->real = arena_strdup(c->arena, f->real);
+    return 0;
+}
+
 static Scope *new_scope(Resolver *r)
 {
     Scope *s = arena_alloc(r->a, sizeof *s);
@@ -366,7 +441,7 @@ static const char *use_path(Resolver *r, const Stmt *st, const char *path, Span 
             snprintf(buf, sizeof buf, "%s", path);
     }
     char real[PATH_MAX];
-    if (!realpath(buf, real)) {
+    if (!find_real(r->c, buf, real)) {
         Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_not_found", at, "file",
                                     "cannot find '%s'", path);
         if (strncmp(path, "std/", 4) == 0)
@@ -448,7 +523,7 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
         if (strncmp(real, cwd, n) == 0 && real[n] == '/')
             display = real + n + 1;
     }
-    int e = src_load(&r->c->sm, real, display, &id);
+    int e = load_source(r->c, real, display, &id);
     if (e) {
         diag_report(r->d, SEV_ERROR, "import_not_found", pa->span, "file",
                     "cannot read '%s': %s", path, strerror(e));
@@ -496,7 +571,7 @@ static void load_prelude(Resolver *r)
     char path[PATH_MAX + 32];
     snprintf(path, sizeof path, "%s/std/prelude.charter", r->stdlib);
     uint32_t id;
-    int e = src_load(&r->c->sm, path, "std/prelude.charter", &id);
+    int e = load_source(r->c, path, "std/prelude.charter", &id);
     if (e) {
         fprintf(stderr, "charterc: error: cannot read the prelude %s: %s (set CHARTER_PATH to "
                         "the standard library folder)\n", path, strerror(e));
@@ -520,7 +595,7 @@ static int compile_root(Compilation *c, uint32_t id)
     r.c = c;
     r.a = c->arena;
     r.d = &c->diag;
-    r.stdlib = compile_stdlib_dir();
+    r.stdlib = c->bundle ? c->bundle_stdlib : compile_stdlib_dir();
     c->root_file = id;
     const char *real = c->sm.files.v[id]->real;
     const char *slash = strrchr(real, '/');
@@ -567,4 +642,21 @@ int compile_file(Compilation *c, const char *path)
 int compile_text(Compilation *c, const char *display, const char *text, size_t len)
 {
     return compile_root(c, src_add(&c->sm, display, text, len));
+}
+
+int compile_bundle(Compilation *c, const char *stdlib, const BundleFile *files, int n)
+{
+    if (n < 1)
+        return 2;
+    c->bundle = files;
+    c->nbundle = n;
+    c->bundle_stdlib = arena_strdup(c->arena, stdlib);
+    uint32_t id;
+    int st = load_source(c, files[0].real, files[0].display, &id);
+    if (st == 0)
+        st = compile_root(c, id);
+    /* The files belong to the caller: forget them. */
+    c->bundle = NULL;
+    c->nbundle = 0;
+    return st == 0 ? 0 : 2;
 }

@@ -23,6 +23,7 @@ static const Command commands[] = {
     {"build", cmd_build, "write the documents, sheets and pictures into one folder"},
     {"diff", cmd_diff, "what changed between two revisions, and who must sign again"},
     {"export", cmd_export, "the resolved model as JSON, for dashboards and other tools"},
+    {"tracker", cmd_tracker, "write the executable progress tracker of an agreement"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

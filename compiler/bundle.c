@@ -1,0 +1,252 @@
+/* bundle.c - writing and reading a tracker's payload.  See bundle.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "bundle.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sha256.h"
+#include "version.h"
+
+static const char PAYLOAD_MAGIC[8] = {'C', 'H', 'B', 'U', 'N', 'D', 'L', '1'};
+static const char TRAILER_MAGIC[16] = "CHARTER-TRACKER1";
+
+static void put_u32(Buf *b, uint32_t v)
+{
+    unsigned char x[4];
+    for (int i = 0; i < 4; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    buf_put(b, x, 4);
+}
+
+static void put_u64(Buf *b, uint64_t v)
+{
+    unsigned char x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    buf_put(b, x, 8);
+}
+
+static void put_str(Buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    put_u32(b, (uint32_t)n);
+    buf_put(b, s, n);
+}
+
+static uint64_t get_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static void put_file(Buf *b, const SrcFile *f)
+{
+    put_u32(b, f->is_std ? BUNDLE_FILE_STD : 0);
+    put_str(b, f->real);
+    put_str(b, f->display);
+    put_u64(b, f->len);
+    buf_put(b, f->text, f->len);
+}
+
+void bundle_append(Buf *out, const Compilation *c, char hex[65])
+{
+    size_t start = out->len;
+    buf_put(out, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC);
+    put_u32(out, (uint32_t)c->sm.files.n);
+    put_file(out, c->sm.files.v[c->root_file]);
+    const char *stdlib = "";
+    for (int i = 0; i < c->sm.files.n; i++) {
+        const SrcFile *f = c->sm.files.v[i];
+        if ((uint32_t)i != c->root_file)
+            put_file(out, f);
+        /* The prelude tells where the standard library was. */
+        const char *tail = "/std/prelude.charter";
+        size_t n = strlen(f->real), t = strlen(tail);
+        if (f->is_std && strcmp(f->display, "std/prelude.charter") == 0 && n > t &&
+            strcmp(f->real + n - t, tail) == 0)
+            stdlib = arena_strndup(c->arena, f->real, n - t);
+    }
+    put_str(out, stdlib);
+    size_t len = out->len - start;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_ctx ctx;
+    sha256_init(&ctx);
+    sha256_update(&ctx, out->data + start, len);
+    sha256_final(&ctx, digest);
+    sha256_to_hex(digest, hex);
+
+    buf_put(out, TRAILER_MAGIC, sizeof TRAILER_MAGIC);
+    put_u64(out, start);
+    put_u64(out, len);
+    buf_put(out, digest, sizeof digest);
+    char version[32] = {0};
+    snprintf(version, sizeof version, "%s", CHARTER_VERSION);
+    buf_put(out, version, sizeof version);
+    char zero[32] = {0};
+    buf_put(out, zero, sizeof zero);
+}
+
+static int fail(char *err, size_t size, const char *fmt, const char *path)
+{
+    snprintf(err, size, fmt, path);
+    return -1;
+}
+
+static bool pread_all(int fd, void *p, size_t n, uint64_t off)
+{
+    char *q = p;
+    while (n > 0) {
+        ssize_t r = pread(fd, q, n, (off_t)off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false;
+        q += r;
+        n -= (size_t)r;
+        off += (uint64_t)r;
+    }
+    return true;
+}
+
+/* A cursor over the payload; every read is bounds-checked. */
+typedef struct Rd {
+    const unsigned char *p, *end;
+    bool bad;
+} Rd;
+
+static uint64_t rd_int(Rd *r, int size)
+{
+    if (r->bad || r->end - r->p < size) {
+        r->bad = true;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = size - 1; i >= 0; i--)
+        v = v << 8 | r->p[i];
+    r->p += size;
+    return v;
+}
+
+/* The next `n` bytes, left in place. */
+static const char *rd_raw(Rd *r, uint64_t n)
+{
+    if (r->bad || (uint64_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return "";
+    }
+    const char *s = (const char *)r->p;
+    r->p += n;
+    return s;
+}
+
+/* The next `n` bytes as a C string, copied to *names (the payload stays
+ * as it was hashed). */
+static const char *rd_str(Rd *r, char **names)
+{
+    uint64_t n = rd_int(r, 4);
+    const char *s = rd_raw(r, n);
+    if (r->bad)
+        return "";
+    char *d = *names;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *names += n + 1;
+    return d;
+}
+
+int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
+{
+    memset(b, 0, sizeof *b);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return fail(err, errsize, "cannot open %s to read its agreement", path);
+    struct stat st;
+    unsigned char t[BUNDLE_TRAILER_SIZE];
+    if (fstat(fd, &st) != 0 || st.st_size < BUNDLE_TRAILER_SIZE ||
+        !pread_all(fd, t, sizeof t, (uint64_t)st.st_size - sizeof t) ||
+        memcmp(t, TRAILER_MAGIC, sizeof TRAILER_MAGIC) != 0) {
+        close(fd);
+        return fail(err, errsize,
+                    "%s carries no agreement: make a tracker with `charterc tracker FILE -o NAME`",
+                    path);
+    }
+    b->offset = get_u64(t + 16);
+    b->length = get_u64(t + 24);
+    memcpy(b->sha256, t + 32, 32);
+    memcpy(b->version, t + 64, 32);
+    b->version[32] = '\0';
+    if (b->offset > (uint64_t)st.st_size || b->length > (uint64_t)st.st_size - b->offset ||
+        b->offset + b->length + BUNDLE_TRAILER_SIZE != (uint64_t)st.st_size || b->length < 12) {
+        close(fd);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad trailer)", path);
+    }
+    b->payload = malloc(b->length);
+    if (!b->payload || !pread_all(fd, b->payload, b->length, b->offset)) {
+        close(fd);
+        bundle_free(b);
+        return fail(err, errsize, "cannot read the agreement carried by %s", path);
+    }
+    close(fd);
+    Rd r = {(unsigned char *)b->payload, (unsigned char *)b->payload + b->length, false};
+    if (memcmp(r.p, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC) != 0) {
+        bundle_free(b);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", path);
+    }
+    r.p += sizeof PAYLOAD_MAGIC;
+    uint64_t n = rd_int(&r, 4);
+    if (n == 0 || n > b->length / 20) {
+        bundle_free(b);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", path);
+    }
+    b->nfiles = (int)n;
+    b->files = calloc(n, sizeof *b->files);
+    b->flags = calloc(n, sizeof *b->flags);
+    /* Names are at most the payload's bytes plus a NUL each. */
+    b->names = malloc(b->length + 2 * n + 1);
+    char *names = b->names;
+    if (!b->files || !b->flags || !b->names) {
+        bundle_free(b);
+        return fail(err, errsize, "out of memory reading the agreement of %s", path);
+    }
+    for (int i = 0; i < b->nfiles && !r.bad; i++) {
+        b->flags[i] = (uint32_t)rd_int(&r, 4);
+        b->files[i].real = rd_str(&r, &names);
+        b->files[i].display = rd_str(&r, &names);
+        uint64_t len = rd_int(&r, 8);
+        b->files[i].text = rd_raw(&r, len);
+        b->files[i].len = (size_t)len;
+    }
+    b->stdlib = rd_str(&r, &names);
+    if (r.bad || r.p != r.end) {
+        bundle_free(b);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", path);
+    }
+    return 0;
+}
+
+bool bundle_verify(const Bundle *b)
+{
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_ctx ctx;
+    sha256_init(&ctx);
+    sha256_update(&ctx, b->payload, b->length);
+    sha256_final(&ctx, digest);
+    return memcmp(digest, b->sha256, sizeof digest) == 0;
+}
+
+void bundle_free(Bundle *b)
+{
+    free(b->files);
+    free(b->flags);
+    free(b->payload);
+    free(b->names);
+    memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,57 @@
+/* bundle.h - the agreement carried by a tracker executable (bundle_).
+ *
+ * `charterc tracker FILE -o NAME` copies the runtime program and appends
+ * the sources it compiled: the root file, the files it uses and the
+ * prelude, each with the real path and display name it had.  At start-up
+ * the runtime reads them back from /proc/self/exe and compiles them again
+ * with compile_bundle(), so the tracker needs neither the source files nor
+ * a C compiler.
+ *
+ * Layout (integers little-endian):
+ *
+ *   [program][payload][trailer]
+ *   payload: "CHBUNDL1", u32 nfiles,
+ *            nfiles x (u32 flags, str real, str display, u64 len, text),
+ *            str stdlib                    str = u32 length, bytes
+ *   trailer: 128 bytes: magic "CHARTER-TRACKER1", u64 payload offset,
+ *            u64 payload length, the SHA-256 of the payload (32 bytes),
+ *            the compiler version (32 bytes, NUL-padded), 32 zero bytes.
+ *
+ * The first file is the root.  The SHA-256 covers every source with its
+ * path, so two trackers with equal hashes carry the same agreement. */
+#ifndef CHARTER_BUNDLE_H
+#define CHARTER_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "compile.h"
+
+#define BUNDLE_TRAILER_SIZE 128
+#define BUNDLE_FILE_STD 2u      /* flags: part of the standard library */
+
+typedef struct Bundle {
+    BundleFile *files;          /* files[0] is the root */
+    uint32_t *flags;
+    int nfiles;
+    const char *stdlib;         /* the standard library folder it was compiled with */
+    uint8_t sha256[32];         /* as recorded in the trailer */
+    char version[33];           /* of the compiler that made it */
+    uint64_t offset, length;    /* of the payload in the file */
+    char *payload;              /* the payload as read; texts point into it */
+    char *names;                /* the paths, NUL-terminated */
+} Bundle;
+
+/* Appends the payload and trailer for the files of compilation `c` (root
+ * first) to `out`, which holds the program; *hex gets the hash. */
+void bundle_append(Buf *out, const Compilation *c, char hex[65]);
+/* Reads the bundle at the end of the file `path`.  Returns 0, or -1 with
+ * one sentence in err ("... carries no agreement"). */
+int bundle_read(const char *path, Bundle *b, char *err, size_t errsize);
+/* Whether the payload still hashes to the trailer's SHA-256. */
+bool bundle_verify(const Bundle *b);
+void bundle_free(Bundle *b);
+
+#endif

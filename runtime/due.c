@@ -1,0 +1,213 @@
+/* due.c - `due`: what is due within a window, and what is overdue.
+ *
+ * Items: milestones not yet done, cancelled or met, due within the window
+ * or overdue; indicator reports (the end of each reporting period, when
+ * the reporter has not reported for it yet) and reports already missing;
+ * the communication block's reports falling in the window (from the
+ * term's start, every DURATION). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+typedef struct Item {
+    int32_t date;
+    const char *kind;
+    const char *id;
+    const char *who;
+    const char *what;
+} Item;
+
+static int item_cmp(const void *a, const void *b)
+{
+    const Item *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    int k = strcmp(x->kind, y->kind);
+    return k ? k : strcmp(x->id, y->id);
+}
+
+static bool parse_within(const char *s, Duration *out)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (end == s || n < 0 || n > 100000)
+        return false;
+    while (*end == ' ')
+        end++;
+    out->n = (int)n;
+    out->unit = DUR_DAY;
+    if (!*end)
+        return true;
+    char word[16];
+    snprintf(word, sizeof word, "%s", end);
+    size_t len = strlen(word);
+    if (len > 1 && word[len - 1] == 's')
+        word[len - 1] = '\0';
+    return duration_unit(word, &out->unit);
+}
+
+static bool involves(const Partner *const *v, int n, const Partner *p)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == p)
+            return true;
+    return false;
+}
+
+static const char *names(Trk *t, Partner *const *v, int n)
+{
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", v[i]->d.id);
+    const char *s = arena_strdup(t->a, n ? buf_cstr(&b) : "");
+    buf_free(&b);
+    return s;
+}
+
+static const char due_help[] =
+    "usage: %s due [--within DURATION] [--partner ID] [--as-of DATE]\n\n"
+    "What is due: milestones not yet done, indicator reports and the reports of\n"
+    "the communication block, within DURATION of the as-of date, and what is\n"
+    "overdue already.\n\n"
+    "  --within DURATION  such as 30 (days), '2 weeks', '3 months' (default 30 days)\n"
+    "  --partner ID       only what this partner owns or reports\n"
+    "  --as-of DATE       the date to look from (default: today)\n";
+
+int due_cmd(Trk *t, int argc, char **argv)
+{
+    static const TrkOpt opts[] = {{"within", 'w', true}, {"partner", 'p', true}, {"as-of", 0, true}};
+    TrkArgs a;
+    if (!trk_args(t, &a, opts, 3, argc, argv, "due"))
+        return 2;
+    if (trk_arg(&a, "help")) {
+        printf(due_help, t->prog);
+        return 0;
+    }
+    if (a.npos > 0)
+        return trk_fail(t, "due takes no argument '%s' (see '%s due --help')", a.pos[0], t->prog);
+    Duration within = {30, DUR_DAY};
+    if (trk_arg(&a, "within") && !parse_within(trk_arg(&a, "within"), &within))
+        return trk_fail(t, "--within wants a duration such as 30, '2 weeks' or '3 months', "
+                           "not '%s'", trk_arg(&a, "within"));
+    const Partner *only = NULL;
+    const char *pid = trk_arg(&a, "partner");
+    if (pid) {
+        int p = trk_partner(t, pid, strlen(pid));
+        if (p < 0) {
+            const char *sg = trk_suggest_partner(t, pid);
+            return trk_fail(t, "unknown partner '%s'%s%s%s", pid, sg ? "; did you mean '" : "",
+                            sg ? sg : "", sg ? "'?" : "");
+        }
+        only = t->part[p];
+    }
+    int32_t as_of = t->today;
+    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
+        return 2;
+    int32_t until = date_add(as_of, within);
+    Score s;
+    int st = score_compute(&s, t, as_of, false);
+    if (st) {
+        score_free(&s);
+        return st;
+    }
+    VEC(Item) items = {0};
+    char d1[16], d2[16];
+    /* Milestones. */
+    for (int m = 0; m < t->nms; m++) {
+        const Milestone *ms = t->ms[m];
+        PlanState state = s.ms[m].state;
+        if (ms->due == DATE_NONE || state == PLAN_DONE || state == PLAN_CANCELLED ||
+            state == PLAN_MET || ms->due > until)
+            continue;
+        if (only && ms->owner != only)
+            continue;
+        Item it = {ms->due, "milestone", ms->d.id, ms->owner ? ms->owner->d.id : "",
+                   ms->d.title ? ms->d.title : ""};
+        if (ms->requires)
+            it.what = arena_printf(t->a, "%s (requires %s: %s)", it.what,
+                                   score_expr_text(&s, ms->requires),
+                                   s.ms[m].req == PLAN_FALSE ? "not yet" : "no data yet");
+        VEC_PUSH(t->a, items, it);
+    }
+    /* Indicator reports. */
+    for (int i = 0; i < t->nind; i++) {
+        const Indicator *ind = t->ind[i];
+        const ObsInd *oi = &s.obs.ind[i];
+        if (ind->formula || ind->frequency.n == 0 || oi->anchor == DATE_NONE)
+            continue;
+        int k = plan_period_of(oi->anchor, oi->freq, as_of);
+        for (int r = 0; r < ind->reporters.n; r++) {
+            const Partner *p = ind->reporters.v[r];
+            if (only && p != only)
+                continue;
+            int miss = s.missing[i][r];
+            if (miss > 0) {
+                int32_t last_end = plan_period_start(oi->anchor, oi->freq, k < 0 ? 0 : k) - 1;
+                Item it = {last_end, "report", ind->d.id, p->d.id,
+                           arena_printf(t->a, "%d report%s missing", miss, miss == 1 ? "" : "s")};
+                VEC_PUSH(t->a, items, it);
+            }
+            /* The current period's report, due on its last day. */
+            for (int q = k < 0 ? 0 : k;; q++) {
+                int32_t start = plan_period_start(oi->anchor, oi->freq, q);
+                int32_t end = plan_period_start(oi->anchor, oi->freq, q + 1) - 1;
+                if (end > until || (t->ag->term_end != DATE_NONE && start > t->ag->term_end))
+                    break;
+                if (end < as_of)
+                    continue;
+                bool done = q < oi->nper && (oi->s[r].bits[q / 64] >> (q % 64) & 1);
+                if (!done) {
+                    Item it = {end, "report", ind->d.id, p->d.id,
+                               arena_printf(t->a, "the value for %s to %s", date_iso(start, d1),
+                                            date_iso(end, d2))};
+                    VEC_PUSH(t->a, items, it);
+                }
+            }
+        }
+    }
+    /* Reports of the communication block. */
+    for (int c = 0; c < t->m->comms.n; c++) {
+        const Comm *cm = t->m->comms.v[c];
+        if (cm->kind != COMM_REPORT || cm->every.n == 0 || t->ag->term_start == DATE_NONE)
+            continue;
+        if (only && !involves((const Partner *const *)cm->by.v, cm->by.n, only))
+            continue;
+        for (int q = 1; q < 100000; q++) {
+            Duration step = cm->every;
+            step.n *= q;
+            int32_t when = date_add(t->ag->term_start, step);
+            if (when > until || (t->ag->term_end != DATE_NONE && when > t->ag->term_end))
+                break;
+            if (when < as_of)
+                continue;
+            Item it = {when, "report", cm->id, names(t, cm->by.v, cm->by.n),
+                       arena_printf(t->a, "%s, to %s", cm->title ? cm->title : cm->id,
+                                    cm->to_all ? "all" : names(t, cm->to.v, cm->to.n))};
+            VEC_PUSH(t->a, items, it);
+        }
+    }
+    qsort(items.v, (size_t)items.n, sizeof *items.v, item_cmp);
+    char d[32], w[32];
+    printf("Due as of %s, within %s%s%s\n", date_long(as_of, d), duration_text(within, w, sizeof w),
+           only ? ", for " : "", only ? only->d.id : "");
+    if (items.n == 0)
+        printf("\nNothing is due.\n");
+    for (int pass = 0; pass < 2; pass++) {
+        bool any = false;
+        for (int k = 0; k < items.n; k++) {
+            const Item *it = &items.v[k];
+            if ((pass == 0) != (it->date < as_of))
+                continue;
+            if (!any)
+                printf("\n%s\n", pass == 0 ? "Overdue" : "Coming");
+            any = true;
+            printf("  %s  %-9s  %s  %s: %s\n", date_iso(it->date, d1), it->kind, it->id,
+                   *it->who ? it->who : "-", it->what);
+        }
+    }
+    score_free(&s);
+    return 0;
+}

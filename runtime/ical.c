@@ -1,0 +1,240 @@
+/* ical.c - `calendar`: milestones, meetings, reports and reviews as an
+ * iCalendar file (RFC 5545).
+ *
+ * Milestones are all-day events on their due date.  Meetings recur from
+ * the term's start; reports and reviews from one period after it (a
+ * quarterly report is due after the first quarter); all end with the
+ * term.  UIDs are built from the item's kind and id and the agreement's
+ * id, so a calendar application updates the same events when the file is
+ * imported again.  DTSTAMP is $SOURCE_DATE_EPOCH when set (reproducible
+ * output), else the current time. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report.h"
+#include "version.h"
+
+/* Appends one content line, folded at 75 octets without splitting a
+ * UTF-8 sequence, ended by CRLF. */
+static void line(Buf *b, const char *s)
+{
+    size_t n = strlen(s), col = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = 1;
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0xF0)
+            len = 4;
+        else if (ch >= 0xE0)
+            len = 3;
+        else if (ch >= 0xC0)
+            len = 2;
+        if (i + len > n)
+            len = n - i;
+        if (col + len > 75) {
+            buf_puts(b, "\r\n ");
+            col = 1;
+        }
+        buf_put(b, s + i, len);
+        col += len;
+        i += len;
+    }
+    buf_puts(b, "\r\n");
+}
+
+/* NAME:VALUE with VALUE escaped as TEXT (backslash, ; , and newlines). */
+static void text_prop(Buf *b, const char *name, const char *value)
+{
+    Buf v;
+    buf_init(&v);
+    buf_puts(&v, name);
+    buf_putc(&v, ':');
+    for (const char *p = value; *p; p++) {
+        switch (*p) {
+        case '\\': buf_puts(&v, "\\\\"); break;
+        case ';': buf_puts(&v, "\\;"); break;
+        case ',': buf_puts(&v, "\\,"); break;
+        case '\n': buf_puts(&v, "\\n"); break;
+        case '\r': break;
+        default: buf_putc(&v, *p);
+        }
+    }
+    line(b, buf_cstr(&v));
+    buf_free(&v);
+}
+
+static const char *ical_date(int32_t d, char *buf)
+{
+    int y, m, day;
+    date_to_civil(d, &y, &m, &day);
+    snprintf(buf, 16, "%04d%02d%02d", y, m, day);
+    return buf;
+}
+
+static void begin_event(Buf *b, const Trk *t, const char *kind, const char *id, const char *stamp,
+                        int32_t start)
+{
+    char d1[16], d2[16];
+    line(b, "BEGIN:VEVENT");
+    Buf u;
+    buf_init(&u);
+    buf_printf(&u, "UID:%s.%s.%s@charter", kind, id, t->ag->d.id);
+    line(b, buf_cstr(&u));
+    buf_free(&u);
+    char s[64];
+    snprintf(s, sizeof s, "DTSTAMP:%s", stamp);
+    line(b, s);
+    snprintf(s, sizeof s, "DTSTART;VALUE=DATE:%s", ical_date(start, d1));
+    line(b, s);
+    snprintf(s, sizeof s, "DTEND;VALUE=DATE:%s", ical_date(start + 1, d2));
+    line(b, s);
+}
+
+static const char *partners_text(Trk *t, bool all, Partner *const *v, int n)
+{
+    if (all)
+        return "all partners";
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", v[i]->d.title ? v[i]->d.title : v[i]->d.id);
+    const char *s = arena_strdup(t->a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+static void rrule(Buf *b, const Trk *t, Duration every)
+{
+    static const char *const freq[] = {"DAILY", "WEEKLY", "MONTHLY", "MONTHLY", "YEARLY"};
+    int interval = every.n * (every.unit == DUR_QUARTER ? 3 : 1);
+    char s[128], d[16];
+    int n = snprintf(s, sizeof s, "RRULE:FREQ=%s;INTERVAL=%d", freq[every.unit], interval);
+    if (t->ag->term_end != DATE_NONE)
+        snprintf(s + n, sizeof s - (size_t)n, ";UNTIL=%s", ical_date(t->ag->term_end, d));
+    line(b, s);
+}
+
+void ical_write(Trk *t, long long dtstamp, Buf *b)
+{
+    char stamp[32];
+    time_t ts = (time_t)dtstamp;
+    struct tm tm;
+    gmtime_r(&ts, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    const Agreement *ag = t->ag;
+    const char *title = ag->d.title ? ag->d.title : ag->d.id;
+    line(b, "BEGIN:VCALENDAR");
+    line(b, "VERSION:2.0");
+    line(b, "PRODID:-//Charter//charter-runtime " CHARTER_VERSION "//EN");
+    line(b, "CALSCALE:GREGORIAN");
+    line(b, "METHOD:PUBLISH");
+    text_prop(b, "X-WR-CALNAME", title);
+    for (int m = 0; m < t->nms; m++) {
+        const Milestone *ms = t->ms[m];
+        if (ms->due == DATE_NONE)
+            continue;
+        begin_event(b, t, "milestone", ms->d.id, stamp, ms->due);
+        text_prop(b, "SUMMARY", arena_printf(t->a, "Milestone due: %s",
+                                             ms->d.title ? ms->d.title : ms->d.id));
+        Buf desc;
+        buf_init(&desc);
+        buf_printf(&desc, "Milestone %s of %s.", ms->d.id, title);
+        if (ms->owner)
+            buf_printf(&desc, "\nOwner: %s.", ms->owner->d.title ? ms->owner->d.title
+                                                                 : ms->owner->d.id);
+        if (ms->deliverable)
+            buf_printf(&desc, "\nDeliverable: %s", ms->deliverable);
+        if (ms->requires) {
+            const SrcFile *f = t->comp->sm.files.v[ms->requires->span.file];
+            buf_printf(&desc, "\nRequires: %.*s",
+                       (int)(ms->requires->span.hi - ms->requires->span.lo),
+                       f->text + ms->requires->span.lo);
+        }
+        if (ms->after.n) {
+            buf_puts(&desc, "\nAfter: ");
+            for (int k = 0; k < ms->after.n; k++)
+                buf_printf(&desc, "%s%s", k ? ", " : "", ms->after.v[k]->d.id);
+        }
+        text_prop(b, "DESCRIPTION", buf_cstr(&desc));
+        buf_free(&desc);
+        line(b, "CATEGORIES:MILESTONE");
+        line(b, "TRANSP:TRANSPARENT");
+        line(b, "END:VEVENT");
+    }
+    if (ag->term_start == DATE_NONE)
+        goto done;
+    for (int c = 0; c < t->m->comms.n; c++) {
+        const Comm *cm = t->m->comms.v[c];
+        if (cm->every.n <= 0)
+            continue;
+        static const char *const kinds[] = {"meeting", "report", "review"};
+        static const char *const labels[] = {"Meeting", "Report due", "Review"};
+        int32_t first = cm->kind == COMM_MEETING ? ag->term_start : date_add(ag->term_start, cm->every);
+        if (ag->term_end != DATE_NONE && first > ag->term_end)
+            continue;
+        begin_event(b, t, kinds[cm->kind], cm->id, stamp, first);
+        rrule(b, t, cm->every);
+        text_prop(b, "SUMMARY", arena_printf(t->a, "%s: %s", labels[cm->kind],
+                                             cm->title ? cm->title : cm->id));
+        char every[64];
+        const char *desc;
+        if (cm->kind == COMM_REPORT)
+            desc = arena_printf(t->a, "%s of %s, every %s.\nBy: %s.\nTo: %s.", cm->id, title,
+                                duration_text(cm->every, every, sizeof every),
+                                partners_text(t, false, cm->by.v, cm->by.n),
+                                partners_text(t, cm->to_all, cm->to.v, cm->to.n));
+        else
+            desc = arena_printf(t->a, "%s of %s, every %s.\nWith: %s.", cm->id, title,
+                                duration_text(cm->every, every, sizeof every),
+                                partners_text(t, cm->with_all, cm->with.v, cm->with.n));
+        text_prop(b, "DESCRIPTION", desc);
+        line(b, cm->kind == COMM_MEETING ? "CATEGORIES:MEETING"
+                : cm->kind == COMM_REPORT ? "CATEGORIES:REPORT"
+                                          : "CATEGORIES:REVIEW");
+        line(b, "END:VEVENT");
+    }
+done:
+    line(b, "END:VCALENDAR");
+}
+
+static const char ical_help[] =
+    "usage: %s calendar [-o FILE]\n\n"
+    "An iCalendar file (RFC 5545) of the milestones' due dates and the recurring\n"
+    "meetings, reports and reviews of the communication block, for any calendar\n"
+    "application.  UIDs are stable, so importing a newer file updates the events.\n"
+    "Without -o it goes to standard output.  DTSTAMP is $SOURCE_DATE_EPOCH when set.\n";
+
+int ical_cmd(Trk *t, int argc, char **argv)
+{
+    static const TrkOpt opts[] = {{"output", 'o', true}};
+    TrkArgs a;
+    if (!trk_args(t, &a, opts, 1, argc, argv, "calendar"))
+        return 2;
+    if (trk_arg(&a, "help")) {
+        printf(ical_help, t->prog);
+        return 0;
+    }
+    if (a.npos > 0)
+        return trk_fail(t, "calendar takes no argument '%s' (use -o FILE)", a.pos[0]);
+    long long stamp = (long long)time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            stamp = v;
+    }
+    Buf b;
+    buf_init(&b);
+    ical_write(t, stamp, &b);
+    const char *out = trk_arg(&a, "output");
+    int e = buf_write_file(&b, out ? out : "-", NULL);
+    buf_free(&b);
+    if (e)
+        return trk_fail(t, "cannot write %s: %s", out ? out : "standard output", strerror(e));
+    if (out)
+        trk_note(t, "wrote %s", out);
+    return 0;
+}

@@ -1,0 +1,188 @@
+/* main.c - the tracker program: `NAME COMMAND [OPTIONS]`.
+ *
+ * This file is the runtime `charter-runtime`; `charterc tracker` appends an
+ * agreement to a copy of it (see compiler/bundle.h), and each copy is the
+ * tracker of its agreement. */
+#define _POSIX_C_SOURCE 200809L
+#include <string.h>
+
+#include "ledger.h"
+#include "report.h"
+#include "sha256.h"
+#include "status.h"
+#include "suggest.h"
+#include "trk.h"
+#include "version.h"
+
+typedef struct Cmd {
+    const char *name;
+    int (*run)(Trk *t, int argc, char **argv);
+    const char *summary;
+} Cmd;
+
+static int info_cmd(Trk *t, int argc, char **argv);
+
+static const Cmd cmds[] = {
+    {"status", status_cmd, "the scorecard: goals, indicators, milestones, partners"},
+    {"validate", ledger_validate_cmd, "check data files against the agreement"},
+    {"import", ledger_import_cmd, "validate a data file, then add all its rows to the ledger"},
+    {"record", ledger_record_cmd, "add one observation: record INDICATOR VALUE --on DATE --by PARTNER"},
+    {"done", ledger_done_cmd, "mark a milestone done: done MILESTONE --on DATE --by PARTNER"},
+    {"due", due_cmd, "what is due: milestones and expected reports"},
+    {"report", report_cmd, "a self-contained HTML dashboard with charts"},
+    {"calendar", ical_cmd, "an iCalendar file of milestones, meetings, reports and reviews"},
+    {"info", info_cmd, "the agreement, the SHA-256 of its sources, the compiler version"},
+};
+enum { NCMDS = sizeof cmds / sizeof cmds[0] };
+
+static void usage(const Trk *t, FILE *out)
+{
+    fprintf(out, "usage: %s [--data DIR] [--allow-extern] COMMAND [OPTIONS]\n\n", t->prog);
+    fprintf(out, "The progress tracker of the agreement '%s'", t->ag->d.id);
+    if (t->ag->d.title)
+        fprintf(out, " (%s)", t->ag->d.title);
+    fputs(".\nIt carries the agreement; the progress data are CSV files in a ledger folder.\n\n"
+          "commands:\n", out);
+    for (int i = 0; i < NCMDS; i++)
+        fprintf(out, "  %-9s %s\n", cmds[i].name, cmds[i].summary);
+    fprintf(out, "\noptions of every command:\n"
+                 "  --data DIR       the ledger folder (default: ./%s-data), holding\n"
+                 "                   observations.csv and events.csv\n"
+                 "  --allow-extern   load the user libraries that formulas call\n"
+                 "  --help           the options of a command: '%s COMMAND --help'\n\n"
+                 "Exit status: 0 success, 1 the data have errors, 2 the command could not run.\n",
+            t->ag->d.id, t->prog);
+}
+
+static int info_cmd(Trk *t, int argc, char **argv)
+{
+    TrkArgs a;
+    if (!trk_args(t, &a, NULL, 0, argc, argv, "info"))
+        return 2;
+    if (trk_arg(&a, "help")) {
+        printf("usage: %s info\n\nThe agreement this tracker carries: its id, title, version and "
+               "term, its source\nfiles with the SHA-256 of the root file and of all of them, "
+               "and the version\nof the compiler that made the tracker.\n", t->prog);
+        return 0;
+    }
+    if (a.npos > 0)
+        return trk_fail(t, "info takes no argument '%s'", a.pos[0]);
+    const Agreement *ag = t->ag;
+    const BundleFile *root = &t->bundle.files[0];
+    char hex[SHA256_HEX_SIZE], all[SHA256_HEX_SIZE], d1[16], d2[16];
+    sha256_hex(root->text, root->len, hex);
+    sha256_to_hex(t->bundle.sha256, all);
+    printf("agreement  %s\n", ag->d.id);
+    printf("title      %s\n", ag->d.title ? ag->d.title : "");
+    printf("version    %s\n", ag->version ? ag->version : "(none)");
+    if (ag->term_start != DATE_NONE)
+        printf("term       %s to %s\n", date_iso(ag->term_start, d1),
+               ag->term_end != DATE_NONE ? date_iso(ag->term_end, d2) : "?");
+    printf("source     %s\n", root->display);
+    printf("sha256     %s\n", hex);
+    printf("files      ");
+    for (int i = 0; i < t->bundle.nfiles; i++)
+        printf("%s%s", i ? ", " : "", t->bundle.files[i].display);
+    printf("\nbundle     %s (all files; %s)\n", all,
+           bundle_verify(&t->bundle) ? "verified" : "DAMAGED: does not match");
+    printf("compiler   charterc %s\n", t->bundle.version);
+    printf("runtime    charter-runtime %s\n", CHARTER_VERSION);
+    printf("data       %s\n", t->data_dir);
+    return 0;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int main(int argc, char **argv)
+{
+    const char *prog = argc > 0 ? base_name(argv[0]) : "tracker";
+    /* The command is the first word that is not an option or its value. */
+    int at = -1;
+    bool want_help = false, want_version = false;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        if (strcmp(s, "--") == 0)
+            break;
+        if (strcmp(s, "--data") == 0 || strcmp(s, "-d") == 0) {
+            i++;
+            continue;
+        }
+        if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0)
+            want_help = true;
+        else if (strcmp(s, "--version") == 0)
+            want_version = true;
+        else if (s[0] != '-') {
+            at = i;
+            break;
+        }
+    }
+    Trk t;
+    if (trk_load(&t, prog) != 0) {
+        if (want_version && at < 0) {
+            printf("charter-runtime %s (carries no agreement)\n", CHARTER_VERSION);
+            return 0;
+        }
+        return 2;
+    }
+    int st;
+    if (at < 0) {
+        if (want_version) {
+            printf("%s: the tracker of agreement %s%s%s (charter-runtime %s, made by charterc %s)\n",
+                   prog, t.ag->d.id, t.ag->version ? " version " : "",
+                   t.ag->version ? t.ag->version : "", CHARTER_VERSION, t.bundle.version);
+            st = 0;
+        } else if (want_help) {
+            usage(&t, stdout);
+            st = 0;
+        } else {
+            usage(&t, stderr);
+            st = 2;
+        }
+        trk_free(&t);
+        return st;
+    }
+    const char *name = argv[at];
+    if (strcmp(name, "help") == 0) {
+        /* `help COMMAND` is `COMMAND --help`. */
+        if (at + 1 < argc) {
+            name = argv[at + 1];
+            char *hargv[] = {(char *)name, "--help", NULL};
+            for (int i = 0; i < NCMDS; i++)
+                if (strcmp(cmds[i].name, name) == 0) {
+                    st = cmds[i].run(&t, 2, hargv);
+                    trk_free(&t);
+                    return st;
+                }
+        }
+        usage(&t, stdout);
+        trk_free(&t);
+        return 0;
+    }
+    /* argv for the command: its name, then every other argument in order. */
+    char **cargv = arena_alloc(t.a, sizeof *cargv * (size_t)(argc + 1));
+    int cargc = 0;
+    cargv[cargc++] = (char *)name;
+    for (int i = 1; i < argc; i++)
+        if (i != at)
+            cargv[cargc++] = argv[i];
+    for (int i = 0; i < NCMDS; i++)
+        if (strcmp(cmds[i].name, name) == 0) {
+            st = cmds[i].run(&t, cargc, cargv);
+            trk_free(&t);
+            return st;
+        }
+    const char *names[NCMDS];
+    for (int i = 0; i < NCMDS; i++)
+        names[i] = cmds[i].name;
+    const char *sg = suggest_from(name, names, NCMDS);
+    if (sg)
+        st = trk_fail(&t, "unknown command '%s'; did you mean '%s'?", name, sg);
+    else
+        st = trk_fail(&t, "unknown command '%s' (see '%s --help')", name, prog);
+    trk_free(&t);
+    return st;
+}

@@ -1,0 +1,588 @@
+/* score.c - computing the scorecard.  See score.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "score.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+
+typedef struct MemoEnt {
+    int32_t date, vdate;
+    double value;
+} MemoEnt;
+
+typedef struct ScoreMemo {
+    VEC(MemoEnt) ents;
+    bool busy;                  /* being evaluated: a formula cycle gives no value */
+    bool series_done;
+    double *sv;                 /* the combined series */
+    int32_t *sd;
+    int sn;
+} ScoreMemo;
+
+/* One reporter's value at a date. */
+typedef struct RepVal {
+    int32_t date;
+    double value;
+    int order;
+} RepVal;
+
+static bool is_percent(const Indicator *ind)
+{
+    return ind->unit && strcmp(ind->unit->d.id, "percent") == 0;
+}
+
+/* The total, or the sum of full cells when they are more recent (see score.h). */
+static bool rep_value(const Indicator *ind, int32_t tdate, double total, int32_t cdate,
+                      double csum, RepVal *out)
+{
+    bool pct = is_percent(ind);
+    if (tdate != DATE_NONE && (cdate == DATE_NONE || tdate >= cdate || pct)) {
+        out->date = tdate;
+        out->value = total;
+        return true;
+    }
+    if (cdate != DATE_NONE && !pct) {
+        out->date = cdate;
+        out->value = csum;
+        return true;
+    }
+    return false;
+}
+
+static int by_date(const void *a, const void *b)
+{
+    const RepVal *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return x->order - y->order;
+}
+
+/* Combines the reporters' values (see score.h for per_period). */
+static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    if (n == 0)
+        return NAN;
+    int32_t latest = rv[0].date;
+    for (int k = 1; k < n; k++)
+        if (rv[k].date > latest)
+            latest = rv[k].date;
+    if (ind->values == VALUES_PER_PERIOD && oi->freq.n > 0 && oi->anchor != DATE_NONE) {
+        int p = plan_period_of(oi->anchor, oi->freq, latest);
+        int m = 0;
+        for (int k = 0; k < n; k++)
+            if (plan_period_of(oi->anchor, oi->freq, rv[k].date) == p)
+                rv[m++] = rv[k];
+        n = m;
+    }
+    qsort(rv, (size_t)n, sizeof *rv, by_date);
+    double v[64];
+    double *vals = n <= 64 ? v : malloc(sizeof *vals * (size_t)n);
+    if (!vals)
+        return NAN;
+    for (int k = 0; k < n; k++)
+        vals[k] = rv[k].value;
+    double r = plan_combine(ind->combine, vals, n);
+    if (vals != v)
+        free(vals);
+    *vdate = latest;
+    return r;
+}
+
+/* A reported indicator's value at `d` from the rows kept for it. */
+static double value_from_rows(const Score *s, int i, int32_t d, int32_t *vdate)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    RepVal rv[64];
+    int n = 0;
+    for (int r = 0; r < oi->nrep && n < 64; r++) {
+        const ObsSeries *se = &oi->s[r];
+        int32_t td = DATE_NONE, cd = DATE_NONE;
+        double tv = 0, cs = 0;
+        for (int k = 0; k < se->nrows; k++) {
+            const ObsRow *row = &se->rows[k];
+            if (row->date > d)
+                continue;
+            if (row->cell < 0) {
+                if (td == DATE_NONE || row->date >= td)
+                    td = row->date, tv = row->value;
+            } else if (obs_full_cell(oi, row->cell)) {
+                if (cd == DATE_NONE || row->date > cd)
+                    cd = row->date, cs = row->value;
+                else if (row->date == cd)
+                    cs += row->value;
+            }
+        }
+        if (rep_value(ind, td, tv, cd, cs, &rv[n]))
+            rv[n].order = r, n++;
+    }
+    return combine(s, i, rv, n, vdate);
+}
+
+static double eval_src_value(void *env, int i, int32_t d, int32_t *vdate)
+{
+    return score_value(env, i, d, vdate);
+}
+
+static void eval_src_series(void *env, int i, int32_t d, charter_series *out)
+{
+    score_series(env, i, d, out);
+}
+
+double score_value(Score *s, int i, int32_t d, int32_t *vdate)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    ScoreMemo *mm = &s->memo[i];
+    if (d > s->as_of)
+        d = s->as_of;
+    for (int k = 0; k < mm->ents.n; k++)
+        if (mm->ents.v[k].date == d) {
+            *vdate = mm->ents.v[k].vdate;
+            return mm->ents.v[k].value;
+        }
+    double v = NAN;
+    int32_t vd = DATE_NONE;
+    if (mm->busy)
+        return NAN;
+    mm->busy = true;
+    if (ind->formula) {
+        v = eval_number(s->eval, ind->formula, d, &vd);
+        if (isnan(v))
+            vd = DATE_NONE;
+    } else {
+        const ObsInd *oi = &s->obs.ind[i];
+        bool asked = false;
+        for (int e = 0; e < oi->neval; e++)
+            asked |= oi->evals[e] == d;
+        if (asked) {
+            RepVal rv[64];
+            int n = 0;
+            for (int r = 0; r < oi->nrep && n < 64; r++) {
+                const ObsSlot *sl = obs_slot(&s->obs, i, r, d);
+                if (rep_value(ind, sl->tdate, sl->total, sl->cdate, sl->csum, &rv[n]))
+                    rv[n].order = r, n++;
+            }
+            v = combine(s, i, rv, n, &vd);
+        } else if (oi->history) {
+            v = value_from_rows(s, i, d, &vd);
+        }
+    }
+    mm->busy = false;
+    MemoEnt me = {d, vd, v};
+    VEC_PUSH(t->a, mm->ents, me);
+    *vdate = vd;
+    return v;
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+    const ObsRow *x = a, *y = b;
+    return (x->date > y->date) - (x->date < y->date);
+}
+
+static int i32_cmp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef VEC(int32_t) DateVec;
+
+/* The dates at which a derived indicator's inputs change. */
+static void collect_dates(Score *s, const Expr *x, DateVec *dates)
+{
+    if (!x)
+        return;
+    if (x->kind == EX_NAME && x->ref) {
+        int j = trk_indicator_of(s->t, x->ref);
+        if (j < 0)
+            return;
+        charter_series cs;
+        score_series(s, j, s->as_of, &cs);
+        for (size_t k = 0; k < cs.count; k++)
+            VEC_PUSH(s->t->a, *dates, cs.dates[k]);
+        return;
+    }
+    collect_dates(s, x->l, dates);
+    collect_dates(s, x->r, dates);
+    for (int k = 0; k < x->args.n; k++)
+        collect_dates(s, x->args.v[k], dates);
+}
+
+static void build_series(Score *s, int i)
+{
+    Trk *t = s->t;
+    ScoreMemo *mm = &s->memo[i];
+    const Indicator *ind = t->ind[i];
+    mm->series_done = true;
+    if (mm->busy)
+        return;
+    DateVec dates = {0};
+    if (ind->formula) {
+        mm->busy = true;
+        collect_dates(s, ind->formula, &dates);
+        mm->busy = false;
+        qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
+    } else {
+        const ObsInd *oi = &s->obs.ind[i];
+        for (int r = 0; r < oi->nrep; r++) {
+            ObsSeries *se = &oi->s[r];
+            qsort(se->rows, (size_t)se->nrows, sizeof *se->rows, row_cmp);
+            for (int k = 0; k < se->nrows; k++)
+                if (se->rows[k].cell < 0 || obs_full_cell(oi, se->rows[k].cell))
+                    VEC_PUSH(t->a, dates, se->rows[k].date);
+        }
+        qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
+    }
+    int n = 0;
+    for (int k = 0; k < dates.n; k++)
+        if (k == 0 || dates.v[k] != dates.v[k - 1])
+            dates.v[n++] = dates.v[k];
+    mm->sv = arena_alloc(t->a, sizeof *mm->sv * (size_t)(n ? n : 1));
+    mm->sd = arena_alloc(t->a, sizeof *mm->sd * (size_t)(n ? n : 1));
+    for (int k = 0; k < n; k++) {
+        int32_t vd;
+        double v = ind->formula ? score_value(s, i, dates.v[k], &vd)
+                                : value_from_rows(s, i, dates.v[k], &vd);
+        if (isnan(v))
+            continue;
+        mm->sd[mm->sn] = dates.v[k];
+        mm->sv[mm->sn] = v;
+        mm->sn++;
+    }
+}
+
+void score_series(Score *s, int i, int32_t d, charter_series *out)
+{
+    ScoreMemo *mm = &s->memo[i];
+    if (!mm->series_done)
+        build_series(s, i);
+    size_t n = 0;
+    while (n < (size_t)mm->sn && mm->sd[n] <= d)
+        n++;
+    out->values = mm->sv;
+    out->dates = mm->sd;
+    out->count = n;
+}
+
+/* ---- what the scan must keep ---------------------------------------------- */
+
+static void want_history(Score *s, int i, int depth)
+{
+    if (depth > 64 || s->obs.ind[i].history)
+        return;
+    obs_want_history(&s->obs, i);
+    const Indicator *ind = s->t->ind[i];
+    for (int k = 0; k < ind->inputs.n; k++) {
+        int j = trk_indicator_of(s->t, ind->inputs.v[k]);
+        if (j >= 0)
+            want_history(s, j, depth + 1);
+    }
+}
+
+/* Asks for the values the expression reads at `d`. */
+static void want_at(Score *s, const Expr *x, int32_t d, int depth)
+{
+    if (!x || depth > 64)
+        return;
+    switch (x->kind) {
+    case EX_NAME: {
+        int i = x->ref ? trk_indicator_of(s->t, x->ref) : -1;
+        if (i < 0)
+            return;
+        obs_add_eval(&s->obs, i, d);
+        if (s->t->ind[i]->formula)
+            want_at(s, s->t->ind[i]->formula, d, depth + 1);
+        return;
+    }
+    case EX_CALL: {
+        const Extern *ex = x->ref;
+        for (int k = 0; k < x->args.n; k++) {
+            const Expr *a = x->args.v[k];
+            if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
+                int i = a->kind == EX_NAME && a->ref ? trk_indicator_of(s->t, a->ref) : -1;
+                if (i >= 0)
+                    want_history(s, i, depth + 1);
+            } else {
+                want_at(s, a, d, depth + 1);
+            }
+        }
+        return;
+    }
+    default:
+        want_at(s, x->l, d, depth + 1);
+        want_at(s, x->r, d, depth + 1);
+        return;
+    }
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+static int read_events(Score *s, const char *path)
+{
+    Trk *t = s->t;
+    csv_error err;
+    csv_reader *r = csv_open(path, NULL, &err);
+    if (!r) {
+        if (err.code == CSV_ERR_OPEN && err.sys_errno == ENOENT)
+            return 0;
+        char why[256];
+        csv_describe_error(&err, why, sizeof why);
+        return trk_fail(t, "cannot read %s: %s", path, why);
+    }
+    int st = csv_read_header(r);
+    long cm = csv_find_column(r, "milestone"), cd = csv_find_column(r, "date"),
+         cs = csv_find_column(r, "status"), cb = csv_find_column(r, "by");
+    if (st == CSV_END) {
+        csv_close(r);
+        return 0;
+    }
+    if (st != CSV_RECORD || cm < 0 || cd < 0 || cs < 0 || cb < 0) {
+        csv_close(r);
+        return trk_fail(t, "%s:1: the header must name the columns milestone, date, status and "
+                           "by (run '%s validate %s')", path, t->prog, path);
+    }
+    long need = cm;
+    if (cd > need) need = cd;
+    if (cs > need) need = cs;
+    if (cb > need) need = cb;
+    csv_record rec;
+    int got;
+    while ((got = csv_next(r, &rec)) != CSV_END) {
+        if (got == CSV_ERROR || (long)rec.count <= need) {
+            s->events_skipped++;
+            continue;
+        }
+        const csv_field *f = rec.fields;
+        int m = trk_milestone(t, f[cm].ptr, f[cm].len);
+        int32_t date;
+        PlanEvent ev = strcmp(f[cs].ptr, "done") == 0        ? PLAN_EVENT_DONE
+                       : strcmp(f[cs].ptr, "cancelled") == 0 ? PLAN_EVENT_CANCELLED
+                                                             : PLAN_EVENT_NONE;
+        int by = trk_partner(t, f[cb].ptr, f[cb].len);
+        if (m < 0 || ev == PLAN_EVENT_NONE || by < 0 ||
+            csv_parse_date(f[cd].ptr, f[cd].len, &date) != CSV_VALUE_OK) {
+            s->events_skipped++;
+            continue;
+        }
+        if (date > s->as_of)
+            continue;
+        ScoreMs *sm = &s->ms[m];
+        if (sm->ev == PLAN_EVENT_NONE || date >= sm->ev_date) {
+            sm->ev = ev;
+            sm->ev_date = date;
+            sm->ev_by = t->part[by]->d.id;
+        }
+    }
+    csv_close(r);
+    return 0;
+}
+
+/* ---- the baseline of a derived indicator ---------------------------------- */
+
+typedef struct BaseEnv {
+    Score *s;
+    int32_t date;
+    double one;
+} BaseEnv;
+
+static double base_value(void *env, int i, int32_t d, int32_t *vdate)
+{
+    BaseEnv *b = env;
+    (void)d;
+    const ScoreInd *si = &b->s->ind[i];
+    if (!si->has_base)
+        return NAN;
+    if (b->date == DATE_NONE || si->base_date > b->date)
+        b->date = si->base_date;
+    *vdate = si->base_date;
+    return si->base;
+}
+
+static void base_series(void *env, int i, int32_t d, charter_series *out)
+{
+    BaseEnv *b = env;
+    (void)d;
+    const ScoreInd *si = &b->s->ind[i];
+    memset(out, 0, sizeof *out);
+    if (!si->has_base)
+        return;
+    out->values = &si->base;
+    out->dates = &si->base_date;
+    out->count = 1;
+}
+
+/* ---- the scorecard ---------------------------------------------------------- */
+
+static void plan_of(Score *s, int i)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    ScoreInd *si = &s->ind[i];
+    PlanPt *tg = arena_alloc(t->a, sizeof *tg * (size_t)(ind->targets.n + 1));
+    for (int k = 0; k < ind->targets.n; k++)
+        tg[k] = (PlanPt){ind->targets.v[k].date, ind->targets.v[k].value};
+    si->plan = arena_alloc(t->a, sizeof *si->plan * (size_t)(ind->targets.n + 1));
+    si->nplan = plan_build(si->plan, tg, ind->targets.n, si->has_base,
+                           (PlanPt){si->base_date, si->base});
+    /* The last target in date order, unless every target was dropped. */
+    int kept = 0;
+    for (int k = 0; k < ind->targets.n; k++)
+        kept += !si->has_base || ind->targets.v[k].date >= si->base_date;
+    if (kept > 0 && si->nplan > 0) {
+        si->has_target = true;
+        si->last_target = si->plan[si->nplan - 1].value;
+    }
+}
+
+int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows)
+{
+    memset(s, 0, sizeof *s);
+    s->t = t;
+    s->as_of = as_of;
+    size_t ni = (size_t)(t->nind ? t->nind : 1);
+    s->ind = arena_alloc(t->a, sizeof *s->ind * ni);
+    s->memo = arena_alloc(t->a, sizeof *s->memo * ni);
+    s->ms = arena_alloc(t->a, sizeof *s->ms * (size_t)(t->nms ? t->nms : 1));
+    s->part = arena_alloc(t->a, sizeof *s->part * (size_t)(t->npart ? t->npart : 1));
+    s->missing = arena_alloc(t->a, sizeof *s->missing * ni);
+    EvalSource src = {eval_src_value, eval_src_series, s};
+    s->eval = eval_new(t, &src);
+
+    obs_init(&s->obs, t, as_of, all_rows);
+    for (int m = 0; m < t->nms; m++) {
+        const Milestone *ms = t->ms[m];
+        ScoreMs *sm = &s->ms[m];
+        sm->ev_date = DATE_NONE;
+        sm->eval_date = ms->due == DATE_NONE || ms->due > as_of ? as_of : ms->due;
+        want_at(s, ms->requires, sm->eval_date, 0);
+    }
+    for (int i = 0; i < t->nind; i++)
+        if (t->ind[i]->formula)
+            want_at(s, t->ind[i]->formula, as_of, 0);
+    int st = obs_scan(&s->obs, trk_path(t, "observations.csv"), 2);
+    if (st)
+        return st;
+    if (s->obs.skipped > 0)
+        trk_warn(t, "%ld row%s of %s %s not valid and %s skipped (run '%s validate %s')",
+                 s->obs.skipped, s->obs.skipped == 1 ? "" : "s",
+                 trk_path(t, "observations.csv"), s->obs.skipped == 1 ? "is" : "are",
+                 s->obs.skipped == 1 ? "was" : "were", t->prog, trk_path(t, "observations.csv"));
+    st = read_events(s, trk_path(t, "events.csv"));
+    if (st)
+        return st;
+    if (s->events_skipped > 0)
+        trk_warn(t, "%ld row%s of %s %s not valid and %s skipped (run '%s validate %s')",
+                 s->events_skipped, s->events_skipped == 1 ? "" : "s", trk_path(t, "events.csv"),
+                 s->events_skipped == 1 ? "is" : "are", s->events_skipped == 1 ? "was" : "were",
+                 t->prog, trk_path(t, "events.csv"));
+
+    /* Baselines first: a derived one reads its inputs' baselines. */
+    for (int i = 0; i < t->nind; i++) {
+        const Indicator *ind = t->ind[i];
+        ScoreInd *si = &s->ind[i];
+        si->has_base = ind->has_baseline;
+        si->base = ind->baseline;
+        si->base_date = ind->has_baseline ? ind->baseline_date : DATE_NONE;
+    }
+    for (int pass = 0; pass < 4; pass++)
+        for (int i = 0; i < t->nind; i++) {
+            const Indicator *ind = t->ind[i];
+            ScoreInd *si = &s->ind[i];
+            if (!ind->formula || ind->has_baseline || si->has_base)
+                continue;
+            BaseEnv be = {s, DATE_NONE, 0};
+            EvalSource bs = {base_value, base_series, &be};
+            Eval *e = eval_new(t, &bs);
+            double v = eval_number(e, ind->formula, as_of, NULL);
+            eval_free(e);
+            if (!isnan(v) && be.date != DATE_NONE) {
+                si->has_base = true;
+                si->base = v;
+                si->base_date = be.date;
+            }
+        }
+
+    for (int i = 0; i < t->nind; i++) {
+        const Indicator *ind = t->ind[i];
+        ScoreInd *si = &s->ind[i];
+        plan_of(s, i);
+        int32_t vd;
+        double v = score_value(s, i, as_of, &vd);
+        si->has_value = !isnan(v);
+        si->value = v;
+        si->date = si->has_value ? vd : DATE_NONE;
+        si->has_planned = plan_at(si->plan, si->nplan, si->has_value ? vd : as_of, &si->planned);
+        int dir = ind->direction;
+        si->status = plan_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
+                                 si->last_target, dir);
+        if (si->has_value && si->has_target) {
+            double from = si->has_base ? si->base : 0;
+            if (si->last_target != from) {
+                si->has_progress = true;
+                si->progress = (v - from) / (si->last_target - from) * 100;
+            }
+        }
+        /* Missing reports of each reporter. */
+        const ObsInd *oi = &s->obs.ind[i];
+        s->missing[i] = arena_alloc(t->a, sizeof **s->missing * (size_t)(oi->nrep ? oi->nrep : 1));
+        if (oi->nper > 0) {
+            int due = plan_periods_due(oi->anchor, oi->freq, as_of, t->ag->term_end);
+            for (int r = 0; r < oi->nrep; r++) {
+                int got = obs_periods_reported(&s->obs, i, r);
+                int miss = due - got;
+                s->missing[i][r] = miss > 0 ? miss : 0;
+                int p = trk_partner_of(t, ind->reporters.v[r]);
+                if (p >= 0)
+                    s->part[p].missing_reports += s->missing[i][r];
+            }
+        }
+    }
+    for (int m = 0; m < t->nms; m++) {
+        const Milestone *ms = t->ms[m];
+        ScoreMs *sm = &s->ms[m];
+        sm->req = ms->requires ? eval_truth(s->eval, ms->requires, sm->eval_date) : PLAN_UNKNOWN;
+        sm->state = plan_state(sm->ev, sm->req, ms->due, as_of);
+        if (sm->state == PLAN_OVERDUE && ms->owner) {
+            int p = trk_partner_of(t, ms->owner);
+            if (p >= 0)
+                s->part[p].overdue_milestones++;
+        }
+    }
+    return 0;
+}
+
+void score_free(Score *s)
+{
+    if (!s->t)
+        return;
+    eval_free(s->eval);
+    obs_free(&s->obs);
+}
+
+const char *score_expr_text(const Score *s, const Expr *x)
+{
+    const SrcFile *f = s->t->comp->sm.files.v[x->span.file];
+    const char *text = arena_strndup(s->t->a, f->text + x->span.lo, x->span.hi - x->span.lo);
+    /* One line: a requirement may continue over lines inside ( ). */
+    char *out = arena_strdup(s->t->a, text), *o = out;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ') {
+            if (o > out && o[-1] != ' ')
+                *o++ = ' ';
+            continue;
+        }
+        *o++ = *p;
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    return out;
+}

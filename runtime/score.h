@@ -1,0 +1,87 @@
+/* score.h - the scorecard at a date (score_): every indicator's value,
+ * plan and status, every milestone's state, every partner's missing
+ * reports and overdue milestones.  `status`, `due` and `report` read it.
+ *
+ * Values (OUTPUTS.md): an indicator's value at a date combines, with its
+ * `combine` rule, each reporter's latest observation on or before that
+ * date.  A reporter's observation is its total row, or, when its latest
+ * rows of a date are breakdown cells only, the sum of the cells that give
+ * a value for every dimension (not for percentages, which do not add up).
+ * For `values per_period` only the reporters whose latest value falls in
+ * the same reporting period as the most recent one are combined: a value
+ * of an older period is not part of the latest period's total.  A derived
+ * indicator applies its formula to its inputs' values at the date; its
+ * date is the latest of theirs; without a baseline of its own, its
+ * baseline is the formula applied to its inputs' baselines.
+ *
+ * Missing reports: for each indicator a partner reports with a
+ * frequency, the periods (from the baseline, else the term's start) that
+ * have ended by the as-of date within the term, less the periods in which
+ * the partner reported at least once (floored at zero: a late report
+ * counts for the period it is dated in). */
+#ifndef CHARTER_SCORE_H
+#define CHARTER_SCORE_H
+
+#include "eval.h"
+#include "obs.h"
+#include "plan.h"
+#include "trk.h"
+
+typedef struct ScoreInd {
+    bool has_value;
+    double value;
+    int32_t date;               /* of the value */
+    bool has_planned;
+    double planned;             /* at the value's date, else at as_of */
+    PlanStatus status;
+    PlanPt *plan;               /* the trajectory, baseline first */
+    int nplan;
+    bool has_base;              /* the baseline (the derived one too) */
+    double base;
+    int32_t base_date;
+    bool has_target;
+    double last_target;         /* the last target in date order */
+    bool has_progress;
+    double progress;            /* percent of the way from baseline to last target */
+} ScoreInd;
+
+typedef struct ScoreMs {
+    PlanEvent ev;
+    int32_t ev_date;
+    const char *ev_by;
+    PlanTruth req;              /* PLAN_UNKNOWN also when there is no requirement */
+    int32_t eval_date;          /* min(due, as_of) */
+    PlanState state;
+} ScoreMs;
+
+typedef struct ScorePart {
+    int missing_reports;
+    int overdue_milestones;
+} ScorePart;
+
+typedef struct Score {
+    Trk *t;
+    int32_t as_of;
+    Obs obs;
+    Eval *eval;
+    ScoreInd *ind;
+    ScoreMs *ms;
+    ScorePart *part;
+    int **missing;              /* [ind][rep] missing reports */
+    long events_skipped;
+    /* memo of values: per indicator, per evaluation date */
+    struct ScoreMemo *memo;
+} Score;
+
+/* Reads the ledger in t->data_dir and computes everything.  all_rows keeps
+ * every observation (for charts).  0, or 2 after a message. */
+int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows);
+void score_free(Score *s);
+/* The value of indicator i at date d (NaN: none), and its date. */
+double score_value(Score *s, int i, int32_t d, int32_t *vdate);
+/* The combined series of indicator i up to date d (arrays owned by s). */
+void score_series(Score *s, int i, int32_t d, charter_series *out);
+/* The requirement's text as written in the agreement. */
+const char *score_expr_text(const Score *s, const Expr *x);
+
+#endif

@@ -1,0 +1,404 @@
+/* status.c - `status`: the scorecard in text, JSON and Markdown. */
+#define _POSIX_C_SOURCE 200809L
+#include "status.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- shared words ---------------------------------------------------------- */
+
+static const char *status_words(PlanStatus st)
+{
+    static const char *const w[] = {"no data", "achieved", "on track", "behind"};
+    return w[st];
+}
+
+static const char *state_words(PlanState st)
+{
+    static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
+    return w[st];
+}
+
+/* A goal's status from its indicators': behind if one is behind, achieved
+ * if all are, no data if none has data, otherwise on track.  -1: no
+ * tracked indicator. */
+static int goal_status(const Score *s, const Goal *g)
+{
+    int n = 0, behind = 0, achieved = 0, nodata = 0;
+    for (int k = 0; k < g->measured_by.n; k++) {
+        int i = trk_indicator_of(s->t, g->measured_by.v[k]);
+        if (i < 0)
+            continue;
+        n++;
+        PlanStatus st = s->ind[i].status;
+        behind += st == PLAN_BEHIND;
+        achieved += st == PLAN_ACHIEVED;
+        nodata += st == PLAN_NO_DATA;
+    }
+    if (n == 0)
+        return -1;
+    if (behind)
+        return PLAN_BEHIND;
+    if (achieved == n)
+        return PLAN_ACHIEVED;
+    if (nodata == n)
+        return PLAN_NO_DATA;
+    return PLAN_ON_TRACK;
+}
+
+static const char *truth_words(const Milestone *m, PlanTruth t)
+{
+    if (!m->requires)
+        return "";
+    return t == PLAN_TRUE ? "holds" : t == PLAN_FALSE ? "does not hold" : "unknown (no data)";
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+typedef struct Table {
+    int ncols;
+    VEC(const char *) cells;    /* row-major */
+    int width[8];
+} Table;
+
+static void tcell(Trk *t, Table *tb, const char *text)
+{
+    VEC_PUSH(t->a, tb->cells, text ? text : "");
+}
+
+/* Columns padded to their widest cell (counted in UTF-8 characters). */
+static int text_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void tprint(Table *tb, Buf *b)
+{
+    for (int c = 0; c < tb->ncols; c++)
+        tb->width[c] = 0;
+    for (int k = 0; k < tb->cells.n; k++) {
+        int w = text_width(tb->cells.v[k]);
+        if (w > tb->width[k % tb->ncols])
+            tb->width[k % tb->ncols] = w;
+    }
+    for (int k = 0; k < tb->cells.n; k++) {
+        int c = k % tb->ncols;
+        if (c == 0)
+            buf_puts(b, "  ");
+        buf_puts(b, tb->cells.v[k]);
+        if (c == tb->ncols - 1) {
+            while (b->len > 0 && b->data[b->len - 1] == ' ')
+                b->len--;
+            buf_putc(b, '\n');
+        } else {
+            for (int p = text_width(tb->cells.v[k]); p < tb->width[c] + 2; p++)
+                buf_putc(b, ' ');
+        }
+    }
+}
+
+static const char *num_or_dash(Trk *t, bool has, double v)
+{
+    char buf[48];
+    return has ? arena_strdup(t->a, trk_num_text(v, buf)) : "-";
+}
+
+static const char *date_or_dash(Trk *t, int32_t d)
+{
+    char buf[16];
+    return d == DATE_NONE ? "-" : arena_strdup(t->a, date_iso(d, buf));
+}
+
+static const char *progress_text(Trk *t, const ScoreInd *si)
+{
+    return si->has_progress ? arena_printf(t->a, "%.0f%%", si->progress) : "-";
+}
+
+static const char *req_cell(Score *s, int m)
+{
+    Trk *t = s->t;
+    const Milestone *ms = t->ms[m];
+    const ScoreMs *sm = &s->ms[m];
+    char d[16];
+    if (sm->ev != PLAN_EVENT_NONE)
+        return arena_printf(t->a, "%s on %s by %s", sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
+                            date_iso(sm->ev_date, d), sm->ev_by);
+    if (!ms->requires)
+        return "-";
+    return arena_printf(t->a, "%s: %s (on %s)", score_expr_text(s, ms->requires),
+                        truth_words(ms, sm->req), date_iso(sm->eval_date, d));
+}
+
+static void print_text(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    const Agreement *ag = t->ag;
+    char d[32];
+    buf_printf(b, "%s (%s%s%s)\n", ag->d.title ? ag->d.title : ag->d.id, ag->d.id,
+               ag->version ? ", version " : "", ag->version ? ag->version : "");
+    buf_printf(b, "Scorecard as of %s\n", date_long(s->as_of, d));
+
+    if (t->m->goals.n > 0) {
+        buf_puts(b, "\nGoals\n");
+        Table tb = {.ncols = 3};
+        for (int g = 0; g < t->m->goals.n; g++) {
+            const Goal *goal = t->m->goals.v[g];
+            int st = goal_status(s, goal);
+            tcell(t, &tb, goal->d.id);
+            tcell(t, &tb, goal->d.title ? goal->d.title : "");
+            tcell(t, &tb, st < 0 ? "not measured" : status_words((PlanStatus)st));
+        }
+        tprint(&tb, b);
+    }
+    if (t->nind > 0) {
+        buf_puts(b, "\nIndicators\n");
+        Table tb = {.ncols = 6};
+        const char *head[] = {"indicator", "value", "date", "planned", "progress", "status"};
+        for (int c = 0; c < 6; c++)
+            tcell(t, &tb, head[c]);
+        for (int i = 0; i < t->nind; i++) {
+            const ScoreInd *si = &s->ind[i];
+            tcell(t, &tb, t->ind[i]->d.id);
+            tcell(t, &tb, num_or_dash(t, si->has_value, si->value));
+            tcell(t, &tb, date_or_dash(t, si->date));
+            tcell(t, &tb, num_or_dash(t, si->has_planned, si->planned));
+            tcell(t, &tb, progress_text(t, si));
+            tcell(t, &tb, status_words(si->status));
+        }
+        tprint(&tb, b);
+        buf_puts(b, "  (planned: what the plan expects at the date of the latest value; progress:\n"
+                    "  the share of the way from the baseline to the last target)\n");
+    }
+    if (t->nms > 0) {
+        buf_puts(b, "\nMilestones\n");
+        Table tb = {.ncols = 4};
+        const char *head[] = {"milestone", "due", "status", "requirement or event"};
+        for (int c = 0; c < 4; c++)
+            tcell(t, &tb, head[c]);
+        for (int m = 0; m < t->nms; m++) {
+            tcell(t, &tb, t->ms[m]->d.id);
+            tcell(t, &tb, date_or_dash(t, t->ms[m]->due));
+            tcell(t, &tb, state_words(s->ms[m].state));
+            tcell(t, &tb, req_cell(s, m));
+        }
+        tprint(&tb, b);
+    }
+    if (t->npart > 0) {
+        buf_puts(b, "\nPartners\n");
+        Table tb = {.ncols = 3};
+        const char *head[] = {"partner", "missing reports", "overdue milestones"};
+        for (int c = 0; c < 3; c++)
+            tcell(t, &tb, head[c]);
+        for (int p = 0; p < t->npart; p++) {
+            tcell(t, &tb, t->part[p]->d.id);
+            tcell(t, &tb, arena_printf(t->a, "%d", s->part[p].missing_reports));
+            tcell(t, &tb, arena_printf(t->a, "%d", s->part[p].overdue_milestones));
+        }
+        tprint(&tb, b);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static void json_num(Buf *b, bool has, double v)
+{
+    char n[32];
+    buf_puts(b, has && isfinite(v) ? trk_num(v, n) : "null");
+}
+
+static void json_date(Buf *b, int32_t d)
+{
+    char s[16];
+    if (d == DATE_NONE)
+        buf_puts(b, "null");
+    else
+        buf_printf(b, "\"%s\"", date_iso(d, s));
+}
+
+static void print_json(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    buf_puts(b, "{\n  \"agreement\": ");
+    buf_json_str(b, t->ag->d.id);
+    buf_puts(b, ",\n  \"as_of\": ");
+    json_date(b, s->as_of);
+    buf_puts(b, ",\n  \"indicators\": [");
+    for (int i = 0; i < t->nind; i++) {
+        const ScoreInd *si = &s->ind[i];
+        buf_puts(b, i ? ",\n    " : "\n    ");
+        buf_puts(b, "{ \"id\": ");
+        buf_json_str(b, t->ind[i]->d.id);
+        buf_puts(b, ", \"value\": ");
+        json_num(b, si->has_value, si->value);
+        buf_puts(b, ", \"date\": ");
+        json_date(b, si->date);
+        buf_puts(b, ", \"planned\": ");
+        json_num(b, si->has_planned, si->planned);
+        buf_printf(b, ", \"status\": \"%s\" }", plan_status_name(si->status));
+    }
+    buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
+    for (int m = 0; m < t->nms; m++) {
+        const ScoreMs *sm = &s->ms[m];
+        buf_puts(b, m ? ",\n    " : "\n    ");
+        buf_puts(b, "{ \"id\": ");
+        buf_json_str(b, t->ms[m]->d.id);
+        buf_puts(b, ", \"due\": ");
+        json_date(b, t->ms[m]->due);
+        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s }", plan_state_name(sm->state),
+                   !t->ms[m]->requires || sm->req == PLAN_UNKNOWN ? "null"
+                   : sm->req == PLAN_TRUE                        ? "true"
+                                                                 : "false");
+    }
+    buf_puts(b, t->nms ? "\n  ],\n  \"partners\": [" : "],\n  \"partners\": [");
+    for (int p = 0; p < t->npart; p++) {
+        buf_puts(b, p ? ",\n    " : "\n    ");
+        buf_puts(b, "{ \"id\": ");
+        buf_json_str(b, t->part[p]->d.id);
+        buf_printf(b, ", \"missing_reports\": %d, \"overdue_milestones\": %d }",
+                   s->part[p].missing_reports, s->part[p].overdue_milestones);
+    }
+    buf_puts(b, t->npart ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* ---- Markdown -------------------------------------------------------------- */
+
+static void md_cell(Buf *b, const char *s)
+{
+    buf_puts(b, " ");
+    buf_md(b, s);
+    buf_puts(b, " |");
+}
+
+static void print_md(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    const Agreement *ag = t->ag;
+    char d[32];
+    buf_puts(b, "# Scorecard: ");
+    buf_md(b, ag->d.title ? ag->d.title : ag->d.id);
+    buf_puts(b, "\n\nAgreement `");
+    buf_puts(b, ag->d.id);
+    buf_puts(b, "`");
+    if (ag->version) {
+        buf_puts(b, ", version ");
+        buf_md(b, ag->version);
+    }
+    buf_printf(b, ", as of %s.\n", date_long(s->as_of, d));
+    if (t->m->goals.n > 0) {
+        buf_puts(b, "\n## Goals\n\n| Goal | | Status |\n|---|---|---|\n");
+        for (int g = 0; g < t->m->goals.n; g++) {
+            const Goal *goal = t->m->goals.v[g];
+            int st = goal_status(s, goal);
+            buf_puts(b, "|");
+            md_cell(b, goal->d.id);
+            md_cell(b, goal->d.title ? goal->d.title : "");
+            md_cell(b, st < 0 ? "not measured" : status_words((PlanStatus)st));
+            buf_putc(b, '\n');
+        }
+    }
+    if (t->nind > 0) {
+        buf_puts(b, "\n## Indicators\n\n| Indicator | Value | Date | Planned | Progress | Status |\n"
+                    "|---|--:|---|--:|--:|---|\n");
+        for (int i = 0; i < t->nind; i++) {
+            const ScoreInd *si = &s->ind[i];
+            buf_puts(b, "|");
+            md_cell(b, t->ind[i]->d.id);
+            md_cell(b, num_or_dash(t, si->has_value, si->value));
+            md_cell(b, date_or_dash(t, si->date));
+            md_cell(b, num_or_dash(t, si->has_planned, si->planned));
+            md_cell(b, progress_text(t, si));
+            md_cell(b, status_words(si->status));
+            buf_putc(b, '\n');
+        }
+    }
+    if (t->nms > 0) {
+        buf_puts(b, "\n## Milestones\n\n| Milestone | Due | Status | Requirement or event |\n"
+                    "|---|---|---|---|\n");
+        for (int m = 0; m < t->nms; m++) {
+            buf_puts(b, "|");
+            md_cell(b, t->ms[m]->d.id);
+            md_cell(b, date_or_dash(t, t->ms[m]->due));
+            md_cell(b, state_words(s->ms[m].state));
+            md_cell(b, req_cell(s, m));
+            buf_putc(b, '\n');
+        }
+    }
+    if (t->npart > 0) {
+        buf_puts(b, "\n## Partners\n\n| Partner | Missing reports | Overdue milestones |\n"
+                    "|---|--:|--:|\n");
+        for (int p = 0; p < t->npart; p++) {
+            buf_puts(b, "|");
+            md_cell(b, t->part[p]->d.id);
+            buf_printf(b, " %d | %d |\n", s->part[p].missing_reports,
+                       s->part[p].overdue_milestones);
+        }
+    }
+}
+
+void status_print(Score *s, StatusFormat fmt, Buf *out)
+{
+    switch (fmt) {
+    case STATUS_TEXT: print_text(s, out); break;
+    case STATUS_JSON: print_json(s, out); break;
+    case STATUS_MD: print_md(s, out); break;
+    }
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static const char status_help[] =
+    "usage: %s status [--as-of DATE] [--format text|json|md] [--data DIR] [--allow-extern]\n\n"
+    "The scorecard: each goal and indicator (latest value, planned value, progress,\n"
+    "status: no data, achieved, on track, behind), each milestone (done, cancelled,\n"
+    "met, overdue, due soon, pending, its requirement evaluated) and each partner\n"
+    "(missing reports, overdue milestones).\n\n"
+    "  --as-of DATE         the date to look from (default: today)\n"
+    "  --format FORMAT      text (default), json or md\n"
+    "  --data DIR           the ledger folder (default: ./%s-data)\n"
+    "  --allow-extern       load the user libraries the formulas call\n";
+
+int status_cmd(Trk *t, int argc, char **argv)
+{
+    static const TrkOpt opts[] = {{"as-of", 0, true}, {"format", 'f', true}};
+    TrkArgs a;
+    if (!trk_args(t, &a, opts, 2, argc, argv, "status"))
+        return 2;
+    if (trk_arg(&a, "help")) {
+        printf(status_help, t->prog, t->ag->d.id);
+        return 0;
+    }
+    if (a.npos > 0)
+        return trk_fail(t, "status takes no argument '%s' (see '%s status --help')", a.pos[0],
+                        t->prog);
+    StatusFormat fmt = STATUS_TEXT;
+    const char *f = trk_arg(&a, "format");
+    if (f) {
+        if (strcmp(f, "text") == 0)
+            fmt = STATUS_TEXT;
+        else if (strcmp(f, "json") == 0)
+            fmt = STATUS_JSON;
+        else if (strcmp(f, "md") == 0 || strcmp(f, "markdown") == 0)
+            fmt = STATUS_MD;
+        else
+            return trk_fail(t, "unknown format '%s' (text, json or md)", f);
+    }
+    int32_t as_of = t->today;
+    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
+        return 2;
+    Score s;
+    int st = score_compute(&s, t, as_of, false);
+    if (st) {
+        score_free(&s);
+        return st;
+    }
+    Buf b;
+    buf_init(&b);
+    status_print(&s, fmt, &b);
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+    score_free(&s);
+    return fflush(stdout) == 0 ? 0 : 2;
+}

@@ -1,0 +1,416 @@
+/* trk.c - loading the carried agreement, indexes, options, messages. */
+#define _POSIX_C_SOURCE 200809L
+#include "trk.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "suggest.h"
+
+/* ---- map ------------------------------------------------------------------ */
+
+uint64_t trk_hash(const char *s, size_t n)
+{
+    /* Eight bytes at a time: ids are short and this runs once per CSV row. */
+    uint64_t x = n * 0x9E3779B97F4A7C15ull;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        x = (x ^ w) * 0xff51afd7ed558ccdull;
+        x ^= x >> 32;
+        s += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t w = 0;
+        memcpy(&w, s, n);
+        x = (x ^ w) * 0xff51afd7ed558ccdull;
+        x ^= x >> 32;
+    }
+    return x ^ (x >> 29);
+}
+
+void trk_map_init(TrkMap *m, int expected)
+{
+    uint32_t cap = 16;
+    while (cap < (uint32_t)expected * 2 + 2)
+        cap *= 2;
+    m->e = calloc(cap, sizeof *m->e);
+    if (!m->e) {
+        fputs("tracker: out of memory\n", stderr);
+        exit(2);
+    }
+    m->mask = cap - 1;
+    m->n = 0;
+}
+
+void trk_map_free(TrkMap *m)
+{
+    free(m->e);
+    memset(m, 0, sizeof *m);
+}
+
+void trk_map_put(TrkMap *m, const char *key, size_t len, int value)
+{
+    if ((uint32_t)(m->n + 1) * 2 > m->mask + 1) {
+        TrkMap bigger;
+        trk_map_init(&bigger, m->n * 2 + 2);
+        for (uint32_t i = 0; i <= m->mask; i++)
+            if (m->e[i].key)
+                trk_map_put(&bigger, m->e[i].key, m->e[i].len, m->e[i].value);
+        free(m->e);
+        *m = bigger;
+    }
+    for (uint32_t i = (uint32_t)trk_hash(key, len) & m->mask;; i = (i + 1) & m->mask) {
+        TrkMapEnt *e = &m->e[i];
+        if (!e->key) {
+            e->key = key;
+            e->len = (uint32_t)len;
+            e->value = value;
+            m->n++;
+            return;
+        }
+        if (e->len == len && memcmp(e->key, key, len) == 0)
+            return;
+    }
+}
+
+int trk_map_find(const TrkMap *m, const char *key)
+{
+    size_t n = strlen(key);
+    return trk_map_get(m, key, n, trk_hash(key, n));
+}
+
+/* ---- messages ------------------------------------------------------------- */
+
+static void vmsg(const Trk *t, const char *kind, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s: %s", t->prog, kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+int trk_fail(const Trk *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(t, "error: ", fmt, ap);
+    va_end(ap);
+    return 2;
+}
+
+void trk_warn(const Trk *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(t, "warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void trk_note(const Trk *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(t, "", fmt, ap);
+    va_end(ap);
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static int32_t local_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm))
+        return date_from_civil(1970, 1, 1);
+    return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int trk_load(Trk *t, const char *prog)
+{
+    memset(t, 0, sizeof *t);
+    t->prog = prog;
+    t->today = local_today();
+    char err[512];
+    if (bundle_read("/proc/self/exe", &t->bundle, err, sizeof err) != 0) {
+        /* Name the program as the user typed it, not /proc/self/exe. */
+        const char *p = strstr(err, "/proc/self/exe");
+        if (p)
+            fprintf(stderr, "%s: error: %.*s%s%s\n", prog, (int)(p - err), err, prog,
+                    p + strlen("/proc/self/exe"));
+        else
+            fprintf(stderr, "%s: error: %s\n", prog, err);
+        return 2;
+    }
+    t->comp = compile_new();
+    t->a = t->comp->arena;
+    int st = compile_bundle(t->comp, t->bundle.stdlib, t->bundle.files, t->bundle.nfiles);
+    if (st != 0 || !t->comp->model || !t->comp->model->agreement || compile_errors(t->comp) > 0) {
+        diag_sort(&t->comp->diag);
+        diag_print(&t->comp->diag, stderr, FMT_TEXT, false);
+        return trk_fail(t, "the agreement this tracker carries does not compile%s",
+                        bundle_verify(&t->bundle) ? "" : " (the program is damaged)");
+    }
+    Model *m = t->m = t->comp->model;
+    t->ag = m->agreement;
+    t->nind = m->indicators.n;
+    t->npart = m->partners.n;
+    t->nms = m->milestones.n;
+    t->ind = m->indicators.v;
+    t->part = m->partners.v;
+    t->ms = m->milestones.v;
+    trk_map_init(&t->ind_ix, t->nind);
+    trk_map_init(&t->part_ix, t->npart);
+    trk_map_init(&t->ms_ix, t->nms);
+    for (int i = 0; i < t->nind; i++)
+        trk_map_put(&t->ind_ix, t->ind[i]->d.id, strlen(t->ind[i]->d.id), i);
+    for (int i = 0; i < t->npart; i++)
+        trk_map_put(&t->part_ix, t->part[i]->d.id, strlen(t->part[i]->d.id), i);
+    for (int i = 0; i < t->nms; i++)
+        trk_map_put(&t->ms_ix, t->ms[i]->d.id, strlen(t->ms[i]->d.id), i);
+    t->data_dir = arena_printf(t->a, "./%s-data", t->ag->d.id);
+    return 0;
+}
+
+void trk_free(Trk *t)
+{
+    trk_map_free(&t->ind_ix);
+    trk_map_free(&t->part_ix);
+    trk_map_free(&t->ms_ix);
+    compile_free(t->comp);
+    bundle_free(&t->bundle);
+}
+
+int trk_indicator(const Trk *t, const char *id, size_t len)
+{
+    return trk_map_get(&t->ind_ix, id, len, trk_hash(id, len));
+}
+
+int trk_partner(const Trk *t, const char *id, size_t len)
+{
+    return trk_map_get(&t->part_ix, id, len, trk_hash(id, len));
+}
+
+int trk_milestone(const Trk *t, const char *id, size_t len)
+{
+    return trk_map_get(&t->ms_ix, id, len, trk_hash(id, len));
+}
+
+int trk_indicator_of(const Trk *t, const Indicator *ind)
+{
+    int i = trk_map_find(&t->ind_ix, ind->d.id);
+    return i >= 0 && t->ind[i] == ind ? i : -1;
+}
+
+int trk_partner_of(const Trk *t, const Partner *p)
+{
+    int i = trk_map_find(&t->part_ix, p->d.id);
+    return i >= 0 && t->part[i] == p ? i : -1;
+}
+
+static const char *suggest_among(const char *word, Decl *const *decls, int n)
+{
+    Suggest s;
+    suggest_init(&s, word);
+    for (int i = 0; i < n; i++)
+        suggest_offer(&s, decls[i]->id);
+    return suggest_best(&s);
+}
+
+const char *trk_suggest_indicator(const Trk *t, const char *word)
+{
+    return suggest_among(word, (Decl *const *)t->ind, t->nind);
+}
+
+const char *trk_suggest_partner(const Trk *t, const char *word)
+{
+    return suggest_among(word, (Decl *const *)t->part, t->npart);
+}
+
+const char *trk_suggest_milestone(const Trk *t, const char *word)
+{
+    return suggest_among(word, (Decl *const *)t->ms, t->nms);
+}
+
+const char *trk_path(const Trk *t, const char *file)
+{
+    size_t n = strlen(t->data_dir);
+    while (n > 1 && t->data_dir[n - 1] == '/')
+        n--;
+    return arena_printf(t->a, "%.*s/%s", (int)n, t->data_dir, file);
+}
+
+/* ---- options -------------------------------------------------------------- */
+
+static const TrkOpt global_opts[] = {
+    {"data", 'd', true},
+    {"allow-extern", 0, false},
+    {"help", 'h', false},
+};
+enum { NGLOBAL = sizeof global_opts / sizeof global_opts[0] };
+
+static const TrkOpt *spec_at(const TrkArgs *a, int k)
+{
+    return k < a->nspecs ? &a->specs[k] : &global_opts[k - a->nspecs];
+}
+
+bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, char **argv,
+              const char *cmd)
+{
+    memset(a, 0, sizeof *a);
+    a->specs = specs;
+    a->nspecs = nspecs;
+    int total = nspecs + NGLOBAL;
+    bool only_pos = false;
+    for (int i = 1; i < argc; i++) {
+        char *s = argv[i];
+        if (only_pos || s[0] != '-' || strcmp(s, "-") == 0 ||
+            (s[1] >= '0' && s[1] <= '9') || (s[1] == '.' && s[2] >= '0' && s[2] <= '9')) {
+            /* A negative number is a value (record x -3 ...), not an option. */
+            if (a->npos == 256) {
+                trk_fail(t, "too many arguments");
+                return false;
+            }
+            a->pos[a->npos++] = s;
+            continue;
+        }
+        if (strcmp(s, "--") == 0) {
+            only_pos = true;
+            continue;
+        }
+        int k = -1;
+        const char *value = NULL;
+        if (s[1] == '-') {
+            const char *name = s + 2, *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            for (int j = 0; j < total; j++)
+                if (strlen(spec_at(a, j)->name) == len &&
+                    strncmp(spec_at(a, j)->name, name, len) == 0)
+                    k = j;
+            if (k < 0) {
+                char word[64];
+                snprintf(word, sizeof word, "%.*s", (int)len, name);
+                Suggest sg;
+                suggest_init(&sg, word);
+                for (int j = 0; j < total; j++)
+                    suggest_offer(&sg, spec_at(a, j)->name);
+                if (suggest_best(&sg))
+                    trk_fail(t, "unknown option '--%s' for '%s'; did you mean '--%s'?", word, cmd,
+                             suggest_best(&sg));
+                else
+                    trk_fail(t, "unknown option '--%s' for '%s' (see '%s %s --help')", word, cmd,
+                             t->prog, cmd);
+                return false;
+            }
+            if (eq)
+                value = eq + 1;
+        } else {
+            for (int j = 0; j < total; j++)
+                if (spec_at(a, j)->short_name == s[1] && s[2] == '\0')
+                    k = j;
+            if (k < 0) {
+                trk_fail(t, "unknown option '%s' for '%s' (see '%s %s --help')", s, cmd, t->prog,
+                         cmd);
+                return false;
+            }
+        }
+        if (spec_at(a, k)->has_value) {
+            if (!value) {
+                if (i + 1 >= argc) {
+                    trk_fail(t, "option '--%s' needs a value", spec_at(a, k)->name);
+                    return false;
+                }
+                value = argv[++i];
+            }
+        } else if (value) {
+            trk_fail(t, "option '--%s' takes no value", spec_at(a, k)->name);
+            return false;
+        } else {
+            value = "";
+        }
+        a->values[k] = value;
+    }
+    const char *d = trk_arg(a, "data");
+    if (d) {
+        if (!*d) {
+            trk_fail(t, "--data needs a folder");
+            return false;
+        }
+        t->data_dir = d;
+    }
+    if (trk_arg(a, "allow-extern"))
+        t->allow_extern = true;
+    return true;
+}
+
+const char *trk_arg(const TrkArgs *a, const char *name)
+{
+    for (int k = 0; k < a->nspecs + NGLOBAL; k++)
+        if (strcmp(spec_at(a, k)->name, name) == 0)
+            return a->values[k];
+    return NULL;
+}
+
+bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out)
+{
+    if (strcmp(text, "today") == 0) {
+        *out = t->today;
+        return true;
+    }
+    if (!date_parse(text, out)) {
+        trk_fail(t, "%s '%s' is not a date of the form YYYY-MM-DD (or 'today')", what, text);
+        return false;
+    }
+    return true;
+}
+
+/* ---- numbers -------------------------------------------------------------- */
+
+const char *trk_num(double v, char *buf)
+{
+    if (v == 0)
+        return strcpy(buf, "0");
+    if (fabs(v) < 1e15 && v == (double)(long long)v) {
+        snprintf(buf, 32, "%lld", (long long)v);
+        return buf;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
+const char *trk_num_text(double v, char *buf)
+{
+    char raw[48];
+    double r = round(v * 100) / 100;
+    if (fabs(v) >= 1000)
+        r = round(v);
+    if (fabs(r) >= 1e15) {
+        snprintf(buf, 32, "%.6g", v);
+        return buf;
+    }
+    snprintf(raw, sizeof raw, "%.2f", fabs(r));
+    char *dot = strchr(raw, '.');
+    /* Drop ".00" and a trailing 0 of the decimals. */
+    if (dot[1] == '0' && dot[2] == '0')
+        *dot = '\0';
+    else if (dot[2] == '0')
+        dot[2] = '\0';
+    size_t ilen = (size_t)((strchr(raw, '.') ? strchr(raw, '.') : raw + strlen(raw)) - raw);
+    char *o = buf;
+    if (r < 0)
+        *o++ = '-';
+    for (size_t i = 0; i < ilen; i++) {
+        if (i > 0 && (ilen - i) % 3 == 0)
+            *o++ = ',';
+        *o++ = raw[i];
+    }
+    strcpy(o, raw + ilen);
+    return buf;
+}

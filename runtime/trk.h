@@ -1,0 +1,134 @@
+/* trk.h - what every command of the tracker shares (trk_).
+ *
+ * A tracker is the runtime program with an agreement appended (bundle.h).
+ * trk_load() reads that agreement from /proc/self/exe, compiles it again
+ * with the front end (compile_bundle) and indexes the model: indicators,
+ * partners and milestones by id.  Only the root agreement and the files it
+ * brings in with a plain `use` are tracked; a parent agreement reached
+ * through `use ... as NAME` is not.
+ *
+ * Messages go to standard error as "PROG: error: ...", data to standard
+ * output.  Exit status: 0 success, 1 the data have errors, 2 the command
+ * could not run. */
+#ifndef CHARTER_TRK_H
+#define CHARTER_TRK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "bundle.h"
+#include "compile.h"
+#include "model.h"
+
+/* ---- a map from strings to small integers ------------------------------ */
+
+typedef struct TrkMapEnt {
+    const char *key;        /* not owned; NULL: empty slot */
+    uint32_t len;
+    int value;
+} TrkMapEnt;
+
+typedef struct TrkMap {
+    TrkMapEnt *e;
+    uint32_t mask;
+    int n;
+} TrkMap;
+
+uint64_t trk_hash(const char *s, size_t n);
+void trk_map_init(TrkMap *m, int expected);
+void trk_map_free(TrkMap *m);
+/* Inserts key -> value (the key must outlive the map); an existing key
+ * keeps its first value. */
+void trk_map_put(TrkMap *m, const char *key, size_t len, int value);
+/* The value of key, or -1. */
+static inline int trk_map_get(const TrkMap *m, const char *key, size_t len, uint64_t h)
+{
+    for (uint32_t i = (uint32_t)h & m->mask;; i = (i + 1) & m->mask) {
+        const TrkMapEnt *e = &m->e[i];
+        if (!e->key)
+            return -1;
+        if (e->len == len && __builtin_memcmp(e->key, key, len) == 0)
+            return e->value;
+    }
+}
+int trk_map_find(const TrkMap *m, const char *key);
+
+/* ---- the tracker --------------------------------------------------------- */
+
+typedef struct Trk {
+    const char *prog;           /* the name it was run as */
+    Bundle bundle;
+    Compilation *comp;
+    Model *m;
+    Agreement *ag;
+    Arena *a;                   /* lives as long as the tracker */
+    int nind, npart, nms;
+    Indicator **ind;
+    Partner **part;
+    Milestone **ms;
+    TrkMap ind_ix, part_ix, ms_ix;
+    const char *data_dir;       /* --data, default ./ID-data */
+    bool allow_extern;
+    int32_t today;
+} Trk;
+
+/* Reads and compiles the agreement this program carries.  0, or 2 after
+ * printing why. */
+int trk_load(Trk *t, const char *prog);
+void trk_free(Trk *t);
+
+/* Index of an indicator, partner or milestone by id; -1 when unknown. */
+int trk_indicator(const Trk *t, const char *id, size_t len);
+int trk_partner(const Trk *t, const char *id, size_t len);
+int trk_milestone(const Trk *t, const char *id, size_t len);
+/* The index of a tracked indicator, or -1 (e.g. one of a parent agreement). */
+int trk_indicator_of(const Trk *t, const Indicator *ind);
+int trk_partner_of(const Trk *t, const Partner *p);
+/* The closest id of the kind to a misspelt one, or NULL. */
+const char *trk_suggest_indicator(const Trk *t, const char *word);
+const char *trk_suggest_partner(const Trk *t, const char *word);
+const char *trk_suggest_milestone(const Trk *t, const char *word);
+
+/* "PROG: error: ..." (returns 2), "PROG: warning: ...", "PROG: ...". */
+int trk_fail(const Trk *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void trk_warn(const Trk *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void trk_note(const Trk *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* "DIR/observations.csv" etc., allocated in the tracker's arena. */
+const char *trk_path(const Trk *t, const char *file);
+
+/* ---- options ------------------------------------------------------------- */
+
+typedef struct TrkOpt {
+    const char *name;           /* long name without dashes */
+    char short_name;
+    bool has_value;
+} TrkOpt;
+
+typedef struct TrkArgs {
+    const TrkOpt *specs;
+    int nspecs;
+    const char *values[32];     /* "" for a flag given; NULL absent */
+    char *pos[256];
+    int npos;
+} TrkArgs;
+
+/* Parses argv[1..] of command `cmd` against specs and the global options
+ * (--data, --allow-extern, --help); false after a message. */
+bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, char **argv,
+              const char *cmd);
+const char *trk_arg(const TrkArgs *a, const char *name);
+/* A date option (YYYY-MM-DD or "today"); false after a message. */
+bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out);
+
+/* ---- numbers ------------------------------------------------------------- */
+
+/* The shortest text that reads back as v (JSON, CSV); buf >= 32 bytes. */
+const char *trk_num(double v, char *buf);
+/* For people: thousands separated, at most two decimals. */
+const char *trk_num_text(double v, char *buf);
+
+#endif
