@@ -7,8 +7,10 @@
 # with a message.
 #
 # usage: bash tests/editors/test_editors.sh [KEYWORDS]
-#   KEYWORDS: a file of words, one per line, that both grammars must know
-#   (default: tests/editors/keywords.txt). Lines starting with # are skipped.
+#   KEYWORDS: a file of words, one per line, that both grammars must know.
+#   Default: the list tests/editors/gen_keywords.sh generates from the
+#   scanner (grammar/lexer.l), the resolver's tables (compiler/load.c,
+#   compiler/resolve*.c, ...) and the prelude. Lines starting with # are skipped.
 #
 # Expected outputs (compared with diff -u): qf.expected, sample.vim.expected,
 # sample.tm.expected, folding.expected. To regenerate one after a deliberate
@@ -20,9 +22,15 @@ set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-keywords=${1:-$here/keywords.txt}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+keywords=${1:-}
+keywords_gen=''
+if [[ -z $keywords ]]; then
+    # The language's words, generated from the sources that define them.
+    keywords=$work/keywords.txt
+    keywords_gen=$(sh "$here/gen_keywords.sh" "$keywords" 2>&1) || keywords_gen="FAILED: $keywords_gen"
+fi
 
 passed=0
 failed=0
@@ -206,7 +214,9 @@ const g = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 
 words_of() { tr -c 'A-Za-z0-9_' '\n' | grep -v '^$' | sort -u; }
 
-if [[ ! -r $keywords ]]; then
+if [[ $keywords_gen == FAILED:* ]]; then
+    fail "keywords: tests/editors/gen_keywords.sh could not list the language's words" "$keywords_gen"
+elif [[ ! -r $keywords ]]; then
     fail "keywords: cannot read $keywords"
 elif ! grammar_regexes >"$work/regexes" 2>"$work/err"; then
     skip "keywords (no python3, jq or node to read the grammar)"
@@ -216,6 +226,7 @@ else
     grep -v '^[[:space:]]*"' "$vimsyntax" \
         | sed -E 's/\\z[se]/ /g; s/\\%[[(]/ /g; s/\\@[0-9]*<?[=!]/ /g; s/\\\{[^}]*\}/ /g; s/\\./ /g' \
         | words_of >"$work/vim_words"
+    if [[ -n ${1:-} ]]; then kwname=${keywords#"$root"/}; else kwname="the generated list (gen_keywords.sh)"; fi
     n=0
     missing=''
     while IFS= read -r word || [[ -n $word ]]; do
@@ -234,12 +245,12 @@ else
         fi
     done <"$keywords"
     if [[ -n $missing ]]; then
-        printf 'FAIL keywords: some of the %d words of %s are not covered\n' "$n" "${keywords#"$root"/}"
+        printf 'FAIL keywords: some of the %d words of %s are not covered\n' "$n" "$kwname"
         printf '%s' "$missing" | sed 's/^/     /'
     elif ((n == 0)); then
-        fail "keywords: $keywords lists no word"
+        fail "keywords: $kwname lists no word"
     else
-        printf 'ok   keywords: all %d words of %s in both grammars\n' "$n" "${keywords#"$root"/}"
+        printf 'ok   keywords: all %d words of %s in both grammars\n' "$n" "$kwname"
     fi
 fi
 
@@ -428,6 +439,50 @@ EOF
                 "$work/make.expected" "$work/make.out"
         else
             fail "vim: :make with charterc" "$(cat "$work/vim.log")"
+        fi
+    fi
+    # Entry by entry: the quickfix list that the compiler plugin's
+    # 'errorformat' makes of real `charterc check` output (the sample and
+    # the flawed agreements: errors, warnings, notes, related locations)
+    # holds exactly each diagnostic line's file, line, column, type and
+    # message, and nothing of the source excerpts and carets.
+    if have vim; then
+        : >"$work/real_all.txt"
+        for f in "$here/sample.charter" "$root"/tests/flawed/*.charter; do
+            [[ -f $f ]] || continue
+            (cd "$here" && "$charterc" check --color=never "$f") >>"$work/real_all.txt" 2>&1
+        done
+        # file|line|col|type|message, the file made absolute as Vim shows it
+        sed -nE 's/^([^ ][^:]*):([0-9]+):([0-9]+): (error|warning|note): (.*)$/\1|\2|\3|\4|\5/p' \
+            "$work/real_all.txt" |
+            sed -E 's/\|error\|/|E|/; s/\|warning\|/|W|/; s/\|note\|/|I|/' |
+            sed -E "s#^([^/])#$here/\\1#" >"$work/qf_real.expected"
+        cat >"$work/qf_real.vim" <<EOF
+compiler charterc
+cgetfile $work/real_all.txt
+let lines = []
+for e in getqflist()
+  if e.valid
+    call add(lines, printf('%s|%d|%d|%s|%s', fnamemodify(bufname(e.bufnr), ':p'), e.lnum, e.col, e.type, e.text))
+  else
+    call add(lines, 'NOT READ: ' . e.text)
+  endif
+endfor
+call writefile(lines, '$work/qf_real.out')
+qa!
+EOF
+        if runvim "$work/qf_real.vim" && [[ -f $work/qf_real.out ]]; then
+            # Vim resolves "dir/../"; so does the expectation.
+            sed -i -E ':a; s#/[^/|]+/\.\./#/#; ta' "$work/qf_real.expected" "$work/qf_real.out"
+            nreal=$(wc -l <"$work/qf_real.expected")
+            if ((nreal < 10)); then
+                fail "vim: errorformat on real charterc output (only $nreal diagnostics found)"
+            else
+                compare "vim: errorformat reads each of the $nreal diagnostics of real charterc output exactly" \
+                    "$work/qf_real.expected" "$work/qf_real.out"
+            fi
+        else
+            fail "vim: errorformat on real charterc output" "$(cat "$work/vim.log")"
         fi
     fi
     if ((node_ok)); then
