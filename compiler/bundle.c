@@ -56,6 +56,178 @@ static void put_file(Buf *b, const SrcFile *f)
     buf_put(b, f->text, f->len);
 }
 
+/* ---- the scan index --------------------------------------------------------- */
+
+typedef struct IxInd {
+    bool history;
+    int ndue, capdue;
+    int32_t *due;
+} IxInd;
+
+typedef struct Ix {
+    const Model *m;
+    IxInd *ind;
+    /* pointer -> index, open addressing */
+    const void **keys;
+    int *vals;
+    uint32_t mask;
+} Ix;
+
+static uint32_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+static int ix_of(const Ix *ix, const void *p)
+{
+    for (uint32_t i = ptr_hash(p) & ix->mask;; i = (i + 1) & ix->mask) {
+        if (!ix->keys[i])
+            return -1;
+        if (ix->keys[i] == p)
+            return ix->vals[i];
+    }
+}
+
+static void ix_history(Ix *ix, int i, int depth)
+{
+    if (depth > 64 || ix->ind[i].history)
+        return;
+    ix->ind[i].history = true;
+    const Indicator *ind = ix->m->indicators.v[i];
+    for (int k = 0; k < ind->inputs.n; k++) {
+        int j = ix_of(ix, ind->inputs.v[k]);
+        if (j >= 0)
+            ix_history(ix, j, depth + 1);
+    }
+}
+
+static void ix_due(IxInd *x, int32_t d)
+{
+    for (int k = 0; k < x->ndue; k++)
+        if (x->due[k] == d)
+            return;
+    if (x->ndue == x->capdue) {
+        x->capdue = x->capdue ? x->capdue * 2 : 4;
+        int32_t *nd = realloc(x->due, sizeof *nd * (size_t)x->capdue);
+        if (!nd) {
+            fputs("charterc: out of memory\n", stderr);
+            exit(2);
+        }
+        x->due = nd;
+    }
+    x->due[x->ndue++] = d;
+}
+
+/* The indicators an expression reads at `d` (DATE_NONE: the as-of date),
+ * through the formulas of derived ones; series arguments need history. */
+static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
+{
+    if (!x || depth > 64)
+        return;
+    if (x->kind == EX_NAME) {
+        int i = x->ref ? ix_of(ix, x->ref) : -1;
+        if (i < 0)
+            return;
+        if (d != DATE_NONE)
+            ix_due(&ix->ind[i], d);
+        ix_walk(ix, ix->m->indicators.v[i]->formula, d, depth + 1);
+        return;
+    }
+    if (x->kind == EX_CALL) {
+        const Extern *ex = x->ref;
+        for (int k = 0; k < x->args.n; k++) {
+            const Expr *a = x->args.v[k];
+            if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
+                int i = a->kind == EX_NAME && a->ref ? ix_of(ix, a->ref) : -1;
+                if (i >= 0)
+                    ix_history(ix, i, depth + 1);
+            } else {
+                ix_walk(ix, a, d, depth + 1);
+            }
+        }
+        return;
+    }
+    ix_walk(ix, x->l, d, depth + 1);
+    ix_walk(ix, x->r, d, depth + 1);
+}
+
+static void put_date(Buf *b, int32_t d)
+{
+    if (d == DATE_NONE)
+        buf_puts(b, " -");
+    else
+        buf_printf(b, " %ld", (long)d);
+}
+
+void bundle_index(const Model *m, Buf *out)
+{
+    int n = m->indicators.n;
+    Ix ix = {m, calloc((size_t)n + 1, sizeof *ix.ind), NULL, NULL, 0};
+    uint32_t cap = 16;
+    while (cap < (uint32_t)n * 2 + 2)
+        cap *= 2;
+    ix.keys = calloc(cap, sizeof *ix.keys);
+    ix.vals = calloc(cap, sizeof *ix.vals);
+    if (!ix.ind || !ix.keys || !ix.vals) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    ix.mask = cap - 1;
+    for (int i = 0; i < n; i++) {
+        uint32_t h = ptr_hash(m->indicators.v[i]) & ix.mask;
+        while (ix.keys[h])
+            h = (h + 1) & ix.mask;
+        ix.keys[h] = m->indicators.v[i];
+        ix.vals[h] = i;
+    }
+    /* A milestone without a due date is read at the as-of date. */
+    for (int k = 0; k < m->milestones.n; k++) {
+        const Milestone *ms = m->milestones.v[k];
+        if (ms->requires)
+            ix_walk(&ix, ms->requires, ms->due == DATE_NONE ? INT32_MAX : ms->due, 0);
+    }
+    for (int i = 0; i < n; i++)
+        ix_walk(&ix, m->indicators.v[i]->formula, DATE_NONE, 0);
+
+    buf_printf(out, "A %s\n", m->agreement ? m->agreement->d.id : "-");
+    for (int k = 0; k < m->dimensions.n; k++) {
+        const Dimension *d = m->dimensions.v[k];
+        buf_printf(out, "D %s", d->d.id);
+        for (int j = 0; j < d->values.n; j++)
+            buf_printf(out, " %s", d->values.v[j]);
+        buf_putc(out, '\n');
+    }
+    for (int i = 0; i < n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        int32_t anchor = ind->has_baseline ? ind->baseline_date
+                         : m->agreement    ? m->agreement->term_start
+                                           : DATE_NONE;
+        buf_printf(out, "I %s %d", ind->d.id, ind->formula != NULL);
+        put_date(out, anchor);
+        buf_printf(out, " %d %d %d R", ind->frequency.n, (int)ind->frequency.unit,
+                   ix.ind[i].history);
+        for (int r = 0; r < ind->reporters.n; r++)
+            buf_printf(out, " %s", ind->reporters.v[r]->d.id);
+        buf_puts(out, " M");
+        for (int k = 0; k < ind->dims.n; k++)
+            for (int j = 0; j < m->dimensions.n; j++)
+                if (m->dimensions.v[j] == ind->dims.v[k])
+                    buf_printf(out, " %d", j);
+        buf_puts(out, " E");
+        for (int k = 0; k < ix.ind[i].ndue; k++)
+            put_date(out, ix.ind[i].due[k] == INT32_MAX ? DATE_NONE : ix.ind[i].due[k]);
+        buf_putc(out, '\n');
+        free(ix.ind[i].due);
+    }
+    free(ix.ind);
+    free(ix.keys);
+    free(ix.vals);
+}
+
 void bundle_append(Buf *out, const Compilation *c, char hex[65])
 {
     size_t start = out->len;
@@ -75,6 +247,11 @@ void bundle_append(Buf *out, const Compilation *c, char hex[65])
             stdlib = arena_strndup(c->arena, f->real, n - t);
     }
     put_str(out, stdlib);
+    Buf ix;
+    buf_init(&ix);
+    bundle_index(c->model, &ix);
+    put_str(out, buf_cstr(&ix));
+    buf_free(&ix);
     size_t len = out->len - start;
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_ctx ctx;
@@ -210,7 +387,7 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
     b->files = calloc(n, sizeof *b->files);
     b->flags = calloc(n, sizeof *b->flags);
     /* Names are at most the payload's bytes plus a NUL each. */
-    b->names = malloc(b->length + 2 * n + 1);
+    b->names = malloc(b->length + 2 * n + 2);
     char *names = b->names;
     if (!b->files || !b->flags || !b->names) {
         bundle_free(b);
@@ -225,6 +402,7 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
         b->files[i].len = (size_t)len;
     }
     b->stdlib = rd_str(&r, &names);
+    b->index = rd_str(&r, &names);
     if (r.bad || r.p != r.end) {
         bundle_free(b);
         return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", path);

@@ -12,13 +12,18 @@
  *   [program][payload][trailer]
  *   payload: "CHBUNDL1", u32 nfiles,
  *            nfiles x (u32 flags, str real, str display, u64 len, text),
- *            str stdlib                    str = u32 length, bytes
+ *            str stdlib, str index         str = u32 length, bytes
  *   trailer: 128 bytes: magic "CHARTER-TRACKER1", u64 payload offset,
  *            u64 payload length, the SHA-256 of the payload (32 bytes),
  *            the compiler version (32 bytes, NUL-padded), 32 zero bytes.
  *
  * The first file is the root.  The SHA-256 covers every source with its
- * path, so two trackers with equal hashes carry the same agreement. */
+ * path, so two trackers with equal hashes carry the same agreement.
+ *
+ * The index is what reading the observations needs to know about the
+ * agreement (bundle_index), so that the runtime can start reading the
+ * ledger while it compiles the sources again; it then checks that the
+ * model it compiled gives the same index. */
 #ifndef CHARTER_BUNDLE_H
 #define CHARTER_BUNDLE_H
 
@@ -37,6 +42,7 @@ typedef struct Bundle {
     uint32_t *flags;
     int nfiles;
     const char *stdlib;         /* the standard library folder it was compiled with */
+    const char *index;          /* bundle_index() of the model */
     uint8_t sha256[32];         /* as recorded in the trailer */
     char version[33];           /* of the compiler that made it */
     uint64_t offset, length;    /* of the payload in the file */
@@ -44,6 +50,18 @@ typedef struct Bundle {
     char *names;                /* the paths, NUL-terminated */
 } Bundle;
 
+/* The scan index of a model, one line per item (identifiers never hold
+ * spaces):
+ *   A AGREEMENT
+ *   D DIMENSION VALUE...
+ *   I INDICATOR DERIVED ANCHOR FREQ_N FREQ_UNIT HISTORY R REPORTER... M DIM... E DATE...
+ * DERIVED and HISTORY are 0 or 1; ANCHOR (the first day of the reporting
+ * periods: the baseline's date, else the term's start) and each DATE are
+ * day numbers, `-` for none; an E date is the due date of a milestone
+ * whose requirement reads the indicator (directly or through formulas),
+ * `-` for one without a due date.  HISTORY: a formula reads the
+ * indicator's whole series. */
+void bundle_index(const Model *m, Buf *out);
 /* Appends the payload and trailer for the files of compilation `c` (root
  * first) to `out`, which holds the program; *hex gets the hash. */
 void bundle_append(Buf *out, const Compilation *c, char hex[65]);

@@ -92,26 +92,29 @@ int due_cmd(Trk *t, int argc, char **argv)
     if (trk_arg(&a, "within") && !parse_within(trk_arg(&a, "within"), &within))
         return trk_fail(t, "--within wants a duration such as 30, '2 weeks' or '3 months', "
                            "not '%s'", trk_arg(&a, "within"));
+    int32_t as_of = t->today;
+    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
+        return 2;
+    int32_t until = date_add(as_of, within);
+    Score s;
+    int st = score_start(&s, t, as_of, false);
+    if (st == 0)
+        st = score_compute(&s);
+    if (st) {
+        score_free(&s);
+        return st;
+    }
     const Partner *only = NULL;
     const char *pid = trk_arg(&a, "partner");
     if (pid) {
         int p = trk_partner(t, pid, strlen(pid));
         if (p < 0) {
             const char *sg = trk_suggest_partner(t, pid);
+            score_free(&s);
             return trk_fail(t, "unknown partner '%s'%s%s%s", pid, sg ? "; did you mean '" : "",
                             sg ? sg : "", sg ? "'?" : "");
         }
         only = t->part[p];
-    }
-    int32_t as_of = t->today;
-    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
-        return 2;
-    int32_t until = date_add(as_of, within);
-    Score s;
-    int st = score_compute(&s, t, as_of, false);
-    if (st) {
-        score_free(&s);
-        return st;
     }
     VEC(Item) items = {0};
     char d1[16], d2[16];

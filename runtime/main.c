@@ -128,6 +128,15 @@ int main(int argc, char **argv)
         }
         return 2;
     }
+    /* The commands that read the ledger start reading it before the
+     * agreement is compiled (score_start); the others compile first. */
+    const char *name = at >= 0 ? argv[at] : "";
+    bool early = strcmp(name, "status") == 0 || strcmp(name, "due") == 0 ||
+                 strcmp(name, "report") == 0;
+    if (!early && trk_compile(&t) != 0) {
+        trk_free(&t);
+        return 2;
+    }
     int st;
     if (at < 0) {
         if (want_version) {
@@ -145,7 +154,6 @@ int main(int argc, char **argv)
         trk_free(&t);
         return st;
     }
-    const char *name = argv[at];
     if (strcmp(name, "help") == 0) {
         /* `help COMMAND` is `COMMAND --help`. */
         if (at + 1 < argc) {

@@ -5,10 +5,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "csv.h"
 #include "plan.h"
@@ -34,6 +39,19 @@ static void *xrealloc(void *p, size_t size)
         exit(2);
     }
     return p;
+}
+
+static int fail(const Obs *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int fail(const Obs *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: error: ", o->prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
 }
 
 static void slot_clear(ObsSlot *s)
@@ -66,30 +84,169 @@ static void free_series(const ObsInd *oi, ObsSeries *s)
     free(s);
 }
 
-void obs_init(Obs *o, Trk *t, int32_t as_of, bool all_rows)
+/* ---- the index ------------------------------------------------------------- */
+
+/* The next space-separated word of a line, NUL-terminated in place. */
+static char *word(char **p)
+{
+    while (**p == ' ')
+        (*p)++;
+    if (!**p)
+        return NULL;
+    char *w = *p;
+    while (**p && **p != ' ')
+        (*p)++;
+    if (**p)
+        *(*p)++ = '\0';
+    return w;
+}
+
+static bool date_word(const char *w, int32_t *out)
+{
+    if (!w)
+        return false;
+    if (strcmp(w, "-") == 0) {
+        *out = DATE_NONE;
+        return true;
+    }
+    char *end;
+    long v = strtol(w, &end, 10);
+    *out = (int32_t)v;
+    return *end == '\0' && end != w;
+}
+
+bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    char *copy = arena_strdup(a, text);
+    int nd = 0, ni = 0;
+    for (const char *p = text; *p; p++)
+        if (p == text || p[-1] == '\n') {
+            nd += *p == 'D';
+            ni += *p == 'I';
+        }
+    ix->dims = arena_alloc(a, sizeof *ix->dims * (size_t)(nd + 1));
+    ix->ind = arena_alloc(a, sizeof *ix->ind * (size_t)(ni + 1));
+    trk_map_init(&ix->map, ni);
+    char *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *p = line, *kind = word(&p);
+        if (!kind)
+            continue;
+        if (strcmp(kind, "A") == 0) {
+            ix->agreement = word(&p);
+        } else if (strcmp(kind, "D") == 0) {
+            ObsDim *d = &ix->dims[ix->ndims++];
+            d->id = word(&p);
+            if (!d->id)
+                return false;
+            char *q = p;
+            int n = 0;
+            for (char *w; (w = word(&q));)
+                n++;
+            d->values = arena_alloc(a, sizeof *d->values * (size_t)(n + 1));
+            /* word() split the values in place; walk them again. */
+            for (char *w = p; n > 0 && d->nvalues < n; d->nvalues++) {
+                while (*w == ' ' || *w == '\0')
+                    w++;
+                d->values[d->nvalues] = w;
+                w += strlen(w);
+            }
+        } else if (strcmp(kind, "I") == 0) {
+            ObsSpec *x = &ix->ind[ix->nind];
+            char *w;
+            x->id = word(&p);
+            char *derived = word(&p);
+            if (!x->id || !derived || !date_word(word(&p), &x->anchor))
+                return false;
+            char *fn = word(&p), *fu = word(&p), *hist = word(&p);
+            if (!fn || !fu || !hist)
+                return false;
+            x->derived = derived[0] == '1';
+            x->freq.n = atoi(fn);
+            x->freq.unit = (DurUnit)atoi(fu);
+            x->history = hist[0] == '1';
+            if (!(w = word(&p)) || strcmp(w, "R") != 0)
+                return false;
+            const char *reps[256];
+            while ((w = word(&p)) && strcmp(w, "M") != 0)
+                if (x->nrep < 256)
+                    reps[x->nrep++] = w;
+            x->rep = arena_alloc(a, sizeof *x->rep * (size_t)(x->nrep + 1));
+            x->replen = arena_alloc(a, sizeof *x->replen * (size_t)(x->nrep + 1));
+            for (int r = 0; r < x->nrep; r++) {
+                x->rep[r] = reps[r];
+                x->replen[r] = (uint32_t)strlen(reps[r]);
+            }
+            while ((w = word(&p)) && strcmp(w, "E") != 0) {
+                int k = atoi(w);
+                if (k < 0 || k >= ix->ndims)
+                    return false;
+                if (x->ndims < 8)
+                    x->dims[x->ndims++] = k;
+            }
+            int32_t due[512];
+            while ((w = word(&p)))
+                if (x->ndue < 512 && date_word(w, &due[x->ndue]))
+                    x->ndue++;
+            x->due = arena_alloc(a, sizeof *x->due * (size_t)(x->ndue + 1));
+            memcpy(x->due, due, sizeof *due * (size_t)x->ndue);
+            trk_map_put(&ix->map, x->id, strlen(x->id), ix->nind);
+            ix->nind++;
+        }
+    }
+    return ix->agreement != NULL;
+}
+
+void obs_index_free(ObsIndex *ix)
+{
+    trk_map_free(&ix->map);
+}
+
+/* ---- the reader's state --------------------------------------------------------- */
+
+static void add_eval(Arena *a, ObsInd *oi, int32_t date, int32_t as_of)
+{
+    if (date == DATE_NONE || date > as_of)
+        date = as_of;
+    for (int e = 0; e < oi->neval; e++)
+        if (oi->evals[e] == date)
+            return;
+    if ((oi->neval & (oi->neval - 1)) == 0 && oi->neval >= 4) {
+        int32_t *v = arena_alloc(a, sizeof *v * (size_t)oi->neval * 2);
+        memcpy(v, oi->evals, sizeof *v * (size_t)oi->neval);
+        oi->evals = v;
+    }
+    oi->evals[oi->neval++] = date;
+}
+
+void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
+              bool all_rows)
 {
     memset(o, 0, sizeof *o);
-    o->t = t;
+    o->prog = prog;
+    o->ix = ix;
     o->as_of = as_of;
     o->all_rows = all_rows;
-    o->ind = arena_alloc(t->a, sizeof *o->ind * (size_t)(t->nind ? t->nind : 1));
-    for (int i = 0; i < t->nind; i++) {
-        const Indicator *ind = t->ind[i];
+    o->ind = arena_alloc(a, sizeof *o->ind * (size_t)(ix->nind ? ix->nind : 1));
+    for (int i = 0; i < ix->nind; i++) {
+        const ObsSpec *x = &ix->ind[i];
         ObsInd *oi = &o->ind[i];
-        oi->evals = arena_alloc(t->a, sizeof *oi->evals * 4);
+        oi->evals = arena_alloc(a, sizeof *oi->evals * 4);
         oi->evals[oi->neval++] = as_of;
-        oi->history = all_rows;
-        oi->nrep = ind->reporters.n;
-        /* Reporting periods start at the baseline, else at the term. */
-        oi->anchor = ind->has_baseline ? ind->baseline_date : t->ag->term_start;
-        oi->freq = ind->frequency;
-        if (ind->frequency.n > 0 && oi->anchor != DATE_NONE && !ind->formula)
-            oi->nper = plan_period_of(oi->anchor, ind->frequency, as_of) + 1;
+        for (int k = 0; k < x->ndue; k++)
+            add_eval(a, oi, x->due[k], as_of);
+        oi->history = all_rows || x->history;
+        oi->nrep = x->nrep;
+        oi->anchor = x->anchor;
+        oi->freq = x->freq;
+        if (x->freq.n > 0 && x->anchor != DATE_NONE && !x->derived)
+            oi->nper = plan_period_of(x->anchor, x->freq, as_of) + 1;
         int32_t mul = 1;
-        oi->ndims = ind->dims.n < 8 ? ind->dims.n : 8;
-        for (int k = 0; k < oi->ndims; k++) {
+        oi->ndims = x->ndims;
+        for (int k = 0; k < x->ndims; k++) {
             oi->mul[k] = mul;
-            int64_t next = (int64_t)mul * (ind->dims.v[k]->values.n + 1);
+            int64_t next = (int64_t)mul * (ix->dims[x->dims[k]].nvalues + 1);
             if (next > INT32_MAX / 2) {
                 oi->ndims = k;      /* too many cells to code: breakdowns not kept */
                 break;
@@ -99,30 +256,22 @@ void obs_init(Obs *o, Trk *t, int32_t as_of, bool all_rows)
     }
 }
 
-void obs_add_eval(Obs *o, int ind, int32_t date)
+bool obs_has_eval(const Obs *o, int ind, int32_t date)
 {
-    ObsInd *oi = &o->ind[ind];
+    const ObsInd *oi = &o->ind[ind];
     if (date > o->as_of)
         date = o->as_of;
     for (int e = 0; e < oi->neval; e++)
         if (oi->evals[e] == date)
-            return;
-    if ((oi->neval & (oi->neval - 1)) == 0 && oi->neval >= 4) {
-        int32_t *v = arena_alloc(o->t->a, sizeof *v * (size_t)oi->neval * 2);
-        memcpy(v, oi->evals, sizeof *v * (size_t)oi->neval);
-        oi->evals = v;
-    }
-    oi->evals[oi->neval++] = date;
-}
-
-void obs_want_history(Obs *o, int ind)
-{
-    o->ind[ind].history = true;
+            return true;
+    return false;
 }
 
 void obs_free(Obs *o)
 {
-    for (int i = 0; i < o->t->nind; i++)
+    if (o->run)
+        obs_finish(o);
+    for (int i = 0; o->ix && i < o->ix->nind; i++)
         free_series(&o->ind[i], o->ind[i].s);
 }
 
@@ -177,7 +326,7 @@ typedef struct Cols {
     int ind, date, value, rep;
     int need;                   /* fields a row must have */
     int ncols;
-    const Dimension *dim[MAX_FIELDS];   /* the dimension of a breakdown column */
+    int dim[MAX_FIELDS];        /* the dimension of a breakdown column, -1 */
 } Cols;
 
 typedef struct Worker {
@@ -193,6 +342,47 @@ typedef struct Worker {
     char *scratch;
     size_t scratch_cap;
 } Worker;
+
+#ifdef __SSE2__
+/* The fast path of the scan: one record without quotes, split with SSE2
+ * (16 bytes compared at once).  Returns the start of the next record, or
+ * NULL when the record holds a quote or does not end before `end` (the
+ * buffer has 16 readable bytes past `end`). */
+static const char *split_fast(const char *p, const char *end, Field *f, int *nf)
+{
+    const __m128i comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
+                  quote = _mm_set1_epi8('"');
+    int n = 0;
+    const char *fs = p;
+    for (const char *q = p; q < end; q += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, nl)),
+            _mm_cmpeq_epi8(v, quote)));
+        if (end - q < 16)
+            m &= (1u << (end - q)) - 1;
+        while (m) {
+            const char *c = q + __builtin_ctz(m);
+            m &= m - 1;
+            if (*c == '"')
+                return NULL;
+            if (*c == ',' && n == MAX_FIELDS - 1)
+                continue;   /* the last field takes the rest */
+            f[n].p = fs;
+            f[n].n = (uint32_t)(c - fs);
+            n++;
+            fs = c + 1;
+            if (*c == '\n') {
+                if (f[n - 1].n > 0 && c[-1] == '\r')
+                    f[n - 1].n--;
+                *nf = n;
+                return c + 1;
+            }
+        }
+    }
+    return NULL;
+}
+#endif
 
 /* Splits an unquoted record [p, e) at commas. */
 static int split_plain(const char *p, const char *e, Field *f)
@@ -302,19 +492,110 @@ static void push_row(ObsSeries *s, int32_t date, int32_t cell, double v)
     s->rows[s->nrows++] = (ObsRow){date, cell, v};
 }
 
-static int dim_value(const Dimension *d, const char *p, uint32_t n)
+static int dim_value(const ObsDim *d, const char *p, uint32_t n)
 {
-    for (int i = 0; i < d->values.n; i++)
-        if (strlen(d->values.v[i]) == n && memcmp(d->values.v[i], p, n) == 0)
+    for (int i = 0; i < d->nvalues; i++)
+        if (strncmp(d->values[i], p, n) == 0 && d->values[i][n] == '\0')
             return i;
     return -1;
+}
+
+/* memcmp for short ids, inlined: the library call costs more than the
+ * comparison of twenty bytes. */
+static inline bool same(const char *a, const char *b, uint32_t n)
+{
+    while (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+        a += 8, b += 8, n -= 8;
+    }
+    while (n--)
+        if (*a++ != *b++)
+            return false;
+    return true;
+}
+
+static inline int lookup(const TrkMap *m, const char *key, uint32_t len)
+{
+    for (uint32_t i = (uint32_t)trk_hash(key, len) & m->mask;; i = (i + 1) & m->mask) {
+        const TrkMapEnt *e = &m->e[i];
+        if (!e->key)
+            return -1;
+        if (e->len == len && same(e->key, key, len))
+            return e->value;
+    }
+}
+
+/* YYYY-MM-DD exactly, checked against the calendar; anything else goes to
+ * csv_parse_date (which also trims spaces), so both accept the same. */
+static inline bool fast_date(const char *s, uint32_t n, int32_t *out)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return csv_parse_date(s, n, out) == CSV_VALUE_OK;
+    unsigned d[10];
+    for (int i = 0; i < 10; i++)
+        d[i] = (unsigned)(unsigned char)s[i] - '0';
+    if (d[0] > 9 || d[1] > 9 || d[2] > 9 || d[3] > 9 || d[5] > 9 || d[6] > 9 || d[8] > 9 ||
+        d[9] > 9)
+        return false;
+    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    unsigned m = d[5] * 10 + d[6], day = d[8] * 10 + d[9];
+    static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m - 1 >= 12 || day == 0)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (day > (unsigned)mdays[m - 1] + (m == 2 && leap))
+        return false;
+    /* Days from civil (H. Hinnant), for years 0..9999. */
+    int yy = y - (m <= 2);
+    int era = yy / 400;
+    unsigned yoe = (unsigned)(yy - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    *out = era * 146097 + (int)doe - 719468;
+    return true;
+}
+
+/* A plain decimal of at most 15 digits is exact as an integer divided by
+ * a power of ten (Clinger's fast path, as csv_parse_number); anything
+ * else goes to csv_parse_number. */
+static inline bool fast_number(const char *s, uint32_t n, double *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint32_t i = 0;
+    bool neg = n > 0 && s[0] == '-';
+    i += neg;
+    uint64_t v = 0;
+    int digits = 0, frac = -1;
+    for (; i < n; i++) {
+        unsigned c = (unsigned)(unsigned char)s[i] - '0';
+        if (c <= 9) {
+            v = v * 10 + c;
+            digits++;
+        } else if (s[i] == '.' && frac < 0) {
+            frac = 0;
+            continue;
+        } else {
+            break;
+        }
+        frac += frac >= 0;
+    }
+    if (i != n || digits == 0 || digits > 15)
+        return csv_parse_number(s, n, out) == CSV_VALUE_OK;
+    double d = frac > 0 ? (double)v / p10[frac] : (double)v;
+    *out = neg ? -d : d;
+    return true;
 }
 
 static void row(Worker *w, const Field *f, int nf)
 {
     const Cols *c = w->cols;
     Obs *o = w->o;
-    const Trk *t = o->t;
+    const ObsIndex *ix = o->ix;
     if (nf == 1 && f[0].n == 0)
         return;     /* a blank line */
     w->rows++;
@@ -323,37 +604,34 @@ static void row(Worker *w, const Field *f, int nf)
         return;
     }
     const Field *fi = &f[c->ind];
-    int i = trk_map_get(&t->ind_ix, fi->p, fi->n, trk_hash(fi->p, fi->n));
-    if (i < 0 || t->ind[i]->formula) {
+    int i = lookup(&ix->map, fi->p, fi->n);
+    if (i < 0 || ix->ind[i].derived) {
         w->skipped++;
         return;
     }
-    const Indicator *ind = t->ind[i];
+    const ObsSpec *x = &ix->ind[i];
     ObsInd *oi = &o->ind[i];
     const Field *fr = &f[c->rep];
     int r = 0;
-    for (; r < oi->nrep; r++) {
-        const char *id = ind->reporters.v[r]->d.id;
-        if (strncmp(id, fr->p, fr->n) == 0 && id[fr->n] == '\0')
-            break;
-    }
+    while (r < oi->nrep && !(x->replen[r] == fr->n && same(x->rep[r], fr->p, fr->n)))
+        r++;
     int32_t date;
     double v;
     if (r == oi->nrep ||
-        csv_parse_date(f[c->date].p, f[c->date].n, &date) != CSV_VALUE_OK ||
-        csv_parse_number(f[c->value].p, f[c->value].n, &v) != CSV_VALUE_OK) {
+        !fast_date(f[c->date].p, f[c->date].n, &date) ||
+        !fast_number(f[c->value].p, f[c->value].n, &v)) {
         w->skipped++;
         return;
     }
     int32_t cell = -1;
     for (int k = c->need; k < nf && k < c->ncols; k++) {
-        const Dimension *d = c->dim[k];
-        if (!d || f[k].n == 0)
+        int d = c->dim[k];
+        if (d < 0 || f[k].n == 0)
             continue;
         int pos = 0;
-        while (pos < oi->ndims && ind->dims.v[pos] != d)
+        while (pos < oi->ndims && x->dims[pos] != d)
             pos++;
-        int vi = pos < oi->ndims ? dim_value(d, f[k].p, f[k].n) : -1;
+        int vi = pos < oi->ndims ? dim_value(&ix->dims[d], f[k].p, f[k].n) : -1;
         if (vi < 0) {
             w->skipped++;
             return;
@@ -400,7 +678,7 @@ static void *work(void *arg)
 {
     Worker *w = arg;
     size_t cap = BLOCK, len = 0;
-    char *buf = xcalloc(cap + 1, 1);
+    char *buf = xcalloc(cap + 17, 1);     /* 16 bytes of slack for split_fast */
     int64_t off = w->start;     /* file offset of buf[0] */
     bool eof = false;
     size_t pos = 0;
@@ -415,15 +693,22 @@ static void *work(void *arg)
         }
         /* A complete record in [pos, len)? */
         const char *p = buf + pos, *end = buf + len;
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *next = NULL;
         int nf = 0;
-        if (nl && !memchr(p, '"', (size_t)(nl - p))) {
-            const char *e = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
-            nf = split_plain(p, e, f);
-            next = nl + 1;
-        } else if (nl || eof) {
-            next = parse_record(w, p, end, eof, f, &nf);
+#ifdef __SSE2__
+        next = split_fast(p, end, f, &nf);
+        if (!next) {
+#else
+        {
+#endif
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (nl && !memchr(p, '"', (size_t)(nl - p))) {
+                const char *e = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
+                nf = split_plain(p, e, f);
+                next = nl + 1;
+            } else if (nl || eof) {
+                next = parse_record(w, p, end, eof, f, &nf);
+            }
         }
         if (next) {
             row(w, f, nf);
@@ -441,7 +726,7 @@ static void *work(void *arg)
         pos = 0;
         if (len == cap) {
             cap *= 2;
-            buf = xrealloc(buf, cap + 1);
+            buf = xrealloc(buf, cap + 17);
         }
         ssize_t n;
         do
@@ -461,7 +746,7 @@ static void *work(void *arg)
 
 static void merge(Obs *o, ObsSeries **into, ObsSeries **from)
 {
-    for (int i = 0; i < o->t->nind; i++) {
+    for (int i = 0; i < o->ix->nind; i++) {
         ObsInd *oi = &o->ind[i];
         for (int r = 0; r < oi->nrep; r++) {
             ObsSeries *a = &into[i][r], *b = &from[i][r];
@@ -493,7 +778,7 @@ static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_
     char buf[8192];
     ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
     if (n < 0)
-        return trk_fail(o->t, "cannot read %s: %s", path, strerror(errno));
+        return fail(o, "cannot read %s: %s", path, strerror(errno));
     if (n == 0)
         return 1;   /* empty */
     size_t skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -503,11 +788,13 @@ static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_
     const char *next = parse_record(&w, buf + skip, buf + n, n < (ssize_t)sizeof buf - 1, f, &nf);
     if (!next) {
         free(w.scratch);
-        return trk_fail(o->t, "%s:1: the header line is too long or unterminated", path);
+        return fail(o, "%s:1: the header line is too long or unterminated", path);
     }
     memset(c, 0, sizeof *c);
     c->ind = c->date = c->value = c->rep = -1;
     c->ncols = nf;
+    for (int k = 0; k < MAX_FIELDS; k++)
+        c->dim[k] = -1;
     for (int k = 0; k < nf; k++) {
         char name[128];
         snprintf(name, sizeof name, "%.*s", (int)f[k].n, f[k].p);
@@ -520,14 +807,14 @@ static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_
         else if (strcmp(name, "reporter") == 0)
             c->rep = k;
         else
-            for (int d = 0; d < o->t->m->dimensions.n; d++)
-                if (strcmp(o->t->m->dimensions.v[d]->d.id, name) == 0)
-                    c->dim[k] = o->t->m->dimensions.v[d];
+            for (int d = 0; d < o->ix->ndims; d++)
+                if (strcmp(o->ix->dims[d].id, name) == 0)
+                    c->dim[k] = d;
     }
     free(w.scratch);
     if (c->ind < 0 || c->date < 0 || c->value < 0 || c->rep < 0)
-        return trk_fail(o->t, "%s:1: the header must name the columns indicator, date, value "
-                              "and reporter (run '%s validate %s')", path, o->t->prog, path);
+        return fail(o, "%s:1: the header must name the columns indicator, date, value and "
+                       "reporter (run '%s validate %s')", path, o->prog, path);
     int need = c->ind;
     if (c->date > need)
         need = c->date;
@@ -540,11 +827,27 @@ static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_
     return 0;
 }
 
-int obs_scan(Obs *o, const char *path, int threads)
+struct ObsRun {
+    int fd;
+    Cols cols;
+    int nworkers;
+    Worker w[2];
+    pthread_t th[2];
+    bool started[2];
+    int32_t **pstart;
+    ObsSeries **main_ser;
+};
+
+static void *work_thread(void *arg)
 {
-    Trk *t = o->t;
+    return work(arg);
+}
+
+int obs_start(Obs *o, const char *path, int threads)
+{
+    const ObsIndex *ix = o->ix;
     /* The series state exists even when the file does not. */
-    for (int i = 0; i < t->nind; i++)
+    for (int i = 0; i < ix->nind; i++)
         o->ind[i].s = new_series(&o->ind[i]);
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -552,30 +855,34 @@ int obs_scan(Obs *o, const char *path, int threads)
             o->missing = true;
             return 0;
         }
-        return trk_fail(t, "cannot open %s: %s", path, strerror(errno));
+        return fail(o, "cannot open %s: %s", path, strerror(errno));
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = errno;
         close(fd);
-        return trk_fail(t, "cannot read %s: %s", path, S_ISDIR(st.st_mode) ? "a folder" : strerror(errno));
+        return fail(o, "cannot read %s: %s", path, S_ISDIR(st.st_mode) ? "it is a folder"
+                                                                       : strerror(e));
     }
-    Cols cols;
+    struct ObsRun *run = xcalloc(1, sizeof *run);
+    run->fd = fd;
     int64_t data = 0;
-    int h = read_header(o, fd, path, &cols, &data);
+    int h = read_header(o, fd, path, &run->cols, &data);
     if (h != 0) {
         close(fd);
+        free(run);
         return h == 1 ? 0 : 2;
     }
-    int32_t **pstart = xcalloc((size_t)t->nind, sizeof *pstart);
-    for (int i = 0; i < t->nind; i++) {
+    run->pstart = xcalloc((size_t)ix->nind + 1, sizeof *run->pstart);
+    for (int i = 0; i < ix->nind; i++) {
         ObsInd *oi = &o->ind[i];
-        pstart[i] = xcalloc((size_t)oi->nper + 1, sizeof **pstart);
+        run->pstart[i] = xcalloc((size_t)oi->nper + 1, sizeof **run->pstart);
         for (int k = 0; k < oi->nper; k++)
-            pstart[i][k] = plan_period_start(oi->anchor, oi->freq, k);
+            run->pstart[i][k] = plan_period_start(oi->anchor, oi->freq, k);
     }
-    ObsSeries **main_ser = xcalloc((size_t)t->nind, sizeof *main_ser);
-    for (int i = 0; i < t->nind; i++)
-        main_ser[i] = o->ind[i].s;
+    run->main_ser = xcalloc((size_t)ix->nind + 1, sizeof *run->main_ser);
+    for (int i = 0; i < ix->nind; i++)
+        run->main_ser[i] = o->ind[i].s;
 
     int64_t size = (int64_t)st.st_size;
     if (threads > 2)
@@ -587,7 +894,6 @@ int obs_scan(Obs *o, const char *path, int threads)
     if (threads == 2) {
         char probe[4096];
         int64_t at = data + (size - data) / 2;
-        mid = size;
         for (int tries = 0; tries < 64 && mid == size; tries++, at += (int64_t)sizeof probe) {
             ssize_t n = pread(fd, probe, sizeof probe, (off_t)at);
             if (n <= 0)
@@ -599,50 +905,65 @@ int obs_scan(Obs *o, const char *path, int threads)
         if (mid >= size)
             threads = 1;
     }
-    Worker w[2];
-    memset(w, 0, sizeof w);
+    run->nworkers = threads;
     for (int k = 0; k < threads; k++) {
-        w[k].o = o;
-        w[k].cols = &cols;
-        w[k].fd = fd;
-        w[k].pstart = pstart;
-        w[k].start = k == 0 ? data : mid;
-        w[k].stop = k == 0 && threads == 2 ? mid : size;
-        w[k].last = k == threads - 1;
+        Worker *w = &run->w[k];
+        w->o = o;
+        w->cols = &run->cols;
+        w->fd = fd;
+        w->pstart = run->pstart;
+        w->start = k == 0 ? data : mid;
+        w->stop = k == 0 && threads == 2 ? mid : size;
+        w->last = k == threads - 1;
         if (k == 0) {
-            w[k].ser = main_ser;
+            w->ser = run->main_ser;
         } else {
-            w[k].ser = xcalloc((size_t)t->nind, sizeof *w[k].ser);
-            for (int i = 0; i < t->nind; i++)
-                w[k].ser[i] = new_series(&o->ind[i]);
+            w->ser = xcalloc((size_t)ix->nind + 1, sizeof *w->ser);
+            for (int i = 0; i < ix->nind; i++)
+                w->ser[i] = new_series(&o->ind[i]);
         }
     }
-    pthread_t th;
-    bool threaded = threads == 2 && pthread_create(&th, NULL, work, &w[1]) == 0;
-    if (threads == 2 && !threaded)
-        w[0].last = true;
-    work(&w[0]);
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (w[0].matched) {
-            merge(o, main_ser, w[1].ser);
-            o->rows += w[1].rows;
-            o->skipped += w[1].skipped;
-            o->future += w[1].future;
-        }
-    }
-    o->rows += w[0].rows;
-    o->skipped += w[0].skipped;
-    o->future += w[0].future;
-    if (threads == 2) {
-        for (int i = 0; i < t->nind; i++)
-            free_series(&o->ind[i], w[1].ser[i]);
-        free(w[1].ser);
-    }
-    for (int i = 0; i < t->nind; i++)
-        free(pstart[i]);
-    free(pstart);
-    free(main_ser);
-    close(fd);
+    /* The first half may have to read on if the halves disagree (see
+     * work()); the second half's results are then thrown away, which is
+     * why it has series of its own. */
+    for (int k = 0; k < threads; k++)
+        run->started[k] = pthread_create(&run->th[k], NULL, work_thread, &run->w[k]) == 0;
+    o->run = run;
     return 0;
+}
+
+void obs_finish(Obs *o)
+{
+    struct ObsRun *run = o->run;
+    if (!run)
+        return;
+    const ObsIndex *ix = o->ix;
+    /* A worker whose thread could not start reads its part here. */
+    for (int k = 0; k < run->nworkers; k++) {
+        if (run->started[k])
+            pthread_join(run->th[k], NULL);
+        else
+            work(&run->w[k]);
+    }
+    if (run->nworkers == 2 && run->w[0].matched) {
+        merge(o, run->main_ser, run->w[1].ser);
+        o->rows += run->w[1].rows;
+        o->skipped += run->w[1].skipped;
+        o->future += run->w[1].future;
+    }
+    o->rows += run->w[0].rows;
+    o->skipped += run->w[0].skipped;
+    o->future += run->w[0].future;
+    if (run->nworkers == 2) {
+        for (int i = 0; i < ix->nind; i++)
+            free_series(&o->ind[i], run->w[1].ser[i]);
+        free(run->w[1].ser);
+    }
+    for (int i = 0; i < ix->nind; i++)
+        free(run->pstart[i]);
+    free(run->pstart);
+    free(run->main_ser);
+    close(run->fd);
+    free(run);
+    o->run = NULL;
 }

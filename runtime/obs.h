@@ -12,6 +12,10 @@
  *   the caller asks for all rows (the dashboard's charts).
  * Memory therefore grows with the agreement, never with the ledger.
  *
+ * What the reader needs to know of the agreement comes from the index the
+ * tracker carries (bundle_index), so it can read the ledger while the
+ * agreement is being compiled again (obs_start, then obs_finish).
+ *
  * The file is split in two halves read by two threads when it is large;
  * a record is parsed by a fast path (no quote in the line) or by a full
  * RFC 4180 parser.  Rows that are not valid (unknown indicator, reporter,
@@ -23,7 +27,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "trk.h"
+#include "arena.h"
+#include "date.h"
+#include "trkmap.h"
 
 /* The latest values on or before one evaluation date. */
 typedef struct ObsSlot {
@@ -47,6 +53,41 @@ typedef struct ObsSeries {
     int nrows, caprows;
 } ObsSeries;
 
+/* The index, parsed: one entry per indicator of the model, in its order. */
+typedef struct ObsDim {
+    const char *id;
+    const char **values;
+    int nvalues;
+} ObsDim;
+
+typedef struct ObsSpec {
+    const char *id;
+    bool derived;
+    bool history;
+    int32_t anchor;
+    Duration freq;
+    int nrep;
+    const char **rep;
+    uint32_t *replen;
+    int ndims;
+    int dims[8];                /* into ObsIndex.dims */
+    int ndue;
+    int32_t *due;               /* DATE_NONE: read at the as-of date */
+} ObsSpec;
+
+typedef struct ObsIndex {
+    const char *agreement;
+    ObsDim *dims;
+    int ndims;
+    ObsSpec *ind;
+    int nind;
+    TrkMap map;                 /* indicator id -> index */
+} ObsIndex;
+
+/* Parses bundle_index() text into ix (strings and arrays in `a`). */
+bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix);
+void obs_index_free(ObsIndex *ix);
+
 typedef struct ObsInd {
     int32_t *evals;         /* evaluation dates; evals[0] is the as-of date */
     int neval;
@@ -63,7 +104,8 @@ typedef struct ObsInd {
 } ObsInd;
 
 typedef struct Obs {
-    Trk *t;
+    const char *prog;           /* for messages */
+    const ObsIndex *ix;
     int32_t as_of;
     bool all_rows;          /* keep every row of every indicator */
     ObsInd *ind;            /* [t->nind] */
@@ -71,16 +113,18 @@ typedef struct Obs {
     long skipped;           /* not valid: see `validate` */
     long future;            /* dated after as_of */
     bool missing;           /* the file does not exist */
+    struct ObsRun *run;         /* the scan under way */
 } Obs;
 
-/* Prepares the reader: one evaluation date (as_of) per indicator, periods
- * from each indicator's baseline date (or the agreement's start). */
-void obs_init(Obs *o, Trk *t, int32_t as_of, bool all_rows);
-/* Asks for the latest values on or before `date` too. */
-void obs_add_eval(Obs *o, int ind, int32_t date);
-void obs_want_history(Obs *o, int ind);
-/* Streams the file.  0, or 2 after printing why it cannot be read. */
-int obs_scan(Obs *o, const char *path, int threads);
+/* Prepares the reader: evaluation dates (as_of and the due dates of the
+ * index, as_of when later), history, reporting periods. */
+void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
+              bool all_rows);
+/* Starts reading the file in `threads` background threads (1 or 2).  0,
+ * or 2 after printing why it cannot be read; a missing file is empty. */
+int obs_start(Obs *o, const char *path, int threads);
+/* Waits for the scan to end and merges the halves. */
+void obs_finish(Obs *o);
 void obs_free(Obs *o);
 /* The slot of evaluation date `date` (which must have been asked for). */
 const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date);
@@ -88,6 +132,8 @@ const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date);
 bool obs_full_cell(const ObsInd *oi, int32_t code);
 /* The value index (0-based) of dimension k in a cell, -1 when unspecified. */
 int obs_cell_value(const ObsInd *oi, int32_t code, int k);
+/* Whether values on or before `date` were asked for. */
+bool obs_has_eval(const Obs *o, int ind, int32_t date);
 /* Number of periods with a report of series (ind, rep). */
 int obs_periods_reported(const Obs *o, int ind, int rep);
 

@@ -710,7 +710,9 @@ int report_cmd(Trk *t, int argc, char **argv)
     if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
         return 2;
     Score s;
-    int st = score_compute(&s, t, as_of, true);
+    int st = score_start(&s, t, as_of, true);
+    if (st == 0)
+        st = score_compute(&s);
     if (st) {
         score_free(&s);
         return st;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
 #include "csv.h"
 
 typedef struct MemoEnt {
@@ -158,10 +159,7 @@ double score_value(Score *s, int i, int32_t d, int32_t *vdate)
             vd = DATE_NONE;
     } else {
         const ObsInd *oi = &s->obs.ind[i];
-        bool asked = false;
-        for (int e = 0; e < oi->neval; e++)
-            asked |= oi->evals[e] == d;
-        if (asked) {
+        if (obs_has_eval(&s->obs, i, d)) {
             RepVal rv[64];
             int n = 0;
             for (int r = 0; r < oi->nrep && n < 64; r++) {
@@ -270,57 +268,6 @@ void score_series(Score *s, int i, int32_t d, charter_series *out)
     out->values = mm->sv;
     out->dates = mm->sd;
     out->count = n;
-}
-
-/* ---- what the scan must keep ---------------------------------------------- */
-
-static void want_history(Score *s, int i, int depth)
-{
-    if (depth > 64 || s->obs.ind[i].history)
-        return;
-    obs_want_history(&s->obs, i);
-    const Indicator *ind = s->t->ind[i];
-    for (int k = 0; k < ind->inputs.n; k++) {
-        int j = trk_indicator_of(s->t, ind->inputs.v[k]);
-        if (j >= 0)
-            want_history(s, j, depth + 1);
-    }
-}
-
-/* Asks for the values the expression reads at `d`. */
-static void want_at(Score *s, const Expr *x, int32_t d, int depth)
-{
-    if (!x || depth > 64)
-        return;
-    switch (x->kind) {
-    case EX_NAME: {
-        int i = x->ref ? trk_indicator_of(s->t, x->ref) : -1;
-        if (i < 0)
-            return;
-        obs_add_eval(&s->obs, i, d);
-        if (s->t->ind[i]->formula)
-            want_at(s, s->t->ind[i]->formula, d, depth + 1);
-        return;
-    }
-    case EX_CALL: {
-        const Extern *ex = x->ref;
-        for (int k = 0; k < x->args.n; k++) {
-            const Expr *a = x->args.v[k];
-            if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
-                int i = a->kind == EX_NAME && a->ref ? trk_indicator_of(s->t, a->ref) : -1;
-                if (i >= 0)
-                    want_history(s, i, depth + 1);
-            } else {
-                want_at(s, a, d, depth + 1);
-            }
-        }
-        return;
-    }
-    default:
-        want_at(s, x->l, d, depth + 1);
-        want_at(s, x->r, d, depth + 1);
-        return;
-    }
 }
 
 /* ---- events --------------------------------------------------------------- */
@@ -442,11 +389,37 @@ static void plan_of(Score *s, int i)
     }
 }
 
-int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows)
+int score_start(Score *s, Trk *t, int32_t as_of, bool all_rows)
 {
     memset(s, 0, sizeof *s);
     s->t = t;
     s->as_of = as_of;
+    s->all_rows = all_rows;
+    obs_init(&s->obs, t->prog, &t->ix, t->a, as_of, all_rows);
+    trk_timing("scan ready");
+    return obs_start(&s->obs, trk_path(t, "observations.csv"), 2);
+}
+
+int score_compute(Score *s)
+{
+    Trk *t = s->t;
+    int32_t as_of = s->as_of;
+    int st = trk_compile(t);
+    if (st)
+        return st;
+    /* The index the scan used must be the compiled model's. */
+    Buf ix;
+    buf_init(&ix);
+    bundle_index(t->m, &ix);
+    bool same = strcmp(buf_cstr(&ix), t->bundle.index) == 0;
+    buf_free(&ix);
+    if (!same) {
+        obs_free(&s->obs);
+        return trk_fail(t, "the agreement this tracker carries is damaged (its index does not "
+                           "match its sources)");
+    }
+    obs_finish(&s->obs);
+    trk_timing("scanned");
     size_t ni = (size_t)(t->nind ? t->nind : 1);
     s->ind = arena_alloc(t->a, sizeof *s->ind * ni);
     s->memo = arena_alloc(t->a, sizeof *s->memo * ni);
@@ -455,21 +428,12 @@ int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows)
     s->missing = arena_alloc(t->a, sizeof *s->missing * ni);
     EvalSource src = {eval_src_value, eval_src_series, s};
     s->eval = eval_new(t, &src);
-
-    obs_init(&s->obs, t, as_of, all_rows);
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
         ScoreMs *sm = &s->ms[m];
         sm->ev_date = DATE_NONE;
         sm->eval_date = ms->due == DATE_NONE || ms->due > as_of ? as_of : ms->due;
-        want_at(s, ms->requires, sm->eval_date, 0);
     }
-    for (int i = 0; i < t->nind; i++)
-        if (t->ind[i]->formula)
-            want_at(s, t->ind[i]->formula, as_of, 0);
-    int st = obs_scan(&s->obs, trk_path(t, "observations.csv"), 2);
-    if (st)
-        return st;
     if (s->obs.skipped > 0)
         trk_warn(t, "%ld row%s of %s %s not valid and %s skipped (run '%s validate %s')",
                  s->obs.skipped, s->obs.skipped == 1 ? "" : "s",
@@ -545,6 +509,7 @@ int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows)
             }
         }
     }
+    trk_timing("indicators");
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
         ScoreMs *sm = &s->ms[m];
@@ -565,6 +530,7 @@ void score_free(Score *s)
         return;
     eval_free(s->eval);
     obs_free(&s->obs);
+    s->t = NULL;
 }
 
 const char *score_expr_text(const Score *s, const Expr *x)

@@ -62,6 +62,7 @@ typedef struct ScorePart {
 typedef struct Score {
     Trk *t;
     int32_t as_of;
+    bool all_rows;
     Obs obs;
     Eval *eval;
     ScoreInd *ind;
@@ -73,9 +74,13 @@ typedef struct Score {
     struct ScoreMemo *memo;
 } Score;
 
-/* Reads the ledger in t->data_dir and computes everything.  all_rows keeps
- * every observation (for charts).  0, or 2 after a message. */
-int score_compute(Score *s, Trk *t, int32_t as_of, bool all_rows);
+/* Starts reading the ledger in t->data_dir (before the agreement is
+ * compiled: see obs.h).  all_rows keeps every observation (for charts).
+ * 0, or 2 after a message. */
+int score_start(Score *s, Trk *t, int32_t as_of, bool all_rows);
+/* Compiles the agreement if needed, waits for the ledger and computes
+ * everything.  0, or 2 after a message. */
+int score_compute(Score *s);
 void score_free(Score *s);
 /* The value of indicator i at date d (NaN: none), and its date. */
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);

@@ -367,7 +367,7 @@ int status_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 2, argc, argv, "status"))
         return 2;
     if (trk_arg(&a, "help")) {
-        printf(status_help, t->prog, t->ag->d.id);
+        printf(status_help, t->prog, t->ix.agreement);
         return 0;
     }
     if (a.npos > 0)
@@ -389,7 +389,9 @@ int status_cmd(Trk *t, int argc, char **argv)
     if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
         return 2;
     Score s;
-    int st = score_compute(&s, t, as_of, false);
+    int st = score_start(&s, t, as_of, false);
+    if (st == 0)
+        st = score_compute(&s);
     if (st) {
         score_free(&s);
         return st;
@@ -400,5 +402,6 @@ int status_cmd(Trk *t, int argc, char **argv)
     fwrite(b.data, 1, b.len, stdout);
     buf_free(&b);
     score_free(&s);
+    trk_timing("printed");
     return fflush(stdout) == 0 ? 0 : 2;
 }

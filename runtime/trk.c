@@ -118,6 +118,22 @@ void trk_note(const Trk *t, const char *fmt, ...)
     va_end(ap);
 }
 
+void trk_timing(const char *phase)
+{
+    static int on = -1;
+    static struct timespec t0;
+    if (on < 0) {
+        on = getenv("CHARTER_TIMING") != NULL;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+    }
+    if (!on || !phase)
+        return;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    fprintf(stderr, "timing: %-12s %7.1f ms\n", phase,
+            (double)(t.tv_sec - t0.tv_sec) * 1e3 + (double)(t.tv_nsec - t0.tv_nsec) / 1e6);
+}
+
 /* ---- loading -------------------------------------------------------------- */
 
 static int32_t local_today(void)
@@ -132,6 +148,7 @@ static int32_t local_today(void)
 int trk_load(Trk *t, const char *prog)
 {
     memset(t, 0, sizeof *t);
+    trk_timing(NULL);
     t->prog = prog;
     t->today = local_today();
     char err[512];
@@ -145,8 +162,19 @@ int trk_load(Trk *t, const char *prog)
             fprintf(stderr, "%s: error: %s\n", prog, err);
         return 2;
     }
+    trk_timing("bundle read");
     t->comp = compile_new();
     t->a = t->comp->arena;
+    if (!obs_index_parse(t->bundle.index, t->a, &t->ix))
+        return trk_fail(t, "the agreement this tracker carries is damaged (bad index)");
+    t->data_dir = arena_printf(t->a, "./%s-data", t->ix.agreement);
+    return 0;
+}
+
+int trk_compile(Trk *t)
+{
+    if (t->m)
+        return 0;
     int st = compile_bundle(t->comp, t->bundle.stdlib, t->bundle.files, t->bundle.nfiles);
     if (st != 0 || !t->comp->model || !t->comp->model->agreement || compile_errors(t->comp) > 0) {
         diag_sort(&t->comp->diag);
@@ -154,6 +182,7 @@ int trk_load(Trk *t, const char *prog)
         return trk_fail(t, "the agreement this tracker carries does not compile%s",
                         bundle_verify(&t->bundle) ? "" : " (the program is damaged)");
     }
+    trk_timing("compiled");
     Model *m = t->m = t->comp->model;
     t->ag = m->agreement;
     t->nind = m->indicators.n;
@@ -171,12 +200,12 @@ int trk_load(Trk *t, const char *prog)
         trk_map_put(&t->part_ix, t->part[i]->d.id, strlen(t->part[i]->d.id), i);
     for (int i = 0; i < t->nms; i++)
         trk_map_put(&t->ms_ix, t->ms[i]->d.id, strlen(t->ms[i]->d.id), i);
-    t->data_dir = arena_printf(t->a, "./%s-data", t->ag->d.id);
     return 0;
 }
 
 void trk_free(Trk *t)
 {
+    obs_index_free(&t->ix);
     trk_map_free(&t->ind_ix);
     trk_map_free(&t->part_ix);
     trk_map_free(&t->ms_ix);

@@ -22,45 +22,15 @@
 #include "bundle.h"
 #include "compile.h"
 #include "model.h"
-
-/* ---- a map from strings to small integers ------------------------------ */
-
-typedef struct TrkMapEnt {
-    const char *key;        /* not owned; NULL: empty slot */
-    uint32_t len;
-    int value;
-} TrkMapEnt;
-
-typedef struct TrkMap {
-    TrkMapEnt *e;
-    uint32_t mask;
-    int n;
-} TrkMap;
-
-uint64_t trk_hash(const char *s, size_t n);
-void trk_map_init(TrkMap *m, int expected);
-void trk_map_free(TrkMap *m);
-/* Inserts key -> value (the key must outlive the map); an existing key
- * keeps its first value. */
-void trk_map_put(TrkMap *m, const char *key, size_t len, int value);
-/* The value of key, or -1. */
-static inline int trk_map_get(const TrkMap *m, const char *key, size_t len, uint64_t h)
-{
-    for (uint32_t i = (uint32_t)h & m->mask;; i = (i + 1) & m->mask) {
-        const TrkMapEnt *e = &m->e[i];
-        if (!e->key)
-            return -1;
-        if (e->len == len && __builtin_memcmp(e->key, key, len) == 0)
-            return e->value;
-    }
-}
-int trk_map_find(const TrkMap *m, const char *key);
+#include "obs.h"
+#include "trkmap.h"
 
 /* ---- the tracker --------------------------------------------------------- */
 
 typedef struct Trk {
     const char *prog;           /* the name it was run as */
     Bundle bundle;
+    ObsIndex ix;                /* the bundle's index, usable before compiling */
     Compilation *comp;
     Model *m;
     Agreement *ag;
@@ -75,9 +45,11 @@ typedef struct Trk {
     int32_t today;
 } Trk;
 
-/* Reads and compiles the agreement this program carries.  0, or 2 after
+/* Reads the agreement this program carries and its index.  0, or 2 after
  * printing why. */
 int trk_load(Trk *t, const char *prog);
+/* Compiles it (once) and indexes the model.  0, or 2 after printing why. */
+int trk_compile(Trk *t);
 void trk_free(Trk *t);
 
 /* Index of an indicator, partner or milestone by id; -1 when unknown. */
@@ -123,6 +95,10 @@ bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, cha
 const char *trk_arg(const TrkArgs *a, const char *name);
 /* A date option (YYYY-MM-DD or "today"); false after a message. */
 bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out);
+
+/* With $CHARTER_TIMING set, prints the time since start-up of a phase on
+ * standard error (for the benchmarks). */
+void trk_timing(const char *phase);
 
 /* ---- numbers ------------------------------------------------------------- */
 
