@@ -5,17 +5,21 @@
  * alignment of anything the compiler stores: pointers, double, int64_t),
  * strings are packed with no alignment at all, and names are interned: a
  * name that occurs 10,000 times in a file is stored once. */
+#define _DEFAULT_SOURCE
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 enum { CHUNK = 64 * 1024, ALIGN = 8 };
+#define HUGE ((size_t)2 << 20)
 
 typedef struct Chunk {
     struct Chunk *next;
     size_t size, used;
+    size_t mapped;      /* bytes mmap'd at the chunk, 0 for malloc */
     _Alignas(16) unsigned char data[];
 } Chunk;
 
@@ -59,7 +63,10 @@ void arena_free(Arena *a)
         return;
     for (Chunk *c = a->head, *next; c; c = next) {
         next = c->next;
-        free(c);
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            free(c);
     }
     free(a->tab);
     free(a);
@@ -72,12 +79,31 @@ static void *bump(Arena *a, size_t n, size_t align)
     size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
     if (!c || at > c->size || c->size - at < n) {
         size_t size = n > CHUNK / 4 ? n : CHUNK;
-        Chunk *nc = xmalloc(sizeof *nc + size);
+        Chunk *nc = NULL;
+        if (size == CHUNK && a->total >= 4 * HUGE) {
+            /* A big compilation: 2 MiB chunks on huge pages. */
+            void *m = mmap(NULL, 2 * HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m != MAP_FAILED) {
+                uintptr_t b = ((uintptr_t)m + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+                if (b > (uintptr_t)m)
+                    munmap(m, b - (uintptr_t)m);
+                if ((uintptr_t)m + 2 * HUGE > b + HUGE)
+                    munmap((void *)(b + HUGE), (uintptr_t)m + 2 * HUGE - b - HUGE);
+                madvise((void *)b, HUGE, MADV_HUGEPAGE);
+                nc = (Chunk *)b;
+                nc->mapped = HUGE;
+                size = HUGE - sizeof *nc;
+            }
+        }
+        if (!nc) {
+            nc = xmalloc(sizeof *nc + size);
+            nc->mapped = 0;
+        }
         nc->size = size;
         nc->used = 0;
         /* A big block gets a chunk of its own behind the current one, so
          * the free space of the current chunk is not thrown away. */
-        if (c && size != CHUNK) {
+        if (c && size != CHUNK && !nc->mapped) {
             nc->next = c->next;
             c->next = nc;
         } else {

@@ -3,64 +3,135 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "buf.h"
-
-static void index_lines(SrcMgr *sm, SrcFile *f)
+/* The line index is built on first use: a compilation without messages
+ * (the usual case) never needs it, and it is 4 bytes per line. */
+static void index_lines(const SrcMgr *sm, SrcFile *f)
 {
+    if (f->lines)
+        return;
     int n = 1;
-    for (size_t i = 0; i < f->len; i++)
-        n += f->text[i] == '\n';
+    for (const char *p = f->text, *end = f->text + f->len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+        n++;
     f->lines = arena_alloc(sm->arena, sizeof *f->lines * (size_t)(n + 1));
     f->lines[0] = 0;
     int k = 1;
-    for (size_t i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            f->lines[k++] = (uint32_t)(i + 1);
+    for (const char *p = f->text, *end = f->text + f->len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+        f->lines[k++] = (uint32_t)(p - f->text + 1);
     f->nlines = n;
 }
 
-uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len)
+/* Adds a file whose text is already in the arena, NUL-terminated. */
+static uint32_t add_file(SrcMgr *sm, const char *display, const char *text, size_t len)
 {
     SrcFile *f = arena_alloc(sm->arena, sizeof *f);
     f->path = f->display = arena_strdup(sm->arena, display);
     f->real = f->path;
-    f->text = arena_strndup(sm->arena, text, len);
+    f->text = text;
     f->len = len;
-    index_lines(sm, f);
     VEC_PUSH(sm->arena, sm->files, f);
     return (uint32_t)(sm->files.n - 1);
 }
 
+uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len)
+{
+    return add_file(sm, display, arena_strndup(sm->arena, text, len), len);
+}
+
+/* Reads fd to its end, but never more than SRC_MAX_SIZE + 1 bytes, so that
+ * a device or a pipe without end (/dev/zero) is refused, not read until
+ * memory runs out.  A regular file is read straight into the arena, as
+ * many bytes as its size said (no second copy of a big file, no hole left
+ * in the heap); anything else through a growing buffer.  Returns 0 and the
+ * text (NUL-terminated, in the arena), or an errno value. */
+static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **text, size_t *len)
+{
+    const size_t limit = (size_t)SRC_MAX_SIZE + 1;
+    bool regular = S_ISREG(st->st_mode);
+    size_t cap = regular ? (size_t)st->st_size + 1 : 64 * 1024;
+    char *data = regular ? arena_alloc(sm->arena, cap) : malloc(cap);
+    if (!data)
+        return ENOMEM;
+    size_t n = 0;
+    for (;;) {
+        if (n + 1 == cap) {
+            if (regular)
+                break;      /* the size it had when opened */
+            if (cap > limit) {
+                free(data);
+                return EFBIG;
+            }
+            size_t nc = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+            char *nd = realloc(data, nc);
+            if (!nd) {
+                free(data);
+                return ENOMEM;
+            }
+            data = nd;
+            cap = nc;
+        }
+        ssize_t r = read(fd, data + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            if (!regular)
+                free(data);
+            return e;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (regular) {
+        data[n] = '\0';
+        *text = data;
+    } else {
+        if (n > SRC_MAX_SIZE) {
+            free(data);
+            return EFBIG;
+        }
+        *text = arena_strndup(sm->arena, data, n);
+        free(data);
+    }
+    *len = n;
+    return 0;
+}
+
 int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
 {
+    bool std_in = strcmp(path, "-") == 0;
+    int fd = std_in ? 0 : open(path, O_RDONLY);
+    if (fd < 0)
+        return errno;
     struct stat st;
-    if (strcmp(path, "-") != 0) {
-        if (stat(path, &st) != 0)
-            return errno;
-        if (S_ISDIR(st.st_mode))
-            return EISDIR;
-        if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > SRC_MAX_SIZE)
-            return EFBIG;
-    }
-    Buf b;
-    buf_init(&b);
-    int e = buf_read_file(&b, path);
-    if (e == 0 && b.len > SRC_MAX_SIZE)
+    int e = 0;
+    const char *text = NULL;
+    size_t len = 0;
+    if (fstat(fd, &st) != 0)
+        e = errno;
+    else if (S_ISDIR(st.st_mode))
+        e = EISDIR;
+    else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > SRC_MAX_SIZE)
         e = EFBIG;
-    if (e) {
-        buf_free(&b);
+    else
+        e = read_text(sm, fd, &st, &text, &len);
+    if (!std_in)
+        close(fd);
+    if (e)
         return e;
-    }
-    *id = src_add(sm, display, b.data ? b.data : "", b.len);
-    buf_free(&b);
+    *id = add_file(sm, display, text, len);
     SrcFile *f = sm->files.v[*id];
     f->path = arena_strdup(sm->arena, path);
     char real[PATH_MAX];
-    if (strcmp(path, "-") != 0 && realpath(path, real))
+    if (!std_in && realpath(path, real))
         f->real = arena_strdup(sm->arena, real);
     return 0;
 }
@@ -70,7 +141,8 @@ void src_linecol(const SrcMgr *sm, Span s, int *line, int *col)
     *line = *col = 0;
     if (s.file == NO_FILE || s.file >= (uint32_t)sm->files.n)
         return;
-    const SrcFile *f = sm->files.v[s.file];
+    SrcFile *f = sm->files.v[s.file];
+    index_lines(sm, f);
     int lo = 0, hi = f->nlines - 1;
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
@@ -85,7 +157,8 @@ void src_linecol(const SrcMgr *sm, Span s, int *line, int *col)
 
 const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len)
 {
-    const SrcFile *f = sm->files.v[file];
+    SrcFile *f = sm->files.v[file];
+    index_lines(sm, f);
     if (line < 1 || line > f->nlines) {
         *len = 0;
         return "";

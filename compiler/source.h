@@ -25,8 +25,8 @@ typedef struct SrcFile {
     const char *real;       /* realpath, for cycle and confinement checks */
     const char *text;       /* NUL-terminated */
     size_t len;
-    uint32_t *lines;        /* byte offset of each line start */
-    int nlines;
+    uint32_t *lines;        /* byte offset of each line start; NULL until */
+    int nlines;             /* src_linecol or src_line first needs them */
     bool is_std;            /* part of the standard library */
 } SrcFile;
 
