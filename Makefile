@@ -97,7 +97,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \
 	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCHARTER) -lcmocka $(LDLIBS)
 
-unit: $(UNIT_TESTS)
+# A user library of extern functions for the tracker's tests (--allow-extern).
+TEST_LIBS := $(BUILD)/tests/libtestext.so
+$(BUILD)/tests/libtestext.so: tests/tracker/libtestext.c stdlib/std/charter.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -fPIC -shared -o $@ $<
+
+unit: $(UNIT_TESTS) $(TEST_LIBS)
 
 # `make test` runs the suite, then the whole suite again under
 # AddressSanitizer and UndefinedBehaviorSanitizer (build/san).
@@ -137,6 +143,20 @@ demo: all
 	@echo "The documents are in $(BUILD)/demo/: open $(BUILD)/demo/index.html;"
 	@echo "agreement.html (print and sign), agreement.md, partner-*.html (commitment sheets),"
 	@echo "schedule.svg (Gantt chart), network.dot/.svg (partner network). 'make doc-pdf' prints the PDF."
+	@echo
+	@echo "== charterc tracker examples/connectivity.charter -o $(BUILD)/demo/connectivity  (the progress tracker)"
+	@$(CHARTERC) tracker examples/connectivity.charter -o $(BUILD)/demo/connectivity
+	@rm -rf $(BUILD)/demo/connectivity-data
+	@cd $(BUILD)/demo && ./connectivity import $(CURDIR)/examples/connectivity-data/observations.csv && \
+	  ./connectivity import $(CURDIR)/examples/connectivity-data/events.csv
+	@echo
+	@echo "== $(BUILD)/demo/connectivity status --as-of 2022-06-30"
+	@cd $(BUILD)/demo && ./connectivity status --as-of 2022-06-30
+	@cd $(BUILD)/demo && ./connectivity report --as-of 2022-06-30 -o dashboard.html >/dev/null && \
+	  SOURCE_DATE_EPOCH=1656547200 ./connectivity calendar -o connectivity.ics 2>/dev/null
+	@echo
+	@echo "The dashboard is $(BUILD)/demo/dashboard.html and the calendar $(BUILD)/demo/connectivity.ics;"
+	@echo "the ledger is $(BUILD)/demo/connectivity-data/. Try: cd $(BUILD)/demo && ./connectivity --help"
 
 # The demo agreement printed to PDF by headless Chromium (installed from
 # Debian's packages when missing): $(BUILD)/demo/connectivity.pdf.

@@ -22,12 +22,17 @@ typedef struct Fn {
     rtffi_fn *fn;               /* NULL: unavailable (reported once) */
 } Fn;
 
-struct Eval {
-    Trk *t;
-    EvalSource src;
+/* What every Eval of a tracker shares: the libraries and functions. */
+typedef struct Libs {
     VEC(Lib) libs;
     VEC(Fn) fns;
     int refused;
+} Libs;
+
+struct Eval {
+    Trk *t;
+    EvalSource src;
+    Libs *l;
     int depth;
 };
 
@@ -36,6 +41,16 @@ Eval *eval_new(Trk *t, const EvalSource *src)
     Eval *e = arena_alloc(t->a, sizeof *e);
     e->t = t;
     e->src = *src;
+    e->l = arena_alloc(t->a, sizeof *e->l);
+    return e;
+}
+
+Eval *eval_with_source(Eval *parent, const EvalSource *src)
+{
+    Eval *e = arena_alloc(parent->t->a, sizeof *e);
+    *e = *parent;
+    e->src = *src;
+    e->depth = 0;
     return e;
 }
 
@@ -43,15 +58,16 @@ void eval_free(Eval *e)
 {
     if (!e)
         return;
-    for (int i = 0; i < e->fns.n; i++)
-        rtffi_fn_free(e->fns.v[i].fn);
-    for (int i = 0; i < e->libs.n; i++)
-        rtffi_close(e->libs.v[i].lib);
+    for (int i = 0; i < e->l->fns.n; i++)
+        rtffi_fn_free(e->l->fns.v[i].fn);
+    for (int i = 0; i < e->l->libs.n; i++)
+        rtffi_close(e->l->libs.v[i].lib);
+    e->l->fns.n = e->l->libs.n = 0;
 }
 
 int eval_refused(const Eval *e)
 {
-    return e->refused;
+    return e->l->refused;
 }
 
 static const char *where(const Trk *t, const Decl *d)
@@ -89,18 +105,18 @@ static const char *lib_path(Eval *e, const Lib *l)
 static Lib *lib_of(Eval *e, const Extern *x)
 {
     const char *dir = x->std_library ? "" : x->library_dir;
-    for (int i = 0; i < e->libs.n; i++)
-        if (strcmp(e->libs.v[i].name, x->library) == 0 && strcmp(e->libs.v[i].dir, dir) == 0)
-            return &e->libs.v[i];
+    for (int i = 0; i < e->l->libs.n; i++)
+        if (strcmp(e->l->libs.v[i].name, x->library) == 0 && strcmp(e->l->libs.v[i].dir, dir) == 0)
+            return &e->l->libs.v[i];
     Lib l = {x->library, dir, NULL, false};
-    VEC_PUSH(e->t->a, e->libs, l);
-    Lib *lp = &e->libs.v[e->libs.n - 1];
+    VEC_PUSH(e->t->a, e->l->libs, l);
+    Lib *lp = &e->l->libs.v[e->l->libs.n - 1];
     lp->tried = true;
     rtffi_error err;
     if (x->std_library) {
         lp->lib = rtffi_open(NULL, &err);
     } else if (!e->t->allow_extern) {
-        e->refused++;
+        e->l->refused++;
         trk_warn(e->t,
                  "refused to load the library \"%s\" (extern function '%s', %s): a user library "
                  "runs its own code on this computer, so it is loaded only with --allow-extern; "
@@ -129,9 +145,9 @@ static enum rtffi_type ffi_type(ExternType t)
 
 static rtffi_fn *fn_of(Eval *e, const Extern *x)
 {
-    for (int i = 0; i < e->fns.n; i++)
-        if (e->fns.v[i].x == x)
-            return e->fns.v[i].fn;
+    for (int i = 0; i < e->l->fns.n; i++)
+        if (e->l->fns.v[i].x == x)
+            return e->l->fns.v[i].fn;
     Fn f = {x, NULL};
     Lib *l = lib_of(e, x);
     if (l->lib) {
@@ -145,7 +161,7 @@ static rtffi_fn *fn_of(Eval *e, const Extern *x)
             trk_warn(e->t, "%s (extern function '%s', %s); the formulas that call it have no value",
                      err.message, x->d.id, where(e->t, &x->d));
     }
-    VEC_PUSH(e->t->a, e->fns, f);
+    VEC_PUSH(e->t->a, e->l->fns, f);
     return f.fn;
 }
 

@@ -37,6 +37,10 @@ typedef struct EvalSource {
 typedef struct Eval Eval;
 
 Eval *eval_new(Trk *t, const EvalSource *src);
+/* Another source of values for the same libraries and functions (each
+ * library is opened, or refused, once). */
+Eval *eval_with_source(Eval *e, const EvalSource *src);
+/* Closes the libraries (of the first Eval; the others share them). */
 void eval_free(Eval *e);
 /* A number expression at `date`; NaN for no value.  *vdate (may be NULL)
  * gets the latest date of the values it used (DATE_NONE: none). */

@@ -308,8 +308,9 @@ static void check_pair(Check *c, Row *first, Row *r)
             return;
         }
         msg(c, r->src, r->line,
-            "a second, different value for '%s' on %s by %s: %s here, %s %s", r->val[C_ID],
-            r->val[C_DATE], r->val[C_WHO], trk_num(r->value, a), trk_num(first->value, b),
+            "a second, different value for '%s' on %s by %s: %s %s, %s %s", r->val[C_ID],
+            r->val[C_DATE], r->val[C_WHO], trk_num(r->value, a),
+            c->cmdline.v[r->src] ? "on the command line" : "here", trk_num(first->value, b),
             where(c, first->src, first->line));
     } else {
         if (first->value == r->value && first->date == r->date) {
@@ -662,6 +663,8 @@ static int append_rows(Check *c, const char *path, int *written)
         const char *nl = memchr(old.data, '\n', old.len);
         body = nl ? (size_t)(nl - old.data) + 1 : old.len;
     }
+    /* New lines end like the file's first line (CRLF or LF). */
+    const char *eol = exists && body >= 2 && old.data[body - 2] == '\r' ? "\r\n" : "\n";
     bool header_changed = !exists || old.len == 0;
     if (header_changed) {
         /* A new ledger: the fixed columns, then the dimensions in use. */
@@ -709,14 +712,14 @@ static int append_rows(Check *c, const char *path, int *written)
                 csv_put(&out, c->cols[cols.v[k]]);
             }
         }
-        buf_putc(&out, '\n');
+        buf_puts(&out, eol);
         if (exists && old.len > body)
             buf_put(&out, old.data + body, old.len - body);
     } else {
         buf_put(&out, old.data, old.len);
     }
     if (out.len > 0 && out.data[out.len - 1] != '\n')
-        buf_putc(&out, '\n');
+        buf_puts(&out, eol);
     *written = 0;
     for (int i = 0; i < c->rows.n; i++) {
         const Row *r = &c->rows.v[i];
@@ -728,7 +731,7 @@ static int append_rows(Check *c, const char *path, int *written)
             if (cols.v[k] >= 0)
                 csv_put(&out, r->val[cols.v[k]]);
         }
-        buf_putc(&out, '\n');
+        buf_puts(&out, eol);
         (*written)++;
     }
     buf_free(&old);

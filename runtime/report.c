@@ -277,8 +277,10 @@ static void chart(Score *s, int i, Buf *b)
                       "stroke-dasharray=\"3 3\"/>", x, MT, x, H - MB, col);
         buf_printf(b, "<path d=\"M%.1f %.1fl-7 -11h14z\" fill=\"%s\"><title>", x, y, col);
         esc(b, mk->ms->d.id);
-        buf_printf(b, " requires %s %s (%s)</title></path>", eval_op_text(mk->op),
-                   trk_num_text(mk->value, n1), state_text(mk->state));
+        buf_puts(b, " requires ");
+        esc(b, eval_op_text(mk->op));
+        buf_printf(b, " %s (%s)</title></path>", trk_num_text(mk->value, n1),
+                   state_text(mk->state));
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\" fill=\"%s\">", x + 6,
                    y - 12, col);
         esc(b, mk->ms->d.id);
@@ -304,12 +306,13 @@ static void chart(Score *s, int i, Buf *b)
                        date_iso(row->date, d1));
         }
     }
-    if (ind->formula)
-        for (size_t k = 0; k < cs.count; k++)
-            buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1b5e20\"><title>%s "
-                          "on %s</title></circle>",
-                       sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), trk_num_text(cs.values[k], n1),
-                       date_iso(cs.dates[k], d1));
+    /* The combined value at each date (also where reporters sent only
+     * breakdown cells, and for derived indicators). */
+    for (size_t k = 0; k < cs.count; k++)
+        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
+                      "%s on %s</title></circle>",
+                   sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), trk_num_text(cs.values[k], n1),
+                   date_iso(cs.dates[k], d1));
     /* As of. */
     double xa = sx(&sc, s->as_of);
     buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
@@ -318,14 +321,26 @@ static void chart(Score *s, int i, Buf *b)
                xa, MT, xa, H - MB, xa, MT - 8, date_iso(s->as_of, d1));
     buf_puts(b, "</svg>\n<p class=\"legend\">");
     for (int r = 0; r < oi->nrep; r++) {
+        bool any = false;
+        for (int k = 0; k < oi->s[r].nrows && !any; k++)
+            any = oi->s[r].rows[k].cell < 0;
+        if (!any)
+            continue;
         buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>", reporter_color[r % 8]);
         esc(b, ind->reporters.v[r]->d.id);
         buf_puts(b, "</span>");
     }
-    buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>"
-                "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>"
-                "<span>&#9711; baseline</span><span>&#9670; benchmark</span>"
-                "<span>&#9660; milestone requirement</span></p>\n");
+    if (cs.count)
+        buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>");
+    if (si->nplan)
+        buf_puts(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>");
+    if (si->has_base)
+        buf_puts(b, "<span>&#9711; baseline</span>");
+    if (ind->targets.n)
+        buf_puts(b, "<span>&#9670; benchmark</span>");
+    if (me.marks.n)
+        buf_puts(b, "<span>&#9660; milestone requirement</span>");
+    buf_puts(b, "<span>| as of</span></p>\n");
 }
 
 /* ---- breakdowns ----------------------------------------------------------------- */

@@ -464,9 +464,8 @@ int score_compute(Score *s)
                 continue;
             BaseEnv be = {s, DATE_NONE, 0};
             EvalSource bs = {base_value, base_series, &be};
-            Eval *e = eval_new(t, &bs);
+            Eval *e = eval_with_source(s->eval, &bs);
             double v = eval_number(e, ind->formula, as_of, NULL);
-            eval_free(e);
             if (!isnan(v) && be.date != DATE_NONE) {
                 si->has_base = true;
                 si->base = v;

@@ -265,11 +265,18 @@ static void print_json(Score *s, Buf *b)
 
 /* ---- Markdown -------------------------------------------------------------- */
 
+/* A cell of user text (escaped), or of the tracker's own words, numbers
+ * and dates (as they are). */
 static void md_cell(Buf *b, const char *s)
 {
     buf_puts(b, " ");
     buf_md(b, s);
     buf_puts(b, " |");
+}
+
+static void md_raw(Buf *b, const char *s)
+{
+    buf_printf(b, " %s |", s);
 }
 
 static void print_md(Score *s, Buf *b)
@@ -295,7 +302,7 @@ static void print_md(Score *s, Buf *b)
             buf_puts(b, "|");
             md_cell(b, goal->d.id);
             md_cell(b, goal->d.title ? goal->d.title : "");
-            md_cell(b, st < 0 ? "not measured" : status_words((PlanStatus)st));
+            md_raw(b, st < 0 ? "not measured" : status_words((PlanStatus)st));
             buf_putc(b, '\n');
         }
     }
@@ -306,11 +313,11 @@ static void print_md(Score *s, Buf *b)
             const ScoreInd *si = &s->ind[i];
             buf_puts(b, "|");
             md_cell(b, t->ind[i]->d.id);
-            md_cell(b, num_or_dash(t, si->has_value, si->value));
-            md_cell(b, date_or_dash(t, si->date));
-            md_cell(b, num_or_dash(t, si->has_planned, si->planned));
-            md_cell(b, progress_text(t, si));
-            md_cell(b, status_words(si->status));
+            md_raw(b, num_or_dash(t, si->has_value, si->value));
+            md_raw(b, date_or_dash(t, si->date));
+            md_raw(b, num_or_dash(t, si->has_planned, si->planned));
+            md_raw(b, progress_text(t, si));
+            md_raw(b, status_words(si->status));
             buf_putc(b, '\n');
         }
     }
@@ -320,8 +327,8 @@ static void print_md(Score *s, Buf *b)
         for (int m = 0; m < t->nms; m++) {
             buf_puts(b, "|");
             md_cell(b, t->ms[m]->d.id);
-            md_cell(b, date_or_dash(t, t->ms[m]->due));
-            md_cell(b, state_words(s->ms[m].state));
+            md_raw(b, date_or_dash(t, t->ms[m]->due));
+            md_raw(b, state_words(s->ms[m].state));
             md_cell(b, req_cell(s, m));
             buf_putc(b, '\n');
         }
