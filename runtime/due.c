@@ -198,6 +198,12 @@ int due_cmd(Trk *t, int argc, char **argv)
            only ? ", for " : "", only ? only->d.id : "");
     if (items.n == 0)
         printf("\nNothing is due.\n");
+    int wk = 0, wi = 0;
+    for (int k = 0; k < items.n; k++) {
+        int a1 = (int)strlen(items.v[k].kind), a2 = (int)strlen(items.v[k].id);
+        wk = a1 > wk ? a1 : wk;
+        wi = a2 > wi ? a2 : wi;
+    }
     for (int pass = 0; pass < 2; pass++) {
         bool any = false;
         for (int k = 0; k < items.n; k++) {
@@ -207,7 +213,7 @@ int due_cmd(Trk *t, int argc, char **argv)
             if (!any)
                 printf("\n%s\n", pass == 0 ? "Overdue" : "Coming");
             any = true;
-            printf("  %s  %-9s  %s  %s: %s\n", date_iso(it->date, d1), it->kind, it->id,
+            printf("  %s  %-*s  %-*s  %s: %s\n", date_iso(it->date, d1), wk, it->kind, wi, it->id,
                    *it->who ? it->who : "-", it->what);
         }
     }

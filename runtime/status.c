@@ -267,10 +267,21 @@ static void print_json(Score *s, Buf *b)
 
 /* A cell of user text (escaped), or of the tracker's own words, numbers
  * and dates (as they are). */
+/* User text in a table cell: the characters Markdown (and a table) give a
+ * meaning to anywhere in a line are escaped; a line break is a space. */
+static void md_text(Buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>|#~&", *s))
+            buf_putc(b, '\\');
+        buf_putc(b, *s == '\n' ? ' ' : *s);
+    }
+}
+
 static void md_cell(Buf *b, const char *s)
 {
     buf_puts(b, " ");
-    buf_md(b, s);
+    md_text(b, s);
     buf_puts(b, " |");
 }
 
@@ -285,13 +296,13 @@ static void print_md(Score *s, Buf *b)
     const Agreement *ag = t->ag;
     char d[32];
     buf_puts(b, "# Scorecard: ");
-    buf_md(b, ag->d.title ? ag->d.title : ag->d.id);
+    md_text(b, ag->d.title ? ag->d.title : ag->d.id);
     buf_puts(b, "\n\nAgreement `");
     buf_puts(b, ag->d.id);
     buf_puts(b, "`");
     if (ag->version) {
         buf_puts(b, ", version ");
-        buf_md(b, ag->version);
+        md_text(b, ag->version);
     }
     buf_printf(b, ", as of %s.\n", date_long(s->as_of, d));
     if (t->m->goals.n > 0) {

@@ -334,8 +334,8 @@ has "unchanged file not rewritten" out.txt "unchanged dash.html"
 
 # ---- due ------------------------------------------------------------------------------------------
 expect "due" 0 due.txt ./st due --as-of 2024-07-01
-has "due soon milestone" due.txt "2024-07-20  milestone  m_due_soon  alpha"
-has "overdue milestone" due.txt "m_overdue  beta"
+has "due soon milestone" due.txt "2024-07-20  milestone  m_due_soon"
+has "overdue milestone" due.txt "2024-06-15  milestone  m_overdue"
 has "missing reports" due.txt "reports missing"
 expect "due for a partner" 0 due.txt ./st due --as-of 2024-07-01 --partner beta
 hasnt "only beta" due.txt "alpha"
