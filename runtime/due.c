@@ -161,7 +161,7 @@ int due_cmd(Trk *t, int argc, char **argv)
                     break;
                 if (end < as_of)
                     continue;
-                bool done = q < oi->nper && (oi->s[r].bits[q / 64] >> (q % 64) & 1);
+                bool done = obs_reported(&s.obs, i, r, q);
                 if (!done) {
                     Item it = {end, "report", ind->d.id, p->d.id,
                                arena_printf(t->a, "the value for %s to %s", date_iso(start, d1),

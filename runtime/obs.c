@@ -62,26 +62,24 @@ static void slot_clear(ObsSlot *s)
 
 static ObsSeries *new_series(const ObsInd *oi)
 {
-    ObsSeries *s = xcalloc((size_t)oi->nrep, sizeof *s);
-    for (int r = 0; r < oi->nrep; r++) {
-        s[r].slot = xcalloc((size_t)oi->neval, sizeof *s[r].slot);
-        for (int e = 0; e < oi->neval; e++)
-            slot_clear(&s[r].slot[e]);
-        s[r].bits = xcalloc((size_t)(oi->nper + 63) / 64, sizeof *s[r].bits);
-    }
-    return s;
+    return xcalloc((size_t)oi->nrep, sizeof(ObsSeries));
 }
 
 static void free_series(const ObsInd *oi, ObsSeries *s)
 {
     if (!s)
         return;
-    for (int r = 0; r < oi->nrep; r++) {
-        free(s[r].slot);
-        free(s[r].bits);
+    for (int r = 0; r < oi->nrep; r++)
         free(s[r].rows);
-    }
     free(s);
+}
+
+static ObsSlot *new_slots(int n)
+{
+    ObsSlot *s = xcalloc((size_t)n, sizeof *s);
+    for (int k = 0; k < n; k++)
+        slot_clear(&s[k]);
+    return s;
 }
 
 /* ---- the index ------------------------------------------------------------- */
@@ -220,6 +218,33 @@ static void add_eval(Arena *a, ObsInd *oi, int32_t date, int32_t as_of)
     oi->evals[oi->neval++] = date;
 }
 
+/* The period of each day from the anchor to as_of, shared by indicators
+ * of the same anchor and frequency (most of an agreement's); NULL when
+ * the span is too long for a table (then a binary search is used). */
+static const int16_t *period_table(Obs *o, Arena *a, const ObsInd *oi)
+{
+    int64_t days = (int64_t)o->as_of - oi->anchor + 1;
+    if (days <= 0 || days > 200000 || oi->nper > 32000)
+        return NULL;
+    for (int i = 0; i < o->ix->nind && &o->ind[i] != oi; i++) {
+        const ObsInd *p = &o->ind[i];
+        if (p->ptab && p->anchor == oi->anchor && p->freq.n == oi->freq.n &&
+            p->freq.unit == oi->freq.unit)
+            return p->ptab;
+    }
+    int16_t *t = arena_alloc(a, sizeof *t * (size_t)days);
+    int k = 0;
+    int32_t next = plan_period_start(oi->anchor, oi->freq, 1);
+    for (int64_t d = 0; d < days; d++) {
+        while (oi->anchor + d >= next) {
+            k++;
+            next = plan_period_start(oi->anchor, oi->freq, k + 1);
+        }
+        t[d] = (int16_t)k;
+    }
+    return t;
+}
+
 void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
               bool all_rows)
 {
@@ -242,6 +267,12 @@ void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as
         oi->freq = x->freq;
         if (x->freq.n > 0 && x->anchor != DATE_NONE && !x->derived)
             oi->nper = plan_period_of(x->anchor, x->freq, as_of) + 1;
+        oi->nwords = (oi->nper + 63) / 64;
+        oi->slot_base = o->nslots;
+        o->nslots += oi->nrep * oi->neval;
+        oi->bit_base = o->nbits;
+        o->nbits += oi->nrep * oi->nwords;
+        oi->ptab = oi->nper > 0 ? period_table(o, a, oi) : NULL;
         int32_t mul = 1;
         oi->ndims = x->ndims;
         for (int k = 0; k < x->ndims; k++) {
@@ -273,6 +304,10 @@ void obs_free(Obs *o)
         obs_finish(o);
     for (int i = 0; o->ix && i < o->ix->nind; i++)
         free_series(&o->ind[i], o->ind[i].s);
+    free(o->slots);
+    free(o->bits);
+    o->slots = NULL;
+    o->bits = NULL;
 }
 
 const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
@@ -282,7 +317,7 @@ const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
         date = o->as_of;
     for (int e = 0; e < oi->neval; e++)
         if (oi->evals[e] == date)
-            return &oi->s[rep].slot[e];
+            return &o->slots[oi->slot_base + rep * oi->neval + e];
     return NULL;
 }
 
@@ -305,12 +340,21 @@ int obs_cell_value(const ObsInd *oi, int32_t code, int k)
     return digit - 1;
 }
 
+bool obs_reported(const Obs *o, int ind, int rep, int k)
+{
+    const ObsInd *oi = &o->ind[ind];
+    if (k < 0 || k >= oi->nper)
+        return false;
+    return o->bits[oi->bit_base + rep * oi->nwords + k / 64] >> (k % 64) & 1;
+}
+
 int obs_periods_reported(const Obs *o, int ind, int rep)
 {
     const ObsInd *oi = &o->ind[ind];
+    const uint64_t *b = o->bits + oi->bit_base + rep * oi->nwords;
     int n = 0;
-    for (int w = 0; w < (oi->nper + 63) / 64; w++)
-        n += __builtin_popcountll(oi->s[rep].bits[w]);
+    for (int w = 0; w < oi->nwords; w++)
+        n += __builtin_popcountll(b[w]);
     return n;
 }
 
@@ -337,8 +381,12 @@ typedef struct Worker {
     bool last;                  /* reads to the end of the file */
     bool matched;               /* stopped exactly at `stop` */
     ObsSeries **ser;            /* [nind] -> [nrep] */
+    ObsSlot *slots;             /* the worker's own, see ObsInd */
+    uint64_t *bits;
     int32_t **pstart;           /* shared: period starts of each indicator */
     long rows, skipped, future;
+    char last_date[10];         /* the previous row's date text and day: */
+    int32_t last_day;           /* ledgers are grouped by date */
     char *scratch;
     size_t scratch_cap;
 } Worker;
@@ -501,16 +549,21 @@ static int dim_value(const ObsDim *d, const char *p, uint32_t n)
 }
 
 /* memcmp for short ids, inlined: the library call costs more than the
- * comparison of twenty bytes. */
+ * comparison of twenty bytes.  Eight bytes at a time; the tail is the
+ * last eight bytes again (overlapping) when there are at least eight. */
 static inline bool same(const char *a, const char *b, uint32_t n)
 {
-    while (n >= 8) {
-        uint64_t x, y;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y)
-            return false;
-        a += 8, b += 8, n -= 8;
+    uint64_t x, y;
+    if (n >= 8) {
+        for (uint32_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
     }
     while (n--)
         if (*a++ != *b++)
@@ -591,6 +644,22 @@ static inline bool fast_number(const char *s, uint32_t n, double *out)
     return true;
 }
 
+/* fast_date with a one-entry cache of the previous row's date. */
+static inline bool row_date(Worker *w, const Field *f, int32_t *out)
+{
+    if (f->n == 10 && memcmp(f->p, w->last_date, 10) == 0) {
+        *out = w->last_day;
+        return true;
+    }
+    if (!fast_date(f->p, f->n, out))
+        return false;
+    if (f->n == 10) {
+        memcpy(w->last_date, f->p, 10);
+        w->last_day = *out;
+    }
+    return true;
+}
+
 static void row(Worker *w, const Field *f, int nf)
 {
     const Cols *c = w->cols;
@@ -618,7 +687,7 @@ static void row(Worker *w, const Field *f, int nf)
     int32_t date;
     double v;
     if (r == oi->nrep ||
-        !fast_date(f[c->date].p, f[c->date].n, &date) ||
+        !row_date(w, &f[c->date], &date) ||
         !fast_number(f[c->value].p, f[c->value].n, &v)) {
         w->skipped++;
         return;
@@ -643,10 +712,9 @@ static void row(Worker *w, const Field *f, int nf)
         w->future++;
         return;
     }
-    ObsSeries *s = &w->ser[i][r];
     bool full = cell >= 0 && obs_full_cell(oi, cell);
-    for (int e = 0; e < oi->neval; e++) {
-        ObsSlot *sl = &s->slot[e];
+    ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
+    for (int e = 0; e < oi->neval; e++, sl++) {
         if (date > oi->evals[e])
             continue;
         if (cell < 0) {
@@ -663,11 +731,13 @@ static void row(Worker *w, const Field *f, int nf)
             }
         }
     }
-    int k = period_index(oi, w->pstart[i], date);
-    if (k >= 0)
-        s->bits[k / 64] |= 1ull << (k % 64);
+    if (oi->nper > 0 && date >= oi->anchor) {
+        int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
+        if (k >= 0)
+            w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
+    }
     if (o->all_rows || (oi->history && (cell < 0 || full)))
-        push_row(s, date, cell, v);
+        push_row(&w->ser[i][r], date, cell, v);
 }
 
 /* Reads records starting in [start, stop) (to the end for the last
@@ -744,33 +814,32 @@ static void *work(void *arg)
     return NULL;
 }
 
-static void merge(Obs *o, ObsSeries **into, ObsSeries **from)
+static void merge(Obs *o, const Worker *into, const Worker *from)
 {
-    for (int i = 0; i < o->ix->nind; i++) {
-        ObsInd *oi = &o->ind[i];
-        for (int r = 0; r < oi->nrep; r++) {
-            ObsSeries *a = &into[i][r], *b = &from[i][r];
-            for (int e = 0; e < oi->neval; e++) {
-                ObsSlot *x = &a->slot[e], *y = &b->slot[e];
-                if (y->tdate != DATE_NONE && (x->tdate == DATE_NONE || y->tdate >= x->tdate)) {
-                    x->tdate = y->tdate;
-                    x->total = y->total;
-                }
-                if (y->cdate != DATE_NONE) {
-                    if (x->cdate == DATE_NONE || y->cdate > x->cdate) {
-                        x->cdate = y->cdate;
-                        x->csum = y->csum;
-                    } else if (y->cdate == x->cdate) {
-                        x->csum += y->csum;
-                    }
-                }
+    for (int k = 0; k < o->nslots; k++) {
+        ObsSlot *x = &into->slots[k];
+        const ObsSlot *y = &from->slots[k];
+        if (y->tdate != DATE_NONE && (x->tdate == DATE_NONE || y->tdate >= x->tdate)) {
+            x->tdate = y->tdate;
+            x->total = y->total;
+        }
+        if (y->cdate != DATE_NONE) {
+            if (x->cdate == DATE_NONE || y->cdate > x->cdate) {
+                x->cdate = y->cdate;
+                x->csum = y->csum;
+            } else if (y->cdate == x->cdate) {
+                x->csum += y->csum;
             }
-            for (int k = 0; k < (oi->nper + 63) / 64; k++)
-                a->bits[k] |= b->bits[k];
-            for (int k = 0; k < b->nrows; k++)
-                push_row(a, b->rows[k].date, b->rows[k].cell, b->rows[k].value);
         }
     }
+    for (int k = 0; k < o->nbits; k++)
+        into->bits[k] |= from->bits[k];
+    for (int i = 0; i < o->ix->nind; i++)
+        for (int r = 0; r < o->ind[i].nrep; r++) {
+            const ObsSeries *b = &from->ser[i][r];
+            for (int k = 0; k < b->nrows; k++)
+                push_row(&into->ser[i][r], b->rows[k].date, b->rows[k].cell, b->rows[k].value);
+        }
 }
 
 static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_start)
@@ -846,9 +915,11 @@ static void *work_thread(void *arg)
 int obs_start(Obs *o, const char *path, int threads)
 {
     const ObsIndex *ix = o->ix;
-    /* The series state exists even when the file does not. */
+    /* The state exists even when the file does not. */
     for (int i = 0; i < ix->nind; i++)
         o->ind[i].s = new_series(&o->ind[i]);
+    o->slots = new_slots(o->nslots);
+    o->bits = xcalloc((size_t)o->nbits, sizeof *o->bits);
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         if (errno == ENOENT) {
@@ -877,7 +948,7 @@ int obs_start(Obs *o, const char *path, int threads)
     for (int i = 0; i < ix->nind; i++) {
         ObsInd *oi = &o->ind[i];
         run->pstart[i] = xcalloc((size_t)oi->nper + 1, sizeof **run->pstart);
-        for (int k = 0; k < oi->nper; k++)
+        for (int k = 0; !oi->ptab && k < oi->nper; k++)
             run->pstart[i][k] = plan_period_start(oi->anchor, oi->freq, k);
     }
     run->main_ser = xcalloc((size_t)ix->nind + 1, sizeof *run->main_ser);
@@ -917,10 +988,14 @@ int obs_start(Obs *o, const char *path, int threads)
         w->last = k == threads - 1;
         if (k == 0) {
             w->ser = run->main_ser;
+            w->slots = o->slots;
+            w->bits = o->bits;
         } else {
             w->ser = xcalloc((size_t)ix->nind + 1, sizeof *w->ser);
             for (int i = 0; i < ix->nind; i++)
                 w->ser[i] = new_series(&o->ind[i]);
+            w->slots = new_slots(o->nslots);
+            w->bits = xcalloc((size_t)o->nbits, sizeof *w->bits);
         }
     }
     /* The first half may have to read on if the halves disagree (see
@@ -946,7 +1021,7 @@ void obs_finish(Obs *o)
             work(&run->w[k]);
     }
     if (run->nworkers == 2 && run->w[0].matched) {
-        merge(o, run->main_ser, run->w[1].ser);
+        merge(o, &run->w[0], &run->w[1]);
         o->rows += run->w[1].rows;
         o->skipped += run->w[1].skipped;
         o->future += run->w[1].future;
@@ -958,6 +1033,8 @@ void obs_finish(Obs *o)
         for (int i = 0; i < ix->nind; i++)
             free_series(&o->ind[i], run->w[1].ser[i]);
         free(run->w[1].ser);
+        free(run->w[1].slots);
+        free(run->w[1].bits);
     }
     for (int i = 0; i < ix->nind; i++)
         free(run->pstart[i]);

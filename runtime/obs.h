@@ -46,9 +46,8 @@ typedef struct ObsRow {
     double value;
 } ObsRow;
 
+/* The rows kept of one (indicator, reporter). */
 typedef struct ObsSeries {
-    ObsSlot *slot;          /* [neval] */
-    uint64_t *bits;         /* periods with a report */
     ObsRow *rows;
     int nrows, caprows;
 } ObsSeries;
@@ -95,8 +94,13 @@ typedef struct ObsInd {
     int32_t anchor;         /* reporting periods, when nper > 0 */
     Duration freq;
     int nper;
+    const int16_t *ptab;    /* period of each day from the anchor to as_of */
     int nrep;
     ObsSeries *s;           /* [nrep], in the order of `reported_by` */
+    /* The slots of reporter r are Obs.slots[slot_base + r * neval ...],
+     * its periods Obs.bits[bit_base + r * nwords ...]: flat arrays, so a
+     * row touches few cache lines. */
+    int slot_base, bit_base, nwords;
     /* Breakdowns: cell code = sum of (value index + 1) * mul[k] over the
      * indicator's dimensions k; ncells = product of (values + 1). */
     int32_t mul[8];
@@ -108,7 +112,10 @@ typedef struct Obs {
     const ObsIndex *ix;
     int32_t as_of;
     bool all_rows;          /* keep every row of every indicator */
-    ObsInd *ind;            /* [t->nind] */
+    ObsInd *ind;            /* [ix->nind] */
+    ObsSlot *slots;
+    uint64_t *bits;
+    int nslots, nbits;
     long rows;              /* data rows read */
     long skipped;           /* not valid: see `validate` */
     long future;            /* dated after as_of */
@@ -120,6 +127,7 @@ typedef struct Obs {
  * index, as_of when later), history, reporting periods. */
 void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
               bool all_rows);
+/* obs_init, then obs_free. */
 /* Starts reading the file in `threads` background threads (1 or 2).  0,
  * or 2 after printing why it cannot be read; a missing file is empty. */
 int obs_start(Obs *o, const char *path, int threads);
@@ -134,6 +142,8 @@ bool obs_full_cell(const ObsInd *oi, int32_t code);
 int obs_cell_value(const ObsInd *oi, int32_t code, int k);
 /* Whether values on or before `date` were asked for. */
 bool obs_has_eval(const Obs *o, int ind, int32_t date);
+/* Whether reporter rep of ind reported in period k. */
+bool obs_reported(const Obs *o, int ind, int rep, int k);
 /* Number of periods with a report of series (ind, rep). */
 int obs_periods_reported(const Obs *o, int ind, int rep);
 
