@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 #include "scan.h"
@@ -61,7 +62,10 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
         fputs("charterc: cannot start the scanner\n", stderr);
         return ast;
     }
-    cy_scan_bytes(src->text, (int)src->len, scanner);
+    /* A UTF-8 byte-order mark is not part of the text. */
+    uint32_t start = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    sc.pos = start;
+    cy_scan_bytes(src->text + start, (int)(src->len - start), scanner);
     cyparse(scanner, &sc);
     cylex_destroy(scanner);
     buf_free(&sc.str);

@@ -138,6 +138,19 @@ static void test_scanner(void **state)
     compile_free(c);
 }
 
+static void test_bom_and_reserved_words(void **state)
+{
+    (void)state;
+    /* A byte-order mark is skipped; a reserved word before "(" stays one. */
+    Compilation *c = compile("\xEF\xBB\xBF" "agreement a \"A\" {}\n"
+                             "indicator i \"I\" { unit count }\n"
+                             "milestone m \"M\" {\n  requires(i > 0)and not(i > 5)\n}\n");
+    assert_string_equal(checks_of(c), "");
+    assert_non_null(c->model->milestones.v[0]->requires);
+    assert_int_equal(c->model->milestones.v[0]->requires->op, OP_AND);
+    compile_free(c);
+}
+
 static void test_comments_recorded(void **state)
 {
     (void)state;
@@ -211,7 +224,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),        cmocka_unit_test(test_durations),
-        cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner),
+        cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
         cmocka_unit_test(test_resolution),   cmocka_unit_test(test_suggest),
     };
