@@ -260,7 +260,9 @@ const char *subject_of(Arena *a, const Decl *d)
 
 static const char *article(const char *word)
 {
-    return strchr("aeiou", word[0]) ? "an" : "a";
+    /* "a unit", "an indicator": by sound, and every kind name that starts
+     * with a vowel letter other than u starts with a vowel sound. */
+    return strchr("aeio", word[0]) ? "an" : "a";
 }
 
 Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k,
