@@ -192,7 +192,8 @@ int due_cmd(Trk *t, int argc, char **argv)
             VEC_PUSH(t->a, items, it);
         }
     }
-    qsort(items.v, (size_t)items.n, sizeof *items.v, item_cmp);
+    if (items.n > 1)
+        qsort(items.v, (size_t)items.n, sizeof *items.v, item_cmp);
     char d[32], w[32];
     printf("Due as of %s, within %s%s%s\n", date_long(as_of, d), duration_text(within, w, sizeof w),
            only ? ", for " : "", only ? only->d.id : "");

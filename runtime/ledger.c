@@ -98,7 +98,8 @@ static int msg_cmp(const void *a, const void *b)
 /* Prints the messages in file and line order; returns how many. */
 static int print_msgs(Check *c)
 {
-    qsort(c->msgs.v, (size_t)c->msgs.n, sizeof *c->msgs.v, msg_cmp);
+    if (c->msgs.n > 1)
+        qsort(c->msgs.v, (size_t)c->msgs.n, sizeof *c->msgs.v, msg_cmp);
     for (int i = 0; i < c->msgs.n; i++) {
         const Msg *m = &c->msgs.v[i];
         if (c->cmdline.v[m->src])
@@ -586,7 +587,8 @@ static int lock_ledger(Trk *t)
     const char *dir = t->data_dir;
     struct stat st;
     if (stat(dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+        /* Another process may be creating it at the same time. */
+        if (errno != ENOENT || (mkdir(dir, 0777) != 0 && errno != EEXIST)) {
             trk_fail(t, "cannot create the ledger folder %s: %s", dir, strerror(errno));
             return -1;
         }
@@ -860,10 +862,9 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv)
     }
     for (int k = 0; k < 2; k++) {
         Check *c = &checks[k];
-        if (c->srcs.n == 0)
-            continue;
-        printf("%ld %s row%s checked, %ld bad\n", c->nrows, k == OBS ? "observation" : "event",
-               c->nrows == 1 ? "" : "s", c->bad_rows);
+        if (c->srcs.n > 0)
+            printf("%ld %s row%s checked, %ld bad\n", c->nrows, k == OBS ? "observation" : "event",
+                   c->nrows == 1 ? "" : "s", c->bad_rows);
         check_free(c);
     }
     return st;

@@ -81,8 +81,9 @@ static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
                 rv[m++] = rv[k];
         n = m;
     }
-    qsort(rv, (size_t)n, sizeof *rv, by_date);
-    double v[64];
+    if (n > 1)
+        qsort(rv, (size_t)n, sizeof *rv, by_date);
+    double v[64] = {0};
     double *vals = n <= 64 ? v : malloc(sizeof *vals * (size_t)n);
     if (!vals)
         return NAN;
@@ -227,17 +228,20 @@ static void build_series(Score *s, int i)
         mm->busy = true;
         collect_dates(s, ind->formula, &dates);
         mm->busy = false;
-        qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
+        if (dates.n > 1)
+            qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
     } else {
         const ObsInd *oi = &s->obs.ind[i];
         for (int r = 0; r < oi->nrep; r++) {
             ObsSeries *se = &oi->s[r];
-            qsort(se->rows, (size_t)se->nrows, sizeof *se->rows, row_cmp);
+            if (se->nrows > 1)
+                qsort(se->rows, (size_t)se->nrows, sizeof *se->rows, row_cmp);
             for (int k = 0; k < se->nrows; k++)
                 if (se->rows[k].cell < 0 || obs_full_cell(oi, se->rows[k].cell))
                     VEC_PUSH(t->a, dates, se->rows[k].date);
         }
-        qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
+        if (dates.n > 1)
+            qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
     }
     int n = 0;
     for (int k = 0; k < dates.n; k++)
