@@ -1,4 +1,10 @@
-/* diag.c - collecting and printing diagnostics. */
+/* diag.c - collecting and printing diagnostics.
+ *
+ * Limits (docs/security.md): at most file_errors_cap (50) language errors
+ * are kept per file, then one `limit` error says the rest were dropped, so
+ * a file with 100,000 undefined names costs neither hours nor gigabytes.
+ * Warnings and the checks' findings are never dropped.  Text is printed
+ * through a memory buffer, a few hundred diagnostics per write(). */
 #define _POSIX_C_SOURCE 200809L
 #include "diag.h"
 
@@ -28,9 +34,40 @@ static void count(Diag *d, Severity sev, int delta)
         d->notes += delta;
 }
 
+/* Whether an error of `check` counts towards the per-file cap: language
+ * errors do, except the `limit` errors that report a cap. */
+static bool capped(const char *check)
+{
+    if (!check)
+        return true;
+    if (strcmp(check, "limit") == 0)
+        return false;
+    const CheckInfo *ci = check_find(check);
+    return !ci || ci->family == CF_LANGUAGE;
+}
+
 Diagnostic *diag_report(Diag *d, Severity sev, const char *check, Span span,
                         const char *subject, const char *fmt, ...)
 {
+    if (sev == SEV_ERROR && span.file != NO_FILE && d->file_errors_cap > 0 && capped(check)) {
+        while (d->file_errors.n <= (int)span.file)
+            VEC_PUSH(d->arena, d->file_errors, 0);
+        int k = ++d->file_errors.v[span.file];
+        if (k > d->file_errors_cap) {
+            if (k == d->file_errors_cap + 1)
+                diag_report(d, SEV_ERROR, "limit", span, "file",
+                            "more than %d errors in this file; the rest are not reported",
+                            d->file_errors_cap);
+            /* Dropped: the caller may still add a hint or related notes. */
+            Diagnostic *g = arena_alloc(d->arena, sizeof *g);
+            g->sev = sev;
+            g->check = check;
+            g->span = span;
+            g->subject = "file";
+            g->message = "";
+            return g;
+        }
+    }
     Diagnostic *g = arena_alloc(d->arena, sizeof *g);
     g->sev = sev;
     g->check = check;
@@ -180,11 +217,6 @@ static void print_excerpt(const Diag *d, FILE *out, Span s, bool color)
     src_linecol(d->sm, s, &line, &col);
     size_t len;
     const char *text = src_line(d->sm, s.file, line, &len);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
-            return;
-    }
     size_t start = (size_t)col - 1, from = 0, to = len;
     enum { WIDTH = 120, BEFORE = 50 };
     if (len > WIDTH) {
@@ -194,6 +226,12 @@ static void print_excerpt(const Diag *d, FILE *out, Span s, bool color)
         to = from + WIDTH < len ? from + WIDTH : len;
         while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
             to++;
+    }
+    /* Only the part shown is looked at: a long line costs no more. */
+    for (size_t i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+            return;
     }
     const char *pre = from > 0 ? "..." : "", *post = to < len ? "..." : "";
     fprintf(out, "%5d | %s%.*s%s\n", line, pre, (int)(to - from), text + from, post);
@@ -366,9 +404,9 @@ static void gh_escape(FILE *out, const char *s, bool prop)
     }
 }
 
-static void print_github(const Diag *d, FILE *out)
+static void print_github(const Diag *d, FILE *out, int from, int to)
 {
-    for (int i = 0; i < d->items.n; i++) {
+    for (int i = from; i < to; i++) {
         const Diagnostic *g = d->items.v[i];
         if (g->allowed)
             continue;
@@ -405,11 +443,28 @@ void diag_print(const Diag *d, FILE *out, DiagFormat fmt, bool color)
         buf_free(&b);
         return;
     }
-    if (fmt == FMT_GITHUB) {
-        print_github(d, out);
-        return;
+    /* Text and workflow commands go through a memory stream, CHUNK
+     * diagnostics at a time: stderr is unbuffered, and a character at a
+     * time is a system call each. */
+    enum { CHUNK = 256 };
+    for (int i = 0; i < d->items.n;) {
+        char *mem = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&mem, &len);
+        FILE *to = m ? m : out;
+        int end = i + CHUNK < d->items.n ? i + CHUNK : d->items.n;
+        if (fmt == FMT_GITHUB)
+            print_github(d, to, i, end);
+        else
+            for (; i < end; i++)
+                if (!d->items.v[i]->allowed)
+                    diag_print_one(d, d->items.v[i], to, color);
+        i = end;
+        if (m) {
+            fclose(m);
+            fwrite(mem, 1, len, out);
+            free(mem);
+        }
     }
-    for (int i = 0; i < d->items.n; i++)
-        if (!d->items.v[i]->allowed)
-            diag_print_one(d, d->items.v[i], out, color);
+    fflush(out);
 }

@@ -41,7 +41,8 @@ typedef struct Diag {
     VEC(Diagnostic *) items;
     int errors;             /* not counting allowed findings */
     int warnings, notes;
-    int file_errors_cap;    /* stop reporting syntax errors after this many */
+    int file_errors_cap;    /* language errors kept per file (50; 0: no cap) */
+    VEC(int) file_errors;   /* language errors reported so far, by file */
 } Diag;
 
 void diag_init(Diag *d, Arena *a, SrcMgr *sm);

@@ -17,6 +17,7 @@
 #define SCAN_MAX_STRING (1u << 20)  /* bytes in one string literal */
 #define SCAN_MAX_NESTING 200        /* depth of ( ) and { } */
 #define SCAN_MAX_ERRORS 50          /* syntax errors reported per file */
+#define SCAN_MAX_EXPR_OPS 1000      /* operators in one `requires` or `formula` */
 
 typedef struct ScanCtx {
     Arena *arena;
@@ -28,6 +29,7 @@ typedef struct ScanCtx {
     int paren;          /* ( depth: a newline inside is not a statement end */
     int depth;          /* ( and { depth, for the nesting limit */
     int last;           /* the previous token, for newline suppression */
+    int expr_ops;       /* 1 + operators since `requires`/`formula`; 0: not in one */
     Buf str;            /* the string literal being read */
     uint32_t str_start;
     int errors;
