@@ -197,13 +197,12 @@ bench: all
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
-FUZZ_TARGETS := parser check csv
+FUZZ_TARGETS := parser check csv obs
 FUZZ_OUT := build/fuzz
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer -std=c11 -w
-FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_OUT)/obj/%.o) $(FUZZ_OUT)/obj/grammar/parser.o \
-                $(FUZZ_OUT)/obj/grammar/lexer.o $(FUZZ_OUT)/obj/runtime/csv.o \
-                $(FUZZ_OUT)/obj/runtime/rtdate.o
+FUZZ_LIB_OBJ := $(sort $(COMPILER_SRC:%.c=$(FUZZ_OUT)/obj/%.o) $(RUNTIME_SRC:%.c=$(FUZZ_OUT)/obj/%.o)) \
+                $(FUZZ_OUT)/obj/grammar/parser.o $(FUZZ_OUT)/obj/grammar/lexer.o
 $(FUZZ_OUT)/obj/grammar/%.o: $(BUILD)/grammar/%.c $(BUILD)/grammar/parser.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
@@ -211,7 +210,8 @@ $(FUZZ_OUT)/obj/%.o: %.c $(BUILD)/grammar/parser.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -DFUZZ_AGREEMENT='"$(CURDIR)/examples/connectivity.charter"' \
+	  -o $@ $^ $(LDLIBS) -lpthread
 .SECONDARY: $(FUZZ_LIB_OBJ)
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_OUT)/fuzz_%)
 fuzz: fuzz-build
