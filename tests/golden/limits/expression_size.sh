@@ -10,7 +10,7 @@ formula() {   # formula N: an indicator whose formula has N `+`
   printf '\n}\n'
 }
 { head_agreement; formula 1000; } >"$tmp/ok.charter"
-summary ok.charter
+accepted ok.charter
 { head_agreement; formula 1001; } >"$tmp/over.charter"
 run over.charter
 { head_agreement; printf 'milestone m "M" {\n  due 2025-06-01\n  requires '; i=0; while [ $i -lt 1001 ]; do printf 'not '; i=$((i + 1)); done; printf 'x > 1\n}\n'; } >"$tmp/not.charter"

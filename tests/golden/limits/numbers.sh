@@ -5,7 +5,7 @@
   printf 'indicator i "I" {\n  unit people\n  direction up\n'
   printf '  baseline 9_007_199_254_740_992 on 2025-01-01\n  target 1e308 by 2026-01-01\n}\n'
 } >"$tmp/ok.charter"
-summary ok.charter
+accepted ok.charter
 { head_agreement
   printf 'indicator i "I" {\n  unit people\n  baseline 1e999 on 2025-01-01\n'
   printf '  target -1e400 by 2026-01-01\n  target '
