@@ -47,13 +47,109 @@ static uint64_t get_u64(const unsigned char *p)
     return v;
 }
 
-static void put_file(Buf *b, const SrcFile *f)
+/* ---- the tracker's view of a file ------------------------------------------ */
+
+typedef struct Cut {
+    uint32_t lo, hi;            /* the bytes left out */
+    const char *instead;        /* written in their place */
+} Cut;
+
+typedef VEC(Cut) CutVec;
+
+/* The end of the title string that follows a declaration's id, or the
+ * end of the id when there is none. */
+static uint32_t title_end(const SrcFile *f, const Decl *d)
 {
+    uint32_t i = d->id_span.hi;
+    while (i < f->len && (f->text[i] == ' ' || f->text[i] == '\t'))
+        i++;
+    if (i >= f->len || f->text[i] != '"')
+        return d->id_span.hi;
+    if (i + 2 < f->len && f->text[i + 1] == '"' && f->text[i + 2] == '"') {
+        const char *e = strstr(f->text + i + 3, "\"\"\"");
+        return e ? (uint32_t)(e - f->text) + 3 : d->id_span.hi;
+    }
+    for (i++; i < f->len && f->text[i] != '"' && f->text[i] != '\n'; i++)
+        if (f->text[i] == '\\')
+            i++;
+    return i < f->len && f->text[i] == '"' ? i + 1 : d->id_span.hi;
+}
+
+static void cut(Arena *a, CutVec *v, uint32_t file, Span sp, const char *instead)
+{
+    if (sp.file != file || sp.hi <= sp.lo)
+        return;
+    Cut c = {sp.lo, sp.hi, instead};
+    VEC_PUSH(a, *v, c);
+}
+
+static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, CutVec *v, int depth)
+{
+    if (!m || depth > 16)
+        return;
+    for (int i = 0; i < m->activities.n; i++)
+        cut(a, v, file, m->activities.v[i]->d.span, "");
+    for (int i = 0; i < m->tensions.n; i++)
+        cut(a, v, file, m->tensions.v[i]->span, "");
+    for (int i = 0; i < m->partners.n; i++) {
+        const Decl *d = &m->partners.v[i]->d;
+        if (d->file != file || d->is_std)
+            continue;
+        Span body = {file, title_end(f, d), d->span.hi};
+        cut(a, v, file, body, " {}");
+    }
+    for (int i = 0; i < m->namespaces.n; i++)
+        cuts_of(a, m->namespaces.v[i]->model, file, f, v, depth + 1);
+}
+
+static int cut_cmp(const void *x, const void *y)
+{
+    const Cut *a = x, *b = y;
+    return (a->lo > b->lo) - (a->lo < b->lo);
+}
+
+/* What the tracker compiles of a file: the file without the declarations
+ * it never reads (activities, tensions, partners' blocks), each replaced
+ * by its line breaks, so every line keeps its number and the tracker's
+ * messages point at the lines of the original.  The runtime compiles the
+ * views, a third of the text less for a typical agreement, and checks
+ * that the model gives the same index as the whole one did. */
+static void put_view(Buf *b, const Compilation *c, uint32_t file)
+{
+    const SrcFile *f = c->sm.files.v[file];
+    CutVec v = {0};
+    cuts_of(c->arena, c->model, file, f, &v, 0);
+    if (v.n > 1)
+        qsort(v.v, (size_t)v.n, sizeof *v.v, cut_cmp);
+    Buf t;
+    buf_init(&t);
+    uint32_t pos = 0;
+    for (int k = 0; k < v.n; k++) {
+        const Cut *ct = &v.v[k];
+        if (ct->lo < pos)
+            continue;   /* nested in a cut already made */
+        buf_put(&t, f->text + pos, ct->lo - pos);
+        buf_puts(&t, ct->instead);
+        for (uint32_t i = ct->lo; i < ct->hi; i++)
+            if (f->text[i] == '\n')
+                buf_putc(&t, '\n');
+        pos = ct->hi;
+    }
+    buf_put(&t, f->text + pos, f->len - pos);
+    put_u64(b, t.len);
+    buf_put(b, t.data ? t.data : "", t.len);
+    buf_free(&t);
+}
+
+static void put_file(Buf *b, const Compilation *c, uint32_t file)
+{
+    const SrcFile *f = c->sm.files.v[file];
     put_u32(b, f->is_std ? BUNDLE_FILE_STD : 0);
     put_str(b, f->real);
     put_str(b, f->display);
     put_u64(b, f->len);
     buf_put(b, f->text, f->len);
+    put_view(b, c, file);
 }
 
 /* ---- the scan index --------------------------------------------------------- */
@@ -233,12 +329,12 @@ void bundle_append(Buf *out, const Compilation *c, char hex[65])
     size_t start = out->len;
     buf_put(out, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC);
     put_u32(out, (uint32_t)c->sm.files.n);
-    put_file(out, c->sm.files.v[c->root_file]);
+    put_file(out, c, c->root_file);
     const char *stdlib = "";
     for (int i = 0; i < c->sm.files.n; i++) {
         const SrcFile *f = c->sm.files.v[i];
         if ((uint32_t)i != c->root_file)
-            put_file(out, f);
+            put_file(out, c, (uint32_t)i);
         /* The prelude tells where the standard library was. */
         const char *tail = "/std/prelude.charter";
         size_t n = strlen(f->real), t = strlen(tail);
@@ -379,17 +475,18 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
     }
     r.p += sizeof PAYLOAD_MAGIC;
     uint64_t n = rd_int(&r, 4);
-    if (n == 0 || n > b->length / 20) {
+    if (n == 0 || n > b->length / 28) {
         bundle_free(b);
         return fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", path);
     }
     b->nfiles = (int)n;
     b->files = calloc(n, sizeof *b->files);
+    b->views = calloc(n, sizeof *b->views);
     b->flags = calloc(n, sizeof *b->flags);
     /* Names are at most the payload's bytes plus a NUL each. */
     b->names = malloc(b->length + 2 * n + 2);
     char *names = b->names;
-    if (!b->files || !b->flags || !b->names) {
+    if (!b->files || !b->views || !b->flags || !b->names) {
         bundle_free(b);
         return fail(err, errsize, "out of memory reading the agreement of %s", path);
     }
@@ -400,6 +497,11 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
         uint64_t len = rd_int(&r, 8);
         b->files[i].text = rd_raw(&r, len);
         b->files[i].len = (size_t)len;
+        len = rd_int(&r, 8);
+        b->views[i].real = b->files[i].real;
+        b->views[i].display = b->files[i].display;
+        b->views[i].text = rd_raw(&r, len);
+        b->views[i].len = (size_t)len;
     }
     b->stdlib = rd_str(&r, &names);
     b->index = rd_str(&r, &names);
@@ -423,6 +525,7 @@ bool bundle_verify(const Bundle *b)
 void bundle_free(Bundle *b)
 {
     free(b->files);
+    free(b->views);
     free(b->flags);
     free(b->payload);
     free(b->names);

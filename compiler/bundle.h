@@ -11,7 +11,8 @@
  *
  *   [program][payload][trailer]
  *   payload: "CHBUNDL1", u32 nfiles,
- *            nfiles x (u32 flags, str real, str display, u64 len, text),
+ *            nfiles x (u32 flags, str real, str display, u64 len, text,
+ *                      u64 len, view),
  *            str stdlib, str index         str = u32 length, bytes
  *   trailer: 128 bytes: magic "CHARTER-TRACKER1", u64 payload offset,
  *            u64 payload length, the SHA-256 of the payload (32 bytes),
@@ -19,6 +20,10 @@
  *
  * The first file is the root.  The SHA-256 covers every source with its
  * path, so two trackers with equal hashes carry the same agreement.
+ *
+ * A view is the file as the tracker compiles it: without the declarations
+ * it never reads (activities, tensions, partners' blocks), each replaced
+ * by its line breaks so that lines keep their numbers.
  *
  * The index is what reading the observations needs to know about the
  * agreement (bundle_index), so that the runtime can start reading the
@@ -39,6 +44,7 @@
 
 typedef struct Bundle {
     BundleFile *files;          /* files[0] is the root */
+    BundleFile *views;          /* the same files as the tracker compiles them */
     uint32_t *flags;
     int nfiles;
     const char *stdlib;         /* the standard library folder it was compiled with */

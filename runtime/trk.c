@@ -182,7 +182,7 @@ int trk_compile(Trk *t)
 {
     if (t->m)
         return 0;
-    int st = compile_bundle(t->comp, t->bundle.stdlib, t->bundle.files, t->bundle.nfiles);
+    int st = compile_bundle(t->comp, t->bundle.stdlib, t->bundle.views, t->bundle.nfiles);
     if (st != 0 || !t->comp->model || !t->comp->model->agreement || compile_errors(t->comp) > 0) {
         diag_sort(&t->comp->diag);
         diag_print(&t->comp->diag, stderr, FMT_TEXT, false);
