@@ -16,6 +16,7 @@
 #include "bundle.h"
 #include "checks.h"
 #include "cli.h"
+#include "tracker.h"
 
 static const OptSpec tracker_opts[] = {
     {"help", 'h', false},
@@ -124,6 +125,26 @@ static int write_program(const Buf *b, const char *path, bool *changed)
     return e;
 }
 
+int tracker_write(const Compilation *c, const char *path, bool *changed, char hex[65])
+{
+    char rt[PATH_MAX + 64];
+    if (!find_runtime(rt, sizeof rt))
+        return 2;
+    Buf out;
+    buf_init(&out);
+    int e = buf_read_file(&out, rt);
+    if (e) {
+        buf_free(&out);
+        return cli_fail("cannot read the tracker runtime %s: %s", rt, strerror(e));
+    }
+    bundle_append(&out, c, hex);
+    e = write_program(&out, path, changed);
+    buf_free(&out);
+    if (e)
+        return cli_fail("cannot write %s: %s", path, strerror(e));
+    return 0;
+}
+
 int cmd_tracker(int argc, char **argv)
 {
     Opts o;
@@ -141,7 +162,7 @@ int cmd_tracker(int argc, char **argv)
         return cli_fail("tracker needs the agreement in a file, not on standard input: "
                         "the files it uses are found beside it");
     char rt[PATH_MAX + 64];
-    if (!find_runtime(rt, sizeof rt))
+    if (!find_runtime(rt, sizeof rt))   /* before compiling: say it early */
         return 2;
     bool color = cli_color(&o);
     int status;
@@ -162,25 +183,14 @@ int cmd_tracker(int argc, char **argv)
         fprintf(stderr, "charterc: note: %s has %d warning%s (see 'charterc check %s')\n", path,
                 c->diag.warnings, c->diag.warnings == 1 ? "" : "s", path);
 
-    Buf out;
-    buf_init(&out);
-    int e = buf_read_file(&out, rt);
-    if (e) {
-        buf_free(&out);
-        compile_free(c);
-        return cli_fail("cannot read the tracker runtime %s: %s", rt, strerror(e));
-    }
-    char hex[65];
-    bundle_append(&out, c, hex);
     const char *name = cli_get(&o, "output");
     if (!name)
         name = c->model->agreement->d.id;
     bool changed;
-    e = write_program(&out, name, &changed);
-    buf_free(&out);
-    if (e) {
+    char hex[65];
+    if (tracker_write(c, name, &changed, hex) != 0) {
         compile_free(c);
-        return cli_fail("cannot write %s: %s", name, strerror(e));
+        return 2;
     }
     fprintf(stderr, "charterc: %s %s: the tracker of agreement '%s' (sha256 %.12s); run '%s%s --help'\n",
             changed ? "wrote" : "unchanged", name, c->model->agreement->d.id, hex,
