@@ -25,6 +25,7 @@
 #define MR 24
 #define MT 24
 #define MB 44
+#define MAX_POINTS 120
 
 static const char *const state_color[] = {"#2e7d32", "#757575", "#00897b",
                                           "#c62828", "#ef6c00", "#1565c0"};
@@ -286,15 +287,38 @@ static void chart(Score *s, int i, Buf *b)
         esc(b, mk->ms->d.id);
         buf_puts(b, "</text>");
     }
-    /* The combined value and each report. */
+    /* The combined value and each report.  A long ledger is thinned to at
+     * most MAX_POINTS points per line and per reporter (evenly, keeping
+     * the last), so that the page stays light on a long ledger. */
+    size_t step = cs.count > MAX_POINTS ? (cs.count + MAX_POINTS - 1) / MAX_POINTS : 1;
     if (cs.count > 0) {
         buf_puts(b, "<polyline fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2.5\" points=\"");
         for (size_t k = 0; k < cs.count; k++)
-            buf_printf(b, "%.1f,%.1f ", sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]));
+            if (k % step == 0 || k + 1 == cs.count)
+                buf_printf(b, "%.1f,%.1f ", sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]));
         buf_puts(b, "\"><title>value</title></polyline>");
     }
     for (int r = 0; r < oi->nrep; r++) {
         const char *col = reporter_color[r % 8];
+        int ntot = 0, seen = 0;
+        for (int k = 0; k < oi->s[r].nrows; k++)
+            ntot += oi->s[r].rows[k].cell < 0;
+        if (ntot > MAX_POINTS) {
+            /* Many reports: a thin line through every rstep-th. */
+            int rstep = (ntot + MAX_POINTS - 1) / MAX_POINTS;
+            buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1\" points=\"",
+                       col);
+            for (int k = 0; k < oi->s[r].nrows; k++) {
+                const ObsRow *row = &oi->s[r].rows[k];
+                if (row->cell >= 0 || (seen++ % rstep != 0 && seen != ntot))
+                    continue;
+                buf_printf(b, "%.1f,%.1f ", sx(&sc, row->date), sy(&sc, row->value));
+            }
+            buf_puts(b, "\"><title>");
+            esc(b, ind->reporters.v[r]->d.id);
+            buf_printf(b, ": %d reports</title></polyline>", ntot);
+            continue;
+        }
         for (int k = 0; k < oi->s[r].nrows; k++) {
             const ObsRow *row = &oi->s[r].rows[k];
             if (row->cell >= 0)
@@ -308,7 +332,7 @@ static void chart(Score *s, int i, Buf *b)
     }
     /* The combined value at each date (also where reporters sent only
      * breakdown cells, and for derived indicators). */
-    for (size_t k = 0; k < cs.count; k++)
+    for (size_t k = 0; cs.count <= MAX_POINTS && k < cs.count; k++)
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
                       "%s on %s</title></circle>",
                    sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), trk_num_text(cs.values[k], n1),

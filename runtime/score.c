@@ -96,37 +96,6 @@ static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
     return r;
 }
 
-/* A reported indicator's value at `d` from the rows kept for it. */
-static double value_from_rows(const Score *s, int i, int32_t d, int32_t *vdate)
-{
-    const Indicator *ind = s->t->ind[i];
-    const ObsInd *oi = &s->obs.ind[i];
-    RepVal rv[64];
-    int n = 0;
-    for (int r = 0; r < oi->nrep && n < 64; r++) {
-        const ObsSeries *se = &oi->s[r];
-        int32_t td = DATE_NONE, cd = DATE_NONE;
-        double tv = 0, cs = 0;
-        for (int k = 0; k < se->nrows; k++) {
-            const ObsRow *row = &se->rows[k];
-            if (row->date > d)
-                continue;
-            if (row->cell < 0) {
-                if (td == DATE_NONE || row->date >= td)
-                    td = row->date, tv = row->value;
-            } else if (obs_full_cell(oi, row->cell)) {
-                if (cd == DATE_NONE || row->date > cd)
-                    cd = row->date, cs = row->value;
-                else if (row->date == cd)
-                    cs += row->value;
-            }
-        }
-        if (rep_value(ind, td, tv, cd, cs, &rv[n]))
-            rv[n].order = r, n++;
-    }
-    return combine(s, i, rv, n, vdate);
-}
-
 static double eval_src_value(void *env, int i, int32_t d, int32_t *vdate)
 {
     return score_value(env, i, d, vdate);
@@ -170,7 +139,13 @@ double score_value(Score *s, int i, int32_t d, int32_t *vdate)
             }
             v = combine(s, i, rv, n, &vd);
         } else if (oi->history) {
-            v = value_from_rows(s, i, d, &vd);
+            /* Between two dates of the series nothing changed. */
+            charter_series cs;
+            score_series(s, i, d, &cs);
+            if (cs.count > 0) {
+                v = cs.values[cs.count - 1];
+                vd = cs.dates[cs.count - 1];
+            }
         }
     }
     mm->busy = false;
@@ -215,6 +190,89 @@ static void collect_dates(Score *s, const Expr *x, DateVec *dates)
         collect_dates(s, x->args.v[k], dates);
 }
 
+/* One row of a reporter, for the sweep of build_series. */
+typedef struct SweepRow {
+    int32_t date;
+    int rep;
+    bool total;
+    double value;
+} SweepRow;
+
+static int sweep_cmp(const void *a, const void *b)
+{
+    const SweepRow *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return x->rep - y->rep;
+}
+
+/* The combined value at each date a reporter changed: one sweep over the
+ * rows in date order, keeping each reporter's latest total and cells. */
+static void sweep_series(Score *s, int i)
+{
+    Trk *t = s->t;
+    ScoreMemo *mm = &s->memo[i];
+    const Indicator *ind = t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    int n = 0;
+    for (int r = 0; r < oi->nrep; r++) {
+        ObsSeries *se = &oi->s[r];
+        if (se->nrows > 1)
+            qsort(se->rows, (size_t)se->nrows, sizeof *se->rows, row_cmp);
+        n += se->nrows;
+    }
+    SweepRow *rows = malloc(sizeof *rows * (size_t)(n ? n : 1));
+    int32_t *td = malloc(sizeof *td * (size_t)(oi->nrep + 1) * 2);
+    double *tv = malloc(sizeof *tv * (size_t)(oi->nrep + 1) * 2);
+    RepVal *rv = malloc(sizeof *rv * (size_t)(oi->nrep + 1));
+    if (!rows || !td || !tv || !rv) {
+        free(rows), free(td), free(tv), free(rv);
+        return;
+    }
+    int m = 0;
+    for (int r = 0; r < oi->nrep; r++)
+        for (int k = 0; k < oi->s[r].nrows; k++) {
+            const ObsRow *row = &oi->s[r].rows[k];
+            if (row->cell < 0 || obs_full_cell(oi, row->cell))
+                rows[m++] = (SweepRow){row->date, r, row->cell < 0, row->value};
+        }
+    if (m > 1)
+        qsort(rows, (size_t)m, sizeof *rows, sweep_cmp);
+    /* td/tv[2r]: latest total; td/tv[2r + 1]: latest full cells (a sum). */
+    for (int r = 0; r < 2 * oi->nrep; r++) {
+        td[r] = DATE_NONE;
+        tv[r] = 0;
+    }
+    mm->sv = arena_alloc(t->a, sizeof *mm->sv * (size_t)(m ? m : 1));
+    mm->sd = arena_alloc(t->a, sizeof *mm->sd * (size_t)(m ? m : 1));
+    for (int k = 0; k < m;) {
+        int32_t date = rows[k].date;
+        for (; k < m && rows[k].date == date; k++) {
+            int slot = 2 * rows[k].rep + !rows[k].total;
+            if (rows[k].total || td[slot] != date)
+                tv[slot] = rows[k].value;
+            else
+                tv[slot] += rows[k].value;
+            td[slot] = date;
+        }
+        int nr = 0;
+        for (int r = 0; r < oi->nrep; r++)
+            if (rep_value(ind, td[2 * r], tv[2 * r], td[2 * r + 1], tv[2 * r + 1], &rv[nr]))
+                rv[nr].order = r, nr++;
+        int32_t vd;
+        double v = combine(s, i, rv, nr, &vd);
+        if (isnan(v))
+            continue;
+        mm->sd[mm->sn] = date;
+        mm->sv[mm->sn] = v;
+        mm->sn++;
+    }
+    free(rows);
+    free(td);
+    free(tv);
+    free(rv);
+}
+
 static void build_series(Score *s, int i)
 {
     Trk *t = s->t;
@@ -223,26 +281,17 @@ static void build_series(Score *s, int i)
     mm->series_done = true;
     if (mm->busy)
         return;
-    DateVec dates = {0};
-    if (ind->formula) {
-        mm->busy = true;
-        collect_dates(s, ind->formula, &dates);
-        mm->busy = false;
-        if (dates.n > 1)
-            qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
-    } else {
-        const ObsInd *oi = &s->obs.ind[i];
-        for (int r = 0; r < oi->nrep; r++) {
-            ObsSeries *se = &oi->s[r];
-            if (se->nrows > 1)
-                qsort(se->rows, (size_t)se->nrows, sizeof *se->rows, row_cmp);
-            for (int k = 0; k < se->nrows; k++)
-                if (se->rows[k].cell < 0 || obs_full_cell(oi, se->rows[k].cell))
-                    VEC_PUSH(t->a, dates, se->rows[k].date);
-        }
-        if (dates.n > 1)
-            qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
+    if (!ind->formula) {
+        sweep_series(s, i);
+        return;
     }
+    /* A derived indicator: its formula at each date an input changed. */
+    DateVec dates = {0};
+    mm->busy = true;
+    collect_dates(s, ind->formula, &dates);
+    mm->busy = false;
+    if (dates.n > 1)
+        qsort(dates.v, (size_t)dates.n, sizeof *dates.v, i32_cmp);
     int n = 0;
     for (int k = 0; k < dates.n; k++)
         if (k == 0 || dates.v[k] != dates.v[k - 1])
@@ -251,8 +300,7 @@ static void build_series(Score *s, int i)
     mm->sd = arena_alloc(t->a, sizeof *mm->sd * (size_t)(n ? n : 1));
     for (int k = 0; k < n; k++) {
         int32_t vd;
-        double v = ind->formula ? score_value(s, i, dates.v[k], &vd)
-                                : value_from_rows(s, i, dates.v[k], &vd);
+        double v = score_value(s, i, dates.v[k], &vd);
         if (isnan(v))
             continue;
         mm->sd[mm->sn] = dates.v[k];
@@ -266,9 +314,15 @@ void score_series(Score *s, int i, int32_t d, charter_series *out)
     ScoreMemo *mm = &s->memo[i];
     if (!mm->series_done)
         build_series(s, i);
-    size_t n = 0;
-    while (n < (size_t)mm->sn && mm->sd[n] <= d)
-        n++;
+    size_t lo = 0, hi = (size_t)mm->sn;   /* the dates on or before d */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mm->sd[mid] <= d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = lo;
     out->values = mm->sv;
     out->dates = mm->sd;
     out->count = n;
