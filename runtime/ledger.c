@@ -339,7 +339,7 @@ static bool read_cols(Check *c, csv_reader *r, int src, int *map, size_t *nmap)
     size_t n;
     const csv_field *h = csv_header(r, &n);
     bool ok = true;
-    bool seen[64] = {false};
+    bool *seen = arena_alloc(c->t->a, sizeof *seen * (size_t)c->ncols);
     *nmap = n;
     for (size_t k = 0; k < n; k++) {
         map[k] = -1;

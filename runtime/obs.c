@@ -371,6 +371,8 @@ typedef struct Cols {
     int need;                   /* fields a row must have */
     int ncols;
     int dim[MAX_FIELDS];        /* the dimension of a breakdown column, -1 */
+    int dimcol[MAX_FIELDS];     /* the breakdown columns */
+    int ndimcols;
 } Cols;
 
 typedef struct Worker {
@@ -693,10 +695,10 @@ static void row(Worker *w, const Field *f, int nf)
         return;
     }
     int32_t cell = -1;
-    for (int k = c->need; k < nf && k < c->ncols; k++) {
-        int d = c->dim[k];
-        if (d < 0 || f[k].n == 0)
-            continue;
+    for (int j = 0; j < c->ndimcols; j++) {
+        int k = c->dimcol[j], d = c->dim[k];
+        if (k >= nf || f[k].n == 0)
+            continue;   /* a short row: the column is empty */
         int pos = 0;
         while (pos < oi->ndims && x->dims[pos] != d)
             pos++;
@@ -877,8 +879,10 @@ static int read_header(Obs *o, int fd, const char *path, Cols *c, int64_t *data_
             c->rep = k;
         else
             for (int d = 0; d < o->ix->ndims; d++)
-                if (strcmp(o->ix->dims[d].id, name) == 0)
+                if (strcmp(o->ix->dims[d].id, name) == 0) {
                     c->dim[k] = d;
+                    c->dimcol[c->ndimcols++] = k;
+                }
     }
     free(w.scratch);
     if (c->ind < 0 || c->date < 0 || c->value < 0 || c->rep < 0)

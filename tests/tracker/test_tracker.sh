@@ -188,6 +188,16 @@ same "ledger untouched by a conflict" led/observations.csv before2.csv
 expect "status reads the hand-made ledger" 0 out.txt ./conn --data led status --as-of 2022-06-30 --format json
 has "status after imports" out.txt '"id": "new_users", "value": 980000, "date": "2021-11-30"'
 [ -z "$(ls led | grep tmp)" ] && ok || bad "no temporary file left in the ledger"
+# Columns in another order, breakdown columns first, a UTF-8 byte order mark.
+mkdir -p order
+printf '\357\273\277region,gender,value,reporter,date,indicator\nnorth,female,5,access_for_all,2022-01-31,trained_users\nsouth,female,7,access_for_all,2022-01-31,trained_users\n' >order/observations.csv
+for r in north south east west; do for g in male other undisclosed; do
+  printf '%s,%s,1,access_for_all,2022-01-31,trained_users\n' "$r" "$g" >>order/observations.csv
+done; done
+printf 'east,female,1,access_for_all,2022-01-31,trained_users\nwest,female,1,access_for_all,2022-01-31,trained_users\n' >>order/observations.csv
+expect "validate another column order" 0 out.txt ./conn validate order/observations.csv
+expect "status, another column order" 0 out.txt ./conn --data order status --as-of 2022-06-30 --format json
+has "full cells summed, any column order" out.txt '"id": "trained_users", "value": 26, "date": "2022-01-31"'
 
 # ---- record and done ------------------------------------------------------------------------
 expect "record" 0 out.txt ./conn --data rec record new_users 1000 --on 2021-06-30 --by globaltel --note "a, b"
