@@ -719,7 +719,7 @@ static const char report_help[] =
     "scorecard, a chart per indicator (observations, baseline, benchmarks, planned\n"
     "trajectory, milestone requirements), breakdown tables and the milestone\n"
     "timeline coloured by state.\n\n"
-    "  -o FILE          where to write it (default: DATA/report.html)\n"
+    "  -o FILE          where to write it (default: ./ID-report.html; - for standard output)\n"
     "  --as-of DATE     the date to look from (default: today)\n"
     "  --min-cell N     for indicators with personal data, suppress breakdown cells\n"
     "                   below N (default 5)\n";
@@ -762,7 +762,7 @@ int report_cmd(Trk *t, int argc, char **argv)
     score_free(&s);
     const char *out = trk_arg(&a, "output");
     if (!out)
-        out = trk_path(t, "report.html");
+        out = arena_printf(t->a, "%s-report.html", t->ag->d.id);
     bool changed;
     int e = buf_write_file(&b, out, &changed);
     buf_free(&b);

@@ -478,6 +478,9 @@ int score_compute(Score *s)
     }
     obs_finish(&s->obs);
     trk_timing("scanned");
+    if (s->obs.missing)
+        trk_note(t, "no observations yet: %s does not exist (see '%s import --help')",
+                 trk_path(t, "observations.csv"), t->prog);
     size_t ni = (size_t)(t->nind ? t->nind : 1);
     s->ind = arena_alloc(t->a, sizeof *s->ind * ni);
     s->memo = arena_alloc(t->a, sizeof *s->memo * ni);
