@@ -169,7 +169,7 @@ static Interned *intern(Arena *a, const char *s, size_t n)
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    if ((a->tn + 1) * 2 > a->tcap) {
+    if ((a->tn + 1) * 4 > a->tcap * 3) {   /* at most 3/4 full: the hash is compared first */
         size_t cap = a->tcap ? a->tcap * 2 : 1024;
         Interned *tab = calloc(cap, sizeof *tab);
         if (!tab) {
