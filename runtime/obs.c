@@ -138,18 +138,12 @@ bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix)
             d->id = word(&p);
             if (!d->id)
                 return false;
-            char *q = p;
-            int n = 0;
-            for (char *w; (w = word(&q));)
-                n++;
-            d->values = arena_alloc(a, sizeof *d->values * (size_t)(n + 1));
-            /* word() split the values in place; walk them again. */
-            for (char *w = p; n > 0 && d->nvalues < n; d->nvalues++) {
-                while (*w == ' ' || *w == '\0')
-                    w++;
-                d->values[d->nvalues] = w;
-                w += strlen(w);
-            }
+            const char *vals[1024];
+            for (char *w; (w = word(&p));)
+                if (d->nvalues < 1024)
+                    vals[d->nvalues++] = w;
+            d->values = arena_alloc(a, sizeof *d->values * (size_t)(d->nvalues + 1));
+            memcpy(d->values, vals, sizeof *vals * (size_t)d->nvalues);
         } else if (strcmp(kind, "I") == 0) {
             ObsSpec *x = &ix->ind[ix->nind];
             char *w;
