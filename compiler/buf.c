@@ -161,55 +161,65 @@ int buf_read_file(Buf *b, const char *path)
 
 int buf_write_file(const Buf *b, const char *path, bool *changed)
 {
-    if (changed)
-        *changed = false;
     if (strcmp(path, "-") == 0) {
+        if (changed)
+            *changed = false;
         if (fwrite(b->data ? b->data : "", 1, b->len, stdout) != b->len || fflush(stdout))
             return errno ? errno : EIO;
         return 0;
     }
+    return buf_write_file_mode(b, path, 0644, changed);
+}
+
+int buf_write_file_mode(const Buf *b, const char *path, mode_t mode, bool *changed)
+{
+    if (changed)
+        *changed = false;
     Buf old;
     buf_init(&old);
     if (buf_read_file(&old, path) == 0 && old.len == b->len &&
         (b->len == 0 || memcmp(old.data, b->data, b->len) == 0)) {
         buf_free(&old);
+        struct stat st;
+        if ((mode & 0111) && stat(path, &st) == 0 && (st.st_mode & 0111) == 0)
+            chmod(path, st.st_mode | mode);
         return 0;
     }
     buf_free(&old);
 
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
     if (!tmp)
         return ENOMEM;
-    snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode);
     if (fd < 0) {
         int e = errno;
         free(tmp);
         return e;
     }
     size_t off = 0;
+    int e = 0;
     while (off < b->len) {
         ssize_t w = write(fd, b->data + off, b->len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
         if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            close(fd);
-            unlink(tmp);
-            free(tmp);
-            return e;
+            e = errno;
+            break;
         }
         off += (size_t)w;
     }
-    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-        int e = errno;
+    if (e == 0 && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e == 0 && rename(tmp, path) != 0)
+        e = errno;
+    if (e)
         unlink(tmp);
-        free(tmp);
-        return e;
-    }
-    free(tmp);
-    if (changed)
+    else if (changed)
         *changed = true;
-    return 0;
+    free(tmp);
+    return e;
 }

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef struct Buf {
     char *data;
@@ -37,5 +38,9 @@ int buf_read_file(Buf *b, const char *path);
  * *changed (may be NULL) tells whether the file was written. "-" writes
  * to standard output. */
 int buf_write_file(const Buf *b, const char *path, bool *changed);
+/* The same with the permissions `mode` (before the umask; 0755 for a
+ * program), and never standard output.  An identical file is left alone,
+ * but gains the execute bits `mode` asks for when it has none. */
+int buf_write_file_mode(const Buf *b, const char *path, mode_t mode, bool *changed);
 
 #endif

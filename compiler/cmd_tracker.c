@@ -5,8 +5,6 @@
  * is found beside charterc in the build tree (build/bin/) or in
  * PREFIX/lib/charter/ when installed; $CHARTER_RUNTIME overrides both. */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,59 +70,6 @@ static const char *find_runtime(char *out, size_t size)
     return NULL;
 }
 
-/* Writes the program whole or not at all: a temporary file beside it,
- * then rename.  An identical file is left alone.  Returns 0 or errno. */
-static int write_program(const Buf *b, const char *path, bool *changed)
-{
-    *changed = false;
-    Buf old;
-    buf_init(&old);
-    if (buf_read_file(&old, path) == 0 && old.len == b->len &&
-        memcmp(old.data, b->data, b->len) == 0) {
-        buf_free(&old);
-        struct stat st;
-        if (stat(path, &st) == 0 && (st.st_mode & 0111) == 0)
-            chmod(path, st.st_mode | 0755);
-        return 0;
-    }
-    buf_free(&old);
-    size_t n = strlen(path) + 32;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return ENOMEM;
-    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0755);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return e;
-    }
-    size_t off = 0;
-    int e = 0;
-    while (off < b->len) {
-        ssize_t w = write(fd, b->data + off, b->len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            e = errno;
-            break;
-        }
-        off += (size_t)w;
-    }
-    if (e == 0 && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e)
-        unlink(tmp);
-    else
-        *changed = true;
-    free(tmp);
-    return e;
-}
-
 int tracker_write(const Compilation *c, const char *path, bool *changed, char hex[65])
 {
     char rt[PATH_MAX + 64];
@@ -138,7 +83,8 @@ int tracker_write(const Compilation *c, const char *path, bool *changed, char he
         return cli_fail("cannot read the tracker runtime %s: %s", rt, strerror(e));
     }
     bundle_append(&out, c, hex);
-    e = write_program(&out, path, changed);
+    /* Whole or not at all, executable; an identical file is left alone. */
+    e = buf_write_file_mode(&out, path, 0755, changed);
     buf_free(&out);
     if (e)
         return cli_fail("cannot write %s: %s", path, strerror(e));
