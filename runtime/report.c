@@ -591,17 +591,19 @@ void report_html(Score *s, int min_cell, Buf *b)
 
     /* Indicators table. */
     buf_puts(b, "<h2>Indicators</h2>\n<table>\n<tr><th>Indicator</th><th class=\"n\">Value</th>"
-                "<th>Date</th><th class=\"n\">Planned</th><th class=\"n\">Progress</th>"
-                "<th>Status</th></tr>\n");
+                "<th>Date</th><th class=\"n\">Planned then</th><th class=\"n\">Planned today</th>"
+                "<th class=\"n\">Progress</th><th>Status</th></tr>\n");
     for (int i = 0; i < t->nind; i++) {
         const ScoreInd *si = &s->ind[i];
         buf_printf(b, "<tr><td><a href=\"#ind-%s\">", t->ind[i]->d.id);
         esc(b, t->ind[i]->d.title ? t->ind[i]->d.title : t->ind[i]->d.id);
+        char n3[48];
         buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
-                      "<td class=\"n\">",
+                      "<td class=\"n\">%s</td><td class=\"n\">",
                    si->has_value ? trk_num_text(si->value, n1) : "&ndash;",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
-                   si->has_planned ? trk_num_text(si->planned, n2) : "&ndash;");
+                   si->has_value && si->has_planned ? trk_num_text(si->planned, n2) : "&ndash;",
+                   si->has_planned_now ? trk_num_text(si->planned_now, n3) : "&ndash;");
         if (si->has_progress)
             buf_printf(b, "%.0f%%", si->progress);
         else

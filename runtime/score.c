@@ -544,6 +544,7 @@ int score_compute(Score *s)
         si->value = v;
         si->date = si->has_value ? vd : DATE_NONE;
         si->has_planned = plan_at(si->plan, si->nplan, si->has_value ? vd : as_of, &si->planned);
+        si->has_planned_now = plan_at(si->plan, si->nplan, as_of, &si->planned_now);
         int dir = ind->direction;
         si->status = plan_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
                                  si->last_target, dir);

@@ -33,6 +33,8 @@ typedef struct ScoreInd {
     int32_t date;               /* of the value */
     bool has_planned;
     double planned;             /* at the value's date, else at as_of */
+    bool has_planned_now;
+    double planned_now;         /* at as_of */
     PlanStatus status;
     PlanPt *plan;               /* the trajectory, baseline first */
     int nplan;

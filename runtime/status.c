@@ -155,22 +155,25 @@ static void print_text(Score *s, Buf *b)
     }
     if (t->nind > 0) {
         buf_puts(b, "\nIndicators\n");
-        Table tb = {.ncols = 6};
-        const char *head[] = {"indicator", "value", "date", "planned", "progress", "status"};
-        for (int c = 0; c < 6; c++)
+        Table tb = {.ncols = 7};
+        const char *head[] = {"indicator", "value", "date", "planned", "planned today",
+                              "progress", "status"};
+        for (int c = 0; c < 7; c++)
             tcell(t, &tb, head[c]);
         for (int i = 0; i < t->nind; i++) {
             const ScoreInd *si = &s->ind[i];
             tcell(t, &tb, t->ind[i]->d.id);
             tcell(t, &tb, num_or_dash(t, si->has_value, si->value));
             tcell(t, &tb, date_or_dash(t, si->date));
-            tcell(t, &tb, num_or_dash(t, si->has_planned, si->planned));
+            tcell(t, &tb, num_or_dash(t, si->has_value && si->has_planned, si->planned));
+            tcell(t, &tb, num_or_dash(t, si->has_planned_now, si->planned_now));
             tcell(t, &tb, progress_text(t, si));
             tcell(t, &tb, status_words(si->status));
         }
         tprint(&tb, b);
-        buf_puts(b, "  (planned: what the plan expects at the date of the latest value; progress:\n"
-                    "  the share of the way from the baseline to the last target)\n");
+        buf_puts(b, "  (planned: what the plan expects at the date of the value, which the status\n"
+                    "  compares with; progress: the share of the way from the baseline to the last\n"
+                    "  target)\n");
     }
     if (t->nms > 0) {
         buf_puts(b, "\nMilestones\n");
@@ -318,15 +321,16 @@ static void print_md(Score *s, Buf *b)
         }
     }
     if (t->nind > 0) {
-        buf_puts(b, "\n## Indicators\n\n| Indicator | Value | Date | Planned | Progress | Status |\n"
-                    "|---|--:|---|--:|--:|---|\n");
+        buf_puts(b, "\n## Indicators\n\n| Indicator | Value | Date | Planned then | Planned today "
+                    "| Progress | Status |\n|---|--:|---|--:|--:|--:|---|\n");
         for (int i = 0; i < t->nind; i++) {
             const ScoreInd *si = &s->ind[i];
             buf_puts(b, "|");
             md_cell(b, t->ind[i]->d.id);
             md_raw(b, num_or_dash(t, si->has_value, si->value));
             md_raw(b, date_or_dash(t, si->date));
-            md_raw(b, num_or_dash(t, si->has_planned, si->planned));
+            md_raw(b, num_or_dash(t, si->has_value && si->has_planned, si->planned));
+            md_raw(b, num_or_dash(t, si->has_planned_now, si->planned_now));
             md_raw(b, progress_text(t, si));
             md_raw(b, status_words(si->status));
             buf_putc(b, '\n');

@@ -92,7 +92,7 @@ has "combine sum of reporters" st.json '"id": "steady", "value": 30, "date": "20
 has "per_period mean, down is better" st.json '"id": "waiting_list", "value": 890'
 has "missing reports, overdue" st.json '{ "id": "beta", "missing_reports": 6, "overdue_milestones": 1 }'
 expect "status md" 0 st.md ./st status --as-of 2024-07-01 --format md
-has "md table" st.md "| steady | 30 | 2024-06-30 | 24.79 | 30% | on track |"
+has "md table" st.md "| steady | 30 | 2024-06-30 | 24.79 | 24.93 | 30% | on track |"
 has "md escapes user text" st.md "| m\\_met |"
 # As of an earlier date the later rows do not count.
 expect "status earlier" 0 st.json ./st status --as-of 2024-04-15 --format json
