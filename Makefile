@@ -130,6 +130,12 @@ docs: $(CHARTERC)
 	else mv docs/checks.md.tmp docs/checks.md && echo "docs/checks.md regenerated"; fi
 .PHONY: docs
 
+# The tracker's status against awk on 100k, 1M and 3M observation rows,
+# with its peak memory (bench/tracker.sh).
+bench-tracker: all
+	@BUILD=$(BUILD) sh bench/tracker.sh
+.PHONY: bench-tracker
+
 # ---- demo ------------------------------------------------------------------
 demo: all
 	@echo "== charterc check --strict examples/connectivity.charter"
