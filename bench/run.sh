@@ -1,0 +1,179 @@
+#!/bin/sh
+# bench/run.sh - `make bench`: the figures of issue 7, side by side.
+#
+#   1. charterc check on a generated agreement of at least 10 MB against a
+#      bare flex tokenizer of the same file (bench/tokens.l, the lexing
+#      floor)                                          target: ratio <= 5
+#   2. the same at a tenth of the size: 10x the input  target: <= 12x the time
+#   3. peak memory of check against the source size    target: <= 10x
+#   4. doc and tracker build times on the big agreement (when they exist)
+#   5. the tracker's status on 1,000,000 observation rows against
+#      awk -F, '{s[$1]+=$3}' on the same file           target: ratio <= 0.5
+#
+# Every time is the median of RUNS runs (default 5) of wall-clock time; the
+# CPU time (user + system) is printed beside it because the machine is
+# shared and wall time suffers first.  Peak memory is the largest maximum
+# resident set size of the runs (wait4's rusage: what /usr/bin/time -f %M
+# prints).  Generated files go to $BUILD/bench; the figures also go to
+# $BUILD/bench/results.md (copy them into bench/RESULTS.md).
+#
+# Environment: BUILD (default build), RUNS (default 5), SCALE (default 33,
+# the smallest scale above 10 MiB), ROWS (default 1000000), TRACKER_SCALE
+# (default 10), CC (default cc).
+set -u
+BUILD=${BUILD:-build}
+RUNS=${RUNS:-5}
+SCALE=${SCALE:-33}
+ROWS=${ROWS:-1000000}
+TRACKER_SCALE=${TRACKER_SCALE:-10}
+CC=${CC:-cc}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+CHARTERC="$top/$BUILD/bin/charterc"
+out="$top/$BUILD/bench"
+mkdir -p "$out"
+res="$out/results.md"
+: >"$res"
+fails=0
+
+say() { printf '%s\n' "$*"; printf '%s\n' "$*" >>"$res"; }
+die() { echo "bench: $*" >&2; exit 2; }
+# ratio A B: A / B with two decimals
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
+# le A B: exit 0 when A <= B
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+verdict() {   # verdict VALUE LIMIT: sets V (not in $(...): it counts misses)
+  if le "$1" "$2"; then V="met"; else fails=$((fails + 1)); V="MISSED"; fi
+}
+# field NAME LINE: the value of NAME=... in a measure line
+field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+
+[ -x "$CHARTERC" ] || die "no $CHARTERC; run make first"
+command -v flex >/dev/null || die "flex is needed for the tokenizer"
+
+# ---- tools ------------------------------------------------------------------
+$CC -std=c11 -O2 -o "$out/gen" bench/gen.c || die "cannot build bench/gen.c"
+$CC -std=c11 -Wall -Wextra -O2 -o "$out/measure" bench/measure.c || die "cannot build measure"
+flex -o "$out/tokens.c" bench/tokens.l && $CC -std=c11 -O2 -w -o "$out/tokens" "$out/tokens.c" ||
+  die "cannot build the tokenizer"
+M="$out/measure"
+
+# ---- inputs -----------------------------------------------------------------
+small_scale=$(awk -v s="$SCALE" 'BEGIN { printf "%g", s / 10 }')
+big="$out/agreement-$SCALE.charter"
+small="$out/agreement-$small_scale.charter"
+"$out/gen" agreement "$SCALE" -o "$big" || die "gen failed"
+"$out/gen" agreement "$small_scale" -o "$small" || die "gen failed"
+big_bytes=$(wc -c <"$big")
+small_bytes=$(wc -c <"$small")
+
+ncpu=$(nproc 2>/dev/null || echo "?")
+cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+memt=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+say "## charterc bench, $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo ?))"
+say ""
+say "Machine: $ncpu CPUs, ${cpu:-unknown CPU}, ${memt:-? GB} memory; $(uname -sr);" \
+    "load average at start $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
+say "Times are medians of $RUNS runs: wall clock (CPU = user + system)."
+say ""
+
+# Findings would mean the generator and the checks disagree: say so, it
+# changes what check does (it prints them), but go on.
+for f in "$big" "$small"; do
+  n=$("$CHARTERC" check --format json "$f" 2>/dev/null | grep -o '"allowed": false' | wc -l)
+  "$CHARTERC" check "$f" >/dev/null 2>&1
+  st=$?
+  [ "$st" -eq 0 ] && [ "$n" -eq 0 ] || echo "note: check $(basename "$f") exits $st with $n findings" >&2
+done
+
+# ---- 1-3: check against the tokenizer --------------------------------------
+tb=$("$M" -n "$RUNS" -- "$out/tokens" "$big")
+ts=$("$M" -n "$RUNS" -- "$out/tokens" "$small")
+cb=$("$M" -n "$RUNS" -- "$CHARTERC" check "$big")
+cs=$("$M" -n "$RUNS" -- "$CHARTERC" check "$small")
+tokens=$("$out/tokens" "$big" | cut -d' ' -f1)
+
+say "| measure | $(mb "$big_bytes") ($SCALE) | $(mb "$small_bytes") ($small_scale) | ratio | target | |"
+say "|---|---:|---:|---:|---:|---|"
+row() {   # row LABEL BIGLINE SMALLLINE
+  say "| $1 | $(field wall "$2") s ($(field cpu "$2")) | $(field wall "$3") s ($(field cpu "$3")) | | | |"
+}
+row "flex tokenizer ($tokens tokens)" "$tb" "$ts"
+row "\`charterc check\`" "$cb" "$cs"
+r1=$(ratio "$(field wall "$cb")" "$(field wall "$tb")")
+r1c=$(ratio "$(field cpu "$cb")" "$(field cpu "$tb")")
+verdict "$r1" 5
+say "| check / tokenizer, 10 MB (wall, CPU) | | | $r1, $r1c | <= 5 | $V |"
+size_x=$(ratio "$big_bytes" "$small_bytes")
+r2=$(ratio "$(field wall "$cb")" "$(field wall "$cs")")
+r2c=$(ratio "$(field cpu "$cb")" "$(field cpu "$cs")")
+verdict "$r2" 12
+say "| check time growth for ${size_x}x the input (wall, CPU) | | | $r2, $r2c | <= 12 | $V |"
+rss_b=$(field rss_kb "$cb")
+rss_s=$(field rss_kb "$cs")
+r3=$(ratio "$((rss_b * 1024))" "$big_bytes")
+r3s=$(ratio "$((rss_s * 1024))" "$small_bytes")
+verdict "$r3" 10
+say "| check peak memory / source size | $((rss_b / 1024)) MiB | $((rss_s / 1024)) MiB | $r3 (small: $r3s) | <= 10 | $V |"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$out/time.txt" "$CHARTERC" check "$big" >/dev/null 2>&1
+  gt=$(tail -n 1 "$out/time.txt")
+  say "| (cross-check: /usr/bin/time -f %M, one run) | $((gt / 1024)) MiB | | | | |"
+fi
+say ""
+
+# ---- 4: doc and tracker builds ----------------------------------------------
+has() { "$CHARTERC" "$1" --help >/dev/null 2>&1; }
+say "| build on the $(mb "$big_bytes") agreement | wall (CPU) | peak memory | |"
+say "|---|---:|---:|---|"
+for sub in doc tracker; do
+  if has "$sub"; then
+    case $sub in
+      doc) r=$("$M" -n "$RUNS" -- "$CHARTERC" doc "$big" -o "$out/agreement.md") ;;
+      tracker) r=$("$M" -n "$RUNS" -- "$CHARTERC" tracker "$big" -o "$out/tracker-big") ;;
+    esac
+    st=$(field status "$r")
+    note=""
+    [ "$st" = 0 ] || note="exit $st"
+    say "| \`charterc $sub\` | $(field wall "$r") s ($(field cpu "$r")) | $(($(field rss_kb "$r") / 1024)) MiB | $note |"
+  else
+    say "| \`charterc $sub\` | skipped: charterc has no \`$sub\` yet | | |"
+  fi
+done
+say ""
+
+# ---- 5: tracker status against awk ------------------------------------------
+if has tracker; then
+  agr="$out/agreement-$TRACKER_SCALE.charter"
+  obs="$out/observations-$TRACKER_SCALE-$ROWS.csv"
+  "$out/gen" agreement "$TRACKER_SCALE" -o "$agr" || die "gen failed"
+  [ -f "$obs" ] || "$out/gen" observations "$TRACKER_SCALE" "$ROWS" -o "$obs" || die "gen failed"
+  "$out/gen" events "$TRACKER_SCALE" -o "$out/events-$TRACKER_SCALE.csv" || die "gen failed"
+  trk="$out/tracker-$TRACKER_SCALE"
+  if "$CHARTERC" tracker "$agr" -o "$trk" >"$out/tracker.log" 2>&1; then
+    data="$out/ledger-$TRACKER_SCALE"
+    rm -rf "$data"
+    mkdir -p "$data"
+    cp "$obs" "$data/observations.csv"
+    cp "$out/events-$TRACKER_SCALE.csv" "$data/events.csv"
+    rs=$("$M" -n "$RUNS" -o "$out/status.json" -- "$trk" status --data "$data" --as-of 2027-12-31 --format json)
+    awk_bin=$(readlink -f "$(command -v awk)")
+    ra=$("$M" -n "$RUNS" -o "$out/awk.txt" -- awk -F, '{s[$1]+=$3} END {for (k in s) print k, s[k]}' "$obs")
+    r5=$(ratio "$(field wall "$rs")" "$(field wall "$ra")")
+    sst=$(field status "$rs")
+    say "| $ROWS observation rows ($(mb "$(wc -c <"$obs")")) | wall (CPU) | peak memory | ratio | target | |"
+    say "|---|---:|---:|---:|---:|---|"
+    say "| tracker \`status --format json\`$([ "$sst" = 0 ] || echo " (exit $sst)") | $(field wall "$rs") s ($(field cpu "$rs")) | $(($(field rss_kb "$rs") / 1024)) MiB | | | |"
+    say "| \`awk -F, '{s[\$1]+=\$3}'\` ($(basename "$awk_bin")) | $(field wall "$ra") s ($(field cpu "$ra")) | $(($(field rss_kb "$ra") / 1024)) MiB | | | |"
+    verdict "$r5" 0.5
+    say "| status / awk | | | $r5 | <= 0.5 | $V |"
+  else
+    say "tracker status: skipped, \`charterc tracker\` failed on the agreement (see $out/tracker.log)"
+  fi
+else
+  say "tracker status: skipped, charterc has no \`tracker\` yet"
+fi
+say ""
+say "targets missed: $fails"
+[ "$fails" -eq 0 ]
