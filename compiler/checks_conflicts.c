@@ -156,14 +156,8 @@ const char *cf_date(Arena *a, int32_t d)
 
 const char *cf_freq(Arena *a, Duration d)
 {
-    if (d.n == 1 && d.unit == DUR_MONTH)
-        return "monthly";
-    if (d.n == 1 && d.unit == DUR_QUARTER)
-        return "quarterly";
-    if (d.n == 1 && d.unit == DUR_YEAR)
-        return "yearly";
     char buf[64];
-    return arena_printf(a, "every %s", duration_text(d, buf, sizeof buf));
+    return arena_strdup(a, duration_frequency(d, buf, sizeof buf));
 }
 
 const char *cf_span_text(const CheckCtx *x, Span s)

@@ -132,3 +132,16 @@ const char *duration_text(Duration d, char *buf, int size)
     snprintf(buf, (size_t)size, "%d %s%s", d.n, names[d.unit], d.n == 1 ? "" : "s");
     return buf;
 }
+
+const char *duration_frequency(Duration d, char *buf, int size)
+{
+    if (d.n == 1 && d.unit == DUR_MONTH)
+        return "monthly";
+    if (d.n == 1 && d.unit == DUR_QUARTER)
+        return "quarterly";
+    if (d.n == 1 && d.unit == DUR_YEAR)
+        return "yearly";
+    char text[48];
+    snprintf(buf, (size_t)size, "every %s", duration_text(d, text, sizeof text));
+    return buf;
+}

@@ -33,5 +33,8 @@ double duration_days(Duration d);
 bool duration_unit(const char *word, DurUnit *out);
 /* "90 days", "6 months", "month" when n is 1 and `bare` */
 const char *duration_text(Duration d, char *buf, int size);
+/* A frequency as Charter writes it: "monthly", "quarterly", "yearly",
+ * else "every 6 weeks", "every 1 day"; in buf or a literal. */
+const char *duration_frequency(Duration d, char *buf, int size);
 
 #endif

@@ -699,13 +699,8 @@ static const char *frequency_text(Rd *r, Duration d)
 {
     if (d.n == 0)
         return NULL;
-    if (d.n == 1 && d.unit == DUR_MONTH)
-        return "monthly";
-    if (d.n == 1 && d.unit == DUR_QUARTER)
-        return "quarterly";
-    if (d.n == 1 && d.unit == DUR_YEAR)
-        return "yearly";
-    return arena_printf(r->a, "every %s", dur_text(r->a, d));
+    char buf[64];
+    return arena_strdup(r->a, duration_frequency(d, buf, sizeof buf));
 }
 
 static void indicators(Rd *r)
