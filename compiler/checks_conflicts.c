@@ -170,13 +170,6 @@ const char *cf_span_text(const CheckCtx *x, Span s)
     return arena_strndup(x->c->arena, f->text + s.lo, s.hi - s.lo);
 }
 
-const char *cf_op(ExprOp op)
-{
-    static const char *const names[] = {"+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=",
-                                        "and", "or"};
-    return names[op];
-}
-
 bool cf_close(double a, double b)
 {
     double scale = fmax(1.0, fmax(fabs(a), fabs(b)));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "conflicts_int.h"
+#include "exprtext.h"
 #include "trajectory.h"
 
 static const char *dir_word(int dir)
@@ -215,10 +216,10 @@ void check_requirement_exceeds_plan(CheckCtx *x)
             if (bad++ == 0) {
                 first_span = r->span;
                 buf_printf(&b, "milestone '%s' requires %s %s %s on its due date %s", ms->d.id,
-                           ind->d.id, cf_op(r->op), cf_val(a, r->value, ind),
+                           ind->d.id, exprtext_op(r->op), cf_val(a, r->value, ind),
                            cf_date(a, ms->due));
             } else {
-                buf_printf(&b, "; it also requires %s %s %s", ind->d.id, cf_op(r->op),
+                buf_printf(&b, "; it also requires %s %s %s", ind->d.id, exprtext_op(r->op),
                            cf_val(a, r->value, ind));
             }
             buf_printf(&b, ", but the planned trajectory of '%s' %s %s then, %s", ind->d.id, how,
@@ -379,7 +380,7 @@ void check_contradictory_requirements(CheckCtx *x)
             for (int k = 0; k < c.n; k++) {
                 const CfReq *r = &c.recs[k]->req;
                 buf_printf(&b, "%s%s %s %s", k == 0 ? "" : k == c.n - 1 ? " and " : ", ",
-                           ind->d.id, cf_op(r->op), cf_val(a, r->value, ind));
+                           ind->d.id, exprtext_op(r->op), cf_val(a, r->value, ind));
                 if (!one)
                     buf_printf(&b, " (milestone '%s')", m->milestones.v[c.recs[k]->ms]->d.id);
             }

@@ -51,8 +51,6 @@ const char *cf_freq(Arena *a, Duration d);
 const char *cf_span_text(const CheckCtx *x, Span s);
 /* Whether a declaration is the user's (not the standard library's). */
 #define CF_USER(decl) (!(decl)->d.is_std)
-/* A comparison operator as written. */
-const char *cf_op(ExprOp op);
 /* Two values equal up to rounding of interpolation. */
 bool cf_close(double a, double b);
 

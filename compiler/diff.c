@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exprtext.h"
 #include "symtab.h"
 
 typedef struct Rd {
@@ -43,24 +44,33 @@ static bool same_str(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static const char *num_text(Arena *a, double v)
+/* Numbers as the source writes them: 10_000_000, 2.5, -3. */
+static void put_num(Buf *b, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) {
         char digits[32];
         snprintf(digits, sizeof digits, "%.0f", fabs(v));
-        char out[48];
-        size_t k = 0, n = strlen(digits);
+        size_t n = strlen(digits);
         if (v < 0)
-            out[k++] = '-';
+            buf_putc(b, '-');
         for (size_t i = 0; i < n; i++) {
             if (i > 0 && n >= 4 && (n - i) % 3 == 0)
-                out[k++] = '_';     /* 10_000_000, as in the source */
-            out[k++] = digits[i];
+                buf_putc(b, '_');
+            buf_putc(b, digits[i]);
         }
-        out[k] = '\0';
-        return arena_strdup(a, out);
+        return;
     }
-    return arena_printf(a, "%.15g", v);
+    buf_printf(b, "%.15g", v);
+}
+
+static const char *num_text(Arena *a, double v)
+{
+    Buf b;
+    buf_init(&b);
+    put_num(&b, v);
+    const char *r = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return r;
 }
 
 /* A string as a Charter literal: quoted, with \" \\ \n \t escapes. */
@@ -123,73 +133,13 @@ static const char *qty_text(Arena *a, double v, const Unit *u)
     return arena_printf(a, "%s %s", num_text(a, v), u->d.id);
 }
 
-/* Expressions, with the parentheses the precedence needs. */
-static int prec(const Expr *e)
-{
-    if (e->kind == EX_NOT)
-        return 3;
-    if (e->kind == EX_NEG)
-        return 7;
-    if (e->kind != EX_BINARY)
-        return 8;
-    switch (e->op) {
-    case OP_OR: return 1;
-    case OP_AND: return 2;
-    case OP_ADD: case OP_SUB: return 5;
-    case OP_MUL: case OP_DIV: return 6;
-    default: return 4;
-    }
-}
-
-static void put_expr(Arena *a, Buf *b, const Expr *e, int min)
-{
-    bool paren = prec(e) < min;
-    if (paren)
-        buf_putc(b, '(');
-    switch (e->kind) {
-    case EX_NUMBER: buf_puts(b, num_text(a, e->num)); break;
-    case EX_QUANTITY: buf_printf(b, "%s %s", num_text(a, e->num), e->name); break;
-    case EX_PERCENT: buf_printf(b, "%s%%", num_text(a, e->num)); break;
-    case EX_NAME: buf_puts(b, e->name); break;
-    case EX_CALL:
-        buf_printf(b, "%s(", e->name);
-        for (int i = 0; i < e->args.n; i++) {
-            if (i)
-                buf_puts(b, ", ");
-            put_expr(a, b, e->args.v[i], 0);
-        }
-        buf_putc(b, ')');
-        break;
-    case EX_NOT:
-        buf_puts(b, "not ");
-        put_expr(a, b, e->l, 3);
-        break;
-    case EX_NEG:
-        buf_putc(b, '-');
-        put_expr(a, b, e->l, 7);
-        break;
-    case EX_BINARY: {
-        static const char *ops[] = {"+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"};
-        int p = prec(e);
-        /* Left-associative: the right operand needs parentheses at the
-         * same level; comparisons do not chain. */
-        put_expr(a, b, e->l, p == 4 ? 5 : p);
-        buf_printf(b, " %s ", ops[e->op]);
-        put_expr(a, b, e->r, p + 1);
-        break;
-    }
-    }
-    if (paren)
-        buf_putc(b, ')');
-}
-
 static const char *expr_text(Arena *a, const Expr *e)
 {
     if (!e)
         return NULL;
     Buf b;
     buf_init(&b);
-    put_expr(a, &b, e, 0);
+    exprtext_put(&b, e, put_num);
     const char *r = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
     return r;

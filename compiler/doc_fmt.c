@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "exprtext.h"
 
 const char *fmt_number(Arena *a, double v)
 {
@@ -102,27 +103,9 @@ const char *fmt_title(const Decl *d)
     return d->title && *d->title ? d->title : d->id;
 }
 
-/* Binding strength of an expression, for parentheses. */
-static int prec(const Expr *e)
-{
-    switch (e->kind) {
-    case EX_BINARY:
-        switch (e->op) {
-        case OP_OR: return 1;
-        case OP_AND: return 2;
-        case OP_ADD: case OP_SUB: return 5;
-        case OP_MUL: case OP_DIV: return 6;
-        default: return 4;
-        }
-    case EX_NOT: return 3;
-    case EX_NEG: return 7;
-    default: return 8;
-    }
-}
-
 static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
 {
-    bool paren = prec(e) < min;
+    bool paren = exprtext_prec(e) < min;
     if (paren)
         dt_gen(d, t, DS_PLAIN, "(");
     switch (e->kind) {
@@ -166,7 +149,7 @@ static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
             " + ", " \xe2\x88\x92 ", " \xc3\x97 ", " / ",       /* + − × / */
             " < ", " \xe2\x89\xa4 ", " > ", " \xe2\x89\xa5 ",  /* < ≤ > ≥ */
             " = ", " \xe2\x89\xa0 ", " and ", " or "};          /* = ≠ */
-        int p = prec(e);
+        int p = exprtext_prec(e);
         /* Comparisons do not chain; the right operand of - and / binds
          * tighter. */
         expr_at(d, t, e->l, p == 4 ? 5 : p);

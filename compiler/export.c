@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exprtext.h"
 #include "symtab.h"
 
 /* ---- a JSON tree ------------------------------------------------------- */
@@ -252,65 +253,13 @@ static JNode *jallows(Ex *x, const AllowList *al)
     return arr;
 }
 
-/* Expressions, with the parentheses the precedence needs. */
-static int prec(const Expr *e)
-{
-    if (e->kind == EX_NOT)
-        return 3;
-    if (e->kind == EX_NEG)
-        return 7;
-    if (e->kind != EX_BINARY)
-        return 8;
-    switch (e->op) {
-    case OP_OR: return 1;
-    case OP_AND: return 2;
-    case OP_ADD: case OP_SUB: return 5;
-    case OP_MUL: case OP_DIV: return 6;
-    default: return 4;
-    }
-}
-
-static void put_expr(Buf *b, const Expr *e, int min)
-{
-    bool paren = prec(e) < min;
-    if (paren)
-        buf_putc(b, '(');
-    switch (e->kind) {
-    case EX_NUMBER: put_num(b, e->num); break;
-    case EX_QUANTITY: put_num(b, e->num); buf_printf(b, " %s", e->name); break;
-    case EX_PERCENT: put_num(b, e->num); buf_putc(b, '%'); break;
-    case EX_NAME: buf_puts(b, e->name); break;
-    case EX_CALL:
-        buf_printf(b, "%s(", e->name);
-        for (int i = 0; i < e->args.n; i++) {
-            if (i)
-                buf_puts(b, ", ");
-            put_expr(b, e->args.v[i], 0);
-        }
-        buf_putc(b, ')');
-        break;
-    case EX_NOT: buf_puts(b, "not "); put_expr(b, e->l, 3); break;
-    case EX_NEG: buf_putc(b, '-'); put_expr(b, e->l, 7); break;
-    case EX_BINARY: {
-        static const char *ops[] = {"+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or"};
-        int p = prec(e);
-        put_expr(b, e->l, p == 4 ? 5 : p);
-        buf_printf(b, " %s ", ops[e->op]);
-        put_expr(b, e->r, p + 1);
-        break;
-    }
-    }
-    if (paren)
-        buf_putc(b, ')');
-}
-
 static JNode *jexpr(Ex *x, const Expr *e)
 {
     if (!e)
         return jstr(x, NULL);
     Buf b;
     buf_init(&b);
-    put_expr(&b, e, 0);
+    exprtext_put(&b, e, put_num);
     JNode *n = jstr(x, arena_strdup(x->a, buf_cstr(&b)));
     buf_free(&b);
     return n;
