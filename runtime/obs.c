@@ -956,6 +956,8 @@ int obs_start(Obs *o, const char *path, int threads)
     int64_t size = (int64_t)st.st_size;
     if (threads > 2)
         threads = 2;
+    if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+        threads = 1;
     if (size - data < 4 * 1024 * 1024)
         threads = 1;
     /* The second half starts after the first line break past the middle. */
