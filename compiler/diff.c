@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "exprtext.h"
-#include "symtab.h"
 
 typedef struct Rd {
     Arena *a;
@@ -145,22 +144,6 @@ static const char *expr_text(Arena *a, const Expr *e)
     return r;
 }
 
-/* The name of a declaration as the model `m` refers to it: `x`, or
- * `ns.x` for one of a namespace brought in with `use ... as ns`. */
-static const char *ref_name(Arena *a, const Model *m, const Decl *d)
-{
-    if (!d)
-        return NULL;
-    if (symtab_get(m->syms, d->id) == d)
-        return d->id;
-    for (int i = 0; i < m->namespaces.n; i++) {
-        const Namespace *ns = m->namespaces.v[i];
-        if (ns->model && symtab_get(ns->model->syms, d->id) == d)
-            return arena_printf(a, "%s.%s", ns->d.id, d->id);
-    }
-    return d->id;
-}
-
 /* ---- recording changes --------------------------------------------------- */
 
 static void insert_sorted(Arena *a, void *vec, const char *id)
@@ -260,7 +243,7 @@ static void name_set(Rd *r, bool material, const char *subject, const char *fiel
 #define NAMES(r, m, vec, out)                                                   \
     do {                                                                        \
         for (int i_ = 0; i_ < (vec).n; i_++)                                    \
-            VEC_PUSH((r)->a, (out), ref_name((r)->a, (m), &(vec).v[i_]->d));    \
+            VEC_PUSH((r)->a, (out), model_ref_name((r)->a, (m), &(vec).v[i_]->d));    \
     } while (0)
 
 /* Lists of values (commitments, budgets, targets): each value is a text
@@ -381,8 +364,8 @@ static void agreement(Rd *r)
     scalar(r, false, subj, "version", str_text(r->a, o->version), str_text(r->a, n->version), NULL);
     scalar(r, true, subj, "term", period_text(r->a, o->term_start, o->term_end),
            period_text(r->a, n->term_start, n->term_end), &all);
-    scalar(r, true, subj, "lead", o->lead ? ref_name(r->a, r->o, &o->lead->d) : NULL,
-           n->lead ? ref_name(r->a, r->n, &n->lead->d) : NULL, &all);
+    scalar(r, true, subj, "lead", o->lead ? model_ref_name(r->a, r->o, &o->lead->d) : NULL,
+           n->lead ? model_ref_name(r->a, r->n, &n->lead->d) : NULL, &all);
     scalar(r, false, subj, "scope", str_text(r->a, o->scope), str_text(r->a, n->scope), NULL);
     scalar(r, true, subj, "amendment", str_text(r->a, o->amendment), str_text(r->a, n->amendment),
            &all);
@@ -718,8 +701,8 @@ static void indicators(Rd *r)
             scalar(r, true, subj, "formula", expr_text(r->a, o->formula),
                    expr_text(r->a, n->formula), &w);
             scalar(r, true, subj, "contributes_to",
-                   o->contributes_to ? ref_name(r->a, r->o, &o->contributes_to->d) : NULL,
-                   n->contributes_to ? ref_name(r->a, r->n, &n->contributes_to->d) : NULL, &w);
+                   o->contributes_to ? model_ref_name(r->a, r->o, &o->contributes_to->d) : NULL,
+                   n->contributes_to ? model_ref_name(r->a, r->n, &n->contributes_to->d) : NULL, &w);
             allows(r, subj, &o->d.allows, &n->d.allows);
         }
     }
@@ -942,7 +925,7 @@ static void comm_names(Rd *r, const Model *m, bool all, const void *vec, Names *
     if (all)
         VEC_PUSH(r->a, *out, "all");
     for (int i = 0; i < v->n; i++)
-        VEC_PUSH(r->a, *out, ref_name(r->a, m, &v->v[i]->d));
+        VEC_PUSH(r->a, *out, model_ref_name(r->a, m, &v->v[i]->d));
 }
 
 static void comms(Rd *r)
@@ -1012,7 +995,7 @@ static const char *decisions_text(Rd *r, const Model *m)
     switch (m->decisions) {
     case DECIDE_CONSENSUS: return "consensus";
     case DECIDE_MAJORITY: return "majority";
-    case DECIDE_PARTNER: return m->decider ? ref_name(r->a, m, &m->decider->d) : NULL;
+    case DECIDE_PARTNER: return m->decider ? model_ref_name(r->a, m, &m->decider->d) : NULL;
     default: return NULL;
     }
 }

@@ -157,9 +157,6 @@ const char *fmt_title(const Decl *d);
 void fmt_expr(Doc *d, DocText *t, const Expr *e);
 /* Appends "A, B and C" of partner names. */
 void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n);
-/* The qualified name of an indicator that may live in a namespace of `m`
- * ("state.families_enrolled"). */
-const char *fmt_indicator_ref(Arena *a, const Model *m, const Indicator *ind);
 
 /* ---- queries over the model shared by the documents (doc_fmt.c) ------------- */
 

@@ -434,7 +434,7 @@ static void measurement(Doc *d, const Model *m)
         if (ind->contributes_to) {
             dt_break(d, r[0]);
             dt_gen(d, r[0], DS_EM, "feeds ");
-            dt_gen(d, r[0], DS_CODE, fmt_indicator_ref(d->a, m, ind->contributes_to));
+            dt_gen(d, r[0], DS_CODE, model_ref_name(d->a, m, &ind->contributes_to->d));
         }
         if (ind->unit)
             dt_add(d, r[1], DS_PLAIN, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);

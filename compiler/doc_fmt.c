@@ -177,20 +177,6 @@ void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n)
     }
 }
 
-const char *fmt_indicator_ref(Arena *a, const Model *m, const Indicator *ind)
-{
-    for (int i = 0; i < m->indicators.n; i++)
-        if (m->indicators.v[i] == ind)
-            return ind->d.id;
-    for (int k = 0; k < m->namespaces.n; k++) {
-        const Namespace *ns = m->namespaces.v[k];
-        for (int i = 0; ns->model && i < ns->model->indicators.n; i++)
-            if (ns->model->indicators.v[i] == ind)
-                return arena_printf(a, "%s.%s", ns->d.id, ind->d.id);
-    }
-    return ind->d.id;
-}
-
 bool doc_has_partner(Partner *const *v, int n, const Partner *p)
 {
     for (int i = 0; i < n; i++)

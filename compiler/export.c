@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "exprtext.h"
-#include "symtab.h"
 
 /* ---- a JSON tree ------------------------------------------------------- */
 
@@ -191,25 +190,9 @@ static JNode *jduration(Ex *x, Duration d)
     return o;
 }
 
-/* A reference by the name the model uses for it: `x`, or `ns.x` in a
- * namespace brought in with `use ... as ns`. */
-static const char *ref_name(Ex *x, const Decl *d)
-{
-    if (!d)
-        return NULL;
-    if (symtab_get(x->m->syms, d->id) == d)
-        return d->id;
-    for (int i = 0; i < x->m->namespaces.n; i++) {
-        const Namespace *ns = x->m->namespaces.v[i];
-        if (ns->model && symtab_get(ns->model->syms, d->id) == d)
-            return arena_printf(x->a, "%s.%s", ns->d.id, d->id);
-    }
-    return d->id;
-}
-
 static JNode *jref(Ex *x, const void *d)
 {
-    return jstr(x, ref_name(x, d));
+    return jstr(x, model_ref_name(x->a, x->m, d));
 }
 
 static int by_str(const void *p, const void *q)
@@ -222,7 +205,7 @@ static JNode *jrefs(Ex *x, void *const *v, int n)
 {
     const char **names = arena_alloc(x->a, sizeof *names * (size_t)(n + 1));
     for (int i = 0; i < n; i++)
-        names[i] = ref_name(x, v[i]);
+        names[i] = model_ref_name(x->a, x->m, v[i]);
     qsort(names, (size_t)n, sizeof *names, by_str);
     JNode *arr = jnew(x, J_ARR);
     for (int i = 0; i < n; i++)
@@ -561,7 +544,7 @@ static JNode *activities(Ex *x)
             const Budget *b = &ac->budgets.v[k];
             const Partner *from = b->from ? b->from : ac->lead;
             rows[k] = (BudgetRow){b->q.value, b->q.unit ? b->q.unit->d.id : "",
-                                  from ? ref_name(x, &from->d) : ""};
+                                  from ? model_ref_name(x->a, x->m, &from->d) : ""};
         }
         qsort(rows, (size_t)ac->budgets.n, sizeof *rows, by_budget);
         JNode *bs = jnew(x, J_ARR);

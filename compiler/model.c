@@ -37,3 +37,17 @@ Unit *model_unit(const Model *m, const char *id)
     Decl *d = symtab_get(m->syms, id);
     return d && d->kind == K_UNIT ? (Unit *)d : NULL;
 }
+
+const char *model_ref_name(Arena *a, const Model *m, const Decl *d)
+{
+    if (!d)
+        return NULL;
+    if (symtab_get(m->syms, d->id) == d)
+        return d->id;
+    for (int i = 0; i < m->namespaces.n; i++) {
+        const Namespace *ns = m->namespaces.v[i];
+        if (ns->model && symtab_get(ns->model->syms, d->id) == d)
+            return arena_printf(a, "%s.%s", ns->d.id, d->id);
+    }
+    return d->id;
+}

@@ -272,5 +272,8 @@ typedef struct Model {
 Decl *model_lookup(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */
 Unit *model_unit(const Model *m, const char *id);
+/* The name by which m refers to d: its id, or `ns.id` for a declaration
+ * of a namespace brought in with `use ... as ns`; NULL for NULL. */
+const char *model_ref_name(Arena *a, const Model *m, const Decl *d);
 
 #endif
