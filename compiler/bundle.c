@@ -114,42 +114,45 @@ static int cut_cmp(const void *x, const void *y)
  * messages point at the lines of the original.  The runtime compiles the
  * views, a third of the text less for a typical agreement, and checks
  * that the model gives the same index as the whole one did. */
-static void put_view(Buf *b, const Compilation *c, uint32_t file)
+static void make_view(Buf *t, const Compilation *c, uint32_t file)
 {
     const SrcFile *f = c->sm.files.v[file];
     CutVec v = {0};
     cuts_of(c->arena, c->model, file, f, &v, 0);
     if (v.n > 1)
         qsort(v.v, (size_t)v.n, sizeof *v.v, cut_cmp);
-    Buf t;
-    buf_init(&t);
     uint32_t pos = 0;
     for (int k = 0; k < v.n; k++) {
         const Cut *ct = &v.v[k];
         if (ct->lo < pos)
             continue;   /* nested in a cut already made */
-        buf_put(&t, f->text + pos, ct->lo - pos);
-        buf_puts(&t, ct->instead);
+        buf_put(t, f->text + pos, ct->lo - pos);
+        buf_puts(t, ct->instead);
         for (uint32_t i = ct->lo; i < ct->hi; i++)
             if (f->text[i] == '\n')
-                buf_putc(&t, '\n');
+                buf_putc(t, '\n');
         pos = ct->hi;
     }
-    buf_put(&t, f->text + pos, f->len - pos);
-    put_u64(b, t.len);
-    buf_put(b, t.data ? t.data : "", t.len);
-    buf_free(&t);
+    buf_put(t, f->text + pos, f->len - pos);
 }
 
-static void put_file(Buf *b, const Compilation *c, uint32_t file)
+/* The files in payload order: the root first, then the others. */
+static uint32_t nth_file(const Compilation *c, int k)
 {
-    const SrcFile *f = c->sm.files.v[file];
+    if (k == 0)
+        return c->root_file;
+    return (uint32_t)k <= c->root_file ? (uint32_t)k - 1 : (uint32_t)k;
+}
+
+static void put_file(Buf *b, const SrcFile *f, const Buf *view)
+{
     put_u32(b, f->is_std ? BUNDLE_FILE_STD : 0);
     put_str(b, f->real);
     put_str(b, f->display);
     put_u64(b, f->len);
     buf_put(b, f->text, f->len);
-    put_view(b, c, file);
+    put_u64(b, view->len);
+    buf_put(b, view->data ? view->data : "", view->len);
 }
 
 /* ---- the scan index --------------------------------------------------------- */
@@ -324,28 +327,71 @@ void bundle_index(const Model *m, Buf *out)
     free(ix.vals);
 }
 
+/* The views of the files in payload order, checked: they must compile
+ * without errors to a model with the same index.  When they do not (an
+ * unusual layout, such as an activity and a milestone on one line), the
+ * views are the sources themselves. */
+static Buf *views_of(const Compilation *c, const char *stdlib, const char *index)
+{
+    int n = c->sm.files.n;
+    Buf *v = calloc((size_t)n, sizeof *v);
+    BundleFile *bf = calloc((size_t)n, sizeof *bf);
+    if (!v || !bf) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    for (int k = 0; k < n; k++) {
+        const SrcFile *f = c->sm.files.v[nth_file(c, k)];
+        buf_init(&v[k]);
+        make_view(&v[k], c, nth_file(c, k));
+        bf[k] = (BundleFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len};
+    }
+    Compilation *check = compile_new();
+    bool ok = compile_bundle(check, stdlib, bf, n) == 0 && check->model &&
+              compile_errors(check) == 0;
+    if (ok) {
+        Buf ix;
+        buf_init(&ix);
+        bundle_index(check->model, &ix);
+        ok = strcmp(buf_cstr(&ix), index) == 0;
+        buf_free(&ix);
+    }
+    compile_free(check);
+    free(bf);
+    for (int k = 0; !ok && k < n; k++) {
+        const SrcFile *f = c->sm.files.v[nth_file(c, k)];
+        v[k].len = 0;
+        buf_put(&v[k], f->text, f->len);
+    }
+    return v;
+}
+
 void bundle_append(Buf *out, const Compilation *c, char hex[65])
 {
-    size_t start = out->len;
-    buf_put(out, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC);
-    put_u32(out, (uint32_t)c->sm.files.n);
-    put_file(out, c, c->root_file);
+    /* The prelude tells where the standard library was. */
     const char *stdlib = "";
     for (int i = 0; i < c->sm.files.n; i++) {
         const SrcFile *f = c->sm.files.v[i];
-        if ((uint32_t)i != c->root_file)
-            put_file(out, c, (uint32_t)i);
-        /* The prelude tells where the standard library was. */
         const char *tail = "/std/prelude.charter";
         size_t n = strlen(f->real), t = strlen(tail);
         if (f->is_std && strcmp(f->display, "std/prelude.charter") == 0 && n > t &&
             strcmp(f->real + n - t, tail) == 0)
             stdlib = arena_strndup(c->arena, f->real, n - t);
     }
-    put_str(out, stdlib);
     Buf ix;
     buf_init(&ix);
     bundle_index(c->model, &ix);
+    Buf *views = views_of(c, stdlib, buf_cstr(&ix));
+
+    size_t start = out->len;
+    buf_put(out, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC);
+    put_u32(out, (uint32_t)c->sm.files.n);
+    for (int k = 0; k < c->sm.files.n; k++) {
+        put_file(out, c->sm.files.v[nth_file(c, k)], &views[k]);
+        buf_free(&views[k]);
+    }
+    free(views);
+    put_str(out, stdlib);
     put_str(out, buf_cstr(&ix));
     buf_free(&ix);
     size_t len = out->len - start;
