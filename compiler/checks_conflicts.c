@@ -36,51 +36,6 @@ void checks_conflicts(CheckCtx *x)
     check_hierarchy_concentration(x);
 }
 
-/* ---- pointer index -------------------------------------------------- */
-
-static unsigned hash_ptr(const void *p)
-{
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return (unsigned)h;
-}
-
-void cf_index_init(CfIndex *ix, Arena *a, int n)
-{
-    unsigned cap = 8;
-    while (cap < 2u * (unsigned)(n > 0 ? n : 1))
-        cap *= 2;
-    ix->keys = arena_alloc(a, cap * sizeof *ix->keys);
-    ix->vals = arena_alloc(a, cap * sizeof *ix->vals);
-    ix->mask = cap - 1;
-}
-
-void cf_index_put(CfIndex *ix, const void *key, int val)
-{
-    unsigned i = hash_ptr(key) & ix->mask;
-    while (ix->keys[i] && ix->keys[i] != key)
-        i = (i + 1) & ix->mask;
-    if (!ix->keys[i]) {     /* the first position of a declaration listed twice holds */
-        ix->keys[i] = key;
-        ix->vals[i] = val;
-    }
-}
-
-int cf_index_get(const CfIndex *ix, const void *key)
-{
-    if (!key)
-        return -1;
-    unsigned i = hash_ptr(key) & ix->mask;
-    while (ix->keys[i]) {
-        if (ix->keys[i] == key)
-            return ix->vals[i];
-        i = (i + 1) & ix->mask;
-    }
-    return -1;
-}
-
 /* ---- text ------------------------------------------------------------ */
 
 /* Digits of a non-negative integer part with `_` every three digits. */

@@ -20,71 +20,6 @@
 #include "buf.h"
 #include "gaps_int.h"
 
-/* ---- a pointer map: open addressing, grows at half full ------------ */
-
-static uint32_t gap_ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
-
-void gap_pmap_init(PtrMap *s, Arena *a, int expected)
-{
-    uint32_t cap = 16;
-    while (cap < (uint32_t)expected * 2u + 2u)
-        cap *= 2;
-    s->a = a;
-    s->key = arena_alloc(a, cap * sizeof *s->key);
-    s->val = arena_alloc(a, cap * sizeof *s->val);
-    s->mask = cap - 1;
-    s->n = 0;
-}
-
-/* The value of key p, or NULL when p is absent. */
-int *gap_pmap_get(const PtrMap *s, const void *p)
-{
-    for (uint32_t i = gap_ptr_hash(p) & s->mask;; i = (i + 1) & s->mask) {
-        if (!s->key[i])
-            return NULL;
-        if (s->key[i] == p)
-            return &s->val[i];
-    }
-}
-
-/* The value of key p, inserted with `init` when absent.  p is not NULL. */
-int *gap_pmap_put(PtrMap *s, const void *p, int init)
-{
-    int *v = gap_pmap_get(s, p);
-    if (v)
-        return v;
-    if ((s->n + 1) * 2 > s->mask + 1) {
-        PtrMap t;
-        gap_pmap_init(&t, s->a, (int)(s->mask + 1));
-        for (uint32_t i = 0; i <= s->mask; i++)
-            if (s->key[i])
-                *gap_pmap_put(&t, s->key[i], 0) = s->val[i];
-        *s = t;
-    }
-    uint32_t i = gap_ptr_hash(p) & s->mask;
-    while (s->key[i])
-        i = (i + 1) & s->mask;
-    s->key[i] = p;
-    s->val[i] = init;
-    s->n++;
-    return &s->val[i];
-}
-
-void gap_pset_init(PtrSet *s, Arena *a, int expected) { gap_pmap_init(s, a, expected); }
-bool gap_pset_has(const PtrSet *s, const void *p) { return p && gap_pmap_get(s, p); }
-void gap_pset_add(PtrSet *s, const void *p)
-{
-    if (p)
-        gap_pmap_put(s, p, 0);
-}
-
 /* ---- helpers shared with checks_gaps_partners.c ------------------ */
 
 Span gap_agreement_span(const CheckCtx *x)
@@ -167,13 +102,13 @@ static void check_need_unaddressed(CheckCtx *x)
     if (m->needs.n == 0)
         return;
     PtrSet addressed;
-    gap_pset_init(&addressed, x->c->arena, m->needs.n);
+    ptrmap_init(&addressed, x->c->arena, m->needs.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->addresses.n; k++)
-            gap_pset_add(&addressed, m->activities.v[i]->addresses.v[k]);
+            ptrmap_add(&addressed, m->activities.v[i]->addresses.v[k]);
     for (int i = 0; i < m->needs.n; i++) {
         Need *n = m->needs.v[i];
-        if (n->d.is_std || gap_pset_has(&addressed, n))
+        if (n->d.is_std || ptrmap_has(&addressed, n))
             continue;
         Diagnostic *g = check_report(x, "need_unaddressed", &n->d, NULL, n->d.id_span,
                                      "need '%s' is addressed by no activity", n->d.id);
@@ -301,7 +236,7 @@ static void mark_expr(PtrSet *used, const Expr *e)
     while (e) {
         if ((e->kind == EX_NAME || e->kind == EX_CALL) && e->ref &&
             ((const Decl *)e->ref)->kind == K_INDICATOR)
-            gap_pset_add(used, e->ref);
+            ptrmap_add(used, e->ref);
         for (int i = 0; i < e->args.n; i++)
             mark_expr(used, e->args.v[i]);
         mark_expr(used, e->l);
@@ -315,21 +250,21 @@ static void check_indicator_orphan(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet used;
-    gap_pset_init(&used, x->c->arena, m->indicators.n);
+    ptrmap_init(&used, x->c->arena, m->indicators.n);
     for (int i = 0; i < m->goals.n; i++)
         for (int k = 0; k < m->goals.v[i]->measured_by.n; k++)
-            gap_pset_add(&used, m->goals.v[i]->measured_by.v[k]);
+            ptrmap_add(&used, m->goals.v[i]->measured_by.v[k]);
     for (int i = 0; i < m->milestones.n; i++)
         mark_expr(&used, m->milestones.v[i]->requires);
     for (int i = 0; i < m->indicators.n; i++) {
         Indicator *ind = m->indicators.v[i];
         for (int k = 0; k < ind->inputs.n; k++)
-            gap_pset_add(&used, ind->inputs.v[k]);
+            ptrmap_add(&used, ind->inputs.v[k]);
         mark_expr(&used, ind->formula);
     }
     for (int i = 0; i < m->indicators.n; i++) {
         Indicator *ind = m->indicators.v[i];
-        if (ind->d.is_std || gap_pset_has(&used, ind))
+        if (ind->d.is_std || ptrmap_has(&used, ind))
             continue;
         Diagnostic *g = check_report(x, "indicator_orphan", &ind->d, NULL, ind->d.id_span,
                                      "indicator '%s' is used by no goal, milestone or formula",
@@ -412,13 +347,13 @@ static void check_goal_unsupported(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet supported;
-    gap_pset_init(&supported, x->c->arena, m->goals.n);
+    ptrmap_init(&supported, x->c->arena, m->goals.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->supports.n; k++)
-            gap_pset_add(&supported, m->activities.v[i]->supports.v[k]);
+            ptrmap_add(&supported, m->activities.v[i]->supports.v[k]);
     for (int i = 0; i < m->goals.n; i++) {
         Goal *g = m->goals.v[i];
-        if (g->d.is_std || gap_pset_has(&supported, g))
+        if (g->d.is_std || ptrmap_has(&supported, g))
             continue;
         Diagnostic *d = check_report(x, "goal_unsupported", &g->d, NULL, g->d.id_span,
                                      "goal '%s' is supported by no activity", g->d.id);

@@ -13,7 +13,7 @@ void gap_check_sector_diversity(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet seen;
-    gap_pset_init(&seen, x->c->arena, m->partners.n);
+    ptrmap_init(&seen, x->c->arena, m->partners.n);
     NameList sectors;
     gap_names_init(&sectors, 8);
     int without = 0, partners = 0;
@@ -26,9 +26,9 @@ void gap_check_sector_diversity(CheckCtx *x)
             without++;
             continue;
         }
-        if (gap_pset_has(&seen, p->sector))
+        if (ptrmap_has(&seen, p->sector))
             continue;
-        gap_pset_add(&seen, p->sector);
+        ptrmap_add(&seen, p->sector);
         gap_names_add(&sectors, p->sector->d.id);
     }
     int n = (int)seen.n;
@@ -97,23 +97,23 @@ void gap_check_partner_idle(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet busy;
-    gap_pset_init(&busy, x->c->arena, m->partners.n);
+    ptrmap_init(&busy, x->c->arena, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
-        gap_pset_add(&busy, a->lead);
+        ptrmap_add(&busy, a->lead);
         for (int k = 0; k < a->partners.n; k++)
-            gap_pset_add(&busy, a->partners.v[k]);
+            ptrmap_add(&busy, a->partners.v[k]);
         for (int k = 0; k < a->budgets.n; k++)
-            gap_pset_add(&busy, a->budgets.v[k].from);
+            ptrmap_add(&busy, a->budgets.v[k].from);
     }
     for (int i = 0; i < m->milestones.n; i++)
-        gap_pset_add(&busy, m->milestones.v[i]->owner);
+        ptrmap_add(&busy, m->milestones.v[i]->owner);
     for (int i = 0; i < m->indicators.n; i++)
         for (int k = 0; k < m->indicators.v[i]->reporters.n; k++)
-            gap_pset_add(&busy, m->indicators.v[i]->reporters.v[k]);
+            ptrmap_add(&busy, m->indicators.v[i]->reporters.v[k]);
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std || p->backbone.n > 0 || gap_pset_has(&busy, p))
+        if (p->d.is_std || p->backbone.n > 0 || ptrmap_has(&busy, p))
             continue;
         const char *commits = commitments_text(x, p);
         Diagnostic *g = check_report(
@@ -132,23 +132,23 @@ void gap_check_partner_not_reporting(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet reporting;
-    gap_pset_init(&reporting, x->c->arena, m->partners.n);
+    ptrmap_init(&reporting, x->c->arena, m->partners.n);
     for (int i = 0; i < m->indicators.n; i++)
         for (int k = 0; k < m->indicators.v[i]->reporters.n; k++)
-            gap_pset_add(&reporting, m->indicators.v[i]->reporters.v[k]);
+            ptrmap_add(&reporting, m->indicators.v[i]->reporters.v[k]);
     /* One group per lead that reports nothing, in order of its first
      * activity. */
     struct Group { Partner *p; Activity *first; NameList led; } *groups =
         arena_alloc(x->c->arena, (size_t)(m->activities.n + 1) * sizeof *groups);
     int ngroups = 0;
     PtrMap index;
-    gap_pmap_init(&index, x->c->arena, m->partners.n);
+    ptrmap_init(&index, x->c->arena, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
         Partner *p = a->lead;
-        if (!p || p->d.is_std || a->d.is_std || gap_pset_has(&reporting, p))
+        if (!p || p->d.is_std || a->d.is_std || ptrmap_has(&reporting, p))
             continue;
-        int *gi = gap_pmap_put(&index, p, -1);
+        int *gi = ptrmap_put(&index, p, -1);
         if (*gi < 0) {
             *gi = ngroups++;
             groups[*gi].p = p;
@@ -224,21 +224,21 @@ void gap_check_partner_uncovered(CheckCtx *x)
     if (m->comms.n == 0)
         return;
     PtrSet in;
-    gap_pset_init(&in, x->c->arena, m->partners.n);
+    ptrmap_init(&in, x->c->arena, m->partners.n);
     for (int i = 0; i < m->comms.n; i++) {
         const Comm *c = m->comms.v[i];
         if (c->with_all || c->to_all)
             return;     /* everyone is included */
         for (int k = 0; k < c->with.n; k++)
-            gap_pset_add(&in, c->with.v[k]);
+            ptrmap_add(&in, c->with.v[k]);
         for (int k = 0; k < c->by.n; k++)
-            gap_pset_add(&in, c->by.v[k]);
+            ptrmap_add(&in, c->by.v[k]);
         for (int k = 0; k < c->to.n; k++)
-            gap_pset_add(&in, c->to.v[k]);
+            ptrmap_add(&in, c->to.v[k]);
     }
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std || gap_pset_has(&in, p))
+        if (p->d.is_std || ptrmap_has(&in, p))
             continue;
         Diagnostic *g = check_report(x, "partner_uncovered", &p->d, NULL, p->d.id_span,
                                      "partner '%s' is in no meeting, report or review", p->d.id);

@@ -14,26 +14,7 @@
 
 #include "buf.h"
 #include "checks.h"
-
-/* A pointer -> index map (open addressing), to find a declaration's
- * position in its model list (source order) in O(1). */
-typedef struct CfIndex {
-    const void **keys;
-    int *vals;
-    unsigned mask;
-} CfIndex;
-
-void cf_index_init(CfIndex *ix, Arena *a, int n);
-void cf_index_put(CfIndex *ix, const void *key, int val);
-/* The value stored for `key`, or -1. */
-int cf_index_get(const CfIndex *ix, const void *key);
-/* Maps each element of a VEC of declaration pointers to its position. */
-#define CF_INDEX_VEC(ix, a, vec)                                \
-    do {                                                        \
-        cf_index_init((ix), (a), (vec).n);                      \
-        for (int i_ = 0; i_ < (vec).n; i_++)                    \
-            cf_index_put((ix), (vec).v[i_], i_);                \
-    } while (0)
+#include "ptrmap.h"
 
 /* Numbers as a reader writes them in Charter: 1_500_000, 4_989.01, -3. */
 const char *cf_num(Arena *a, double v);

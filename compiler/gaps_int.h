@@ -1,6 +1,6 @@
 /* gaps_int.h - what the gap checks share (checks_gaps.c,
- * checks_gaps_partners.c): a pointer map for grouping and marking in one
- * pass, a list of names for messages, and the finding helpers.
+ * checks_gaps_partners.c): a list of names for messages and the finding
+ * helpers.  Grouping and marking in one pass use ptrmap.h.
  * Private to the gap checks. */
 #ifndef CHARTER_GAPS_INT_H
 #define CHARTER_GAPS_INT_H
@@ -10,28 +10,7 @@
 
 #include "buf.h"
 #include "checks.h"
-
-/* A map from pointers to ints: open addressing, grows at half full, so
- * every operation takes expected O(1).  Lives in the arena. */
-typedef struct PtrMap {
-    Arena *a;
-    const void **key;
-    int *val;
-    uint32_t mask;      /* capacity - 1, capacity a power of two */
-    uint32_t n;         /* keys held */
-} PtrMap;
-
-/* A set is a map whose values are not read. */
-typedef PtrMap PtrSet;
-
-void gap_pmap_init(PtrMap *s, Arena *a, int expected);
-/* The value of key p, or NULL when p is absent. */
-int *gap_pmap_get(const PtrMap *s, const void *p);
-/* The value of key p, inserted with `init` when absent; p is not NULL. */
-int *gap_pmap_put(PtrMap *s, const void *p, int init);
-void gap_pset_init(PtrSet *s, Arena *a, int expected);
-bool gap_pset_has(const PtrSet *s, const void *p);     /* false for NULL */
-void gap_pset_add(PtrSet *s, const void *p);           /* ignores NULL */
+#include "ptrmap.h"
 
 /* Up to `max` names joined with ", ", then "and N more". */
 typedef struct NameList {
