@@ -175,6 +175,10 @@ void doc_sort_by_due(const Milestone **v, int n);
  * diagnostics after checks_run(), listed in Annex A (NULL: none).  With
  * `with_figure`, the schedule section carries the Gantt chart (HTML). */
 Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure);
+/* The agreement's title and lead line: "Agreement `id` · Version 2 · In
+ * force from ... to ...", with "Term not stated" when `term_always` and it
+ * has no term (the index page of `charterc build` shows it too). */
+void doc_agreement_title(Doc *d, const Agreement *ag, bool term_always);
 /* doc_terms.c: sections 8 to 12, the signatures and Annex A. */
 void doc_agreement_terms(Doc *d, const Model *m, const Diag *findings);
 /* One partner's commitment sheet (doc_sheet.c). */

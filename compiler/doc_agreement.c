@@ -45,9 +45,8 @@ static const char *period(Doc *d, int32_t start, int32_t end)
 
 /* ---- title, parties table --------------------------------------------------- */
 
-static void title_block(Doc *d, const Model *m)
+void doc_agreement_title(Doc *d, const Agreement *ag, bool term_always)
 {
-    const Agreement *ag = m->agreement;
     doc_title(d, dt_user(d, fmt_title(&ag->d)));
     DocText *t = dt_gen(d, NULL, DS_PLAIN, "Agreement ");
     dt_gen(d, t, DS_CODE, ag->d.id);
@@ -55,13 +54,18 @@ static void title_block(Doc *d, const Model *m)
         dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
         dt_add(d, t, DS_PLAIN, ag->version);
     }
-    dt_gen(d, t, DS_PLAIN, " \xc2\xb7 ");
     if (ag->term_start != DATE_NONE)
-        dt_genf(d, t, DS_PLAIN, "In force from %s to %s", fmt_date(d->a, ag->term_start),
-                fmt_date(d->a, ag->term_end));
-    else
-        dt_gen(d, t, DS_PLAIN, "Term not stated");
+        dt_genf(d, t, DS_PLAIN, " \xc2\xb7 In force from %s to %s",
+                fmt_date(d->a, ag->term_start), fmt_date(d->a, ag->term_end));
+    else if (term_always)
+        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Term not stated");
     doc_para(d, t)->cls = "lead";
+}
+
+static void title_block(Doc *d, const Model *m)
+{
+    const Agreement *ag = m->agreement;
+    doc_agreement_title(d, ag, true);
 
     if (m->partners.n == 0) {
         missing(d, "The agreement names no partner.");

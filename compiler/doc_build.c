@@ -94,17 +94,7 @@ static void index_page(Build *b, const Model *m, Buf *out)
     Arena *a = b->c->arena;
     const Agreement *ag = m->agreement;
     Doc *d = doc_new(a, DOC_INDEX, fmt_title(&ag->d));
-    doc_title(d, dt_user(d, fmt_title(&ag->d)));
-    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Agreement ");
-    dt_gen(d, t, DS_CODE, ag->d.id);
-    if (ag->version) {
-        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
-        dt_add(d, t, DS_PLAIN, ag->version);
-    }
-    if (ag->term_start != DATE_NONE)
-        dt_genf(d, t, DS_PLAIN, " \xc2\xb7 In force from %s to %s", fmt_date(a, ag->term_start),
-                fmt_date(a, ag->term_end));
-    doc_para(d, t)->cls = "lead";
+    doc_agreement_title(d, ag, false);
 
     static const char *const groups[] = {"agreement", "sheet", "picture", "tracker"};
     static const char *const heads[] = {"The formal agreement", "Commitment sheets",
