@@ -12,34 +12,6 @@
 
 /* ---- map ------------------------------------------------------------------ */
 
-uint64_t trk_hash(const char *s, size_t n)
-{
-    /* It runs once per CSV row, so it reads at most three words: the
-     * first and last eight bytes and eight from the middle (ids that
-     * differ elsewhere only collide; the map compares whole keys).  The
-     * end is murmur3's finalizer, so every input bit reaches the low bits
-     * the table uses. */
-    uint64_t x = n * 0x9E3779B97F4A7C15ull, w = 0;
-    if (n >= 8) {
-        memcpy(&w, s, 8);
-        x ^= w;
-        if (n > 16) {
-            memcpy(&w, s + n / 2 - 4, 8);
-            x = (x ^ (x >> 31)) * 0xff51afd7ed558ccdull ^ w;
-        }
-        memcpy(&w, s + n - 8, 8);
-        x = (x ^ (x >> 31)) * 0xc4ceb9fe1a85ec53ull ^ w;
-    } else {
-        memcpy(&w, s, n);
-        x ^= w;
-    }
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    return x ^ (x >> 33);
-}
-
 void trk_map_init(TrkMap *m, int expected)
 {
     uint32_t cap = 16;
