@@ -184,6 +184,12 @@ void rdiff_scalar(RdiffCtx *r, bool material, const char *subject, const char *f
     rdiff_change(r, m, material, subject, field, ov, nv, w);
 }
 
+void rdiff_string(RdiffCtx *r, bool material, const char *subject, const char *field,
+                  const char *ov, const char *nv, const RdiffWho *w)
+{
+    rdiff_scalar(r, material, subject, field, rdiff_str(r->a, ov), rdiff_str(r->a, nv), w);
+}
+
 static bool has_name(const RdiffNames *v, const char *s)
 {
     for (int i = 0; i < v->n; i++)
@@ -354,8 +360,7 @@ void rdiff_decls(RdiffCtx *r, const RdiffKind *k, const void *const *ov, int on,
                              &w);
             continue;
         }
-        rdiff_scalar(r, false, n->subject, k->title, rdiff_str(r->a, o->title),
-                     rdiff_str(r->a, n->title), NULL);
+        rdiff_string(r, false, n->subject, k->title, o->title, n->title, NULL);
         if (k->fields)
             k->fields(r, n->subject, o, n, &w);
         if (k->allows)

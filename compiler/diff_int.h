@@ -58,6 +58,10 @@ void rdiff_add_remove(RdiffCtx *r, bool added, bool material, const char *subjec
 void rdiff_scalar(RdiffCtx *r, bool material, const char *subject, const char *field,
                   const char *ov, const char *nv, const RdiffWho *w);
 
+/* A string value, compared as the quoted literal Charter writes. */
+void rdiff_string(RdiffCtx *r, bool material, const char *subject, const char *field,
+                  const char *ov, const char *nv, const RdiffWho *w);
+
 /* Whom a change to a set of names concerns. */
 typedef enum RdiffEach {
     RDIFF_W,            /* the partners of w */

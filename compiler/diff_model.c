@@ -46,16 +46,14 @@ static void agreement(RdiffCtx *r)
     const char *subj = n->d.subject;
     if (strcmp(o->d.id, n->d.id) != 0)
         rdiff_change(r, RD_CHANGED, false, subj, "id", o->d.id, n->d.id, NULL);
-    rdiff_scalar(r, false, subj, "title", rdiff_str(a, o->d.title), rdiff_str(a, n->d.title), NULL);
-    rdiff_scalar(r, false, subj, "version", rdiff_str(a, o->version), rdiff_str(a, n->version),
-                 NULL);
+    rdiff_string(r, false, subj, "title", o->d.title, n->d.title, NULL);
+    rdiff_string(r, false, subj, "version", o->version, n->version, NULL);
     rdiff_scalar(r, true, subj, "term", rdiff_period(a, o->term_start, o->term_end),
                  rdiff_period(a, n->term_start, n->term_end), &every);
     rdiff_scalar(r, true, subj, "lead", model_ref_name(a, r->o, o->lead ? &o->lead->d : NULL),
                  model_ref_name(a, r->n, n->lead ? &n->lead->d : NULL), &every);
-    rdiff_scalar(r, false, subj, "scope", rdiff_str(a, o->scope), rdiff_str(a, n->scope), NULL);
-    rdiff_scalar(r, true, subj, "amendment", rdiff_str(a, o->amendment),
-                 rdiff_str(a, n->amendment), &every);
+    rdiff_string(r, false, subj, "scope", o->scope, n->scope, NULL);
+    rdiff_string(r, true, subj, "amendment", o->amendment, n->amendment, &every);
     rdiff_scalar(r, true, subj, "withdrawal", withdrawal_text(a, o->withdrawal),
                  withdrawal_text(a, n->withdrawal), &every);
     rdiff_scalar(r, true, subj, "nested_in", rdiff_id(o->nested_in), rdiff_id(n->nested_in),
@@ -82,10 +80,8 @@ static const RdiffKind need_kind = {"needs", "text", false, false, NULL, NULL};
 static void agenda(RdiffCtx *r)
 {
     const Model *o = r->o, *n = r->n;
-    rdiff_scalar(r, false, "agenda", "vision", rdiff_str(r->a, o->vision),
-                 rdiff_str(r->a, n->vision), NULL);
-    rdiff_scalar(r, false, "agenda", "problem", rdiff_str(r->a, o->problem),
-                 rdiff_str(r->a, n->problem), NULL);
+    rdiff_string(r, false, "agenda", "vision", o->vision, n->vision, NULL);
+    rdiff_string(r, false, "agenda", "problem", o->problem, n->problem, NULL);
     unkeyed(r, "agenda", "principle", o->principles.v, o->principles.n, n->principles.v,
             n->principles.n, true);
     RDIFF_DECLS(r, &need_kind, o->needs, n->needs);
@@ -123,8 +119,7 @@ static void incentives(RdiffCtx *r, const char *subj, const Partner *o, const Pa
                 rdiff_add_remove(r, pass, true, subj, field, rdiff_str(r->a, x->text), w);
             if (!y || pass)
                 continue;
-            rdiff_scalar(r, false, subj, field, rdiff_str(r->a, x->text),
-                         rdiff_str(r->a, y->text), NULL);
+            rdiff_string(r, false, subj, field, x->text, y->text, NULL);
             rdiff_values(r, true, subj, field, want_items, x, y, w);
         }
     }
@@ -158,15 +153,12 @@ static void partners(RdiffCtx *r)
         const char *subj = n->d.subject;
         RdiffWho w = {0};
         rdiff_who_add(r, &w, n->d.id);
-        rdiff_scalar(r, false, subj, "title", rdiff_str(r->a, o->d.title),
-                     rdiff_str(r->a, n->d.title), NULL);
+        rdiff_string(r, false, subj, "title", o->d.title, n->d.title, NULL);
         rdiff_scalar(r, false, subj, "sector", rdiff_id(o->sector), rdiff_id(n->sector), NULL);
         rdiff_scalar(r, false, subj, "level", rdiff_id(o->level), rdiff_id(n->level), NULL);
-        rdiff_scalar(r, true, subj, "signatory", rdiff_str(r->a, o->signatory),
-                     rdiff_str(r->a, n->signatory), &w);
+        rdiff_string(r, true, subj, "signatory", o->signatory, n->signatory, &w);
         RDIFF_REFS(r, true, subj, "backbone", o->backbone, n->backbone, RDIFF_W, &w);
-        rdiff_scalar(r, true, subj, "coordinator", rdiff_str(r->a, o->coordinator),
-                     rdiff_str(r->a, n->coordinator), &w);
+        rdiff_string(r, true, subj, "coordinator", o->coordinator, n->coordinator, &w);
         rdiff_values(r, true, subj, "commits", commit_items, o, n, &w);
         incentives(r, subj, o, n, &w);
         rdiff_allows(r, subj, &o->d.allows, &n->d.allows);
@@ -229,8 +221,7 @@ static void tensions(RdiffCtx *r)
                 continue;
             WHO_LIST(r, &w, y->partners);
             RDIFF_REFS(r, true, key, "between", x->partners, y->partners, RDIFF_PARTNER, NULL);
-            rdiff_scalar(r, true, key, "resolution", rdiff_str(r->a, x->resolution),
-                         rdiff_str(r->a, y->resolution), &w);
+            rdiff_string(r, true, key, "resolution", x->resolution, y->resolution, &w);
             rdiff_allows(r, key, &x->allows, &y->allows);
         }
     }
@@ -333,8 +324,7 @@ static void indicator_fields(RdiffCtx *r, const char *subj, const void *ov, cons
     rdiff_scalar(r, true, subj, "frequency", frequency_text(a, o->frequency),
                  frequency_text(a, n->frequency), w);
     RDIFF_REFS(r, true, subj, "reported_by", o->reporters, n->reporters, RDIFF_PARTNER, NULL);
-    rdiff_scalar(r, false, subj, "source", rdiff_str(a, o->source), rdiff_str(a, n->source),
-                 NULL);
+    rdiff_string(r, false, subj, "source", o->source, n->source, NULL);
     rdiff_scalar(r, true, subj, "values", values[o->values], values[n->values], w);
     rdiff_scalar(r, true, subj, "combine", o->combine_set ? combine[o->combine] : NULL,
                  n->combine_set ? combine[n->combine] : NULL, w);
@@ -458,8 +448,7 @@ static void milestone_fields(RdiffCtx *r, const char *subj, const void *ov, cons
     RDIFF_REFS(r, true, subj, "after", o->after, n->after, RDIFF_W, w);
     rdiff_scalar(r, true, subj, "requires", rdiff_expr(a, o->requires),
                  rdiff_expr(a, n->requires), w);
-    rdiff_scalar(r, true, subj, "deliverable", rdiff_str(a, o->deliverable),
-                 rdiff_str(a, n->deliverable), w);
+    rdiff_string(r, true, subj, "deliverable", o->deliverable, n->deliverable, w);
     rdiff_scalar(r, true, subj, "phase", rdiff_id(o->phase), rdiff_id(n->phase), w);
 }
 
@@ -530,8 +519,7 @@ static void comms(RdiffCtx *r)
             if (pass)
                 continue;
             comm_who(r, y, &w);
-            rdiff_scalar(r, false, subj, "title", rdiff_str(r->a, x->title),
-                         rdiff_str(r->a, y->title), NULL);
+            rdiff_string(r, false, subj, "title", x->title, y->title, NULL);
             rdiff_scalar(r, true, subj, "every", rdiff_dur(r->a, x->every),
                          rdiff_dur(r->a, y->every), &w);
             for (int f = 0; f < 3; f++) {
@@ -559,10 +547,10 @@ static void governance(RdiffCtx *r)
 {
     rdiff_scalar(r, true, "governance", "decisions", decisions_text(r, r->o),
                  decisions_text(r, r->n), &every);
-    rdiff_scalar(r, true, "governance", "escalation", rdiff_str(r->a, r->o->escalation),
-                 rdiff_str(r->a, r->n->escalation), &every);
-    rdiff_scalar(r, true, "governance", "data_sharing", rdiff_str(r->a, r->o->data_sharing),
-                 rdiff_str(r->a, r->n->data_sharing), &every);
+    rdiff_string(r, true, "governance", "escalation", r->o->escalation, r->n->escalation,
+                 &every);
+    rdiff_string(r, true, "governance", "data_sharing", r->o->data_sharing,
+                 r->n->data_sharing, &every);
 }
 
 /* ---- vocabulary, extern functions, the file ------------------------------------------ */
