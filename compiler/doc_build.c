@@ -11,6 +11,7 @@
 #include "checks.h"
 #include "doc.h"
 #include "graph.h"
+#include "tracker.h"
 
 static int mkdirs(const char *path)
 {
@@ -61,7 +62,20 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
 
 int build_tracker_hook(Build *b)
 {
-    (void)b;    /* the tracker back end is not part of the compiler yet */
+    const Agreement *ag = b->c->model->agreement;
+    const char *name = arena_printf(b->c->arena, "%s-tracker", ag ? ag->d.id : "agreement");
+    const char *path = arena_printf(b->c->arena, "%s/%s", b->dir, name);
+    bool changed;
+    char hex[65];
+    int st = tracker_write(b->c, path, &changed, hex);
+    if (st)
+        return st;
+    if (changed)
+        b->written++;
+    else
+        b->unchanged++;
+    build_add(b, name, "tracker", "Tracker",
+              "the executable progress tracker: run it with --help");
     return 0;
 }
 

@@ -3,13 +3,12 @@
  *
  * The folder holds agreement.md and agreement.html, a commitment sheet per
  * partner (partner-ID.md and partner-ID.html), schedule.svg, network.dot,
- * network.svg (when Graphviz is installed) and index.html, which links
+ * network.svg (when Graphviz is installed), ID-tracker and index.html, which links
  * them all.  Each file is written atomically and left alone when its
  * content would not change.
  *
- * The tracker (a separate back end) joins the folder through
- * build_tracker_hook(): it writes its executable into b->dir and calls
- * build_add() so that the index lists it. */
+ * The tracker (a separate back end, tracker.h) joins the folder through
+ * build_tracker_hook(), as ID-tracker. */
 #ifndef CHARTER_DOC_BUILD_H
 #define CHARTER_DOC_BUILD_H
 
@@ -42,12 +41,9 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
 void build_add(Build *b, const char *name, const char *group, const char *title,
                const char *what);
 
-/* The tracker step of `charterc build`; called after the documents and
- * pictures and before the index.  Until the tracker back end exists it
- * writes nothing and returns 0.  The tracker issue replaces its body with
- * a call that writes DIR/ID-tracker (the executable) and then
- * build_add(b, name, "tracker", "Tracker", "the executable progress
- * tracker ..."); a non-zero return makes `build` exit with it. */
+/* The tracker step of `charterc build`, called after the documents and
+ * pictures and before the index: writes DIR/ID-tracker (the executable,
+ * tracker.h) and lists it; a non-zero return makes `build` exit with it. */
 int build_tracker_hook(Build *b);
 
 /* Runs the whole build into `dir` (created when missing); the model must

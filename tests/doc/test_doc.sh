@@ -144,6 +144,9 @@ if command -v dot >/dev/null 2>&1; then
   check "build drew network.svg" well_formed "$out/network.svg"
 fi
 check "build: schedule.svg well-formed" well_formed "$out/schedule.svg"
+check "build wrote the tracker" [ -x "$out/connectivity-tracker" ]
+check "index links the tracker" grep -q 'href="connectivity-tracker"' "$out/index.html"
+check "the built tracker runs" "$out/connectivity-tracker" info
 check "build: no temporary files left" bash -c "! ls '$out' | grep -q '\\.tmp\\.'"
 touch -d '2001-01-01' "$out"/*
 "$CHARTERC" build "$top/examples/connectivity.charter" -o "$out" 2>"$tmp/err"
