@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptrmap.h"
 #include "sha256.h"
 #include "version.h"
 
@@ -166,30 +167,8 @@ typedef struct IxInd {
 typedef struct Ix {
     const Model *m;
     IxInd *ind;
-    /* pointer -> index, open addressing */
-    const void **keys;
-    int *vals;
-    uint32_t mask;
+    PtrMap pos;             /* indicator -> its position */
 } Ix;
-
-static uint32_t ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
-
-static int ix_of(const Ix *ix, const void *p)
-{
-    for (uint32_t i = ptr_hash(p) & ix->mask;; i = (i + 1) & ix->mask) {
-        if (!ix->keys[i])
-            return -1;
-        if (ix->keys[i] == p)
-            return ix->vals[i];
-    }
-}
 
 static void ix_history(Ix *ix, int i, int depth)
 {
@@ -198,7 +177,7 @@ static void ix_history(Ix *ix, int i, int depth)
     ix->ind[i].history = true;
     const Indicator *ind = ix->m->indicators.v[i];
     for (int k = 0; k < ind->inputs.n; k++) {
-        int j = ix_of(ix, ind->inputs.v[k]);
+        int j = ptrmap_index(&ix->pos, ind->inputs.v[k]);
         if (j >= 0)
             ix_history(ix, j, depth + 1);
     }
@@ -228,7 +207,7 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
     if (!x || depth > 64)
         return;
     if (x->kind == EX_NAME) {
-        int i = x->ref ? ix_of(ix, x->ref) : -1;
+        int i = ptrmap_index(&ix->pos, x->ref);
         if (i < 0)
             return;
         if (d != DATE_NONE)
@@ -241,7 +220,7 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
         for (int k = 0; k < x->args.n; k++) {
             const Expr *a = x->args.v[k];
             if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
-                int i = a->kind == EX_NAME && a->ref ? ix_of(ix, a->ref) : -1;
+                int i = a->kind == EX_NAME ? ptrmap_index(&ix->pos, a->ref) : -1;
                 if (i >= 0)
                     ix_history(ix, i, depth + 1);
             } else {
@@ -265,24 +244,13 @@ static void put_date(Buf *b, int32_t d)
 void bundle_index(const Model *m, Buf *out)
 {
     int n = m->indicators.n;
-    Ix ix = {m, calloc((size_t)n + 1, sizeof *ix.ind), NULL, NULL, 0};
-    uint32_t cap = 16;
-    while (cap < (uint32_t)n * 2 + 2)
-        cap *= 2;
-    ix.keys = calloc(cap, sizeof *ix.keys);
-    ix.vals = calloc(cap, sizeof *ix.vals);
-    if (!ix.ind || !ix.keys || !ix.vals) {
+    Ix ix = {m, calloc((size_t)n + 1, sizeof *ix.ind), {0}};
+    if (!ix.ind) {
         fputs("charterc: out of memory\n", stderr);
         exit(2);
     }
-    ix.mask = cap - 1;
-    for (int i = 0; i < n; i++) {
-        uint32_t h = ptr_hash(m->indicators.v[i]) & ix.mask;
-        while (ix.keys[h])
-            h = (h + 1) & ix.mask;
-        ix.keys[h] = m->indicators.v[i];
-        ix.vals[h] = i;
-    }
+    Arena *a = arena_new();
+    PTRMAP_POSITIONS(&ix.pos, a, m->indicators);
     /* A milestone without a due date is read at the as-of date. */
     for (int k = 0; k < m->milestones.n; k++) {
         const Milestone *ms = m->milestones.v[k];
@@ -323,8 +291,7 @@ void bundle_index(const Model *m, Buf *out)
         free(ix.ind[i].due);
     }
     free(ix.ind);
-    free(ix.keys);
-    free(ix.vals);
+    arena_free(a);
 }
 
 /* The views of the files in payload order, checked: they must compile
