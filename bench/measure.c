@@ -4,11 +4,12 @@
  * figures as `/usr/bin/time -f "%e %U %S %M"`, without needing the
  * `time` package, and to the microsecond.
  *
- * Usage: measure [-n RUNS] [-o OUT] [-i IN] -- COMMAND [ARG...]
+ * Usage: measure [-n RUNS] [-o OUT] [-e ERR] [-i IN] -- COMMAND [ARG...]
  *   -n RUNS  how many runs (default 5)
  *   -o OUT   the command's standard output goes to OUT (default /dev/null)
+ *   -e ERR   its standard error goes to ERR (default: passed through)
  *   -i IN    its standard input comes from IN (default /dev/null)
- * Standard error is passed through.  Prints one line:
+ * Prints one line:
  *   wall=SECONDS cpu=SECONDS rss_kb=KB status=EXIT
  * STATUS is the exit status of the last run (128+N for signal N). */
 #define _DEFAULT_SOURCE
@@ -49,7 +50,7 @@ static double tv(struct timeval t)
 int main(int argc, char **argv)
 {
     int runs = 5, i = 1;
-    const char *out = "/dev/null", *in = "/dev/null";
+    const char *out = "/dev/null", *in = "/dev/null", *err = NULL;
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
         if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
             runs = atoi(argv[++i]);
@@ -57,11 +58,13 @@ int main(int argc, char **argv)
             out = argv[++i];
         else if (strcmp(argv[i], "-i") == 0 && i + 1 < argc)
             in = argv[++i];
+        else if (strcmp(argv[i], "-e") == 0 && i + 1 < argc)
+            err = argv[++i];
         else
             break;
     }
     if (i >= argc || strcmp(argv[i], "--") != 0 || i + 1 >= argc || runs < 1 || runs > 1000) {
-        fputs("usage: measure [-n RUNS] [-o OUT] [-i IN] -- COMMAND [ARG...]\n", stderr);
+        fputs("usage: measure [-n RUNS] [-o OUT] [-e ERR] [-i IN] -- COMMAND [ARG...]\n", stderr);
         return 2;
     }
     char **cmd = argv + i + 1;
@@ -85,6 +88,14 @@ int main(int argc, char **argv)
             }
             dup2(fi, 0);
             dup2(fo, 1);
+            if (err) {
+                int fe = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                if (fe < 0) {
+                    perror("measure: open");
+                    _exit(126);
+                }
+                dup2(fe, 2);
+            }
             execvp(cmd[0], cmd);
             perror(cmd[0]);
             _exit(127);
