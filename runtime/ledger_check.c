@@ -1,0 +1,520 @@
+/* ledger_check.c - checking data rows and files against the agreement,
+ * each other and the ledger (lcheck_).  See ledger_check.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "ledger_check.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+static const char *const obs_cols[] = {"indicator", "date", "value", "reporter", "note"};
+static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note"};
+
+void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
+{
+    memset(c, 0, sizeof *c);
+    c->t = t;
+    c->kind = kind;
+    int nd = kind == LC_OBS ? t->m->dimensions.n : 0;
+    c->ncols = LC_DIM0 + nd;
+    c->cols = arena_alloc(t->a, sizeof *c->cols * (size_t)c->ncols);
+    for (int k = 0; k < LC_DIM0; k++)
+        c->cols[k] = kind == LC_OBS ? obs_cols[k] : ev_cols[k];
+    for (int k = 0; k < nd; k++)
+        c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
+    trk_map_init(&c->keys, 64);
+}
+
+void lcheck_free(LCheck *c)
+{
+    trk_map_free(&c->keys);
+}
+
+static void msg(LCheck *c, int src, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void msg(LCheck *c, int src, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    LCheckMsg m = {src, line, c->msgs.n, arena_vprintf(c->t->a, fmt, ap)};
+    va_end(ap);
+    VEC_PUSH(c->t->a, c->msgs, m);
+}
+
+static int msg_cmp(const void *a, const void *b)
+{
+    const LCheckMsg *x = a, *y = b;
+    if (x->src != y->src)
+        return x->src - y->src;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->seq - y->seq;
+}
+
+int lcheck_print(LCheck *c)
+{
+    if (c->msgs.n > 1)
+        qsort(c->msgs.v, (size_t)c->msgs.n, sizeof *c->msgs.v, msg_cmp);
+    for (int i = 0; i < c->msgs.n; i++) {
+        const LCheckMsg *m = &c->msgs.v[i];
+        if (c->cmdline.v[m->src])
+            fprintf(stderr, "%s: error: %s\n", c->t->prog, m->text);
+        else if (m->line > 0)
+            fprintf(stderr, "%s:%ld: error: %s\n", c->srcs.v[m->src], m->line, m->text);
+        else
+            fprintf(stderr, "%s: error: %s\n", c->srcs.v[m->src], m->text);
+    }
+    return c->msgs.n;
+}
+
+static const char *field_text(LCheck *c, const csv_field *f)
+{
+    const char *s = f->ptr;
+    size_t n = f->len;
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return arena_strndup(c->t->a, s, n);
+}
+
+static const char *did_you_mean(LCheck *c, const char *sg)
+{
+    return sg ? arena_printf(c->t->a, "; did you mean '%s'?", sg) : "";
+}
+
+static const char *list_partners(LCheck *c, const Indicator *ind)
+{
+    Buf b;
+    buf_init(&b);
+    for (int k = 0; k < ind->reporters.n; k++)
+        buf_printf(&b, "%s%s", k ? ", " : "", ind->reporters.v[k]->d.id);
+    const char *s = arena_strdup(c->t->a, ind->reporters.n ? buf_cstr(&b) : "nobody");
+    buf_free(&b);
+    return s;
+}
+
+static const char *list_values(LCheck *c, const Dimension *d)
+{
+    Buf b;
+    buf_init(&b);
+    for (int k = 0; k < d->values.n; k++)
+        buf_printf(&b, "%s%s", k ? ", " : "", d->values.v[k]);
+    const char *s = arena_strdup(c->t->a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* ---- one row ---------------------------------------------------------------- */
+
+/* What makes two rows the same report: the indicator, date, reporter and
+ * breakdown of an observation; the milestone of an event.  False when the
+ * date cannot be read. */
+static bool row_key(const LCheck *c, const char **v, Buf *key, int32_t *date)
+{
+    key->len = 0;
+    if (csv_parse_date(v[LC_DATE], strlen(v[LC_DATE]), date) != CSV_VALUE_OK)
+        return false;
+    buf_puts(key, v[LC_ID]);
+    if (c->kind == LC_OBS) {
+        buf_printf(key, "\x1f%ld\x1f%s", (long)*date, v[LC_WHO]);
+        for (int k = LC_DIM0; k < c->ncols; k++)
+            buf_printf(key, "\x1f%s", v[k]);
+    }
+    buf_cstr(key);
+    return true;
+}
+
+bool lcheck_row(LCheck *c, LCheckRow *r)
+{
+    Trk *t = c->t;
+    int src = r->src;
+    long line = r->line;
+    bool ok = true;
+    const char **v = r->val;
+    const char *what = c->kind == LC_OBS ? "indicator" : "milestone";
+    if (!*v[LC_ID]) {
+        msg(c, src, line, "the %s is missing", what);
+        ok = false;
+    }
+    /* The date. */
+    enum csv_value_error de = csv_parse_date(v[LC_DATE], strlen(v[LC_DATE]), &r->date);
+    if (de == CSV_VALUE_EMPTY) {
+        msg(c, src, line, "the date is missing");
+        ok = false;
+    } else if (de != CSV_VALUE_OK) {
+        msg(c, src, line, "the date '%s' %s", v[LC_DATE],
+            de == CSV_VALUE_NO_SUCH_DAY ? "is not a day of the calendar"
+                                        : "is not a date of the form YYYY-MM-DD");
+        ok = false;
+    }
+    /* Who. */
+    const char *who = v[LC_WHO];
+    int p = -1;
+    if (!*who) {
+        msg(c, src, line, "the %s is missing", c->kind == LC_OBS ? "reporter" : "partner (by)");
+        ok = false;
+    } else if ((p = trk_partner(t, who, strlen(who))) < 0) {
+        msg(c, src, line, "unknown partner '%s'%s", who,
+            did_you_mean(c, trk_suggest_partner(t, who)));
+        ok = false;
+    }
+    Buf key;
+    buf_init(&key);
+    if (c->kind == LC_EVENTS) {
+        const char *id = v[LC_ID];
+        if (*id && trk_milestone(t, id, strlen(id)) < 0) {
+            msg(c, src, line, "unknown milestone '%s'%s", id,
+                did_you_mean(c, trk_suggest_milestone(t, id)));
+            ok = false;
+        }
+        const char *st = v[LC_VALUE];
+        static const char *const states[] = {"done", "cancelled"};
+        if (!*st) {
+            msg(c, src, line, "the status is missing (done or cancelled)");
+            ok = false;
+        } else if (strcmp(st, "done") != 0 && strcmp(st, "cancelled") != 0) {
+            msg(c, src, line, "the status '%s' is neither done nor cancelled%s", st,
+                did_you_mean(c, suggest_from(st, states, 2)));
+            ok = false;
+        }
+        r->value = strcmp(st, "done") == 0 ? 1 : 2;
+    } else {
+        const char *id = v[LC_ID];
+        int i = *id ? trk_indicator(t, id, strlen(id)) : -1;
+        const Indicator *ind = i >= 0 ? t->ind[i] : NULL;
+        if (*id && !ind) {
+            msg(c, src, line, "unknown indicator '%s'%s", id,
+                did_you_mean(c, trk_suggest_indicator(t, id)));
+            ok = false;
+        } else if (ind && ind->formula) {
+            msg(c, src, line,
+                "'%s' is a derived indicator: the tracker computes it from its formula, so it "
+                "takes no observations", id);
+            ok = false;
+        }
+        const char *val = v[LC_VALUE];
+        enum csv_value_error ve = csv_parse_number(val, strlen(val), &r->value);
+        if (ve == CSV_VALUE_EMPTY) {
+            msg(c, src, line, "the value is missing");
+            ok = false;
+        } else if (ve != CSV_VALUE_OK) {
+            msg(c, src, line, "the value '%s' %s", val, csv_value_strerror(ve));
+            ok = false;
+        }
+        if (ind && !ind->formula && p >= 0) {
+            bool named = false;
+            for (int k = 0; k < ind->reporters.n; k++)
+                named |= ind->reporters.v[k] == t->part[p];
+            if (!named) {
+                msg(c, src, line, "partner '%s' does not report '%s' (the agreement names %s)",
+                    who, id, list_partners(c, ind));
+                ok = false;
+            }
+        }
+        for (int k = LC_DIM0; k < c->ncols; k++) {
+            const char *dv = v[k];
+            if (!*dv || !ind)
+                continue;
+            const Dimension *d = t->m->dimensions.v[k - LC_DIM0];
+            bool has = false;
+            for (int j = 0; j < ind->dims.n; j++)
+                has |= ind->dims.v[j] == d;
+            if (!has) {
+                msg(c, src, line, "'%s' is not broken down by %s, but the row gives %s '%s'", id,
+                    d->d.id, d->d.id, dv);
+                ok = false;
+                continue;
+            }
+            bool allowed = false;
+            for (int j = 0; j < d->values.n; j++)
+                allowed |= strcmp(d->values.v[j], dv) == 0;
+            if (!allowed) {
+                msg(c, src, line, "'%s' is not a value of dimension %s (%s)%s", dv, d->d.id,
+                    list_values(c, d),
+                    did_you_mean(c, suggest_from(dv, (const char *const *)d->values.v,
+                                                 (size_t)d->values.n)));
+                ok = false;
+            }
+        }
+    }
+    int32_t d;
+    if (ok && row_key(c, v, &key, &d))
+        r->key = arena_strdup(t->a, buf_cstr(&key));
+    buf_free(&key);
+    return ok;
+}
+
+static const char *where(const LCheck *c, int src, long line)
+{
+    if (c->cmdline.v[src])
+        return "on the command line";
+    return arena_printf(c->t->a, "at %s:%ld", c->srcs.v[src], line);
+}
+
+/* A second row for the same key: the same value is a duplicate, another
+ * value a conflict. */
+static void check_pair(LCheck *c, LCheckRow *first, LCheckRow *r)
+{
+    char a[32], b[32], d[16];
+    if (c->kind == LC_OBS) {
+        if (first->value == r->value) {
+            r->dup = true;
+            return;
+        }
+        msg(c, r->src, r->line,
+            "a second, different value for '%s' on %s by %s: %s %s, %s %s", r->val[LC_ID],
+            r->val[LC_DATE], r->val[LC_WHO], trk_num(r->value, a),
+            c->cmdline.v[r->src] ? "on the command line" : "here", trk_num(first->value, b),
+            where(c, first->src, first->line));
+    } else {
+        if (first->value == r->value && first->date == r->date) {
+            r->dup = true;
+            return;
+        }
+        msg(c, r->src, r->line, "milestone '%s' already has an event: %s on %s by %s %s",
+            r->val[LC_ID], first->value == 1 ? "done" : "cancelled", date_iso(first->date, d),
+            first->val[LC_WHO], where(c, first->src, first->line));
+    }
+}
+
+/* ---- a file ----------------------------------------------------------------- */
+
+int lcheck_add_src(LCheck *c, const char *name, bool cmdline)
+{
+    VEC_PUSH(c->t->a, c->srcs, name);
+    VEC_PUSH(c->t->a, c->cmdline, cmdline);
+    return c->srcs.n - 1;
+}
+
+/* Maps header names to column ids; -1 entries are reported. */
+static bool read_cols(LCheck *c, csv_reader *r, int src, int *map, size_t *nmap)
+{
+    size_t n;
+    const csv_field *h = csv_header(r, &n);
+    bool ok = true;
+    bool *seen = arena_alloc(c->t->a, sizeof *seen * (size_t)c->ncols);
+    *nmap = n;
+    for (size_t k = 0; k < n; k++) {
+        map[k] = -1;
+        const char *name = field_text(c, &h[k]);
+        for (int j = 0; j < c->ncols; j++)
+            if (strcmp(c->cols[j], name) == 0)
+                map[k] = j;
+        if (map[k] < 0) {
+            bool looks_like_data = k == 0 && (trk_indicator(c->t, name, strlen(name)) >= 0 ||
+                                              trk_milestone(c->t, name, strlen(name)) >= 0);
+            if (looks_like_data) {
+                msg(c, src, 1, "the first line must name the columns (%s,%s,%s,%s[,note]%s), "
+                               "not hold data", c->cols[0], c->cols[1], c->cols[2], c->cols[3],
+                    c->kind == LC_OBS && c->ncols > LC_DIM0 ? " and breakdown columns" : "");
+                return false;
+            }
+            msg(c, src, 1, "unknown column '%s'%s", name,
+                did_you_mean(c, suggest_from(name, c->cols, (size_t)c->ncols)));
+            ok = false;
+        } else if (seen[map[k]]) {
+            msg(c, src, 1, "the column '%s' appears twice", name);
+            ok = false;
+        } else {
+            seen[map[k]] = true;
+        }
+    }
+    for (int j = 0; j < LC_NOTE; j++)
+        if (!seen[j]) {
+            msg(c, src, 1, "the header has no column '%s' (the columns are %s,%s,%s,%s[,note]%s)",
+                c->cols[j], c->cols[0], c->cols[1], c->cols[2], c->cols[3],
+                c->kind == LC_OBS && c->ncols > LC_DIM0 ? " and breakdown columns" : "");
+            ok = false;
+        }
+    return ok;
+}
+
+static void check_reader(LCheck *c, csv_reader *r, int src)
+{
+    Trk *t = c->t;
+    int st = csv_read_header(r);
+    if (st == CSV_END)
+        return;         /* an empty file has no rows to check */
+    if (st == CSV_ERROR) {
+        char why[256];
+        csv_describe_error(csv_last_error(r), why, sizeof why);
+        msg(c, src, csv_last_error(r)->line, "%s", why);
+        c->bad_rows++;
+        return;
+    }
+    int map[256];
+    size_t nmap;
+    if (!read_cols(c, r, src, map, &nmap)) {
+        c->bad_rows++;
+        return;
+    }
+    csv_record rec;
+    while ((st = csv_next(r, &rec)) != CSV_END) {
+        c->nrows++;
+        if (st == CSV_ERROR) {
+            const csv_error *e = csv_last_error(r);
+            char why[256];
+            csv_describe_error(e, why, sizeof why);
+            msg(c, src, e->line, "%s", why);
+            c->bad_rows++;
+            continue;
+        }
+        LCheckRow row = {0};
+        row.src = src;
+        row.line = rec.line;
+        row.val = arena_alloc(t->a, sizeof *row.val * (size_t)c->ncols);
+        for (int k = 0; k < c->ncols; k++)
+            row.val[k] = "";
+        if (rec.count > nmap) {
+            msg(c, src, rec.line, "the row has %zu fields but the header names %zu columns",
+                rec.count, nmap);
+            c->bad_rows++;
+            continue;
+        }
+        for (size_t k = 0; k < rec.count; k++)
+            row.val[map[k]] = field_text(c, &rec.fields[k]);
+        if (!lcheck_row(c, &row)) {
+            c->bad_rows++;
+            continue;
+        }
+        int prev = trk_map_find(&c->keys, row.key);
+        if (prev >= 0) {
+            int before = c->msgs.n;
+            check_pair(c, &c->rows.v[prev], &row);
+            if (c->msgs.n > before) {
+                c->bad_rows++;
+                continue;
+            }
+        }
+        VEC_PUSH(t->a, c->rows, row);
+        if (prev < 0)
+            trk_map_put(&c->keys, row.key, strlen(row.key), c->rows.n - 1);
+    }
+}
+
+int lcheck_file_kind(Trk *t, const char *path)
+{
+    csv_error err;
+    csv_reader *r = csv_open(path, NULL, &err);
+    if (!r) {
+        char why[256];
+        csv_describe_error(&err, why, sizeof why);
+        trk_fail(t, "%s: %s", path, why);
+        return -2;
+    }
+    int st = csv_read_header(r);
+    int kind = -1;
+    if (st == CSV_RECORD) {
+        if (csv_find_column(r, "indicator") >= 0)
+            kind = LC_OBS;
+        else if (csv_find_column(r, "milestone") >= 0)
+            kind = LC_EVENTS;
+    }
+    csv_close(r);
+    if (kind < 0) {
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        if (strstr(base, "event"))
+            return LC_EVENTS;
+        if (strstr(base, "observ"))
+            return LC_OBS;
+        fprintf(stderr,
+                "%s:1: error: not a data file of this tracker: the first line must name the "
+                "columns, indicator,date,value,reporter[,note] for observations or "
+                "milestone,date,status,by[,note] for milestone events\n", path);
+    }
+    return kind;
+}
+
+void lcheck_file(LCheck *c, const char *path)
+{
+    int src = lcheck_add_src(c, path, false);
+    csv_error err;
+    csv_reader *r = csv_open(path, NULL, &err);
+    if (!r) {
+        char why[256];
+        csv_describe_error(&err, why, sizeof why);
+        msg(c, src, 0, "%s", why);
+        c->fatal = true;
+        return;
+    }
+    check_reader(c, r, src);
+    csv_close(r);
+}
+
+/* A streaming pass: memory grows with the new rows only. */
+void lcheck_against(LCheck *c, const char *path, int src)
+{
+    csv_error err;
+    csv_reader *r = csv_open(path, NULL, &err);
+    if (!r)
+        return;     /* no ledger yet, or unreadable: the write reports it */
+    if (csv_read_header(r) != CSV_RECORD) {
+        csv_close(r);
+        return;
+    }
+    int map[256];
+    size_t nmap;
+    size_t n;
+    const csv_field *h = csv_header(r, &n);
+    nmap = n < 256 ? n : 256;
+    for (size_t k = 0; k < nmap; k++) {
+        map[k] = -1;
+        for (int j = 0; j < c->ncols; j++)
+            if (strlen(c->cols[j]) == h[k].len && memcmp(c->cols[j], h[k].ptr, h[k].len) == 0)
+                map[k] = j;
+    }
+    csv_record rec;
+    int st;
+    Trk *t = c->t;
+    const char **val = arena_alloc(t->a, sizeof *val * (size_t)c->ncols);
+    Buf key;
+    buf_init(&key);
+    while ((st = csv_next(r, &rec)) != CSV_END) {
+        if (st != CSV_RECORD || rec.count > nmap)
+            continue;
+        for (int k = 0; k < c->ncols; k++)
+            val[k] = "";
+        for (size_t k = 0; k < rec.count; k++)
+            if (map[k] >= 0)
+                val[map[k]] = rec.fields[k].ptr;
+        int32_t date;
+        if (!row_key(c, val, &key, &date))
+            continue;
+        int k = trk_map_find(&c->keys, key.data);
+        if (k < 0)
+            continue;
+        /* The ledger's row of a new row's key: nothing is allocated for
+         * the ledger's other rows, so memory follows the new rows. */
+        LCheckRow old = {0};
+        old.src = src;
+        old.line = rec.line;
+        old.date = date;
+        old.val = arena_alloc(t->a, sizeof *old.val * (size_t)c->ncols);
+        for (int j = 0; j < c->ncols; j++)
+            old.val[j] = arena_strdup(t->a, val[j]);
+        if (c->kind == LC_OBS) {
+            if (csv_parse_number(val[LC_VALUE], strlen(val[LC_VALUE]), &old.value) != CSV_VALUE_OK)
+                continue;
+        } else {
+            old.value = strcmp(val[LC_VALUE], "done") == 0 ? 1 : 2;
+        }
+        LCheckRow *nr = &c->rows.v[k];
+        if (nr->dup)
+            continue;   /* already matched a ledger row */
+        int before = c->msgs.n;
+        check_pair(c, &old, nr);
+        if (c->msgs.n > before)
+            c->bad_rows++;
+        /* The new rows after the first with this key repeat it. */
+        if (nr->dup)
+            for (int j = k + 1; j < c->rows.n; j++)
+                if (strcmp(c->rows.v[j].key, nr->key) == 0)
+                    c->rows.v[j].dup = true;
+    }
+    buf_free(&key);
+    csv_close(r);
+}

@@ -1,0 +1,73 @@
+/* ledger_check.h - checking data rows against the agreement, against each
+ * other and against the ledger (lcheck_), for validate, import, record
+ * and done (ledger.h says what a data file holds).
+ *
+ * An LCheck collects the rows of one kind (observations or events) from
+ * one or more sources (files, or the command line) and every message
+ * about them; nothing is printed until lcheck_print, which sorts the
+ * messages by file and line.  A bad row is counted and left out; a row
+ * that repeats an earlier one with the same value is kept but marked
+ * `dup` (it is not written again). */
+#ifndef CHARTER_LEDGER_CHECK_H
+#define CHARTER_LEDGER_CHECK_H
+
+#include "csv.h"
+#include "trk.h"
+
+typedef enum LCheckKind { LC_OBS, LC_EVENTS } LCheckKind;
+
+/* The columns a file of each kind may have: the fixed ones, then (for
+ * observations) one per dimension of the agreement. */
+enum { LC_ID, LC_DATE, LC_VALUE, LC_WHO, LC_NOTE, LC_DIM0 };
+
+typedef struct LCheckMsg {
+    int src;
+    long line;
+    int seq;
+    const char *text;
+} LCheckMsg;
+
+typedef struct LCheckRow {
+    const char **val;           /* [ncols] texts, "" when empty */
+    const char *key;            /* what makes two rows the same report */
+    double value;               /* observations: the value */
+    int32_t date;
+    int src;
+    long line;
+    bool dup;                   /* already in the ledger with the same value */
+} LCheckRow;
+
+typedef struct LCheck {
+    Trk *t;
+    LCheckKind kind;
+    int ncols;
+    const char **cols;          /* column names by id */
+    VEC(const char *) srcs;     /* display names of the sources */
+    VEC(bool) cmdline;          /* a source that is the command line */
+    VEC(LCheckMsg) msgs;
+    VEC(LCheckRow) rows;
+    TrkMap keys;                /* key -> row */
+    long nrows, bad_rows;
+    bool fatal;                 /* a file could not be read at all */
+} LCheck;
+
+void lcheck_init(LCheck *c, Trk *t, LCheckKind kind);
+void lcheck_free(LCheck *c);
+/* A source of rows, by its display name; returns its number. */
+int lcheck_add_src(LCheck *c, const char *name, bool cmdline);
+/* Prints the messages in file and line order; returns how many. */
+int lcheck_print(LCheck *c);
+
+/* Checks the texts of one row; returns whether it is good, with its key. */
+bool lcheck_row(LCheck *c, LCheckRow *r);
+/* The kind of a file from its header (observations name an indicator
+ * column, events a milestone column), else from its name; -1 when
+ * neither (reported), -2 when it cannot be read (reported). */
+int lcheck_file_kind(Trk *t, const char *path);
+/* Checks every row of a data file and adds the good ones. */
+void lcheck_file(LCheck *c, const char *path);
+/* Compares the rows with the ledger file at path (source src): a row the
+ * ledger has with the same value becomes a `dup`, another value is bad. */
+void lcheck_against(LCheck *c, const char *path, int src);
+
+#endif
