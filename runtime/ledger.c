@@ -97,9 +97,18 @@ int ledger_import_cmd(Trk *t, int argc, char **argv)
     return st;
 }
 
-/* One row given on the command line, checked like a file's. */
-static int one_row(Trk *t, LCheckKind kind, const char **val, const char *what)
+/* One row given on the command line, checked like a file's: val holds
+ * the command's own columns; the options record and done share (--on,
+ * where today is the date, --by and --note) fill the others. */
+static int one_row(Trk *t, LCheckKind kind, const TrkArgs *a, const char **val)
 {
+    val[LC_DATE] = trk_arg(a, "on");
+    if (strcmp(val[LC_DATE], "today") == 0) {
+        char d[16];
+        val[LC_DATE] = arena_strdup(t->a, date_iso(t->today, d));
+    }
+    val[LC_WHO] = trk_arg(a, "by");
+    val[LC_NOTE] = trk_arg(a, "note");
     LCheck c;
     lcheck_init(&c, t, kind);
     int src = lcheck_add_src(&c, "command line", true);
@@ -116,7 +125,7 @@ static int one_row(Trk *t, LCheckKind kind, const char **val, const char *what)
     } else {
         c.bad_rows = 1;
     }
-    int st = lwrite_commit(&c, what);
+    int st = lwrite_commit(&c, "recorded");
     lcheck_free(&c);
     return st;
 }
@@ -147,13 +156,6 @@ int ledger_record_cmd(Trk *t, int argc, char **argv)
     const char **val = arena_alloc(t->a, sizeof *val * (size_t)(LC_DIM0 + nd));
     val[LC_ID] = a.pos[0];
     val[LC_VALUE] = a.pos[1];
-    val[LC_DATE] = trk_arg(&a, "on");
-    if (strcmp(val[LC_DATE], "today") == 0) {
-        char d[16];
-        val[LC_DATE] = arena_strdup(t->a, date_iso(t->today, d));
-    }
-    val[LC_WHO] = trk_arg(&a, "by");
-    val[LC_NOTE] = trk_arg(&a, "note");
     const char *bd = trk_arg(&a, "breakdown");
     if (bd && *bd) {
         char *copy = arena_strdup(t->a, bd), *save = NULL;
@@ -177,7 +179,7 @@ int ledger_record_cmd(Trk *t, int argc, char **argv)
             val[LC_DIM0 + k] = eq + 1;
         }
     }
-    return one_row(t, LC_OBS, val, "recorded");
+    return one_row(t, LC_OBS, &a, val);
 }
 
 static const char done_help[] =
@@ -200,13 +202,6 @@ int ledger_done_cmd(Trk *t, int argc, char **argv)
         return trk_fail(t, "usage: %s done MILESTONE --on DATE --by PARTNER", t->prog);
     const char *val[LC_DIM0] = {0};
     val[LC_ID] = a.pos[0];
-    val[LC_DATE] = trk_arg(&a, "on");
-    if (strcmp(val[LC_DATE], "today") == 0) {
-        char d[16];
-        val[LC_DATE] = arena_strdup(t->a, date_iso(t->today, d));
-    }
     val[LC_VALUE] = trk_arg(&a, "cancelled") ? "cancelled" : "done";
-    val[LC_WHO] = trk_arg(&a, "by");
-    val[LC_NOTE] = trk_arg(&a, "note");
-    return one_row(t, LC_EVENTS, val, "recorded");
+    return one_row(t, LC_EVENTS, &a, val);
 }
