@@ -61,8 +61,8 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv)
     for (int k = 0; k < 2; k++) {
         LCheck *c = &checks[k];
         if (c->srcs.n > 0)
-            printf("%ld %s row%s checked, %ld bad\n", c->nrows, k == LC_OBS ? "observation" : "event",
-                   c->nrows == 1 ? "" : "s", c->bad_rows);
+            printf("%ld %s row%s checked, %ld bad\n", c->nrows,
+                   k == LC_OBS ? "observation" : "event", c->nrows == 1 ? "" : "s", c->bad_rows);
         lcheck_free(c);
     }
     return st;

@@ -13,12 +13,12 @@
  * Memory therefore grows with the agreement, never with the ledger.
  *
  * What the reader needs to know of the agreement comes from the index the
- * tracker carries (bundle_index), so it can read the ledger while the
+ * tracker carries (obs_index.h), so it can read the ledger while the
  * agreement is being compiled again (obs_start, then obs_finish).
  *
- * The file is split in two halves read by two threads when it is large;
- * a record is parsed by a fast path (no quote in the line) or by a full
- * RFC 4180 parser.  Rows that are not valid (unknown indicator, reporter,
+ * The file is split in two halves read by two threads when it is large
+ * (obs_scan.c reads each); a record is parsed by a fast path (no quote in
+ * the line) or by a full RFC 4180 parser.  Rows that are not valid (unknown indicator, reporter,
  * bad date or number, ...) are skipped and counted: `validate` explains
  * them.  Rows dated after the as-of date are ignored. */
 #ifndef CHARTER_OBS_H
@@ -29,7 +29,7 @@
 
 #include "arena.h"
 #include "date.h"
-#include "trkmap.h"
+#include "obs_index.h"
 
 /* The latest values on or before one evaluation date. */
 typedef struct ObsSlot {
@@ -52,40 +52,6 @@ typedef struct ObsSeries {
     int nrows, caprows;
 } ObsSeries;
 
-/* The index, parsed: one entry per indicator of the model, in its order. */
-typedef struct ObsDim {
-    const char *id;
-    const char **values;
-    int nvalues;
-} ObsDim;
-
-typedef struct ObsSpec {
-    const char *id;
-    bool derived;
-    bool history;
-    int32_t anchor;
-    Duration freq;
-    int nrep;
-    const char **rep;
-    uint32_t *replen;
-    int ndims;
-    int dims[8];                /* into ObsIndex.dims */
-    int ndue;
-    int32_t *due;               /* DATE_NONE: read at the as-of date */
-} ObsSpec;
-
-typedef struct ObsIndex {
-    const char *agreement;
-    ObsDim *dims;
-    int ndims;
-    ObsSpec *ind;
-    int nind;
-    TrkMap map;                 /* indicator id -> index */
-} ObsIndex;
-
-/* Parses bundle_index() text into ix (strings and arrays in `a`). */
-bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix);
-void obs_index_free(ObsIndex *ix);
 
 typedef struct ObsInd {
     int32_t *evals;         /* evaluation dates; evals[0] is the as-of date */
@@ -127,7 +93,6 @@ typedef struct Obs {
  * index, as_of when later), history, reporting periods. */
 void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
               bool all_rows);
-/* obs_init, then obs_free. */
 /* Starts reading the file in `threads` background threads (1 or 2).  0,
  * or 2 after printing why it cannot be read; a missing file is empty. */
 int obs_start(Obs *o, const char *path, int threads);

@@ -1,0 +1,69 @@
+/* obs_int.h - what the reader of observations.csv shares between its
+ * parts; private to them.
+ *
+ *   obs.c       the reader's state, the threads, the queries (obs_)
+ *   obs_scan.c  one thread's scan of its part of the file: records split,
+ *               fields parsed, rows kept (obs_scan_)
+ *
+ * A scan writes only to its ObsWorker's own slots, bits and series, so
+ * the two halves of a file are read without locks and merged after. */
+#ifndef CHARTER_OBS_INT_H
+#define CHARTER_OBS_INT_H
+
+#include "obs.h"
+
+#define MAX_FIELDS 64
+
+/* Where the columns are, from the header. */
+typedef struct ObsCols {
+    int ind, date, value, rep;
+    int need;                   /* fields a row must have */
+    int ncols;
+    int dim[MAX_FIELDS];        /* the dimension of a breakdown column, -1 */
+    int dimcol[MAX_FIELDS];     /* the breakdown columns */
+    int ndimcols;
+} ObsCols;
+
+typedef struct ObsWorker {
+    Obs *o;
+    const ObsCols *cols;
+    int fd;
+    int64_t start, stop;        /* records starting in [start, stop) */
+    bool last;                  /* reads to the end of the file */
+    bool matched;               /* stopped exactly at `stop` */
+    ObsSeries **ser;            /* [nind] -> [nrep] */
+    ObsSlot *slots;             /* the worker's own, see ObsInd */
+    uint64_t *bits;
+    int32_t **pstart;           /* shared: period starts of each indicator */
+    long rows, skipped, future;
+    char last_date[10];         /* the previous row's date text and day: */
+    int32_t last_day;           /* ledgers are grouped by date */
+    char *scratch;
+    size_t scratch_cap;
+} ObsWorker;
+
+/* ---- obs.c ------------------------------------------------------------------ */
+
+/* calloc and realloc that end the program on lack of memory. */
+void *obs_xcalloc(size_t n, size_t size);
+void *obs_xrealloc(void *p, size_t size);
+/* "PROG: error: ..." on standard error; returns 2. */
+int obs_fail(const Obs *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- obs_scan.c ------------------------------------------------------------- */
+
+/* Reads the header line of the file: where the columns are, and the
+ * offset of the first record.  0; 1 when the file is empty; 2 after a
+ * message. */
+int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_start);
+/* Reads the records that start in [w->start, w->stop) (to the end for the
+ * last worker).  The first worker also checks that a record starts
+ * exactly at `stop`, where the next one began: if a quoted field with a
+ * line break straddles `stop`, the halves disagree and it reads on to the
+ * end (w->last set, w->matched false). */
+void obs_scan_part(ObsWorker *w);
+/* Adds what `from` found to `into` (the later half of the file to the
+ * earlier). */
+void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from);
+
+#endif

@@ -1,0 +1,530 @@
+/* obs_scan.c - one thread's scan of observations.csv (obs_scan_): records
+ * split, fields parsed, each row kept in the worker's slots, bits and
+ * series.  See obs.h for what is kept, obs_int.h for how the file is
+ * shared between threads.
+ *
+ * This is the tracker's hot loop: a record without quotes is split 16
+ * bytes at a time (SSE2), ids are found with an inlined hash and
+ * comparison, dates and plain decimals are read by fast paths that agree
+ * with csv_parse_date and csv_parse_number (which take everything else). */
+#define _POSIX_C_SOURCE 200809L
+#include "obs_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "csv.h"
+
+#define BLOCK (256 * 1024)
+
+typedef struct Field {
+    const char *p;
+    uint32_t n;
+} Field;
+
+#ifdef __SSE2__
+/* The fast path of the scan: one record without quotes, split with SSE2
+ * (16 bytes compared at once).  Returns the start of the next record, or
+ * NULL when the record holds a quote or does not end before `end` (the
+ * buffer has 16 readable bytes past `end`). */
+static const char *split_fast(const char *p, const char *end, Field *f, int *nf)
+{
+    const __m128i comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
+                  quote = _mm_set1_epi8('"');
+    int n = 0;
+    const char *fs = p;
+    for (const char *q = p; q < end; q += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, nl)),
+            _mm_cmpeq_epi8(v, quote)));
+        if (end - q < 16)
+            m &= (1u << (end - q)) - 1;
+        while (m) {
+            const char *c = q + __builtin_ctz(m);
+            m &= m - 1;
+            if (*c == '"')
+                return NULL;
+            if (*c == ',' && n == MAX_FIELDS - 1)
+                continue;   /* the last field takes the rest */
+            f[n].p = fs;
+            f[n].n = (uint32_t)(c - fs);
+            n++;
+            fs = c + 1;
+            if (*c == '\n') {
+                if (f[n - 1].n > 0 && c[-1] == '\r')
+                    f[n - 1].n--;
+                *nf = n;
+                return c + 1;
+            }
+        }
+    }
+    return NULL;
+}
+#endif
+
+/* Splits an unquoted record [p, e) at commas. */
+static int split_plain(const char *p, const char *e, Field *f)
+{
+    int n = 0;
+    for (;;) {
+        const char *c = memchr(p, ',', (size_t)(e - p));
+        if (!c || n == MAX_FIELDS - 1) {
+            f[n].p = p;
+            f[n].n = (uint32_t)(e - p);
+            return n + 1;
+        }
+        f[n].p = p;
+        f[n].n = (uint32_t)(c - p);
+        n++;
+        p = c + 1;
+    }
+}
+
+/* Parses one RFC 4180 record starting at p; unquoted fields point into
+ * the buffer, quoted ones into w->scratch.  Returns the start of the next
+ * record, or NULL when the record does not end before `end` (and !eof). */
+static const char *parse_record(ObsWorker *w, const char *p, const char *end, bool eof, Field *f,
+                                int *nf)
+{
+    size_t need = (size_t)(end - p) + 1;
+    if (w->scratch_cap < need) {
+        w->scratch = obs_xrealloc(w->scratch, need);
+        w->scratch_cap = need;
+    }
+    char *out = w->scratch;
+    int n = 0;
+    for (;;) {
+        const char *start;
+        uint32_t len;
+        if (p < end && *p == '"') {
+            start = out;
+            p++;
+            for (;;) {
+                if (p >= end)
+                    return NULL;
+                if (*p == '"') {
+                    if (p + 1 < end && p[1] == '"') {
+                        *out++ = '"';
+                        p += 2;
+                        continue;
+                    }
+                    if (p + 1 >= end && !eof)
+                        return NULL;
+                    p++;
+                    break;
+                }
+                *out++ = *p++;
+            }
+            len = (uint32_t)(out - start);
+            /* Text after the closing quote is kept (a bad row for validate). */
+            while (p < end && *p != ',' && *p != '\n')
+                *out++ = *p++, len++;
+        } else {
+            start = p;
+            while (p < end && *p != ',' && *p != '\n')
+                p++;
+            len = (uint32_t)(p - start);
+            if (p < end && *p == '\n' && len > 0 && start[len - 1] == '\r')
+                len--;
+        }
+        if (n < MAX_FIELDS) {
+            f[n].p = start;
+            f[n].n = len;
+            n++;
+        }
+        if (p >= end) {
+            if (!eof)
+                return NULL;
+            *nf = n;
+            return p;
+        }
+        if (*p == '\n') {
+            *nf = n;
+            return p + 1;
+        }
+        p++;    /* the comma */
+    }
+}
+
+static int period_index(const ObsInd *oi, const int32_t *ps, int32_t date)
+{
+    if (oi->nper == 0 || date < ps[0])
+        return -1;
+    int lo = 0, hi = oi->nper - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (ps[mid] <= date)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+static void push_row(ObsSeries *s, int32_t date, int32_t cell, double v)
+{
+    if (s->nrows == s->caprows) {
+        s->caprows = s->caprows ? s->caprows * 2 : 16;
+        s->rows = obs_xrealloc(s->rows, sizeof *s->rows * (size_t)s->caprows);
+    }
+    s->rows[s->nrows++] = (ObsRow){date, cell, v};
+}
+
+static int dim_value(const ObsDim *d, const char *p, uint32_t n)
+{
+    for (int i = 0; i < d->nvalues; i++)
+        if (strncmp(d->values[i], p, n) == 0 && d->values[i][n] == '\0')
+            return i;
+    return -1;
+}
+
+/* memcmp for short ids, inlined: the library call costs more than the
+ * comparison of twenty bytes.  Eight bytes at a time; the tail is the
+ * last eight bytes again (overlapping) when there are at least eight. */
+static inline bool same(const char *a, const char *b, uint32_t n)
+{
+    uint64_t x, y;
+    if (n >= 8) {
+        for (uint32_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    while (n--)
+        if (*a++ != *b++)
+            return false;
+    return true;
+}
+
+static inline int lookup(const TrkMap *m, const char *key, uint32_t len)
+{
+    for (uint32_t i = (uint32_t)trk_hash(key, len) & m->mask;; i = (i + 1) & m->mask) {
+        const TrkMapEnt *e = &m->e[i];
+        if (!e->key)
+            return -1;
+        if (e->len == len && same(e->key, key, len))
+            return e->value;
+    }
+}
+
+/* YYYY-MM-DD exactly, checked against the calendar; anything else goes to
+ * csv_parse_date (which also trims spaces), so both accept the same. */
+static inline bool fast_date(const char *s, uint32_t n, int32_t *out)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return csv_parse_date(s, n, out) == CSV_VALUE_OK;
+    unsigned d[10];
+    for (int i = 0; i < 10; i++)
+        d[i] = (unsigned)(unsigned char)s[i] - '0';
+    if (d[0] > 9 || d[1] > 9 || d[2] > 9 || d[3] > 9 || d[5] > 9 || d[6] > 9 || d[8] > 9 ||
+        d[9] > 9)
+        return false;
+    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    unsigned m = d[5] * 10 + d[6], day = d[8] * 10 + d[9];
+    static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m - 1 >= 12 || day == 0)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (day > (unsigned)mdays[m - 1] + (m == 2 && leap))
+        return false;
+    /* Days from civil (H. Hinnant), for years 0..9999. */
+    int yy = y - (m <= 2);
+    int era = yy / 400;
+    unsigned yoe = (unsigned)(yy - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    *out = era * 146097 + (int)doe - 719468;
+    return true;
+}
+
+/* A plain decimal of at most 15 digits is exact as an integer divided by
+ * a power of ten (Clinger's fast path, as csv_parse_number); anything
+ * else goes to csv_parse_number. */
+static inline bool fast_number(const char *s, uint32_t n, double *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint32_t i = 0;
+    bool neg = n > 0 && s[0] == '-';
+    i += neg;
+    uint64_t v = 0;
+    int digits = 0, frac = -1;
+    for (; i < n; i++) {
+        unsigned c = (unsigned)(unsigned char)s[i] - '0';
+        if (c <= 9) {
+            v = v * 10 + c;
+            digits++;
+        } else if (s[i] == '.' && frac < 0) {
+            frac = 0;
+            continue;
+        } else {
+            break;
+        }
+        frac += frac >= 0;
+    }
+    if (i != n || digits == 0 || digits > 15)
+        return csv_parse_number(s, n, out) == CSV_VALUE_OK;
+    double d = frac > 0 ? (double)v / p10[frac] : (double)v;
+    *out = neg ? -d : d;
+    return true;
+}
+
+/* fast_date with a one-entry cache of the previous row's date. */
+static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
+{
+    if (f->n == 10 && memcmp(f->p, w->last_date, 10) == 0) {
+        *out = w->last_day;
+        return true;
+    }
+    if (!fast_date(f->p, f->n, out))
+        return false;
+    if (f->n == 10) {
+        memcpy(w->last_date, f->p, 10);
+        w->last_day = *out;
+    }
+    return true;
+}
+
+static void row(ObsWorker *w, const Field *f, int nf)
+{
+    const ObsCols *c = w->cols;
+    Obs *o = w->o;
+    const ObsIndex *ix = o->ix;
+    if (nf == 1 && f[0].n == 0)
+        return;     /* a blank line */
+    w->rows++;
+    if (nf < c->need) {
+        w->skipped++;
+        return;
+    }
+    const Field *fi = &f[c->ind];
+    int i = lookup(&ix->map, fi->p, fi->n);
+    if (i < 0 || ix->ind[i].derived) {
+        w->skipped++;
+        return;
+    }
+    const ObsSpec *x = &ix->ind[i];
+    ObsInd *oi = &o->ind[i];
+    const Field *fr = &f[c->rep];
+    int r = 0;
+    while (r < oi->nrep && !(x->replen[r] == fr->n && same(x->rep[r], fr->p, fr->n)))
+        r++;
+    int32_t date;
+    double v;
+    if (r == oi->nrep ||
+        !row_date(w, &f[c->date], &date) ||
+        !fast_number(f[c->value].p, f[c->value].n, &v)) {
+        w->skipped++;
+        return;
+    }
+    int32_t cell = -1;
+    for (int j = 0; j < c->ndimcols; j++) {
+        int k = c->dimcol[j], d = c->dim[k];
+        if (k >= nf || f[k].n == 0)
+            continue;   /* a short row: the column is empty */
+        int pos = 0;
+        while (pos < oi->ndims && x->dims[pos] != d)
+            pos++;
+        int vi = pos < oi->ndims ? dim_value(&ix->dims[d], f[k].p, f[k].n) : -1;
+        if (vi < 0) {
+            w->skipped++;
+            return;
+        }
+        cell = (cell < 0 ? 0 : cell) + (vi + 1) * oi->mul[pos];
+    }
+    /* Columns the header has but a short row lacks are empty. */
+    if (date > o->as_of) {
+        w->future++;
+        return;
+    }
+    bool full = cell >= 0 && obs_full_cell(oi, cell);
+    ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
+    for (int e = 0; e < oi->neval; e++, sl++) {
+        if (date > oi->evals[e])
+            continue;
+        if (cell < 0) {
+            if (sl->tdate == DATE_NONE || date >= sl->tdate) {
+                sl->tdate = date;
+                sl->total = v;
+            }
+        } else if (full) {
+            if (sl->cdate == DATE_NONE || date > sl->cdate) {
+                sl->cdate = date;
+                sl->csum = v;
+            } else if (date == sl->cdate) {
+                sl->csum += v;
+            }
+        }
+    }
+    if (oi->nper > 0 && date >= oi->anchor) {
+        int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
+        if (k >= 0)
+            w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
+    }
+    if (o->all_rows || (oi->history && (cell < 0 || full)))
+        push_row(&w->ser[i][r], date, cell, v);
+}
+
+void obs_scan_part(ObsWorker *w)
+{
+    size_t cap = BLOCK, len = 0;
+    char *buf = obs_xcalloc(cap + 17, 1);     /* 16 bytes of slack for split_fast */
+    int64_t off = w->start;     /* file offset of buf[0] */
+    bool eof = false;
+    size_t pos = 0;
+    Field f[MAX_FIELDS];
+    for (;;) {
+        if (!w->last && off + (int64_t)pos >= w->stop) {
+            if (off + (int64_t)pos == w->stop) {
+                w->matched = true;
+                break;
+            }
+            w->last = true;     /* disagreement: read on alone */
+        }
+        /* A complete record in [pos, len)? */
+        const char *p = buf + pos, *end = buf + len;
+        const char *next = NULL;
+        int nf = 0;
+#ifdef __SSE2__
+        next = split_fast(p, end, f, &nf);
+        if (!next) {
+#else
+        {
+#endif
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (nl && !memchr(p, '"', (size_t)(nl - p))) {
+                const char *e = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
+                nf = split_plain(p, e, f);
+                next = nl + 1;
+            } else if (nl || eof) {
+                next = parse_record(w, p, end, eof, f, &nf);
+            }
+        }
+        if (next) {
+            row(w, f, nf);
+            pos = (size_t)(next - buf);
+            if (eof && pos >= len)
+                break;
+            continue;
+        }
+        if (eof)
+            break;      /* an unterminated quote at the end: ignored */
+        /* Refill: keep the partial record, grow when it fills the buffer. */
+        memmove(buf, buf + pos, len - pos);
+        off += (int64_t)pos;
+        len -= pos;
+        pos = 0;
+        if (len == cap) {
+            cap *= 2;
+            buf = obs_xrealloc(buf, cap + 17);
+        }
+        ssize_t n;
+        do
+            n = pread(w->fd, buf + len, cap - len, (off_t)(off + (int64_t)len));
+        while (n < 0 && errno == EINTR);
+        if (n <= 0)
+            eof = true;
+        else
+            len += (size_t)n;
+        if (eof && len == 0)
+            break;
+    }
+    free(buf);
+    free(w->scratch);
+}
+
+void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from)
+{
+    for (int k = 0; k < o->nslots; k++) {
+        ObsSlot *x = &into->slots[k];
+        const ObsSlot *y = &from->slots[k];
+        if (y->tdate != DATE_NONE && (x->tdate == DATE_NONE || y->tdate >= x->tdate)) {
+            x->tdate = y->tdate;
+            x->total = y->total;
+        }
+        if (y->cdate != DATE_NONE) {
+            if (x->cdate == DATE_NONE || y->cdate > x->cdate) {
+                x->cdate = y->cdate;
+                x->csum = y->csum;
+            } else if (y->cdate == x->cdate) {
+                x->csum += y->csum;
+            }
+        }
+    }
+    for (int k = 0; k < o->nbits; k++)
+        into->bits[k] |= from->bits[k];
+    for (int i = 0; i < o->ix->nind; i++)
+        for (int r = 0; r < o->ind[i].nrep; r++) {
+            const ObsSeries *b = &from->ser[i][r];
+            for (int k = 0; k < b->nrows; k++)
+                push_row(&into->ser[i][r], b->rows[k].date, b->rows[k].cell, b->rows[k].value);
+        }
+}
+
+int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_start)
+{
+    char buf[8192];
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    if (n < 0)
+        return obs_fail(o, "cannot read %s: %s", path, strerror(errno));
+    if (n == 0)
+        return 1;   /* empty */
+    size_t skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    ObsWorker w = {0};
+    Field f[MAX_FIELDS];
+    int nf = 0;
+    const char *next = parse_record(&w, buf + skip, buf + n, n < (ssize_t)sizeof buf - 1, f, &nf);
+    if (!next) {
+        free(w.scratch);
+        return obs_fail(o, "%s:1: the header line is too long or unterminated", path);
+    }
+    memset(c, 0, sizeof *c);
+    c->ind = c->date = c->value = c->rep = -1;
+    c->ncols = nf;
+    for (int k = 0; k < MAX_FIELDS; k++)
+        c->dim[k] = -1;
+    for (int k = 0; k < nf; k++) {
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)f[k].n, f[k].p);
+        if (strcmp(name, "indicator") == 0)
+            c->ind = k;
+        else if (strcmp(name, "date") == 0)
+            c->date = k;
+        else if (strcmp(name, "value") == 0)
+            c->value = k;
+        else if (strcmp(name, "reporter") == 0)
+            c->rep = k;
+        else
+            for (int d = 0; d < o->ix->ndims; d++)
+                if (strcmp(o->ix->dims[d].id, name) == 0) {
+                    c->dim[k] = d;
+                    c->dimcol[c->ndimcols++] = k;
+                }
+    }
+    free(w.scratch);
+    if (c->ind < 0 || c->date < 0 || c->value < 0 || c->rep < 0)
+        return obs_fail(o, "%s:1: the header must name the columns indicator, date, value and "
+                           "reporter (run '%s validate %s')", path, o->prog, path);
+    int need = c->ind;
+    if (c->date > need)
+        need = c->date;
+    if (c->value > need)
+        need = c->value;
+    if (c->rep > need)
+        need = c->rep;
+    c->need = need + 1;
+    *data_start = (int64_t)(next - buf);
+    return 0;
+}
