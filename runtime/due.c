@@ -92,18 +92,14 @@ int due_cmd(Trk *t, int argc, char **argv)
     if (trk_arg(&a, "within") && !parse_within(trk_arg(&a, "within"), &within))
         return trk_fail(t, "--within wants a duration such as 30, '2 weeks' or '3 months', "
                            "not '%s'", trk_arg(&a, "within"));
-    int32_t as_of = t->today;
-    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
+    int32_t as_of;
+    if (!trk_as_of(t, &a, &as_of))
         return 2;
     int32_t until = date_add(as_of, within);
     Score s;
-    int st = score_start(&s, t, as_of, false);
-    if (st == 0)
-        st = score_compute(&s);
-    if (st) {
-        score_free(&s);
+    int st = score_run(&s, t, as_of, false);
+    if (st)
         return st;
-    }
     const Partner *only = NULL;
     const char *pid = trk_arg(&a, "partner");
     if (pid) {

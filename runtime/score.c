@@ -585,6 +585,16 @@ int score_compute(Score *s)
     return 0;
 }
 
+int score_run(Score *s, Trk *t, int32_t as_of, bool all_rows)
+{
+    int st = score_start(s, t, as_of, all_rows);
+    if (st == 0)
+        st = score_compute(s);
+    if (st)
+        score_free(s);
+    return st;
+}
+
 void score_free(Score *s)
 {
     if (!s->t)

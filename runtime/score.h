@@ -83,6 +83,9 @@ int score_start(Score *s, Trk *t, int32_t as_of, bool all_rows);
 /* Compiles the agreement if needed, waits for the ledger and computes
  * everything.  0, or 2 after a message. */
 int score_compute(Score *s);
+/* score_start, then score_compute: what status, due and report need.  On
+ * failure s is freed: 0, or 2 after a message. */
+int score_run(Score *s, Trk *t, int32_t as_of, bool all_rows);
 void score_free(Score *s);
 /* The value of indicator i at date d (NaN: none), and its date. */
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);

@@ -407,17 +407,13 @@ int status_cmd(Trk *t, int argc, char **argv)
         else
             return trk_fail(t, "unknown format '%s' (text, json or md)", f);
     }
-    int32_t as_of = t->today;
-    if (trk_arg(&a, "as-of") && !trk_date_arg(t, trk_arg(&a, "as-of"), "--as-of", &as_of))
+    int32_t as_of;
+    if (!trk_as_of(t, &a, &as_of))
         return 2;
     Score s;
-    int st = score_start(&s, t, as_of, false);
-    if (st == 0)
-        st = score_compute(&s);
-    if (st) {
-        score_free(&s);
+    int st = score_run(&s, t, as_of, false);
+    if (st)
         return st;
-    }
     Buf b;
     buf_init(&b);
     status_print(&s, fmt, &b);

@@ -375,6 +375,13 @@ bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out
     return true;
 }
 
+bool trk_as_of(const Trk *t, const TrkArgs *a, int32_t *out)
+{
+    const char *text = trk_arg(a, "as-of");
+    *out = t->today;
+    return !text || trk_date_arg(t, text, "--as-of", out);
+}
+
 /* ---- numbers -------------------------------------------------------------- */
 
 const char *trk_num(double v, char *buf)

@@ -95,6 +95,8 @@ bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, cha
 const char *trk_arg(const TrkArgs *a, const char *name);
 /* A date option (YYYY-MM-DD or "today"); false after a message. */
 bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out);
+/* The --as-of option, as trk_date_arg; today when it is absent. */
+bool trk_as_of(const Trk *t, const TrkArgs *a, int32_t *out);
 
 /* With $CHARTER_TIMING set, prints the time since start-up of a phase on
  * standard error (for the benchmarks). */
