@@ -107,8 +107,7 @@ int due_cmd(Trk *t, int argc, char **argv)
         if (p < 0) {
             const char *sg = trk_suggest_partner(t, pid);
             score_free(&s);
-            return trk_fail(t, "unknown partner '%s'%s%s%s", pid, sg ? "; did you mean '" : "",
-                            sg ? sg : "", sg ? "'?" : "");
+            return trk_fail(t, "unknown partner '%s'%s", pid, trk_did_you_mean(t, sg));
         }
         only = t->part[p];
     }

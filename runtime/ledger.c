@@ -173,8 +173,8 @@ int ledger_record_cmd(Trk *t, int argc, char **argv)
                 for (int j = 0; j < nd; j++)
                     names[j] = t->m->dimensions.v[j]->d.id;
                 const char *sg = suggest_from(item, names, (size_t)nd);
-                return trk_fail(t, "unknown dimension '%s' in --breakdown%s%s%s", item,
-                                sg ? "; did you mean '" : "", sg ? sg : "", sg ? "'?" : "");
+                return trk_fail(t, "unknown dimension '%s' in --breakdown%s", item,
+                                trk_did_you_mean(t, sg));
             }
             val[LC_DIM0 + k] = eq + 1;
         }

@@ -81,11 +81,6 @@ static const char *field_text(LCheck *c, const csv_field *f)
     return arena_strndup(c->t->a, s, n);
 }
 
-static const char *did_you_mean(LCheck *c, const char *sg)
-{
-    return sg ? arena_printf(c->t->a, "; did you mean '%s'?", sg) : "";
-}
-
 static const char *list_partners(LCheck *c, const Indicator *ind)
 {
     Buf b;
@@ -159,7 +154,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
         ok = false;
     } else if ((p = trk_partner(t, who, strlen(who))) < 0) {
         msg(c, src, line, "unknown partner '%s'%s", who,
-            did_you_mean(c, trk_suggest_partner(t, who)));
+            trk_did_you_mean(t, trk_suggest_partner(t, who)));
         ok = false;
     }
     Buf key;
@@ -168,7 +163,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
         const char *id = v[LC_ID];
         if (*id && trk_milestone(t, id, strlen(id)) < 0) {
             msg(c, src, line, "unknown milestone '%s'%s", id,
-                did_you_mean(c, trk_suggest_milestone(t, id)));
+                trk_did_you_mean(t, trk_suggest_milestone(t, id)));
             ok = false;
         }
         const char *st = v[LC_VALUE];
@@ -178,7 +173,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
             ok = false;
         } else if (strcmp(st, "done") != 0 && strcmp(st, "cancelled") != 0) {
             msg(c, src, line, "the status '%s' is neither done nor cancelled%s", st,
-                did_you_mean(c, suggest_from(st, states, 2)));
+                trk_did_you_mean(t, suggest_from(st, states, 2)));
             ok = false;
         }
         r->value = strcmp(st, "done") == 0 ? 1 : 2;
@@ -188,7 +183,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
         const Indicator *ind = i >= 0 ? t->ind[i] : NULL;
         if (*id && !ind) {
             msg(c, src, line, "unknown indicator '%s'%s", id,
-                did_you_mean(c, trk_suggest_indicator(t, id)));
+                trk_did_you_mean(t, trk_suggest_indicator(t, id)));
             ok = false;
         } else if (ind && ind->formula) {
             msg(c, src, line,
@@ -235,8 +230,8 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
             if (!allowed) {
                 msg(c, src, line, "'%s' is not a value of dimension %s (%s)%s", dv, d->d.id,
                     list_values(c, d),
-                    did_you_mean(c, suggest_from(dv, (const char *const *)d->values.v,
-                                                 (size_t)d->values.n)));
+                    trk_did_you_mean(t, suggest_from(dv, (const char *const *)d->values.v,
+                                                     (size_t)d->values.n)));
                 ok = false;
             }
         }
@@ -314,7 +309,7 @@ static bool read_cols(LCheck *c, csv_reader *r, int src, int *map, size_t *nmap)
                 return false;
             }
             msg(c, src, 1, "unknown column '%s'%s", name,
-                did_you_mean(c, suggest_from(name, c->cols, (size_t)c->ncols)));
+                trk_did_you_mean(c->t, suggest_from(name, c->cols, (size_t)c->ncols)));
             ok = false;
         } else if (seen[map[k]]) {
             msg(c, src, 1, "the column '%s' appears twice", name);

@@ -243,6 +243,11 @@ const char *trk_suggest_milestone(const Trk *t, const char *word)
     return suggest_among(word, (Decl *const *)t->ms, t->nms);
 }
 
+const char *trk_did_you_mean(const Trk *t, const char *suggestion)
+{
+    return suggestion ? arena_printf(t->a, "; did you mean '%s'?", suggestion) : "";
+}
+
 const char *trk_path(const Trk *t, const char *file)
 {
     size_t n = strlen(t->data_dir);

@@ -63,6 +63,9 @@ int trk_partner_of(const Trk *t, const Partner *p);
 const char *trk_suggest_indicator(const Trk *t, const char *word);
 const char *trk_suggest_partner(const Trk *t, const char *word);
 const char *trk_suggest_milestone(const Trk *t, const char *word);
+/* "; did you mean 'SUGGESTION'?" to end a message, or "" when suggestion
+ * is NULL (in the tracker's arena). */
+const char *trk_did_you_mean(const Trk *t, const char *suggestion);
 
 /* "PROG: error: ..." (returns 2), "PROG: warning: ...", "PROG: ...". */
 int trk_fail(const Trk *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,7 +1,7 @@
 /*
- * Unit tests for the option helpers of runtime/trk.c that the tracker's
- * commands share: trk_as_of (the --as-of option of status, due and
- * report).
+ * Unit tests for helpers of runtime/trk.c that the tracker's commands
+ * share: trk_as_of (the --as-of option of status, due and report) and
+ * trk_did_you_mean (the end of a message about a misspelt name).
  *
  * Built by the Makefile like every tests/unit/test_*.c.
  */
@@ -54,10 +54,21 @@ static void test_as_of(void **state)
     assert_false(as_of(&t, 3, word, &d));
 }
 
+static void test_did_you_mean(void **state)
+{
+    (void)state;
+    Trk t = {0};
+    t.a = arena_new();
+    assert_string_equal(trk_did_you_mean(&t, "reporter"), "; did you mean 'reporter'?");
+    assert_string_equal(trk_did_you_mean(&t, NULL), "");
+    arena_free(t.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_as_of),
+        cmocka_unit_test(test_did_you_mean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
