@@ -469,21 +469,8 @@ int csv_next(csv_reader *r, csv_record *rec)
                 p++;
                 continue;
             case C_NUL:
-                FAIL(CSV_ERR_NUL, line, nf + 1, 0);
-                p++;
-                continue;
             case C_HIGH:
-                k = utf8_sequence(b + p, n - p, r->eof);
-                if (k == 0) {
-                    want_more = true;
-                    continue;
-                }
-                if (k < 0) {
-                    FAIL(CSV_ERR_UTF8, line, nf + 1, 0);
-                    k = 1;
-                }
-                p += (size_t)k;
-                continue;
+                goto odd_byte;
             }
             continue;
 
@@ -504,21 +491,8 @@ int csv_next(csv_reader *r, csv_record *rec)
                 line++;
                 continue;
             case C_NUL:
-                FAIL(CSV_ERR_NUL, line, nf + 1, 0);
-                p++;
-                continue;
             case C_HIGH:
-                k = utf8_sequence(b + p, n - p, r->eof);
-                if (k == 0) {
-                    want_more = true;
-                    continue;
-                }
-                if (k < 0) {
-                    FAIL(CSV_ERR_UTF8, line, nf + 1, 0);
-                    k = 1;
-                }
-                p += (size_t)k;
-                continue;
+                goto odd_byte;
             }
             continue;
 
@@ -558,6 +532,26 @@ int csv_next(csv_reader *r, csv_record *rec)
             state = UNQUOTED;
             continue;
         }
+
+    odd_byte:
+        /* A NUL byte, or (when UTF-8 is checked) one of 0x80 or more, in a
+         * field quoted or not.  A UTF-8 sequence is checked whole, once
+         * all its bytes have been read. */
+        if (b[p] == '\0') {
+            FAIL(CSV_ERR_NUL, line, nf + 1, 0);
+            p++;
+            continue;
+        }
+        k = utf8_sequence(b + p, n - p, r->eof);
+        if (k == 0) {
+            want_more = true;
+            continue;
+        }
+        if (k < 0) {
+            FAIL(CSV_ERR_UTF8, line, nf + 1, 0);
+            k = 1;
+        }
+        p += (size_t)k;
     }
 
 record_end:
