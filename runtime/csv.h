@@ -27,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "csv_value.h"   /* a field's value: csv_parse_number, csv_parse_date */
+
 typedef struct csv_reader csv_reader;
 
 typedef struct csv_field {
@@ -101,28 +103,5 @@ long csv_find_column(const csv_reader *r, const char *name);
  * "file:line: "), e.g. "field 3 is longer than 65536 bytes".  Returns the
  * length snprintf would have written. */
 int csv_describe_error(const csv_error *e, char *buf, size_t size);
-
-/* ---- field values ---------------------------------------------------- */
-
-enum csv_value_error {
-    CSV_VALUE_OK,
-    CSV_VALUE_EMPTY,        /* "is empty" */
-    CSV_VALUE_NOT_NUMBER,   /* "is not a number" (N/A, 1,5, 12abc, inf, nan, 0x10) */
-    CSV_VALUE_OUT_OF_RANGE, /* "is too large to be a number" (1e999) */
-    CSV_VALUE_TOO_LONG,     /* "is too long to be a number" (> 255 bytes) */
-    CSV_VALUE_NOT_DATE,     /* "is not a date of the form YYYY-MM-DD" */
-    CSV_VALUE_NO_SUCH_DAY,  /* "is not a day of the calendar" (2023-02-29) */
-};
-
-/* A decimal number: optional sign, digits with an optional fraction, an
- * optional exponent; spaces and tabs around it are allowed.  Infinity,
- * NaN, hex and overflow are rejected; underflow gives 0 or a subnormal.
- * The conversion is strtod's, so LC_NUMERIC must stay "C" (the decimal
- * point is '.'), which holds unless the program calls setlocale. */
-enum csv_value_error csv_parse_number(const char *s, size_t n, double *out);
-/* YYYY-MM-DD with a calendar check, to days since 1970-01-01. */
-enum csv_value_error csv_parse_date(const char *s, size_t n, int32_t *out);
-/* The predicate of the sentences above, e.g. "is not a number". */
-const char *csv_value_strerror(enum csv_value_error e);
 
 #endif

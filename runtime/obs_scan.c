@@ -19,7 +19,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "csv.h"
+#include "csv_value.h"
 
 #define BLOCK (256 * 1024)
 
