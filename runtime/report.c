@@ -6,32 +6,21 @@
  * observations (a dot per report, coloured by reporter), the combined
  * value, the baseline, the benchmarks (targets), the planned trajectory,
  * the requirements of milestones on it and the as-of date; a timeline
- * shows the milestones coloured by state.  Breakdown tables give the
- * latest cells; for indicators with personal data a cell below --min-cell
- * is suppressed, and when a table would have exactly one suppressed cell
- * the next smallest is suppressed too, so that it cannot be worked out
- * from the total. */
+ * shows the milestones coloured by state (both SVG, drawn by chart.c).
+ * Breakdown tables give the latest cells; for indicators with personal
+ * data a cell below --min-cell is suppressed, and when a table would have
+ * exactly one suppressed cell the next smallest is suppressed too, so
+ * that it cannot be worked out from the total. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "report.h"
 #include "version.h"
 
-#define W 760
-#define H 280
-#define ML 72
-#define MR 24
-#define MT 24
-#define MB 44
-#define MAX_POINTS 120
-
-static const char *const state_color[] = {"#2e7d32", "#757575", "#00897b",
-                                          "#c62828", "#ef6c00", "#1565c0"};
 static const char *const status_color[] = {"#757575", "#2e7d32", "#1565c0", "#c62828"};
-static const char *const reporter_color[] = {"#6a1b9a", "#00838f", "#ad1457", "#558b2f",
-                                             "#4527a0", "#ef6c00", "#37474f", "#0277bd"};
 
 static const char css[] =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;"
@@ -65,306 +54,11 @@ static const char *status_text(PlanStatus s)
     return w[s];
 }
 
-static const char *state_text(PlanState s)
-{
-    static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
-    return w[s];
-}
-
 static void badge(Buf *b, const char *color, const char *text)
 {
     buf_printf(b, "<span class=\"badge\" style=\"background:%s\">", color);
     esc(b, text);
     buf_puts(b, "</span>");
-}
-
-/* 1.5M, 300k, 12.5 */
-static const char *compact(double v, char *buf)
-{
-    double a = fabs(v);
-    if (a >= 1e9)
-        snprintf(buf, 32, "%.3gB", v / 1e9);
-    else if (a >= 1e6)
-        snprintf(buf, 32, "%.3gM", v / 1e6);
-    else if (a >= 1e4)
-        snprintf(buf, 32, "%.3gk", v / 1e3);
-    else
-        snprintf(buf, 32, "%.4g", v);
-    return buf;
-}
-
-/* ---- scales ----------------------------------------------------------------- */
-
-typedef struct Scale {
-    double x0, x1, y0, y1;
-} Scale;
-
-static double sx(const Scale *s, double d)
-{
-    return ML + (d - s->x0) / (s->x1 - s->x0) * (W - ML - MR);
-}
-
-static double sy(const Scale *s, double v)
-{
-    return H - MB - (v - s->y0) / (s->y1 - s->y0) * (H - MT - MB);
-}
-
-static double nice_step(double span)
-{
-    double raw = span / 5, p = pow(10, floor(log10(raw))), f = raw / p;
-    return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * p;
-}
-
-static void axes(Buf *b, const Scale *s)
-{
-    double step = nice_step(s->y1 - s->y0);
-    char n[32], d[16];
-    for (double v = ceil(s->y0 / step) * step; v <= s->y1 + step * 1e-9; v += step) {
-        double y = sy(s, v);
-        buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", ML, y,
-                   W - MR, y);
-        buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", ML - 6, y + 4,
-                   compact(fabs(v) < step * 1e-9 ? 0 : v, n));
-    }
-    /* Years, or quarters on a short span. */
-    int y0, m0, dd, y1, m1;
-    date_to_civil((int32_t)s->x0, &y0, &m0, &dd);
-    date_to_civil((int32_t)s->x1, &y1, &m1, &dd);
-    bool quarters = s->x1 - s->x0 < 800;
-    for (int y = y0; y <= y1; y++)
-        for (int m = 1; m <= 12; m += quarters ? 3 : 12) {
-            int32_t day = date_from_civil(y, m, 1);
-            if (day < s->x0 || day > s->x1)
-                continue;
-            double x = sx(s, day);
-            buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>", x,
-                       MT, x, H - MB);
-            date_iso(day, d);
-            d[quarters ? 7 : 4] = '\0';
-            buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x,
-                       H - MB + 16, d);
-        }
-    buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", ML, H - MB,
-               W - MR, H - MB);
-}
-
-static void extend(double *lo, double *hi, double v)
-{
-    if (isnan(v))
-        return;
-    if (isnan(*lo) || v < *lo)
-        *lo = v;
-    if (isnan(*hi) || v > *hi)
-        *hi = v;
-}
-
-/* ---- requirement markers ------------------------------------------------------ */
-
-typedef struct Mark {
-    const Milestone *ms;
-    PlanState state;
-    ExprOp op;
-    double value;
-} Mark;
-
-typedef struct MarkEnv {
-    Trk *t;
-    const Indicator *want;
-    const Milestone *ms;
-    PlanState state;
-    VEC(Mark) marks;
-} MarkEnv;
-
-static void on_mark(void *env, const Indicator *ind, ExprOp op, double value)
-{
-    MarkEnv *e = env;
-    if (ind != e->want)
-        return;
-    Mark m = {e->ms, e->state, op, value};
-    VEC_PUSH(e->t->a, e->marks, m);
-}
-
-/* ---- one chart ------------------------------------------------------------------ */
-
-static void chart(Score *s, int i, Buf *b)
-{
-    Trk *t = s->t;
-    const Indicator *ind = t->ind[i];
-    const ScoreInd *si = &s->ind[i];
-    const ObsInd *oi = &s->obs.ind[i];
-    charter_series cs;
-    score_series(s, i, s->as_of, &cs);
-    MarkEnv me = {t, ind, NULL, PLAN_PENDING, {0}};
-    for (int m = 0; m < t->nms; m++) {
-        me.ms = t->ms[m];
-        me.state = s->ms[m].state;
-        if (t->ms[m]->due != DATE_NONE)
-            eval_marks(t->ms[m]->requires, on_mark, &me);
-    }
-    /* Domains. */
-    double x0 = NAN, x1 = NAN, y0 = 0, y1 = NAN;
-    extend(&x0, &x1, t->ag->term_start == DATE_NONE ? NAN : t->ag->term_start);
-    extend(&x0, &x1, t->ag->term_end == DATE_NONE ? NAN : t->ag->term_end);
-    extend(&x0, &x1, s->as_of);
-    for (int k = 0; k < si->nplan; k++) {
-        extend(&x0, &x1, si->plan[k].date);
-        extend(&y0, &y1, si->plan[k].value);
-    }
-    for (size_t k = 0; k < cs.count; k++) {
-        extend(&x0, &x1, cs.dates[k]);
-        extend(&y0, &y1, cs.values[k]);
-    }
-    for (int r = 0; r < oi->nrep; r++)
-        for (int k = 0; k < oi->s[r].nrows; k++)
-            if (oi->s[r].rows[k].cell < 0) {
-                extend(&x0, &x1, oi->s[r].rows[k].date);
-                extend(&y0, &y1, oi->s[r].rows[k].value);
-            }
-    for (int k = 0; k < me.marks.n; k++) {
-        extend(&x0, &x1, me.marks.v[k].ms->due);
-        extend(&y0, &y1, me.marks.v[k].value);
-    }
-    if (isnan(x0) || isnan(y1)) {
-        buf_puts(b, "<p class=\"meta\">Nothing to chart yet: no plan and no observation.</p>\n");
-        return;
-    }
-    if (x1 <= x0)
-        x1 = x0 + 1;
-    if (y1 <= y0)
-        y1 = y0 + 1;
-    double pad = (y1 - y0) * 0.06;
-    Scale sc = {x0, x1, y0 < 0 ? y0 - pad : y0, y1 + pad};
-    char n1[32], n2[32], d1[16];
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
-                  "aria-labelledby=\"chart-%s\"><title id=\"chart-%s\">",
-               W, H, W, H, ind->d.id, ind->d.id);
-    esc(b, ind->d.title ? ind->d.title : ind->d.id);
-    buf_puts(b, ": observations against the plan</title>");
-    axes(b, &sc);
-    /* The planned trajectory, held after the last target. */
-    if (si->nplan > 0) {
-        buf_puts(b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
-                    "stroke-dasharray=\"6 4\" points=\"");
-        for (int k = 0; k < si->nplan; k++)
-            buf_printf(b, "%.1f,%.1f ", sx(&sc, si->plan[k].date), sy(&sc, si->plan[k].value));
-        buf_printf(b, "%.1f,%.1f\"><title>planned trajectory</title></polyline>", sx(&sc, x1),
-                   sy(&sc, si->plan[si->nplan - 1].value));
-    }
-    /* Baseline and benchmarks. */
-    if (si->has_base) {
-        double y = sy(&sc, si->base);
-        buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#b0bec5\" "
-                      "stroke-dasharray=\"2 3\"/>", ML, y, W - MR, y);
-        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"#546e7a\" "
-                      "stroke-width=\"2\"><title>baseline %s on %s</title></circle>",
-                   sx(&sc, si->base_date), y, trk_num_text(si->base, n1),
-                   date_iso(si->base_date, d1));
-    }
-    for (int k = 0; k < ind->targets.n; k++) {
-        const Target *tg = &ind->targets.v[k];
-        double x = sx(&sc, tg->date), y = sy(&sc, tg->value);
-        buf_printf(b, "<path d=\"M%.1f %.1fl7 7l-7 7l-7-7z\" fill=\"#455a64\"><title>benchmark "
-                      "%s by %s</title></path>",
-                   x, y - 7, trk_num_text(tg->value, n1), date_iso(tg->date, d1));
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, y - 11,
-                   compact(tg->value, n2));
-    }
-    /* Requirements of milestones. */
-    for (int k = 0; k < me.marks.n; k++) {
-        const Mark *mk = &me.marks.v[k];
-        double x = sx(&sc, mk->ms->due), y = sy(&sc, mk->value);
-        const char *col = state_color[mk->state];
-        buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                      "stroke-dasharray=\"3 3\"/>", x, MT, x, H - MB, col);
-        buf_printf(b, "<path d=\"M%.1f %.1fl-7 -11h14z\" fill=\"%s\"><title>", x, y, col);
-        esc(b, mk->ms->d.id);
-        buf_puts(b, " requires ");
-        esc(b, eval_op_text(mk->op));
-        buf_printf(b, " %s (%s)</title></path>", trk_num_text(mk->value, n1),
-                   state_text(mk->state));
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\" fill=\"%s\">", x + 6,
-                   y - 12, col);
-        esc(b, mk->ms->d.id);
-        buf_puts(b, "</text>");
-    }
-    /* The combined value and each report.  A long ledger is thinned to at
-     * most MAX_POINTS points per line and per reporter (evenly, keeping
-     * the last), so that the page stays light on a long ledger. */
-    size_t step = cs.count > MAX_POINTS ? (cs.count + MAX_POINTS - 1) / MAX_POINTS : 1;
-    if (cs.count > 0) {
-        buf_puts(b, "<polyline fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2.5\" points=\"");
-        for (size_t k = 0; k < cs.count; k++)
-            if (k % step == 0 || k + 1 == cs.count)
-                buf_printf(b, "%.1f,%.1f ", sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]));
-        buf_puts(b, "\"><title>value</title></polyline>");
-    }
-    for (int r = 0; r < oi->nrep; r++) {
-        const char *col = reporter_color[r % 8];
-        int ntot = 0, seen = 0;
-        for (int k = 0; k < oi->s[r].nrows; k++)
-            ntot += oi->s[r].rows[k].cell < 0;
-        if (ntot > MAX_POINTS) {
-            /* Many reports: a thin line through every rstep-th. */
-            int rstep = (ntot + MAX_POINTS - 1) / MAX_POINTS;
-            buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1\" points=\"",
-                       col);
-            for (int k = 0; k < oi->s[r].nrows; k++) {
-                const ObsRow *row = &oi->s[r].rows[k];
-                if (row->cell >= 0 || (seen++ % rstep != 0 && seen != ntot))
-                    continue;
-                buf_printf(b, "%.1f,%.1f ", sx(&sc, row->date), sy(&sc, row->value));
-            }
-            buf_puts(b, "\"><title>");
-            esc(b, ind->reporters.v[r]->d.id);
-            buf_printf(b, ": %d reports</title></polyline>", ntot);
-            continue;
-        }
-        for (int k = 0; k < oi->s[r].nrows; k++) {
-            const ObsRow *row = &oi->s[r].rows[k];
-            if (row->cell >= 0)
-                continue;
-            buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
-                       sx(&sc, row->date), sy(&sc, row->value), col);
-            esc(b, ind->reporters.v[r]->d.id);
-            buf_printf(b, ": %s on %s</title></circle>", trk_num_text(row->value, n1),
-                       date_iso(row->date, d1));
-        }
-    }
-    /* The combined value at each date (also where reporters sent only
-     * breakdown cells, and for derived indicators). */
-    for (size_t k = 0; cs.count <= MAX_POINTS && k < cs.count; k++)
-        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
-                      "%s on %s</title></circle>",
-                   sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), trk_num_text(cs.values[k], n1),
-                   date_iso(cs.dates[k], d1));
-    /* As of. */
-    double xa = sx(&sc, s->as_of);
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
-                  "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of "
-                  "%s</text>",
-               xa, MT, xa, H - MB, xa, MT - 8, date_iso(s->as_of, d1));
-    buf_puts(b, "</svg>\n<p class=\"legend\">");
-    for (int r = 0; r < oi->nrep; r++) {
-        bool any = false;
-        for (int k = 0; k < oi->s[r].nrows && !any; k++)
-            any = oi->s[r].rows[k].cell < 0;
-        if (!any)
-            continue;
-        buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>", reporter_color[r % 8]);
-        esc(b, ind->reporters.v[r]->d.id);
-        buf_puts(b, "</span>");
-    }
-    if (cs.count)
-        buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>");
-    if (si->nplan)
-        buf_puts(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>");
-    if (si->has_base)
-        buf_puts(b, "<span>&#9711; baseline</span>");
-    if (ind->targets.n)
-        buf_puts(b, "<span>&#9670; benchmark</span>");
-    if (me.marks.n)
-        buf_puts(b, "<span>&#9660; milestone requirement</span>");
-    buf_puts(b, "<span>| as of</span></p>\n");
 }
 
 /* ---- breakdowns ----------------------------------------------------------------- */
@@ -466,86 +160,6 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
                                      "worked out" : "");
 }
 
-/* ---- the milestone timeline ----------------------------------------------------- */
-
-static void timeline(Score *s, Buf *b)
-{
-    Trk *t = s->t;
-    double x0 = NAN, x1 = NAN;
-    extend(&x0, &x1, t->ag->term_start == DATE_NONE ? NAN : t->ag->term_start);
-    extend(&x0, &x1, t->ag->term_end == DATE_NONE ? NAN : t->ag->term_end);
-    extend(&x0, &x1, s->as_of);
-    int n = 0;
-    for (int m = 0; m < t->nms; m++)
-        if (t->ms[m]->due != DATE_NONE) {
-            extend(&x0, &x1, t->ms[m]->due);
-            n++;
-        }
-    if (n == 0 || isnan(x0))
-        return;
-    if (x1 <= x0)
-        x1 = x0 + 1;
-    int row = 26, h = MT + 30 + row * n;
-    Scale sc = {x0, x1, 0, 1};
-    char d1[16];
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
-                  "aria-labelledby=\"timeline-title\"><title id=\"timeline-title\">Milestone "
-                  "timeline, coloured by state</title>", W, h, W, h);
-    /* Year lines. */
-    int y0, y1, mm, dd;
-    date_to_civil((int32_t)x0, &y0, &mm, &dd);
-    date_to_civil((int32_t)x1, &y1, &mm, &dd);
-    for (int y = y0; y <= y1 + 1; y++) {
-        int32_t day = date_from_civil(y, 1, 1);
-        if (day < x0 || day > x1)
-            continue;
-        double x = sx(&sc, day);
-        buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
-                      "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>",
-                   x, MT, x, h - 20, x, h - 6, y);
-    }
-    int k = 0;
-    for (int m = 0; m < t->nms; m++) {
-        const Milestone *ms = t->ms[m];
-        if (ms->due == DATE_NONE)
-            continue;
-        const ScoreMs *sm = &s->ms[m];
-        double y = MT + 10 + row * k++, x = sx(&sc, ms->due);
-        const char *col = state_color[sm->state];
-        buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#f2f2f2\"/>", ML,
-                   y, W - MR, y);
-        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"><title>", x, y, col);
-        esc(b, ms->d.id);
-        buf_printf(b, ": %s, due %s</title></circle>", state_text(sm->state),
-                   date_iso(ms->due, d1));
-        if (sm->ev != PLAN_EVENT_NONE) {
-            double xe = sx(&sc, sm->ev_date);
-            buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>"
-                          "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"6\" fill=\"%s\">"
-                          "<title>%s on %s</title></rect>",
-                       xe, y, x, y, col, xe - 3, y - 3, col,
-                       sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
-                       date_iso(sm->ev_date, d1));
-        }
-        /* The label on the side with room. */
-        bool right = x < (ML + W - MR) / 2.0;
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", right ? x + 12 : x - 12,
-                   y + 4, right ? "start" : "end");
-        esc(b, ms->d.id);
-        buf_printf(b, " (%s)</text>", state_text(sm->state));
-    }
-    double xa = sx(&sc, s->as_of);
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\"/>", xa, MT - 4,
-               xa, h - 20);
-    buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of %s</text></svg>\n", xa,
-               MT - 8, date_iso(s->as_of, d1));
-    buf_puts(b, "<p class=\"legend\">");
-    for (int st = 0; st < 6; st++)
-        buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>%s</span>",
-                   state_color[st], state_text((PlanState)st));
-    buf_puts(b, "</p>\n");
-}
-
 /* ---- the page ------------------------------------------------------------------- */
 
 void report_html(Score *s, int min_cell, Buf *b)
@@ -586,7 +200,8 @@ void report_html(Score *s, int min_cell, Buf *b)
         if (mst[k])
             buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>"
                           "milestone%s %s</div>\n",
-                       state_color[k], mst[k], mst[k] == 1 ? "" : "s", state_text((PlanState)k));
+                       chart_state_color((PlanState)k), mst[k], mst[k] == 1 ? "" : "s",
+                       chart_state_text((PlanState)k));
     buf_puts(b, "</section>\n");
 
     /* Indicators table. */
@@ -655,7 +270,7 @@ void report_html(Score *s, int min_cell, Buf *b)
             esc(b, ind->source);
             buf_puts(b, "</p>\n");
         }
-        chart(s, i, b);
+        chart_indicator(s, i, b);
         breakdown(s, i, min_cell, b);
         buf_puts(b, "</article>\n");
     }
@@ -663,7 +278,7 @@ void report_html(Score *s, int min_cell, Buf *b)
     /* Milestones. */
     if (t->nms > 0) {
         buf_puts(b, "<h2>Milestones</h2>\n");
-        timeline(s, b);
+        chart_timeline(s, b);
         buf_puts(b, "<table>\n<tr><th>Milestone</th><th>Due</th><th>Owner</th><th>State</th>"
                     "<th>Requirement or event</th></tr>\n");
         for (int m = 0; m < t->nms; m++) {
@@ -677,7 +292,7 @@ void report_html(Score *s, int min_cell, Buf *b)
                        ms->due != DATE_NONE ? date_iso(ms->due, d2) : "&ndash;");
             esc(b, ms->owner ? ms->owner->d.id : "");
             buf_puts(b, "</td><td>");
-            badge(b, state_color[sm->state], state_text(sm->state));
+            badge(b, chart_state_color(sm->state), chart_state_text(sm->state));
             buf_puts(b, "</td><td>");
             if (sm->ev != PLAN_EVENT_NONE) {
                 buf_printf(b, "%s on %s by ", sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
