@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "status.h"
+#include "due.h"
+#include "score.h"
 
 typedef struct Item {
     int32_t date;

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "report.h"
+#include "ical.h"
 #include "version.h"
 
 /* Appends one content line, folded at 75 octets without splitting a

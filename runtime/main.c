@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>
 
+#include "due.h"
+#include "ical.h"
 #include "ledger.h"
 #include "report.h"
 #include "sha256.h"

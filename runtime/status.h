@@ -1,5 +1,5 @@
-/* status.h - the commands that read the scorecard: status, due (status_,
- * due_), and the printing of the scorecard in text, JSON and Markdown. */
+/* status.h - `status`: the scorecard, printed in text, JSON or Markdown
+ * (status_). */
 #ifndef CHARTER_STATUS_H
 #define CHARTER_STATUS_H
 
@@ -10,6 +10,5 @@ typedef enum StatusFormat { STATUS_TEXT, STATUS_JSON, STATUS_MD } StatusFormat;
 
 void status_print(Score *s, StatusFormat fmt, Buf *out);
 int status_cmd(Trk *t, int argc, char **argv);
-int due_cmd(Trk *t, int argc, char **argv);
 
 #endif
