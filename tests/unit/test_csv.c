@@ -1,9 +1,9 @@
 /*
- * Unit tests for runtime/csv.c and runtime/rtdate.c.
+ * Unit tests for runtime/csv.c, runtime/csv_value.c and runtime/rtdate.c.
  *
  * Build and run (from the repository root):
  *   gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -iquote runtime \
- *       tests/unit/test_csv.c runtime/csv.c runtime/rtdate.c -lcmocka -lm -o build/test_csv
+ *       tests/unit/test_csv.c runtime/csv.c runtime/csv_value.c runtime/rtdate.c -lcmocka -lm -o build/test_csv
  *   build/test_csv
  *
  * Most cases are written as input -> expected transcript and are parsed

@@ -1,7 +1,7 @@
 /*
  * Unit tests for runtime/plan.c (trajectories, statuses, milestone states,
  * combine rules, reporting periods), the scan index parser of
- * runtime/obs.c and the number formats of runtime/trk.c.
+ * runtime/obs_index.c and the number formats of runtime/trk.c.
  *
  * Built by the Makefile like every tests/unit/test_*.c.
  */
