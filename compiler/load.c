@@ -474,6 +474,9 @@ static bool in_stack(Resolver *r, const char *real, int *at)
     return false;
 }
 
+/* Deepest chain of `use` (documented in docs/security.md). */
+#define LOAD_MAX_USE_DEPTH 64
+
 static void load_use(Resolver *r, Scope *s, Stmt *st)
 {
     Cur c;
@@ -489,6 +492,13 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
             return;
     }
     cur_end(&c);
+    /* Each level of `use` costs stack; a chain deeper than any real
+     * agreement needs is refused rather than allowed to overflow it. */
+    if (r->stack.n >= LOAD_MAX_USE_DEPTH) {
+        diag_report(r->d, SEV_ERROR, "limit", pa->span, "file",
+                    "files `use` each other more than %d levels deep", LOAD_MAX_USE_DEPTH);
+        return;
+    }
     const char *real = use_path(r, st, path, pa->span);
     if (!real)
         return;
