@@ -57,12 +57,8 @@ void cur_error(Cur *c, const char *what)
         at = (Span){last.file, last.hi, last.hi};
         found = "the end of the statement";
     }
-    /* The words read so far show where the reader was. */
-    char before[96];
-    snprintf(before, sizeof before, "%s", c->st->head);
-    Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "syntax", at, "file",
-                                "`%s` expects %s here, found %s", before, what, found);
-    (void)g;
+    diag_report(c->r->d, SEV_ERROR, "syntax", at, "file", "`%s` expects %s here, found %s",
+                c->st->head, what, found);
     c->i = c->args->n;      /* one message per statement */
 }
 
