@@ -178,7 +178,7 @@ static Decl *new_decl(Resolver *r, DeclKind k, size_t size, const char *id, Span
     return d;
 }
 
-/* The Decl made for each declaring statement, found again by resolve.c. */
+/* `need ID "TEXT"` inside the agenda declares a name like a top-level declaration. */
 static void declare_need(Resolver *r, Scope *s, const Stmt *st, bool is_std)
 {
     Cur c;
