@@ -12,15 +12,15 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototy
         -Wvla -Wmissing-prototypes -Wno-missing-field-initializers
 # Generated code gets relaxed warnings, never -Werror.
 GENWARN := -std=c11 -w
-CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler -Igrammar -I$(BUILD)/grammar -iquote runtime -Istdlib/std
+COMPILER_DIRS := base front model checks emit cli
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -iquote runtime -Istdlib/std
 ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 CFLAGS := $(OPT) -MMD -MP
 LDLIBS := -lffi -ldl -lm
 
-# SHA-256 is shared: charterc hashes the sources a tracker carries.
-COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c)) runtime/sha256.c
+COMPILER_SRC := $(filter-out compiler/cli/main.c,$(wildcard $(COMPILER_DIRS:%=compiler/%/*.c)))
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/grammar/parser.o $(BUILD)/grammar/lexer.o
 RUNTIME_SRC := $(filter-out runtime/main.c,$(wildcard runtime/*.c))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(BUILD)/stdlib/std/charterstd.o
@@ -79,7 +79,7 @@ $(LIBRT): $(RUNTIME_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(CHARTERC): $(BUILD)/compiler/main.o $(LIBCHARTER)
+$(CHARTERC): $(BUILD)/compiler/cli/main.o $(LIBCHARTER)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -122,7 +122,7 @@ update-golden: all
 	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
 
 # ---- docs ------------------------------------------------------------------
-# docs/checks.md is generated from the check table (compiler/checktab.c);
+# docs/checks.md is generated from the check table (compiler/checks/checktab.c);
 # tests/golden/explain fails when it is out of date.
 docs: $(CHARTERC)
 	@$(CHARTERC) explain --markdown >docs/checks.md.tmp

@@ -1,7 +1,7 @@
 /* main.c - the tracker program: `NAME COMMAND [OPTIONS]`.
  *
  * This file is the runtime `charter-runtime`; `charterc tracker` appends an
- * agreement to a copy of it (see compiler/bundle.h), and each copy is the
+ * agreement to a copy of it (see compiler/emit/bundle.h), and each copy is the
  * tracker of its agreement. */
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>

@@ -1,6 +1,6 @@
 /* obs_index.h - the index a tracker carries, parsed (obs_index_).
  *
- * The index (bundle_index, compiler/bundle.h) is what reading the ledger
+ * The index (bundle_index, compiler/emit/bundle.h) is what reading the ledger
  * needs to know of the agreement, one line per item: `A ID` the
  * agreement; `D ID VALUE...` a dimension; `I ID DERIVED ANCHOR FREQ_N
  * FREQ_UNIT HISTORY R REPORTER... M DIM... E DUE...` an indicator (its

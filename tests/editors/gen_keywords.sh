@@ -4,12 +4,12 @@
 # grammars are tested against the language as the compiler reads it:
 #
 #   reserved words      grammar/lexer.l      ("requires" TOK(REQUIRES); ...)
-#   declarations        compiler/load.c      (decl_heads[], other_heads[])
-#   statements          compiler/resolve*.c  (StmtDef tables: {"name", fn, bool, bool},
+#   declarations        compiler/front/compile.c      (decl_heads[], other_heads[])
+#   statements          compiler/front/resolve*.c  (StmtDef tables: {"name", fn, bool, bool},
 #                                             and the agenda's names[])
-#   value words         compiler/resolve*.c, load.c, args.c (the word lists of
+#   value words         compiler/front/resolve*.c, compile.c, resolve_args.c (the word lists of
 #                                             cur_choice, cur_word("..."), cur_is_word)
-#   types, durations    compiler/load.c (extern types), compiler/date.c (units, plurals)
+#   types, durations    compiler/front/compile.c (extern types), compiler/base/date.c (units, plurals)
 #   prelude names       stdlib/std/prelude.charter (unit, sector, level,
 #                                             backbone_function, phase, extern function)
 #
@@ -44,30 +44,30 @@ grep -E '^"[a-z]+"[[:space:]]+TOK\(' "$root/grammar/lexer.l" | words |
     section "Reserved words (grammar/lexer.l)"
 
 {
-    sed -n '/decl_heads\[\] = {/,/^};/p' "$root/compiler/load.c" | grep -E '^[[:space:]]*\{"' 
-    sed -n '/other_heads\[\] = {/,/^};/p' "$root/compiler/load.c"
-} | words | section "Declarations (compiler/load.c)"
+    sed -n '/decl_heads\[\] = {/,/^};/p' "$root/compiler/front/compile.c" | grep -E '^[[:space:]]*\{"' 
+    sed -n '/other_heads\[\] = {/,/^};/p' "$root/compiler/front/compile.c"
+} | words | section "Declarations (compiler/front/compile.c)"
 
 {
-    cat "$root"/compiler/resolve*.c |
+    cat "$root"/compiler/front/resolve*.c |
         grep -oE '\{"[a-z_]+", *[A-Za-z_][A-Za-z0-9_]*, *(true|false), *(true|false)\}'
     # The agenda's statements are a word list of their own.
-    grep -hE 'names\[\] = \{' "$root"/compiler/resolve*.c
-} | words | section "Statements (the resolver's tables, compiler/resolve*.c)"
+    grep -hE 'names\[\] = \{' "$root"/compiler/front/resolve*.c
+} | words | section "Statements (the resolver's tables, compiler/front/resolve*.c)"
 
 {
     # Word lists handed to cur_choice (static arrays in the resolver) ...
-    grep -hE 'static const char \*(const )?[a-z]+\[\] = \{"' "$root"/compiler/resolve*.c
+    grep -hE 'static const char \*(const )?[a-z]+\[\] = \{"' "$root"/compiler/front/resolve*.c
     # ... and single words the resolver expects: cur_word(c, "to") ...
-    grep -hoE 'cur_(is_)?word\([^,]+, *"[a-z_]+"' "$root"/compiler/resolve*.c \
-        "$root"/compiler/load.c "$root"/compiler/args.c
-} | words | grep -vxE 'vision|problem|principle|need' | section "Value words (compiler/resolve*.c, load.c, args.c)"
+    grep -hoE 'cur_(is_)?word\([^,]+, *"[a-z_]+"' "$root"/compiler/front/resolve*.c \
+        "$root"/compiler/front/compile.c "$root"/compiler/front/resolve_args.c
+} | words | grep -vxE 'vision|problem|principle|need' | section "Value words (compiler/front/resolve*.c, compile.c, resolve_args.c)"
 
-sed -n '/^static bool extern_type/,/^}/p' "$root/compiler/load.c" | grep -E 'names\[\]' | words |
-    section "Types of extern functions (compiler/load.c)"
+sed -n '/^static bool extern_type/,/^}/p' "$root/compiler/front/compile.c" | grep -E 'names\[\]' | words |
+    section "Types of extern functions (compiler/front/compile.c)"
 
-sed -n '/^bool duration_unit/,/^}/p' "$root/compiler/date.c" | grep -E 'names\[\]' | words |
-    awk '{ print; print $0 "s" }' | section "Duration units and their plurals (compiler/date.c)"
+sed -n '/^bool duration_unit/,/^}/p' "$root/compiler/base/date.c" | grep -E 'names\[\]' | words |
+    awk '{ print; print $0 "s" }' | section "Duration units and their plurals (compiler/base/date.c)"
 
 {
     sed -nE 's/^(unit|sector|level|backbone_function|phase)[[:space:]]+([A-Za-z_][A-Za-z0-9_]*).*/"\2"/p' \

@@ -9,8 +9,8 @@
 # usage: bash tests/editors/test_editors.sh [KEYWORDS]
 #   KEYWORDS: a file of words, one per line, that both grammars must know.
 #   Default: the list tests/editors/gen_keywords.sh generates from the
-#   scanner (grammar/lexer.l), the resolver's tables (compiler/load.c,
-#   compiler/resolve*.c, ...) and the prelude. Lines starting with # are skipped.
+#   scanner (grammar/lexer.l), the resolver's tables (compiler/front/compile.c,
+#   compiler/front/resolve*.c, ...) and the prelude. Lines starting with # are skipped.
 #
 # Expected outputs (compared with diff -u): qf.expected, sample.vim.expected,
 # sample.tm.expected, folding.expected. To regenerate one after a deliberate

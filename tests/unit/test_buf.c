@@ -1,5 +1,5 @@
 /*
- * Unit tests for the atomic writes of compiler/buf.c: buf_write_file() and
+ * Unit tests for the atomic writes of compiler/base/buf.c: buf_write_file() and
  * buf_write_file_mode() (the tracker program, 0755).  Files are written
  * in a fresh temporary folder.
  */

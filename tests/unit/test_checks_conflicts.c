@@ -1,4 +1,4 @@
-/* test_checks_conflicts.c - the planned trajectory (compiler/trajectory.c)
+/* test_checks_conflicts.c - the planned trajectory (compiler/model/trajectory.c)
  * and the conflict checks that read it or the `after` graph
  * (requirement_exceeds_plan, dependency_cycle), through compile_text()
  * and checks_run(); and that both stay linear on large models. */

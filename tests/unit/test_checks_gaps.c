@@ -1,4 +1,4 @@
-/* test_checks_gaps.c - the gap checks (compiler/checks_gaps.c) through
+/* test_checks_gaps.c - the gap checks (compiler/checks/gaps.c) through
  * compile_text() and checks_run(): subjects, evidence in the messages,
  * thresholds, `allow`, and that the checks stay linear on a large model. */
 #include <setjmp.h>

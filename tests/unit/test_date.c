@@ -1,5 +1,5 @@
 /*
- * Unit tests for duration_frequency() (compiler/date.c): a reporting
+ * Unit tests for duration_frequency() (compiler/base/date.c): a reporting
  * frequency as Charter writes it, shared by the checks' messages and
  * `charterc diff`.
  */

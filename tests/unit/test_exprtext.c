@@ -1,5 +1,5 @@
 /*
- * Unit tests for compiler/exprtext.c: binding strengths, operator
+ * Unit tests for compiler/model/exprtext.c: binding strengths, operator
  * spellings and expressions written back in Charter's syntax with the
  * parentheses a reader needs (and no others).
  */

@@ -1,5 +1,5 @@
 /*
- * Unit tests for compiler/linediff.c: the unified diff of `charterc fmt
+ * Unit tests for compiler/base/linediff.c: the unified diff of `charterc fmt
  * --diff`.  Random texts are diffed, the diff is applied back to the old
  * text (it must give the new one), and the number of changed lines is
  * compared with the longest common subsequence (the diff is minimal).

@@ -1,5 +1,5 @@
 /*
- * Unit tests for compiler/ptrmap.c: the pointer map the checks and the
+ * Unit tests for compiler/base/ptrmap.c: the pointer map the checks and the
  * tracker's scan index use (positions of declarations, sets).
  */
 #include <setjmp.h>

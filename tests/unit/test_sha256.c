@@ -1,9 +1,9 @@
 /*
- * Unit tests for runtime/sha256.c.
+ * Unit tests for compiler/base/sha256.c.
  *
  * Build and run (from the repository root):
  *   gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -iquote runtime \
- *       tests/unit/test_sha256.c runtime/sha256.c -lcmocka -o build/test_sha256
+ *       tests/unit/test_sha256.c compiler/base/sha256.c -lcmocka -o build/test_sha256
  *   build/test_sha256
  */
 #include <setjmp.h>

@@ -7,7 +7,7 @@
  * them all.  Each file is written atomically and left alone when its
  * content would not change.
  *
- * The tracker (a separate back end, tracker.h) joins the folder through
+ * The tracker (a separate back end, cmd_tracker.h) joins the folder through
  * build_tracker_hook(), as ID-tracker. */
 #ifndef CHARTER_DOC_BUILD_H
 #define CHARTER_DOC_BUILD_H
@@ -43,7 +43,7 @@ void build_add(Build *b, const char *name, const char *group, const char *title,
 
 /* The tracker step of `charterc build`, called after the documents and
  * pictures and before the index: writes DIR/ID-tracker (the executable,
- * tracker.h) and lists it; a non-zero return makes `build` exit with it. */
+ * cmd_tracker.h) and lists it; a non-zero return makes `build` exit with it. */
 int build_tracker_hook(Build *b);
 
 /* Runs the whole build into `dir` (created when missing); the model must

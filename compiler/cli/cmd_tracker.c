@@ -14,7 +14,7 @@
 #include "bundle.h"
 #include "checks.h"
 #include "cli.h"
-#include "tracker.h"
+#include "cmd_tracker.h"
 
 static const OptSpec tracker_opts[] = {
     {"help", 'h', false},

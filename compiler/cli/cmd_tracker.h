@@ -1,4 +1,4 @@
-/* tracker.h - writing the executable tracker of an agreement
+/* cmd_tracker.h - writing the executable tracker of an agreement
  * (cmd_tracker.c): the runtime program with the agreement's sources
  * appended (bundle.h).  `charterc tracker` and `charterc build` use it. */
 #ifndef CHARTER_TRACKER_H

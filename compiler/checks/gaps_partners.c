@@ -1,6 +1,6 @@
-/* checks_gaps_partners.c - gaps about the partners, how they communicate
+/* gaps_partners.c - gaps about the partners, how they communicate
  * and who runs the backbone (CHECKS.md, Gaps).  Same rules as
- * checks_gaps.c: user declarations only, one pass per check, evidence in
+ * gaps.c: user declarations only, one pass per check, evidence in
  * every message and a hint on every finding. */
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* checks_measure.c - conflicts of the shared measurement: target_direction,
+/* measure.c - conflicts of the shared measurement: target_direction,
  * target_not_monotonic, requirement_exceeds_plan, contradictory_requirements,
  * percent_summed, formula_frequency_mismatch, nested_mismatch (CHECKS.md,
  * Conflicts).  i indicators with t targets in all; r comparisons in the

@@ -1,7 +1,7 @@
 /* checks.h - the gap and conflict checks of CHECKS.md over a resolved model.
  *
  * Each check is a small function over the model, in the file of its family
- * (checks_gaps.c, checks_conflicts.c), registered in check_table (checktab.c)
+ * (gaps.c, conflicts.c), registered in check_table (checktab.c)
  * for its name, severity and reference text, and called from checks_run().
  * A check reports through check_report(), which applies `allow` and the
  * severity from the table. */

@@ -1,4 +1,4 @@
-/* checks_schedule.c - conflicts of the schedule: dependency_cycle,
+/* schedule.c - conflicts of the schedule: dependency_cycle,
  * schedule_inversion, outside_term, phase_order, reporting_too_infrequent
  * (CHECKS.md, Conflicts).  n milestones with e `after` links in all. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* checks_gaps.c - something the agreement needs is missing (CHECKS.md, Gaps).
+/* gaps.c - something the agreement needs is missing (CHECKS.md, Gaps).
  *
  * Each check is one function over the model of the root file and its plain
  * `use`s; prelude declarations (d.is_std) are never subjects.  Findings
@@ -11,7 +11,7 @@
  * lists it reads, marking what it meets in a pointer set (expected O(1)
  * per operation), so every check is linear in the size of the model.
  * The checks of partners, communication and backbone are in
- * checks_gaps_partners.c. */
+ * gaps_partners.c. */
 #include "checks.h"
 
 #include <stdint.h>
@@ -20,7 +20,7 @@
 #include "buf.h"
 #include "gaps_int.h"
 
-/* ---- helpers shared with checks_gaps_partners.c ------------------ */
+/* ---- helpers shared with gaps_partners.c ------------------ */
 
 Span gap_agreement_span(const CheckCtx *x)
 {

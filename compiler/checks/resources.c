@@ -1,4 +1,4 @@
-/* checks_resources.c - conflicts of resources and activities:
+/* resources.c - conflicts of resources and activities:
  * overcommitted_partner, resource_gap, redundant_activity (CHECKS.md,
  * Conflicts).  a activities with b budgets and k (goal, need) pairs in
  * all. */

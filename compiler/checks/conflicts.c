@@ -1,7 +1,7 @@
-/* checks_conflicts.c - two parts of the agreement disagree (CHECKS.md,
+/* conflicts.c - two parts of the agreement disagree (CHECKS.md,
  * Conflicts): the family's entry point and the helpers its checks share.
- * The checks themselves are in checks_schedule.c, checks_measure.c,
- * checks_resources.c and checks_partners.c (see conflicts_int.h). */
+ * The checks themselves are in schedule.c, measure.c,
+ * resources.c and partners.c (see conflicts_int.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 #include "checks.h"
 #include "doc.h"
 #include "graph.h"
-#include "tracker.h"
+#include "cmd_tracker.h"
 
 static int mkdirs(const char *path)
 {

@@ -1,8 +1,8 @@
 /* conflicts_int.h - internals shared by the conflict checks (CHECKS.md,
- * Conflicts): checks_conflicts.c (the family's entry point and helpers),
- * checks_schedule.c (milestones, periods, term, phases), checks_measure.c
- * (indicators, targets, requirements), checks_resources.c (commitments,
- * budgets, redundant activities) and checks_partners.c (tensions,
+ * Conflicts): conflicts.c (the family's entry point and helpers),
+ * schedule.c (milestones, periods, term, phases), measure.c
+ * (indicators, targets, requirements), resources.c (commitments,
+ * budgets, redundant activities) and partners.c (tensions,
  * backbone, hierarchy).
  *
  * Every check is linear or O(n log n) in the size of the model, except

@@ -1,4 +1,4 @@
-/* checks_partners.c - conflicts between partners: unacknowledged_tension,
+/* partners.c - conflicts between partners: unacknowledged_tension,
  * tension_unresolved, backbone_overlap, backbone_not_separate,
  * hierarchy_concentration (CHECKS.md, Conflicts).  p partners, a
  * activities, n milestones, w wants, t tensions. */

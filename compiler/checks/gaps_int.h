@@ -1,5 +1,5 @@
-/* gaps_int.h - what the gap checks share (checks_gaps.c,
- * checks_gaps_partners.c): a list of names for messages and the finding
+/* gaps_int.h - what the gap checks share (gaps.c,
+ * gaps_partners.c): a list of names for messages and the finding
  * helpers.  Grouping and marking in one pass use ptrmap.h.
  * Private to the gap checks. */
 #ifndef CHARTER_GAPS_INT_H
@@ -29,7 +29,7 @@ const char *gap_agreement_id(const CheckCtx *x);
 /* The finding's note: "FIX, or `allow CHECK "reason"`". */
 void gap_hint(CheckCtx *x, Diagnostic *g, const char *fix, const char *check);
 
-/* The checks of checks_gaps_partners.c, each named after its check. */
+/* The checks of gaps_partners.c, each named after its check. */
 void gap_check_sector_diversity(CheckCtx *x);
 void gap_check_partner_statements(CheckCtx *x);    /* incentive_missing, signatory_missing */
 void gap_check_partner_idle(CheckCtx *x);
