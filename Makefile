@@ -13,7 +13,7 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototy
 # Generated code gets relaxed warnings, never -Werror.
 GENWARN := -std=c11 -w
 COMPILER_DIRS := base front model checks emit cli
-CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -iquote runtime -Istdlib/std
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
 ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -91,7 +91,7 @@ $(RUNTIME): $(BUILD)/runtime/main.o $(LIBRT) $(LIBCHARTER)
 
 # ---- tests -----------------------------------------------------------------
 # Unit tests link against everything; a test may add flags in TEST_LDFLAGS_<name>.
-TEST_LDFLAGS_test_ffi := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call,--wrap=ffi_prep_cif
+TEST_LDFLAGS_test_extcall := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call,--wrap=ffi_prep_cif
 $(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \

@@ -8,18 +8,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ffi.h"
+#include "extcall.h"
 
 typedef struct Lib {
     const char *name;           /* as written in the extern */
     const char *dir;            /* of the declaring file */
-    rtffi_lib *lib;             /* NULL: not loaded (refused or failed) */
+    extcall_lib *lib;             /* NULL: not loaded (refused or failed) */
     bool tried;
 } Lib;
 
 typedef struct Fn {
     const Extern *x;
-    rtffi_fn *fn;               /* NULL: unavailable (reported once) */
+    extcall_fn *fn;               /* NULL: unavailable (reported once) */
 } Fn;
 
 /* What every Eval of a tracker shares: the libraries and functions. */
@@ -59,9 +59,9 @@ void eval_free(Eval *e)
     if (!e)
         return;
     for (int i = 0; i < e->l->fns.n; i++)
-        rtffi_fn_free(e->l->fns.v[i].fn);
+        extcall_fn_free(e->l->fns.v[i].fn);
     for (int i = 0; i < e->l->libs.n; i++)
-        rtffi_close(e->l->libs.v[i].lib);
+        extcall_close(e->l->libs.v[i].lib);
     e->l->fns.n = e->l->libs.n = 0;
 }
 
@@ -112,9 +112,9 @@ static Lib *lib_of(Eval *e, const Extern *x)
     VEC_PUSH(e->t->a, e->l->libs, l);
     Lib *lp = &e->l->libs.v[e->l->libs.n - 1];
     lp->tried = true;
-    rtffi_error err;
+    extcall_error err;
     if (x->std_library) {
-        lp->lib = rtffi_open(NULL, &err);
+        lp->lib = extcall_open(NULL, &err);
     } else if (!e->t->allow_extern) {
         e->l->refused++;
         trk_warn(e->t,
@@ -124,7 +124,7 @@ static Lib *lib_of(Eval *e, const Extern *x)
                  x->library, x->d.id, where(e->t, &x->d));
         return lp;
     } else {
-        lp->lib = rtffi_open(lib_path(e, lp), &err);
+        lp->lib = extcall_open(lib_path(e, lp), &err);
     }
     if (!lp->lib)
         trk_warn(e->t, "%s (extern function '%s', %s); the formulas that call it have no value",
@@ -132,18 +132,18 @@ static Lib *lib_of(Eval *e, const Extern *x)
     return lp;
 }
 
-static enum rtffi_type ffi_type(ExternType t)
+static enum extcall_type call_type(ExternType t)
 {
     switch (t) {
-    case XT_NUMBER: return RTFFI_NUMBER;
-    case XT_INTEGER: return RTFFI_INTEGER;
-    case XT_DATE: return RTFFI_DATE;
-    case XT_SERIES: return RTFFI_SERIES;
+    case XT_NUMBER: return EXTCALL_NUMBER;
+    case XT_INTEGER: return EXTCALL_INTEGER;
+    case XT_DATE: return EXTCALL_DATE;
+    case XT_SERIES: return EXTCALL_SERIES;
     }
-    return RTFFI_NUMBER;
+    return EXTCALL_NUMBER;
 }
 
-static rtffi_fn *fn_of(Eval *e, const Extern *x)
+static extcall_fn *fn_of(Eval *e, const Extern *x)
 {
     for (int i = 0; i < e->l->fns.n; i++)
         if (e->l->fns.v[i].x == x)
@@ -151,12 +151,12 @@ static rtffi_fn *fn_of(Eval *e, const Extern *x)
     Fn f = {x, NULL};
     Lib *l = lib_of(e, x);
     if (l->lib) {
-        enum rtffi_type params[RTFFI_MAX_PARAMS];
-        int n = x->params.n < RTFFI_MAX_PARAMS ? x->params.n : RTFFI_MAX_PARAMS;
+        enum extcall_type params[EXTCALL_MAX_PARAMS];
+        int n = x->params.n < EXTCALL_MAX_PARAMS ? x->params.n : EXTCALL_MAX_PARAMS;
         for (int i = 0; i < n; i++)
-            params[i] = ffi_type(x->params.v[i]);
-        rtffi_error err;
-        f.fn = rtffi_lookup(l->lib, x->d.id, params, (size_t)x->params.n, ffi_type(x->ret), &err);
+            params[i] = call_type(x->params.v[i]);
+        extcall_error err;
+        f.fn = extcall_lookup(l->lib, x->d.id, params, (size_t)x->params.n, call_type(x->ret), &err);
         if (!f.fn)
             trk_warn(e->t, "%s (extern function '%s', %s); the formulas that call it have no value",
                      err.message, x->d.id, where(e->t, &x->d));
@@ -174,10 +174,10 @@ static void later(int32_t *vdate, int32_t d)
 static double call(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
 {
     const Extern *ex = x->ref;
-    if (!ex || x->args.n != ex->params.n || x->args.n > RTFFI_MAX_PARAMS)
+    if (!ex || x->args.n != ex->params.n || x->args.n > EXTCALL_MAX_PARAMS)
         return NAN;
-    rtffi_value args[RTFFI_MAX_PARAMS];
-    charter_series series[RTFFI_MAX_PARAMS];
+    extcall_value args[EXTCALL_MAX_PARAMS];
+    charter_series series[EXTCALL_MAX_PARAMS];
     bool missing = false;
     for (int i = 0; i < x->args.n; i++) {
         const Expr *a = x->args.v[i];
@@ -210,13 +210,13 @@ static double call(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
         }
         }
     }
-    rtffi_fn *fn = fn_of(e, ex);
+    extcall_fn *fn = fn_of(e, ex);
     if (!fn || missing)
         return NAN;
-    rtffi_value out;
+    extcall_value out;
     bool has;
-    rtffi_error err;
-    if (rtffi_call(fn, args, (size_t)x->args.n, &out, &has, &err) != 0 || !has)
+    extcall_error err;
+    if (extcall_call(fn, args, (size_t)x->args.n, &out, &has, &err) != 0 || !has)
         return NAN;
     switch (ex->ret) {
     case XT_NUMBER: return out.number;

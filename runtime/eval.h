@@ -1,7 +1,7 @@
 /* eval.h - formulas and requirements evaluated at a date (eval_).
  *
  * A name is an indicator's value at the date (its series when passed to a
- * `series` parameter); a call goes through libffi (ffi.h) to the function
+ * `series` parameter); a call goes through libffi (extcall.h) to the function
  * its `extern` declaration names, looked up once.  "No value" is NaN and
  * spreads: an operation on no value, a division by zero, or a call whose
  * result is NaN or infinite gives no value, never a wrong number.  A

@@ -1,49 +1,41 @@
 /*
- * ffi: the libffi bridge.  See ffi.h for the contract.
+ * extcall: the libffi bridge.  See extcall.h for the contract.
  *
- * Each rtffi_fn owns its ffi_cif and the ffi_type array the cif points
+ * Each extcall_fn owns its ffi_cif and the ffi_type array the cif points
  * to, so it is heap-allocated and never copied: moving it would leave
  * cif.arg_types dangling.
- *
- * Build note: this module's header is runtime/ffi.h and libffi's is
- * <ffi.h>.  With -Iruntime, <ffi.h> finds ours first; ours then passes
- * the include on to libffi's (#include_next), so both -Iruntime and
- * -iquote runtime work.
  */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 
-#include "ffi.h"
+#include "extcall.h"
 
 #include <dlfcn.h>
 #include <ffi.h>
-#ifndef LIBFFI_H
-#error "<ffi.h> did not bring in libffi's header (see the build note above)"
-#endif
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct rtffi_lib {
+struct extcall_lib {
     void *handle; /* RTLD_DEFAULT for the standard library */
     bool is_std;
     char path[]; /* "" for the standard library */
 };
 
-struct rtffi_fn {
+struct extcall_fn {
     void (*addr)(void);
     ffi_cif cif;
-    ffi_type *arg_types[RTFFI_MAX_PARAMS];
-    enum rtffi_type params[RTFFI_MAX_PARAMS];
+    ffi_type *arg_types[EXTCALL_MAX_PARAMS];
+    enum extcall_type params[EXTCALL_MAX_PARAMS];
     size_t nparams;
-    enum rtffi_type ret;
+    enum extcall_type ret;
     char name[]; /* the extern's Charter name */
 };
 
-static void fail(rtffi_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(extcall_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void fail(rtffi_error *err, const char *fmt, ...)
+static void fail(extcall_error *err, const char *fmt, ...)
 {
     va_list ap;
 
@@ -54,31 +46,31 @@ static void fail(rtffi_error *err, const char *fmt, ...)
     va_end(ap);
 }
 
-const char *rtffi_type_name(enum rtffi_type t)
+const char *extcall_type_name(enum extcall_type t)
 {
     switch (t) {
-    case RTFFI_NUMBER:
+    case EXTCALL_NUMBER:
         return "number";
-    case RTFFI_INTEGER:
+    case EXTCALL_INTEGER:
         return "integer";
-    case RTFFI_DATE:
+    case EXTCALL_DATE:
         return "date";
-    case RTFFI_SERIES:
+    case EXTCALL_SERIES:
         return "series";
     }
     return "unknown type";
 }
 
-static ffi_type *ffi_type_of(enum rtffi_type t)
+static ffi_type *ffi_type_of(enum extcall_type t)
 {
     switch (t) {
-    case RTFFI_NUMBER:
+    case EXTCALL_NUMBER:
         return &ffi_type_double;
-    case RTFFI_INTEGER:
+    case EXTCALL_INTEGER:
         return &ffi_type_sint64;
-    case RTFFI_DATE:
+    case EXTCALL_DATE:
         return &ffi_type_sint32;
-    case RTFFI_SERIES:
+    case EXTCALL_SERIES:
         return &ffi_type_pointer;
     }
     return NULL;
@@ -98,10 +90,10 @@ static const char *ffi_status_name(ffi_status s)
     }
 }
 
-rtffi_lib *rtffi_open(const char *path, rtffi_error *err)
+extcall_lib *extcall_open(const char *path, extcall_error *err)
 {
     size_t len = path ? strlen(path) : 0;
-    rtffi_lib *lib = malloc(sizeof *lib + len + 1);
+    extcall_lib *lib = malloc(sizeof *lib + len + 1);
 
     if (!lib) {
         fail(err, "out of memory while loading library \"%s\"", path ? path : "charterstd");
@@ -124,7 +116,7 @@ rtffi_lib *rtffi_open(const char *path, rtffi_error *err)
     return lib;
 }
 
-void rtffi_close(rtffi_lib *lib)
+void extcall_close(extcall_lib *lib)
 {
     if (!lib)
         return;
@@ -133,34 +125,34 @@ void rtffi_close(rtffi_lib *lib)
     free(lib);
 }
 
-rtffi_fn *rtffi_lookup(rtffi_lib *lib, const char *name, const enum rtffi_type *params,
-                       size_t nparams, enum rtffi_type ret, rtffi_error *err)
+extcall_fn *extcall_lookup(extcall_lib *lib, const char *name, const enum extcall_type *params,
+                       size_t nparams, enum extcall_type ret, extcall_error *err)
 {
     size_t len = strlen(name);
     char *symbol;
     void *addr;
-    rtffi_fn *fn;
+    extcall_fn *fn;
     ffi_status status;
 
-    if (nparams > RTFFI_MAX_PARAMS) {
+    if (nparams > EXTCALL_MAX_PARAMS) {
         fail(err, "function \"%s\" has %zu parameters; at most %d are supported", name, nparams,
-             RTFFI_MAX_PARAMS);
+             EXTCALL_MAX_PARAMS);
         return NULL;
     }
-    if (ret == RTFFI_SERIES) {
+    if (ret == EXTCALL_SERIES) {
         fail(err, "function \"%s\" cannot return a series; an extern function returns a number, "
                   "an integer or a date", name);
         return NULL;
     }
 
-    symbol = malloc(sizeof RTFFI_STD_PREFIX + len);
+    symbol = malloc(sizeof EXTCALL_STD_PREFIX + len);
     if (!symbol) {
         fail(err, "out of memory while looking up function \"%s\"", name);
         return NULL;
     }
     if (lib->is_std)
-        memcpy(symbol, RTFFI_STD_PREFIX, sizeof RTFFI_STD_PREFIX - 1);
-    memcpy(symbol + (lib->is_std ? sizeof RTFFI_STD_PREFIX - 1 : 0), name, len + 1);
+        memcpy(symbol, EXTCALL_STD_PREFIX, sizeof EXTCALL_STD_PREFIX - 1);
+    memcpy(symbol + (lib->is_std ? sizeof EXTCALL_STD_PREFIX - 1 : 0), name, len + 1);
 
     dlerror(); /* clear a stale error */
     addr = dlsym(lib->handle, symbol);
@@ -200,16 +192,16 @@ rtffi_fn *rtffi_lookup(rtffi_lib *lib, const char *name, const enum rtffi_type *
     return fn;
 }
 
-void rtffi_fn_free(rtffi_fn *fn)
+void extcall_fn_free(extcall_fn *fn)
 {
     free(fn);
 }
 
-int rtffi_call(const rtffi_fn *fn, const rtffi_value *args, size_t nargs, rtffi_value *out,
-               bool *has_value, rtffi_error *err)
+int extcall_call(const extcall_fn *fn, const extcall_value *args, size_t nargs, extcall_value *out,
+               bool *has_value, extcall_error *err)
 {
-    rtffi_value values[RTFFI_MAX_PARAMS];
-    void *avalues[RTFFI_MAX_PARAMS];
+    extcall_value values[EXTCALL_MAX_PARAMS];
+    void *avalues[EXTCALL_MAX_PARAMS];
     /* libffi widens integral results narrower than a register to ffi_arg. */
     union {
         ffi_arg arg;
@@ -233,19 +225,19 @@ int rtffi_call(const rtffi_fn *fn, const rtffi_value *args, size_t nargs, rtffi_
     ffi_call((ffi_cif *)&fn->cif, fn->addr, &result, nargs ? avalues : NULL);
 
     switch (fn->ret) {
-    case RTFFI_NUMBER:
+    case EXTCALL_NUMBER:
         out->number = result.number;
         *has_value = isfinite(result.number);
         break;
-    case RTFFI_INTEGER:
+    case EXTCALL_INTEGER:
         out->integer = result.integer;
         *has_value = true;
         break;
-    case RTFFI_DATE:
+    case EXTCALL_DATE:
         out->date = (int32_t)result.sarg;
         *has_value = true;
         break;
-    case RTFFI_SERIES: /* refused by rtffi_lookup */
+    case EXTCALL_SERIES: /* refused by extcall_lookup */
         *has_value = false;
         break;
     }
