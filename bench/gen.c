@@ -14,7 +14,7 @@
  * Prose is drawn at output time from a stream seeded by (kind, index) and is
  * never stored. No clock, no rand(), no libm: same arguments, same bytes.
  *
- * The agreement is built to pass the checks of CHECKS.md: everything it
+ * The agreement is built to pass every check (docs/checks.md): everything it
  * names is declared; budgets stay within commitments; milestone `after`
  * edges point to strictly earlier due dates; phases follow due dates;
  * requirements stay on the planned trajectory and are spaced by at least one

@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
-# Properties of `charterc fmt` over every agreement we have: the examples,
-# the test inputs (tests/**.charter) and the specification's examples
-# (../shared/spec/examples, when that folder exists). For each file x that
-# parses:
+# Properties of `charterc fmt` over every agreement we have: the examples
+# and the test inputs (tests/**.charter). For each file x that parses:
 #   1. fmt(fmt(x)) == fmt(x)                          (idempotent)
 #   2. the comments of x are exactly those of fmt(x)  (none lost or altered)
 #   3. `check --format json` gives the same findings for x and fmt(x),
@@ -62,13 +60,11 @@ findings() {
 }
 
 # The folders searched, mirrored under $work/mirror with their paths
-# relative to $base (the folder holding the repository and ../shared).
-base=$(cd "$root/.." && pwd)
+# relative to the repository.
 files=()
-for dir in "$root/examples" "$root/tests" "$base/shared/spec/examples"; do
-    [ -d "$dir" ] || { echo "skip $dir (not found)"; continue; }
-    mkdir -p "$work/mirror${dir#"$base"}"
-    cp -R "$dir/." "$work/mirror${dir#"$base"}/"
+for dir in "$root/examples" "$root/tests"; do
+    mkdir -p "$work/mirror${dir#"$root"}"
+    cp -R "$dir/." "$work/mirror${dir#"$root"}/"
     while IFS= read -r f; do files+=("$f"); done < <(find "$dir" -name '*.charter' -type f | sort)
 done
 
@@ -99,7 +95,7 @@ for f in "${files[@]}"; do
     # Check the formatted text in its place in the mirror, so that its
     # `use`s (and cycles through it) resolve the same way; then put the
     # original back.
-    m="$work/mirror${f#"$base"}"
+    m="$work/mirror${f#"$root"}"
     cp "$work/once" "$m"
     findings "$f" >"$work/f1"
     findings "$m" >"$work/f2"

@@ -28,7 +28,7 @@ endfunction
 " Where a statement may start: line start, or after `{` or `;`.
 let s:stmt_start = '\%(\%(^\|[{;]\)\s*\)\@80<='
 
-" Top-level declaration kinds (LANGUAGE.md and the prelude's kinds).
+" Top-level declaration kinds (docs/language.md and the prelude's kinds).
 let s:declarations = [
       \ 'agreement', 'agenda', 'partner', 'tension', 'goal', 'indicator',
       \ 'activity', 'milestone', 'communication', 'governance', 'dimension',
