@@ -79,20 +79,20 @@ static const char due_help[] =
 
 int due_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {{"within", 'w', true}, {"partner", 'p', true}, {"as-of", 0, true}};
-    TrkArgs a;
+    static const OptSpec opts[] = {{"within", 'w', true}, {"partner", 'p', true}, {"as-of", 0, true}};
+    Opts a;
     if (!trk_args(t, &a, opts, 3, argc, argv, "due"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(due_help, t->prog);
         return 0;
     }
-    if (a.npos > 0)
-        return trk_fail(t, "due takes no argument '%s' (see '%s due --help')", a.pos[0], t->prog);
+    if (a.npositional > 0)
+        return trk_fail(t, "due takes no argument '%s' (see '%s due --help')", a.positional[0], t->prog);
     Duration within = {30, DUR_DAY};
-    if (trk_arg(&a, "within") && !parse_within(trk_arg(&a, "within"), &within))
+    if (opts_get(&a, "within") && !parse_within(opts_get(&a, "within"), &within))
         return trk_fail(t, "--within wants a duration such as 30, '2 weeks' or '3 months', "
-                           "not '%s'", trk_arg(&a, "within"));
+                           "not '%s'", opts_get(&a, "within"));
     int32_t as_of;
     if (!trk_as_of(t, &a, &as_of))
         return 2;
@@ -102,7 +102,7 @@ int due_cmd(Trk *t, int argc, char **argv)
     if (st)
         return st;
     const Partner *only = NULL;
-    const char *pid = trk_arg(&a, "partner");
+    const char *pid = opts_get(&a, "partner");
     if (pid) {
         int p = trk_partner(t, pid, strlen(pid));
         if (p < 0) {

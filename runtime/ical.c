@@ -208,16 +208,16 @@ static const char ical_help[] =
 
 int ical_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {{"output", 'o', true}};
-    TrkArgs a;
+    static const OptSpec opts[] = {{"output", 'o', true}};
+    Opts a;
     if (!trk_args(t, &a, opts, 1, argc, argv, "calendar"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(ical_help, t->prog);
         return 0;
     }
-    if (a.npos > 0)
-        return trk_fail(t, "calendar takes no argument '%s' (use -o FILE)", a.pos[0]);
+    if (a.npositional > 0)
+        return trk_fail(t, "calendar takes no argument '%s' (use -o FILE)", a.positional[0]);
     long long stamp = (long long)time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
@@ -229,7 +229,7 @@ int ical_cmd(Trk *t, int argc, char **argv)
     Buf b;
     buf_init(&b);
     ical_write(t, stamp, &b);
-    const char *out = trk_arg(&a, "output");
+    const char *out = opts_get(&a, "output");
     int e = buf_write_file(&b, out ? out : "-", NULL);
     buf_free(&b);
     if (e)

@@ -26,14 +26,14 @@ static const char validate_help[] =
 
 int ledger_validate_cmd(Trk *t, int argc, char **argv)
 {
-    TrkArgs a;
+    Opts a;
     if (!trk_args(t, &a, NULL, 0, argc, argv, "validate"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(validate_help, t->prog);
         return 0;
     }
-    if (a.npos == 0)
+    if (a.npositional == 0)
         return trk_fail(t, "validate needs the data files to check (see '%s validate --help')",
                         t->prog);
     /* Files of one kind are checked together: a conflict between two
@@ -42,13 +42,13 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv)
     lcheck_init(&checks[LC_OBS], t, LC_OBS);
     lcheck_init(&checks[LC_EVENTS], t, LC_EVENTS);
     int st = 0;
-    for (int i = 0; i < a.npos; i++) {
-        int kind = lcheck_file_kind(t, a.pos[i]);
+    for (int i = 0; i < a.npositional; i++) {
+        int kind = lcheck_file_kind(t, a.positional[i]);
         if (kind < 0) {
             st = kind == -2 ? 2 : (st ? st : 1);
             continue;
         }
-        lcheck_file(&checks[kind], a.pos[i]);
+        lcheck_file(&checks[kind], a.positional[i]);
     }
     for (int k = 0; k < 2; k++) {
         LCheck *c = &checks[k];
@@ -77,21 +77,21 @@ static const char import_help[] =
 
 int ledger_import_cmd(Trk *t, int argc, char **argv)
 {
-    TrkArgs a;
+    Opts a;
     if (!trk_args(t, &a, NULL, 0, argc, argv, "import"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(import_help, t->prog);
         return 0;
     }
-    if (a.npos != 1)
+    if (a.npositional != 1)
         return trk_fail(t, "import takes one data file (see '%s import --help')", t->prog);
-    int kind = lcheck_file_kind(t, a.pos[0]);
+    int kind = lcheck_file_kind(t, a.positional[0]);
     if (kind < 0)
         return kind == -2 ? 2 : 1;
     LCheck c;
     lcheck_init(&c, t, kind);
-    lcheck_file(&c, a.pos[0]);
+    lcheck_file(&c, a.positional[0]);
     int st = lwrite_commit(&c, "imported");
     lcheck_free(&c);
     return st;
@@ -100,15 +100,15 @@ int ledger_import_cmd(Trk *t, int argc, char **argv)
 /* One row given on the command line, checked like a file's: val holds
  * the command's own columns; the options record and done share (--on,
  * where today is the date, --by and --note) fill the others. */
-static int one_row(Trk *t, LCheckKind kind, const TrkArgs *a, const char **val)
+static int one_row(Trk *t, LCheckKind kind, const Opts *a, const char **val)
 {
-    val[LC_DATE] = trk_arg(a, "on");
+    val[LC_DATE] = opts_get(a, "on");
     if (strcmp(val[LC_DATE], "today") == 0) {
         char d[16];
         val[LC_DATE] = arena_strdup(t->a, date_iso(t->today, d));
     }
-    val[LC_WHO] = trk_arg(a, "by");
-    val[LC_NOTE] = trk_arg(a, "note");
+    val[LC_WHO] = opts_get(a, "by");
+    val[LC_NOTE] = opts_get(a, "note");
     LCheck c;
     lcheck_init(&c, t, kind);
     int src = lcheck_add_src(&c, "command line", true);
@@ -141,22 +141,22 @@ static const char record_help[] =
 
 int ledger_record_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {
+    static const OptSpec opts[] = {
         {"on", 0, true}, {"by", 0, true}, {"note", 0, true}, {"breakdown", 0, true}};
-    TrkArgs a;
+    Opts a;
     if (!trk_args(t, &a, opts, 4, argc, argv, "record"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(record_help, t->prog);
         return 0;
     }
-    if (a.npos != 2 || !trk_arg(&a, "on") || !trk_arg(&a, "by"))
+    if (a.npositional != 2 || !opts_get(&a, "on") || !opts_get(&a, "by"))
         return trk_fail(t, "usage: %s record INDICATOR VALUE --on DATE --by PARTNER", t->prog);
     int nd = t->m->dimensions.n;
     const char **val = arena_alloc(t->a, sizeof *val * (size_t)(LC_DIM0 + nd));
-    val[LC_ID] = a.pos[0];
-    val[LC_VALUE] = a.pos[1];
-    const char *bd = trk_arg(&a, "breakdown");
+    val[LC_ID] = a.positional[0];
+    val[LC_VALUE] = a.positional[1];
+    const char *bd = opts_get(&a, "breakdown");
     if (bd && *bd) {
         char *copy = arena_strdup(t->a, bd), *save = NULL;
         for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
@@ -189,19 +189,19 @@ static const char done_help[] =
 
 int ledger_done_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {
+    static const OptSpec opts[] = {
         {"on", 0, true}, {"by", 0, true}, {"note", 0, true}, {"cancelled", 0, false}};
-    TrkArgs a;
+    Opts a;
     if (!trk_args(t, &a, opts, 4, argc, argv, "done"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(done_help, t->prog);
         return 0;
     }
-    if (a.npos != 1 || !trk_arg(&a, "on") || !trk_arg(&a, "by"))
+    if (a.npositional != 1 || !opts_get(&a, "on") || !opts_get(&a, "by"))
         return trk_fail(t, "usage: %s done MILESTONE --on DATE --by PARTNER", t->prog);
     const char *val[LC_DIM0] = {0};
-    val[LC_ID] = a.pos[0];
-    val[LC_VALUE] = trk_arg(&a, "cancelled") ? "cancelled" : "done";
+    val[LC_ID] = a.positional[0];
+    val[LC_VALUE] = opts_get(&a, "cancelled") ? "cancelled" : "done";
     return one_row(t, LC_EVENTS, &a, val);
 }

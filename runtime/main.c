@@ -58,17 +58,17 @@ static void usage(const Trk *t, FILE *out)
 
 static int info_cmd(Trk *t, int argc, char **argv)
 {
-    TrkArgs a;
+    Opts a;
     if (!trk_args(t, &a, NULL, 0, argc, argv, "info"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf("usage: %s info\n\nThe agreement this tracker carries: its id, title, version and "
                "term, its source\nfiles with the SHA-256 of the root file and of all of them, "
                "and the version\nof the compiler that made the tracker.\n", t->prog);
         return 0;
     }
-    if (a.npos > 0)
-        return trk_fail(t, "info takes no argument '%s'", a.pos[0]);
+    if (a.npositional > 0)
+        return trk_fail(t, "info takes no argument '%s'", a.positional[0]);
     const Agreement *ag = t->ag;
     const BundleFile *root = &t->bundle.files[0];
     char hex[SHA256_HEX_SIZE], all[SHA256_HEX_SIZE], d1[16], d2[16];

@@ -343,18 +343,18 @@ static const char report_help[] =
 
 int report_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {{"output", 'o', true}, {"as-of", 0, true}, {"min-cell", 0, true}};
-    TrkArgs a;
+    static const OptSpec opts[] = {{"output", 'o', true}, {"as-of", 0, true}, {"min-cell", 0, true}};
+    Opts a;
     if (!trk_args(t, &a, opts, 3, argc, argv, "report"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(report_help, t->prog);
         return 0;
     }
-    if (a.npos > 0)
-        return trk_fail(t, "report takes no argument '%s' (use -o FILE)", a.pos[0]);
+    if (a.npositional > 0)
+        return trk_fail(t, "report takes no argument '%s' (use -o FILE)", a.positional[0]);
     int min_cell = 5;
-    const char *mc = trk_arg(&a, "min-cell");
+    const char *mc = opts_get(&a, "min-cell");
     if (mc) {
         char *end;
         long v = strtol(mc, &end, 10);
@@ -373,7 +373,7 @@ int report_cmd(Trk *t, int argc, char **argv)
     buf_init(&b);
     report_html(&s, min_cell, &b);
     score_free(&s);
-    const char *out = trk_arg(&a, "output");
+    const char *out = opts_get(&a, "output");
     if (!out)
         out = arena_printf(t->a, "%s-report.html", t->ag->d.id);
     bool changed;

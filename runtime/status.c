@@ -384,19 +384,19 @@ static const char status_help[] =
 
 int status_cmd(Trk *t, int argc, char **argv)
 {
-    static const TrkOpt opts[] = {{"as-of", 0, true}, {"format", 'f', true}};
-    TrkArgs a;
+    static const OptSpec opts[] = {{"as-of", 0, true}, {"format", 'f', true}};
+    Opts a;
     if (!trk_args(t, &a, opts, 2, argc, argv, "status"))
         return 2;
-    if (trk_arg(&a, "help")) {
+    if (opts_get(&a, "help")) {
         printf(status_help, t->prog, t->ix.agreement);
         return 0;
     }
-    if (a.npos > 0)
-        return trk_fail(t, "status takes no argument '%s' (see '%s status --help')", a.pos[0],
+    if (a.npositional > 0)
+        return trk_fail(t, "status takes no argument '%s' (see '%s status --help')", a.positional[0],
                         t->prog);
     StatusFormat fmt = STATUS_TEXT;
-    const char *f = trk_arg(&a, "format");
+    const char *f = opts_get(&a, "format");
     if (f) {
         if (strcmp(f, "text") == 0)
             fmt = STATUS_TEXT;

@@ -258,95 +258,22 @@ const char *trk_path(const Trk *t, const char *file)
 
 /* ---- options -------------------------------------------------------------- */
 
-static const TrkOpt global_opts[] = {
+/* The options of every command; the tracker's usage lists them. */
+static const OptSpec common_opts[] = {
     {"data", 'd', true},
     {"allow-extern", 0, false},
     {"help", 'h', false},
 };
-enum { NGLOBAL = sizeof global_opts / sizeof global_opts[0] };
 
-static const TrkOpt *spec_at(const TrkArgs *a, int k)
-{
-    return k < a->nspecs ? &a->specs[k] : &global_opts[k - a->nspecs];
-}
-
-bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, char **argv,
+bool trk_args(Trk *t, Opts *a, const OptSpec *specs, int nspecs, int argc, char **argv,
               const char *cmd)
 {
-    memset(a, 0, sizeof *a);
-    a->specs = specs;
-    a->nspecs = nspecs;
-    int total = nspecs + NGLOBAL;
-    bool only_pos = false;
-    for (int i = 1; i < argc; i++) {
-        char *s = argv[i];
-        if (only_pos || s[0] != '-' || strcmp(s, "-") == 0 ||
-            (s[1] >= '0' && s[1] <= '9') || (s[1] == '.' && s[2] >= '0' && s[2] <= '9')) {
-            /* A negative number is a value (record x -3 ...), not an option. */
-            if (a->npos == 256) {
-                trk_fail(t, "too many arguments");
-                return false;
-            }
-            a->pos[a->npos++] = s;
-            continue;
-        }
-        if (strcmp(s, "--") == 0) {
-            only_pos = true;
-            continue;
-        }
-        int k = -1;
-        const char *value = NULL;
-        if (s[1] == '-') {
-            const char *name = s + 2, *eq = strchr(name, '=');
-            size_t len = eq ? (size_t)(eq - name) : strlen(name);
-            for (int j = 0; j < total; j++)
-                if (strlen(spec_at(a, j)->name) == len &&
-                    strncmp(spec_at(a, j)->name, name, len) == 0)
-                    k = j;
-            if (k < 0) {
-                char word[64];
-                snprintf(word, sizeof word, "%.*s", (int)len, name);
-                Suggest sg;
-                suggest_init(&sg, word);
-                for (int j = 0; j < total; j++)
-                    suggest_offer(&sg, spec_at(a, j)->name);
-                if (suggest_best(&sg))
-                    trk_fail(t, "unknown option '--%s' for '%s'; did you mean '--%s'?", word, cmd,
-                             suggest_best(&sg));
-                else
-                    trk_fail(t, "unknown option '--%s' for '%s' (see '%s %s --help')", word, cmd,
-                             t->prog, cmd);
-                return false;
-            }
-            if (eq)
-                value = eq + 1;
-        } else {
-            for (int j = 0; j < total; j++)
-                if (spec_at(a, j)->short_name == s[1] && s[2] == '\0')
-                    k = j;
-            if (k < 0) {
-                trk_fail(t, "unknown option '%s' for '%s' (see '%s %s --help')", s, cmd, t->prog,
-                         cmd);
-                return false;
-            }
-        }
-        if (spec_at(a, k)->has_value) {
-            if (!value) {
-                if (i + 1 >= argc) {
-                    trk_fail(t, "option '--%s' needs a value", spec_at(a, k)->name);
-                    return false;
-                }
-                value = argv[++i];
-            }
-        } else if (value) {
-            trk_fail(t, "option '--%s' takes no value", spec_at(a, k)->name);
-            return false;
-        } else {
-            value = "";
-        }
-        a->values[k] = value;
-    }
-    const char *d = trk_arg(a, "data");
+    /* `record x -3` records minus three: a negative number is a value. */
+    const OptsProgram prog = {t->prog, common_opts, sizeof common_opts / sizeof common_opts[0],
+                              true};
+    if (!opts_parse(a, &prog, cmd, specs, nspecs, argc, argv))
+        return false;
+    const char *d = opts_get(a, "data");
     if (d) {
         if (!*d) {
             trk_fail(t, "--data needs a folder");
@@ -354,17 +281,9 @@ bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, cha
         }
         t->data_dir = d;
     }
-    if (trk_arg(a, "allow-extern"))
+    if (opts_get(a, "allow-extern"))
         t->allow_extern = true;
     return true;
-}
-
-const char *trk_arg(const TrkArgs *a, const char *name)
-{
-    for (int k = 0; k < a->nspecs + NGLOBAL; k++)
-        if (strcmp(spec_at(a, k)->name, name) == 0)
-            return a->values[k];
-    return NULL;
 }
 
 bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out)
@@ -380,9 +299,9 @@ bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out
     return true;
 }
 
-bool trk_as_of(const Trk *t, const TrkArgs *a, int32_t *out)
+bool trk_as_of(const Trk *t, const Opts *a, int32_t *out)
 {
-    const char *text = trk_arg(a, "as-of");
+    const char *text = opts_get(a, "as-of");
     *out = t->today;
     return !text || trk_date_arg(t, text, "--as-of", out);
 }

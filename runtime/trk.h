@@ -23,6 +23,7 @@
 #include "compile.h"
 #include "model.h"
 #include "obs.h"
+#include "opts.h"
 #include "trkmap.h"
 
 /* ---- the tracker --------------------------------------------------------- */
@@ -77,29 +78,15 @@ const char *trk_path(const Trk *t, const char *file);
 
 /* ---- options ------------------------------------------------------------- */
 
-typedef struct TrkOpt {
-    const char *name;           /* long name without dashes */
-    char short_name;
-    bool has_value;
-} TrkOpt;
-
-typedef struct TrkArgs {
-    const TrkOpt *specs;
-    int nspecs;
-    const char *values[32];     /* "" for a flag given; NULL absent */
-    char *pos[256];
-    int npos;
-} TrkArgs;
-
-/* Parses argv[1..] of command `cmd` against specs and the global options
- * (--data, --allow-extern, --help); false after a message. */
-bool trk_args(Trk *t, TrkArgs *a, const TrkOpt *specs, int nspecs, int argc, char **argv,
+/* Parses argv[1..] of command `cmd` (opts.h) against specs and the options
+ * every command takes (--data, --allow-extern, --help), and applies --data
+ * and --allow-extern to t; false after a message. */
+bool trk_args(Trk *t, Opts *a, const OptSpec *specs, int nspecs, int argc, char **argv,
               const char *cmd);
-const char *trk_arg(const TrkArgs *a, const char *name);
 /* A date option (YYYY-MM-DD or "today"); false after a message. */
 bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out);
 /* The --as-of option, as trk_date_arg; today when it is absent. */
-bool trk_as_of(const Trk *t, const TrkArgs *a, int32_t *out);
+bool trk_as_of(const Trk *t, const Opts *a, int32_t *out);
 
 /* With $CHARTER_TIMING set, prints the time since start-up of a phase on
  * standard error (for the benchmarks). */

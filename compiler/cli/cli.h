@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "compile.h"
+#include "opts.h"
 
 int cmd_check(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
@@ -24,27 +25,9 @@ int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_tracker(int argc, char **argv);
 
-/* Option parsing shared by the subcommands: --name=value, --name value,
- * -o value, `-` as a file and `--` to end the options. */
-typedef struct OptSpec {
-    const char *name;   /* long name without dashes, e.g. "format" */
-    char short_name;    /* 0 for none */
-    bool has_value;
-} OptSpec;
-
-typedef struct Opts {
-    const OptSpec *specs;
-    int nspecs;
-    const char *values[32];     /* last value of each spec; "" for flags given */
-    char *positional[256];
-    int npositional;
-} Opts;
-
-/* Parses argv[1..]; on a bad option prints a message with a suggestion and
- * returns false (the caller exits 2). */
+/* Parses a subcommand's options (opts.h) as charterc: messages start
+ * "charterc: error: "; false after one (the caller exits 2). */
 bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv, const char *cmd);
-const char *cli_get(const Opts *o, const char *name);
-bool cli_has(const Opts *o, const char *name);
 /* Prints "charterc: error: ..." on stderr; returns 2. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Whether colour is wanted on stderr for this command's --color. */

@@ -40,12 +40,12 @@ int cmd_check(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, check_opts, sizeof check_opts / sizeof check_opts[0], argc, argv, "check"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(check_help, stdout);
         return 0;
     }
     DiagFormat fmt = FMT_TEXT;
-    const char *f = cli_get(&o, "format");
+    const char *f = opts_get(&o, "format");
     if (f) {
         static const char *const names[] = {"text", "json", "sarif", "github"};
         int k = 0;
@@ -57,13 +57,13 @@ int cmd_check(int argc, char **argv)
     }
     CheckOptions co;
     checks_default_options(&co);
-    co.strict = cli_has(&o, "strict");
+    co.strict = opts_has(&o, "strict");
     const char *v;
-    if ((v = cli_get(&o, "max-indicators")) && !parse_int(v, &co.max_indicators))
+    if ((v = opts_get(&o, "max-indicators")) && !parse_int(v, &co.max_indicators))
         return cli_fail("--max-indicators needs a whole number, not '%s'", v);
-    if ((v = cli_get(&o, "min-sectors")) && !parse_int(v, &co.min_sectors))
+    if ((v = opts_get(&o, "min-sectors")) && !parse_int(v, &co.min_sectors))
         return cli_fail("--min-sectors needs a whole number, not '%s'", v);
-    if ((v = cli_get(&o, "max-share"))) {
+    if ((v = opts_get(&o, "max-share"))) {
         char *end;
         co.max_share = strtod(v, &end);
         if (*v == '\0' || (*end != '\0' && strcmp(end, "%") != 0) || co.max_share <= 0 ||
@@ -73,7 +73,7 @@ int cmd_check(int argc, char **argv)
     if (o.npositional == 0)
         return cli_fail("check needs a FILE (see 'charterc check --help')");
 
-    const char *mode = cli_get(&o, "color");
+    const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
         return cli_fail("--color takes auto, always or never, not '%s'", mode);
     bool color = fmt == FMT_TEXT && diag_want_color(mode, stderr);
@@ -111,18 +111,18 @@ int cmd_explain(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, opts, 3, argc, argv, "explain"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs("usage: charterc explain CHECK\n       charterc explain --list\n\n"
               "Prints what a check finds, why it matters and how to fix or allow it.\n"
               "--list prints every check name, one per line.\n", stdout);
         return 0;
     }
-    if (cli_has(&o, "list")) {
+    if (opts_has(&o, "list")) {
         for (int i = 0; i < check_count; i++)
             puts(check_table[i].name);
         return 0;
     }
-    if (cli_has(&o, "markdown")) {
+    if (opts_has(&o, "markdown")) {
         if (o.npositional != 0)
             return cli_fail("explain --markdown prints every check and takes no CHECK name");
         Buf b;

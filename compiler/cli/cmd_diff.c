@@ -217,23 +217,23 @@ int cmd_diff(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, diff_opts, sizeof diff_opts / sizeof diff_opts[0], argc, argv, "diff"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(diff_help, stdout);
         return 0;
     }
-    const char *format = cli_get(&o, "format");
+    const char *format = opts_get(&o, "format");
     if (!format)
         format = "text";
     if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
         return cli_fail("unknown format '%s' (text, json or md)", format);
-    const char *fail_on = cli_get(&o, "fail-on");
+    const char *fail_on = opts_get(&o, "fail-on");
     if (fail_on && strcmp(fail_on, "material") && strcmp(fail_on, "any"))
         return cli_fail("--fail-on takes material or any, not '%s'", fail_on);
-    const char *mode = cli_get(&o, "color");
+    const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
         return cli_fail("--color takes auto, always or never, not '%s'", mode);
     bool color = cli_color(&o);
-    const char *rev = cli_get(&o, "against");
+    const char *rev = opts_get(&o, "against");
 
     const char *old_name, *new_name;
     Compilation *co = compile_new(), *cn = compile_new();

@@ -67,7 +67,7 @@ static Compilation *start(int argc, char **argv, const char *cmd, const char *he
     *status = 2;
     if (!cli_parse(o, doc_opts, NDOC_OPTS, argc, argv, cmd))
         return NULL;
-    if (cli_has(o, "help")) {
+    if (opts_has(o, "help")) {
         fputs(help, stdout);
         *status = 0;
         return NULL;
@@ -82,7 +82,7 @@ static Compilation *start(int argc, char **argv, const char *cmd, const char *he
             return NULL;
         }
     }
-    const char *mode = cli_get(o, "color");
+    const char *mode = opts_get(o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never")) {
         cli_fail("--color takes auto, always or never, not '%s'", mode);
         return NULL;
@@ -116,9 +116,9 @@ int cmd_doc(int argc, char **argv)
     /* Usage is checked before compiling, so a bad option reads no file. */
     if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "doc"))
         return 2;
-    const char *fmt = cli_get(&o, "format");
-    const char *out = cli_get(&o, "output");
-    if (!cli_has(&o, "help")) {
+    const char *fmt = opts_get(&o, "format");
+    const char *out = opts_get(&o, "output");
+    if (!opts_has(&o, "help")) {
         if (fmt && strcmp(fmt, "md") && strcmp(fmt, "html"))
             return cli_fail("unknown format '%s' (md or html)", fmt);
     }
@@ -128,7 +128,7 @@ int cmd_doc(int argc, char **argv)
     bool html = fmt ? strcmp(fmt, "html") == 0 : out && ends_with(out, ".html");
     Model *m = c->model;
     Doc *d;
-    const char *pid = cli_get(&o, "partner");
+    const char *pid = opts_get(&o, "partner");
     if (pid) {
         const Partner *p = NULL;
         Suggest s;
@@ -174,8 +174,8 @@ int cmd_graph(int argc, char **argv)
     int status;
     if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "graph"))
         return 2;
-    const char *kind = cli_get(&o, "kind"), *fmt = cli_get(&o, "format");
-    if (!cli_has(&o, "help")) {
+    const char *kind = opts_get(&o, "kind"), *fmt = opts_get(&o, "format");
+    if (!opts_has(&o, "help")) {
         if (kind && strcmp(kind, "schedule") && strcmp(kind, "network"))
             return cli_fail("unknown kind '%s' (schedule or network)", kind);
         if (fmt && strcmp(fmt, "svg") && strcmp(fmt, "dot"))
@@ -183,10 +183,10 @@ int cmd_graph(int argc, char **argv)
     }
     bool network = kind && strcmp(kind, "network") == 0;
     bool dot = fmt && strcmp(fmt, "dot") == 0;
-    if (!cli_has(&o, "help") && dot && !network)
+    if (!opts_has(&o, "help") && dot && !network)
         return cli_fail("the schedule is drawn as SVG only; use --format svg, or --kind network "
                         "for DOT");
-    if (!cli_has(&o, "help") && network && !dot && !graph_have_dot())
+    if (!opts_has(&o, "help") && network && !dot && !graph_have_dot())
         return cli_fail("Graphviz is not installed (no 'dot' program on PATH), so the network "
                         "cannot be drawn as SVG; install Graphviz, or use --format dot");
     Compilation *c = start(argc, argv, "graph", graph_help, allowed, &o, &status);
@@ -218,7 +218,7 @@ int cmd_graph(int argc, char **argv)
             buf_free(&err);
         }
     }
-    status = write_out(&b, cli_get(&o, "output"));
+    status = write_out(&b, opts_get(&o, "output"));
     buf_free(&b);
     compile_free(c);
     return status;
@@ -232,7 +232,7 @@ int cmd_build(int argc, char **argv)
     Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
     if (!c)
         return status;
-    const char *dir = cli_get(&o, "output");
+    const char *dir = opts_get(&o, "output");
     if (!dir || !*dir)
         dir = c->model->agreement->d.id;
     status = build_all(c, dir);

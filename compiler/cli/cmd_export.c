@@ -28,14 +28,14 @@ int cmd_export(int argc, char **argv)
     if (!cli_parse(&o, export_opts, sizeof export_opts / sizeof export_opts[0], argc, argv,
                    "export"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(export_help, stdout);
         return 0;
     }
-    const char *format = cli_get(&o, "format");
+    const char *format = opts_get(&o, "format");
     if (format && strcmp(format, "json") != 0)
         return cli_fail("unknown format '%s' (export writes json)", format);
-    const char *mode = cli_get(&o, "color");
+    const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
         return cli_fail("--color takes auto, always or never, not '%s'", mode);
     if (o.npositional != 1)
@@ -48,7 +48,7 @@ int cmd_export(int argc, char **argv)
     Buf out;
     buf_init(&out);
     export_json(c->arena, c->model, strcmp(path, "-") == 0 ? "<stdin>" : path, &out);
-    const char *dest = cli_get(&o, "output");
+    const char *dest = opts_get(&o, "output");
     int e = buf_write_file(&out, dest ? dest : "-", NULL);
     if (e)
         status = cli_fail("cannot write %s: %s", dest ? dest : "standard output", strerror(e));

@@ -121,11 +121,11 @@ int cmd_fmt(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, fmt_opts, sizeof fmt_opts / sizeof fmt_opts[0], argc, argv, "fmt"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(fmt_help, stdout);
         return 0;
     }
-    const char *mode = cli_get(&o, "color");
+    const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
         return cli_fail("--color takes auto, always or never, not '%s'", mode);
     if (o.npositional == 0)
@@ -135,7 +135,7 @@ int cmd_fmt(int argc, char **argv)
         stdin_count += strcmp(o.positional[i], "-") == 0;
     if (stdin_count > 1)
         return cli_fail("standard input (-) can be formatted only once");
-    FmtRun run = {cli_has(&o, "check"), cli_has(&o, "diff"), cli_color(&o)};
+    FmtRun run = {opts_has(&o, "check"), opts_has(&o, "diff"), cli_color(&o)};
     int status = 0;
     for (int i = 0; i < o.npositional; i++) {
         int st = fmt_one(&run, o.positional[i]);

@@ -258,16 +258,16 @@ int cmd_impact(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, opts, sizeof opts / sizeof opts[0], argc, argv, "impact"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(impact_help, stdout);
         return 0;
     }
-    const char *who = cli_get(&o, "without");
+    const char *who = opts_get(&o, "without");
     if (!who || !*who)
         return cli_fail("impact needs --without PARTNER (see 'charterc impact --help')");
     if (o.npositional != 1)
         return cli_fail("impact needs one FILE (see 'charterc impact --help')");
-    const char *mode = cli_get(&o, "color");
+    const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
         return cli_fail("--color takes auto, always or never, not '%s'", mode);
     bool color = diag_want_color(mode, stdout);
@@ -325,7 +325,7 @@ int cmd_impact(int argc, char **argv)
 
     CheckOptions co;
     checks_default_options(&co);
-    co.strict = cli_has(&o, "strict");
+    co.strict = opts_has(&o, "strict");
     checks_run(before, m0, &co);
 
     Losses l;

@@ -53,7 +53,7 @@ int cmd_new(int argc, char **argv)
     Opts o;
     if (!cli_parse(&o, opts, 1, argc, argv, "new"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(new_help, stdout);
         return 0;
     }

@@ -97,7 +97,7 @@ int cmd_tracker(int argc, char **argv)
     if (!cli_parse(&o, tracker_opts, sizeof tracker_opts / sizeof tracker_opts[0], argc, argv,
                    "tracker"))
         return 2;
-    if (cli_has(&o, "help")) {
+    if (opts_has(&o, "help")) {
         fputs(tracker_help, stdout);
         return 0;
     }
@@ -129,7 +129,7 @@ int cmd_tracker(int argc, char **argv)
         fprintf(stderr, "charterc: note: %s has %d warning%s (see 'charterc check %s')\n", path,
                 c->diag.warnings, c->diag.warnings == 1 ? "" : "s", path);
 
-    const char *name = cli_get(&o, "output");
+    const char *name = opts_get(&o, "output");
     if (!name)
         name = c->model->agreement->d.id;
     bool changed;

@@ -15,12 +15,12 @@
 #include "date.h"
 #include "trk.h"
 
-static const TrkOpt opts[] = {{"as-of", 0, true}};
+static const OptSpec opts[] = {{"as-of", 0, true}};
 
 /* Parses argv as a command's options and reads --as-of. */
 static bool as_of(Trk *t, int argc, char **argv, int32_t *out)
 {
-    TrkArgs a;
+    Opts a;
     assert_true(trk_args(t, &a, opts, 1, argc, argv, "status"));
     return trk_as_of(t, &a, out);
 }
