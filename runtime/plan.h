@@ -1,6 +1,6 @@
 /* plan.h - the meaning of the scorecard, as pure functions (plan_).
  *
- * OUTPUTS.md defines it; these functions are its only implementation, and
+ * docs/tracker.md states it; these functions are its only implementation, and
  * tests/unit/test_plan.c checks each rule:
  * - the planned value follows straight lines from the baseline through
  *   each target, none before the baseline (or before the first target when

@@ -2,7 +2,7 @@
  * plan and status, every milestone's state, every partner's missing
  * reports and overdue milestones.  `status`, `due` and `report` read it.
  *
- * Values (OUTPUTS.md): an indicator's value at a date combines, with its
+ * Values (docs/tracker.md): an indicator's value at a date combines, with its
  * `combine` rule, each reporter's latest observation on or before that
  * date.  A reporter's observation is its total row, or, when its latest
  * rows of a date are breakdown cells only, the sum of the cells that give

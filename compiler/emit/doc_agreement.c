@@ -1,6 +1,6 @@
 /* doc_agreement.c - the formal agreement, from the title to the schedule
- * (sections 1 to 7 of the outline in OUTPUTS.md); doc_terms.c writes the
- * rest.
+ * (sections 1 to 7 of the outline in docs/documents.md); doc_terms.c
+ * writes the rest.
  *
  * Every section is always present, in order: a part the agreement does
  * not state is said to be missing, so that the gap is visible to the

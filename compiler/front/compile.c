@@ -1,4 +1,4 @@
-/* load.c - the compilation driver: reading files, following `use`,
+/* compile.c - the compilation driver: reading files, following `use`,
  * declaring every top-level name before any statement is resolved (so a
  * name may be used before it is declared). */
 #define _DEFAULT_SOURCE

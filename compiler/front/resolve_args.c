@@ -1,4 +1,4 @@
-/* args.c - reading the arguments of a statement, and name references.
+/* resolve_args.c - reading the arguments of a statement, and name references.
  *
  * Statements are parsed uniformly (ast.h); here each statement's expected
  * shape is read argument by argument, so a wrong or missing argument gets

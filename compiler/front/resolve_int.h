@@ -1,6 +1,7 @@
 /* resolve_int.h - internals shared by the files of the resolver:
- * load.c (files, `use`, declarations), resolve.c (statements), expr.c
- * (expressions) and args.c (reading statement arguments). */
+ * compile.c (files, `use`, declarations), resolve.c and resolve_blocks.c
+ * (statements), expr.c (expressions) and resolve_args.c (reading
+ * statement arguments). */
 #ifndef CHARTER_RESOLVE_INT_H
 #define CHARTER_RESOLVE_INT_H
 

@@ -1,6 +1,6 @@
 /* trajectory.h - an indicator's planned trajectory (traj_).
  *
- * CHECKS.md and OUTPUTS.md define the plan the same way: straight lines
+ * The plan (docs/tracker.md, "Planned value") is made of straight lines
  * from the baseline through each target, none before the baseline, the
  * last target held after it.  The conflict check requirement_exceeds_plan
  * reads it at a milestone's due date; the tracker's scorecard reads it at
