@@ -122,7 +122,7 @@ update-golden: all
 	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
 
 # ---- docs ------------------------------------------------------------------
-# docs/checks.md is generated from the check table (compiler/checks/checktab.c);
+# docs/checks.md is generated from the list of checks (compiler/checks/checks.def);
 # tests/golden/explain fails when it is out of date.
 docs: $(CHARTERC)
 	@$(CHARTERC) explain --markdown >docs/checks.md.tmp

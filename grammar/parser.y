@@ -35,7 +35,7 @@ int cylex(CYSTYPE *lval, CYLTYPE *lloc, yyscan_t scanner);
 static void cyerror(Span *loc, yyscan_t scanner, ScanCtx *sc, const char *msg)
 {
     (void)scanner;
-    scan_error(sc, "limit", *loc, "%s", msg);
+    scan_error(sc, CHECK_LIMIT, *loc, "%s", msg);
     sc->ast->syntax_errors = true;
 }
 
@@ -282,7 +282,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Scan
             len = 40;
         buf_printf(&b, "'%.*s'", (int)len, sc->src->text + loc->lo);
     }
-    scan_error(sc, "syntax", *loc, "%s", buf_cstr(&b));
+    scan_error(sc, CHECK_SYNTAX, *loc, "%s", buf_cstr(&b));
     buf_free(&b);
     return 0;
 }

@@ -36,7 +36,7 @@ typedef struct ScanCtx {
     bool stop;          /* a fatal error: the scanner returns end of file */
 } ScanCtx;
 
-void scan_error(ScanCtx *sc, const char *check, Span span, const char *fmt, ...)
+void scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 #endif

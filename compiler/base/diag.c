@@ -36,32 +36,29 @@ static void count(Diag *d, Severity sev, int delta)
 
 /* Whether an error of `check` counts towards the per-file cap: language
  * errors do, except the `limit` errors that report a cap. */
-static bool capped(const char *check)
+static bool capped(CheckId check)
 {
-    if (!check)
-        return true;
-    if (strcmp(check, "limit") == 0)
-        return false;
-    const CheckInfo *ci = check_find(check);
-    return !ci || ci->family == CF_LANGUAGE;
+    return check != CHECK_LIMIT && check_table[check].family == CF_LANGUAGE;
 }
 
-Diagnostic *diag_report(Diag *d, Severity sev, const char *check, Span span,
-                        const char *subject, const char *fmt, ...)
+Diagnostic *diag_report(Diag *d, CheckId check, Span span, const char *subject,
+                        const char *fmt, ...)
 {
+    Severity sev = check_table[check].sev;
     if (sev == SEV_ERROR && span.file != NO_FILE && d->file_errors_cap > 0 && capped(check)) {
         while (d->file_errors.n <= (int)span.file)
             VEC_PUSH(d->arena, d->file_errors, 0);
         int k = ++d->file_errors.v[span.file];
         if (k > d->file_errors_cap) {
             if (k == d->file_errors_cap + 1)
-                diag_report(d, SEV_ERROR, "limit", span, "file",
+                diag_report(d, CHECK_LIMIT, span, "file",
                             "more than %d errors in this file; the rest are not reported",
                             d->file_errors_cap);
             /* Dropped: the caller may still add a hint or related notes. */
             Diagnostic *g = arena_alloc(d->arena, sizeof *g);
             g->sev = sev;
-            g->check = check;
+            g->id = check;
+            g->check = check_table[check].name;
             g->span = span;
             g->subject = "file";
             g->message = "";
@@ -70,7 +67,8 @@ Diagnostic *diag_report(Diag *d, Severity sev, const char *check, Span span,
     }
     Diagnostic *g = arena_alloc(d->arena, sizeof *g);
     g->sev = sev;
-    g->check = check;
+    g->id = check;
+    g->check = check_table[check].name;
     g->span = span;
     g->subject = subject ? subject : "file";
     va_list ap;
@@ -333,7 +331,7 @@ static void print_sarif(const Diag *d, Buf *b)
                 "    \"tool\": { \"driver\": { \"name\": \"charterc\", \"version\": \"" CHARTER_VERSION "\",\n"
                 "      \"informationUri\": \"https://example.invalid/charter\",\n"
                 "      \"rules\": [");
-    for (int i = 0; i < check_count; i++) {
+    for (int i = 0; i < CHECK_COUNT; i++) {
         const CheckInfo *c = &check_table[i];
         buf_puts(b, i ? ",\n        " : "\n        ");
         buf_puts(b, "{ \"id\": ");

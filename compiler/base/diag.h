@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "checkid.h"
 #include "source.h"
 
 typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
@@ -23,7 +24,8 @@ typedef struct Related {
 } Related;
 
 typedef struct Diagnostic {
-    const char *check;      /* stable name, see checktab.h */
+    CheckId id;             /* the check it is a finding of (checks.def) */
+    const char *check;      /* that check's name, as users write it */
     Severity sev;
     Span span;
     const char *subject;    /* "KIND ID", or "file" */
@@ -46,9 +48,12 @@ typedef struct Diag {
 } Diag;
 
 void diag_init(Diag *d, Arena *a, SrcMgr *sm);
-Diagnostic *diag_report(Diag *d, Severity sev, const char *check, Span span,
-                        const char *subject, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+/* Reports a finding of check `check` with that check's severity (an error
+ * for every language error).  `subject` is "KIND ID", or NULL for a finding
+ * about the file. */
+Diagnostic *diag_report(Diag *d, CheckId check, Span span, const char *subject,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 void diag_hint(Diag *d, Diagnostic *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)

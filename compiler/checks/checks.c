@@ -1,4 +1,5 @@
-/* checks.c - the check driver: runs the families and applies `allow`. */
+/* checks.c - the check driver: runs the checks in the order of checks.def
+ * and applies `allow` to their findings. */
 #include "checks.h"
 
 #include <stdarg.h>
@@ -24,18 +25,17 @@ static Allow *find_allow(AllowList *l, const char *name)
     return NULL;
 }
 
-Diagnostic *check_report(CheckCtx *x, const char *name, const Decl *subject,
+Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
                          const AllowList *allows, Span span, const char *fmt, ...)
 {
-    const CheckInfo *ci = check_find(name);
-    Severity sev = ci ? ci->sev : SEV_WARNING;
+    const char *name = check_table[check].name;
     const Decl *subj = subject ? subject : (const Decl *)x->m->agreement;
     va_list ap;
     va_start(ap, fmt);
     char *msg = arena_vprintf(x->c->arena, fmt, ap);
     va_end(ap);
-    Diagnostic *g = diag_report(&x->c->diag, sev, name, span,
-                                subj ? subj->subject : "file", "%s", msg);
+    Diagnostic *g = diag_report(&x->c->diag, check, span, subj ? subj->subject : "file", "%s",
+                                msg);
     /* An allow in the declaration, then in the subject's extra list, then
      * at the top of the file the subject is in. */
     Allow *al = subj ? find_allow((AllowList *)&subj->allows, name) : NULL;
@@ -52,9 +52,24 @@ Diagnostic *check_report(CheckCtx *x, const char *name, const Decl *subject,
     return g;
 }
 
+/* The function of every check with its family, in the order of checks.def. */
+static const struct {
+    CheckFamily family;
+    void (*run)(CheckCtx *x);
+} runs[] = {
+#define CHECK(id, name, family, severity, function, summary, why, fix, example) \
+    {CF_##family, function},
+#include "checks.def"
+};
+
 void checks_run(Compilation *c, Model *m, const CheckOptions *o)
 {
     CheckCtx x = {c, m, o};
-    checks_gaps(&x);
-    checks_conflicts(&x);
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        /* Without an agreement, missing_agreement was reported and the
+         * gaps, which all ask what the agreement lacks, have no subject. */
+        if (runs[i].family == CF_GAP && (!m || !m->agreement))
+            continue;
+        runs[i].run(&x);
+    }
 }

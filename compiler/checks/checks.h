@@ -1,15 +1,17 @@
-/* checks.h - the gap and conflict checks of CHECKS.md over a resolved model.
+/* checks.h - the gap and conflict checks over a resolved model.
  *
- * Each check is a small function over the model, in the file of its family
- * (gaps.c, conflicts.c), registered in check_table (checktab.c)
- * for its name, severity and reference text, and called from checks_run().
- * A check reports through check_report(), which applies `allow` and the
- * severity from the table. */
+ * Every check is a row of checks.def (its id, name, family, severity,
+ * reference text and function) and a small function over the model in a
+ * file of its family: gaps.c and gaps_partners.c for the gaps; schedule.c,
+ * measure.c, resources.c and partners.c for the conflicts.  checks_run()
+ * runs the functions in the order of checks.def.  A check reports through
+ * check_report(), which applies `allow` and the severity of the table. */
 #ifndef CHARTER_CHECKS_H
 #define CHARTER_CHECKS_H
 
 #include <stdbool.h>
 
+#include "checkid.h"
 #include "compile.h"
 
 typedef struct CheckOptions {
@@ -30,16 +32,17 @@ void checks_default_options(CheckOptions *o);
  * covered by an `allow` are kept but marked allowed. */
 void checks_run(Compilation *c, Model *m, const CheckOptions *o);
 
-/* Reports a finding of check `name` about declaration `subject` (NULL: the
- * agreement as a whole) at `span`.  `allows` is the extra allow list of a
- * subject that is not a Decl (a tension), or NULL.  Returns the diagnostic
- * so the caller can add related locations and a hint. */
-Diagnostic *check_report(CheckCtx *x, const char *name, const Decl *subject,
+/* Reports a finding of check `check` about declaration `subject` (NULL:
+ * the agreement as a whole) at `span`.  `allows` is the extra allow list
+ * of a subject that is not a Decl (a tension), or NULL.  Returns the
+ * diagnostic so the caller can add related locations and a hint. */
+Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
                          const AllowList *allows, Span span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* The families. */
-void checks_gaps(CheckCtx *x);
-void checks_conflicts(CheckCtx *x);
+/* The function of every check, declared from its row of checks.def. */
+#define CHECK(id, name, family, severity, function, summary, why, fix, example) \
+    void function(CheckCtx *x);
+#include "checks.def"
 
 #endif

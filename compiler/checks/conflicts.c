@@ -1,40 +1,12 @@
-/* conflicts.c - two parts of the agreement disagree (CHECKS.md,
- * Conflicts): the family's entry point and the helpers its checks share.
- * The checks themselves are in schedule.c, measure.c,
- * resources.c and partners.c (see conflicts_int.h). */
+/* conflicts.c - the helpers that the conflict checks (two parts of the
+ * agreement disagree) share: text of numbers, dates and frequencies, the
+ * requirements of a milestone, reporting frequencies.  The checks
+ * themselves are in schedule.c, measure.c, resources.c and partners.c. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "conflicts_int.h"
-
-void checks_conflicts(CheckCtx *x)
-{
-    /* Schedule. */
-    check_dependency_cycle(x);
-    check_schedule_inversion(x);
-    check_outside_term(x);
-    check_phase_order(x);
-    check_reporting_too_infrequent(x);
-    /* Measurement. */
-    check_target_direction(x);
-    check_target_not_monotonic(x);
-    check_requirement_exceeds_plan(x);
-    check_contradictory_requirements(x);
-    check_percent_summed(x);
-    check_formula_frequency_mismatch(x);
-    check_nested_mismatch(x);
-    /* Resources and activities. */
-    check_overcommitted_partner(x);
-    check_resource_gap(x);
-    check_redundant_activity(x);
-    /* Partners. */
-    check_unacknowledged_tension(x);
-    check_tension_unresolved(x);
-    check_backbone_overlap(x);
-    check_backbone_not_separate(x);
-    check_hierarchy_concentration(x);
-}
 
 /* ---- text ------------------------------------------------------------ */
 

@@ -1,9 +1,9 @@
-/* conflicts_int.h - internals shared by the conflict checks (CHECKS.md,
- * Conflicts): conflicts.c (the family's entry point and helpers),
- * schedule.c (milestones, periods, term, phases), measure.c
- * (indicators, targets, requirements), resources.c (commitments,
- * budgets, redundant activities) and partners.c (tensions,
- * backbone, hierarchy).
+/* conflicts_int.h - internals shared by the conflict checks: the helpers
+ * of conflicts.c, used by schedule.c (milestones, periods, term, phases),
+ * measure.c (indicators, targets, requirements), resources.c
+ * (commitments, budgets, redundant activities) and partners.c (tensions,
+ * backbone, hierarchy).  The checks themselves are declared by checks.h
+ * from checks.def.
  *
  * Every check is linear or O(n log n) in the size of the model, except
  * where its output itself is larger (one finding per pair): no check
@@ -59,30 +59,5 @@ Duration cf_frequency(const Indicator *ind);
 /* Frequencies compared as calendar intervals: `every 3 months` is
  * quarterly, `every 7 days` weekly. */
 bool cf_same_frequency(Duration a, Duration b);
-
-/* The checks, by file. */
-void check_dependency_cycle(CheckCtx *x);
-void check_schedule_inversion(CheckCtx *x);
-void check_outside_term(CheckCtx *x);
-void check_phase_order(CheckCtx *x);
-void check_reporting_too_infrequent(CheckCtx *x);
-
-void check_target_direction(CheckCtx *x);
-void check_target_not_monotonic(CheckCtx *x);
-void check_requirement_exceeds_plan(CheckCtx *x);
-void check_contradictory_requirements(CheckCtx *x);
-void check_percent_summed(CheckCtx *x);
-void check_formula_frequency_mismatch(CheckCtx *x);
-void check_nested_mismatch(CheckCtx *x);
-
-void check_overcommitted_partner(CheckCtx *x);
-void check_resource_gap(CheckCtx *x);
-void check_redundant_activity(CheckCtx *x);
-
-void check_unacknowledged_tension(CheckCtx *x);
-void check_tension_unresolved(CheckCtx *x);
-void check_backbone_overlap(CheckCtx *x);
-void check_backbone_not_separate(CheckCtx *x);
-void check_hierarchy_concentration(CheckCtx *x);
 
 #endif

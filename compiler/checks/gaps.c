@@ -1,4 +1,4 @@
-/* gaps.c - something the agreement needs is missing (CHECKS.md, Gaps).
+/* gaps.c - the gap checks: something the agreement needs is missing.
  *
  * Each check is one function over the model of the root file and its plain
  * `use`s; prelude declarations (d.is_std) are never subjects.  Findings
@@ -56,47 +56,47 @@ const char *gap_names_done(CheckCtx *x, NameList *l)
     return s;
 }
 
-void gap_hint(CheckCtx *x, Diagnostic *g, const char *fix, const char *check)
+void gap_hint(CheckCtx *x, Diagnostic *g, const char *fix)
 {
-    diag_hint(&x->c->diag, g, "%s, or `allow %s \"reason\"`", fix, check);
+    diag_hint(&x->c->diag, g, "%s, or `allow %s \"reason\"`", fix, g->check);
 }
 
 /* ---- the common agenda -------------------------------------------- */
 
 /* agenda_missing: O(1). */
-static void check_agenda_missing(CheckCtx *x)
+void check_agenda_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (!m->has_agenda) {
-        Diagnostic *g = check_report(x, "agenda_missing", NULL, NULL, gap_agreement_span(x),
+        Diagnostic *g = check_report(x, CHECK_AGENDA_MISSING, NULL, NULL, gap_agreement_span(x),
                                      "agreement '%s' has no agenda: the partners state no "
                                      "shared vision of change", gap_agreement_id(x));
-        gap_hint(x, g, "add `agenda { vision \"...\" problem \"...\" }`", "agenda_missing");
+        gap_hint(x, g, "add `agenda { vision \"...\" problem \"...\" }`");
     } else if (!m->vision || !*m->vision) {
-        Diagnostic *g = check_report(x, "agenda_missing", NULL, NULL, gap_agreement_span(x),
+        Diagnostic *g = check_report(x, CHECK_AGENDA_MISSING, NULL, NULL, gap_agreement_span(x),
                                      "the agenda of agreement '%s' states no vision",
                                      gap_agreement_id(x));
         diag_related(&x->c->diag, g, m->agenda_span, "the agenda, without `vision`");
-        gap_hint(x, g, "add `vision \"...\"` to the agenda", "agenda_missing");
+        gap_hint(x, g, "add `vision \"...\"` to the agenda");
     }
 }
 
 /* problem_missing: O(1).  Without any agenda, agenda_missing says it. */
-static void check_problem_missing(CheckCtx *x)
+void check_problem_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (!m->has_agenda || (m->problem && *m->problem))
         return;
-    Diagnostic *g = check_report(x, "problem_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_PROBLEM_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "the agenda of agreement '%s' states no problem",
                                  gap_agreement_id(x));
     diag_related(&x->c->diag, g, m->agenda_span, "the agenda, without `problem`");
     gap_hint(x, g, "add `problem \"...\"` to the agenda (the partners' common understanding of "
-               "the problem)", "problem_missing");
+               "the problem)");
 }
 
 /* need_unaddressed: O(activities' addresses + needs). */
-static void check_need_unaddressed(CheckCtx *x)
+void check_need_unaddressed(CheckCtx *x)
 {
     Model *m = x->m;
     if (m->needs.n == 0)
@@ -110,47 +110,56 @@ static void check_need_unaddressed(CheckCtx *x)
         Need *n = m->needs.v[i];
         if (n->d.is_std || ptrmap_has(&addressed, n))
             continue;
-        Diagnostic *g = check_report(x, "need_unaddressed", &n->d, NULL, n->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_NEED_UNADDRESSED, &n->d, NULL, n->d.id_span,
                                      "need '%s' is addressed by no activity", n->d.id);
         gap_hint(x, g,
-             arena_printf(x->c->arena, "add `addresses %s` to the activity that meets it", n->d.id),
-             "need_unaddressed");
+             arena_printf(x->c->arena, "add `addresses %s` to the activity that meets it", n->d.id));
     }
 }
 
 /* ---- the agreement block ------------------------------------------ */
 
-/* lead_missing, scope_missing, term_missing: O(1). */
-static void check_agreement_terms(CheckCtx *x)
+/* lead_missing: O(1). */
+void check_lead_missing(CheckCtx *x)
 {
     Agreement *a = x->m->agreement;
-    Diagnostic *g;
-    if (!a->lead) {
-        g = check_report(x, "lead_missing", NULL, NULL, gap_agreement_span(x),
-                         "agreement '%s' names no project lead", a->d.id);
-        gap_hint(x, g, "add `lead PARTNER` to the agreement block", "lead_missing");
-    }
-    if (!a->scope || !*a->scope) {
-        g = check_report(x, "scope_missing", NULL, NULL, gap_agreement_span(x),
-                         "agreement '%s' states no scope", a->d.id);
-        gap_hint(x, g, "add `scope \"what the project covers\"` to the agreement block",
-             "scope_missing");
-    }
-    if (a->term_start == DATE_NONE) {
-        g = check_report(x, "term_missing", NULL, NULL, gap_agreement_span(x),
-                         "agreement '%s' has no term", a->d.id);
-        gap_hint(x, g, "add `term START to END` to the agreement block", "term_missing");
-    }
+    if (a->lead)
+        return;
+    Diagnostic *g = check_report(x, CHECK_LEAD_MISSING, NULL, NULL, gap_agreement_span(x),
+                                 "agreement '%s' names no project lead", a->d.id);
+    gap_hint(x, g, "add `lead PARTNER` to the agreement block");
+}
+
+/* scope_missing: O(1). */
+void check_scope_missing(CheckCtx *x)
+{
+    Agreement *a = x->m->agreement;
+    if (a->scope && *a->scope)
+        return;
+    Diagnostic *g = check_report(x, CHECK_SCOPE_MISSING, NULL, NULL, gap_agreement_span(x),
+                                 "agreement '%s' states no scope", a->d.id);
+    gap_hint(x, g, "add `scope \"what the project covers\"` to the agreement block");
+}
+
+/* term_missing: O(1). */
+void check_term_missing(CheckCtx *x)
+{
+    Agreement *a = x->m->agreement;
+    if (a->term_start != DATE_NONE)
+        return;
+    Diagnostic *g = check_report(x, CHECK_TERM_MISSING, NULL, NULL, gap_agreement_span(x),
+                                 "agreement '%s' has no term", a->d.id);
+    gap_hint(x, g, "add `term START to END` to the agreement block");
 }
 
 /* exit_terms_missing: O(1). */
-static void check_exit_terms(CheckCtx *x)
+void check_exit_terms_missing(CheckCtx *x)
 {
     Agreement *a = x->m->agreement;
     Diagnostic *g;
     bool no_amend = !a->amendment || !*a->amendment, no_withdraw = a->withdrawal.n == 0;
     if (no_amend || no_withdraw) {
-        g = check_report(x, "exit_terms_missing", NULL, NULL, gap_agreement_span(x),
+        g = check_report(x, CHECK_EXIT_TERMS_MISSING, NULL, NULL, gap_agreement_span(x),
                          "agreement '%s' states %s", a->d.id,
                          no_amend && no_withdraw ? "no amendment terms and no withdrawal notice"
                          : no_amend              ? "no amendment terms"
@@ -159,23 +168,21 @@ static void check_exit_terms(CheckCtx *x)
              no_amend && no_withdraw
                  ? "add `amendment \"...\"` and `withdrawal 90 days notice` to the agreement block"
              : no_amend ? "add `amendment \"how the agreement is changed\"` to the agreement block"
-                        : "add `withdrawal 90 days notice` to the agreement block",
-             "exit_terms_missing");
+                        : "add `withdrawal 90 days notice` to the agreement block");
     }
 }
 
 /* governance_missing: O(1). */
-static void check_governance_missing(CheckCtx *x)
+void check_governance_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (m->decisions != DECIDE_UNSET)
         return;
-    Diagnostic *g = check_report(x, "governance_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_GOVERNANCE_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "agreement '%s' states no decision rule", gap_agreement_id(x));
     if (m->has_governance)
         diag_related(&x->c->diag, g, m->governance_span, "the governance block, without `decisions`");
-    gap_hint(x, g, "add `decisions consensus` (or `majority`) to a `governance { }` block",
-         "governance_missing");
+    gap_hint(x, g, "add `decisions consensus` (or `majority`) to a `governance { }` block");
 }
 
 /* ---- shared measurement ------------------------------------------- */
@@ -191,42 +198,41 @@ static int indicator_count(const Model *m)
 }
 
 /* measurement_missing: O(indicators). */
-static void check_measurement_missing(CheckCtx *x)
+void check_measurement_missing(CheckCtx *x)
 {
     if (indicator_count(x->m) > 0)
         return;
-    Diagnostic *g = check_report(x, "measurement_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_MEASUREMENT_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "agreement '%s' has no indicator: nothing measures its "
                                  "progress", gap_agreement_id(x));
     gap_hint(x, g, "declare `indicator ID \"...\" { unit ... direction ... target ... }` and "
-                   "name it in a goal's `measured_by`", "measurement_missing");
+                   "name it in a goal's `measured_by`");
 }
 
 /* too_many_indicators: O(indicators). */
-static void check_too_many_indicators(CheckCtx *x)
+void check_too_many_indicators(CheckCtx *x)
 {
     int n = indicator_count(x->m);
     if (n <= x->o->max_indicators)
         return;
-    Diagnostic *g = check_report(x, "too_many_indicators", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_TOO_MANY_INDICATORS, NULL, NULL, gap_agreement_span(x),
                                  "agreement '%s' has %d indicators, more than %d: shared "
                                  "measurement works on a short list", gap_agreement_id(x), n,
                                  x->o->max_indicators);
-    gap_hint(x, g, "merge or drop indicators (or change the threshold with --max-indicators N)",
-             "too_many_indicators");
+    gap_hint(x, g, "merge or drop indicators (or change the threshold with --max-indicators N)");
 }
 
 /* goal_unmeasured: O(goals). */
-static void check_goal_unmeasured(CheckCtx *x)
+void check_goal_unmeasured(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->goals.n; i++) {
         Goal *g = m->goals.v[i];
         if (g->d.is_std || g->measured_by.n > 0)
             continue;
-        Diagnostic *d = check_report(x, "goal_unmeasured", &g->d, NULL, g->d.id_span,
+        Diagnostic *d = check_report(x, CHECK_GOAL_UNMEASURED, &g->d, NULL, g->d.id_span,
                                      "goal '%s' has no indicator", g->d.id);
-        gap_hint(x, d, "add `measured_by INDICATOR`", "goal_unmeasured");
+        gap_hint(x, d, "add `measured_by INDICATOR`");
     }
 }
 
@@ -246,7 +252,7 @@ static void mark_expr(PtrSet *used, const Expr *e)
 
 /* indicator_orphan: O(goals' indicators + milestones' expressions +
  * formulas' inputs + indicators). */
-static void check_indicator_orphan(CheckCtx *x)
+void check_indicator_orphan(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet used;
@@ -266,18 +272,17 @@ static void check_indicator_orphan(CheckCtx *x)
         Indicator *ind = m->indicators.v[i];
         if (ind->d.is_std || ptrmap_has(&used, ind))
             continue;
-        Diagnostic *g = check_report(x, "indicator_orphan", &ind->d, NULL, ind->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_INDICATOR_ORPHAN, &ind->d, NULL, ind->d.id_span,
                                      "indicator '%s' is used by no goal, milestone or formula",
                                      ind->d.id);
         gap_hint(x, g,
              arena_printf(x->c->arena, "name it in a goal's `measured_by %s`, a milestone's "
-                                       "`requires` or a formula (or remove it)", ind->d.id),
-             "indicator_orphan");
+                                       "`requires` or a formula (or remove it)", ind->d.id));
     }
 }
 
 /* indicator_incomplete: O(indicators). */
-static void check_indicator_incomplete(CheckCtx *x)
+void check_indicator_incomplete(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->indicators.n; i++) {
@@ -311,16 +316,16 @@ static void check_indicator_incomplete(CheckCtx *x)
             buf_printf(&what, "%s%s", sep, missing[k]);
             buf_printf(&how, "%s%s", k == 0 ? "" : k == n - 1 ? " and " : ", ", fix[k]);
         }
-        Diagnostic *g = check_report(x, "indicator_incomplete", &ind->d, NULL, ind->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_INDICATOR_INCOMPLETE, &ind->d, NULL, ind->d.id_span,
                                      "indicator '%s' has no %s", ind->d.id, buf_cstr(&what));
-        gap_hint(x, g, arena_printf(x->c->arena, "add %s", buf_cstr(&how)), "indicator_incomplete");
+        gap_hint(x, g, arena_printf(x->c->arena, "add %s", buf_cstr(&how)));
         buf_free(&what);
         buf_free(&how);
     }
 }
 
 /* data_sharing_missing: O(indicators). */
-static void check_data_sharing_missing(CheckCtx *x)
+void check_data_sharing_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (m->data_sharing && *m->data_sharing)
@@ -329,21 +334,21 @@ static void check_data_sharing_missing(CheckCtx *x)
         Indicator *ind = m->indicators.v[i];
         if (ind->d.is_std || !ind->personal_data)
             continue;
-        Diagnostic *g = check_report(x, "data_sharing_missing", &ind->d, NULL, ind->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_DATA_SHARING_MISSING, &ind->d, NULL, ind->d.id_span,
                                      "indicator '%s' involves personal data but the governance "
                                      "states no data-sharing terms", ind->d.id);
         if (m->has_governance)
             diag_related(&x->c->diag, g, m->governance_span,
                          "the governance block, without `data_sharing`");
         gap_hint(x, g, "add `data_sharing \"who sees which data, under what rules\"` to the "
-                   "governance block", "data_sharing_missing");
+                   "governance block");
     }
 }
 
 /* ---- mutually reinforcing activities ------------------------------- */
 
 /* goal_unsupported: O(activities' goals + goals). */
-static void check_goal_unsupported(CheckCtx *x)
+void check_goal_unsupported(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet supported;
@@ -355,80 +360,54 @@ static void check_goal_unsupported(CheckCtx *x)
         Goal *g = m->goals.v[i];
         if (g->d.is_std || ptrmap_has(&supported, g))
             continue;
-        Diagnostic *d = check_report(x, "goal_unsupported", &g->d, NULL, g->d.id_span,
+        Diagnostic *d = check_report(x, CHECK_GOAL_UNSUPPORTED, &g->d, NULL, g->d.id_span,
                                      "goal '%s' is supported by no activity", g->d.id);
         gap_hint(x, d,
              arena_printf(x->c->arena, "add `supports %s` to an activity that works toward it",
-                          g->d.id),
-             "goal_unsupported");
+                          g->d.id));
     }
 }
 
 /* activity_unlinked: O(activities). */
-static void check_activity_unlinked(CheckCtx *x)
+void check_activity_unlinked(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
         if (a->d.is_std || a->supports.n > 0)
             continue;
-        Diagnostic *g = check_report(x, "activity_unlinked", &a->d, NULL, a->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_ACTIVITY_UNLINKED, &a->d, NULL, a->d.id_span,
                                      "activity '%s' supports no goal", a->d.id);
-        gap_hint(x, g, "add `supports GOAL`", "activity_unlinked");
+        gap_hint(x, g, "add `supports GOAL`");
     }
 }
 
 /* ---- milestones ---------------------------------------------------- */
 
-/* milestone_unowned, milestone_undated: O(milestones). */
-static void check_milestones(CheckCtx *x)
+/* milestone_unowned: O(milestones). */
+void check_milestone_unowned(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->milestones.n; i++) {
         Milestone *ms = m->milestones.v[i];
-        if (ms->d.is_std)
+        if (ms->d.is_std || ms->owner)
             continue;
-        if (!ms->owner) {
-            Diagnostic *g = check_report(x, "milestone_unowned", &ms->d, NULL, ms->d.id_span,
-                                         "milestone '%s' has no owner", ms->d.id);
-            gap_hint(x, g, "add `owner PARTNER` (the partner accountable for it)", "milestone_unowned");
-        }
-        if (ms->due == DATE_NONE) {
-            Diagnostic *g = check_report(x, "milestone_undated", &ms->d, NULL, ms->d.id_span,
-                                         "milestone '%s' has no due date", ms->d.id);
-            gap_hint(x, g, "add `due DATE`", "milestone_undated");
-        }
+        Diagnostic *g = check_report(x, CHECK_MILESTONE_UNOWNED, &ms->d, NULL, ms->d.id_span,
+                                     "milestone '%s' has no owner", ms->d.id);
+        gap_hint(x, g, "add `owner PARTNER` (the partner accountable for it)");
     }
 }
 
-/* The checks run in the order of CHECKS.md, so findings at the same place
- * (the agreement's id) read as that list does. */
-void checks_gaps(CheckCtx *x)
+/* milestone_undated: O(milestones). */
+void check_milestone_undated(CheckCtx *x)
 {
-    if (!x->m || !x->m->agreement)
-        return;     /* missing_agreement was reported */
-    check_agenda_missing(x);
-    check_problem_missing(x);
-    check_need_unaddressed(x);
-    check_agreement_terms(x);
-    gap_check_sector_diversity(x);
-    gap_check_partner_statements(x);
-    gap_check_partner_idle(x);
-    check_measurement_missing(x);
-    check_goal_unmeasured(x);
-    check_indicator_orphan(x);
-    check_indicator_incomplete(x);
-    gap_check_partner_not_reporting(x);
-    check_too_many_indicators(x);
-    check_goal_unsupported(x);
-    check_activity_unlinked(x);
-    gap_check_communication_missing(x);
-    gap_check_partner_uncovered(x);
-    gap_check_feedback_missing(x);
-    gap_check_learning_missing(x);
-    gap_check_backbone(x);
-    check_milestones(x);
-    check_governance_missing(x);
-    check_exit_terms(x);
-    check_data_sharing_missing(x);
+    Model *m = x->m;
+    for (int i = 0; i < m->milestones.n; i++) {
+        Milestone *ms = m->milestones.v[i];
+        if (ms->d.is_std || ms->due != DATE_NONE)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_MILESTONE_UNDATED, &ms->d, NULL, ms->d.id_span,
+                                     "milestone '%s' has no due date", ms->d.id);
+        gap_hint(x, g, "add `due DATE`");
+    }
 }

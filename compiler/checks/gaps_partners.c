@@ -1,5 +1,5 @@
-/* gaps_partners.c - gaps about the partners, how they communicate
- * and who runs the backbone (CHECKS.md, Gaps).  Same rules as
+/* gaps_partners.c - the gaps about the partners, how they communicate
+ * and who runs the backbone.  Same rules as
  * gaps.c: user declarations only, one pass per check, evidence in
  * every message and a hint on every finding. */
 #include <string.h>
@@ -9,7 +9,7 @@
 /* ---- partners ----------------------------------------------------- */
 
 /* sector_diversity: O(partners). */
-void gap_check_sector_diversity(CheckCtx *x)
+void check_sector_diversity(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet seen;
@@ -43,38 +43,44 @@ void gap_check_sector_diversity(CheckCtx *x)
                 : "";
     Diagnostic *g;
     if (n == 0)
-        g = check_report(x, "sector_diversity", NULL, NULL, gap_agreement_span(x),
+        g = check_report(x, CHECK_SECTOR_DIVERSITY, NULL, NULL, gap_agreement_span(x),
                          "no partner of agreement '%s' states a sector%s; a cross-sector "
                          "partnership needs at least %d", gap_agreement_id(x), missing,
                          x->o->min_sectors);
     else
-        g = check_report(x, "sector_diversity", NULL, NULL, gap_agreement_span(x),
+        g = check_report(x, CHECK_SECTOR_DIVERSITY, NULL, NULL, gap_agreement_span(x),
                          "the partners of agreement '%s' come from %d sector%s (%s)%s; a "
                          "cross-sector partnership needs at least %d", gap_agreement_id(x), n,
                          n == 1 ? "" : "s", list, missing, x->o->min_sectors);
     gap_hint(x, g, "bring in a partner from another sector and give every partner `sector SECTOR` "
-               "(or change the threshold with --min-sectors N)", "sector_diversity");
+               "(or change the threshold with --min-sectors N)");
 }
 
-/* incentive_missing, signatory_missing: O(partners). */
-void gap_check_partner_statements(CheckCtx *x)
+/* incentive_missing: O(partners). */
+void check_incentive_missing(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std)
+        if (p->d.is_std || p->incentives.n > 0)
             continue;
-        if (p->incentives.n == 0) {
-            Diagnostic *g = check_report(x, "incentive_missing", &p->d, NULL, p->d.id_span,
-                                         "partner '%s' states no incentive", p->d.id);
-            gap_hint(x, g, "add `incentive ID \"what it wants\" { interest NAME wants more }`",
-                 "incentive_missing");
-        }
-        if (!p->signatory || !*p->signatory) {
-            Diagnostic *g = check_report(x, "signatory_missing", &p->d, NULL, p->d.id_span,
-                                         "partner '%s' names no signatory", p->d.id);
-            gap_hint(x, g, "add `signatory \"who signs for the partner\"`", "signatory_missing");
-        }
+        Diagnostic *g = check_report(x, CHECK_INCENTIVE_MISSING, &p->d, NULL, p->d.id_span,
+                                     "partner '%s' states no incentive", p->d.id);
+        gap_hint(x, g, "add `incentive ID \"what it wants\" { interest NAME wants more }`");
+    }
+}
+
+/* signatory_missing: O(partners). */
+void check_signatory_missing(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->partners.n; i++) {
+        Partner *p = m->partners.v[i];
+        if (p->d.is_std || (p->signatory && *p->signatory))
+            continue;
+        Diagnostic *g = check_report(x, CHECK_SIGNATORY_MISSING, &p->d, NULL, p->d.id_span,
+                                     "partner '%s' names no signatory", p->d.id);
+        gap_hint(x, g, "add `signatory \"who signs for the partner\"`");
     }
 }
 
@@ -93,7 +99,7 @@ static const char *commitments_text(CheckCtx *x, const Partner *p)
 
 /* partner_idle: O(activities' leads, partners and budgets + milestones +
  * indicators' reporters + partners). */
-void gap_check_partner_idle(CheckCtx *x)
+void check_partner_idle(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet busy;
@@ -117,18 +123,18 @@ void gap_check_partner_idle(CheckCtx *x)
             continue;
         const char *commits = commitments_text(x, p);
         Diagnostic *g = check_report(
-            x, "partner_idle", &p->d, NULL, p->d.id_span,
+            x, CHECK_PARTNER_IDLE, &p->d, NULL, p->d.id_span,
             "partner '%s'%s%s%s has no role: it leads no activity, takes part in none, owns no "
             "milestone, reports no indicator, provides no budget and performs no backbone function",
             p->d.id, *commits ? " (commits " : "", commits, *commits ? ")" : "");
         gap_hint(x, g, "give it a role (`lead`, `partners`, `owner`, `reported_by`, `budget ... from`, "
-                   "`backbone`)", "partner_idle");
+                   "`backbone`)");
     }
 }
 
 /* partner_not_reporting: O(indicators' reporters + activities + partners):
  * the activities are grouped by lead in one pass. */
-void gap_check_partner_not_reporting(CheckCtx *x)
+void check_partner_not_reporting(CheckCtx *x)
 {
     Model *m = x->m;
     PtrSet reporting;
@@ -161,15 +167,14 @@ void gap_check_partner_not_reporting(CheckCtx *x)
         struct Group *gr = &groups[i];
         int nled = gr->led.n;
         const char *list = gap_names_done(x, &gr->led);
-        Diagnostic *g = check_report(x, "partner_not_reporting", &gr->p->d, NULL,
+        Diagnostic *g = check_report(x, CHECK_PARTNER_NOT_REPORTING, &gr->p->d, NULL,
                                      gr->p->d.id_span, "partner '%s' leads %s %s but reports no "
                                      "indicator", gr->p->d.id,
                                      nled == 1 ? "activity" : "activities", list);
         diag_related(&x->c->diag, g, gr->first->d.id_span, "'%s' leads this activity",
                      gr->p->d.id);
         gap_hint(x, g, arena_printf(x->c->arena, "add %s to the `reported_by` of an indicator its "
-                                             "work moves", gr->p->d.id),
-             "partner_not_reporting");
+                                             "work moves", gr->p->d.id));
     }
 }
 
@@ -185,40 +190,39 @@ static bool recurring(const Model *m, CommKind kind)
 }
 
 /* communication_missing: O(communications). */
-void gap_check_communication_missing(CheckCtx *x)
+void check_communication_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (recurring(m, COMM_MEETING))
         return;
-    Diagnostic *g = check_report(x, "communication_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_COMMUNICATION_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "agreement '%s' has no recurring meeting", gap_agreement_id(x));
     if (m->has_communication)
         diag_related(&x->c->diag, g, m->communication_span,
                      "the communication block, without `meeting`");
-    gap_hint(x, g, "add `meeting ID \"...\" every month with all` to a `communication { }` block",
-             "communication_missing");
+    gap_hint(x, g, "add `meeting ID \"...\" every month with all` to a `communication { }` block");
 }
 
 /* learning_missing: O(communications). */
-void gap_check_learning_missing(CheckCtx *x)
+void check_learning_missing(CheckCtx *x)
 {
     Model *m = x->m;
     if (recurring(m, COMM_REVIEW))
         return;
-    Diagnostic *g = check_report(x, "learning_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_LEARNING_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "agreement '%s' has no recurring learning review",
                                  gap_agreement_id(x));
     if (m->has_communication)
         diag_related(&x->c->diag, g, m->communication_span,
                      "the communication block, without `review`");
     gap_hint(x, g, "add `review learning \"What failed, what worked\" every 6 months with all` "
-                   "to the communication block", "learning_missing");
+                   "to the communication block");
 }
 
 /* partner_uncovered: O(communications' partners + partners).  Without any
  * communication at all, communication_missing reports the one cause
  * instead of one finding per partner. */
-void gap_check_partner_uncovered(CheckCtx *x)
+void check_partner_uncovered(CheckCtx *x)
 {
     Model *m = x->m;
     if (m->comms.n == 0)
@@ -240,18 +244,17 @@ void gap_check_partner_uncovered(CheckCtx *x)
         Partner *p = m->partners.v[i];
         if (p->d.is_std || ptrmap_has(&in, p))
             continue;
-        Diagnostic *g = check_report(x, "partner_uncovered", &p->d, NULL, p->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_PARTNER_UNCOVERED, &p->d, NULL, p->d.id_span,
                                      "partner '%s' is in no meeting, report or review", p->d.id);
         diag_related(&x->c->diag, g, m->communication_span, "the communication block");
         gap_hint(x, g,
              arena_printf(x->c->arena, "add %s to a meeting's or review's `with`, or to a report's "
-                                       "`by` or `to` (or write `with all`)", p->d.id),
-             "partner_uncovered");
+                                       "`by` or `to` (or write `with all`)", p->d.id));
     }
 }
 
 /* feedback_missing: O(communications' partners + partners). */
-void gap_check_feedback_missing(CheckCtx *x)
+void check_feedback_missing(CheckCtx *x)
 {
     Model *m = x->m;
     Partner *lead = m->agreement->lead;
@@ -283,41 +286,48 @@ void gap_check_feedback_missing(CheckCtx *x)
         if (from_participant && to_centre)
             return;
     }
-    Diagnostic *g = check_report(x, "feedback_missing", NULL, NULL, gap_agreement_span(x),
+    Diagnostic *g = check_report(x, CHECK_FEEDBACK_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "no report goes from a participant (%s) to the lead or a backbone "
                                  "partner (%s)", participants, receivers);
     if (m->has_communication)
         diag_related(&x->c->diag, g, m->communication_span, "the communication block");
     gap_hint(x, g, "add `report ID \"...\" every quarter by PARTNER, ... to LEAD` so the partners "
-               "who do the work tell the lead and the backbone what they see", "feedback_missing");
+               "who do the work tell the lead and the backbone what they see");
 }
 
 /* ---- backbone support --------------------------------------------- */
 
-/* backbone_missing: O(partners).  Returns whether it reported. */
-static bool check_backbone_missing(CheckCtx *x)
+/* Whether no partner of the agreement itself performs a backbone
+ * function: O(partners). */
+static bool no_backbone_here(const Model *m)
 {
-    Model *m = x->m;
     for (int i = 0; i < m->partners.n; i++)
         if (!m->partners.v[i]->d.is_std && m->partners.v[i]->backbone.n > 0)
             return false;
-    Diagnostic *g = check_report(x, "backbone_missing", NULL, NULL, gap_agreement_span(x),
+    return true;
+}
+
+/* backbone_missing: O(partners). */
+void check_backbone_missing(CheckCtx *x)
+{
+    if (!no_backbone_here(x->m))
+        return;
+    Diagnostic *g = check_report(x, CHECK_BACKBONE_MISSING, NULL, NULL, gap_agreement_span(x),
                                  "no partner of agreement '%s' performs a backbone function",
                                  gap_agreement_id(x));
     gap_hint(x, g, "add `backbone FUNCTION, ...` and a `coordinator` to the partner that will "
-               "coordinate the partnership", "backbone_missing");
-    return true;
+               "coordinate the partnership");
 }
 
 /* backbone_function_unassigned: O(levels x (partners' functions + the six
  * functions)).  The levels are this agreement and each agreement it is
  * nested in; functions are compared by id, since each model has its own
  * copy of the prelude. */
-static void check_backbone_function_unassigned(CheckCtx *x, bool none_here)
+void check_backbone_function_unassigned(CheckCtx *x)
 {
     Model *m = x->m;
     const Agreement *a = m->agreement;
-    if (none_here && !a->nested_in)
+    if (!a->nested_in && no_backbone_here(m))
         return;     /* backbone_missing said it: all six are unassigned */
     /* The six functions are the prelude's; a function is performed when a
      * partner at some level names a function of that id. */
@@ -353,7 +363,7 @@ static void check_backbone_function_unassigned(CheckCtx *x, bool none_here)
     if (nmissing == 0)
         return;
     Diagnostic *g = check_report(
-        x, "backbone_function_unassigned", NULL, NULL, gap_agreement_span(x),
+        x, CHECK_BACKBONE_FUNCTION_UNASSIGNED, NULL, NULL, gap_agreement_span(x),
         "no partner of agreement '%s'%s performs the backbone function%s %s", a->d.id,
         nlevels ? arena_printf(x->c->arena, ", nor of the agreement%s it is nested in (%s),",
                                nlevels == 1 ? "" : "s", parents)
@@ -363,14 +373,5 @@ static void check_backbone_function_unassigned(CheckCtx *x, bool none_here)
         diag_related(&x->c->diag, g, a->nested_in->d.id_span, "the agreement it is nested in");
     gap_hint(x, g, arena_printf(x->c->arena, "add %s to the `backbone` of the partner best suited to "
                                          "%s", nmissing == 1 ? "it" : "them",
-                            nmissing == 1 ? "it" : "each"),
-         "backbone_function_unassigned");
-}
-
-/* backbone_missing, then backbone_function_unassigned unless the first
- * already said that nobody performs any function. */
-void gap_check_backbone(CheckCtx *x)
-{
-    bool none = check_backbone_missing(x);
-    check_backbone_function_unassigned(x, none);
+                            nmissing == 1 ? "it" : "each"));
 }

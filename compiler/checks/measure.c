@@ -1,8 +1,8 @@
-/* measure.c - conflicts of the shared measurement: target_direction,
+/* measure.c - the conflicts of the shared measurement: target_direction,
  * target_not_monotonic, requirement_exceeds_plan, contradictory_requirements,
- * percent_summed, formula_frequency_mismatch, nested_mismatch (CHECKS.md,
- * Conflicts).  i indicators with t targets in all; r comparisons in the
- * milestones' requirements. */
+ * percent_summed, formula_frequency_mismatch, nested_mismatch.  i
+ * indicators with t targets in all; r comparisons in the milestones'
+ * requirements. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,7 +43,7 @@ void check_target_direction(CheckCtx *x)
         }
         if (bad) {
             Diagnostic *g = check_report(
-                x, "target_direction", &ind->d, NULL, ind->targets.v[first].span,
+                x, CHECK_TARGET_DIRECTION, &ind->d, NULL, ind->targets.v[first].span,
                 "indicator '%s' should go %s, but its %s %s %s the baseline %s (on %s)", ind->d.id,
                 dir_word(ind->direction), bad == 1 ? "target" : "targets", buf_cstr(&b),
                 bad == 1 ? (ind->direction > 0 ? "is below" : "is above")
@@ -106,7 +106,7 @@ void check_target_not_monotonic(CheckCtx *x)
         }
         if (bad) {
             Diagnostic *g = check_report(
-                x, "target_not_monotonic", &ind->d, NULL, r[first].t->span,
+                x, CHECK_TARGET_NOT_MONOTONIC, &ind->d, NULL, r[first].t->span,
                 "indicator '%s' should go %s, but its benchmarks go %s: %s", ind->d.id,
                 dir_word(ind->direction), ind->direction > 0 ? "down" : "up", buf_cstr(&b));
             diag_related(&x->c->diag, g, r[first - 1].t->span, "the benchmark before it");
@@ -229,7 +229,7 @@ void check_requirement_exceeds_plan(CheckCtx *x)
                 VEC_PUSH(a, notes, ((PlanNote){ind, ph}));
         }
         if (bad) {
-            g = check_report(x, "requirement_exceeds_plan", &ms->d, NULL, first_span, "%s",
+            g = check_report(x, CHECK_REQUIREMENT_EXCEEDS_PLAN, &ms->d, NULL, first_span, "%s",
                              buf_cstr(&b));
             for (int k = 0; k < notes.n; k++)
                 diag_related(&x->c->diag, g, notes.v[k].p->span, "%s of '%s'",
@@ -416,7 +416,7 @@ void check_contradictory_requirements(CheckCtx *x)
                 at = found.v[i].recs[k]->req.span;
                 break;
             }
-        Diagnostic *g = check_report(x, "contradictory_requirements", &s->d, NULL, at, "%s",
+        Diagnostic *g = check_report(x, CHECK_CONTRADICTORY_REQUIREMENTS, &s->d, NULL, at, "%s",
                                      buf_cstr(&b));
         buf_free(&b);
         for (int f = i; f < j; f++)
@@ -451,7 +451,7 @@ void check_percent_summed(CheckCtx *x)
         for (int k = 0; k < ind->reporters.n; k++)
             buf_printf(&b, "%s%s", k ? ", " : "", ind->reporters.v[k]->d.id);
         Diagnostic *g = check_report(
-            x, "percent_summed", &ind->d, NULL, ind->d.id_span,
+            x, CHECK_PERCENT_SUMMED, &ind->d, NULL, ind->d.id_span,
             "indicator '%s' is a percentage reported by %d partners (%s) whose values are "
             "combined by %s: percentages cannot be added up",
             ind->d.id, ind->reporters.n, buf_cstr(&b),
@@ -498,7 +498,7 @@ void check_formula_frequency_mismatch(CheckCtx *x)
                 buf_printf(&b, "%s%s %s", listed++ ? ", " : "", ind->inputs.v[k]->d.id,
                            cf_freq(a, f));
         }
-        Diagnostic *g = check_report(x, "formula_frequency_mismatch", &ind->d, NULL,
+        Diagnostic *g = check_report(x, CHECK_FORMULA_FREQUENCY_MISMATCH, &ind->d, NULL,
                                      ind->formula->span,
                                      "indicator '%s' is computed from inputs reported at "
                                      "different frequencies: %s",
@@ -550,7 +550,7 @@ void check_nested_mismatch(CheckCtx *x)
             mine = arena_printf(a, "should go %s", dir_word(ind->direction));
             theirs = arena_printf(a, "should go %s", dir_word(p->direction));
         }
-        Diagnostic *g = check_report(x, "nested_mismatch", &ind->d, NULL, ind->contributes_span,
+        Diagnostic *g = check_report(x, CHECK_NESTED_MISMATCH, &ind->d, NULL, ind->contributes_span,
                                      "indicator '%s' %s, but the parent indicator '%s' it "
                                      "contributes to %s",
                                      ind->d.id, mine, pname, theirs);

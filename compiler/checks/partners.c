@@ -1,7 +1,7 @@
-/* partners.c - conflicts between partners: unacknowledged_tension,
+/* partners.c - the conflicts between partners: unacknowledged_tension,
  * tension_unresolved, backbone_overlap, backbone_not_separate,
- * hierarchy_concentration (CHECKS.md, Conflicts).  p partners, a
- * activities, n milestones, w wants, t tensions. */
+ * hierarchy_concentration.  p partners, a activities, n milestones, w
+ * wants, t tensions. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,7 +128,7 @@ void check_unacknowledged_tension(CheckCtx *x)
                            k ? "; " : "", m->partners.v[mo->partner]->d.id, mo->inc->id,
                            m->partners.v[le->partner]->d.id, le->inc->id);
             }
-            Diagnostic *g = check_report(x, "unacknowledged_tension", &s->d, NULL, subj_rec->span,
+            Diagnostic *g = check_report(x, CHECK_UNACKNOWLEDGED_TENSION, &s->d, NULL, subj_rec->span,
                                          "partners want opposite things of '%s' and no `tension` "
                                          "names both: %s",
                                          interest, buf_cstr(&b));
@@ -192,7 +192,7 @@ void check_tension_unresolved(CheckCtx *x)
         }
         if (!s)
             s = t->partners.v[0];
-        Diagnostic *g = check_report(x, "tension_unresolved", &s->d, &t->allows, t->interest_span,
+        Diagnostic *g = check_report(x, CHECK_TENSION_UNRESOLVED, &s->d, &t->allows, t->interest_span,
                                      "the tension over '%s' between %s states no resolution",
                                      t->interest, buf_cstr(&b));
         buf_free(&b);
@@ -283,7 +283,7 @@ void check_backbone_overlap(CheckCtx *x)
             buf_printf(&b, " at the %s level", s->level->d.id);
             j++;
         }
-        Diagnostic *g = check_report(x, "backbone_overlap", &s->d, NULL, s->backbone_span, "%s",
+        Diagnostic *g = check_report(x, CHECK_BACKBONE_OVERLAP, &s->d, NULL, s->backbone_span, "%s",
                                      buf_cstr(&b));
         buf_free(&b);
         for (int k = i; k < j; k++)
@@ -337,7 +337,7 @@ void check_backbone_not_separate(CheckCtx *x)
         for (int k = from; k < to; k++)
             buf_printf(&acts, "%s'%s'", k == from ? "" : k == to - 1 ? " and " : ", ",
                        m->activities.v[led[k]]->d.id);
-        Diagnostic *g = check_report(x, "backbone_not_separate", &pa->d, NULL, pa->backbone_span,
+        Diagnostic *g = check_report(x, CHECK_BACKBONE_NOT_SEPARATE, &pa->d, NULL, pa->backbone_span,
                                      "partner '%s' performs backbone functions (%s) and also leads "
                                      "%s %s",
                                      pa->d.id, buf_cstr(&fns), to - from == 1 ? "activity" : "activities",
@@ -406,7 +406,7 @@ void check_hierarchy_concentration(CheckCtx *x)
                        cf_num(a, share));
         if (decider == p)
             buf_printf(&b, "%s`decisions` names '%s' alone", over ? "; and " : "", pa->d.id);
-        Diagnostic *g = check_report(x, "hierarchy_concentration", &pa->d, NULL,
+        Diagnostic *g = check_report(x, CHECK_HIERARCHY_CONCENTRATION, &pa->d, NULL,
                                      over ? pa->d.id_span : m->decisions_span, "%s",
                                      buf_cstr(&b));
         buf_free(&b);

@@ -1,7 +1,6 @@
-/* resources.c - conflicts of resources and activities:
- * overcommitted_partner, resource_gap, redundant_activity (CHECKS.md,
- * Conflicts).  a activities with b budgets and k (goal, need) pairs in
- * all. */
+/* resources.c - the conflicts of resources and activities:
+ * overcommitted_partner, resource_gap, redundant_activity.  a activities
+ * with b budgets and k (goal, need) pairs in all. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,7 +114,7 @@ void check_overcommitted_partner(CheckCtx *x)
             u = uj;
         }
         if (bad) {
-            Diagnostic *g = check_report(x, "overcommitted_partner", &pa->d, NULL, pa->d.id_span,
+            Diagnostic *g = check_report(x, CHECK_OVERCOMMITTED_PARTNER, &pa->d, NULL, pa->d.id_span,
                                          "partner '%s' provides %s", pa->d.id, buf_cstr(&b));
             /* The evidence: the budgets and commitments of the units over. */
             for (int u = i; u < pj;) {
@@ -175,7 +174,7 @@ void check_resource_gap(CheckCtx *x)
         u = uj;
     }
     if (bad) {
-        Diagnostic *g = check_report(x, "resource_gap", NULL, NULL, m->agreement->d.id_span,
+        Diagnostic *g = check_report(x, CHECK_RESOURCE_GAP, NULL, NULL, m->agreement->d.id_span,
                                      "the activities' budgets exceed what the partners commit: %s",
                                      buf_cstr(&b));
         enum { MAX_NOTES = 12 };
@@ -303,7 +302,7 @@ void check_redundant_activity(CheckCtx *x)
             continue;
         const Activity *p = m->activities.v[pr->a], *q = m->activities.v[pr->b];
         Diagnostic *g = check_report(
-            x, "redundant_activity", &p->d, NULL, p->d.id_span,
+            x, CHECK_REDUNDANT_ACTIVITY, &p->d, NULL, p->d.id_span,
             "activities '%s' (lead %s, %s to %s) and '%s' (lead %s, %s to %s) both support goal "
             "'%s' and address need '%s' at the same time, and neither `coordinates_with` the other",
             p->d.id, p->lead->d.id, cf_date(a, p->start), cf_date(a, p->end), q->d.id,

@@ -1,6 +1,6 @@
-/* schedule.c - conflicts of the schedule: dependency_cycle,
- * schedule_inversion, outside_term, phase_order, reporting_too_infrequent
- * (CHECKS.md, Conflicts).  n milestones with e `after` links in all. */
+/* schedule.c - the conflicts of the schedule: dependency_cycle,
+ * schedule_inversion, outside_term, phase_order, reporting_too_infrequent.
+ * n milestones with e `after` links in all. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,7 +160,7 @@ void check_dependency_cycle(CheckCtx *x)
                     buf_printf(&b, "%s '%s'", listed++ ? "," : "",
                                m->milestones.v[members[k]]->d.id);
         }
-        Diagnostic *g = check_report(x, "dependency_cycle", &f->d, NULL,
+        Diagnostic *g = check_report(x, CHECK_DEPENDENCY_CYCLE, &f->d, NULL,
                                      f->after_spans.v[pathe[0]],
                                      "milestones come after each other in a cycle: %s",
                                      buf_cstr(&b));
@@ -204,7 +204,7 @@ void check_schedule_inversion(CheckCtx *x)
         }
         if (bad) {
             const Milestone *p = ms->after.v[first];
-            Diagnostic *g = check_report(x, "schedule_inversion", &ms->d, NULL, ms->due_span,
+            Diagnostic *g = check_report(x, CHECK_SCHEDULE_INVERSION, &ms->d, NULL, ms->due_span,
                                          "milestone '%s' is due %s, before %s which it comes after",
                                          ms->d.id, cf_date(a, ms->due), buf_cstr(&b));
             for (int k = 0; k < ms->after.n; k++) {
@@ -225,7 +225,7 @@ void check_schedule_inversion(CheckCtx *x)
         if (ac->start == DATE_NONE || ac->end == DATE_NONE || ac->end >= ac->start ||
             !CF_USER(ac))
             continue;
-        Diagnostic *g = check_report(x, "schedule_inversion", &ac->d, NULL, ac->period_span,
+        Diagnostic *g = check_report(x, CHECK_SCHEDULE_INVERSION, &ac->d, NULL, ac->period_span,
                                      "activity '%s' ends %s, before it starts on %s", ac->d.id,
                                      cf_date(a, ac->end), cf_date(a, ac->start));
         diag_hint(&x->c->diag, g, "write the period as `period START to END`, the start first");
@@ -271,7 +271,7 @@ void check_outside_term(CheckCtx *x)
         const Milestone *ms = m->milestones.v[i];
         if (!CF_USER(ms) || !outside(ag, ms->due))
             continue;
-        Diagnostic *g = check_report(x, "outside_term", &ms->d, NULL, ms->due_span,
+        Diagnostic *g = check_report(x, CHECK_OUTSIDE_TERM, &ms->d, NULL, ms->due_span,
                                      "milestone '%s' is due %s, %s", ms->d.id,
                                      cf_date(a, ms->due), where_in_term(a, ag, ms->due));
         term_note(x, g, ag);
@@ -281,7 +281,7 @@ void check_outside_term(CheckCtx *x)
         const Goal *go = m->goals.v[i];
         if (!CF_USER(go) || !outside(ag, go->by))
             continue;
-        Diagnostic *g = check_report(x, "outside_term", &go->d, NULL, go->by_span,
+        Diagnostic *g = check_report(x, CHECK_OUTSIDE_TERM, &go->d, NULL, go->by_span,
                                      "goal '%s' is to be reached by %s, %s", go->d.id,
                                      cf_date(a, go->by), where_in_term(a, ag, go->by));
         term_note(x, g, ag);
@@ -305,7 +305,7 @@ void check_outside_term(CheckCtx *x)
         }
         if (bad) {
             const Target *t = &ind->targets.v[first];
-            Diagnostic *g = check_report(x, "outside_term", &ind->d, NULL, t->span,
+            Diagnostic *g = check_report(x, CHECK_OUTSIDE_TERM, &ind->d, NULL, t->span,
                                          "indicator '%s' has %s outside the agreement's term: %s",
                                          ind->d.id, bad == 1 ? "a target" : "targets",
                                          buf_cstr(&b));
@@ -325,7 +325,7 @@ void check_outside_term(CheckCtx *x)
                               ? "beyond both ends of the term"
                           : outside(ag, ac->start) ? where_in_term(a, ag, ac->start)
                                                    : where_in_term(a, ag, ac->end);
-        Diagnostic *g = check_report(x, "outside_term", &ac->d, NULL, ac->period_span,
+        Diagnostic *g = check_report(x, CHECK_OUTSIDE_TERM, &ac->d, NULL, ac->period_span,
                                      "activity '%s' runs %s to %s, %s", ac->d.id,
                                      cf_date(a, ac->start), cf_date(a, ac->end), why);
         term_note(x, g, ag);
@@ -414,7 +414,7 @@ void check_phase_order(CheckCtx *x)
                        l->phase->d.id, l->d.id, cf_date(a, l->due));
             j++;
         }
-        Diagnostic *g = check_report(x, "phase_order", &s->d, NULL, s->due_span,
+        Diagnostic *g = check_report(x, CHECK_PHASE_ORDER, &s->d, NULL, s->due_span,
                                      "milestones out of the order of the process phases: %s",
                                      buf_cstr(&b));
         buf_free(&b);
@@ -530,7 +530,7 @@ void check_reporting_too_infrequent(CheckCtx *x)
             const Milestone *q = m->milestones.v[recs.v[bq].ms];
             Span at = ind->frequency.n > 0 ? ind->frequency_span : ind->d.id_span;
             Diagnostic *g = check_report(
-                x, "reporting_too_infrequent", &ind->d, NULL, at,
+                x, CHECK_REPORTING_TOO_INFREQUENT, &ind->d, NULL, at,
                 "indicator '%s' is reported %s, but milestones '%s' (due %s) and '%s' (due %s) "
                 "that require it are only %d days apart",
                 ind->d.id, cf_freq(a, f), p->d.id, cf_date(a, p->due), q->d.id,

@@ -112,14 +112,20 @@ int cmd_explain(int argc, char **argv)
     if (!cli_parse(&o, opts, 3, argc, argv, "explain"))
         return 2;
     if (opts_has(&o, "help")) {
-        fputs("usage: charterc explain CHECK\n       charterc explain --list\n\n"
+        fputs("usage: charterc explain CHECK\n       charterc explain --list [FAMILY]\n\n"
               "Prints what a check finds, why it matters and how to fix or allow it.\n"
-              "--list prints every check name, one per line.\n", stdout);
+              "--list prints every check name, one per line; with FAMILY (language, gap\n"
+              "or conflict) only the checks of that family.\n", stdout);
         return 0;
     }
     if (opts_has(&o, "list")) {
-        for (int i = 0; i < check_count; i++)
-            puts(check_table[i].name);
+        int family = -1;
+        if (o.npositional > 1 ||
+            (o.npositional == 1 && (family = check_family_find(o.positional[0])) < 0))
+            return cli_fail("explain --list takes one FAMILY: language, gap or conflict");
+        for (int i = 0; i < CHECK_COUNT; i++)
+            if (family < 0 || check_table[i].family == (CheckFamily)family)
+                puts(check_table[i].name);
         return 0;
     }
     if (opts_has(&o, "markdown")) {
@@ -138,7 +144,7 @@ int cmd_explain(int argc, char **argv)
     if (!ci) {
         Suggest s;
         suggest_init(&s, o.positional[0]);
-        for (int i = 0; i < check_count; i++)
+        for (int i = 0; i < CHECK_COUNT; i++)
             suggest_offer(&s, check_table[i].name);
         if (suggest_best(&s))
             return cli_fail("there is no check named '%s'; did you mean '%s'?", o.positional[0],

@@ -16,12 +16,12 @@ int cylex_destroy(yyscan_t scanner);
 YY_BUFFER_STATE cy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 int cyparse(yyscan_t scanner, ScanCtx *sc);
 
-void scan_error(ScanCtx *sc, const char *check, Span span, const char *fmt, ...)
+void scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
 {
     if (sc->stop)
         return;
     if (++sc->errors > SCAN_MAX_ERRORS) {
-        diag_report(sc->diag, SEV_ERROR, "limit", span, "file",
+        diag_report(sc->diag, CHECK_LIMIT, span, "file",
                     "more than %d errors in this file; stopping here", SCAN_MAX_ERRORS);
         sc->stop = true;
         return;
@@ -30,7 +30,7 @@ void scan_error(ScanCtx *sc, const char *check, Span span, const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = arena_vprintf(sc->arena, fmt, ap);
     va_end(ap);
-    diag_report(sc->diag, SEV_ERROR, check, span, "file", "%s", msg);
+    diag_report(sc->diag, check, span, "file", "%s", msg);
 }
 
 Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
@@ -43,7 +43,7 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
     long bad = src_invalid_utf8(src);
     if (bad >= 0) {
         Span s = {file, (uint32_t)bad, (uint32_t)bad + 1};
-        diag_report(diag, SEV_ERROR, "syntax", s, "file",
+        diag_report(diag, CHECK_SYNTAX, s, "file",
                     "this is not UTF-8 text (byte 0x%02x); is it a binary file?",
                     (unsigned char)src->text[bad]);
         ast->syntax_errors = true;

@@ -33,8 +33,7 @@ int compile_errors(const Compilation *c)
     int n = 0;
     for (int i = 0; i < c->diag.items.n; i++) {
         const Diagnostic *g = c->diag.items.v[i];
-        const CheckInfo *ci = g->check ? check_find(g->check) : NULL;
-        if (g->sev == SEV_ERROR && (!ci || ci->family == CF_LANGUAGE))
+        if (g->sev == SEV_ERROR && check_table[g->id].family == CF_LANGUAGE)
             n++;
     }
     return n;
@@ -156,7 +155,7 @@ static bool declare(Resolver *r, Scope *s, Decl *d)
     d->subject = subject_of(r->a, d);
     Decl *old = symtab_put(s->m->syms, d);
     if (old) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", d->id_span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, d->id_span, "file",
                                     "'%s' is already declared (%s)", d->id, old->subject);
         diag_related(r->d, g, old->id_span, "'%s' is first declared here", d->id);
         return false;
@@ -201,7 +200,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
     for (int i = 0; i < ast->top.n; i++) {
         Stmt *st = ast->top.v[i];
         if (st->kind != ST_GENERIC) {
-            diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+            diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
                         "`%s` belongs in a milestone or an indicator, not at the top level",
                         st->head);
             continue;
@@ -221,7 +220,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
             if (t && t->kind == ARG_STRING)
                 d->title = t->text;
             if (decl_heads[k].kind == K_AGREEMENT && s->m->agreement) {
-                Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", sp, "file",
+                Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, sp, "file",
                                             "a second agreement; a compiled file has exactly one");
                 diag_related(r->d, g, s->m->agreement->d.id_span, "the agreement is declared here");
                 continue;
@@ -248,7 +247,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
         for (size_t j = 0; j < sizeof other_heads / sizeof other_heads[0]; j++)
             known |= strcmp(other_heads[j], st->head) == 0;
         if (!known) {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
                                         "unknown declaration `%s`", st->head);
             const char *sg = top_suggestion(st->head);
             if (sg)
@@ -294,7 +293,7 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
         } else if (!want_type && a->kind == ARG_COMMA) {
             want_type = true;
         } else {
-            diag_report(r->d, SEV_ERROR, "extern_signature", a->span, "file",
+            diag_report(r->d, CHECK_EXTERN_SIGNATURE, a->span, "file",
                         "parameter types are number, integer, date or series; found %s",
                         a->kind == ARG_IDENT ? arena_printf(r->a, "'%s'", a->text)
                                              : ast_arg_kind_name(a->kind));
@@ -303,7 +302,7 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
         }
     }
     if (ok && want_type && g->group.n > 0) {
-        diag_report(r->d, SEV_ERROR, "extern_signature", g->span, "file",
+        diag_report(r->d, CHECK_EXTERN_SIGNATURE, g->span, "file",
                     "a parameter type is missing after the last ','");
         ok = false;
     }
@@ -318,7 +317,7 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
     if (!cur_ident(&c, &rt, &rts, "the return type"))
         return;
     if (!extern_type(rt, &x->ret) || x->ret == XT_SERIES) {
-        diag_report(r->d, SEV_ERROR, "extern_signature", rts, "file",
+        diag_report(r->d, CHECK_EXTERN_SIGNATURE, rts, "file",
                     "the return type is number, integer or date; found '%s'", rt);
         ok = false;
     }
@@ -442,7 +441,7 @@ static const char *use_path(Resolver *r, const Stmt *st, const char *path, Span 
     }
     char real[PATH_MAX];
     if (!find_real(r->c, buf, real)) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_not_found", at, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_IMPORT_NOT_FOUND, at, "file",
                                     "cannot find '%s'", path);
         if (strncmp(path, "std/", 4) == 0)
             diag_hint(r->d, g, "the standard library has no module '%s'", path + 4);
@@ -454,7 +453,7 @@ static const char *use_path(Resolver *r, const Stmt *st, const char *path, Span 
     if (strncmp(path, "std/", 4) != 0) {
         size_t n = strlen(r->root_dir);
         if (strncmp(real, r->root_dir, n) != 0 || real[n] != '/') {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_outside_root", at, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_IMPORT_OUTSIDE_ROOT, at, "file",
                                         "'%s' is outside the directory of the root file",
                                         path);
             diag_hint(r->d, g, "an agreement may only use files in its own directory tree");
@@ -495,7 +494,7 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
     /* Each level of `use` costs stack; a chain deeper than any real
      * agreement needs is refused rather than allowed to overflow it. */
     if (r->stack.n >= LOAD_MAX_USE_DEPTH) {
-        diag_report(r->d, SEV_ERROR, "limit", pa->span, "file",
+        diag_report(r->d, CHECK_LIMIT, pa->span, "file",
                     "files `use` each other more than %d levels deep", LOAD_MAX_USE_DEPTH);
         return;
     }
@@ -504,7 +503,7 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
         return;
     int at;
     if (in_stack(r, real, &at)) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "import_cycle", pa->span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_IMPORT_CYCLE, pa->span, "file",
                                     "'%s' is already being loaded: the files use each other "
                                     "in a cycle", path);
         Buf b;
@@ -535,7 +534,7 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
     }
     int e = load_source(r->c, real, display, &id);
     if (e) {
-        diag_report(r->d, SEV_ERROR, "import_not_found", pa->span, "file",
+        diag_report(r->d, CHECK_IMPORT_NOT_FOUND, pa->span, "file",
                     "cannot read '%s': %s", path, strerror(e));
         return;
     }
@@ -625,7 +624,7 @@ static int compile_root(Compilation *c, uint32_t id)
     c->model = s->m;
     if (!s->m->agreement && !c->syntax_errors) {
         Span at = {id, 0, 0};
-        Diagnostic *g = diag_report(r.d, SEV_ERROR, "missing_agreement", at, "file",
+        Diagnostic *g = diag_report(r.d, CHECK_MISSING_AGREEMENT, at, "file",
                                     "this file declares no agreement");
         diag_hint(r.d, g, "add `agreement ID \"Title\" { ... }`");
     }

@@ -38,7 +38,7 @@ static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
     }
     e->ref = x;
     if (e->args.n != x->params.n) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "extern_signature", e->span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_EXTERN_SIGNATURE, e->span, "file",
                                     "'%s' takes %d argument%s, not %d", x->d.id, x->params.n,
                                     x->params.n == 1 ? "" : "s", e->args.n);
         diag_related(r->d, g, x->d.id_span, "'%s' is declared here", x->d.id);
@@ -50,10 +50,10 @@ static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
         if (a->type == TY_ERROR || i >= x->params.n)
             continue;
         if (want_series && a->type != TY_SERIES)
-            diag_report(r->d, SEV_ERROR, "extern_signature", a->span, "file",
+            diag_report(r->d, CHECK_EXTERN_SIGNATURE, a->span, "file",
                         "argument %d of '%s' is a series: name an indicator", i + 1, x->d.id);
         else if (!want_series && a->type != TY_NUMBER)
-            diag_report(r->d, SEV_ERROR, "extern_signature", a->span, "file",
+            diag_report(r->d, CHECK_EXTERN_SIGNATURE, a->span, "file",
                         "argument %d of '%s' is a number", i + 1, x->d.id);
     }
     /* The value of an extern is a plain number: ratios, growth, ... */
@@ -63,7 +63,7 @@ static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
 static void need(Resolver *r, Expr *e, ExprType t, const char *what)
 {
     if (e->type != TY_ERROR && e->type != (int)t) {
-        diag_report(r->d, SEV_ERROR, "syntax", e->span, "file", "expected %s here", what);
+        diag_report(r->d, CHECK_SYNTAX, e->span, "file", "expected %s here", what);
         e->type = TY_ERROR;
     }
 }
@@ -92,7 +92,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
             break;
         }
         if (ind == owner) {
-            diag_report(r->d, SEV_ERROR, "wrong_kind", e->span, "file",
+            diag_report(r->d, CHECK_WRONG_KIND, e->span, "file",
                         "the formula of '%s' uses '%s' itself", owner->d.id, owner->d.id);
             e->type = TY_ERROR;
             break;
@@ -143,7 +143,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
             break;
         }
         if (lu && ru && lu != ru) {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unit_mismatch", e->span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNIT_MISMATCH, e->span, "file",
                                         "%s in %s %s %s in %s",
                                         e->op >= OP_LT ? "comparing a value" : "combining a value",
                                         unit_name(lu), e->op >= OP_LT ? "with" : "and",
@@ -165,13 +165,13 @@ void resolve_expr(Resolver *r, Scope *s, Expr *e, bool want_bool, Indicator *own
     if (e->type == TY_ERROR)
         return;
     if (want_bool && e->type != TY_BOOL)
-        diag_report(r->d, SEV_ERROR, "syntax", e->span, "file",
+        diag_report(r->d, CHECK_SYNTAX, e->span, "file",
                     "`requires` needs a condition, such as `new_users >= 1_500_000`");
     else if (!want_bool && e->type != TY_NUMBER)
-        diag_report(r->d, SEV_ERROR, "syntax", e->span, "file",
+        diag_report(r->d, CHECK_SYNTAX, e->span, "file",
                     "`formula` needs a number, not a condition");
     else if (owner && e->unit && owner->unit && e->unit != owner->unit)
-        diag_report(r->d, SEV_ERROR, "unit_mismatch", e->span, "file",
+        diag_report(r->d, CHECK_UNIT_MISMATCH, e->span, "file",
                     "the formula gives %s, but indicator '%s' is in %s", unit_name(e->unit),
                     owner->d.id, owner->unit->d.id);
 }

@@ -34,11 +34,11 @@ static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
         return;
     const CheckInfo *ci = check_find(name);
     if (!ci) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_check", sp, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_CHECK, sp, "file",
                                     "there is no check named '%s'", name);
         Suggest sg;
         suggest_init(&sg, name);
-        for (int i = 0; i < check_count; i++)
+        for (int i = 0; i < CHECK_COUNT; i++)
             if (check_table[i].family != CF_LANGUAGE)
                 suggest_offer(&sg, check_table[i].name);
         if (suggest_best(&sg))
@@ -46,13 +46,13 @@ static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
         return;
     }
     if (ci->family == CF_LANGUAGE) {
-        diag_report(r->d, SEV_ERROR, "unknown_check", sp, "file",
+        diag_report(r->d, CHECK_UNKNOWN_CHECK, sp, "file",
                     "'%s' is a language error; language errors cannot be allowed", name);
         return;
     }
     const Arg *a = cur_peek(&c);
     if (!a || a->kind != ARG_STRING || a->text[0] == '\0') {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "allow_without_reason", st->span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_ALLOW_WITHOUT_REASON, st->span, "file",
                                     "`allow %s` gives no reason", name);
         diag_hint(r->d, g, "write why the finding is accepted: `allow %s \"reason\"`", name);
         return;
@@ -79,7 +79,7 @@ void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const 
         while (k < n && strcmp(defs[k].name, st->head) != 0)
             k++;
         if (k == n) {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", st->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
                                         "%s does not know the statement `%s`", where, st->head);
             Suggest sg;
             suggest_init(&sg, st->head);
@@ -95,7 +95,7 @@ void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const 
         }
         if (!defs[k].repeat && k < 32) {
             if (seen[k]) {
-                Diagnostic *g = diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                                             "`%s` is given twice in %s", st->head, where);
                 diag_related(r->d, g, seen[k]->head_span, "first given here");
                 continue;
@@ -103,7 +103,7 @@ void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const 
             seen[k] = st;
         }
         if (st->has_block && !defs[k].block) {
-            diag_report(r->d, SEV_ERROR, "syntax", st->block_span, "file",
+            diag_report(r->d, CHECK_SYNTAX, st->block_span, "file",
                         "`%s` takes no { } block", st->head);
             continue;
         }
@@ -250,7 +250,7 @@ static void pa_incentive(Cur *c, Decl *d)
     in->span = sp;
     for (int i = 0; i < p->incentives.n; i++)
         if (strcmp(p->incentives.v[i]->id, in->id) == 0) {
-            Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "duplicate_name", sp, "file",
+            Diagnostic *g = diag_report(c->r->d, CHECK_DUPLICATE_NAME, sp, "file",
                                         "partner '%s' already has an incentive '%s'", d->id, in->id);
             diag_related(c->r->d, g, p->incentives.v[i]->span, "first declared here");
             return;
@@ -302,13 +302,13 @@ static bool ind_value(Cur *c, Indicator *ind, double *out, Span *span, const cha
         c->i++;
         Unit *un = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, K_UNIT, "a quantity");
         if (un && ind->unit && un != ind->unit) {
-            diag_report(c->r->d, SEV_ERROR, "unit_mismatch", u->span, "file",
+            diag_report(c->r->d, CHECK_UNIT_MISMATCH, u->span, "file",
                         "indicator '%s' is in %s, not in %s", ind->d.id, ind->unit->d.id, un->d.id);
             return false;
         }
     }
     if (a->kind == ARG_PERCENT && ind->unit && strcmp(ind->unit->d.id, "percent") != 0) {
-        diag_report(c->r->d, SEV_ERROR, "unit_mismatch", a->span, "file",
+        diag_report(c->r->d, CHECK_UNIT_MISMATCH, a->span, "file",
                     "indicator '%s' is in %s; a percentage does not fit it", ind->d.id,
                     ind->unit->d.id);
         return false;
@@ -424,7 +424,7 @@ static void in_contributes(Cur *c, Decl *d)
     Indicator *ind = (Indicator *)d;
     const Arg *a = cur_peek(c);
     if (a && a->kind == ARG_IDENT && !strchr(a->text, '.')) {
-        diag_report(c->r->d, SEV_ERROR, "wrong_kind", a->span, "file",
+        diag_report(c->r->d, CHECK_WRONG_KIND, a->span, "file",
                     "`contributes_to` names an indicator of the parent agreement, as NAME.INDICATOR");
         return;
     }
@@ -568,7 +568,7 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
     for (int i = 0; i < st->block.n; i++) {
         const Stmt *v = st->block.v[i];
         if (v->kind != ST_GENERIC || v->has_block) {
-            diag_report(r->d, SEV_ERROR, "syntax", v->span, "file",
+            diag_report(r->d, CHECK_SYNTAX, v->span, "file",
                         "a dimension's block lists its values: `{ female, male, other }`");
             continue;
         }
@@ -582,7 +582,7 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
                 VEC_PUSH(r->a, dm->values, a->text);
                 want_comma = true;
             } else {
-                diag_report(r->d, SEV_ERROR, "syntax", a->span, "file",
+                diag_report(r->d, CHECK_SYNTAX, a->span, "file",
                             "expected %s between the values of dimension '%s'",
                             want_comma ? "','" : "a value name", dm->d.id);
                 break;
@@ -592,7 +592,7 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
     for (int i = 0; i < dm->values.n; i++)
         for (int k = 0; k < i; k++)
             if (strcmp(dm->values.v[i], dm->values.v[k]) == 0)
-                diag_report(r->d, SEV_ERROR, "duplicate_name", st->span, "file",
+                diag_report(r->d, CHECK_DUPLICATE_NAME, st->span, "file",
                             "dimension '%s' lists the value '%s' twice", dm->d.id, dm->values.v[i]);
 }
 
@@ -687,7 +687,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         break;
     default:
         if (st->has_block)
-            diag_report(r->d, SEV_ERROR, "syntax", st->block_span, "file",
+            diag_report(r->d, CHECK_SYNTAX, st->block_span, "file",
                         "a %s declaration takes no { } block", decl_kind_name(d->kind));
     }
 }
@@ -721,7 +721,7 @@ void resolve_scope(Resolver *r, Scope *s)
                 resolve_tension(r, s, st);
             else if (strcmp(st->head, "communication") == 0) {
                 if (s->m->has_communication) {
-                    diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                                 "a second communication block; write one");
                     continue;
                 }
@@ -731,7 +731,7 @@ void resolve_scope(Resolver *r, Scope *s)
                           "the communication block");
             } else if (strcmp(st->head, "governance") == 0) {
                 if (s->m->has_governance) {
-                    diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                                 "a second governance block; write one");
                     continue;
                 }
@@ -755,7 +755,7 @@ void resolve_scope(Resolver *r, Scope *s)
     for (int i = 0; i < s->m->comms.n; i++)
         for (int k = 0; k < i; k++)
             if (strcmp(s->m->comms.v[i]->id, s->m->comms.v[k]->id) == 0) {
-                Diagnostic *g = diag_report(r->d, SEV_ERROR, "duplicate_name", s->m->comms.v[i]->span,
+                Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, s->m->comms.v[i]->span,
                                             "file", "the communication block already has '%s'",
                                             s->m->comms.v[i]->id);
                 diag_related(r->d, g, s->m->comms.v[k]->span, "first declared here");

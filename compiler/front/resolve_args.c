@@ -57,7 +57,7 @@ void cur_error(Cur *c, const char *what)
         at = (Span){last.file, last.hi, last.hi};
         found = "the end of the statement";
     }
-    diag_report(c->r->d, SEV_ERROR, "syntax", at, "file", "`%s` expects %s here, found %s",
+    diag_report(c->r->d, CHECK_SYNTAX, at, "file", "`%s` expects %s here, found %s",
                 c->st->head, what, found);
     c->i = c->args->n;      /* one message per statement */
 }
@@ -139,7 +139,7 @@ bool cur_end(Cur *c)
     const Arg *a = cur_peek(c);
     if (!a)
         return true;
-    diag_report(c->r->d, SEV_ERROR, "syntax", a->span, "file",
+    diag_report(c->r->d, CHECK_SYNTAX, a->span, "file",
                 "unexpected %s at the end of `%s`", describe(c->r, a), c->st->head);
     c->i = c->args->n;
     return false;
@@ -205,7 +205,7 @@ int cur_choice(Cur *c, const char *const *words, int n, const char *what)
             }
     if (a && a->kind == ARG_IDENT) {
         const char *s = suggest_from(a->text, words, (size_t)n);
-        Diagnostic *g = diag_report(c->r->d, SEV_ERROR, "syntax", a->span, "file",
+        Diagnostic *g = diag_report(c->r->d, CHECK_SYNTAX, a->span, "file",
                                     "`%s` expects %s, found '%s'", c->st->head, what, a->text);
         if (s)
             diag_hint(c->r->d, g, "did you mean '%s'?", s);
@@ -267,7 +267,7 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
     Decl *d = model_lookup(s->m, name);
     const char *kn = decl_kind_name(k);
     if (!d) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "undefined_name", span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file",
                                     "%s '%s' is not declared", kn, name);
         /* Prefer names of the kind wanted; fall back to any name. */
         Suggest same, any;
@@ -293,7 +293,7 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
     }
     if (d->kind != k) {
         const char *dk = decl_kind_name(d->kind);
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "wrong_kind", span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file",
                                     "%s expects %s %s, but '%s' is %s %s", role, article(kn),
                                     kn, name, article(dk), dk);
         if (d->id_span.file != NO_FILE)

@@ -27,7 +27,7 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
         !cur_end(&c))
         return;
     if (t->partners.n < 2)
-        diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+        diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                     "a tension is between at least two partners");
     /* The tension is passed where a Decl is expected only to reach its fields. */
     resolve_block(r, s, (Decl *)(void *)t, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
@@ -41,7 +41,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
 {
     Model *m = s->m;
     if (m->has_agenda) {
-        Diagnostic *g = diag_report(r->d, SEV_ERROR, "syntax", st->head_span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                                     "a second agenda; write one agenda block");
         diag_related(r->d, g, m->agenda_span, "the first agenda");
         return;
@@ -63,7 +63,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
             if (cur_string(&c, &text, "the text, as a string") && cur_end(&c)) {
                 const char **slot = k == 0 ? &m->vision : &m->problem;
                 if (*slot)
-                    diag_report(r->d, SEV_ERROR, "syntax", x->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, x->head_span, "file",
                                 "`%s` is given twice in the agenda", x->head);
                 *slot = text;
             }
@@ -75,7 +75,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
         case 3:
             break;      /* declared by load_declare */
         default: {
-            Diagnostic *g = diag_report(r->d, SEV_ERROR, "unknown_statement", x->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, x->head_span, "file",
                                         "the agenda does not know the statement `%s`", x->head);
             const char *sg = suggest_from(x->head, names, 4);
             if (sg)

@@ -661,6 +661,8 @@ if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
     check_completion 'globaltel' charterc impact p.charter --without g
     check_completion 'goal_unmeasured goal_unsupported' "$work/fakebin/charterc" explain goal
     check_completion '--color= --help --list' charterc explain --
+    check_completion 'gap' "$work/fakebin/charterc" explain --list g
+    check_completion 'conflict gap language' "$work/fakebin/charterc" explain --list ''
     check_completion '' charterc new ''
     check_completion '' charterc check --max-indicators ''
 else

@@ -281,7 +281,7 @@ static void test_agreement_level_findings(void **state)
     char *d = strstr(text, "  decisions consensus\n");
     memmove(d, d + strlen("  decisions consensus\n"), strlen(d + strlen("  decisions consensus\n")) + 1);
     Compilation *c = run_text(text, NULL);
-    /* Same place: in the order the gap checks run. */
+    /* Same place: in the order of checks.def. */
     assert_string_equal(findings(c), "governance_missing agreement river; "
                                      "exit_terms_missing agreement river");
     assert_string_equal(find(c, "exit_terms_missing")->message,
