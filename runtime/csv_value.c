@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rtdate.h"
+#include "date.h"
 
 static void trim(const char **s, size_t *n)
 {
@@ -116,23 +116,18 @@ enum csv_value_error csv_parse_number(const char *s, size_t n, double *out)
 
 enum csv_value_error csv_parse_date(const char *s, size_t n, int32_t *out)
 {
-    int year, month, day;
-
     trim(&s, &n);
     if (n == 0)
         return CSV_VALUE_EMPTY;
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return CSV_VALUE_NOT_DATE;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !is_digit(s[i]))
-            return CSV_VALUE_NOT_DATE;
-    year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    month = (s[5] - '0') * 10 + (s[6] - '0');
-    day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (!rtdate_is_valid(year, month, day))
+    switch (date_scan(s, n, out)) {
+    case DATE_SCAN_OK:
+        return CSV_VALUE_OK;
+    case DATE_SCAN_NO_SUCH_DAY:
         return CSV_VALUE_NO_SUCH_DAY;
-    *out = rtdate_from_civil(year, month, day);
-    return CSV_VALUE_OK;
+    case DATE_SCAN_SHAPE:
+        break;
+    }
+    return CSV_VALUE_NOT_DATE;
 }
 
 const char *csv_value_strerror(enum csv_value_error e)

@@ -5,8 +5,9 @@
  *
  * This is the tracker's hot loop: a record without quotes is split 16
  * bytes at a time (SSE2), ids are found with an inlined hash and
- * comparison, dates and plain decimals are read by fast paths that agree
- * with csv_parse_date and csv_parse_number (which take everything else). */
+ * comparison, dates are read by date_scan (date.h) and plain decimals by
+ * a fast path, both agreeing with csv_parse_date and csv_parse_number
+ * (which take everything else). */
 #define _POSIX_C_SOURCE 200809L
 #include "obs_int.h"
 
@@ -20,6 +21,7 @@
 #endif
 
 #include "csv_value.h"
+#include "date.h"
 
 #define BLOCK (256 * 1024)
 
@@ -219,34 +221,12 @@ static inline int lookup(const TrkMap *m, const char *key, uint32_t len)
     }
 }
 
-/* YYYY-MM-DD exactly, checked against the calendar; anything else goes to
- * csv_parse_date (which also trims spaces), so both accept the same. */
+/* YYYY-MM-DD exactly, checked against the calendar; any other shape goes
+ * to csv_parse_date (which also trims spaces), so both accept the same. */
 static inline bool fast_date(const char *s, uint32_t n, int32_t *out)
 {
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return csv_parse_date(s, n, out) == CSV_VALUE_OK;
-    unsigned d[10];
-    for (int i = 0; i < 10; i++)
-        d[i] = (unsigned)(unsigned char)s[i] - '0';
-    if (d[0] > 9 || d[1] > 9 || d[2] > 9 || d[3] > 9 || d[5] > 9 || d[6] > 9 || d[8] > 9 ||
-        d[9] > 9)
-        return false;
-    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
-    unsigned m = d[5] * 10 + d[6], day = d[8] * 10 + d[9];
-    static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m - 1 >= 12 || day == 0)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (day > (unsigned)mdays[m - 1] + (m == 2 && leap))
-        return false;
-    /* Days from civil (H. Hinnant), for years 0..9999. */
-    int yy = y - (m <= 2);
-    int era = yy / 400;
-    unsigned yoe = (unsigned)(yy - era * 400);
-    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    *out = era * 146097 + (int)doe - 719468;
-    return true;
+    DateScan r = date_scan(s, n, out);
+    return r == DATE_SCAN_OK || (r == DATE_SCAN_SHAPE && csv_parse_date(s, n, out) == CSV_VALUE_OK);
 }
 
 /* A plain decimal of at most 15 digits is exact as an integer divided by

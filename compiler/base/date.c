@@ -1,61 +1,29 @@
-/* date.c - civil dates from and to day numbers (Howard Hinnant's
- * algorithms), and durations. */
+/* date.c - civil dates from and to day numbers, and durations.  See
+ * date.h for the representation and the algorithms. */
 #include "date.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static bool leap(int y)
+void date_to_civil(int32_t days, int *y, int *m, int *d)
 {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-    static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : n[m - 1];
-}
-
-int32_t date_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void date_to_civil(int32_t z, int *y, int *m, int *d)
-{
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int yy = yoe + era * 400;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yy + (*m <= 2);
+    int64_t z = (int64_t)days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;                                      /* [0, 146096] */
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+    int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11], March 0 */
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 bool date_parse(const char *s, int32_t *out)
 {
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return false;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+    int32_t d;
+    if (date_scan(s, strnlen(s, 10), &d) != DATE_SCAN_OK || d < date_from_civil(1, 1, 1))
         return false;
-    *out = date_from_civil(y, m, d);
+    *out = d;
     return true;
 }
 
@@ -100,8 +68,8 @@ int32_t date_add(int32_t days, Duration dur)
         int total = y * 12 + (m - 1) + months;
         y = total / 12;
         m = total % 12 + 1;
-        if (d > month_days(y, m))
-            d = month_days(y, m);
+        if (d > date_days_in_month(y, m))
+            d = date_days_in_month(y, m);
         return date_from_civil(y, m, d);
     }
     }

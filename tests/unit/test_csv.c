@@ -1,9 +1,10 @@
 /*
- * Unit tests for runtime/csv.c, runtime/csv_value.c and runtime/rtdate.c.
+ * Unit tests for runtime/csv.c and runtime/csv_value.c (the calendar
+ * itself is tested in test_date.c).
  *
  * Build and run (from the repository root):
- *   gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -iquote runtime \
- *       tests/unit/test_csv.c runtime/csv.c runtime/csv_value.c runtime/rtdate.c -lcmocka -lm -o build/test_csv
+ *   gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -iquote runtime -Icompiler/base \
+ *       tests/unit/test_csv.c runtime/csv.c runtime/csv_value.c -lcmocka -lm -o build/test_csv
  *   build/test_csv
  *
  * Most cases are written as input -> expected transcript and are parsed
@@ -24,7 +25,6 @@
 #include <cmocka.h>
 
 #include "csv.h"
-#include "rtdate.h"
 
 /* ---- transcript helpers ------------------------------------------------ */
 
@@ -650,56 +650,6 @@ static void test_dates(void **state)
     assert_string_equal(csv_value_strerror(CSV_VALUE_NO_SUCH_DAY), "is not a day of the calendar");
 }
 
-static void test_rtdate(void **state)
-{
-    int32_t y = -2000;
-    int m = 1, d = 1;
-    char buf[RTDATE_FORMAT_MAX];
-
-    (void)state;
-    /* Walk the calendar day by day from 2000 BC (proleptic) to AD 4000:
-     * both conversions must agree with the walk. */
-    for (int32_t days = rtdate_from_civil(-2000, 1, 1); y < 4000; days++) {
-        int32_t yy;
-        int mm, dd;
-
-        assert_int_equal(rtdate_from_civil(y, m, d), days);
-        rtdate_to_civil(days, &yy, &mm, &dd);
-        assert_true(yy == y && mm == m && dd == d);
-        if (++d > rtdate_days_in_month(y, m)) {
-            d = 1;
-            if (++m > 12)
-                m = 1, y++;
-        }
-    }
-    assert_true(rtdate_is_leap(2000));
-    assert_false(rtdate_is_leap(1900));
-    assert_true(rtdate_is_leap(2024));
-    assert_false(rtdate_is_leap(2023));
-    assert_int_equal(rtdate_days_in_month(2023, 2), 28);
-    assert_int_equal(rtdate_days_in_month(2024, 2), 29);
-    assert_int_equal(rtdate_days_in_month(2024, 13), 0);
-    assert_false(rtdate_is_valid(2023, 2, 29));
-    assert_true(rtdate_is_valid(2024, 2, 29));
-
-    assert_int_equal(rtdate_format(19782, buf), 10);
-    assert_string_equal(buf, "2024-02-29");
-    rtdate_format(-1, buf);
-    assert_string_equal(buf, "1969-12-31");
-    rtdate_format(INT32_MIN, buf);
-    assert_true(strlen(buf) < RTDATE_FORMAT_MAX);
-    rtdate_format(INT32_MAX, buf);
-    assert_true(strlen(buf) < RTDATE_FORMAT_MAX);
-    {
-        int32_t yy;
-        int mm, dd;
-        rtdate_to_civil(INT32_MAX, &yy, &mm, &dd);
-        assert_int_equal(rtdate_from_civil(yy, mm, dd), INT32_MAX);
-        rtdate_to_civil(INT32_MIN, &yy, &mm, &dd);
-        assert_int_equal(rtdate_from_civil(yy, mm, dd), INT32_MIN);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -723,7 +673,6 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_numbers_match_strtod),
         cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_rtdate),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,17 +1,119 @@
 /*
- * Unit tests for duration_frequency() (compiler/base/date.c): a reporting
- * frequency as Charter writes it, shared by the checks' messages and
- * `charterc diff`.
+ * Unit tests for compiler/base/date.c and date.h: the calendar (every day
+ * from 2000 BC to AD 4000 both ways, the extremes of an int32_t day
+ * count), reading dates as the source and the ledger write them, date
+ * arithmetic, and a reporting frequency as Charter writes it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <cmocka.h>
 
 #include "date.h"
+
+/* ---- the calendar ------------------------------------------------------ */
+
+static void test_calendar(void **state)
+{
+    int y = -2000, m = 1, d = 1;
+    /* Walk the calendar day by day from 2000 BC (proleptic) to AD 4000:
+     * both conversions must agree with the walk. */
+    for (int32_t days = date_from_civil(-2000, 1, 1); y < 4000; days++) {
+        int yy, mm, dd;
+        assert_int_equal(date_from_civil(y, m, d), days);
+        date_to_civil(days, &yy, &mm, &dd);
+        assert_true(yy == y && mm == m && dd == d);
+        if (++d > date_days_in_month(y, m)) {
+            d = 1;
+            if (++m > 12)
+                m = 1, y++;
+        }
+    }
+    assert_true(date_is_leap(2000));
+    assert_false(date_is_leap(1900));
+    assert_true(date_is_leap(2024));
+    assert_false(date_is_leap(2023));
+    assert_int_equal(date_days_in_month(2023, 2), 28);
+    assert_int_equal(date_days_in_month(2024, 2), 29);
+    assert_int_equal(date_days_in_month(2024, 13), 0);
+    assert_int_equal(date_days_in_month(2024, 0), 0);
+}
+
+/* Every day an int32_t counts converts both ways without overflow. */
+static void test_extremes(void **state)
+{
+    int y, m, d;
+    date_to_civil(INT32_MAX, &y, &m, &d);
+    assert_int_equal(date_from_civil(y, m, d), INT32_MAX);
+    date_to_civil(INT32_MIN, &y, &m, &d);
+    assert_int_equal(date_from_civil(y, m, d), INT32_MIN);
+    date_to_civil(-1, &y, &m, &d);
+    assert_true(y == 1969 && m == 12 && d == 31);
+}
+
+/* ---- reading and writing ------------------------------------------------- */
+
+static DateScan scan(const char *s, int32_t *out)
+{
+    return date_scan(s, strlen(s), out);
+}
+
+static void test_scan(void **state)
+{
+    int32_t d = 7;
+    assert_int_equal(scan("2024-02-29", &d), DATE_SCAN_OK);
+    assert_int_equal(d, 19782);
+    assert_int_equal(scan("0000-01-01", &d), DATE_SCAN_OK);   /* year 0 is a year */
+    d = 7;
+    assert_int_equal(scan("2023-02-29", &d), DATE_SCAN_NO_SUCH_DAY);
+    assert_int_equal(scan("2023-00-10", &d), DATE_SCAN_NO_SUCH_DAY);
+    assert_int_equal(scan("2023-13-10", &d), DATE_SCAN_NO_SUCH_DAY);
+    assert_int_equal(scan("2023-01-00", &d), DATE_SCAN_NO_SUCH_DAY);
+    assert_int_equal(scan("2023-1-05", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(scan("2023/01/05", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(scan("2023-01-0x", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(scan("+023-01-05", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(scan(" 2023-01-05", &d), DATE_SCAN_SHAPE);   /* no spaces */
+    assert_int_equal(scan("2023-01-05x", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(scan("", &d), DATE_SCAN_SHAPE);
+    assert_int_equal(d, 7);     /* untouched unless the answer is DATE_SCAN_OK */
+}
+
+static void test_parse_and_write(void **state)
+{
+    int32_t d;
+    assert_true(date_parse("1970-01-01", &d));
+    assert_int_equal(d, 0);
+    assert_true(date_parse("2024-02-29", &d));
+    assert_false(date_parse("2023-02-29", &d));
+    assert_false(date_parse("2021-04-31", &d));
+    assert_false(date_parse("2021-13-01", &d));
+    assert_false(date_parse("2021-00-10", &d));
+    assert_true(date_parse("2000-02-29", &d));
+    assert_false(date_parse("1900-02-29", &d));
+    assert_false(date_parse("0000-01-01", &d));     /* the source's dates start at year 1 */
+    assert_true(date_parse("0001-01-01", &d));
+    assert_false(date_parse("2021-03", &d));
+    char buf[32];
+    date_parse("2021-03-01", &d);
+    assert_string_equal(date_iso(d, buf), "2021-03-01");
+    assert_string_equal(date_long(d, buf), "1 March 2021");
+    assert_string_equal(date_iso(-1, buf), "1969-12-31");
+    /* Month arithmetic clamps to the end of the month. */
+    date_parse("2021-01-31", &d);
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_MONTH}), buf), "2021-02-28");
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_QUARTER}), buf), "2021-04-30");
+    assert_string_equal(date_iso(date_add(d, (Duration){2, DUR_WEEK}), buf), "2021-02-14");
+    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_YEAR}), buf), "2022-01-31");
+}
+
+/* ---- frequencies ----------------------------------------------------------
+ * duration_frequency(): a reporting frequency as Charter writes it, shared
+ * by the checks' messages and `charterc diff`. */
 
 static const char *freq(int n, DurUnit u, char *buf, int size)
 {
@@ -49,6 +151,10 @@ static void test_small_buffer(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_calendar),
+        cmocka_unit_test(test_extremes),
+        cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_parse_and_write),
         cmocka_unit_test(test_named),
         cmocka_unit_test(test_every),
         cmocka_unit_test(test_small_buffer),

@@ -1,5 +1,6 @@
-/* test_front.c - the front end: scanner, dates, numbers, durations,
- * units and name resolution, through compile_text(). */
+/* test_front.c - the front end: scanner, numbers, durations, units and
+ * name resolution, through compile_text() (the date module itself is
+ * tested in test_date.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -43,31 +44,6 @@ static Compilation *with_agreement(const char *rest)
     static char text[4096];
     snprintf(text, sizeof text, "%s%s", AG, rest);
     return compile(text);
-}
-
-static void test_dates(void **state)
-{
-    (void)state;
-    int32_t d;
-    assert_true(date_parse("1970-01-01", &d));
-    assert_int_equal(d, 0);
-    assert_true(date_parse("2024-02-29", &d));
-    assert_false(date_parse("2023-02-29", &d));
-    assert_false(date_parse("2021-04-31", &d));
-    assert_false(date_parse("2021-13-01", &d));
-    assert_false(date_parse("2021-00-10", &d));
-    assert_true(date_parse("2000-02-29", &d));
-    assert_false(date_parse("1900-02-29", &d));
-    char buf[32];
-    date_parse("2021-03-01", &d);
-    assert_string_equal(date_iso(d, buf), "2021-03-01");
-    assert_string_equal(date_long(d, buf), "1 March 2021");
-    /* Month arithmetic clamps to the end of the month. */
-    date_parse("2021-01-31", &d);
-    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_MONTH}), buf), "2021-02-28");
-    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_QUARTER}), buf), "2021-04-30");
-    assert_string_equal(date_iso(date_add(d, (Duration){2, DUR_WEEK}), buf), "2021-02-14");
-    assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_YEAR}), buf), "2022-01-31");
 }
 
 static void test_durations(void **state)
@@ -223,7 +199,7 @@ static void test_suggest(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates),        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_durations),
         cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
         cmocka_unit_test(test_resolution),   cmocka_unit_test(test_suggest),
