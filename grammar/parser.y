@@ -55,6 +55,16 @@ static Expr *mkexpr(ScanCtx *sc, ExprKind k, Span span)
     return e;
 }
 
+/* A number of an expression, with its spelling (`at`: the number's token;
+ * `drop`: the bytes of it after the number, 1 for the % of a percentage). */
+static Expr *mknum(ScanCtx *sc, ExprKind k, Span span, Span at, uint32_t drop, double num)
+{
+    Expr *e = mkexpr(sc, k, span);
+    e->num = num;
+    e->lit = arena_strndup(sc->arena, sc->src->text + at.lo, at.hi - at.lo - drop);
+    return e;
+}
+
 static Expr *binary(ScanCtx *sc, ExprOp op, Expr *l, Expr *r, Span span)
 {
     Expr *e = mkexpr(sc, EX_BINARY, span);
@@ -209,14 +219,13 @@ expr:
     ;
 
 primary:
-    NUMBER              { $$ = mkexpr(sc, EX_NUMBER, @$); $$->num = $1->num; }
+    NUMBER              { $$ = mknum(sc, EX_NUMBER, @$, @1, 0, $1->num); }
   | NUMBER IDENT        {
-                            $$ = mkexpr(sc, EX_QUANTITY, @$);
-                            $$->num = $1->num;
+                            $$ = mknum(sc, EX_QUANTITY, @$, @1, 0, $1->num);
                             $$->name = $2->text;
                             $$->name_span = @2;
                         }
-  | PERCENT             { $$ = mkexpr(sc, EX_PERCENT, @$); $$->num = $1->num; }
+  | PERCENT             { $$ = mknum(sc, EX_PERCENT, @$, @1, 1, $1->num); }
   | IDENT               {
                             $$ = mkexpr(sc, EX_NAME, @$);
                             $$->name = $1->text;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "exprtext.h"
 #include "ical.h"
 #include "version.h"
 
@@ -147,10 +148,8 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         if (ms->deliverable)
             buf_printf(&desc, "\nDeliverable: %s", ms->deliverable);
         if (ms->requires) {
-            const SrcFile *f = t->comp->sm.files.v[ms->requires->span.file];
-            buf_printf(&desc, "\nRequires: %.*s",
-                       (int)(ms->requires->span.hi - ms->requires->span.lo),
-                       f->text + ms->requires->span.lo);
+            buf_puts(&desc, "\nRequires: ");
+            exprtext_put(&desc, ms->requires, NULL);
         }
         if (ms->after.n) {
             buf_puts(&desc, "\nAfter: ");

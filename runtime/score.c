@@ -9,6 +9,7 @@
 
 #include "bundle.h"
 #include "csv.h"
+#include "exprtext.h"
 
 typedef struct MemoEnt {
     int32_t date, vdate;
@@ -606,20 +607,10 @@ void score_free(Score *s)
 
 const char *score_expr_text(const Score *s, const Expr *x)
 {
-    const SrcFile *f = s->t->comp->sm.files.v[x->span.file];
-    const char *text = arena_strndup(s->t->a, f->text + x->span.lo, x->span.hi - x->span.lo);
-    /* One line: a requirement may continue over lines inside ( ). */
-    char *out = arena_strdup(s->t->a, text), *o = out;
-    for (const char *p = text; *p; p++) {
-        if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ') {
-            if (o > out && o[-1] != ' ')
-                *o++ = ' ';
-            continue;
-        }
-        *o++ = *p;
-    }
-    while (o > out && o[-1] == ' ')
-        o--;
-    *o = '\0';
+    Buf b;
+    buf_init(&b);
+    exprtext_put(&b, x, NULL);
+    const char *out = arena_strdup(s->t->a, buf_cstr(&b));
+    buf_free(&b);
     return out;
 }

@@ -91,7 +91,8 @@ void score_free(Score *s);
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);
 /* The combined series of indicator i up to date d (arrays owned by s). */
 void score_series(Score *s, int i, int32_t d, charter_series *out);
-/* The requirement's text as written in the agreement. */
+/* A requirement or formula in Charter's syntax, its numbers as the
+ * agreement spells them (exprtext.h), on one line. */
 const char *score_expr_text(const Score *s, const Expr *x);
 
 #endif

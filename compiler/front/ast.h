@@ -63,6 +63,7 @@ struct Expr {
     ExprOp op;
     Span span;
     double num;
+    const char *lit;        /* NUMBER, QUANTITY, PERCENT: num as written, "1_500_000" */
     const char *name;       /* NAME, CALL: the name; QUANTITY: the unit */
     Span name_span;
     Expr *l, *r;

@@ -25,6 +25,16 @@ const char *exprtext_op(ExprOp op)
     return names[op];
 }
 
+static void put_num(Buf *b, const Expr *e, ExprNumFn *num)
+{
+    if (num)
+        num(b, e->num);
+    else if (!e->lit)   /* a tree not made by the parser */
+        buf_printf(b, "%.15g", e->num);
+    else
+        buf_puts(b, e->lit);
+}
+
 static void put(Buf *b, const Expr *e, int min, ExprNumFn *num)
 {
     bool paren = exprtext_prec(e) < min;
@@ -32,14 +42,14 @@ static void put(Buf *b, const Expr *e, int min, ExprNumFn *num)
         buf_putc(b, '(');
     switch (e->kind) {
     case EX_NUMBER:
-        num(b, e->num);
+        put_num(b, e, num);
         break;
     case EX_QUANTITY:
-        num(b, e->num);
+        put_num(b, e, num);
         buf_printf(b, " %s", e->name);
         break;
     case EX_PERCENT:
-        num(b, e->num);
+        put_num(b, e, num);
         buf_putc(b, '%');
         break;
     case EX_NAME:

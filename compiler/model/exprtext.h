@@ -3,8 +3,9 @@
  * One table of binding strengths, so that every writer puts parentheses
  * exactly where a reader needs them, and the operators as Charter spells
  * them.  exprtext_put() writes an expression in Charter's own syntax, as
- * `charterc diff` and `charterc export` show it; the documents
- * (doc_fmt.c) write it for people, with the same binding strengths. */
+ * `charterc diff` and `charterc export` show it, and as the tracker shows
+ * a requirement or a formula; the documents (doc_fmt.c) write it for
+ * people, with the same binding strengths. */
 #ifndef CHARTER_EXPRTEXT_H
 #define CHARTER_EXPRTEXT_H
 
@@ -20,7 +21,8 @@ typedef void ExprNumFn(Buf *b, double v);
 /* "+", "<=", "==", "and", ... */
 const char *exprtext_op(ExprOp op);
 /* e with the parentheses its binding needs (operators are left-
- * associative; comparisons do not chain); numbers are written by `num`. */
+ * associative; comparisons do not chain); numbers are written by `num`,
+ * or as the agreement spells them (`1_500_000`) when num is NULL. */
 void exprtext_put(Buf *b, const Expr *e, ExprNumFn *num);
 
 #endif

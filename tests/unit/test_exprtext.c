@@ -141,6 +141,21 @@ static void test_operands(void **state)
     assert_string_equal(text(unary(EX_NEG, name("a"))), "-a");
 }
 
+/* Without a number printer, numbers are written as the agreement spells
+ * them: the tracker shows `1_500_000`, not 1500000. */
+static void test_as_written(void **state)
+{
+    Expr *n = num(1500000);
+    n->lit = "1_500_000";
+    Expr *p = node(EX_PERCENT);
+    p->num = 40;
+    p->lit = "40.0";
+    Buf b = {0};
+    exprtext_put(&b, bin(OP_AND, bin(OP_GE, name("a"), n), bin(OP_LT, name("b"), p)), NULL);
+    assert_string_equal(buf_cstr(&b), "a >= 1_500_000 and b < 40.0%");
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +164,7 @@ int main(void)
         cmocka_unit_test_setup(test_associativity, reset),
         cmocka_unit_test_setup(test_comparisons, reset),
         cmocka_unit_test_setup(test_operands, reset),
+        cmocka_unit_test_setup(test_as_written, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
