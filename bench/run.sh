@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/run.sh - `make bench`: the figures of issue 7, side by side.
+# bench/run.sh - `make bench`: speed and memory against their targets, side by side.
 #
 #   1. charterc check on a generated agreement of at least 10 MB against a
 #      bare flex tokenizer of the same file (bench/tokens.l, the lexing
