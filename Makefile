@@ -33,9 +33,20 @@ LIBRT := $(BUILD)/libcharterrt.a
 
 all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
 
-# ---- build dependencies ------------------------------------------------
-# Installs flex, bison, libffi and cmocka from Debian's packages when one is
-# missing (CI machines start bare).
+# ---- dependencies ----------------------------------------------------------
+# Every package the project installs is installed here, and nowhere else
+# (test scripts never install anything). Both parts take Debian's packages
+# (CI machines start bare): `apt-get update` once, then only what is missing,
+# as root or through sudo.
+#   deps       flex, bison, libffi and cmocka: the build stops without them.
+#   deps-test  the tools some tests use to check output the way a person
+#              sees it (see TEST_TOOLS). A failed install is not an error:
+#              the tests that need the tool are skipped, and the summary
+#              counts and names them.
+# Each part leaves a stamp so that it runs once; `make deps-test` tries the
+# test tools again.
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 DEPS_STAMP := $(BUILD)/.deps-ok
 $(DEPS_STAMP):
 	@mkdir -p $(@D)
@@ -46,11 +57,47 @@ $(DEPS_STAMP):
 	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing build dependencies:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  $(APT_INSTALL) $$missing >/dev/null || exit 1; \
 	fi
 	@touch $@
 deps: $(DEPS_STAMP)
+
+# The test tools: xmllint checks that the SVG is well-formed, Vim runs the
+# Vim plugin, Graphviz draws the network picture, Chromium renders the
+# agreement (and prints it for `make doc-pdf`), groff the man pages, git
+# serves `diff --against`, PyYAML reads the CI files, and npm fetches the
+# VS Code grammar's engine (vscode-textmate, vscode-oniguruma, at fixed
+# versions) into build/editors-node, where tests/editors/test_editors.sh
+# looks. `want PACKAGE COMMAND...` wants PACKAGE when COMMAND fails.
+EDITORS_NODE := build/editors-node
+NODE_PACKAGES := vscode-textmate@9.4.0 vscode-oniguruma@2.0.1
+TEST_DEPS_STAMP := build/.deps-test-tried
+$(TEST_DEPS_STAMP):
+	@mkdir -p $(@D)
+	@missing=""; want() { p=$$1; shift; "$$@" >/dev/null 2>&1 || missing="$$missing $$p"; }; \
+	want libxml2-utils command -v xmllint; \
+	want vim-nox sh -c 'vim --version | grep -q +eval'; \
+	want graphviz command -v dot; \
+	want chromium sh -c 'command -v chromium || command -v chromium-browser'; \
+	want groff-base command -v groff; \
+	want git command -v git; \
+	want python3-yaml python3 -c 'import yaml'; \
+	want npm command -v npm; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing test tools:$$missing"; \
+	  $(APT_INSTALL) $$missing >/dev/null 2>&1 || \
+	    for p in $$missing; do $(APT_INSTALL) $$p >/dev/null 2>&1 || \
+	      echo "could not install $$p: the tests that need it are skipped"; done; \
+	fi; \
+	if [ ! -d $(EDITORS_NODE)/node_modules/vscode-textmate ] && command -v npm >/dev/null; then \
+	  echo "Installing $(NODE_PACKAGES) into $(EDITORS_NODE)"; \
+	  npm install --prefix $(EDITORS_NODE) --no-save --no-audit --no-fund --loglevel=error \
+	    $(NODE_PACKAGES) >/dev/null 2>&1 || echo "npm could not install them: the VS Code grammar test is skipped"; \
+	fi
+	@touch $@
+deps-test:
+	@rm -f $(TEST_DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(TEST_DEPS_STAMP)
 
 # ---- grammar -------------------------------------------------------------
 $(BUILD)/grammar/parser.c: grammar/parser.y | $(DEPS_STAMP)
@@ -105,18 +152,44 @@ $(BUILD)/tests/libtestext.so: tests/tracker/libtestext.c stdlib/std/charter.h | 
 
 unit: $(UNIT_TESTS) $(TEST_LIBS)
 
-# `make test` runs the suite, then the whole suite again under
-# AddressSanitizer and UndefinedBehaviorSanitizer (build/san).
-test: all unit
-	@BUILD=$(BUILD) sh tests/run-all.sh
+# The plain suite is made of parts that run independently of each other
+# (`sh tests/run-part.sh --list`): one per unit-test program, per golden
+# suite and per test script. Each part writes $(RESULTS)/PART.result, and
+# tests/summary.sh adds them up into the last line of output,
+# "N passed, N failed" (", N skipped (NAME: reason; ...)" when a part was
+# skipped for want of a tool).
+#   make check     builds, then runs the parts JOBS at a time (default: one
+#                  per core, or as many as make's own -j allows)
+#   make test      `make check`, then the same suite again under
+#                  AddressSanitizer and UndefinedBehaviorSanitizer (build/san)
+#   make test-san  the sanitizer half on its own
+# tests/run-all.sh runs the same parts one after the other.
+RESULTS := $(BUILD)/results
+TEST_PARTS := $(shell sh tests/run-part.sh --list)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PARALLEL = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS))
+
+check:
+	@$(MAKE) --no-print-directory $(PARALLEL) check-build
+	@rm -rf $(RESULTS)
+	@$(MAKE) --no-print-directory $(PARALLEL) --output-sync=target check-parts
+	@sh tests/summary.sh $(RESULTS) $(TEST_PARTS)
+
+check-build: all unit $(TEST_DEPS_STAMP)
+	@:
+# A part that fails does not stop the others: the summary counts it.
+check-parts: $(TEST_PARTS:%=$(RESULTS)/%.result)
+$(RESULTS)/%.result: FORCE
+	@BUILD=$(BUILD) sh tests/run-part.sh $* $@ || :
+
+test: check
 ifeq ($(SAN),)
 	@echo "== the same suite under AddressSanitizer and UndefinedBehaviorSanitizer"
-	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 check
 endif
 
-# The sanitizer half of `make test` on its own.
 test-san:
-	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 check
 
 update-golden: all
 	@BUILD=$(BUILD) UPDATE=1 SUITE=$(SUITE) sh tests/run-golden.sh
@@ -137,7 +210,7 @@ bench-tracker: all
 .PHONY: bench-tracker
 
 # ---- demo ------------------------------------------------------------------
-demo: all
+demo: deps all
 	@echo "== charterc check --strict examples/connectivity.charter"
 	@$(CHARTERC) check --strict examples/connectivity.charter && echo "no findings: the agreement is complete and consistent"
 	@echo
@@ -164,9 +237,9 @@ demo: all
 	@echo "The dashboard is $(BUILD)/demo/dashboard.html and the calendar $(BUILD)/demo/connectivity.ics;"
 	@echo "the ledger is $(BUILD)/demo/connectivity-data/. Try: cd $(BUILD)/demo && ./connectivity --help"
 
-# The demo agreement printed to PDF by headless Chromium (installed from
-# Debian's packages when missing): $(BUILD)/demo/connectivity.pdf.
-doc-pdf: all
+# The demo agreement printed to PDF by headless Chromium (one of the test
+# tools): $(BUILD)/demo/connectivity.pdf.
+doc-pdf: all $(TEST_DEPS_STAMP)
 	@$(CHARTERC) build examples/connectivity.charter -o $(BUILD)/demo
 	@sh tests/doc/render-pdf.sh $(BUILD)/demo/agreement.html $(BUILD)/demo/connectivity.pdf $(BUILD)/demo/connectivity.png
 .PHONY: doc-pdf
@@ -189,7 +262,8 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps unit test test-san update-golden demo install clean
+.PHONY: all deps deps-test unit check check-build check-parts test test-san update-golden demo install clean FORCE
+FORCE:
 .DELETE_ON_ERROR:
 
 # ---- bench, fuzz, valgrind (issue 7: speed, scale and robustness) --------------

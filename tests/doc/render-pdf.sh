@@ -1,21 +1,14 @@
 #!/bin/sh
 # render-pdf.sh HTML PDF [PNG] - prints an HTML document to PDF (and, with
 # a third argument, a screenshot of its first screen to PNG) in headless
-# Chromium.  Installs Chromium from Debian's packages when it is missing
-# (as root, or through sudo).  Used by `make doc-pdf`.
+# Chromium, which `make deps-test` installs.  Used by `make doc-pdf`.
 set -e
 html=$1
 pdf=$2
 png=$3
 [ -f "$html" ] || { echo "render-pdf.sh: no such file: $html" >&2; exit 2; }
 browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "Installing Chromium (Debian package chromium) to render the PDF..."
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-  browser=$(command -v chromium)
-fi
+[ -n "$browser" ] || { echo "render-pdf.sh: Chromium is not installed (make deps-test installs it)" >&2; exit 1; }
 case $html in /*) url="file://$html" ;; *) url="file://$(pwd)/$html" ;; esac
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT

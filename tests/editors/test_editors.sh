@@ -4,7 +4,9 @@
 # compiler plugin (quickfix), filetype plugin, syntax and indent, the VS
 # Code folding code, the bash completion, the man pages and the pre-commit
 # hooks. A part whose tool is missing (vim, node, groff, ...) is skipped
-# with a message.
+# with a line "skip NAME: reason" and counted; `make deps-test` installs
+# the tools, and the npm packages vscode-textmate and vscode-oniguruma
+# into build/editors-node.
 #
 # usage: bash tests/editors/test_editors.sh [KEYWORDS]
 #   KEYWORDS: a file of words, one per line, that both grammars must know.
@@ -16,7 +18,8 @@
 # sample.tm.expected, folding.expected. To regenerate one after a deliberate
 # change, run with UPDATE=1 and review `git diff`.
 #
-# The last line is "N passed, N failed"; the exit status is 1 on a failure.
+# The last line is "N passed, N failed" (", N skipped" when a part was
+# skipped); the exit status is 1 on a failure.
 
 set -u
 
@@ -34,13 +37,14 @@ fi
 
 passed=0
 failed=0
+skipped=0
 pass() { passed=$((passed + 1)); printf 'ok   %s\n' "$1"; }
 fail() {
     failed=$((failed + 1))
     printf 'FAIL %s\n' "$1"
     if [[ -n ${2:-} ]]; then printf '%s\n' "$2" | sed 's/^/     /'; fi
 }
-skip() { printf 'skip %s\n' "$1"; }
+skip() { skipped=$((skipped + 1)); printf 'skip %s: %s\n' "$1" "$2"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # compare NAME EXPECTED ACTUAL: one test; with UPDATE=1, rewrite EXPECTED
@@ -88,7 +92,7 @@ for f in "$grammar" "$vscode/package.json" "$vscode/language-configuration.json"
     json_parse "$f" >"$work/out" 2>&1
     case $? in
         0) pass "$name" ;;
-        3) skip "$name (no python3, jq or node)" ;;
+        3) skip "json ${f##*/}" "no python3, jq or node" ;;
         *) fail "$name" "$(cat "$work/out")" ;;
     esac
 done
@@ -141,7 +145,7 @@ if ((node_ok)); then
         fail "vscode: package.json contributes language, grammar, configuration, problem matcher" "$out"
     fi
 else
-    skip "vscode: manifest contributions (no node)"
+    skip "vscode manifest" "no node"
 fi
 
 # Every regular expression of the grammar compiles (as a JavaScript RegExp:
@@ -171,7 +175,7 @@ if ((node_ok)); then
         fail "vscode: every grammar regex compiles" "$out"
     fi
 else
-    skip "vscode: grammar regexes (no node)"
+    skip "vscode grammar regexes" "no node"
 fi
 
 # ---------------------------------------------------------------------------
@@ -219,7 +223,7 @@ if [[ $keywords_gen == FAILED:* ]]; then
 elif [[ ! -r $keywords ]]; then
     fail "keywords: cannot read $keywords"
 elif ! grammar_regexes >"$work/regexes" 2>"$work/err"; then
-    skip "keywords (no python3, jq or node to read the grammar)"
+    skip "keywords" "no python3, jq or node to read the grammar"
 else
     # Escapes (\b, \s, ...) would glue to the words: blank them first.
     sed -E 's/\\./ /g' "$work/regexes" | words_of >"$work/tm_words"
@@ -258,11 +262,8 @@ fi
 # (c) Vim: the compiler plugin fills the quickfix list; the filetype plugin,
 # the syntax and the indent file.
 
-# The Vim tests need a Vim with +eval, +syntax and +quickfix. When there is
-# none and we are root on a Debian-like system, install vim-nox (or, failing
-# that, vim-tiny, which is used only if it has those features); otherwise
-# the Vim tests are skipped with a message. CHARTER_NO_INSTALL=1 prevents
-# the installation.
+# The Vim tests need a Vim with +eval, +syntax and +quickfix (Debian's
+# vim-nox, which `make deps-test` installs); without one they are skipped.
 find_vim() {
     local v
     for v in vim vim.nox vim.basic vim.tiny; do
@@ -275,18 +276,12 @@ find_vim() {
     return 1
 }
 VIM=''
-if ! find_vim && [[ $(id -u) == 0 ]] && have apt-get && [[ -z ${CHARTER_NO_INSTALL:-} ]]; then
-    echo "installing vim-nox for the Vim tests"
-    export DEBIAN_FRONTEND=noninteractive
-    { apt-get install -y -qq vim-nox || { apt-get update -qq && apt-get install -y -qq vim-nox; } ||
-        apt-get install -y -qq vim-tiny; } >"$work/apt.log" 2>&1
-    find_vim || echo "could not install a Vim with +eval, +syntax and +quickfix: $(tail -n 1 "$work/apt.log")"
-fi
+find_vim
 vim_ok=0
 [[ -n $VIM ]] && vim_ok=1
 
 if ((!vim_ok)); then
-    skip "vim: no Vim with +eval, +syntax and +quickfix (apt-get install vim-nox to run these tests)"
+    skip "vim plugin" "no Vim with +eval, +syntax and +quickfix (make deps-test installs vim-nox)"
 else
     runvim() { # runvim SCRIPT: run a Vim script with only our runtime files
         (cd "$here" && "$VIM" -Nu NONE -i NONE -n -es --cmd "set rtp^=$vimdir" -S "$1" </dev/null) \
@@ -425,7 +420,7 @@ call writefile(bad, '$work/err.out')
 qa!
 EOF
     if ! compgen -G "$root/examples/*.charter" >/dev/null; then
-        skip "vim: examples/*.charter highlight without errors (no example)"
+        skip "vim highlight of the examples" "no examples/*.charter"
     elif runvim "$work/err.vim" && [[ -f $work/err.out ]]; then
         if [[ -s $work/err.out ]]; then
             fail "vim: examples/*.charter highlight without errors" "$(cat "$work/err.out")"
@@ -444,7 +439,7 @@ fi
 
 charterc=${CHARTERC:-$root/build/bin/charterc}
 if [[ ! -x $charterc ]]; then
-    skip "charterc: not built ($charterc): the tests with the real compiler"
+    skip "editors with the real compiler" "charterc not built ($charterc)"
 else
     (cd "$here" && "$charterc" check --color=never sample.charter) >"$work/real.txt" 2>&1
     ndiag=$(grep -cE '^[^ ].*:[0-9]+:[0-9]+: (error|warning|note): ' "$work/real.txt")
@@ -537,6 +532,8 @@ console.log(n);
         else
             fail "vscode: the \$charterc problem matcher reads charterc's diagnostics" "$out"
         fi
+    else
+        skip "vscode problem matcher" "no node"
     fi
 fi
 
@@ -568,7 +565,7 @@ for (const f of process.argv.slice(2)) {
     compare "vscode: folding ranges (braces, \"\"\" strings, comments, regions)" \
         "$here/folding.expected" "$work/fold.out"
 else
-    skip "vscode: folding ranges (no node)"
+    skip "vscode folding ranges" "no node"
 fi
 
 if ((node_ok)); then
@@ -576,7 +573,7 @@ if ((node_ok)); then
         node "$here/tm_tokens.js" "$grammar" "$sample" >"$work/tm.out" 2>"$work/tm.err"
     case $? in
         0) compare "vscode: grammar scopes of sample.charter" "$here/sample.tm.expected" "$work/tm.out" ;;
-        3) skip "vscode: grammar scopes (npm install --prefix build/editors-node vscode-textmate vscode-oniguruma)" ;;
+        3) skip "vscode grammar scopes" "vscode-textmate and vscode-oniguruma not in build/editors-node" ;;
         *) fail "vscode: grammar scopes of sample.charter" "$(cat "$work/tm.err")" ;;
     esac
     # No `invalid` scope (stray `}`, unknown escape) in examples/*.charter.
@@ -594,7 +591,7 @@ if ((node_ok)); then
         fi
     fi
 else
-    skip "vscode: grammar scopes (no node)"
+    skip "vscode grammar scopes" "no node"
 fi
 
 # ---------------------------------------------------------------------------
@@ -666,7 +663,7 @@ if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
     check_completion '' charterc new ''
     check_completion '' charterc check --max-indicators ''
 else
-    skip "bash: completion needs bash 4"
+    skip "bash completion" "needs bash 4"
 fi
 
 # ---------------------------------------------------------------------------
@@ -682,7 +679,7 @@ if have groff; then
         fi
     done
 else
-    skip "man: groff not installed"
+    skip "man pages render" "groff not installed"
 fi
 
 # Every subcommand and option that the completion offers is in charterc(1).
@@ -737,8 +734,12 @@ EOF
         fail "ci: .pre-commit-hooks.yaml and examples/ci/charter.yml" "$out"
     fi
 else
-    skip "ci: YAML files (no python3 with PyYAML)"
+    skip "ci YAML files" "no python3 with PyYAML"
 fi
 
-echo "$passed passed, $failed failed"
+if ((skipped)); then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
 ((failed == 0))
