@@ -1,0 +1,2 @@
+# NEW read from standard input (-).
+"$CHARTERC" diff _base.charter - <term.charter | head -n 6; echo "[exit $?]"

@@ -1,0 +1,2 @@
+# Hostile text in a partner sheet, as Markdown.
+"$CHARTERC" doc _hostile.charter --partner script --format md

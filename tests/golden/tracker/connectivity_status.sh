@@ -1,0 +1,4 @@
+# The scorecard of the connectivity example with its sample data, as text.
+. ./_connectivity.sh
+ledger
+./conn status --as-of 2022-06-30

@@ -1,0 +1,4 @@
+# The scorecard of the connectivity example with its sample data, as JSON.
+. ./_connectivity.sh
+ledger
+./conn status --as-of 2022-06-30 --format json
