@@ -121,7 +121,7 @@ static int one_row(Trk *t, LCheckKind kind, const Opts *a, const char **val)
     c.nrows = 1;
     if (lcheck_row(&c, &row)) {
         VEC_PUSH(t->a, c.rows, row);
-        trk_map_put(&c.keys, row.key, strlen(row.key), 0);
+        hmap_str_put(&c.keys, row.key, strlen(row.key), 0);
     } else {
         c.bad_rows = 1;
     }

@@ -24,12 +24,12 @@ void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
         c->cols[k] = kind == LC_OBS ? obs_cols[k] : ev_cols[k];
     for (int k = 0; k < nd; k++)
         c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
-    trk_map_init(&c->keys, 64);
+    hmap_init_str(&c->keys, NULL, 64, true);
 }
 
 void lcheck_free(LCheck *c)
 {
-    trk_map_free(&c->keys);
+    hmap_free(&c->keys);
 }
 
 static void msg(LCheck *c, int src, long line, const char *fmt, ...)
@@ -376,7 +376,7 @@ static void check_reader(LCheck *c, csv_reader *r, int src)
             c->bad_rows++;
             continue;
         }
-        int prev = trk_map_find(&c->keys, row.key);
+        int prev = hmap_str_get(&c->keys, row.key, strlen(row.key));
         if (prev >= 0) {
             int before = c->msgs.n;
             check_pair(c, &c->rows.v[prev], &row);
@@ -387,7 +387,7 @@ static void check_reader(LCheck *c, csv_reader *r, int src)
         }
         VEC_PUSH(t->a, c->rows, row);
         if (prev < 0)
-            trk_map_put(&c->keys, row.key, strlen(row.key), c->rows.n - 1);
+            hmap_str_put(&c->keys, row.key, strlen(row.key), c->rows.n - 1);
     }
 }
 
@@ -479,7 +479,7 @@ void lcheck_against(LCheck *c, const char *path, int src)
         int32_t date;
         if (!row_key(c, val, &key, &date))
             continue;
-        int k = trk_map_find(&c->keys, key.data);
+        int k = hmap_str_get(&c->keys, key.data, strlen(key.data));
         if (k < 0)
             continue;
         /* The ledger's row of a new row's key: nothing is allocated for

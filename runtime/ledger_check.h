@@ -46,7 +46,7 @@ typedef struct LCheck {
     VEC(bool) cmdline;          /* a source that is the command line */
     VEC(LCheckMsg) msgs;
     VEC(LCheckRow) rows;
-    TrkMap keys;                /* key -> row */
+    HMap keys;                  /* key -> row */
     long nrows, bad_rows;
     bool fatal;                 /* a file could not be read at all */
 } LCheck;

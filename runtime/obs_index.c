@@ -46,7 +46,7 @@ bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix)
         }
     ix->dims = arena_alloc(a, sizeof *ix->dims * (size_t)(nd + 1));
     ix->ind = arena_alloc(a, sizeof *ix->ind * (size_t)(ni + 1));
-    trk_map_init(&ix->map, ni);
+    hmap_init_str(&ix->map, NULL, ni, true);
     char *save = NULL;
     for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         char *p = line, *kind = word(&p);
@@ -104,7 +104,7 @@ bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix)
                     x->ndue++;
             x->due = arena_alloc(a, sizeof *x->due * (size_t)(x->ndue + 1));
             memcpy(x->due, due, sizeof *due * (size_t)x->ndue);
-            trk_map_put(&ix->map, x->id, strlen(x->id), ix->nind);
+            hmap_str_put(&ix->map, x->id, strlen(x->id), ix->nind);
             ix->nind++;
         }
     }
@@ -113,5 +113,5 @@ bool obs_index_parse(const char *text, Arena *a, ObsIndex *ix)
 
 void obs_index_free(ObsIndex *ix)
 {
-    trk_map_free(&ix->map);
+    hmap_free(&ix->map);
 }

@@ -15,7 +15,7 @@
 
 #include "arena.h"
 #include "date.h"
-#include "trkmap.h"
+#include "hmap.h"
 
 /* The index, parsed: one entry per indicator of the model, in its order. */
 typedef struct ObsDim {
@@ -45,7 +45,7 @@ typedef struct ObsIndex {
     int ndims;
     ObsSpec *ind;
     int nind;
-    TrkMap map;                 /* indicator id -> index */
+    HMap map;                   /* indicator id -> index */
 } ObsIndex;
 
 /* Parses bundle_index() text into ix (strings and arrays in `a`). */

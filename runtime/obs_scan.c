@@ -187,40 +187,6 @@ static int dim_value(const ObsDim *d, const char *p, uint32_t n)
     return -1;
 }
 
-/* memcmp for short ids, inlined: the library call costs more than the
- * comparison of twenty bytes.  Eight bytes at a time; the tail is the
- * last eight bytes again (overlapping) when there are at least eight. */
-static inline bool same(const char *a, const char *b, uint32_t n)
-{
-    uint64_t x, y;
-    if (n >= 8) {
-        for (uint32_t i = 0; i + 8 <= n; i += 8) {
-            memcpy(&x, a + i, 8);
-            memcpy(&y, b + i, 8);
-            if (x != y)
-                return false;
-        }
-        memcpy(&x, a + n - 8, 8);
-        memcpy(&y, b + n - 8, 8);
-        return x == y;
-    }
-    while (n--)
-        if (*a++ != *b++)
-            return false;
-    return true;
-}
-
-static inline int lookup(const TrkMap *m, const char *key, uint32_t len)
-{
-    for (uint32_t i = (uint32_t)trk_hash(key, len) & m->mask;; i = (i + 1) & m->mask) {
-        const TrkMapEnt *e = &m->e[i];
-        if (!e->key)
-            return -1;
-        if (e->len == len && same(e->key, key, len))
-            return e->value;
-    }
-}
-
 /* YYYY-MM-DD exactly, checked against the calendar; any other shape goes
  * to csv_parse_date (which also trims spaces), so both accept the same. */
 static inline bool fast_date(const char *s, uint32_t n, int32_t *out)
@@ -290,7 +256,7 @@ static void row(ObsWorker *w, const Field *f, int nf)
         return;
     }
     const Field *fi = &f[c->ind];
-    int i = lookup(&ix->map, fi->p, fi->n);
+    int i = hmap_str_get(&ix->map, fi->p, fi->n);
     if (i < 0 || ix->ind[i].derived) {
         w->skipped++;
         return;
@@ -299,7 +265,7 @@ static void row(ObsWorker *w, const Field *f, int nf)
     ObsInd *oi = &o->ind[i];
     const Field *fr = &f[c->rep];
     int r = 0;
-    while (r < oi->nrep && !(x->replen[r] == fr->n && same(x->rep[r], fr->p, fr->n)))
+    while (r < oi->nrep && !(x->replen[r] == fr->n && hmap_same(x->rep[r], fr->p, fr->n)))
         r++;
     int32_t date;
     double v;

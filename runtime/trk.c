@@ -1,4 +1,5 @@
-/* trk.c - loading the carried agreement, indexes, options, messages. */
+/* trk.c - what every tracker command shares: loading the carried agreement,
+ * its indexes by id, the options and messages. */
 #define _POSIX_C_SOURCE 200809L
 #include "trk.h"
 
@@ -9,59 +10,6 @@
 #include <time.h>
 
 #include "suggest.h"
-
-/* ---- map ------------------------------------------------------------------ */
-
-void trk_map_init(TrkMap *m, int expected)
-{
-    uint32_t cap = 16;
-    while (cap < (uint32_t)expected * 2 + 2)
-        cap *= 2;
-    m->e = calloc(cap, sizeof *m->e);
-    if (!m->e) {
-        fputs("tracker: out of memory\n", stderr);
-        exit(2);
-    }
-    m->mask = cap - 1;
-    m->n = 0;
-}
-
-void trk_map_free(TrkMap *m)
-{
-    free(m->e);
-    memset(m, 0, sizeof *m);
-}
-
-void trk_map_put(TrkMap *m, const char *key, size_t len, int value)
-{
-    if ((uint32_t)(m->n + 1) * 2 > m->mask + 1) {
-        TrkMap bigger;
-        trk_map_init(&bigger, m->n * 2 + 2);
-        for (uint32_t i = 0; i <= m->mask; i++)
-            if (m->e[i].key)
-                trk_map_put(&bigger, m->e[i].key, m->e[i].len, m->e[i].value);
-        free(m->e);
-        *m = bigger;
-    }
-    for (uint32_t i = (uint32_t)trk_hash(key, len) & m->mask;; i = (i + 1) & m->mask) {
-        TrkMapEnt *e = &m->e[i];
-        if (!e->key) {
-            e->key = key;
-            e->len = (uint32_t)len;
-            e->value = value;
-            m->n++;
-            return;
-        }
-        if (e->len == len && memcmp(e->key, key, len) == 0)
-            return;
-    }
-}
-
-int trk_map_find(const TrkMap *m, const char *key)
-{
-    size_t n = strlen(key);
-    return trk_map_get(m, key, n, trk_hash(key, n));
-}
 
 /* ---- messages ------------------------------------------------------------- */
 
@@ -150,6 +98,14 @@ int trk_load(Trk *t, const char *prog)
     return 0;
 }
 
+/* Maps each declaration's id to its position. */
+static void index_ids(HMap *m, Arena *a, Decl *const *decls, int n)
+{
+    hmap_init_str(m, a, n, true);
+    for (int i = 0; i < n; i++)
+        hmap_str_put(m, decls[i]->id, strlen(decls[i]->id), i);
+}
+
 int trk_compile(Trk *t)
 {
     if (t->m)
@@ -170,52 +126,43 @@ int trk_compile(Trk *t)
     t->ind = m->indicators.v;
     t->part = m->partners.v;
     t->ms = m->milestones.v;
-    trk_map_init(&t->ind_ix, t->nind);
-    trk_map_init(&t->part_ix, t->npart);
-    trk_map_init(&t->ms_ix, t->nms);
-    for (int i = 0; i < t->nind; i++)
-        trk_map_put(&t->ind_ix, t->ind[i]->d.id, strlen(t->ind[i]->d.id), i);
-    for (int i = 0; i < t->npart; i++)
-        trk_map_put(&t->part_ix, t->part[i]->d.id, strlen(t->part[i]->d.id), i);
-    for (int i = 0; i < t->nms; i++)
-        trk_map_put(&t->ms_ix, t->ms[i]->d.id, strlen(t->ms[i]->d.id), i);
+    index_ids(&t->ind_ix, t->a, (Decl *const *)t->ind, t->nind);
+    index_ids(&t->part_ix, t->a, (Decl *const *)t->part, t->npart);
+    index_ids(&t->ms_ix, t->a, (Decl *const *)t->ms, t->nms);
     return 0;
 }
 
 void trk_free(Trk *t)
 {
     obs_index_free(&t->ix);
-    trk_map_free(&t->ind_ix);
-    trk_map_free(&t->part_ix);
-    trk_map_free(&t->ms_ix);
     compile_free(t->comp);
     bundle_free(&t->bundle);
 }
 
 int trk_indicator(const Trk *t, const char *id, size_t len)
 {
-    return trk_map_get(&t->ind_ix, id, len, trk_hash(id, len));
+    return hmap_str_get(&t->ind_ix, id, len);
 }
 
 int trk_partner(const Trk *t, const char *id, size_t len)
 {
-    return trk_map_get(&t->part_ix, id, len, trk_hash(id, len));
+    return hmap_str_get(&t->part_ix, id, len);
 }
 
 int trk_milestone(const Trk *t, const char *id, size_t len)
 {
-    return trk_map_get(&t->ms_ix, id, len, trk_hash(id, len));
+    return hmap_str_get(&t->ms_ix, id, len);
 }
 
 int trk_indicator_of(const Trk *t, const Indicator *ind)
 {
-    int i = trk_map_find(&t->ind_ix, ind->d.id);
+    int i = trk_indicator(t, ind->d.id, strlen(ind->d.id));
     return i >= 0 && t->ind[i] == ind ? i : -1;
 }
 
 int trk_partner_of(const Trk *t, const Partner *p)
 {
-    int i = trk_map_find(&t->part_ix, p->d.id);
+    int i = trk_partner(t, p->d.id, strlen(p->d.id));
     return i >= 0 && t->part[i] == p ? i : -1;
 }
 

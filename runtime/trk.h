@@ -24,7 +24,6 @@
 #include "model.h"
 #include "obs.h"
 #include "opts.h"
-#include "trkmap.h"
 
 /* ---- the tracker --------------------------------------------------------- */
 
@@ -40,7 +39,7 @@ typedef struct Trk {
     Indicator **ind;
     Partner **part;
     Milestone **ms;
-    TrkMap ind_ix, part_ix, ms_ix;
+    HMap ind_ix, part_ix, ms_ix;  /* id -> index (in the arena) */
     const char *data_dir;       /* --data, default ./ID-data */
     bool allow_extern;
     int32_t today;

@@ -8,6 +8,8 @@
 #define _DEFAULT_SOURCE
 #include "arena.h"
 
+#include "hmap.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,20 +25,13 @@ typedef struct Chunk {
     _Alignas(16) unsigned char data[];
 } Chunk;
 
-/* A slot of the intern table: open addressing, linear probing. */
-/* A slot of the intern table (16 bytes: a 30,000-name table stays in the
- * cache).  The text is stored behind a pointer-sized word, the name's slot
- * for arena_intern_slot. */
-typedef struct Interned {
-    const char *s;
-    uint32_t hash, len;
-} Interned;
-
 struct Arena {
     Chunk *head;
     size_t total;
-    Interned *tab;      /* malloc'd, freed with the arena */
-    size_t tcap, tn;
+    /* The intern table: the text of each name, no value.  It is malloc'd
+     * (freed with the arena) so that its growth leaves nothing behind in
+     * the arena; made on the first name. */
+    HMap names;
 };
 
 static void *xmalloc(size_t n)
@@ -54,8 +49,7 @@ Arena *arena_new(void)
     Arena *a = xmalloc(sizeof *a);
     a->head = NULL;
     a->total = 0;
-    a->tab = NULL;
-    a->tcap = a->tn = 0;
+    memset(&a->names, 0, sizeof a->names);
     return a;
 }
 
@@ -70,7 +64,7 @@ void arena_free(Arena *a)
         else
             free(c);
     }
-    free(a->tab);
+    hmap_free(&a->names);
     free(a);
 }
 
@@ -166,54 +160,29 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 /* Names longer than this are not worth a table slot. */
 enum { INTERN_MAX = 256 };
 
-static Interned *intern(Arena *a, const char *s, size_t n)
+/* The interned copy of s[0..n).  Each copy is stored behind a pointer-sized
+ * word, the name's slot for arena_intern_slot. */
+static const char *intern(Arena *a, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    if ((a->tn + 1) * 4 > a->tcap * 3) {   /* at most 3/4 full: the hash is compared first */
-        size_t cap = a->tcap ? a->tcap * 2 : 1024;
-        Interned *tab = calloc(cap, sizeof *tab);
-        if (!tab) {
-            fputs("charterc: out of memory\n", stderr);
-            exit(2);
-        }
-        for (size_t k = 0; k < a->tcap; k++) {
-            if (!a->tab[k].s)
-                continue;
-            size_t i = a->tab[k].hash & (cap - 1);
-            while (tab[i].s)
-                i = (i + 1) & (cap - 1);
-            tab[i] = a->tab[k];
-        }
-        free(a->tab);
-        a->tab = tab;
-        a->tcap = cap;
+    if (!a->names.str)
+        hmap_init_str(&a->names, NULL, 511, false);
+    bool added;
+    uint32_t i = hmap_str_insert(&a->names, s, n, hmap_hash(s, n), &added);
+    if (added) {
+        char *p = bump(a, sizeof(void *) + n + 1, ALIGN);
+        memset(p, 0, sizeof(void *));
+        memcpy(p + sizeof(void *), s, n);
+        p[sizeof(void *) + n] = '\0';
+        a->names.str[i].key = p + sizeof(void *);
     }
-    size_t mask = a->tcap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        Interned *e = &a->tab[i];
-        if (!e->s) {
-            char *p = bump(a, sizeof(void *) + n + 1, ALIGN);
-            memset(p, 0, sizeof(void *));
-            memcpy(p + sizeof(void *), s, n);
-            p[sizeof(void *) + n] = '\0';
-            e->s = p + sizeof(void *);
-            e->hash = h;
-            e->len = (uint32_t)n;
-            a->tn++;
-            return e;
-        }
-        if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0)
-            return e;
-    }
+    return a->names.str[i].key;
 }
 
 const char *arena_intern(Arena *a, const char *s, size_t n)
 {
     if (n > INTERN_MAX)
         return arena_strndup(a, s, n);
-    return intern(a, s, n)->s;
+    return intern(a, s, n);
 }
 
 void **arena_intern_slot(Arena *a, const char *s, size_t n, const char **text)
@@ -222,9 +191,8 @@ void **arena_intern_slot(Arena *a, const char *s, size_t n, const char **text)
         *text = arena_strndup(a, s, n);
         return NULL;
     }
-    Interned *e = intern(a, s, n);
-    *text = e->s;
-    return (void **)(void *)(e->s - sizeof(void *));
+    *text = intern(a, s, n);
+    return (void **)(void *)(*text - sizeof(void *));
 }
 
 size_t arena_used(const Arena *a)

@@ -14,7 +14,7 @@
 
 #include "buf.h"
 #include "checks.h"
-#include "ptrmap.h"
+#include "hmap.h"
 
 /* Numbers as a reader writes them in Charter: 1_500_000, 4_989.01, -3. */
 const char *cf_num(Arena *a, double v);

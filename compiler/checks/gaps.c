@@ -101,14 +101,14 @@ void check_need_unaddressed(CheckCtx *x)
     Model *m = x->m;
     if (m->needs.n == 0)
         return;
-    PtrSet addressed;
-    ptrmap_init(&addressed, x->c->arena, m->needs.n);
+    HMap addressed;
+    hmap_init_ptr(&addressed, x->c->arena, m->needs.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->addresses.n; k++)
-            ptrmap_add(&addressed, m->activities.v[i]->addresses.v[k]);
+            hmap_ptr_add(&addressed, m->activities.v[i]->addresses.v[k]);
     for (int i = 0; i < m->needs.n; i++) {
         Need *n = m->needs.v[i];
-        if (n->d.is_std || ptrmap_has(&addressed, n))
+        if (n->d.is_std || hmap_ptr_has(&addressed, n))
             continue;
         Diagnostic *g = check_report(x, CHECK_NEED_UNADDRESSED, &n->d, NULL, n->d.id_span,
                                      "need '%s' is addressed by no activity", n->d.id);
@@ -237,12 +237,12 @@ void check_goal_unmeasured(CheckCtx *x)
 }
 
 /* Adds every indicator an expression reads to `used`: O(expression size). */
-static void mark_expr(PtrSet *used, const Expr *e)
+static void mark_expr(HMap *used, const Expr *e)
 {
     while (e) {
         if ((e->kind == EX_NAME || e->kind == EX_CALL) && e->ref &&
             ((const Decl *)e->ref)->kind == K_INDICATOR)
-            ptrmap_add(used, e->ref);
+            hmap_ptr_add(used, e->ref);
         for (int i = 0; i < e->args.n; i++)
             mark_expr(used, e->args.v[i]);
         mark_expr(used, e->l);
@@ -255,22 +255,22 @@ static void mark_expr(PtrSet *used, const Expr *e)
 void check_indicator_orphan(CheckCtx *x)
 {
     Model *m = x->m;
-    PtrSet used;
-    ptrmap_init(&used, x->c->arena, m->indicators.n);
+    HMap used;
+    hmap_init_ptr(&used, x->c->arena, m->indicators.n);
     for (int i = 0; i < m->goals.n; i++)
         for (int k = 0; k < m->goals.v[i]->measured_by.n; k++)
-            ptrmap_add(&used, m->goals.v[i]->measured_by.v[k]);
+            hmap_ptr_add(&used, m->goals.v[i]->measured_by.v[k]);
     for (int i = 0; i < m->milestones.n; i++)
         mark_expr(&used, m->milestones.v[i]->requires);
     for (int i = 0; i < m->indicators.n; i++) {
         Indicator *ind = m->indicators.v[i];
         for (int k = 0; k < ind->inputs.n; k++)
-            ptrmap_add(&used, ind->inputs.v[k]);
+            hmap_ptr_add(&used, ind->inputs.v[k]);
         mark_expr(&used, ind->formula);
     }
     for (int i = 0; i < m->indicators.n; i++) {
         Indicator *ind = m->indicators.v[i];
-        if (ind->d.is_std || ptrmap_has(&used, ind))
+        if (ind->d.is_std || hmap_ptr_has(&used, ind))
             continue;
         Diagnostic *g = check_report(x, CHECK_INDICATOR_ORPHAN, &ind->d, NULL, ind->d.id_span,
                                      "indicator '%s' is used by no goal, milestone or formula",
@@ -351,14 +351,14 @@ void check_data_sharing_missing(CheckCtx *x)
 void check_goal_unsupported(CheckCtx *x)
 {
     Model *m = x->m;
-    PtrSet supported;
-    ptrmap_init(&supported, x->c->arena, m->goals.n);
+    HMap supported;
+    hmap_init_ptr(&supported, x->c->arena, m->goals.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->supports.n; k++)
-            ptrmap_add(&supported, m->activities.v[i]->supports.v[k]);
+            hmap_ptr_add(&supported, m->activities.v[i]->supports.v[k]);
     for (int i = 0; i < m->goals.n; i++) {
         Goal *g = m->goals.v[i];
-        if (g->d.is_std || ptrmap_has(&supported, g))
+        if (g->d.is_std || hmap_ptr_has(&supported, g))
             continue;
         Diagnostic *d = check_report(x, CHECK_GOAL_UNSUPPORTED, &g->d, NULL, g->d.id_span,
                                      "goal '%s' is supported by no activity", g->d.id);

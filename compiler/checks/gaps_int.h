@@ -1,6 +1,6 @@
 /* gaps_int.h - what the gap checks share (gaps.c, gaps_partners.c): a
  * list of names for messages and the finding helpers.  Grouping and
- * marking in one pass use ptrmap.h.  The checks themselves are declared
+ * marking in one pass use hmap.h.  The checks themselves are declared
  * by checks.h from checks.def.  Private to the gap checks. */
 #ifndef CHARTER_GAPS_INT_H
 #define CHARTER_GAPS_INT_H
@@ -10,7 +10,7 @@
 
 #include "buf.h"
 #include "checks.h"
-#include "ptrmap.h"
+#include "hmap.h"
 
 /* Up to `max` names joined with ", ", then "and N more". */
 typedef struct NameList {

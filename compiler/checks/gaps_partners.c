@@ -12,8 +12,8 @@
 void check_sector_diversity(CheckCtx *x)
 {
     Model *m = x->m;
-    PtrSet seen;
-    ptrmap_init(&seen, x->c->arena, m->partners.n);
+    HMap seen;
+    hmap_init_ptr(&seen, x->c->arena, m->partners.n);
     NameList sectors;
     gap_names_init(&sectors, 8);
     int without = 0, partners = 0;
@@ -26,9 +26,9 @@ void check_sector_diversity(CheckCtx *x)
             without++;
             continue;
         }
-        if (ptrmap_has(&seen, p->sector))
+        if (hmap_ptr_has(&seen, p->sector))
             continue;
-        ptrmap_add(&seen, p->sector);
+        hmap_ptr_add(&seen, p->sector);
         gap_names_add(&sectors, p->sector->d.id);
     }
     int n = (int)seen.n;
@@ -102,24 +102,24 @@ static const char *commitments_text(CheckCtx *x, const Partner *p)
 void check_partner_idle(CheckCtx *x)
 {
     Model *m = x->m;
-    PtrSet busy;
-    ptrmap_init(&busy, x->c->arena, m->partners.n);
+    HMap busy;
+    hmap_init_ptr(&busy, x->c->arena, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
-        ptrmap_add(&busy, a->lead);
+        hmap_ptr_add(&busy, a->lead);
         for (int k = 0; k < a->partners.n; k++)
-            ptrmap_add(&busy, a->partners.v[k]);
+            hmap_ptr_add(&busy, a->partners.v[k]);
         for (int k = 0; k < a->budgets.n; k++)
-            ptrmap_add(&busy, a->budgets.v[k].from);
+            hmap_ptr_add(&busy, a->budgets.v[k].from);
     }
     for (int i = 0; i < m->milestones.n; i++)
-        ptrmap_add(&busy, m->milestones.v[i]->owner);
+        hmap_ptr_add(&busy, m->milestones.v[i]->owner);
     for (int i = 0; i < m->indicators.n; i++)
         for (int k = 0; k < m->indicators.v[i]->reporters.n; k++)
-            ptrmap_add(&busy, m->indicators.v[i]->reporters.v[k]);
+            hmap_ptr_add(&busy, m->indicators.v[i]->reporters.v[k]);
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std || p->backbone.n > 0 || ptrmap_has(&busy, p))
+        if (p->d.is_std || p->backbone.n > 0 || hmap_ptr_has(&busy, p))
             continue;
         const char *commits = commitments_text(x, p);
         Diagnostic *g = check_report(
@@ -137,24 +137,24 @@ void check_partner_idle(CheckCtx *x)
 void check_partner_not_reporting(CheckCtx *x)
 {
     Model *m = x->m;
-    PtrSet reporting;
-    ptrmap_init(&reporting, x->c->arena, m->partners.n);
+    HMap reporting;
+    hmap_init_ptr(&reporting, x->c->arena, m->partners.n);
     for (int i = 0; i < m->indicators.n; i++)
         for (int k = 0; k < m->indicators.v[i]->reporters.n; k++)
-            ptrmap_add(&reporting, m->indicators.v[i]->reporters.v[k]);
+            hmap_ptr_add(&reporting, m->indicators.v[i]->reporters.v[k]);
     /* One group per lead that reports nothing, in order of its first
      * activity. */
     struct Group { Partner *p; Activity *first; NameList led; } *groups =
         arena_alloc(x->c->arena, (size_t)(m->activities.n + 1) * sizeof *groups);
     int ngroups = 0;
-    PtrMap index;
-    ptrmap_init(&index, x->c->arena, m->partners.n);
+    HMap index;
+    hmap_init_ptr(&index, x->c->arena, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
         Partner *p = a->lead;
-        if (!p || p->d.is_std || a->d.is_std || ptrmap_has(&reporting, p))
+        if (!p || p->d.is_std || a->d.is_std || hmap_ptr_has(&reporting, p))
             continue;
-        int *gi = ptrmap_put(&index, p, -1);
+        int *gi = hmap_ptr_put(&index, p, -1);
         if (*gi < 0) {
             *gi = ngroups++;
             groups[*gi].p = p;
@@ -227,22 +227,22 @@ void check_partner_uncovered(CheckCtx *x)
     Model *m = x->m;
     if (m->comms.n == 0)
         return;
-    PtrSet in;
-    ptrmap_init(&in, x->c->arena, m->partners.n);
+    HMap in;
+    hmap_init_ptr(&in, x->c->arena, m->partners.n);
     for (int i = 0; i < m->comms.n; i++) {
         const Comm *c = m->comms.v[i];
         if (c->with_all || c->to_all)
             return;     /* everyone is included */
         for (int k = 0; k < c->with.n; k++)
-            ptrmap_add(&in, c->with.v[k]);
+            hmap_ptr_add(&in, c->with.v[k]);
         for (int k = 0; k < c->by.n; k++)
-            ptrmap_add(&in, c->by.v[k]);
+            hmap_ptr_add(&in, c->by.v[k]);
         for (int k = 0; k < c->to.n; k++)
-            ptrmap_add(&in, c->to.v[k]);
+            hmap_ptr_add(&in, c->to.v[k]);
     }
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std || ptrmap_has(&in, p))
+        if (p->d.is_std || hmap_ptr_has(&in, p))
             continue;
         Diagnostic *g = check_report(x, CHECK_PARTNER_UNCOVERED, &p->d, NULL, p->d.id_span,
                                      "partner '%s' is in no meeting, report or review", p->d.id);

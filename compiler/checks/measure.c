@@ -165,8 +165,8 @@ void check_requirement_exceeds_plan(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->indicators);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->indicators);
     Trajectory *cache = arena_alloc(a, (size_t)(m->indicators.n + 1) * sizeof *cache);
     bool *built = arena_alloc(a, (size_t)(m->indicators.n + 1) * sizeof *built);
     for (int i = 0; i < m->milestones.n; i++) {
@@ -188,7 +188,7 @@ void check_requirement_exceeds_plan(CheckCtx *x)
             if (ind->direction == 0)
                 continue;
             Trajectory local, *t = &local;
-            int ii = ptrmap_index(&ix, ind);
+            int ii = hmap_ptr_index(&ix, ind);
             if (ii >= 0) {
                 t = &cache[ii];
                 if (!built[ii]) {
@@ -340,8 +340,8 @@ void check_contradictory_requirements(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->indicators);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->indicators);
     VEC(CRec) recs = {0};
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
@@ -350,7 +350,7 @@ void check_contradictory_requirements(CheckCtx *x)
         CfReqList reqs = {0};
         cf_requirements(a, ms->requires, &reqs);
         for (int k = 0; k < reqs.n; k++) {
-            int ii = ptrmap_index(&ix, reqs.v[k].ind);
+            int ii = hmap_ptr_index(&ix, reqs.v[k].ind);
             if (ii < 0)
                 continue;
             int64_t when = ms->due != DATE_NONE ? (int64_t)ms->due : INT64_MIN + 1 + i;

@@ -169,8 +169,8 @@ void check_tension_unresolved(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->partners);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->partners);
     for (int i = 0; i < m->tensions.n; i++) {
         Tension *t = m->tensions.v[i];
         if ((t->resolution && t->resolution[0]) || t->partners.n == 0)
@@ -182,7 +182,7 @@ void check_tension_unresolved(CheckCtx *x)
         Buf b;
         buf_init(&b);
         for (int k = 0; k < t->partners.n; k++) {
-            int pi = ptrmap_index(&ix, t->partners.v[k]);
+            int pi = hmap_ptr_index(&ix, t->partners.v[k]);
             if (pi >= 0 && (best < 0 || pi < best)) {
                 best = pi;
                 s = t->partners.v[k];
@@ -307,13 +307,13 @@ void check_backbone_not_separate(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     int np = m->partners.n;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->partners);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->partners);
     int *start = arena_alloc(a, (size_t)(np + 2) * sizeof *start);
     int *lead = arena_alloc(a, (size_t)(m->activities.n + 1) * sizeof *lead);
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];
-        lead[i] = CF_USER(ac) ? ptrmap_index(&ix, ac->lead) : -1;
+        lead[i] = CF_USER(ac) ? hmap_ptr_index(&ix, ac->lead) : -1;
         if (lead[i] >= 0)
             start[lead[i] + 2]++;
     }
@@ -365,8 +365,8 @@ void check_hierarchy_concentration(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     int np = m->partners.n;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->partners);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->partners);
     int *count = arena_alloc(a, (size_t)(np + 1) * sizeof *count);
     int total = 0;
     for (int i = 0; i < m->activities.n; i++) {
@@ -374,7 +374,7 @@ void check_hierarchy_concentration(CheckCtx *x)
         if (!CF_USER(ac))
             continue;
         total++;
-        int p = ptrmap_index(&ix, ac->lead);
+        int p = hmap_ptr_index(&ix, ac->lead);
         if (p >= 0)
             count[p]++;
     }
@@ -383,11 +383,11 @@ void check_hierarchy_concentration(CheckCtx *x)
         if (!CF_USER(ms))
             continue;
         total++;
-        int p = ptrmap_index(&ix, ms->owner);
+        int p = hmap_ptr_index(&ix, ms->owner);
         if (p >= 0)
             count[p]++;
     }
-    int decider = m->decisions == DECIDE_PARTNER ? ptrmap_index(&ix, m->decider) : -1;
+    int decider = m->decisions == DECIDE_PARTNER ? hmap_ptr_index(&ix, m->decider) : -1;
     double share = x->o->max_share;
     for (int p = 0; p < np; p++) {
         const Partner *pa = m->partners.v[p];

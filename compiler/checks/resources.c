@@ -38,8 +38,8 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->partners);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->partners);
     VEC(Res) r = {0};
     int order = 0;
     for (int i = 0; i < m->activities.n; i++) {
@@ -49,7 +49,7 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
         for (int k = 0; k < ac->budgets.n; k++) {
             const Budget *bu = &ac->budgets.v[k];
             const Partner *from = bu->from ? bu->from : ac->lead;
-            int p = by_partner ? ptrmap_index(&ix, from) : -1;
+            int p = by_partner ? hmap_ptr_index(&ix, from) : -1;
             if (!bu->q.unit || (by_partner && p < 0))
                 continue;
             VEC_PUSH(a, r, ((Res){p, bu->q.unit, bu->q.value, false, order++, bu->span, ac}));
@@ -250,9 +250,9 @@ void check_redundant_activity(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap gix, nix;
-    PTRMAP_POSITIONS(&gix, a, m->goals);
-    PTRMAP_POSITIONS(&nix, a, m->needs);
+    HMap gix, nix;
+    HMAP_POSITIONS(&gix, a, m->goals);
+    HMAP_POSITIONS(&nix, a, m->needs);
     VEC(Key) keys = {0};
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];
@@ -260,8 +260,8 @@ void check_redundant_activity(CheckCtx *x)
             continue;
         for (int g = 0; g < ac->supports.n; g++)
             for (int k = 0; k < ac->addresses.n; k++) {
-                int gi = ptrmap_index(&gix, ac->supports.v[g]);
-                int ni = ptrmap_index(&nix, ac->addresses.v[k]);
+                int gi = hmap_ptr_index(&gix, ac->supports.v[g]);
+                int ni = hmap_ptr_index(&nix, ac->addresses.v[k]);
                 if (gi >= 0 && ni >= 0)
                     VEC_PUSH(a, keys, ((Key){gi, ni, i, ac->start, ac->end}));
             }

@@ -15,7 +15,7 @@ typedef struct Frame {
 /* The strongly connected components of the `after` graph (Tarjan's DFS,
  * iterative so a long chain cannot overflow the stack); comp[v] numbers
  * them.  O(n + e). */
-static int after_components(Model *m, const PtrMap *ix, Arena *a, int *comp)
+static int after_components(Model *m, const HMap *ix, Arena *a, int *comp)
 {
     int n = m->milestones.n;
     int *index = arena_alloc(a, (size_t)n * sizeof *index);    /* 0: not visited */
@@ -37,7 +37,7 @@ static int after_components(Model *m, const PtrMap *ix, Arena *a, int *comp)
             int v = f->v;
             const Milestone *mv = m->milestones.v[v];
             if (f->e < mv->after.n) {
-                int w = ptrmap_index(ix, mv->after.v[f->e++]);
+                int w = hmap_ptr_index(ix, mv->after.v[f->e++]);
                 if (w < 0)
                     continue;
                 if (!index[w]) {
@@ -81,8 +81,8 @@ void check_dependency_cycle(CheckCtx *x)
     int n = m->milestones.n;
     if (n == 0)
         return;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->milestones);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->milestones);
     int *comp = arena_alloc(a, (size_t)n * sizeof *comp);
     int ncomp = after_components(m, &ix, a, comp);
     int *size = arena_alloc(a, (size_t)ncomp * sizeof *size);
@@ -118,7 +118,7 @@ void check_dependency_cycle(CheckCtx *x)
             int u = queue[qh++];
             const Milestone *mu = m->milestones.v[u];
             for (int k = 0; k < mu->after.n; k++) {
-                int w = ptrmap_index(&ix, mu->after.v[k]);
+                int w = hmap_ptr_index(&ix, mu->after.v[k]);
                 if (w == first) {
                     end = u;
                     end_edge = k;
@@ -486,8 +486,8 @@ void check_reporting_too_infrequent(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
-    PtrMap ix;
-    PTRMAP_POSITIONS(&ix, a, m->indicators);
+    HMap ix;
+    HMAP_POSITIONS(&ix, a, m->indicators);
     VEC(ReqRec) recs = {0};
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
@@ -496,7 +496,7 @@ void check_reporting_too_infrequent(CheckCtx *x)
         CfIndList inds = {0};
         cf_expr_indicators(a, ms->requires, &inds);
         for (int k = 0; k < inds.n; k++) {
-            int ii = ptrmap_index(&ix, inds.v[k]);
+            int ii = hmap_ptr_index(&ix, inds.v[k]);
             if (ii >= 0)
                 VEC_PUSH(a, recs, ((ReqRec){ii, ms->due, i}));
         }

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ptrmap.h"
+#include "hmap.h"
 #include "sha256.h"
 #include "version.h"
 
@@ -167,7 +167,7 @@ typedef struct IxInd {
 typedef struct Ix {
     const Model *m;
     IxInd *ind;
-    PtrMap pos;             /* indicator -> its position */
+    HMap pos;             /* indicator -> its position */
 } Ix;
 
 static void ix_history(Ix *ix, int i, int depth)
@@ -177,7 +177,7 @@ static void ix_history(Ix *ix, int i, int depth)
     ix->ind[i].history = true;
     const Indicator *ind = ix->m->indicators.v[i];
     for (int k = 0; k < ind->inputs.n; k++) {
-        int j = ptrmap_index(&ix->pos, ind->inputs.v[k]);
+        int j = hmap_ptr_index(&ix->pos, ind->inputs.v[k]);
         if (j >= 0)
             ix_history(ix, j, depth + 1);
     }
@@ -207,7 +207,7 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
     if (!x || depth > 64)
         return;
     if (x->kind == EX_NAME) {
-        int i = ptrmap_index(&ix->pos, x->ref);
+        int i = hmap_ptr_index(&ix->pos, x->ref);
         if (i < 0)
             return;
         if (d != DATE_NONE)
@@ -220,7 +220,7 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
         for (int k = 0; k < x->args.n; k++) {
             const Expr *a = x->args.v[k];
             if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
-                int i = a->kind == EX_NAME ? ptrmap_index(&ix->pos, a->ref) : -1;
+                int i = a->kind == EX_NAME ? hmap_ptr_index(&ix->pos, a->ref) : -1;
                 if (i >= 0)
                     ix_history(ix, i, depth + 1);
             } else {
@@ -250,7 +250,7 @@ void bundle_index(const Model *m, Buf *out)
         exit(2);
     }
     Arena *a = arena_new();
-    PTRMAP_POSITIONS(&ix.pos, a, m->indicators);
+    HMAP_POSITIONS(&ix.pos, a, m->indicators);
     /* A milestone without a due date is read at the as-of date. */
     for (int k = 0; k < m->milestones.n; k++) {
         const Milestone *ms = m->milestones.v[k];

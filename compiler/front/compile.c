@@ -153,7 +153,7 @@ static void push_decl(Model *m, Arena *a, Decl *d)
 static bool declare(Resolver *r, Scope *s, Decl *d)
 {
     d->subject = subject_of(r->a, d);
-    Decl *old = symtab_put(s->m->syms, d);
+    Decl *old = hmap_named_put(&s->m->syms, d);
     if (old) {
         Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, d->id_span, "file",
                                     "'%s' is already declared (%s)", d->id, old->subject);
@@ -415,7 +415,7 @@ static Scope *new_scope(Resolver *r)
 {
     Scope *s = arena_alloc(r->a, sizeof *s);
     s->m = arena_alloc(r->a, sizeof *s->m);
-    s->m->syms = symtab_new(r->a);
+    hmap_init_named(&s->m->syms, r->a, 31, model_decl_id);
     return s;
 }
 

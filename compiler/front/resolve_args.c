@@ -273,9 +273,9 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
         Suggest same, any;
         suggest_init(&same, name);
         suggest_init(&any, name);
-        const SymTab *t = s->m->syms;
-        for (int i = 0; i < symtab_slots(t); i++) {
-            Decl *x = symtab_slot(t, i);
+        const HMap *t = &s->m->syms;
+        for (uint32_t i = 0; i <= t->mask; i++) {
+            const Decl *x = t->key[i];
             if (!x)
                 continue;
             suggest_offer(&any, x->id);

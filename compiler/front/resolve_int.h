@@ -6,7 +6,6 @@
 #define CHARTER_RESOLVE_INT_H
 
 #include "compile.h"
-#include "symtab.h"
 
 /* A namespace being built: the root (or a `use ... as` file), its plain
  * `use`s and the prelude. */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "hmap.h"
 #include "ast.h"
 #include "date.h"
 #include "source.h"
@@ -263,11 +264,14 @@ typedef struct Model {
     const char *data_sharing;
     /* File-level `allow`s, by file index. */
     VEC(struct FileAllows { uint32_t file; AllowList allows; }) file_allows;
-    /* Name lookup: see model_lookup(). */
-    struct SymTab *syms;
+    /* Name lookup (see model_lookup()): the declarations by id, an
+     * HMAP_NAMED map whose keys are Decl pointers named by model_decl_id. */
+    HMap syms;
     uint32_t root_file;
 } Model;
 
+/* The id of a declaration (a `const Decl *`), as the symbol table reads it. */
+const char *model_decl_id(const void *decl);
 /* The declaration named `name` (dotted names reach namespaces), or NULL. */
 Decl *model_lookup(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */

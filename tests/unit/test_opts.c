@@ -170,8 +170,8 @@ static void test_program(void **state)
     /* The program's options are offered as suggestions too. */
     char *misspelt[] = {"status", "--dat", "x", NULL};
     assert_false(parse(&o, &tracker, misspelt));
-    assert_string_equal(message,
-                        "trk: error: unknown option '--dat' for 'status'; did you mean '--data'?\n");
+    assert_string_equal(message, "trk: error: unknown option '--dat' for 'status'; "
+                                 "did you mean '--data'?\n");
     char *shrt[] = {"status", "-q", NULL};
     assert_false(parse(&o, &tracker, shrt));
     assert_string_equal(message,

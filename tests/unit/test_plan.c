@@ -182,8 +182,8 @@ static void test_index_parse(void **state)
     assert_int_equal(ix.ind[1].ndue, 2);
     assert_int_equal(ix.ind[1].due[1], DATE_NONE);
     assert_true(ix.ind[2].derived);
-    assert_int_equal(trk_map_find(&ix.map, "trained"), 1);
-    assert_int_equal(trk_map_find(&ix.map, "nope"), -1);
+    assert_int_equal(hmap_str_get(&ix.map, "trained", 7), 1);
+    assert_int_equal(hmap_str_get(&ix.map, "nope", 4), -1);
     obs_index_free(&ix);
     assert_false(obs_index_parse("I x 0\n", a, &ix));
     obs_index_free(&ix);

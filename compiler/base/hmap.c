@@ -1,0 +1,220 @@
+/* hmap.c - the hash table; see hmap.h. */
+#include "hmap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Zeroed memory for n items of `size` bytes, from the map's arena or malloc. */
+static void *alloc(Arena *a, uint32_t n, size_t size)
+{
+    if (a)
+        return arena_alloc(a, n * size);
+    void *p = calloc(n, size);
+    if (!p) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
+static void init(HMap *m, HMapKind kind, Arena *a, int expected, bool values)
+{
+    uint32_t cap = 16;
+    while (cap < (uint32_t)(expected > 0 ? expected : 0) * 2u + 2u)
+        cap *= 2;
+    memset(m, 0, sizeof *m);
+    m->kind = kind;
+    m->arena = a;
+    m->mask = cap - 1;
+    if (kind == HMAP_STR)
+        m->str = alloc(a, cap, sizeof *m->str);
+    else
+        m->key = alloc(a, cap, sizeof *m->key);
+    if (values)
+        m->value = alloc(a, cap, sizeof *m->value);
+}
+
+void hmap_init_ptr(HMap *m, Arena *a, int expected)
+{
+    init(m, HMAP_PTR, a, expected, true);
+}
+
+void hmap_init_str(HMap *m, Arena *a, int expected, bool values)
+{
+    init(m, HMAP_STR, a, expected, values);
+}
+
+void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key))
+{
+    init(m, HMAP_NAMED, a, expected, false);
+    m->name = name;
+}
+
+void hmap_free(HMap *m)
+{
+    if (!m->arena) {
+        free(m->key);
+        free(m->str);
+        free(m->value);
+    }
+    memset(m, 0, sizeof *m);
+}
+
+/* The finalizer of MurmurHash3: pointers differ mostly in their middle bits. */
+static uint32_t hash_ptr(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+static uint32_t hash_named(const HMap *m, const void *key)
+{
+    const char *s = m->name(key);
+    return hmap_hash(s, strlen(s));
+}
+
+/* ---- growth --------------------------------------------------------------- */
+
+/* Whether one more key would pass the load limit: three quarters for
+ * strings, whose probes compare a stored hash before the text, a half for
+ * the others, whose probes compare every key they pass. */
+static bool full(const HMap *m)
+{
+    uint32_t cap = m->mask + 1;
+    return m->kind == HMAP_STR ? (m->n + 1) * 4 > cap * 3 : (m->n + 1) * 2 > cap;
+}
+
+/* The first empty slot from hash h on. */
+static uint32_t free_slot(const HMap *m, uint32_t h)
+{
+    uint32_t i = h & m->mask;
+    if (m->kind == HMAP_STR)
+        while (m->str[i].key)
+            i = (i + 1) & m->mask;
+    else
+        while (m->key[i])
+            i = (i + 1) & m->mask;
+    return i;
+}
+
+/* Doubles the capacity and puts every key back. */
+static void grow(HMap *m)
+{
+    HMap old = *m;
+    init(m, old.kind, old.arena, (int)old.mask, old.value != NULL);   /* 2 * mask + 2 slots */
+    m->name = old.name;
+    m->n = old.n;
+    for (uint32_t k = 0; k <= old.mask; k++) {
+        uint32_t i;
+        if (old.kind == HMAP_STR) {
+            if (!old.str[k].key)
+                continue;
+            i = free_slot(m, old.str[k].hash);
+            m->str[i] = old.str[k];
+        } else {
+            if (!old.key[k])
+                continue;
+            i = free_slot(m, old.kind == HMAP_PTR ? hash_ptr(old.key[k])
+                                                  : hash_named(m, old.key[k]));
+            m->key[i] = old.key[k];
+        }
+        if (old.value)
+            m->value[i] = old.value[k];
+    }
+    hmap_free(&old);
+}
+
+/* ---- pointer keys --------------------------------------------------------- */
+
+int *hmap_ptr_get(const HMap *m, const void *p)
+{
+    if (!p)
+        return NULL;
+    for (uint32_t i = hash_ptr(p) & m->mask;; i = (i + 1) & m->mask) {
+        if (!m->key[i])
+            return NULL;
+        if (m->key[i] == p)
+            return &m->value[i];
+    }
+}
+
+int *hmap_ptr_put(HMap *m, const void *p, int init_value)
+{
+    int *v = hmap_ptr_get(m, p);
+    if (v)
+        return v;
+    if (full(m))
+        grow(m);
+    uint32_t i = free_slot(m, hash_ptr(p));
+    m->key[i] = p;
+    m->value[i] = init_value;
+    m->n++;
+    return &m->value[i];
+}
+
+int hmap_ptr_index(const HMap *m, const void *p)
+{
+    const int *v = hmap_ptr_get(m, p);
+    return v ? *v : -1;
+}
+
+void hmap_ptr_add(HMap *m, const void *p)
+{
+    if (p)
+        hmap_ptr_put(m, p, 0);
+}
+
+bool hmap_ptr_has(const HMap *m, const void *p)
+{
+    return hmap_ptr_get(m, p) != NULL;
+}
+
+/* ---- string keys ---------------------------------------------------------- */
+
+uint32_t hmap_str_insert(HMap *m, const char *s, size_t n, uint32_t h, bool *added)
+{
+    int32_t at = hmap_str_find(m, s, n, h);
+    *added = at < 0;
+    if (at >= 0)
+        return (uint32_t)at;
+    if (full(m))
+        grow(m);
+    uint32_t i = free_slot(m, h);
+    m->str[i] = (HMapStr){s, h, (uint32_t)n};
+    m->n++;
+    return i;
+}
+
+void hmap_str_put(HMap *m, const char *key, size_t n, int value)
+{
+    bool added;
+    uint32_t i = hmap_str_insert(m, key, n, hmap_hash(key, n), &added);
+    if (added)
+        m->value[i] = value;
+}
+
+/* ---- named keys ----------------------------------------------------------- */
+
+void *hmap_named_get(const HMap *m, const char *name)
+{
+    for (uint32_t i = hmap_hash(name, strlen(name)) & m->mask;; i = (i + 1) & m->mask) {
+        const void *k = m->key[i];
+        if (!k || strcmp(m->name(k), name) == 0)
+            return (void *)k;
+    }
+}
+
+void *hmap_named_put(HMap *m, const void *obj)
+{
+    void *old = hmap_named_get(m, m->name(obj));
+    if (old)
+        return old;
+    if (full(m))
+        grow(m);
+    m->key[free_slot(m, hash_named(m, obj))] = obj;
+    m->n++;
+    return NULL;
+}

@@ -1,0 +1,165 @@
+/* hmap.h - the hash table of the compiler and the tracker (hmap_).
+ *
+ * One open-addressing table with linear probing serves every map, in one
+ * of three kinds of key:
+ *   HMAP_PTR    pointers to ints: a declaration's position in its model
+ *               list, a group number, or membership (a set);
+ *   HMAP_STR    strings (text and length) to ints, or to nothing: the
+ *               tracker's ids to their indexes, the arena's intern table;
+ *   HMAP_NAMED  objects that carry their name, found by name: a model's
+ *               declarations (its symbol table).
+ *
+ * The capacity is a power of two; the table doubles before it is more than
+ * half full, or three quarters for strings, whose slots keep each key's
+ * hash and length so that a probe reads the text only when they match.
+ * Every operation takes expected O(1).  A key, once put, keeps its first
+ * value (a declaration listed twice maps to its first position).
+ *
+ * Memory per slot is what each use needs and no more (these tables are a
+ * measurable part of the front end's peak): 8 bytes for a named object,
+ * 12 for a pointer and its value, 16 for a string (20 with a value).  The
+ * arrays live in an arena (nothing to free; growth leaves the old arrays
+ * there) or, with no arena, in malloc'd memory that hmap_free releases. */
+#ifndef CHARTER_HMAP_H
+#define CHARTER_HMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+
+typedef enum HMapKind { HMAP_PTR, HMAP_STR, HMAP_NAMED } HMapKind;
+
+/* A slot of a string map; key NULL: empty. */
+typedef struct HMapStr {
+    const char *key;
+    uint32_t hash, len;
+} HMapStr;
+
+typedef struct HMap {
+    HMapKind kind;
+    const void **key;       /* HMAP_PTR, HMAP_NAMED: each slot's key, NULL when empty */
+    HMapStr *str;           /* HMAP_STR: each slot's key */
+    int *value;             /* each slot's value; NULL in a map without values */
+    const char *(*name)(const void *key);  /* HMAP_NAMED: a key's name */
+    uint32_t mask;          /* capacity - 1 */
+    uint32_t n;             /* keys held */
+    Arena *arena;           /* NULL: malloc'd */
+} HMap;
+
+/* Each sized for `expected` keys without growing. */
+void hmap_init_ptr(HMap *m, Arena *a, int expected);
+void hmap_init_str(HMap *m, Arena *a, int expected, bool values);
+void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key));
+/* Releases a map made without an arena; does nothing for one in an arena. */
+void hmap_free(HMap *m);
+
+/* ---- pointer keys --------------------------------------------------------- */
+
+/* The value of key p, or NULL when p is absent (or NULL). */
+int *hmap_ptr_get(const HMap *m, const void *p);
+/* The value of key p, inserted with `init` when absent; p is not NULL. */
+int *hmap_ptr_put(HMap *m, const void *p, int init);
+/* The value of key p, or -1 when p is absent (or NULL). */
+int hmap_ptr_index(const HMap *m, const void *p);
+/* As a set: adding NULL does nothing, NULL is never a member. */
+void hmap_ptr_add(HMap *m, const void *p);
+bool hmap_ptr_has(const HMap *m, const void *p);
+
+/* Maps each element of a VEC of pointers to its position. */
+#define HMAP_POSITIONS(m, a, vec)                                  \
+    do {                                                           \
+        hmap_init_ptr((m), (a), (vec).n);                          \
+        for (int i_ = 0; i_ < (vec).n; i_++)                       \
+            hmap_ptr_put((m), (vec).v[i_], i_);                    \
+    } while (0)
+
+/* ---- string keys ---------------------------------------------------------- */
+
+/* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
+ * lexer a name per token.  Eight bytes at a time (the last eight again,
+ * overlapping, for the tail), then murmur3's finalizer, so every byte
+ * reaches the low bits the table uses. */
+static inline uint32_t hmap_hash(const char *s, size_t n)
+{
+    uint64_t x = n * 0x9E3779B97F4A7C15ull, w = 0;
+    if (n < 8) {
+        memcpy(&w, s, n);
+        x ^= w;
+    } else {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, s + i, 8);
+            x = (x ^ w) * 0xff51afd7ed558ccdull;
+            x ^= x >> 32;
+        }
+        memcpy(&w, s + n - 8, 8);
+        x ^= w;
+    }
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return (uint32_t)(x ^ (x >> 33));
+}
+
+/* memcmp(a, b, n) == 0 for short keys, inlined: the library call costs more
+ * than comparing twenty bytes. */
+static inline bool hmap_same(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    while (n--)
+        if (*a++ != *b++)
+            return false;
+    return true;
+}
+
+/* The slot of key s[0..n) whose hash is h (hmap_hash), or -1. */
+static inline int32_t hmap_str_find(const HMap *m, const char *s, size_t n, uint32_t h)
+{
+    for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
+        const HMapStr *e = &m->str[i];
+        if (!e->key)
+            return -1;
+        if (e->hash == h && e->len == n && hmap_same(e->key, s, n))
+            return (int32_t)i;
+    }
+}
+
+/* The value of key s[0..n), or -1 when it is absent. */
+static inline int hmap_str_get(const HMap *m, const char *s, size_t n)
+{
+    int32_t i = hmap_str_find(m, s, n, hmap_hash(s, n));
+    return i < 0 ? -1 : m->value[i];
+}
+
+/* The slot of key s[0..n) (hash h), inserted when absent (*added is then
+ * true and the slot holds s itself, which the caller may replace by an
+ * equal copy: the intern table keeps its own).  The key must outlive the
+ * map. */
+uint32_t hmap_str_insert(HMap *m, const char *s, size_t n, uint32_t h, bool *added);
+/* Inserts key -> value when the key is absent. */
+void hmap_str_put(HMap *m, const char *key, size_t n, int value);
+
+/* ---- named keys ----------------------------------------------------------- */
+
+/* The object named `name`, or NULL.  (The map never writes to its objects;
+ * they are the caller's, returned as the caller may use them.) */
+void *hmap_named_get(const HMap *m, const char *name);
+/* Inserts obj; returns the object already there under its name (and
+ * inserts nothing), or NULL. */
+void *hmap_named_put(HMap *m, const void *obj);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * Unit tests for compiler/base/hmap.c, the one hash table: pointer keys
+ * (positions of declarations, sets: the checks, the bundle writer), string
+ * keys (the tracker's ids, the intern table) and named objects (a model's
+ * symbol table).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "hmap.h"
+
+enum { N = 5000 };
+static int things[N];
+
+/* Many keys: the table grows past its expected size and keeps every value. */
+static void test_grow(void **state)
+{
+    Arena *a = arena_new();
+    HMap m;
+    hmap_init_ptr(&m, a, 4);
+    for (int i = 0; i < N; i++)
+        *hmap_ptr_put(&m, &things[i], -1) = i * 3;
+    assert_int_equal(m.n, N);
+    assert_true((m.n + 1) * 2 <= m.mask + 1);
+    for (int i = 0; i < N; i++) {
+        assert_non_null(hmap_ptr_get(&m, &things[i]));
+        assert_int_equal(*hmap_ptr_get(&m, &things[i]), i * 3);
+    }
+    int other;
+    assert_null(hmap_ptr_get(&m, &other));
+    assert_int_equal(hmap_ptr_index(&m, &other), -1);
+    arena_free(a);
+}
+
+/* A key put twice keeps its first value: a declaration listed twice maps
+ * to its first position. */
+static void test_first_holds(void **state)
+{
+    Arena *a = arena_new();
+    int x, y;
+    struct { int **v; int n; } list;
+    int *items[] = {&x, &y, &x};
+    list.v = items;
+    list.n = 3;
+    HMap m;
+    HMAP_POSITIONS(&m, a, list);
+    assert_int_equal(m.n, 2);
+    assert_int_equal(hmap_ptr_index(&m, &x), 0);
+    assert_int_equal(hmap_ptr_index(&m, &y), 1);
+    assert_int_equal(*hmap_ptr_put(&m, &y, 7), 1);
+    arena_free(a);
+}
+
+static void test_set(void **state)
+{
+    Arena *a = arena_new();
+    HMap s;
+    hmap_init_ptr(&s, a, 0);
+    hmap_ptr_add(&s, NULL);
+    assert_int_equal(s.n, 0);
+    assert_false(hmap_ptr_has(&s, NULL));
+    assert_int_equal(hmap_ptr_index(&s, NULL), -1);
+    for (int i = 0; i < N; i += 2)
+        hmap_ptr_add(&s, &things[i]);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(hmap_ptr_has(&s, &things[i]), i % 2 == 0);
+    arena_free(a);
+}
+
+/* ---- string keys ---- */
+
+/* Many ids, in a malloc'd map: it grows, keeps every value, and finds
+ * keys by text and length (not by pointer, not by a NUL). */
+static void test_strings(void **state)
+{
+    static char ids[N][24];
+    HMap m;
+    hmap_init_str(&m, NULL, 4, true);
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "indicator_%05d_x", i);
+        hmap_str_put(&m, ids[i], strlen(ids[i]), i);
+    }
+    assert_int_equal(m.n, N);
+    assert_true((m.n + 1) * 4 <= (m.mask + 1) * 3);
+    for (int i = 0; i < N; i++) {
+        char copy[24];
+        strcpy(copy, ids[i]);
+        assert_int_equal(hmap_str_get(&m, copy, strlen(copy)), i);
+    }
+    /* A prefix, a longer text and a field of a CSV line (no NUL at n). */
+    assert_int_equal(hmap_str_get(&m, "indicator_00012", 15), -1);
+    assert_int_equal(hmap_str_get(&m, "indicator_00012_xy", 18), -1);
+    assert_int_equal(hmap_str_get(&m, "indicator_00012_x,5,2024-01-01", 17), 12);
+    assert_int_equal(hmap_str_get(&m, "", 0), -1);
+    /* The first value stays. */
+    hmap_str_put(&m, ids[7], strlen(ids[7]), 99);
+    assert_int_equal(hmap_str_get(&m, ids[7], strlen(ids[7])), 7);
+    assert_int_equal(m.n, N);
+    hmap_free(&m);
+}
+
+/* Without values, as the intern table: insert reports a new key, whose
+ * slot may take an equal copy of the text. */
+static void test_insert(void **state)
+{
+    Arena *a = arena_new();
+    HMap m;
+    hmap_init_str(&m, a, 0, false);
+    assert_null(m.value);
+    char buf[] = "partner";
+    bool added;
+    uint32_t h = hmap_hash(buf, 7);
+    uint32_t i = hmap_str_insert(&m, buf, 7, h, &added);
+    assert_true(added);
+    assert_ptr_equal(m.str[i].key, buf);
+    m.str[i].key = arena_strdup(a, buf);
+    strcpy(buf, "xxxxxxx");
+    uint32_t j = hmap_str_insert(&m, "partner", 7, hmap_hash("partner", 7), &added);
+    assert_false(added);
+    assert_int_equal(i, j);
+    assert_string_equal(m.str[j].key, "partner");
+    assert_int_equal(hmap_str_find(&m, "partners", 8, hmap_hash("partners", 8)), -1);
+    arena_free(a);
+}
+
+/* Every byte of a key reaches the hash, whatever its length: keys that
+ * differ in one bit anywhere hash apart. */
+static void test_hash(void **state)
+{
+    char s[64], a64[64];
+    memset(s, 'a', sizeof s);
+    memset(a64, 'a', sizeof a64);
+    for (size_t n = 1; n <= sizeof s; n++) {
+        uint32_t h = hmap_hash(s, n);
+        for (size_t k = 0; k < n; k++) {
+            s[k] ^= 1;
+            assert_int_not_equal(hmap_hash(s, n), h);
+            assert_false(hmap_same(s, a64, n));
+            s[k] ^= 1;
+        }
+        assert_true(hmap_same(s, a64, n));
+        assert_int_not_equal(hmap_hash(s, n), hmap_hash(s, n - 1));
+    }
+}
+
+/* ---- named objects ---- */
+
+typedef struct Thing {
+    int kind;
+    const char *name;
+} Thing;
+
+static const char *thing_name(const void *t)
+{
+    return ((const Thing *)t)->name;
+}
+
+/* A symbol table: found by name, the first of two with one name stays,
+ * and a walk over the slots meets every object once. */
+static void test_named(void **state)
+{
+    Arena *a = arena_new();
+    HMap m;
+    hmap_init_named(&m, a, 0, thing_name);
+    static Thing t[N];
+    for (int i = 0; i < N; i++) {
+        t[i].kind = i;
+        t[i].name = arena_printf(a, "t%d", i);
+        assert_null(hmap_named_put(&m, &t[i]));
+    }
+    assert_true((m.n + 1) * 2 <= m.mask + 1);
+    for (int i = 0; i < N; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "t%d", i);
+        assert_ptr_equal(hmap_named_get(&m, name), &t[i]);
+    }
+    assert_null(hmap_named_get(&m, "t"));
+    Thing again = {-1, "t42"};
+    assert_ptr_equal(hmap_named_put(&m, &again), &t[42]);
+    assert_ptr_equal(hmap_named_get(&m, "t42"), &t[42]);
+    int seen = 0;
+    long sum = 0;
+    for (uint32_t i = 0; i <= m.mask; i++)
+        if (m.key[i]) {
+            seen++;
+            sum += ((const Thing *)m.key[i])->kind;
+        }
+    assert_int_equal(seen, N);
+    assert_int_equal(sum, (long)N * (N - 1) / 2);
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_first_holds),
+        cmocka_unit_test(test_set),
+        cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_insert),
+        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_named),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
