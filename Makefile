@@ -266,7 +266,7 @@ clean:
 FORCE:
 .DELETE_ON_ERROR:
 
-# ---- bench, fuzz, valgrind (issue 7: speed, scale and robustness) --------------
+# ---- bench, fuzz, valgrind (speed, scale and robustness) ------------------------
 # `make bench`: bench/run.sh prints the figures (see bench/RESULTS.md).
 # `make fuzz FUZZ_SECONDS=600`: builds the libFuzzer harnesses of tests/fuzz/
 # with clang and runs each in turn for FUZZ_SECONDS (see docs/security.md).
