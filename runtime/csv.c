@@ -302,261 +302,320 @@ static size_t unescape(char *s, size_t len)
     return w;
 }
 
-int csv_next(csv_reader *r, csv_record *rec)
+/*
+ * The scan of one record.  csv_next is a loop over four states (the start
+ * of a field, inside an unquoted field, inside a quoted one, just after a
+ * quote in a quoted one); each state is a step function that consumes
+ * bytes from s->p and tells the loop what to do next.
+ *
+ * Speed: each step is called from one place, the loop, so the compiler
+ * inlines it and keeps the scan in registers.  A step that called another
+ * large one would stop that (the scan's address escapes): so a NUL or high
+ * byte is handed back to the loop as STEP_ODD, and the loop lets the start
+ * of an unquoted field fall through to its scan, which saves a trip round
+ * the loop per field.  The byte loops copy p to a local all the same.
+ */
+struct scan {
+    csv_reader *r;
+    enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN } state;
+    size_t p, n;           /* the next byte; the end of the data (r->len) */
+    size_t rstart, fstart; /* where the record and the current field start */
+    size_t nf;             /* fields ended so far, in r->spans */
+    long line;             /* physical line at p */
+    long rline, qline;     /* line where the record starts; of the opening quote */
+    bool fresh;            /* nothing of the record seen yet: blank lines are skipped */
+    bool esc;              /* the current quoted field holds "" */
+    bool skipping;         /* r->err is set: scan to the record's end, keep nothing */
+};
+
+/* What a step tells the loop in csv_next to do next. */
+enum step {
+    STEP_SCAN,   /* scan on from s->p */
+    STEP_MORE,   /* the bytes at s->p cannot be judged before more are read */
+    STEP_ODD,    /* s->p is at a NUL, or at a byte >= 0x80 when UTF-8 is checked */
+    STEP_RECORD, /* the record ended at s->p */
+    STEP_END,    /* no more records */
+    STEP_ERROR,  /* the record was bad (r->err), or the file ends in a quote */
+    STEP_FATAL,  /* a read failed or memory ran out (r->err.code, sys_errno) */
+};
+
+static void scan_begin(struct scan *s, csv_reader *r)
 {
-    enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN } state = FIELD_START;
-    const unsigned char *b, *cls = r->cls, *qcls = r->qcls;
-    size_t p, n, rstart, fstart, nf = 0;
-    long line, rline, qline = 0;
-    bool fresh = true;     /* nothing of the record seen yet: blank lines are skipped */
-    bool esc = false;      /* the current quoted field holds "" */
-    bool skipping = false; /* r->err is set: scan to the record's end, keep nothing */
-    bool want_more = false;
-    int k;
+    *s = (struct scan){.r = r, .state = FIELD_START, .fresh = true};
+    s->p = s->rstart = s->fstart = r->pos;
+    s->n = r->len;
+    s->line = s->rline = r->line;
+}
 
-    if (r->done)
-        return CSV_END;
-    memset(&r->err, 0, sizeof r->err);
-    if (!r->bom_checked && skip_bom(r) < 0)
-        goto fatal;
+/* Records the first problem of the record (in its field nf + 1) and skips
+ * the rest of it. */
+static void scan_fail(struct scan *s, enum csv_errcode code, long line, size_t limit)
+{
+    csv_error *e = &s->r->err;
 
-    p = rstart = fstart = r->pos;
-    n = r->len;
-    line = rline = r->line;
-
-/* Records the first problem of the record and skips the rest of it. */
-#define FAIL(code_, line_, field_, limit_)                                                          \
-    do {                                                                                           \
-        if (!skipping) {                                                                           \
-            r->err.code = (code_), r->err.line = (line_), r->err.field = (field_);                 \
-            r->err.limit = (limit_);                                                               \
-            skipping = true;                                                                       \
-        }                                                                                          \
-    } while (0)
+    if (s->skipping)
+        return;
+    e->code = code, e->line = line, e->field = s->nf + 1, e->limit = limit;
+    s->skipping = true;
+}
 
 /* Ends the current field at [off, off + len). */
-#define END_FIELD(off_, len_, esc_)                                                                \
-    do {                                                                                           \
-        if (!skipping) {                                                                           \
-            if (nf == r->max_fields)                                                               \
-                FAIL(CSV_ERR_TOO_MANY_FIELDS, line, nf + 1, r->max_fields);                        \
-            else                                                                                   \
-                r->spans[nf++] = (struct span){(off_), (len_), (esc_)};                            \
-        }                                                                                          \
-    } while (0)
+static void scan_end_field(struct scan *s, size_t off, size_t len, bool esc)
+{
+    if (s->skipping)
+        return;
+    if (s->nf == s->r->max_fields)
+        scan_fail(s, CSV_ERR_TOO_MANY_FIELDS, s->line, s->r->max_fields);
+    else
+        s->r->spans[s->nf++] = (struct span){off, len, esc};
+}
 
-    for (;;) {
-        if (p >= n || want_more) {
-            if (!r->eof) {
-                size_t shift;
+/* Ends the record with the field [off, off + len) and the line end of
+ * `eol` bytes at p. */
+static enum step scan_end_record(struct scan *s, size_t off, size_t len, bool esc, int eol)
+{
+    scan_end_field(s, off, len, esc);
+    s->p += (size_t)eol;
+    s->line++;
+    return STEP_RECORD;
+}
 
-                r->pos = p;
-                if (refill(r, skipping ? p : rstart, &shift) < 0)
-                    goto fatal;
-                p -= shift, n = r->len;
-                if (skipping) {
-                    rstart = fstart = p; /* no longer used */
-                } else {
-                    rstart -= shift, fstart -= shift;
-                    for (size_t i = 0; i < nf; i++)
-                        r->spans[i].off -= shift;
-                }
-                want_more = false;
-                continue;
-            }
-            want_more = false;
-            if (p >= n) {
-                /* End of input. */
-                switch (state) {
-                case FIELD_START:
-                    if (fresh) {
-                        r->pos = p;
-                        r->done = true;
-                        return CSV_END;
-                    }
-                    END_FIELD(p, 0, false); /* "a,b," */
-                    break;
-                case UNQUOTED:
-                    END_FIELD(fstart, p - fstart, false);
-                    break;
-                case QUOTED:
-                    /* This one outranks an earlier problem of the record:
-                     * it is why nothing more can be read. */
-                    skipping = false;
-                    FAIL(CSV_ERR_UNTERMINATED_QUOTE, qline, nf + 1, 0);
-                    r->err.fatal = true;
-                    r->pos = p;
-                    r->done = true;
-                    return CSV_ERROR;
-                case QUOTE_SEEN:
-                    END_FIELD(fstart, p - 1 - fstart, esc);
-                    break;
-                }
-                goto record_end;
-            }
-        }
-        b = (const unsigned char *)r->buf;
+/* At a CR (s->p): the length of the line end it starts, 2 for CRLF and 1
+ * for a CR that ends the input; 0 when it is a lone CR (data); -1 when
+ * the byte after it is not read yet. */
+static int cr_line_end(const struct scan *s)
+{
+    if (s->p + 1 < s->n)
+        return s->r->buf[s->p + 1] == '\n' ? 2 : 0;
+    return s->r->eof ? 1 : -1;
+}
 
-        switch (state) {
-        case FIELD_START:
-            if (fresh) {
-                /* A blank line is not a record. */
-                if (b[p] == '\n') {
-                    rstart = ++p;
-                    rline = ++line;
-                    continue;
-                }
-                if (b[p] == '\r') {
-                    if (p + 1 >= n && !r->eof) {
-                        want_more = true;
-                        continue;
-                    }
-                    if (p + 1 >= n || b[p + 1] == '\n') {
-                        p += p + 1 < n ? 2 : 1;
-                        rstart = p;
-                        rline = ++line;
-                        continue;
-                    }
-                }
-                fresh = false;
-            }
-            if (b[p] == '"') {
-                state = QUOTED;
-                qline = line;
-                esc = false;
-                fstart = ++p;
-                continue;
-            }
-            state = UNQUOTED;
-            fstart = p;
-            /* fall through */
-        case UNQUOTED:
-            while (!cls[b[p]])
-                p++;
-            if (p - fstart > r->max_field)
-                FAIL(CSV_ERR_FIELD_TOO_LONG, line, nf + 1, r->max_field);
-            if (p >= n)
-                continue;
-            switch (cls[b[p]]) {
-            case C_COMMA:
-                END_FIELD(fstart, p - fstart, false);
-                p++;
-                state = FIELD_START;
-                continue;
-            case C_LF:
-                END_FIELD(fstart, p - fstart, false);
-                p++;
-                line++;
-                goto record_end;
-            case C_CR:
-                if (p + 1 >= n && !r->eof) {
-                    want_more = true;
-                    continue;
-                }
-                if (p + 1 >= n || b[p + 1] == '\n') {
-                    END_FIELD(fstart, p - fstart, false);
-                    p += p + 1 < n ? 2 : 1;
-                    line++;
-                    goto record_end;
-                }
-                p++; /* a lone CR is data */
-                continue;
-            case C_QUOTE:
-                FAIL(CSV_ERR_BAD_QUOTE, line, nf + 1, 0);
-                p++;
-                continue;
-            case C_NUL:
-            case C_HIGH:
-                goto odd_byte;
-            }
-            continue;
+/* The data ran out in the middle of the record: keeps the record (nothing,
+ * when skipping it), reads more after it, rebases the offsets. */
+static enum step scan_refill(struct scan *s)
+{
+    csv_reader *r = s->r;
+    size_t shift;
 
-        case QUOTED:
-            while (!qcls[b[p]])
-                p++;
-            if (p - fstart > r->max_field)
-                FAIL(CSV_ERR_FIELD_TOO_LONG, qline, nf + 1, r->max_field);
-            if (p >= n)
-                continue;
-            switch (qcls[b[p]]) {
-            case C_QUOTE:
-                p++;
-                state = QUOTE_SEEN;
-                continue;
-            case C_LF:
-                p++;
-                line++;
-                continue;
-            case C_NUL:
-            case C_HIGH:
-                goto odd_byte;
-            }
-            continue;
-
-        case QUOTE_SEEN:
-            /* p - 1 is a quote: either the first of "" or the closing one. */
-            switch (b[p]) {
-            case '"':
-                esc = true;
-                p++;
-                state = QUOTED;
-                continue;
-            case ',':
-                END_FIELD(fstart, p - 1 - fstart, esc);
-                p++;
-                state = FIELD_START;
-                continue;
-            case '\n':
-                END_FIELD(fstart, p - 1 - fstart, esc);
-                p++;
-                line++;
-                goto record_end;
-            case '\r':
-                if (p + 1 >= n && !r->eof) {
-                    want_more = true;
-                    continue;
-                }
-                if (p + 1 >= n || b[p + 1] == '\n') {
-                    END_FIELD(fstart, p - 1 - fstart, esc);
-                    p += p + 1 < n ? 2 : 1;
-                    line++;
-                    goto record_end;
-                }
-                break;
-            }
-            /* "abc"x: the rest of the field is scanned as unquoted data. */
-            FAIL(CSV_ERR_BAD_QUOTE, qline, nf + 1, 0);
-            state = UNQUOTED;
-            continue;
-        }
-
-    odd_byte:
-        /* A NUL byte, or (when UTF-8 is checked) one of 0x80 or more, in a
-         * field quoted or not.  A UTF-8 sequence is checked whole, once
-         * all its bytes have been read. */
-        if (b[p] == '\0') {
-            FAIL(CSV_ERR_NUL, line, nf + 1, 0);
-            p++;
-            continue;
-        }
-        k = utf8_sequence(b + p, n - p, r->eof);
-        if (k == 0) {
-            want_more = true;
-            continue;
-        }
-        if (k < 0) {
-            FAIL(CSV_ERR_UTF8, line, nf + 1, 0);
-            k = 1;
-        }
-        p += (size_t)k;
+    r->pos = s->p;
+    if (refill(r, s->skipping ? s->p : s->rstart, &shift) < 0)
+        return STEP_FATAL;
+    s->p -= shift, s->n = r->len;
+    if (s->skipping) {
+        s->rstart = s->fstart = s->p; /* no longer used */
+    } else {
+        s->rstart -= shift, s->fstart -= shift;
+        for (size_t i = 0; i < s->nf; i++)
+            r->spans[i].off -= shift;
     }
+    return STEP_SCAN;
+}
 
-record_end:
-    r->pos = p;
-    r->line = line;
-    if (skipping)
+/* The input ended (s->p == s->n, r->eof): the field being scanned ends the
+ * record, unless no record was begun or a quote is still open. */
+static enum step scan_end_of_input(struct scan *s)
+{
+    switch (s->state) {
+    case FIELD_START:
+        if (s->fresh) {
+            s->r->pos = s->p;
+            s->r->done = true;
+            return STEP_END;
+        }
+        scan_end_field(s, s->p, 0, false); /* "a,b," */
+        break;
+    case UNQUOTED:
+        scan_end_field(s, s->fstart, s->p - s->fstart, false);
+        break;
+    case QUOTED:
+        /* This one outranks an earlier problem of the record: it is why
+         * nothing more can be read. */
+        s->skipping = false;
+        scan_fail(s, CSV_ERR_UNTERMINATED_QUOTE, s->qline, 0);
+        s->r->err.fatal = true;
+        s->r->pos = s->p;
+        s->r->done = true;
+        return STEP_ERROR;
+    case QUOTE_SEEN:
+        scan_end_field(s, s->fstart, s->p - 1 - s->fstart, s->esc);
+        break;
+    }
+    return STEP_RECORD;
+}
+
+/* A NUL byte, or (when UTF-8 is checked) one of 0x80 or more, in a field
+ * quoted or not.  A UTF-8 sequence is checked whole, once all its bytes
+ * have been read. */
+static enum step scan_odd_byte(struct scan *s)
+{
+    const unsigned char *b = (const unsigned char *)s->r->buf;
+    int k;
+
+    if (b[s->p] == '\0') {
+        scan_fail(s, CSV_ERR_NUL, s->line, 0);
+        s->p++;
+        return STEP_SCAN;
+    }
+    k = utf8_sequence(b + s->p, s->n - s->p, s->r->eof);
+    if (k == 0)
+        return STEP_MORE;
+    if (k < 0) {
+        scan_fail(s, CSV_ERR_UTF8, s->line, 0);
+        k = 1;
+    }
+    s->p += (size_t)k;
+    return STEP_SCAN;
+}
+
+/* Inside an unquoted field: on to the next comma, line end, quote or odd
+ * byte. */
+static enum step scan_unquoted(struct scan *s)
+{
+    const unsigned char *b = (const unsigned char *)s->r->buf, *cls = s->r->cls;
+    size_t p = s->p;
+    int eol;
+
+    /* The hot loop: the sentinel NUL at b[n] is a class of its own. */
+    while (!cls[b[p]])
+        p++;
+    s->p = p;
+    if (p - s->fstart > s->r->max_field)
+        scan_fail(s, CSV_ERR_FIELD_TOO_LONG, s->line, s->r->max_field);
+    if (p >= s->n)
+        return STEP_SCAN;
+    switch (cls[b[p]]) {
+    case C_COMMA:
+        scan_end_field(s, s->fstart, p - s->fstart, false);
+        s->p++;
+        s->state = FIELD_START;
+        break;
+    case C_LF:
+        return scan_end_record(s, s->fstart, p - s->fstart, false, 1);
+    case C_CR:
+        eol = cr_line_end(s);
+        if (eol < 0)
+            return STEP_MORE;
+        if (eol > 0)
+            return scan_end_record(s, s->fstart, p - s->fstart, false, eol);
+        s->p++; /* a lone CR is data */
+        break;
+    case C_QUOTE:
+        scan_fail(s, CSV_ERR_BAD_QUOTE, s->line, 0);
+        s->p++;
+        break;
+    case C_NUL:
+    case C_HIGH:
+        return STEP_ODD;
+    }
+    return STEP_SCAN;
+}
+
+/* The start of a field: blank lines before a record are skipped, then the
+ * field is quoted or not. */
+static enum step scan_field_start(struct scan *s)
+{
+    const char *b = s->r->buf;
+
+    if (s->fresh) {
+        /* A blank line is not a record. */
+        int eol = b[s->p] == '\n' ? 1 : b[s->p] == '\r' ? cr_line_end(s) : 0;
+
+        if (eol < 0)
+            return STEP_MORE;
+        if (eol > 0) {
+            s->p += (size_t)eol;
+            s->rstart = s->p;
+            s->rline = ++s->line;
+            return STEP_SCAN;
+        }
+        s->fresh = false;
+    }
+    if (b[s->p] == '"') {
+        s->state = QUOTED;
+        s->qline = s->line;
+        s->esc = false;
+        s->fstart = ++s->p;
+        return STEP_SCAN;
+    }
+    s->state = UNQUOTED;
+    s->fstart = s->p;
+    return STEP_SCAN;
+}
+
+/* Inside a quoted field: on to the next quote or odd byte; commas, CRs and
+ * line ends are data. */
+static enum step scan_quoted(struct scan *s)
+{
+    const unsigned char *b = (const unsigned char *)s->r->buf, *qcls = s->r->qcls;
+    size_t p = s->p;
+
+    while (!qcls[b[p]])
+        p++;
+    s->p = p;
+    if (p - s->fstart > s->r->max_field)
+        scan_fail(s, CSV_ERR_FIELD_TOO_LONG, s->qline, s->r->max_field);
+    if (p >= s->n)
+        return STEP_SCAN;
+    switch (qcls[b[p]]) {
+    case C_QUOTE:
+        s->p++;
+        s->state = QUOTE_SEEN;
+        break;
+    case C_LF:
+        s->p++;
+        s->line++;
+        break;
+    case C_NUL:
+    case C_HIGH:
+        return STEP_ODD;
+    }
+    return STEP_SCAN;
+}
+
+/* p - 1 is a quote: either the first of "" or the closing one. */
+static enum step scan_quote_seen(struct scan *s)
+{
+    size_t len = s->p - 1 - s->fstart;
+    int eol;
+
+    switch (s->r->buf[s->p]) {
+    case '"':
+        s->esc = true;
+        s->p++;
+        s->state = QUOTED;
+        return STEP_SCAN;
+    case ',':
+        scan_end_field(s, s->fstart, len, s->esc);
+        s->p++;
+        s->state = FIELD_START;
+        return STEP_SCAN;
+    case '\n':
+        return scan_end_record(s, s->fstart, len, s->esc, 1);
+    case '\r':
+        eol = cr_line_end(s);
+        if (eol < 0)
+            return STEP_MORE;
+        if (eol > 0)
+            return scan_end_record(s, s->fstart, len, s->esc, eol);
+        break;
+    }
+    /* "abc"x: the rest of the field is scanned as unquoted data. */
+    scan_fail(s, CSV_ERR_BAD_QUOTE, s->qline, 0);
+    s->state = UNQUOTED;
+    return STEP_SCAN;
+}
+
+/* The record is complete: its bytes are final now, so doubled quotes are
+ * undone and each field NUL-terminated in place. */
+static int scan_finish(struct scan *s, csv_record *rec)
+{
+    csv_reader *r = s->r;
+
+    r->pos = s->p;
+    r->line = s->line;
+    if (s->skipping)
         return CSV_ERROR;
-    for (size_t i = 0; i < nf; i++) {
+    for (size_t i = 0; i < s->nf; i++) {
         char *f = r->buf + r->spans[i].off;
         size_t len = r->spans[i].len;
 
@@ -566,12 +625,15 @@ record_end:
         r->fields[i] = (csv_field){f, len};
     }
     rec->fields = r->fields;
-    rec->count = nf;
-    rec->line = rline;
+    rec->count = s->nf;
+    rec->line = s->rline;
     return CSV_RECORD;
+}
 
-fatal: {
-    /* refill or skip_bom set code and sys_errno; the rest may be stale. */
+/* A read failed or memory ran out: nothing more can be read.  refill or
+ * skip_bom set code and sys_errno; the rest of r->err may be stale. */
+static int read_failed(csv_reader *r)
+{
     enum csv_errcode code = r->err.code;
     int sys_errno = r->err.sys_errno;
 
@@ -583,8 +645,58 @@ fatal: {
     r->done = true;
     return CSV_ERROR;
 }
-#undef FAIL
-#undef END_FIELD
+
+int csv_next(csv_reader *r, csv_record *rec)
+{
+    struct scan s;
+    enum step step = STEP_SCAN;
+
+    if (r->done)
+        return CSV_END;
+    memset(&r->err, 0, sizeof r->err);
+    if (!r->bom_checked && skip_bom(r) < 0)
+        return read_failed(r);
+    scan_begin(&s, r);
+    for (;;) {
+        if ((step == STEP_MORE || s.p >= s.n) && !r->eof)
+            step = scan_refill(&s);
+        else if (s.p >= s.n)
+            step = scan_end_of_input(&s);
+        else
+            switch (s.state) {
+            case FIELD_START:
+                /* An unquoted field is scanned at once (see struct scan). */
+                step = scan_field_start(&s);
+                if (s.state != UNQUOTED)
+                    break;
+                /* fall through */
+            case UNQUOTED:
+                step = scan_unquoted(&s);
+                break;
+            case QUOTED:
+                step = scan_quoted(&s);
+                break;
+            case QUOTE_SEEN:
+                step = scan_quote_seen(&s);
+                break;
+            }
+        switch (step) {
+        case STEP_SCAN:
+        case STEP_MORE:
+            break;
+        case STEP_ODD:
+            step = scan_odd_byte(&s);
+            break;
+        case STEP_RECORD:
+            return scan_finish(&s, rec);
+        case STEP_END:
+            return CSV_END;
+        case STEP_ERROR:
+            return CSV_ERROR;
+        case STEP_FATAL:
+            return read_failed(r);
+        }
+    }
 }
 
 int csv_read_header(csv_reader *r)
