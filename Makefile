@@ -12,8 +12,8 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototy
         -Wvla -Wmissing-prototypes -Wno-missing-field-initializers
 # Generated code gets relaxed warnings, never -Werror.
 GENWARN := -std=c11 -w
-COMPILER_DIRS := base front model checks emit cli
-CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
+COMPILER_DIRS := base front model bundle checks emit cli
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
 ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -21,14 +21,23 @@ CFLAGS := $(OPT) -MMD -MP
 LDLIBS := -lffi -ldl -lm
 
 COMPILER_SRC := $(filter-out compiler/cli/main.c,$(wildcard $(COMPILER_DIRS:%=compiler/%/*.c)))
-COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/grammar/parser.o $(BUILD)/grammar/lexer.o
+# The core (compiler/core.h): what charterc and the tracker runtime share.
+# The check table comes with it (data only: diagnostics read each check's
+# name, family and severity from it), the check functions do not.
+CORE_SRC := $(wildcard compiler/base/*.c compiler/front/*.c compiler/model/*.c compiler/bundle/*.c) \
+            compiler/checks/checktab.c
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/grammar/parser.o $(BUILD)/grammar/lexer.o
+# The rest of charterc: the checks, the back ends and the commands.
+PASSES_SRC := $(filter-out $(CORE_SRC),$(COMPILER_SRC))
+PASSES_OBJ := $(PASSES_SRC:%.c=$(BUILD)/%.o)
 RUNTIME_SRC := $(filter-out runtime/main.c,$(wildcard runtime/*.c))
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o) $(BUILD)/stdlib/std/charterstd.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
 CHARTERC := $(BUILD)/bin/charterc
 RUNTIME := $(BUILD)/bin/charter-runtime
-LIBCHARTER := $(BUILD)/libcharter.a
+LIBCORE := $(BUILD)/libcharter-core.a
+LIBPASSES := $(BUILD)/libcharter-passes.a
 LIBRT := $(BUILD)/libcharterrt.a
 
 all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
@@ -119,30 +128,35 @@ $(BUILD)/stdlib/std/charterstd.o: stdlib/std/charterstd.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -fPIC -c -o $@ $<
 
-$(LIBCHARTER): $(COMPILER_OBJ)
+$(LIBCORE): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(LIBPASSES): $(PASSES_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 $(LIBRT): $(RUNTIME_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(CHARTERC): $(BUILD)/compiler/cli/main.o $(LIBCHARTER)
+$(CHARTERC): $(BUILD)/compiler/cli/main.o $(LIBPASSES) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-# The tracker runtime exports the standard functions (-rdynamic) so that
-# formulas find them with dlsym like any user library's.
-$(RUNTIME): $(BUILD)/runtime/main.o $(LIBRT) $(LIBCHARTER)
+# The tracker runtime links the core and nothing else of the compiler: a
+# call into the checks, the back ends or the commands does not link.  It
+# exports the standard functions (-rdynamic) so that formulas find them
+# with dlsym like any user library's.
+$(RUNTIME): $(BUILD)/runtime/main.o $(LIBRT) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -rdynamic -o $@ $(BUILD)/runtime/main.o -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCHARTER) $(LDLIBS)
+	$(CC) $(CFLAGS) -rdynamic -o $@ $(BUILD)/runtime/main.o -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCORE) $(LDLIBS)
 
 # ---- tests -----------------------------------------------------------------
 # Unit tests link against everything; a test may add flags in TEST_LDFLAGS_<name>.
 TEST_LDFLAGS_test_extcall := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call,--wrap=ffi_prep_cif
-$(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBCHARTER) | $(DEPS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBPASSES) $(LIBCORE) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \
-	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBCHARTER) -lcmocka $(LDLIBS)
+	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBPASSES) $(LIBCORE) -lcmocka $(LDLIBS)
 
 # A user library of extern functions for the tracker's tests (--allow-extern).
 TEST_LIBS := $(BUILD)/tests/libtestext.so

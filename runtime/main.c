@@ -1,7 +1,7 @@
 /* main.c - the tracker program: `NAME COMMAND [OPTIONS]`.
  *
  * This file is the runtime `charter-runtime`; `charterc tracker` appends an
- * agreement to a copy of it (see compiler/emit/bundle.h), and each copy is the
+ * agreement to a copy of it (see compiler/bundle/bundle.h), and each copy is the
  * tracker of its agreement. */
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>
@@ -70,7 +70,7 @@ static int info_cmd(Trk *t, int argc, char **argv)
     if (a.npositional > 0)
         return trk_fail(t, "info takes no argument '%s'", a.positional[0]);
     const Agreement *ag = t->ag;
-    const BundleFile *root = &t->bundle.files[0];
+    const MemFile *root = &t->bundle.files[0];
     char hex[SHA256_HEX_SIZE], all[SHA256_HEX_SIZE], d1[16], d2[16];
     sha256_hex(root->text, root->len, hex);
     sha256_to_hex(t->bundle.sha256, all);

@@ -79,14 +79,9 @@ int trk_load(Trk *t, const char *prog)
     t->prog = prog;
     t->today = local_today();
     char err[512];
-    if (bundle_read("/proc/self/exe", &t->bundle, err, sizeof err) != 0) {
-        /* Name the program as the user typed it, not /proc/self/exe. */
-        const char *p = strstr(err, "/proc/self/exe");
-        if (p)
-            fprintf(stderr, "%s: error: %.*s%s%s\n", prog, (int)(p - err), err, prog,
-                    p + strlen("/proc/self/exe"));
-        else
-            fprintf(stderr, "%s: error: %s\n", prog, err);
+    /* Messages name the program as the user typed it. */
+    if (bundle_read("/proc/self/exe", prog, &t->bundle, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: error: %s\n", prog, err);
         return 2;
     }
     trk_timing("bundle read");
@@ -110,7 +105,7 @@ int trk_compile(Trk *t)
 {
     if (t->m)
         return 0;
-    int st = compile_bundle(t->comp, t->bundle.stdlib, t->bundle.views, t->bundle.nfiles);
+    int st = bundle_compile(&t->bundle, t->comp);
     if (st != 0 || !t->comp->model || !t->comp->model->agreement || compile_errors(t->comp) > 0) {
         diag_sort(&t->comp->diag);
         diag_print(&t->comp->diag, stderr, FMT_TEXT, false);

@@ -2,7 +2,7 @@
  *
  * A tracker is the runtime program with an agreement appended (bundle.h).
  * trk_load() reads that agreement from /proc/self/exe, compiles it again
- * with the front end (compile_bundle) and indexes the model: indicators,
+ * with the front end (bundle_compile) and indexes the model: indicators,
  * partners and milestones by id.  Only the root agreement and the files it
  * brings in with a plain `use` are tracked; a parent agreement reached
  * through `use ... as NAME` is not.
@@ -18,10 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "buf.h"
-#include "bundle.h"
-#include "compile.h"
-#include "model.h"
+#include "core.h"    /* all the runtime uses of the compiler */
 #include "obs.h"
 #include "opts.h"
 

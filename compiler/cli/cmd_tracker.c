@@ -1,20 +1,15 @@
 /* cmd_tracker.c - `charterc tracker FILE -o NAME`: the executable tracker.
  *
  * The tracker is the runtime program (charter-runtime, built from
- * runtime/) with the agreement's sources appended (bundle.h).  The runtime
- * is found beside charterc in the build tree (build/bin/) or in
- * PREFIX/lib/charter/ when installed; $CHARTER_RUNTIME overrides both. */
+ * runtime/) with the agreement's sources appended: bundle.h finds the
+ * runtime and writes the tracker; this file checks the agreement first. */
 #define _POSIX_C_SOURCE 200809L
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "bundle.h"
 #include "checks.h"
 #include "cli.h"
-#include "cmd_tracker.h"
 
 static const OptSpec tracker_opts[] = {
     {"help", 'h', false},
@@ -33,64 +28,6 @@ static const char tracker_help[] =
     "Exit status: 0 written, 1 the agreement has errors (nothing is written),\n"
     "2 the command could not run.\n";
 
-static bool readable(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode) && access(p, R_OK) == 0;
-}
-
-/* The runtime program, or NULL (reported). */
-static const char *find_runtime(char *out, size_t size)
-{
-    const char *env = getenv("CHARTER_RUNTIME");
-    if (env && *env) {
-        if (readable(env)) {
-            snprintf(out, size, "%s", env);
-            return out;
-        }
-        cli_fail("CHARTER_RUNTIME names %s, which cannot be read", env);
-        return NULL;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        static const char *const rel[] = {"/charter-runtime", "/../lib/charter/charter-runtime"};
-        for (int i = 0; i < 2; i++) {
-            snprintf(out, size, "%s%s", exe, rel[i]);
-            if (readable(out))
-                return out;
-        }
-    }
-    cli_fail("cannot find the tracker runtime 'charter-runtime' beside charterc or in "
-             "../lib/charter/ (run 'make', or set CHARTER_RUNTIME)");
-    return NULL;
-}
-
-int tracker_write(const Compilation *c, const char *path, bool *changed, char hex[65])
-{
-    char rt[PATH_MAX + 64];
-    if (!find_runtime(rt, sizeof rt))
-        return 2;
-    Buf out;
-    buf_init(&out);
-    int e = buf_read_file(&out, rt);
-    if (e) {
-        buf_free(&out);
-        return cli_fail("cannot read the tracker runtime %s: %s", rt, strerror(e));
-    }
-    bundle_append(&out, c, hex);
-    /* Whole or not at all, executable; an identical file is left alone. */
-    e = buf_write_file_mode(&out, path, 0755, changed);
-    buf_free(&out);
-    if (e)
-        return cli_fail("cannot write %s: %s", path, strerror(e));
-    return 0;
-}
-
 int cmd_tracker(int argc, char **argv)
 {
     Opts o;
@@ -107,9 +44,9 @@ int cmd_tracker(int argc, char **argv)
     if (strcmp(path, "-") == 0)
         return cli_fail("tracker needs the agreement in a file, not on standard input: "
                         "the files it uses are found beside it");
-    char rt[PATH_MAX + 64];
-    if (!find_runtime(rt, sizeof rt))   /* before compiling: say it early */
-        return 2;
+    char rt[PATH_MAX + 64], err[PATH_MAX + 256];
+    if (bundle_find_runtime(rt, sizeof rt, err, sizeof err) != 0)   /* before compiling */
+        return cli_fail("%s", err);
     bool color = cli_color(&o);
     int status;
     Compilation *c = cli_compile(path, color, &status);
@@ -134,9 +71,9 @@ int cmd_tracker(int argc, char **argv)
         name = c->model->agreement->d.id;
     bool changed;
     char hex[65];
-    if (tracker_write(c, name, &changed, hex) != 0) {
+    if (bundle_write_tracker(c, rt, name, &changed, hex, err, sizeof err) != 0) {
         compile_free(c);
-        return 2;
+        return cli_fail("%s", err);
     }
     fprintf(stderr, "charterc: %s %s: the tracker of agreement '%s' (sha256 %.12s); run '%s%s --help'\n",
             changed ? "wrote" : "unchanged", name, c->model->agreement->d.id, hex,

@@ -1,17 +1,17 @@
 /* doc_build.c - `charterc build`: the documents, the sheets, the pictures
- * (and the tracker, through its hook) in one folder, with an index page.
- * See doc_build.h. */
+ * and the tracker in one folder, with an index page.  See doc_build.h. */
 #include "doc_build.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bundle.h"
 #include "checks.h"
 #include "doc.h"
 #include "graph.h"
-#include "cmd_tracker.h"
 
 static int mkdirs(const char *path)
 {
@@ -60,16 +60,20 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
     return 0;
 }
 
-int build_tracker_hook(Build *b)
+/* DIR/ID-tracker, the executable tracker (bundle.h), written after the
+ * documents and pictures and listed in the index. */
+static int build_tracker(Build *b)
 {
     const Agreement *ag = b->c->model->agreement;
     const char *name = arena_printf(b->c->arena, "%s-tracker", ag ? ag->d.id : "agreement");
     const char *path = arena_printf(b->c->arena, "%s/%s", b->dir, name);
     bool changed;
-    char hex[65];
-    int st = tracker_write(b->c, path, &changed, hex);
-    if (st)
-        return st;
+    char hex[65], rt[PATH_MAX + 64], err[PATH_MAX + 256];
+    if (bundle_find_runtime(rt, sizeof rt, err, sizeof err) != 0 ||
+        bundle_write_tracker(b->c, rt, path, &changed, hex, err, sizeof err) != 0) {
+        fprintf(stderr, "charterc: error: %s\n", err);
+        return 2;
+    }
     if (changed)
         b->written++;
     else
@@ -225,7 +229,7 @@ int build_all(Compilation *c, const char *dir)
     }
     buf_free(&dot);
     if (st == 0)
-        st = build_tracker_hook(&b);
+        st = build_tracker(&b);
     if (st == 0) {
         out.len = 0;
         index_page(&b, m, &out);

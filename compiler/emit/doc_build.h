@@ -3,12 +3,10 @@
  *
  * The folder holds agreement.md and agreement.html, a commitment sheet per
  * partner (partner-ID.md and partner-ID.html), schedule.svg, network.dot,
- * network.svg (when Graphviz is installed), ID-tracker and index.html, which links
- * them all.  Each file is written atomically and left alone when its
- * content would not change.
- *
- * The tracker (a separate back end, cmd_tracker.h) joins the folder through
- * build_tracker_hook(), as ID-tracker. */
+ * network.svg (when Graphviz is installed), ID-tracker (the executable
+ * tracker, written by bundle.h) and index.html, which links them all.
+ * Each file is written atomically and left alone when its content would
+ * not change. */
 #ifndef CHARTER_DOC_BUILD_H
 #define CHARTER_DOC_BUILD_H
 
@@ -40,11 +38,6 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
 /* Lists a file that another back end has written into the folder. */
 void build_add(Build *b, const char *name, const char *group, const char *title,
                const char *what);
-
-/* The tracker step of `charterc build`, called after the documents and
- * pictures and before the index: writes DIR/ID-tracker (the executable,
- * cmd_tracker.h) and lists it; a non-zero return makes `build` exit with it. */
-int build_tracker_hook(Build *b);
 
 /* Runs the whole build into `dir` (created when missing); the model must
  * have no language errors.  Returns the exit status. */

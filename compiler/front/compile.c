@@ -336,12 +336,13 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
 
 /* ---- files and `use` ---------------------------------------------- */
 
-/* ---- a bundle: files held in memory -------------------------------- */
+/* ---- files held in memory ------------------------------------------ */
 
 /* Normalises an absolute path lexically ("//", "." and ".."), which is what
- * realpath gives for a tree without symbolic links: the real paths of a
- * bundle had their links resolved already when it was made. */
-static bool bundle_normalise(const char *path, char *out, size_t size)
+ * realpath gives for a tree without symbolic links: the real paths of
+ * files held in memory had their links resolved already when they were
+ * read (a tracker's bundle, bundle.h). */
+static bool mem_normalise(const char *path, char *out, size_t size)
 {
     if (path[0] != '/' || strlen(path) >= size)
         return false;
@@ -374,35 +375,35 @@ static bool bundle_normalise(const char *path, char *out, size_t size)
     return true;
 }
 
-static const BundleFile *bundle_find(const Compilation *c, const char *path)
+static const MemFile *mem_find(const Compilation *c, const char *path)
 {
     char norm[PATH_MAX * 2];
-    if (!bundle_normalise(path, norm, sizeof norm))
+    if (!mem_normalise(path, norm, sizeof norm))
         return NULL;
-    for (int i = 0; i < c->nbundle; i++)
-        if (strcmp(c->bundle[i].real, norm) == 0)
-            return &c->bundle[i];
+    for (int i = 0; i < c->nmem; i++)
+        if (strcmp(c->mem[i].real, norm) == 0)
+            return &c->mem[i];
     return NULL;
 }
 
-/* realpath(), or the bundle's path of the file. */
+/* realpath(), or the path the file held in memory had. */
 static bool find_real(const Compilation *c, const char *path, char *real)
 {
-    if (!c->bundle)
+    if (!c->mem)
         return realpath(path, real) != NULL;
-    const BundleFile *f = bundle_find(c, path);
+    const MemFile *f = mem_find(c, path);
     if (!f || strlen(f->real) >= PATH_MAX)
         return false;
     strcpy(real, f->real);
     return true;
 }
 
-/* src_load(), or the bundle's copy of the file (with its own display). */
+/* src_load(), or the copy held in memory (with its own display). */
 static int load_source(Compilation *c, const char *path, const char *display, uint32_t *id)
 {
-    if (!c->bundle)
+    if (!c->mem)
         return src_load(&c->sm, path, display, id);
-    const BundleFile *f = bundle_find(c, path);
+    const MemFile *f = mem_find(c, path);
     if (!f)
         return ENOENT;
     *id = src_add(&c->sm, f->display, f->text, f->len);
@@ -604,7 +605,7 @@ static int compile_root(Compilation *c, uint32_t id)
     r.c = c;
     r.a = c->arena;
     r.d = &c->diag;
-    r.stdlib = c->bundle ? c->bundle_stdlib : compile_stdlib_dir();
+    r.stdlib = c->mem ? c->mem_stdlib : compile_stdlib_dir();
     c->root_file = id;
     const char *real = c->sm.files.v[id]->real;
     const char *slash = strrchr(real, '/');
@@ -653,19 +654,19 @@ int compile_text(Compilation *c, const char *display, const char *text, size_t l
     return compile_root(c, src_add(&c->sm, display, text, len));
 }
 
-int compile_bundle(Compilation *c, const char *stdlib, const BundleFile *files, int n)
+int compile_memory(Compilation *c, const char *stdlib, const MemFile *files, int n)
 {
     if (n < 1)
         return 2;
-    c->bundle = files;
-    c->nbundle = n;
-    c->bundle_stdlib = arena_strdup(c->arena, stdlib);
+    c->mem = files;
+    c->nmem = n;
+    c->mem_stdlib = arena_strdup(c->arena, stdlib);
     uint32_t id;
     int st = load_source(c, files[0].real, files[0].display, &id);
     if (st == 0)
         st = compile_root(c, id);
     /* The files belong to the caller: forget them. */
-    c->bundle = NULL;
-    c->nbundle = 0;
+    c->mem = NULL;
+    c->nmem = 0;
     return st == 0 ? 0 : 2;
 }

@@ -11,13 +11,13 @@
 #include "source.h"
 
 /* A source file held in memory, as it was when it was compiled (a
- * tracker's bundle, see compile_bundle). */
-typedef struct BundleFile {
+ * tracker's bundle, see compile_memory). */
+typedef struct MemFile {
     const char *real;       /* its real path then */
     const char *display;    /* as printed in messages */
     const char *text;
     size_t len;
-} BundleFile;
+} MemFile;
 
 typedef struct Compilation {
     Arena *arena;
@@ -26,10 +26,10 @@ typedef struct Compilation {
     Model *model;           /* NULL when the root file could not be read */
     uint32_t root_file;
     bool syntax_errors;     /* some file did not parse */
-    /* compile_bundle: the files to read instead of the disk. */
-    const BundleFile *bundle;
-    int nbundle;
-    const char *bundle_stdlib;
+    /* compile_memory: the files to read instead of the disk. */
+    const MemFile *mem;
+    int nmem;
+    const char *mem_stdlib;
 } Compilation;
 
 Compilation *compile_new(void);
@@ -43,8 +43,8 @@ int compile_text(Compilation *c, const char *display, const char *text, size_t l
 /* Compiles files held in memory: files[0] is the root; the prelude
  * (STDLIB/std/prelude.charter) and every `use` are found among the files
  * by the real path they had when they were compiled, and nothing is read
- * from disk.  The tracker rebuilds its agreement this way. */
-int compile_bundle(Compilation *c, const char *stdlib, const BundleFile *files, int n);
+ * from disk.  The tracker rebuilds its agreement this way (bundle_compile). */
+int compile_memory(Compilation *c, const char *stdlib, const MemFile *files, int n);
 /* Where the standard library is: $CHARTER_PATH, else beside the program. */
 const char *compile_stdlib_dir(void);
 /* The number of language errors. */

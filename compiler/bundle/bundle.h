@@ -4,7 +4,7 @@
  * the sources it compiled: the root file, the files it uses and the
  * prelude, each with the real path and display name it had.  At start-up
  * the runtime reads them back from /proc/self/exe and compiles them again
- * with compile_bundle(), so the tracker needs neither the source files nor
+ * with bundle_compile(), so the tracker needs neither the source files nor
  * a C compiler.
  *
  * Layout (integers little-endian):
@@ -43,8 +43,8 @@
 #define BUNDLE_FILE_STD 2u      /* flags: part of the standard library */
 
 typedef struct Bundle {
-    BundleFile *files;          /* files[0] is the root */
-    BundleFile *views;          /* the same files as the tracker compiles them */
+    MemFile *files;             /* files[0] is the root */
+    MemFile *views;             /* the same files as the tracker compiles them */
     uint32_t *flags;
     int nfiles;
     const char *stdlib;         /* the standard library folder it was compiled with */
@@ -71,9 +71,25 @@ void bundle_index(const Model *m, Buf *out);
 /* Appends the payload and trailer for the files of compilation `c` (root
  * first) to `out`, which holds the program; *hex gets the hash. */
 void bundle_append(Buf *out, const Compilation *c, char hex[65]);
-/* Reads the bundle at the end of the file `path`.  Returns 0, or -1 with
- * one sentence in err ("... carries no agreement"). */
-int bundle_read(const char *path, Bundle *b, char *err, size_t errsize);
+/* The runtime program a tracker is made of: $CHARTER_RUNTIME, else
+ * charter-runtime beside the running program (the build tree's bin/) or
+ * in ../lib/charter/ (installed).  0 with its path in `out`, or -1 with
+ * one sentence in err. */
+int bundle_find_runtime(char *out, size_t size, char *err, size_t errsize);
+/* Writes the tracker of compilation `c` (which has no language errors):
+ * the program `runtime` with the bundle appended, to `path`, whole or not
+ * at all, executable; an identical file is left alone (*changed false).
+ * hex gets the SHA-256 of the payload.  0, or -1 with one sentence in err
+ * ("cannot write PATH: ..."). */
+int bundle_write_tracker(const Compilation *c, const char *runtime, const char *path,
+                         bool *changed, char hex[65], char *err, size_t errsize);
+/* Reads the bundle at the end of the file `path`, which messages call
+ * `name`.  Returns 0, or -1 with one sentence in err ("NAME carries no
+ * agreement: ..."). */
+int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t errsize);
+/* Compiles the views of the bundle read into b into `c` (nothing is read
+ * from disk): 0, or 2 when the root is missing; findings are in c->diag. */
+int bundle_compile(const Bundle *b, Compilation *c);
 /* Whether the payload still hashes to the trailer's SHA-256. */
 bool bundle_verify(const Bundle *b);
 void bundle_free(Bundle *b);

@@ -302,7 +302,7 @@ static Buf *views_of(const Compilation *c, const char *stdlib, const char *index
 {
     int n = c->sm.files.n;
     Buf *v = calloc((size_t)n, sizeof *v);
-    BundleFile *bf = calloc((size_t)n, sizeof *bf);
+    MemFile *bf = calloc((size_t)n, sizeof *bf);
     if (!v || !bf) {
         fputs("charterc: out of memory\n", stderr);
         exit(2);
@@ -311,10 +311,10 @@ static Buf *views_of(const Compilation *c, const char *stdlib, const char *index
         const SrcFile *f = c->sm.files.v[nth_file(c, k)];
         buf_init(&v[k]);
         make_view(&v[k], c, nth_file(c, k));
-        bf[k] = (BundleFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len};
+        bf[k] = (MemFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len};
     }
     Compilation *check = compile_new();
-    bool ok = compile_bundle(check, stdlib, bf, n) == 0 && check->model &&
+    bool ok = compile_memory(check, stdlib, bf, n) == 0 && check->model &&
               compile_errors(check) == 0;
     if (ok) {
         Buf ix;
@@ -448,12 +448,12 @@ static const char *rd_str(Rd *r, char **names)
     return d;
 }
 
-int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
+int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t errsize)
 {
     memset(b, 0, sizeof *b);
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return fail(err, errsize, "cannot open %s to read its agreement", path);
+        return fail(err, errsize, "cannot open %s to read its agreement", name);
     struct stat st;
     unsigned char t[BUNDLE_TRAILER_SIZE];
     if (fstat(fd, &st) != 0 || st.st_size < BUNDLE_TRAILER_SIZE ||
@@ -462,7 +462,7 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
         close(fd);
         return fail(err, errsize,
                     "%s carries no agreement: make a tracker with `charterc tracker FILE -o NAME`",
-                    path);
+                    name);
     }
     b->offset = get_u64(t + 16);
     b->length = get_u64(t + 24);
@@ -472,25 +472,25 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
     if (b->offset > (uint64_t)st.st_size || b->length > (uint64_t)st.st_size - b->offset ||
         b->offset + b->length + BUNDLE_TRAILER_SIZE != (uint64_t)st.st_size || b->length < 12) {
         close(fd);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad trailer)", path);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad trailer)", name);
     }
     b->payload = malloc(b->length);
     if (!b->payload || !pread_all(fd, b->payload, b->length, b->offset)) {
         close(fd);
         bundle_free(b);
-        return fail(err, errsize, "cannot read the agreement carried by %s", path);
+        return fail(err, errsize, "cannot read the agreement carried by %s", name);
     }
     close(fd);
     Rd r = {(unsigned char *)b->payload, (unsigned char *)b->payload + b->length, false};
     if (memcmp(r.p, PAYLOAD_MAGIC, sizeof PAYLOAD_MAGIC) != 0) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", path);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
     }
     r.p += sizeof PAYLOAD_MAGIC;
     uint64_t n = rd_int(&r, 4);
     if (n == 0 || n > b->length / 28) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", path);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", name);
     }
     b->nfiles = (int)n;
     b->files = calloc(n, sizeof *b->files);
@@ -501,7 +501,7 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
     char *names = b->names;
     if (!b->files || !b->views || !b->flags || !b->names) {
         bundle_free(b);
-        return fail(err, errsize, "out of memory reading the agreement of %s", path);
+        return fail(err, errsize, "out of memory reading the agreement of %s", name);
     }
     for (int i = 0; i < b->nfiles && !r.bad; i++) {
         b->flags[i] = (uint32_t)rd_int(&r, 4);
@@ -520,9 +520,14 @@ int bundle_read(const char *path, Bundle *b, char *err, size_t errsize)
     b->index = rd_str(&r, &names);
     if (r.bad || r.p != r.end) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", path);
+        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
     }
     return 0;
+}
+
+int bundle_compile(const Bundle *b, Compilation *c)
+{
+    return compile_memory(c, b->stdlib, b->views, b->nfiles);
 }
 
 bool bundle_verify(const Bundle *b)
