@@ -7,4 +7,5 @@ for name in $("$CHARTERC" explain --list); do
     case $text in *"$part"*) ;; *) echo "$name: no '$part'" ;; esac
   done
 done
-echo "checked $("$CHARTERC" explain --list | wc -l | tr -d ' ') checks"
+# No count here: adding a check must not change this case.
+[ "$("$CHARTERC" explain --list | wc -l)" -gt 0 ] && echo "checked every check"
