@@ -112,8 +112,8 @@ void check_need_unaddressed(CheckCtx *x)
             continue;
         Diagnostic *g = check_report(x, CHECK_NEED_UNADDRESSED, &n->d, NULL, n->d.id_span,
                                      "need '%s' is addressed by no activity", n->d.id);
-        gap_hint(x, g,
-             arena_printf(x->c->arena, "add `addresses %s` to the activity that meets it", n->d.id));
+        gap_hint(x, g, arena_printf(x->c->arena, "add `addresses %s` to the activity that meets it",
+                                    n->d.id));
     }
 }
 

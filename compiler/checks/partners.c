@@ -128,7 +128,8 @@ void check_unacknowledged_tension(CheckCtx *x)
                            k ? "; " : "", m->partners.v[mo->partner]->d.id, mo->inc->id,
                            m->partners.v[le->partner]->d.id, le->inc->id);
             }
-            Diagnostic *g = check_report(x, CHECK_UNACKNOWLEDGED_TENSION, &s->d, NULL, subj_rec->span,
+            Diagnostic *g = check_report(x, CHECK_UNACKNOWLEDGED_TENSION, &s->d, NULL,
+                                         subj_rec->span,
                                          "partners want opposite things of '%s' and no `tension` "
                                          "names both: %s",
                                          interest, buf_cstr(&b));
@@ -192,7 +193,8 @@ void check_tension_unresolved(CheckCtx *x)
         }
         if (!s)
             s = t->partners.v[0];
-        Diagnostic *g = check_report(x, CHECK_TENSION_UNRESOLVED, &s->d, &t->allows, t->interest_span,
+        Diagnostic *g = check_report(x, CHECK_TENSION_UNRESOLVED, &s->d, &t->allows,
+                                     t->interest_span,
                                      "the tension over '%s' between %s states no resolution",
                                      t->interest, buf_cstr(&b));
         buf_free(&b);
@@ -337,7 +339,8 @@ void check_backbone_not_separate(CheckCtx *x)
         for (int k = from; k < to; k++)
             buf_printf(&acts, "%s'%s'", k == from ? "" : k == to - 1 ? " and " : ", ",
                        m->activities.v[led[k]]->d.id);
-        Diagnostic *g = check_report(x, CHECK_BACKBONE_NOT_SEPARATE, &pa->d, NULL, pa->backbone_span,
+        Diagnostic *g = check_report(x, CHECK_BACKBONE_NOT_SEPARATE, &pa->d, NULL,
+                                     pa->backbone_span,
                                      "partner '%s' performs backbone functions (%s) and also leads "
                                      "%s %s",
                                      pa->d.id, buf_cstr(&fns), to - from == 1 ? "activity" : "activities",

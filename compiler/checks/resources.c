@@ -114,7 +114,8 @@ void check_overcommitted_partner(CheckCtx *x)
             u = uj;
         }
         if (bad) {
-            Diagnostic *g = check_report(x, CHECK_OVERCOMMITTED_PARTNER, &pa->d, NULL, pa->d.id_span,
+            Diagnostic *g = check_report(x, CHECK_OVERCOMMITTED_PARTNER, &pa->d, NULL,
+                                         pa->d.id_span,
                                          "partner '%s' provides %s", pa->d.id, buf_cstr(&b));
             /* The evidence: the budgets and commitments of the units over. */
             for (int u = i; u < pj;) {
