@@ -23,12 +23,12 @@ static void esc(Buf *b, const char *s)
     buf_xml(b, s ? s : "");
 }
 
-const char *chart_state_color(PlanState st)
+const char *chart_state_color(VerdictState st)
 {
     return state_color[st];
 }
 
-const char *chart_state_text(PlanState st)
+const char *chart_state_text(VerdictState st)
 {
     static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
     return w[st];
@@ -118,7 +118,7 @@ static void extend(double *lo, double *hi, double v)
 
 typedef struct Mark {
     const Milestone *ms;
-    PlanState state;
+    VerdictState state;
     ExprOp op;
     double value;
 } Mark;
@@ -127,7 +127,7 @@ typedef struct MarkEnv {
     Trk *t;
     const Indicator *want;
     const Milestone *ms;
-    PlanState state;
+    VerdictState state;
     VEC(Mark) marks;
 } MarkEnv;
 
@@ -150,7 +150,7 @@ void chart_indicator(Score *s, int i, Buf *b)
     const ObsInd *oi = &s->obs.ind[i];
     charter_series cs;
     score_series(s, i, s->as_of, &cs);
-    MarkEnv me = {t, ind, NULL, PLAN_PENDING, {0}};
+    MarkEnv me = {t, ind, NULL, VERDICT_PENDING, {0}};
     for (int m = 0; m < t->nms; m++) {
         me.ms = t->ms[m];
         me.state = s->ms[m].state;
@@ -162,9 +162,9 @@ void chart_indicator(Score *s, int i, Buf *b)
     extend(&x0, &x1, t->ag->term_start == DATE_NONE ? NAN : t->ag->term_start);
     extend(&x0, &x1, t->ag->term_end == DATE_NONE ? NAN : t->ag->term_end);
     extend(&x0, &x1, s->as_of);
-    for (int k = 0; k < si->nplan; k++) {
-        extend(&x0, &x1, si->plan[k].date);
-        extend(&y0, &y1, si->plan[k].value);
+    for (int k = 0; k < si->plan.n; k++) {
+        extend(&x0, &x1, si->plan.pts[k].date);
+        extend(&y0, &y1, si->plan.pts[k].value);
     }
     for (size_t k = 0; k < cs.count; k++) {
         extend(&x0, &x1, cs.dates[k]);
@@ -198,13 +198,14 @@ void chart_indicator(Score *s, int i, Buf *b)
     buf_puts(b, ": observations against the plan</title>");
     axes(b, &sc);
     /* The planned trajectory, held after the last target. */
-    if (si->nplan > 0) {
+    if (si->plan.n > 0) {
         buf_puts(b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
                     "stroke-dasharray=\"6 4\" points=\"");
-        for (int k = 0; k < si->nplan; k++)
-            buf_printf(b, "%.1f,%.1f ", sx(&sc, si->plan[k].date), sy(&sc, si->plan[k].value));
+        for (int k = 0; k < si->plan.n; k++)
+            buf_printf(b, "%.1f,%.1f ", sx(&sc, si->plan.pts[k].date),
+                       sy(&sc, si->plan.pts[k].value));
         buf_printf(b, "%.1f,%.1f\"><title>planned trajectory</title></polyline>", sx(&sc, x1),
-                   sy(&sc, si->plan[si->nplan - 1].value));
+                   sy(&sc, si->plan.pts[si->plan.n - 1].value));
     }
     /* Baseline and benchmarks. */
     if (si->has_base) {
@@ -312,7 +313,7 @@ void chart_indicator(Score *s, int i, Buf *b)
     }
     if (cs.count)
         buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>");
-    if (si->nplan)
+    if (si->plan.n)
         buf_puts(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>");
     if (si->has_base)
         buf_puts(b, "<span>&#9711; baseline</span>");
@@ -375,13 +376,13 @@ void chart_timeline(Score *s, Buf *b)
         esc(b, ms->d.id);
         buf_printf(b, ": %s, due %s</title></circle>", chart_state_text(sm->state),
                    date_iso(ms->due, d1));
-        if (sm->ev != PLAN_EVENT_NONE) {
+        if (sm->ev != VERDICT_EVENT_NONE) {
             double xe = sx(&sc, sm->ev_date);
             buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>"
                           "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"6\" fill=\"%s\">"
                           "<title>%s on %s</title></rect>",
                        xe, y, x, y, col, xe - 3, y - 3, col,
-                       sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
+                       sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
                        date_iso(sm->ev_date, d1));
         }
         /* The label on the side with room. */
@@ -399,6 +400,6 @@ void chart_timeline(Score *s, Buf *b)
     buf_puts(b, "<p class=\"legend\">");
     for (int st = 0; st < 6; st++)
         buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>%s</span>",
-                   state_color[st], chart_state_text((PlanState)st));
+                   state_color[st], chart_state_text((VerdictState)st));
     buf_puts(b, "</p>\n");
 }

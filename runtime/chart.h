@@ -22,7 +22,7 @@ void chart_timeline(Score *s, Buf *b);
 
 /* The colour and the words of a milestone's state, in the pictures and
  * the page alike. */
-const char *chart_state_color(PlanState st);
-const char *chart_state_text(PlanState st);
+const char *chart_state_color(VerdictState st);
+const char *chart_state_text(VerdictState st);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "due.h"
+#include "period.h"
 #include "score.h"
 
 typedef struct Item {
@@ -117,9 +118,9 @@ int due_cmd(Trk *t, int argc, char **argv)
     /* Milestones. */
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
-        PlanState state = s.ms[m].state;
-        if (ms->due == DATE_NONE || state == PLAN_DONE || state == PLAN_CANCELLED ||
-            state == PLAN_MET || ms->due > until)
+        VerdictState state = s.ms[m].state;
+        if (ms->due == DATE_NONE || state == VERDICT_DONE || state == VERDICT_CANCELLED ||
+            state == VERDICT_MET || ms->due > until)
             continue;
         if (only && ms->owner != only)
             continue;
@@ -128,7 +129,7 @@ int due_cmd(Trk *t, int argc, char **argv)
         if (ms->requires)
             it.what = arena_printf(t->a, "%s (requires %s: %s)", it.what,
                                    score_expr_text(&s, ms->requires),
-                                   s.ms[m].req == PLAN_FALSE ? "not yet" : "no data yet");
+                                   s.ms[m].req == EVAL_FALSE ? "not yet" : "no data yet");
         VEC_PUSH(t->a, items, it);
     }
     /* Indicator reports. */
@@ -137,22 +138,22 @@ int due_cmd(Trk *t, int argc, char **argv)
         const ObsInd *oi = &s.obs.ind[i];
         if (ind->formula || ind->frequency.n == 0 || oi->anchor == DATE_NONE)
             continue;
-        int k = plan_period_of(oi->anchor, oi->freq, as_of);
+        int k = period_of(oi->anchor, oi->freq, as_of);
         for (int r = 0; r < ind->reporters.n; r++) {
             const Partner *p = ind->reporters.v[r];
             if (only && p != only)
                 continue;
             int miss = s.missing[i][r];
             if (miss > 0) {
-                int32_t last_end = plan_period_start(oi->anchor, oi->freq, k < 0 ? 0 : k) - 1;
+                int32_t last_end = period_start(oi->anchor, oi->freq, k < 0 ? 0 : k) - 1;
                 Item it = {last_end, "report", ind->d.id, p->d.id,
                            arena_printf(t->a, "%d report%s missing", miss, miss == 1 ? "" : "s")};
                 VEC_PUSH(t->a, items, it);
             }
             /* The current period's report, due on its last day. */
             for (int q = k < 0 ? 0 : k;; q++) {
-                int32_t start = plan_period_start(oi->anchor, oi->freq, q);
-                int32_t end = plan_period_start(oi->anchor, oi->freq, q + 1) - 1;
+                int32_t start = period_start(oi->anchor, oi->freq, q);
+                int32_t end = period_start(oi->anchor, oi->freq, q + 1) - 1;
                 if (end > until || (t->ag->term_end != DATE_NONE && start > t->ag->term_end))
                     break;
                 if (end < as_of)

@@ -273,28 +273,28 @@ double eval_number(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
     return isfinite(v) ? v : NAN;
 }
 
-PlanTruth eval_truth(Eval *e, const Expr *x, int32_t date)
+EvalTruth eval_truth(Eval *e, const Expr *x, int32_t date)
 {
     if (!x)
-        return PLAN_UNKNOWN;
+        return EVAL_UNKNOWN;
     if (x->kind == EX_NOT) {
-        PlanTruth t = eval_truth(e, x->l, date);
-        return t == PLAN_UNKNOWN ? t : t == PLAN_TRUE ? PLAN_FALSE : PLAN_TRUE;
+        EvalTruth t = eval_truth(e, x->l, date);
+        return t == EVAL_UNKNOWN ? t : t == EVAL_TRUE ? EVAL_FALSE : EVAL_TRUE;
     }
     if (x->kind != EX_BINARY)
-        return PLAN_UNKNOWN;
+        return EVAL_UNKNOWN;
     if (x->op == OP_AND || x->op == OP_OR) {
-        PlanTruth a = eval_truth(e, x->l, date), b = eval_truth(e, x->r, date);
-        PlanTruth dominant = x->op == OP_AND ? PLAN_FALSE : PLAN_TRUE;
+        EvalTruth a = eval_truth(e, x->l, date), b = eval_truth(e, x->r, date);
+        EvalTruth dominant = x->op == OP_AND ? EVAL_FALSE : EVAL_TRUE;
         if (a == dominant || b == dominant)
             return dominant;
-        if (a == PLAN_UNKNOWN || b == PLAN_UNKNOWN)
-            return PLAN_UNKNOWN;
+        if (a == EVAL_UNKNOWN || b == EVAL_UNKNOWN)
+            return EVAL_UNKNOWN;
         return a;
     }
     double l = eval_number(e, x->l, date, NULL), r = eval_number(e, x->r, date, NULL);
     if (isnan(l) || isnan(r))
-        return PLAN_UNKNOWN;
+        return EVAL_UNKNOWN;
     bool t;
     switch (x->op) {
     case OP_LT: t = l < r; break;
@@ -303,9 +303,9 @@ PlanTruth eval_truth(Eval *e, const Expr *x, int32_t date)
     case OP_GE: t = l >= r; break;
     case OP_EQ: t = l == r; break;
     case OP_NE: t = l != r; break;
-    default: return PLAN_UNKNOWN;
+    default: return EVAL_UNKNOWN;
     }
-    return t ? PLAN_TRUE : PLAN_FALSE;
+    return t ? EVAL_TRUE : EVAL_FALSE;
 }
 
 static bool constant(const Expr *x, double *v)

@@ -21,8 +21,10 @@
 #include <stdint.h>
 
 #include "charter.h"
-#include "plan.h"
 #include "trk.h"
+
+/* The three-valued truth of a requirement. */
+typedef enum EvalTruth { EVAL_FALSE, EVAL_TRUE, EVAL_UNKNOWN } EvalTruth;
 
 typedef struct EvalSource {
     /* The value of tracked indicator `ind` at `date` (NaN: none) and the
@@ -45,7 +47,7 @@ void eval_free(Eval *e);
 /* A number expression at `date`; NaN for no value.  *vdate (may be NULL)
  * gets the latest date of the values it used (DATE_NONE: none). */
 double eval_number(Eval *e, const Expr *x, int32_t date, int32_t *vdate);
-PlanTruth eval_truth(Eval *e, const Expr *x, int32_t date);
+EvalTruth eval_truth(Eval *e, const Expr *x, int32_t date);
 /* How many libraries were refused (for the exit message). */
 int eval_refused(const Eval *e);
 

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "period.h"
 
 void *obs_xcalloc(size_t n, size_t size)
 {
@@ -108,11 +108,11 @@ static const int16_t *period_table(Obs *o, Arena *a, const ObsInd *oi)
     }
     int16_t *t = arena_alloc(a, sizeof *t * (size_t)days);
     int k = 0;
-    int32_t next = plan_period_start(oi->anchor, oi->freq, 1);
+    int32_t next = period_start(oi->anchor, oi->freq, 1);
     for (int64_t d = 0; d < days; d++) {
         while (oi->anchor + d >= next) {
             k++;
-            next = plan_period_start(oi->anchor, oi->freq, k + 1);
+            next = period_start(oi->anchor, oi->freq, k + 1);
         }
         t[d] = (int16_t)k;
     }
@@ -140,7 +140,7 @@ void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as
         oi->anchor = x->anchor;
         oi->freq = x->freq;
         if (x->freq.n > 0 && x->anchor != DATE_NONE && !x->derived)
-            oi->nper = plan_period_of(x->anchor, x->freq, as_of) + 1;
+            oi->nper = period_of(x->anchor, x->freq, as_of) + 1;
         oi->nwords = (oi->nper + 63) / 64;
         oi->slot_base = o->nslots;
         o->nslots += oi->nrep * oi->neval;
@@ -288,7 +288,7 @@ int obs_start(Obs *o, const char *path, int threads)
         ObsInd *oi = &o->ind[i];
         run->pstart[i] = obs_xcalloc((size_t)oi->nper + 1, sizeof **run->pstart);
         for (int k = 0; !oi->ptab && k < oi->nper; k++)
-            run->pstart[i][k] = plan_period_start(oi->anchor, oi->freq, k);
+            run->pstart[i][k] = period_start(oi->anchor, oi->freq, k);
     }
     run->main_ser = obs_xcalloc((size_t)ix->nind + 1, sizeof *run->main_ser);
     for (int i = 0; i < ix->nind; i++)

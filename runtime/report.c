@@ -48,7 +48,7 @@ static void esc(Buf *b, const char *s)
     buf_xml(b, s ? s : "");
 }
 
-static const char *status_text(PlanStatus s)
+static const char *status_text(VerdictStatus s)
 {
     static const char *const w[] = {"no data", "achieved", "on track", "behind"};
     return w[s];
@@ -195,13 +195,13 @@ void report_html(Score *s, int min_cell, Buf *b)
     for (int k = 0; k < 4; k++)
         buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>"
                       "indicator%s %s</div>\n",
-                   status_color[k], ist[k], ist[k] == 1 ? "" : "s", status_text((PlanStatus)k));
+                   status_color[k], ist[k], ist[k] == 1 ? "" : "s", status_text((VerdictStatus)k));
     for (int k = 0; k < 6; k++)
         if (mst[k])
             buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>"
                           "milestone%s %s</div>\n",
-                       chart_state_color((PlanState)k), mst[k], mst[k] == 1 ? "" : "s",
-                       chart_state_text((PlanState)k));
+                       chart_state_color((VerdictState)k), mst[k], mst[k] == 1 ? "" : "s",
+                       chart_state_text((VerdictState)k));
     buf_puts(b, "</section>\n");
 
     /* Indicators table. */
@@ -294,15 +294,15 @@ void report_html(Score *s, int min_cell, Buf *b)
             buf_puts(b, "</td><td>");
             badge(b, chart_state_color(sm->state), chart_state_text(sm->state));
             buf_puts(b, "</td><td>");
-            if (sm->ev != PLAN_EVENT_NONE) {
-                buf_printf(b, "%s on %s by ", sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
+            if (sm->ev != VERDICT_EVENT_NONE) {
+                buf_printf(b, "%s on %s by ", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
                            date_iso(sm->ev_date, d2));
                 esc(b, sm->ev_by);
             } else if (ms->requires) {
                 buf_puts(b, "<code>");
                 esc(b, score_expr_text(s, ms->requires));
-                buf_printf(b, "</code>: %s", sm->req == PLAN_TRUE    ? "holds"
-                                             : sm->req == PLAN_FALSE ? "does not hold yet"
+                buf_printf(b, "</code>: %s", sm->req == EVAL_TRUE    ? "holds"
+                                             : sm->req == EVAL_FALSE ? "does not hold yet"
                                                                      : "no data yet");
             }
             buf_puts(b, "</td></tr>\n");

@@ -10,6 +10,7 @@
 #include "bundle.h"
 #include "csv.h"
 #include "exprtext.h"
+#include "period.h"
 
 typedef struct MemoEnt {
     int32_t date, vdate;
@@ -75,10 +76,10 @@ static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
         if (rv[k].date > latest)
             latest = rv[k].date;
     if (ind->values == VALUES_PER_PERIOD && oi->freq.n > 0 && oi->anchor != DATE_NONE) {
-        int p = plan_period_of(oi->anchor, oi->freq, latest);
+        int p = period_of(oi->anchor, oi->freq, latest);
         int m = 0;
         for (int k = 0; k < n; k++)
-            if (plan_period_of(oi->anchor, oi->freq, rv[k].date) == p)
+            if (period_of(oi->anchor, oi->freq, rv[k].date) == p)
                 rv[m++] = rv[k];
         n = m;
     }
@@ -90,7 +91,7 @@ static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
         return NAN;
     for (int k = 0; k < n; k++)
         vals[k] = rv[k].value;
-    double r = plan_combine(ind->combine, vals, n);
+    double r = verdict_combine(ind->combine, vals, n);
     if (vals != v)
         free(vals);
     *vdate = latest;
@@ -369,11 +370,11 @@ static int read_events(Score *s, const char *path)
         const csv_field *f = rec.fields;
         int m = trk_milestone(t, f[cm].ptr, f[cm].len);
         int32_t date;
-        PlanEvent ev = strcmp(f[cs].ptr, "done") == 0        ? PLAN_EVENT_DONE
-                       : strcmp(f[cs].ptr, "cancelled") == 0 ? PLAN_EVENT_CANCELLED
-                                                             : PLAN_EVENT_NONE;
+        VerdictEvent ev = strcmp(f[cs].ptr, "done") == 0        ? VERDICT_EVENT_DONE
+                       : strcmp(f[cs].ptr, "cancelled") == 0 ? VERDICT_EVENT_CANCELLED
+                                                             : VERDICT_EVENT_NONE;
         int by = trk_partner(t, f[cb].ptr, f[cb].len);
-        if (m < 0 || ev == PLAN_EVENT_NONE || by < 0 ||
+        if (m < 0 || ev == VERDICT_EVENT_NONE || by < 0 ||
             csv_parse_date(f[cd].ptr, f[cd].len, &date) != CSV_VALUE_OK) {
             s->events_skipped++;
             continue;
@@ -381,7 +382,7 @@ static int read_events(Score *s, const char *path)
         if (date > s->as_of)
             continue;
         ScoreMs *sm = &s->ms[m];
-        if (sm->ev == PLAN_EVENT_NONE || date >= sm->ev_date) {
+        if (sm->ev == VERDICT_EVENT_NONE || date >= sm->ev_date) {
             sm->ev = ev;
             sm->ev_date = date;
             sm->ev_by = t->part[by]->d.id;
@@ -427,24 +428,19 @@ static void base_series(void *env, int i, int32_t d, charter_series *out)
 
 /* ---- the scorecard ---------------------------------------------------------- */
 
+/* The plan runs from the baseline the scorecard uses: the declared one,
+ * else the one a derived indicator computes from its inputs. */
 static void plan_of(Score *s, int i)
 {
-    Trk *t = s->t;
-    const Indicator *ind = t->ind[i];
+    const Indicator *ind = s->t->ind[i];
     ScoreInd *si = &s->ind[i];
-    PlanPt *tg = arena_alloc(t->a, sizeof *tg * (size_t)(ind->targets.n + 1));
-    for (int k = 0; k < ind->targets.n; k++)
-        tg[k] = (PlanPt){ind->targets.v[k].date, ind->targets.v[k].value};
-    si->plan = arena_alloc(t->a, sizeof *si->plan * (size_t)(ind->targets.n + 1));
-    si->nplan = plan_build(si->plan, tg, ind->targets.n, si->has_base,
-                           (PlanPt){si->base_date, si->base});
+    TrajPoint base = {si->base_date, si->base, true,
+                      ind->has_baseline ? ind->baseline_span : SPAN_NONE};
+    traj_build_from(s->t->a, ind, si->has_base ? &base : NULL, &si->plan);
     /* The last target in date order, unless every target was dropped. */
-    int kept = 0;
-    for (int k = 0; k < ind->targets.n; k++)
-        kept += !si->has_base || ind->targets.v[k].date >= si->base_date;
-    if (kept > 0 && si->nplan > 0) {
+    if (traj_has_target(&si->plan)) {
         si->has_target = true;
-        si->last_target = si->plan[si->nplan - 1].value;
+        si->last_target = si->plan.pts[si->plan.n - 1].value;
     }
 }
 
@@ -544,10 +540,11 @@ int score_compute(Score *s)
         si->has_value = !isnan(v);
         si->value = v;
         si->date = si->has_value ? vd : DATE_NONE;
-        si->has_planned = plan_at(si->plan, si->nplan, si->has_value ? vd : as_of, &si->planned);
-        si->has_planned_now = plan_at(si->plan, si->nplan, as_of, &si->planned_now);
+        si->has_planned =
+            traj_at(&si->plan, si->has_value ? vd : as_of, &si->planned, NULL, NULL) != TRAJ_NONE;
+        si->has_planned_now = traj_at(&si->plan, as_of, &si->planned_now, NULL, NULL) != TRAJ_NONE;
         int dir = ind->direction;
-        si->status = plan_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
+        si->status = verdict_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
                                  si->last_target, dir);
         if (si->has_value && si->has_target) {
             double from = si->has_base ? si->base : 0;
@@ -560,7 +557,7 @@ int score_compute(Score *s)
         const ObsInd *oi = &s->obs.ind[i];
         s->missing[i] = arena_alloc(t->a, sizeof **s->missing * (size_t)(oi->nrep ? oi->nrep : 1));
         if (oi->nper > 0) {
-            int due = plan_periods_due(oi->anchor, oi->freq, as_of, t->ag->term_end);
+            int due = period_count_due(oi->anchor, oi->freq, as_of, t->ag->term_end);
             for (int r = 0; r < oi->nrep; r++) {
                 int got = obs_periods_reported(&s->obs, i, r);
                 int miss = due - got;
@@ -575,9 +572,9 @@ int score_compute(Score *s)
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
         ScoreMs *sm = &s->ms[m];
-        sm->req = ms->requires ? eval_truth(s->eval, ms->requires, sm->eval_date) : PLAN_UNKNOWN;
-        sm->state = plan_state(sm->ev, sm->req, ms->due, as_of);
-        if (sm->state == PLAN_OVERDUE && ms->owner) {
+        sm->req = ms->requires ? eval_truth(s->eval, ms->requires, sm->eval_date) : EVAL_UNKNOWN;
+        sm->state = verdict_state(sm->ev, sm->req == EVAL_TRUE, ms->due, as_of);
+        if (sm->state == VERDICT_OVERDUE && ms->owner) {
             int p = trk_partner_of(t, ms->owner);
             if (p >= 0)
                 s->part[p].overdue_milestones++;

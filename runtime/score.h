@@ -24,8 +24,9 @@
 
 #include "eval.h"
 #include "obs.h"
-#include "plan.h"
+#include "trajectory.h"
 #include "trk.h"
+#include "verdict.h"
 
 typedef struct ScoreInd {
     bool has_value;
@@ -35,9 +36,8 @@ typedef struct ScoreInd {
     double planned;             /* at the value's date, else at as_of */
     bool has_planned_now;
     double planned_now;         /* at as_of */
-    PlanStatus status;
-    PlanPt *plan;               /* the trajectory, baseline first */
-    int nplan;
+    VerdictStatus status;
+    Trajectory plan;            /* from the baseline below, derived or declared */
     bool has_base;              /* the baseline (the derived one too) */
     double base;
     int32_t base_date;
@@ -48,12 +48,12 @@ typedef struct ScoreInd {
 } ScoreInd;
 
 typedef struct ScoreMs {
-    PlanEvent ev;
+    VerdictEvent ev;
     int32_t ev_date;
     const char *ev_by;
-    PlanTruth req;              /* PLAN_UNKNOWN also when there is no requirement */
+    EvalTruth req;              /* EVAL_UNKNOWN also when there is no requirement */
     int32_t eval_date;          /* min(due, as_of) */
-    PlanState state;
+    VerdictState state;
 } ScoreMs;
 
 typedef struct ScorePart {

@@ -7,13 +7,13 @@
 
 /* ---- shared words ---------------------------------------------------------- */
 
-static const char *status_words(PlanStatus st)
+static const char *status_words(VerdictStatus st)
 {
     static const char *const w[] = {"no data", "achieved", "on track", "behind"};
     return w[st];
 }
 
-static const char *state_words(PlanState st)
+static const char *state_words(VerdictState st)
 {
     static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
     return w[st];
@@ -30,27 +30,27 @@ static int goal_status(const Score *s, const Goal *g)
         if (i < 0)
             continue;
         n++;
-        PlanStatus st = s->ind[i].status;
-        behind += st == PLAN_BEHIND;
-        achieved += st == PLAN_ACHIEVED;
-        nodata += st == PLAN_NO_DATA;
+        VerdictStatus st = s->ind[i].status;
+        behind += st == VERDICT_BEHIND;
+        achieved += st == VERDICT_ACHIEVED;
+        nodata += st == VERDICT_NO_DATA;
     }
     if (n == 0)
         return -1;
     if (behind)
-        return PLAN_BEHIND;
+        return VERDICT_BEHIND;
     if (achieved == n)
-        return PLAN_ACHIEVED;
+        return VERDICT_ACHIEVED;
     if (nodata == n)
-        return PLAN_NO_DATA;
-    return PLAN_ON_TRACK;
+        return VERDICT_NO_DATA;
+    return VERDICT_ON_TRACK;
 }
 
-static const char *truth_words(const Milestone *m, PlanTruth t)
+static const char *truth_words(const Milestone *m, EvalTruth t)
 {
     if (!m->requires)
         return "";
-    return t == PLAN_TRUE ? "holds" : t == PLAN_FALSE ? "does not hold" : "unknown (no data)";
+    return t == EVAL_TRUE ? "holds" : t == EVAL_FALSE ? "does not hold" : "unknown (no data)";
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -123,8 +123,8 @@ static const char *req_cell(Score *s, int m)
     const Milestone *ms = t->ms[m];
     const ScoreMs *sm = &s->ms[m];
     char d[16];
-    if (sm->ev != PLAN_EVENT_NONE)
-        return arena_printf(t->a, "%s on %s by %s", sm->ev == PLAN_EVENT_DONE ? "done" : "cancelled",
+    if (sm->ev != VERDICT_EVENT_NONE)
+        return arena_printf(t->a, "%s on %s by %s", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
                             date_iso(sm->ev_date, d), sm->ev_by);
     if (!ms->requires)
         return "-";
@@ -149,7 +149,7 @@ static void print_text(Score *s, Buf *b)
             int st = goal_status(s, goal);
             tcell(t, &tb, goal->d.id);
             tcell(t, &tb, goal->d.title ? goal->d.title : "");
-            tcell(t, &tb, st < 0 ? "not measured" : status_words((PlanStatus)st));
+            tcell(t, &tb, st < 0 ? "not measured" : status_words((VerdictStatus)st));
         }
         tprint(&tb, b);
     }
@@ -240,7 +240,7 @@ static void print_json(Score *s, Buf *b)
         json_date(b, si->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, si->has_planned, si->planned);
-        buf_printf(b, ", \"status\": \"%s\" }", plan_status_name(si->status));
+        buf_printf(b, ", \"status\": \"%s\" }", verdict_status_name(si->status));
     }
     buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
@@ -250,9 +250,9 @@ static void print_json(Score *s, Buf *b)
         buf_json_str(b, t->ms[m]->d.id);
         buf_puts(b, ", \"due\": ");
         json_date(b, t->ms[m]->due);
-        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s }", plan_state_name(sm->state),
-                   !t->ms[m]->requires || sm->req == PLAN_UNKNOWN ? "null"
-                   : sm->req == PLAN_TRUE                        ? "true"
+        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s }", verdict_state_name(sm->state),
+                   !t->ms[m]->requires || sm->req == EVAL_UNKNOWN ? "null"
+                   : sm->req == EVAL_TRUE                        ? "true"
                                                                  : "false");
     }
     buf_puts(b, t->nms ? "\n  ],\n  \"partners\": [" : "],\n  \"partners\": [");
@@ -316,7 +316,7 @@ static void print_md(Score *s, Buf *b)
             buf_puts(b, "|");
             md_cell(b, goal->d.id);
             md_cell(b, goal->d.title ? goal->d.title : "");
-            md_raw(b, st < 0 ? "not measured" : status_words((PlanStatus)st));
+            md_raw(b, st < 0 ? "not measured" : status_words((VerdictStatus)st));
             buf_putc(b, '\n');
         }
     }

@@ -15,32 +15,43 @@ static int cmp_point(const void *a, const void *b)
     return x->span.lo < y->span.lo ? -1 : x->span.lo > y->span.lo;
 }
 
-/* O(t log t) for t targets. */
-void traj_build(Arena *a, const Indicator *ind, Trajectory *t)
+/* O(t log t) for t targets.  One array: the targets are sorted after the
+ * slot of the baseline, then compacted towards the front; the write
+ * position never passes the read position. */
+void traj_build_from(Arena *a, const Indicator *ind, const TrajPoint *base, Trajectory *t)
 {
-    int cap = ind->targets.n + 1;
-    TrajPoint *p = arena_alloc(a, (size_t)cap * sizeof *p);
-    int n = 0;
+    TrajPoint *p = arena_alloc(a, (size_t)(ind->targets.n + 1) * sizeof *p);
+    int n = 1;
     for (int i = 0; i < ind->targets.n; i++) {
         const Target *tg = &ind->targets.v[i];
-        if (ind->has_baseline && tg->date < ind->baseline_date)
+        if (base && tg->date < base->date)
             continue;       /* none before the baseline */
         p[n++] = (TrajPoint){tg->date, tg->value, false, tg->span};
     }
-    qsort(p, (size_t)n, sizeof *p, cmp_point);
+    qsort(p + 1, (size_t)(n - 1), sizeof *p, cmp_point);
     /* The baseline goes first; a target on its date replaces it. */
     int k = 0;
-    TrajPoint *out = arena_alloc(a, (size_t)cap * sizeof *out);
-    if (ind->has_baseline)
-        out[k++] = (TrajPoint){ind->baseline_date, ind->baseline, true, ind->baseline_span};
-    for (int i = 0; i < n; i++) {
-        if (k > 0 && out[k - 1].date == p[i].date)
-            out[k - 1] = p[i];
+    if (base)
+        p[k++] = *base;
+    for (int i = 1; i < n; i++) {
+        if (k > 0 && p[k - 1].date == p[i].date)
+            p[k - 1] = p[i];
         else
-            out[k++] = p[i];
+            p[k++] = p[i];
     }
-    t->pts = out;
+    t->pts = p;
     t->n = k;
+}
+
+void traj_build(Arena *a, const Indicator *ind, Trajectory *t)
+{
+    TrajPoint base = {ind->baseline_date, ind->baseline, true, ind->baseline_span};
+    traj_build_from(a, ind, ind->has_baseline ? &base : NULL, t);
+}
+
+bool traj_has_target(const Trajectory *t)
+{
+    return t->n > 0 && !t->pts[t->n - 1].is_baseline;
 }
 
 /* O(log n): binary search for the last point on or before `date`. */
@@ -72,8 +83,10 @@ TrajWhere traj_at(const Trajectory *t, int32_t date, double *value, int *lo, int
         b = l + 1;
         const TrajPoint *c = &t->pts[b];
         w = TRAJ_BETWEEN;
-        *value = a->value + (c->value - a->value) * (double)(date - a->date) /
-                                (double)(c->date - a->date);
+        /* The fraction of the segment first, then the rise: the tracker's
+         * JSON prints the planned value to the last bit. */
+        double f = (double)(date - a->date) / (double)(c->date - a->date);
+        *value = a->value + (c->value - a->value) * f;
     }
     if (lo)
         *lo = l;

@@ -1,5 +1,5 @@
-/* test_checks_conflicts.c - the planned trajectory (compiler/model/trajectory.c)
- * and the conflict checks that read it or the `after` graph
+/* test_checks_conflicts.c - the conflict checks that read the planned
+ * trajectory (tested in test_trajectory.c) or the `after` graph
  * (requirement_exceeds_plan, dependency_cycle), through compile_text()
  * and checks_run(); and that both stay linear on large models. */
 #include <setjmp.h>
@@ -15,7 +15,6 @@
 #include "buf.h"
 #include "checks.h"
 #include "compile.h"
-#include "trajectory.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -61,126 +60,9 @@ static const Diagnostic *nth(const Compilation *c, const char *check, int k)
     return NULL;
 }
 
-static const Indicator *indicator(const Compilation *c, const char *id)
-{
-    for (int i = 0; i < c->model->indicators.n; i++)
-        if (strcmp(c->model->indicators.v[i]->d.id, id) == 0)
-            return c->model->indicators.v[i];
-    fail_msg("no indicator %s", id);
-    return NULL;
-}
-
-static int32_t day(const char *iso)
-{
-    int32_t d;
-    assert_true(date_parse(iso, &d));
-    return d;
-}
-
 #define HEAD                                                                   \
     "agreement agr \"T\" {\n  term 2020-01-01 to 2030-12-31\n  lead pa\n}\n"  \
     "partner pa \"A\" { sector government }\n"
-
-/* ---- the trajectory --------------------------------------------------------- */
-
-static const char traj_src[] = HEAD
-    "indicator x \"X\" {\n"
-    "  unit count\n  direction up\n"
-    "  baseline 2_000 on 2025-01-01\n"
-    "  target 12_000 by 2026-12-31\n"           /* written out of date order */
-    "  target 8_000 by 2026-06-30\n"
-    "  target 1 by 2024-06-30\n"                /* before the baseline: not in the plan */
-    "}\n"
-    "indicator y \"Y\" {\n"
-    "  unit count\n  direction down\n"
-    "  baseline 40 on 2025-01-01\n"
-    "  target 35 by 2025-01-01\n"               /* on the baseline's date: replaces it */
-    "  target 20 by 2026-01-01\n"
-    "}\n"
-    "indicator z \"Z\" {\n"                     /* derived: no baseline */
-    "  unit count\n  direction up\n"
-    "  formula 2 * x\n"
-    "  target 10 by 2025-06-30\n"
-    "  target 30 by 2025-12-31\n"
-    "}\n"
-    "indicator w \"W\" { unit count }\n";
-
-static void test_traj_points(void **state)
-{
-    (void)state;
-    Compilation *c = compile_ok(traj_src);
-    Trajectory t;
-    traj_build(c->arena, indicator(c, "x"), &t);
-    assert_int_equal(t.n, 3);
-    assert_true(t.pts[0].is_baseline);
-    assert_int_equal(t.pts[0].date, day("2025-01-01"));
-    assert_int_equal(t.pts[1].date, day("2026-06-30"));
-    assert_true(t.pts[1].value == 8000);
-    assert_int_equal(t.pts[2].date, day("2026-12-31"));
-    assert_true(t.pts[2].value == 12000);
-
-    traj_build(c->arena, indicator(c, "y"), &t);
-    assert_int_equal(t.n, 2);
-    assert_false(t.pts[0].is_baseline);
-    assert_true(t.pts[0].value == 35);
-
-    traj_build(c->arena, indicator(c, "w"), &t);
-    assert_int_equal(t.n, 0);
-    double v = -1;
-    assert_int_equal(traj_at(&t, day("2025-01-01"), &v, NULL, NULL), TRAJ_NONE);
-    compile_free(c);
-}
-
-static void test_traj_interpolation(void **state)
-{
-    (void)state;
-    Compilation *c = compile_ok(traj_src);
-    Trajectory t;
-    traj_build(c->arena, indicator(c, "x"), &t);
-    double v;
-    int lo, hi;
-    /* Before the baseline: no plan. */
-    assert_int_equal(traj_at(&t, day("2024-12-31"), &v, &lo, &hi), TRAJ_NONE);
-    assert_int_equal(traj_at(&t, DATE_NONE, &v, &lo, &hi), TRAJ_NONE);
-    /* On the baseline and on a target. */
-    assert_int_equal(traj_at(&t, day("2025-01-01"), &v, &lo, &hi), TRAJ_AT);
-    assert_true(v == 2000);
-    assert_int_equal(lo, 0);
-    assert_int_equal(hi, 0);
-    assert_int_equal(traj_at(&t, day("2026-06-30"), &v, &lo, &hi), TRAJ_AT);
-    assert_true(v == 8000);
-    assert_int_equal(lo, 1);
-    /* Straight lines: 2025-01-01 .. 2026-06-30 is 545 days; 2025-09-30 is
-     * day 272 of them. */
-    assert_int_equal(traj_at(&t, day("2025-09-30"), &v, &lo, &hi), TRAJ_BETWEEN);
-    assert_int_equal(lo, 0);
-    assert_int_equal(hi, 1);
-    assert_float_equal(v, 2000 + 6000.0 * 272 / 545, 1e-9);
-    /* The second segment: 2026-06-30 .. 2026-12-31 is 184 days. */
-    assert_int_equal(traj_at(&t, day("2026-07-31"), &v, &lo, &hi), TRAJ_BETWEEN);
-    assert_int_equal(lo, 1);
-    assert_int_equal(hi, 2);
-    assert_float_equal(v, 8000 + 4000.0 * 31 / 184, 1e-9);
-    /* The last target holds after its date. */
-    assert_int_equal(traj_at(&t, day("2030-01-01"), &v, &lo, &hi), TRAJ_HELD);
-    assert_true(v == 12000);
-    assert_int_equal(lo, 2);
-    assert_int_equal(hi, 2);
-
-    /* Down: 35 on 2025-01-01 to 20 on 2026-01-01 (365 days). */
-    traj_build(c->arena, indicator(c, "y"), &t);
-    assert_int_equal(traj_at(&t, day("2025-07-02"), &v, NULL, NULL), TRAJ_BETWEEN);
-    assert_float_equal(v, 35 - 15.0 * 182 / 365, 1e-9);
-
-    /* No baseline: the plan starts at the first target. */
-    traj_build(c->arena, indicator(c, "z"), &t);
-    assert_int_equal(traj_at(&t, day("2025-06-29"), &v, NULL, NULL), TRAJ_NONE);
-    assert_int_equal(traj_at(&t, day("2025-06-30"), &v, NULL, NULL), TRAJ_AT);
-    assert_true(v == 10);
-    assert_int_equal(traj_at(&t, day("2025-09-30"), &v, NULL, NULL), TRAJ_BETWEEN);
-    assert_float_equal(v, 10 + 20.0 * 92 / 184, 1e-9);
-    compile_free(c);
-}
 
 /* ---- requirement_exceeds_plan ------------------------------------------------ */
 
@@ -333,8 +215,6 @@ static void test_redundancy_sweep(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_traj_points),
-        cmocka_unit_test(test_traj_interpolation),
         cmocka_unit_test(test_requirement_exceeds_plan),
         cmocka_unit_test(test_cycle_none),
         cmocka_unit_test(test_cycle_spelled),
