@@ -173,7 +173,7 @@ static void later(int32_t *vdate, int32_t d)
 
 static double call(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
 {
-    const Extern *ex = x->ref;
+    const Extern *ex = x->callee;
     if (!ex || x->args.n != ex->params.n || x->args.n > EXTCALL_MAX_PARAMS)
         return NAN;
     extcall_value args[EXTCALL_MAX_PARAMS];
@@ -183,7 +183,8 @@ static double call(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
         const Expr *a = x->args.v[i];
         switch (ex->params.v[i]) {
         case XT_SERIES: {
-            int ind = a->kind == EX_NAME && a->ref ? trk_indicator_of(e->t, a->ref) : -1;
+            int ind =
+                a->kind == EX_NAME && a->indicator ? trk_indicator_of(e->t, a->indicator) : -1;
             memset(&series[i], 0, sizeof series[i]);
             if (ind >= 0)
                 e->src.series(e->src.env, ind, date, &series[i]);
@@ -238,7 +239,7 @@ double eval_number(Eval *e, const Expr *x, int32_t date, int32_t *vdate)
     case EX_PERCENT:
         return x->num;
     case EX_NAME: {
-        int ind = x->ref ? trk_indicator_of(e->t, x->ref) : -1;
+        int ind = x->indicator ? trk_indicator_of(e->t, x->indicator) : -1;
         if (ind < 0 || e->depth > 64)
             return NAN;
         int32_t d = DATE_NONE;
@@ -341,10 +342,10 @@ void eval_marks(const Expr *x, EvalMarkFn fn, void *env)
     double v;
     static const ExprOp flip[] = {[OP_LT] = OP_GT, [OP_LE] = OP_GE, [OP_GT] = OP_LT,
                                   [OP_GE] = OP_LE, [OP_EQ] = OP_EQ, [OP_NE] = OP_NE};
-    if (x->l->kind == EX_NAME && x->l->ref && constant(x->r, &v))
-        fn(env, x->l->ref, x->op, v);
-    else if (x->r->kind == EX_NAME && x->r->ref && constant(x->l, &v))
-        fn(env, x->r->ref, flip[x->op], v);
+    if (x->l->kind == EX_NAME && x->l->indicator && constant(x->r, &v))
+        fn(env, x->l->indicator, x->op, v);
+    else if (x->r->kind == EX_NAME && x->r->indicator && constant(x->l, &v))
+        fn(env, x->r->indicator, flip[x->op], v);
 }
 
 const char *eval_op_text(ExprOp op)

@@ -176,8 +176,8 @@ static void collect_dates(Score *s, const Expr *x, DateVec *dates)
 {
     if (!x)
         return;
-    if (x->kind == EX_NAME && x->ref) {
-        int j = trk_indicator_of(s->t, x->ref);
+    if (x->kind == EX_NAME && x->indicator) {
+        int j = trk_indicator_of(s->t, x->indicator);
         if (j < 0)
             return;
         charter_series cs;

@@ -207,7 +207,7 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
     if (!x || depth > 64)
         return;
     if (x->kind == EX_NAME) {
-        int i = hmap_ptr_index(&ix->pos, x->ref);
+        int i = hmap_ptr_index(&ix->pos, x->indicator);
         if (i < 0)
             return;
         if (d != DATE_NONE)
@@ -216,11 +216,11 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
         return;
     }
     if (x->kind == EX_CALL) {
-        const Extern *ex = x->ref;
+        const Extern *ex = x->callee;
         for (int k = 0; k < x->args.n; k++) {
             const Expr *a = x->args.v[k];
             if (ex && k < ex->params.n && ex->params.v[k] == XT_SERIES) {
-                int i = a->kind == EX_NAME ? hmap_ptr_index(&ix->pos, a->ref) : -1;
+                int i = a->kind == EX_NAME ? hmap_ptr_index(&ix->pos, a->indicator) : -1;
                 if (i >= 0)
                     ix_history(ix, i, depth + 1);
             } else {

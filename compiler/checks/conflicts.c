@@ -148,10 +148,10 @@ void cf_requirements(Arena *a, const Expr *e, CfReqList *out)
     if (e->op < OP_LT || e->op > OP_NE)
         return;
     CfReq r = {NULL, e->op, 0, e->span};
-    if (e->l->kind == EX_NAME && e->l->ref && constant(e->r, &r.value)) {
-        r.ind = e->l->ref;
-    } else if (e->r->kind == EX_NAME && e->r->ref && constant(e->l, &r.value)) {
-        r.ind = e->r->ref;
+    if (e->l->kind == EX_NAME && e->l->indicator && constant(e->r, &r.value)) {
+        r.ind = e->l->indicator;
+    } else if (e->r->kind == EX_NAME && e->r->indicator && constant(e->l, &r.value)) {
+        r.ind = e->r->indicator;
         r.op = flip(e->op);
     } else {
         return;
@@ -163,11 +163,11 @@ void cf_expr_indicators(Arena *a, const Expr *e, CfIndList *out)
 {
     if (!e)
         return;
-    if (e->kind == EX_NAME && e->ref) {
+    if (e->kind == EX_NAME && e->indicator) {
         for (int i = 0; i < out->n; i++)
-            if (out->v[i] == e->ref)
+            if (out->v[i] == e->indicator)
                 return;
-        VEC_PUSH(a, *out, (Indicator *)e->ref);
+        VEC_PUSH(a, *out, e->indicator);
         return;
     }
     cf_expr_indicators(a, e->l, out);

@@ -240,9 +240,8 @@ void check_goal_unmeasured(CheckCtx *x)
 static void mark_expr(HMap *used, const Expr *e)
 {
     while (e) {
-        if ((e->kind == EX_NAME || e->kind == EX_CALL) && e->ref &&
-            ((const Decl *)e->ref)->kind == K_INDICATOR)
-            hmap_ptr_add(used, e->ref);
+        if (e->kind == EX_NAME && e->indicator)
+            hmap_ptr_add(used, e->indicator);
         for (int i = 0; i < e->args.n; i++)
             mark_expr(used, e->args.v[i]);
         mark_expr(used, e->l);

@@ -455,7 +455,7 @@ static Span reads_at(const Expr *e, const Indicator *ind, bool *found)
 {
     if (!e)
         return SPAN_NONE;
-    if (e->kind == EX_NAME && e->ref == ind) {
+    if (e->kind == EX_NAME && e->indicator == ind) {
         *found = true;
         return e->span;
     }

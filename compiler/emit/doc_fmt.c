@@ -112,14 +112,10 @@ static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
     case EX_NUMBER:
         dt_gen(d, t, DS_PLAIN, fmt_number(d->a, e->num));
         break;
-    case EX_QUANTITY: {
-        const Unit *u = e->ref;
-        if (u)
-            dt_gen(d, t, DS_PLAIN, fmt_quantity(d->a, e->num, u));
-        else
-            dt_genf(d, t, DS_PLAIN, "%s %s", fmt_number(d->a, e->num), e->name);
+    case EX_QUANTITY:
+        /* The unit as written, as the expression printer does (exprtext.c). */
+        dt_genf(d, t, DS_PLAIN, "%s %s", fmt_number(d->a, e->num), e->name);
         break;
-    }
     case EX_PERCENT:
         dt_genf(d, t, DS_PLAIN, "%s%%", fmt_number(d->a, e->num));
         break;

@@ -511,7 +511,8 @@ static bool same_stmts(const StmtList *a, const StmtList *b)
     for (int i = 0; i < a->n; i++) {
         const Stmt *x = a->v[i], *y = b->v[i];
         if (x->kind != y->kind || !same_str(x->head, y->head) || x->has_block != y->has_block ||
-            !same_args(&x->args, &y->args) || !same_expr(x->expr, y->expr) ||
+            !same_args(&x->args, &y->args) ||
+            (x->kind != ST_GENERIC && !same_expr(x->expr, y->expr)) ||
             !same_stmts(&x->block, &y->block))
             return false;
     }

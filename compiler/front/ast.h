@@ -55,6 +55,21 @@ typedef enum ExprOp {
     OP_AND, OP_OR
 } ExprOp;
 
+/* The type of an expression's value, found by the resolver (expr.c). */
+typedef enum ExprType {
+    TY_ERROR,       /* not resolved yet, or resolution failed (reported) */
+    TY_NUMBER,
+    TY_BOOL,        /* a comparison, `and`, `or`, `not` */
+    TY_SERIES,      /* an indicator passed to a `series` parameter */
+    TY_DATE
+} ExprType;
+
+/* Declarations of the model (model.h) that the resolver links the tree to. */
+struct Decl;
+struct Indicator;
+struct Extern;
+struct Unit;
+
 typedef struct Expr Expr;
 typedef VEC(Expr *) ExprList;
 
@@ -66,12 +81,13 @@ struct Expr {
     const char *lit;        /* NUMBER, QUANTITY, PERCENT: num as written, "1_500_000" */
     const char *name;       /* NAME, CALL: the name; QUANTITY: the unit */
     Span name_span;
+    ExprType type;          /* by the resolver; here, it fills what would be padding */
     Expr *l, *r;
     ExprList args;
-    /* Filled by the resolver. */
-    void *ref;              /* Indicator*, Extern* or Unit* */
-    const void *unit;       /* the Unit of the value, NULL for a plain number */
-    int type;               /* ExprType, see model.h */
+    /* Filled by the resolver (expr.c); NULL where a name did not resolve. */
+    struct Indicator *indicator;    /* NAME: the indicator it reads */
+    const struct Extern *callee;    /* CALL: the extern function it calls */
+    const struct Unit *unit;        /* the unit of the value; NULL for a plain number */
 };
 
 typedef enum StmtKind { ST_GENERIC, ST_REQUIRES, ST_FORMULA } StmtKind;
@@ -85,7 +101,17 @@ struct Stmt {
     const char *head;   /* GENERIC: the statement name; otherwise "requires"/"formula" */
     Span head_span;
     ArgList args;
-    Expr *expr;         /* REQUIRES, FORMULA */
+    /* Which of the two a statement carries follows from its kind.  They
+     * share storage: a large agreement has hundreds of thousands of
+     * statements, and the compiler's memory is bounded by a multiple of
+     * the source size (docs/performance.md). */
+    union {
+        Expr *expr;         /* REQUIRES, FORMULA */
+        struct Decl *decl;  /* GENERIC at the top level: the declaration it
+                             * makes, set when the resolver declares it
+                             * (compile.c); NULL otherwise and for a
+                             * duplicate */
+    };
     bool has_block;
     Span block_span;    /* from { to } */
     StmtList block;

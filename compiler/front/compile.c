@@ -229,8 +229,11 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
                 continue;
             if (d->kind == K_AGREEMENT)
                 s->m->agreement = (Agreement *)d;
-            /* Stash the declaration on the statement for resolve.c. */
-            st->expr = (Expr *)d;
+            /* For resolve_scope(), which reads the block into d.  The
+             * prelude's tree is declared again in every scope, so there
+             * this is the last scope's declaration; resolve_scope() skips
+             * the prelude's statements and never reads it. */
+            st->decl = d;
             continue;
         }
         if (strcmp(st->head, "agenda") == 0) {

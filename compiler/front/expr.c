@@ -9,9 +9,9 @@
 
 #include "resolve_int.h"
 
-static const char *unit_name(const void *u)
+static const char *unit_name(const Unit *u)
 {
-    return u ? ((const Unit *)u)->d.id : "a plain number";
+    return u ? u->d.id : "a plain number";
 }
 
 static void add_input(Resolver *r, Indicator *owner, Indicator *in)
@@ -36,7 +36,7 @@ static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
         e->type = TY_ERROR;
         return;
     }
-    e->ref = x;
+    e->callee = x;
     if (e->args.n != x->params.n) {
         Diagnostic *g = diag_report(r->d, CHECK_EXTERN_SIGNATURE, e->span, "file",
                                     "'%s' takes %d argument%s, not %d", x->d.id, x->params.n,
@@ -62,7 +62,7 @@ static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
 
 static void need(Resolver *r, Expr *e, ExprType t, const char *what)
 {
-    if (e->type != TY_ERROR && e->type != (int)t) {
+    if (e->type != TY_ERROR && e->type != t) {
         diag_report(r->d, CHECK_SYNTAX, e->span, "file", "expected %s here", what);
         e->type = TY_ERROR;
     }
@@ -80,7 +80,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
         break;
     case EX_QUANTITY:
         e->type = TY_NUMBER;
-        e->unit = resolve_ref(r, s, e->name, e->name_span, K_UNIT, "a quantity");
+        e->unit = (Unit *)resolve_ref(r, s, e->name, e->name_span, K_UNIT, "a quantity");
         if (!e->unit)
             e->type = TY_ERROR;
         break;
@@ -97,7 +97,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
             e->type = TY_ERROR;
             break;
         }
-        e->ref = ind;
+        e->indicator = ind;
         e->unit = ind->unit;
         e->type = series_ok ? TY_SERIES : TY_NUMBER;
         add_input(r, owner, ind);
@@ -136,7 +136,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
             e->type = TY_ERROR;
             break;
         }
-        const void *lu = e->l->unit, *ru = e->r->unit;
+        const Unit *lu = e->l->unit, *ru = e->r->unit;
         if (e->op == OP_MUL || e->op == OP_DIV) {
             e->type = TY_NUMBER;
             e->unit = lu && ru ? NULL : lu ? lu : ru;

@@ -10,16 +10,6 @@
 #include "resolve_int.h"
 #include "suggest.h"
 
-void resolve_push_ptr(Resolver *r, void *vec, Decl *d, Span span)
-{
-    (void)span;
-    VEC(Decl *) *v = vec;
-    for (int i = 0; i < v->n; i++)
-        if (v->v[i] == d)
-            return;     /* a name listed twice counts once */
-    VEC_PUSH(r->a, *v, d);
-}
-
 static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word);
 
 /* ---- allow -------------------------------------------------------- */
@@ -64,13 +54,24 @@ static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
     VEC_PUSH(r->a, *out, al);
 }
 
-/* Runs the statements of a block against a table. */
-void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
-                   int n, AllowList *allows, const char *where)
+void resolve_walk_init(BlockWalk *w, Resolver *r, Scope *s, const StmtList *block,
+                       const StmtDef *defs, int n, AllowList *allows, const char *where)
 {
-    const Stmt *seen[32] = {0};
-    for (int i = 0; i < block->n; i++) {
-        const Stmt *st = block->v[i];
+    *w = (BlockWalk){.r = r, .s = s, .block = block, .defs = defs, .n = n, .allows = allows,
+                     .where = where};
+}
+
+int resolve_walk_next(BlockWalk *w, Cur *c)
+{
+    Resolver *r = w->r;
+    Scope *s = w->s;
+    const StmtDef *defs = w->defs;
+    int n = w->n;
+    AllowList *allows = w->allows;
+    const char *where = w->where;
+    const Stmt **seen = w->seen;
+    while (w->next < w->block->n) {
+        const Stmt *st = w->block->v[w->next++];
         if (allows && st->kind == ST_GENERIC && strcmp(st->head, "allow") == 0) {
             resolve_allow(r, s, st, allows);
             continue;
@@ -107,10 +108,22 @@ void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const 
                         "`%s` takes no { } block", st->head);
             continue;
         }
-        Cur c;
-        cur_init(&c, r, s, st);
-        defs[k].fn(&c, d);
+        cur_init(c, r, s, st);
+        return k;
     }
+    return -1;
+}
+
+/* A declaration's block, read into d with the table of its kind. */
+static void decl_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
+                       int n, const char *where)
+{
+    BlockWalk w;
+    Cur c;
+    int k;
+    resolve_walk_init(&w, r, s, block, defs, n, &d->allows, where);
+    while ((k = resolve_walk_next(&w, &c)) >= 0)
+        defs[k].read.decl(&c, d);
 }
 
 static const char *where_of(Resolver *r, const Decl *d)
@@ -175,10 +188,13 @@ static void ag_nested_in(Cur *c, Decl *d)
 }
 
 static const StmtDef agreement_defs[] = {
-    {"version", ag_version, false, false},   {"term", ag_term, false, false},
-    {"lead", ag_lead, false, false},         {"scope", ag_scope, false, false},
-    {"amendment", ag_amendment, false, false}, {"withdrawal", ag_withdrawal, false, false},
-    {"nested_in", ag_nested_in, false, false},
+    {"version", {.decl = ag_version}, false, false},
+    {"term", {.decl = ag_term}, false, false},
+    {"lead", {.decl = ag_lead}, false, false},
+    {"scope", {.decl = ag_scope}, false, false},
+    {"amendment", {.decl = ag_amendment}, false, false},
+    {"withdrawal", {.decl = ag_withdrawal}, false, false},
+    {"nested_in", {.decl = ag_nested_in}, false, false},
 };
 
 /* ---- partner ------------------------------------------------------ */
@@ -211,8 +227,7 @@ static void pa_backbone(Cur *c, Decl *d)
 {
     Partner *p = (Partner *)d;
     p->backbone_span = c->st->span;
-    if (cur_refs(c, K_BACKBONE_FN, "`backbone`", &p->backbone, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_BACKBONE_FN, "`backbone`", p->backbone, BackboneFn);
 }
 
 static void pa_commits(Cur *c, Decl *d)
@@ -222,9 +237,11 @@ static void pa_commits(Cur *c, Decl *d)
         VEC_PUSH(c->r->a, ((Partner *)d)->commits, q);
 }
 
-static void in_interest(Cur *c, Decl *d)
+/* An incentive's block: the interests behind it, `interest NAME wants
+ * more|less`.  An incentive is not a declaration (its id is local to the
+ * partner), so its block has a reader of its own. */
+static void ic_interest(Cur *c, Incentive *in)
 {
-    Incentive *in = (Incentive *)d;
     const char *name;
     Span sp;
     if (!cur_ident(c, &name, &sp, "the interest's name") || !cur_word(c, "wants"))
@@ -237,7 +254,20 @@ static void in_interest(Cur *c, Decl *d)
     VEC_PUSH(c->r->a, in->wants, w);
 }
 
-static const StmtDef incentive_defs[] = {{"interest", in_interest, true, false}};
+static const StmtDef incentive_defs[] = {
+    {"interest", {.incentive = ic_interest}, true, false},
+};
+
+static void incentive_block(Cur *c, Incentive *in)
+{
+    BlockWalk w;
+    Cur ic;
+    int k;
+    resolve_walk_init(&w, c->r, c->s, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
+                      arena_printf(c->r->a, "incentive '%s'", in->id));
+    while ((k = resolve_walk_next(&w, &ic)) >= 0)
+        incentive_defs[k].read.incentive(&ic, in);
+}
 
 static void pa_incentive(Cur *c, Decl *d)
 {
@@ -255,24 +285,25 @@ static void pa_incentive(Cur *c, Decl *d)
             diag_related(c->r->d, g, p->incentives.v[i]->span, "first declared here");
             return;
         }
-    resolve_block(c->r, c->s, (Decl *)in, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
-              arena_printf(c->r->a, "incentive '%s'", in->id));
+    incentive_block(c, in);
     VEC_PUSH(c->r->a, p->incentives, in);
 }
 
 static const StmtDef partner_defs[] = {
-    {"sector", pa_sector, false, false},       {"level", pa_level, false, false},
-    {"signatory", pa_signatory, false, false}, {"backbone", pa_backbone, false, false},
-    {"coordinator", pa_coordinator, false, false}, {"commits", pa_commits, true, false},
-    {"incentive", pa_incentive, true, true},
+    {"sector", {.decl = pa_sector}, false, false},
+    {"level", {.decl = pa_level}, false, false},
+    {"signatory", {.decl = pa_signatory}, false, false},
+    {"backbone", {.decl = pa_backbone}, false, false},
+    {"coordinator", {.decl = pa_coordinator}, false, false},
+    {"commits", {.decl = pa_commits}, true, false},
+    {"incentive", {.decl = pa_incentive}, true, true},
 };
 
 /* ---- goal --------------------------------------------------------- */
 
 static void go_measured_by(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_INDICATOR, "`measured_by`", &((Goal *)d)->measured_by, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_INDICATOR, "`measured_by`", ((Goal *)d)->measured_by, Indicator);
 }
 
 static void go_by(Cur *c, Decl *d)
@@ -283,8 +314,8 @@ static void go_by(Cur *c, Decl *d)
 }
 
 static const StmtDef goal_defs[] = {
-    {"measured_by", go_measured_by, true, false},
-    {"by", go_by, false, false},
+    {"measured_by", {.decl = go_measured_by}, true, false},
+    {"by", {.decl = go_by}, false, false},
 };
 
 /* ---- indicator ---------------------------------------------------- */
@@ -371,8 +402,7 @@ static void in_frequency(Cur *c, Decl *d)
 
 static void in_reported_by(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_PARTNER, "`reported_by`", &((Indicator *)d)->reporters, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_PARTNER, "`reported_by`", ((Indicator *)d)->reporters, Partner);
 }
 
 static void in_source(Cur *c, Decl *d)
@@ -401,8 +431,7 @@ static void in_combine(Cur *c, Decl *d)
 
 static void in_dims(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_DIMENSION, "`disaggregated_by`", &((Indicator *)d)->dims, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_DIMENSION, "`disaggregated_by`", ((Indicator *)d)->dims, Dimension);
 }
 
 static void in_personal(Cur *c, Decl *d)
@@ -416,6 +445,7 @@ static void in_personal(Cur *c, Decl *d)
 static void in_formula(Cur *c, Decl *d)
 {
     Indicator *ind = (Indicator *)d;
+    /* The scanner reads `formula` as a keyword: this is an ST_FORMULA. */
     ind->formula = c->st->expr;     /* resolved once every unit is known */
 }
 
@@ -434,13 +464,19 @@ static void in_contributes(Cur *c, Decl *d)
 }
 
 static const StmtDef indicator_defs[] = {
-    {"unit", in_unit, false, false},           {"direction", in_direction, false, false},
-    {"baseline", in_baseline, false, false},   {"target", in_target, true, false},
-    {"frequency", in_frequency, false, false}, {"reported_by", in_reported_by, true, false},
-    {"source", in_source, false, false},       {"values", in_values, false, false},
-    {"combine", in_combine, false, false},     {"disaggregated_by", in_dims, true, false},
-    {"personal_data", in_personal, false, false}, {"formula", in_formula, false, false},
-    {"contributes_to", in_contributes, false, false},
+    {"unit", {.decl = in_unit}, false, false},
+    {"direction", {.decl = in_direction}, false, false},
+    {"baseline", {.decl = in_baseline}, false, false},
+    {"target", {.decl = in_target}, true, false},
+    {"frequency", {.decl = in_frequency}, false, false},
+    {"reported_by", {.decl = in_reported_by}, true, false},
+    {"source", {.decl = in_source}, false, false},
+    {"values", {.decl = in_values}, false, false},
+    {"combine", {.decl = in_combine}, false, false},
+    {"disaggregated_by", {.decl = in_dims}, true, false},
+    {"personal_data", {.decl = in_personal}, false, false},
+    {"formula", {.decl = in_formula}, false, false},
+    {"contributes_to", {.decl = in_contributes}, false, false},
 };
 
 /* ---- activity ----------------------------------------------------- */
@@ -453,26 +489,23 @@ static void ac_lead(Cur *c, Decl *d)
 
 static void ac_partners(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_PARTNER, "`partners`", &((Activity *)d)->partners, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_PARTNER, "`partners`", ((Activity *)d)->partners, Partner);
 }
 
 static void ac_supports(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_GOAL, "`supports`", &((Activity *)d)->supports, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_GOAL, "`supports`", ((Activity *)d)->supports, Goal);
 }
 
 static void ac_addresses(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_NEED, "`addresses`", &((Activity *)d)->addresses, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_NEED, "`addresses`", ((Activity *)d)->addresses, Need);
 }
 
 static void ac_coordinates(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_ACTIVITY, "`coordinates_with`", &((Activity *)d)->coordinates_with, resolve_push_ptr))
-        cur_end(c);
+    RESOLVE_LIST_STMT(c, K_ACTIVITY, "`coordinates_with`", ((Activity *)d)->coordinates_with,
+                      Activity);
 }
 
 static void ac_period(Cur *c, Decl *d)
@@ -500,10 +533,13 @@ static void ac_budget(Cur *c, Decl *d)
 }
 
 static const StmtDef activity_defs[] = {
-    {"lead", ac_lead, false, false},         {"partners", ac_partners, true, false},
-    {"supports", ac_supports, true, false},  {"addresses", ac_addresses, true, false},
-    {"coordinates_with", ac_coordinates, true, false}, {"period", ac_period, false, false},
-    {"budget", ac_budget, true, false},
+    {"lead", {.decl = ac_lead}, false, false},
+    {"partners", {.decl = ac_partners}, true, false},
+    {"supports", {.decl = ac_supports}, true, false},
+    {"addresses", {.decl = ac_addresses}, true, false},
+    {"coordinates_with", {.decl = ac_coordinates}, true, false},
+    {"period", {.decl = ac_period}, false, false},
+    {"budget", {.decl = ac_budget}, true, false},
 };
 
 /* ---- milestone ---------------------------------------------------- */
@@ -521,25 +557,30 @@ static void mi_owner(Cur *c, Decl *d)
     cur_end(c);
 }
 
-static void push_after(Resolver *r, void *vec, Decl *d, Span span)
-{
-    Milestone *m = (Milestone *)((char *)vec - offsetof(Milestone, after));
-    for (int i = 0; i < m->after.n; i++)
-        if (m->after.v[i] == (Milestone *)d)
-            return;
-    VEC_PUSH(r->a, m->after, (Milestone *)d);
-    VEC_PUSH(r->a, m->after_spans, span);
-}
-
+/* after.v[i] is named at after_spans.v[i]. */
 static void mi_after(Cur *c, Decl *d)
 {
-    if (cur_refs(c, K_MILESTONE, "`after`", &((Milestone *)d)->after, push_after))
+    Milestone *m = (Milestone *)d;
+    CurList l;
+    cur_list_init(&l, c, K_MILESTONE, "`after`");
+    while (cur_list_next(&l)) {
+        Milestone *prev = (Milestone *)l.decl;
+        int i = 0;
+        while (i < m->after.n && m->after.v[i] != prev)
+            i++;
+        if (i == m->after.n) {
+            VEC_PUSH(c->r->a, m->after, prev);
+            VEC_PUSH(c->r->a, m->after_spans, l.span);
+        }
+    }
+    if (l.ok)
         cur_end(c);
 }
 
 static void mi_requires(Cur *c, Decl *d)
 {
     Milestone *m = (Milestone *)d;
+    /* The scanner reads `requires` as a keyword: this is an ST_REQUIRES. */
     m->requires = c->st->expr;      /* resolved once every unit is known */
 }
 
@@ -556,9 +597,12 @@ static void mi_phase(Cur *c, Decl *d)
 }
 
 static const StmtDef milestone_defs[] = {
-    {"due", mi_due, false, false},         {"owner", mi_owner, false, false},
-    {"after", mi_after, true, false},      {"requires", mi_requires, false, false},
-    {"deliverable", mi_deliverable, false, false}, {"phase", mi_phase, false, false},
+    {"due", {.decl = mi_due}, false, false},
+    {"owner", {.decl = mi_owner}, false, false},
+    {"after", {.decl = mi_after}, true, false},
+    {"requires", {.decl = mi_requires}, false, false},
+    {"deliverable", {.decl = mi_deliverable}, false, false},
+    {"phase", {.decl = mi_phase}, false, false},
 };
 
 /* ---- dimension: its block lists the allowed values ---------------- */
@@ -665,22 +709,22 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         return;
     switch (d->kind) {
     case K_AGREEMENT:
-        resolve_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), where);
         break;
     case K_PARTNER:
-        resolve_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), where);
         break;
     case K_GOAL:
-        resolve_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), where);
         break;
     case K_INDICATOR:
-        resolve_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), where);
         break;
     case K_ACTIVITY:
-        resolve_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), where);
         break;
     case K_MILESTONE:
-        resolve_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), &d->allows, where);
+        decl_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), where);
         break;
     case K_DIMENSION:
         resolve_dimension(r, (Dimension *)d, st);
@@ -727,8 +771,8 @@ void resolve_scope(Resolver *r, Scope *s)
                 }
                 s->m->has_communication = true;
                 s->m->communication_span = st->head_span;
-                resolve_block(r, s, NULL, &st->block, resolve_comm_defs, resolve_ncomm_defs, NULL,
-                          "the communication block");
+                resolve_model_block(r, s, st, resolve_comm_defs, resolve_ncomm_defs,
+                                    "the communication block");
             } else if (strcmp(st->head, "governance") == 0) {
                 if (s->m->has_governance) {
                     diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
@@ -737,12 +781,12 @@ void resolve_scope(Resolver *r, Scope *s)
                 }
                 s->m->has_governance = true;
                 s->m->governance_span = st->head_span;
-                resolve_block(r, s, NULL, &st->block, resolve_governance_defs, resolve_ngovernance_defs, NULL,
-                          "the governance block");
+                resolve_model_block(r, s, st, resolve_governance_defs, resolve_ngovernance_defs,
+                                    "the governance block");
             } else if (strcmp(st->head, "allow") == 0)
                 file_allow(r, s, st);
-            else if (st->expr && ast != r->prelude)
-                resolve_decl(r, s, st, (Decl *)st->expr);
+            else if (st->decl && ast != r->prelude)
+                resolve_decl(r, s, st, st->decl);
         }
     }
     for (int i = 0; i < s->m->indicators.n; i++)

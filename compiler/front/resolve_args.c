@@ -227,26 +227,35 @@ Decl *cur_ref(Cur *c, DeclKind k, const char *role)
     return resolve_ref(c->r, c->s, a->text, a->span, k, role);
 }
 
-bool cur_refs(Cur *c, DeclKind k, const char *role, void *vec, PushFn push)
+void cur_list_init(CurList *l, Cur *c, DeclKind kind, const char *role)
 {
-    bool ok = true;
-    for (;;) {
+    *l = (CurList){c, kind, role, NULL, SPAN_NONE, true, false};
+}
+
+bool cur_list_next(CurList *l)
+{
+    Cur *c = l->c;
+    while (!l->done) {
         const Arg *a = cur_peek(c);
         if (!a || a->kind != ARG_IDENT) {
-            cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(k)));
+            cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(l->kind)));
+            l->ok = false;
+            l->done = true;
             return false;
         }
         c->i++;
-        Decl *d = resolve_ref(c->r, c->s, a->text, a->span, k, role);
-        if (d)
-            push(c->r, vec, d, a->span);
-        else
-            ok = false;
+        l->decl = resolve_ref(c->r, c->s, a->text, a->span, l->kind, l->role);
+        l->span = a->span;
         const Arg *n = cur_peek(c);
-        if (!n || n->kind != ARG_COMMA)
-            return ok;
-        c->i++;
+        if (n && n->kind == ARG_COMMA)
+            c->i++;
+        else
+            l->done = true;
+        if (l->decl)
+            return true;
+        l->ok = false;
     }
+    return false;
 }
 
 const char *subject_of(Arena *a, const Decl *d)

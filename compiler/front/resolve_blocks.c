@@ -7,13 +7,26 @@
 
 /* ---- tension ------------------------------------------------------ */
 
-static void te_resolution(Cur *c, Decl *d)
+static void te_resolution(Cur *c, Tension *t)
 {
-    if (cur_string(c, &((Tension *)(void *)d)->resolution, "the resolution, as a string"))
+    if (cur_string(c, &t->resolution, "the resolution, as a string"))
         cur_end(c);
 }
 
-static const StmtDef tension_defs[] = {{"resolution", te_resolution, false, false}};
+static const StmtDef tension_defs[] = {
+    {"resolution", {.tension = te_resolution}, false, false},
+};
+
+/* NAME, NAME, ... of partners, each added to `out` once; false when a
+ * name is missing or does not resolve (reported). */
+static bool partner_list(Cur *c, const char *role, PartnerList *out)
+{
+    CurList l;
+    cur_list_init(&l, c, K_PARTNER, role);
+    while (cur_list_next(&l))
+        RESOLVE_PUSH_ONCE(c->r->a, *out, (Partner *)l.decl);
+    return l.ok;
+}
 
 void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
 {
@@ -23,15 +36,18 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
     t->span = st->span;
     t->file = st->span.file;
     if (!cur_ident(&c, &t->interest, &t->interest_span, "the interest's name") ||
-        !cur_word(&c, "between") || !cur_refs(&c, K_PARTNER, "a tension", &t->partners, resolve_push_ptr) ||
+        !cur_word(&c, "between") || !partner_list(&c, "a tension", &t->partners) ||
         !cur_end(&c))
         return;
     if (t->partners.n < 2)
         diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
                     "a tension is between at least two partners");
-    /* The tension is passed where a Decl is expected only to reach its fields. */
-    resolve_block(r, s, (Decl *)(void *)t, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
-              "a tension");
+    BlockWalk w;
+    int k;
+    resolve_walk_init(&w, r, s, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
+                      "a tension");
+    while ((k = resolve_walk_next(&w, &c)) >= 0)
+        tension_defs[k].read.tension(&c, t);
     VEC_PUSH(r->a, s->m->tensions, t);
 }
 
@@ -85,14 +101,25 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
     }
 }
 
-static bool partners_or_all(Cur *c, bool *all, void *vec)
+void resolve_model_block(Resolver *r, Scope *s, const Stmt *st, const StmtDef *defs, int n,
+                         const char *where)
+{
+    BlockWalk w;
+    Cur c;
+    int k;
+    resolve_walk_init(&w, r, s, &st->block, defs, n, NULL, where);
+    while ((k = resolve_walk_next(&w, &c)) >= 0)
+        defs[k].read.model(&c, s->m);
+}
+
+static bool partners_or_all(Cur *c, bool *all, PartnerList *out)
 {
     if (cur_is_word(c, "all")) {
         c->i++;
         *all = true;
         return true;
     }
-    return cur_refs(c, K_PARTNER, "a communication", vec, resolve_push_ptr);
+    return partner_list(c, "a communication", out);
 }
 
 static Comm *comm_head(Cur *c, CommKind kind)
@@ -107,38 +134,33 @@ static Comm *comm_head(Cur *c, CommKind kind)
     return cm;
 }
 
-static void co_meeting(Cur *c, Decl *d, CommKind kind)
+static void co_meeting(Cur *c, Model *m, CommKind kind)
 {
-    (void)d;
     Comm *cm = comm_head(c, kind);
     if (cm && cur_word(c, "with") && partners_or_all(c, &cm->with_all, &cm->with) && cur_end(c))
-        VEC_PUSH(c->r->a, c->s->m->comms, cm);
+        VEC_PUSH(c->r->a, m->comms, cm);
 }
 
-static void co_meet(Cur *c, Decl *d) { co_meeting(c, d, COMM_MEETING); }
-static void co_review(Cur *c, Decl *d) { co_meeting(c, d, COMM_REVIEW); }
+static void co_meet(Cur *c, Model *m) { co_meeting(c, m, COMM_MEETING); }
+static void co_review(Cur *c, Model *m) { co_meeting(c, m, COMM_REVIEW); }
 
-static void co_report(Cur *c, Decl *d)
+static void co_report(Cur *c, Model *m)
 {
-    (void)d;
     Comm *cm = comm_head(c, COMM_REPORT);
-    if (cm && cur_word(c, "by") &&
-        cur_refs(c, K_PARTNER, "a report's `by`", &cm->by, resolve_push_ptr) && cur_word(c, "to") &&
-        partners_or_all(c, &cm->to_all, &cm->to) && cur_end(c))
-        VEC_PUSH(c->r->a, c->s->m->comms, cm);
+    if (cm && cur_word(c, "by") && partner_list(c, "a report's `by`", &cm->by) &&
+        cur_word(c, "to") && partners_or_all(c, &cm->to_all, &cm->to) && cur_end(c))
+        VEC_PUSH(c->r->a, m->comms, cm);
 }
 
 const StmtDef resolve_comm_defs[] = {
-    {"meeting", co_meet, true, false},
-    {"report", co_report, true, false},
-    {"review", co_review, true, false},
+    {"meeting", {.model = co_meet}, true, false},
+    {"report", {.model = co_report}, true, false},
+    {"review", {.model = co_review}, true, false},
 };
 const int resolve_ncomm_defs = NDEFS(resolve_comm_defs);
 
-static void gv_decisions(Cur *c, Decl *d)
+static void gv_decisions(Cur *c, Model *m)
 {
-    (void)d;
-    Model *m = c->s->m;
     m->decisions_span = c->st->span;
     if (cur_is_word(c, "consensus") || cur_is_word(c, "majority")) {
         m->decisions = cur_is_word(c, "consensus") ? DECIDE_CONSENSUS : DECIDE_MAJORITY;
@@ -158,24 +180,22 @@ static void gv_decisions(Cur *c, Decl *d)
     cur_end(c);
 }
 
-static void gv_escalation(Cur *c, Decl *d)
+static void gv_escalation(Cur *c, Model *m)
 {
-    (void)d;
-    if (cur_string(c, &c->s->m->escalation, "how disputes are resolved, as a string"))
+    if (cur_string(c, &m->escalation, "how disputes are resolved, as a string"))
         cur_end(c);
 }
 
-static void gv_data_sharing(Cur *c, Decl *d)
+static void gv_data_sharing(Cur *c, Model *m)
 {
-    (void)d;
-    if (cur_string(c, &c->s->m->data_sharing, "the data-sharing terms, as a string"))
+    if (cur_string(c, &m->data_sharing, "the data-sharing terms, as a string"))
         cur_end(c);
 }
 
 const StmtDef resolve_governance_defs[] = {
-    {"decisions", gv_decisions, false, false},
-    {"escalation", gv_escalation, false, false},
-    {"data_sharing", gv_data_sharing, false, false},
+    {"decisions", {.model = gv_decisions}, false, false},
+    {"escalation", {.model = gv_escalation}, false, false},
+    {"data_sharing", {.model = gv_data_sharing}, false, false},
 };
 const int resolve_ngovernance_defs = NDEFS(resolve_governance_defs);
 

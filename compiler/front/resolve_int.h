@@ -1,7 +1,7 @@
 /* resolve_int.h - internals shared by the files of the resolver:
- * compile.c (files, `use`, declarations), resolve.c and resolve_blocks.c
- * (statements), expr.c (expressions) and resolve_args.c (reading
- * statement arguments). */
+ * compile.c (files, `use`, declarations), resolve.c (the statements of
+ * declarations), resolve_blocks.c (the other blocks), expr.c (expressions)
+ * and resolve_args.c (reading statement arguments). */
 #ifndef CHARTER_RESOLVE_INT_H
 #define CHARTER_RESOLVE_INT_H
 
@@ -52,9 +52,51 @@ bool cur_duration(Cur *c, Duration *out, bool bare);
 bool cur_quantity(Cur *c, Quantity *q, const char *what);
 /* One of `words`; returns its index or -1 (reported). */
 int cur_choice(Cur *c, const char *const *words, int n, const char *what);
-/* NAME, NAME, ... of declarations of kind `k` pushed through `push`. */
-typedef void (*PushFn)(Resolver *r, void *vec, Decl *d, Span span);
-bool cur_refs(Cur *c, DeclKind k, const char *role, void *vec, PushFn push);
+/* A list NAME, NAME, ... of declarations of kind `kind`, read one name at
+ * a time:
+ *     CurList l;
+ *     cur_list_init(&l, c, K_PARTNER, "`partners`");
+ *     while (cur_list_next(&l))
+ *         RESOLVE_PUSH_ONCE(c->r->a, a->partners, (Partner *)l.decl);
+ *     if (l.ok)
+ *         cur_end(c);
+ * Inside the loop l.decl is of kind `kind` (resolve_ref checked it), so
+ * converting it to its kind's struct is sound.  A name that does not
+ * resolve is reported and skipped, and clears l.ok; so does a missing
+ * name, which ends the list. */
+typedef struct CurList {
+    Cur *c;
+    DeclKind kind;
+    const char *role;   /* for wrong_kind: "`partners`" */
+    Decl *decl;         /* the declaration just read */
+    Span span;          /* where it is named */
+    bool ok;            /* every name so far was there and resolved */
+    bool done;
+} CurList;
+void cur_list_init(CurList *l, Cur *c, DeclKind kind, const char *role);
+bool cur_list_next(CurList *l);
+/* Appends `x` to `vec`, a VEC of pointers, unless it is there already: a
+ * name listed twice counts once.  `x` is evaluated more than once. */
+#define RESOLVE_PUSH_ONCE(a, vec, x)                                         \
+    do {                                                                     \
+        int i_ = 0;                                                          \
+        while (i_ < (vec).n && (vec).v[i_] != (x))                           \
+            i_++;                                                            \
+        if (i_ == (vec).n)                                                   \
+            VEC_PUSH(a, vec, x);                                             \
+    } while (0)
+/* The whole of a statement that lists declarations, `partners a, b`: each
+ * declaration of kind `kind` named is added once to `vec`, a VEC(Type *),
+ * and nothing may follow the list. */
+#define RESOLVE_LIST_STMT(c, kind, role, vec, Type)                          \
+    do {                                                                     \
+        CurList l_;                                                          \
+        cur_list_init(&l_, c, kind, role);                                   \
+        while (cur_list_next(&l_))                                           \
+            RESOLVE_PUSH_ONCE((c)->r->a, vec, (Type *)l_.decl);              \
+        if (l_.ok)                                                           \
+            cur_end(c);                                                      \
+    } while (0)
 /* A name of kind `k` (NULL when undefined or of another kind; reported). */
 Decl *cur_ref(Cur *c, DeclKind k, const char *role);
 void cur_error(Cur *c, const char *what);
@@ -64,34 +106,65 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
                   const char *role);
 const char *subject_of(Arena *a, const Decl *d);
 
-/* The statements a declaration or block knows (resolve.c). */
-typedef void (*StmtFn)(Cur *c, Decl *d);
-
+/* A statement a block knows, in the table of that kind of block.  Each
+ * table is read by its block's own reader, which calls the member of
+ * `read` the table fills: a declaration's block (resolve.c; `d` is of the
+ * table's kind, since the reader picks the table by d->kind), a partner's
+ * incentive (resolve.c), a tension, or the communication and governance
+ * blocks, whose statements fill the model itself (resolve_blocks.c). */
 typedef struct StmtDef {
     const char *name;
-    StmtFn fn;
+    union {
+        void (*decl)(Cur *c, Decl *d);
+        void (*incentive)(Cur *c, Incentive *in);
+        void (*tension)(Cur *c, Tension *t);
+        void (*model)(Cur *c, Model *m);
+    } read;
     bool repeat;    /* may appear more than once */
     bool block;     /* takes a { } block */
 } StmtDef;
 
 #define NDEFS(t) ((int)(sizeof t / sizeof t[0]))
 
-/* Pushes a declaration once onto a VEC(Decl *). */
-void resolve_push_ptr(Resolver *r, void *vec, Decl *d, Span span);
-/* Runs the statements of a block against a table; `allows` (may be NULL)
- * receives the block's `allow`s. */
-void resolve_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
-                   int n, AllowList *allows, const char *where);
+/* A walk over the statements of a block against its table, shared by the
+ * readers of blocks:
+ *     BlockWalk w;
+ *     resolve_walk_init(&w, r, s, &st->block, defs, NDEFS(defs), allows, where);
+ *     while ((k = resolve_walk_next(&w, &c)) >= 0)
+ *         defs[k].read.tension(&c, t);
+ * Statements the table does not know, a second one of a statement that
+ * may be given once and a { } block where none belongs are reported and
+ * skipped; `allow`s are read into `allows` (NULL: `allow` is not known in
+ * the block).  `where` names the block in messages ("partner 'itu'"). */
+typedef struct BlockWalk {
+    Resolver *r;
+    Scope *s;
+    const StmtList *block;
+    const StmtDef *defs;
+    int n;
+    AllowList *allows;
+    const char *where;
+    int next;               /* index in block of the next statement */
+    const Stmt *seen[32];   /* by index in defs: the first of a statement given once */
+} BlockWalk;
+void resolve_walk_init(BlockWalk *w, Resolver *r, Scope *s, const StmtList *block,
+                       const StmtDef *defs, int n, AllowList *allows, const char *where);
+/* The index in defs of the next statement to read, with `c` set on it;
+ * -1 after the last. */
+int resolve_walk_next(BlockWalk *w, Cur *c);
 
 /* resolve_blocks.c: the blocks that are not named declarations. */
 void resolve_agenda(Resolver *r, Scope *s, const Stmt *st);
 void resolve_tension(Resolver *r, Scope *s, const Stmt *st);
+/* The communication or governance block: the statements of `defs` fill the model. */
+void resolve_model_block(Resolver *r, Scope *s, const Stmt *st, const StmtDef *defs, int n,
+                         const char *where);
 extern const StmtDef resolve_comm_defs[];
 extern const int resolve_ncomm_defs;
 extern const StmtDef resolve_governance_defs[];
 extern const int resolve_ngovernance_defs;
 
-/* load.c */
+/* compile.c */
 void load_declare(Resolver *r, Scope *s, Ast *ast);
 /* resolve.c */
 void resolve_scope(Resolver *r, Scope *s);

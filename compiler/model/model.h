@@ -76,13 +76,18 @@ typedef struct Want {
     Span span;
 } Want;
 
+typedef struct Partner Partner;
+/* Partners named in a list (`partners`, `reported_by`, a tension's
+ * `between`, a meeting's `with`, ...), each once, in the order named. */
+typedef VEC(Partner *) PartnerList;
+
 typedef struct Incentive {
     const char *id, *text;
     Span span;
     VEC(Want) wants;
 } Incentive;
 
-typedef struct Partner {
+struct Partner {
     Decl d;
     Sector *sector;
     Level *level;
@@ -92,12 +97,12 @@ typedef struct Partner {
     const char *coordinator;
     VEC(Quantity) commits;
     VEC(Incentive *) incentives;
-} Partner;
+};
 
 typedef struct Tension {
     const char *interest;
     Span span, interest_span;
-    VEC(Partner *) partners;
+    PartnerList partners;
     const char *resolution;
     AllowList allows;
     uint32_t file;
@@ -137,7 +142,7 @@ struct Indicator {
     VEC(Target) targets;    /* source order */
     Duration frequency;     /* n == 0: unset */
     Span frequency_span;
-    VEC(Partner *) reporters;
+    PartnerList reporters;
     const char *source;
     ValuesMode values;
     Combine combine;
@@ -159,7 +164,7 @@ typedef struct Budget {
 typedef struct Activity {
     Decl d;
     Partner *lead;
-    VEC(Partner *) partners;
+    PartnerList partners;
     VEC(Goal *) supports;
     VEC(Need *) addresses;
     VEC(struct Activity *) coordinates_with;
@@ -180,7 +185,6 @@ typedef struct Milestone {
     Phase *phase;
 } Milestone;
 
-typedef enum ExprType { TY_ERROR, TY_NUMBER, TY_BOOL, TY_SERIES, TY_DATE } ExprType;
 typedef enum ExternType { XT_NUMBER, XT_INTEGER, XT_DATE, XT_SERIES } ExternType;
 
 typedef struct Extern {
@@ -202,10 +206,10 @@ typedef struct Comm {
     Span span;
     Duration every;
     bool with_all;          /* meetings, reviews: `with all` */
-    VEC(Partner *) with;    /* meetings, reviews */
-    VEC(Partner *) by;      /* reports */
+    PartnerList with;       /* meetings, reviews */
+    PartnerList by;         /* reports */
     bool to_all;
-    VEC(Partner *) to;      /* reports */
+    PartnerList to;         /* reports */
 } Comm;
 
 typedef enum DecisionRule { DECIDE_UNSET, DECIDE_CONSENSUS, DECIDE_MAJORITY, DECIDE_PARTNER } DecisionRule;

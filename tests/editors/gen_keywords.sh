@@ -5,7 +5,8 @@
 #
 #   reserved words      grammar/lexer.l      ("requires" TOK(REQUIRES); ...)
 #   declarations        compiler/front/compile.c      (decl_heads[], other_heads[])
-#   statements          compiler/front/resolve*.c  (StmtDef tables: {"name", fn, bool, bool},
+#   statements          compiler/front/resolve*.c  (StmtDef tables:
+#                                             {"name", {.decl = fn}, bool, bool},
 #                                             and the agenda's names[])
 #   value words         compiler/front/resolve*.c, compile.c, resolve_args.c (the word lists of
 #                                             cur_choice, cur_word("..."), cur_is_word)
@@ -50,7 +51,7 @@ grep -E '^"[a-z]+"[[:space:]]+TOK\(' "$root/grammar/lexer.l" | words |
 
 {
     cat "$root"/compiler/front/resolve*.c |
-        grep -oE '\{"[a-z_]+", *[A-Za-z_][A-Za-z0-9_]*, *(true|false), *(true|false)\}'
+        grep -oE '\{"[a-z_]+", *\{\.[a-z]+ = [A-Za-z_][A-Za-z0-9_]*\}, *(true|false), *(true|false)\}'
     # The agenda's statements are a word list of their own.
     grep -hE 'names\[\] = \{' "$root"/compiler/front/resolve*.c
 } | words | section "Statements (the resolver's tables, compiler/front/resolve*.c)"
