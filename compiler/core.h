@@ -8,7 +8,7 @@
  * a call from runtime/ into checks/, emit/ or cli/ does not link.
  *
  * What the runtime may use is what this header includes:
- *   arena, buf, hash maps, dates,   the utilities of compiler/base
+ *   arena, buf, hmap, dates,        the utilities of compiler/base
  *   suggestions, opts, sha256,
  *   version
  *   diag.h       printing the front end's messages when the carried
@@ -18,8 +18,8 @@
  *                runtime reads (never the syntax tree's statements)
  *   exprtext.h   a requirement or formula written back as text
  *   trajectory.h the planned value of an indicator at a date
- *   bundle.h     the agreement a tracker carries: reading it, its index,
- *                compiling it again (bundle_read, bundle_compile)
+ *   bundle.h     the agreement a tracker carries: reading it, its index
+ *                (bundle_index_parse), compiling it again (bundle_compile)
  * The front end's inner parts (ast.c's builders, resolve_int.h, the
  * grammar's scan.h) are not part of it, even though they are in the
  * library: the runtime only ever compiles a whole bundle. */
@@ -33,6 +33,7 @@
 #include "date.h"
 #include "diag.h"
 #include "exprtext.h"
+#include "hmap.h"
 #include "model.h"
 #include "opts.h"
 #include "sha256.h"

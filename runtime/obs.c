@@ -119,7 +119,7 @@ static const int16_t *period_table(Obs *o, Arena *a, const ObsInd *oi)
     return t;
 }
 
-void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
+void obs_init(Obs *o, const char *prog, const BundleIndex *ix, Arena *a, int32_t as_of,
               bool all_rows)
 {
     memset(o, 0, sizeof *o);
@@ -129,7 +129,7 @@ void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as
     o->all_rows = all_rows;
     o->ind = arena_alloc(a, sizeof *o->ind * (size_t)(ix->nind ? ix->nind : 1));
     for (int i = 0; i < ix->nind; i++) {
-        const ObsSpec *x = &ix->ind[i];
+        const BundleInd *x = &ix->ind[i];
         ObsInd *oi = &o->ind[i];
         oi->evals = arena_alloc(a, sizeof *oi->evals * 4);
         oi->evals[oi->neval++] = as_of;
@@ -253,7 +253,7 @@ static void *work_thread(void *arg)
 
 int obs_start(Obs *o, const char *path, int threads)
 {
-    const ObsIndex *ix = o->ix;
+    const BundleIndex *ix = o->ix;
     /* The state exists even when the file does not. */
     for (int i = 0; i < ix->nind; i++)
         o->ind[i].s = new_series(&o->ind[i]);
@@ -353,7 +353,7 @@ void obs_finish(Obs *o)
     struct ObsRun *run = o->run;
     if (!run)
         return;
-    const ObsIndex *ix = o->ix;
+    const BundleIndex *ix = o->ix;
     /* A worker whose thread could not start reads its part here. */
     for (int k = 0; k < run->nworkers; k++) {
         if (run->started[k])

@@ -13,7 +13,7 @@
  * Memory therefore grows with the agreement, never with the ledger.
  *
  * What the reader needs to know of the agreement comes from the index the
- * tracker carries (obs_index.h), so it can read the ledger while the
+ * tracker carries (BundleIndex, bundle.h), so it can read the ledger while the
  * agreement is being compiled again (obs_start, then obs_finish).
  *
  * The file is split in two halves read by two threads when it is large
@@ -29,7 +29,7 @@
 
 #include "arena.h"
 #include "date.h"
-#include "obs_index.h"
+#include "bundle.h"
 
 /* The latest values on or before one evaluation date. */
 typedef struct ObsSlot {
@@ -75,7 +75,7 @@ typedef struct ObsInd {
 
 typedef struct Obs {
     const char *prog;           /* for messages */
-    const ObsIndex *ix;
+    const BundleIndex *ix;
     int32_t as_of;
     bool all_rows;          /* keep every row of every indicator */
     ObsInd *ind;            /* [ix->nind] */
@@ -91,7 +91,7 @@ typedef struct Obs {
 
 /* Prepares the reader: evaluation dates (as_of and the due dates of the
  * index, as_of when later), history, reporting periods. */
-void obs_init(Obs *o, const char *prog, const ObsIndex *ix, Arena *a, int32_t as_of,
+void obs_init(Obs *o, const char *prog, const BundleIndex *ix, Arena *a, int32_t as_of,
               bool all_rows);
 /* Starts reading the file in `threads` background threads (1 or 2).  0,
  * or 2 after printing why it cannot be read; a missing file is empty. */

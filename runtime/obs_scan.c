@@ -179,7 +179,7 @@ static void push_row(ObsSeries *s, int32_t date, int32_t cell, double v)
     s->rows[s->nrows++] = (ObsRow){date, cell, v};
 }
 
-static int dim_value(const ObsDim *d, const char *p, uint32_t n)
+static int dim_value(const BundleDim *d, const char *p, uint32_t n)
 {
     for (int i = 0; i < d->nvalues; i++)
         if (strncmp(d->values[i], p, n) == 0 && d->values[i][n] == '\0')
@@ -247,7 +247,7 @@ static void row(ObsWorker *w, const Field *f, int nf)
 {
     const ObsCols *c = w->cols;
     Obs *o = w->o;
-    const ObsIndex *ix = o->ix;
+    const BundleIndex *ix = o->ix;
     if (nf == 1 && f[0].n == 0)
         return;     /* a blank line */
     w->rows++;
@@ -261,7 +261,7 @@ static void row(ObsWorker *w, const Field *f, int nf)
         w->skipped++;
         return;
     }
-    const ObsSpec *x = &ix->ind[i];
+    const BundleInd *x = &ix->ind[i];
     ObsInd *oi = &o->ind[i];
     const Field *fr = &f[c->rep];
     int r = 0;

@@ -463,12 +463,7 @@ int score_compute(Score *s)
     if (st)
         return st;
     /* The index the scan used must be the compiled model's. */
-    Buf ix;
-    buf_init(&ix);
-    bundle_index(t->m, &ix);
-    bool same = strcmp(buf_cstr(&ix), t->bundle.index) == 0;
-    buf_free(&ix);
-    if (!same) {
+    if (!bundle_index_matches(t->m, t->bundle.index)) {
         obs_free(&s->obs);
         return trk_fail(t, "the agreement this tracker carries is damaged (its index does not "
                            "match its sources)");

@@ -87,7 +87,7 @@ int trk_load(Trk *t, const char *prog)
     trk_timing("bundle read");
     t->comp = compile_new();
     t->a = t->comp->arena;
-    if (!obs_index_parse(t->bundle.index, t->a, &t->ix))
+    if (!bundle_index_parse(t->bundle.index, t->a, &t->ix))
         return trk_fail(t, "the agreement this tracker carries is damaged (bad index)");
     t->data_dir = arena_printf(t->a, "./%s-data", t->ix.agreement);
     return 0;
@@ -129,7 +129,7 @@ int trk_compile(Trk *t)
 
 void trk_free(Trk *t)
 {
-    obs_index_free(&t->ix);
+    bundle_index_free(&t->ix);
     compile_free(t->comp);
     bundle_free(&t->bundle);
 }

@@ -27,7 +27,7 @@
 typedef struct Trk {
     const char *prog;           /* the name it was run as */
     Bundle bundle;
-    ObsIndex ix;                /* the bundle's index, usable before compiling */
+    BundleIndex ix;                /* the bundle's index, usable before compiling */
     Compilation *comp;
     Model *m;
     Agreement *ag;

@@ -1,11 +1,12 @@
-/* bundle.h - the agreement carried by a tracker executable (bundle_).
+/* bundle.h - the agreement carried by a tracker executable (bundle_):
+ * written by charterc, read by the runtime, described here once.
  *
- * `charterc tracker FILE -o NAME` copies the runtime program and appends
- * the sources it compiled: the root file, the files it uses and the
- * prelude, each with the real path and display name it had.  At start-up
- * the runtime reads them back from /proc/self/exe and compiles them again
- * with bundle_compile(), so the tracker needs neither the source files nor
- * a C compiler.
+ * `charterc tracker FILE -o NAME` (and `charterc build`) copies the
+ * runtime program and appends the sources it compiled: the root file, the
+ * files it uses and the prelude, each with the real path and display name
+ * it had.  At start-up the runtime reads them back from /proc/self/exe
+ * and compiles them again with bundle_compile(), so the tracker needs
+ * neither the source files nor a C compiler.
  *
  * Layout (integers little-endian):
  *
@@ -18,17 +19,35 @@
  *            u64 payload length, the SHA-256 of the payload (32 bytes),
  *            the compiler version (32 bytes, NUL-padded), 32 zero bytes.
  *
- * The first file is the root.  The SHA-256 covers every source with its
- * path, so two trackers with equal hashes carry the same agreement.
+ * The first file is the root; flags has BUNDLE_FILE_STD for a file of the
+ * standard library.  stdlib is the standard library folder the agreement
+ * was compiled with (the prelude is found there by its real path).  The
+ * SHA-256 covers every source with its path, so two trackers with equal
+ * hashes carry the same agreement.
  *
  * A view is the file as the tracker compiles it: without the declarations
  * it never reads (activities, tensions, partners' blocks), each replaced
- * by its line breaks so that lines keep their numbers.
+ * by its line breaks so that lines keep their numbers.  The writer checks
+ * that the views compile to a model with the same index; when they do
+ * not, the views are the sources themselves.
  *
  * The index is what reading the observations needs to know about the
- * agreement (bundle_index), so that the runtime can start reading the
- * ledger while it compiles the sources again; it then checks that the
- * model it compiled gives the same index. */
+ * agreement, so that the runtime can start reading the ledger while it
+ * compiles the sources again; it then checks that the model it compiled
+ * gives the same index.  One line per item (identifiers never hold
+ * spaces):
+ *
+ *   A AGREEMENT
+ *   D DIMENSION VALUE...
+ *   I INDICATOR DERIVED ANCHOR FREQ_N FREQ_UNIT HISTORY R REPORTER... M DIM... E DATE...
+ *
+ * DERIVED and HISTORY are 0 or 1 (HISTORY: a formula reads the
+ * indicator's whole series); ANCHOR (the first day of the reporting
+ * periods: the baseline's date, else the term's start) and each DATE are
+ * day numbers since 1970-01-01, `-` for none; FREQ_UNIT is a DurUnit; a
+ * DIM is the number of a D line; an E date is the due date of a milestone
+ * whose requirement reads the indicator (directly or through formulas),
+ * `-` for one without a due date (read at the as-of date). */
 #ifndef CHARTER_BUNDLE_H
 #define CHARTER_BUNDLE_H
 
@@ -36,38 +55,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "compile.h"
+#include "date.h"
+#include "hmap.h"
 
+#define BUNDLE_PAYLOAD_MAGIC "CHBUNDL1"         /* written without its NUL */
+#define BUNDLE_TRAILER_MAGIC "CHARTER-TRACKER1" /* written without its NUL */
 #define BUNDLE_TRAILER_SIZE 128
 #define BUNDLE_FILE_STD 2u      /* flags: part of the standard library */
 
-typedef struct Bundle {
-    MemFile *files;             /* files[0] is the root */
-    MemFile *views;             /* the same files as the tracker compiles them */
-    uint32_t *flags;
-    int nfiles;
-    const char *stdlib;         /* the standard library folder it was compiled with */
-    const char *index;          /* bundle_index() of the model */
-    uint8_t sha256[32];         /* as recorded in the trailer */
-    char version[33];           /* of the compiler that made it */
-    uint64_t offset, length;    /* of the payload in the file */
-    char *payload;              /* the payload as read; texts point into it */
-    char *names;                /* the paths, NUL-terminated */
-} Bundle;
+/* ---- writing (charterc) -------------------------------------------------- */
 
-/* The scan index of a model, one line per item (identifiers never hold
- * spaces):
- *   A AGREEMENT
- *   D DIMENSION VALUE...
- *   I INDICATOR DERIVED ANCHOR FREQ_N FREQ_UNIT HISTORY R REPORTER... M DIM... E DATE...
- * DERIVED and HISTORY are 0 or 1; ANCHOR (the first day of the reporting
- * periods: the baseline's date, else the term's start) and each DATE are
- * day numbers, `-` for none; an E date is the due date of a milestone
- * whose requirement reads the indicator (directly or through formulas),
- * `-` for one without a due date.  HISTORY: a formula reads the
- * indicator's whole series. */
-void bundle_index(const Model *m, Buf *out);
 /* Appends the payload and trailer for the files of compilation `c` (root
  * first) to `out`, which holds the program; *hex gets the hash. */
 void bundle_append(Buf *out, const Compilation *c, char hex[65]);
@@ -83,6 +83,23 @@ int bundle_find_runtime(char *out, size_t size, char *err, size_t errsize);
  * ("cannot write PATH: ..."). */
 int bundle_write_tracker(const Compilation *c, const char *runtime, const char *path,
                          bool *changed, char hex[65], char *err, size_t errsize);
+
+/* ---- reading (the runtime) ----------------------------------------------- */
+
+typedef struct Bundle {
+    MemFile *files;             /* files[0] is the root */
+    MemFile *views;             /* the same files as the tracker compiles them */
+    uint32_t *flags;
+    int nfiles;
+    const char *stdlib;         /* the standard library folder it was compiled with */
+    const char *index;          /* bundle_index() of the model */
+    uint8_t sha256[32];         /* as recorded in the trailer */
+    char version[33];           /* of the compiler that made it */
+    uint64_t offset, length;    /* of the payload in the file */
+    char *payload;              /* the payload as read; texts point into it */
+    char *names;                /* the paths, NUL-terminated */
+} Bundle;
+
 /* Reads the bundle at the end of the file `path`, which messages call
  * `name`.  Returns 0, or -1 with one sentence in err ("NAME carries no
  * agreement: ..."). */
@@ -93,5 +110,51 @@ int bundle_compile(const Bundle *b, Compilation *c);
 /* Whether the payload still hashes to the trailer's SHA-256. */
 bool bundle_verify(const Bundle *b);
 void bundle_free(Bundle *b);
+
+/* ---- the index (both) ---------------------------------------------------- */
+
+/* The index of a model, as above.  charterc writes it into the bundle;
+ * the runtime writes it again from the model it compiled and compares. */
+void bundle_index(const Model *m, Buf *out);
+/* Whether model m gives exactly the index `index`: the views compiled
+ * again are the agreement the index was written from. */
+bool bundle_index_matches(const Model *m, const char *index);
+
+/* The index, parsed: a D line. */
+typedef struct BundleDim {
+    const char *id;
+    const char **values;
+    int nvalues;
+} BundleDim;
+
+/* An I line: one per indicator of the model, in its order. */
+typedef struct BundleInd {
+    const char *id;
+    bool derived;
+    bool history;
+    int32_t anchor;
+    Duration freq;
+    int nrep;
+    const char **rep;           /* the reporters' ids */
+    uint32_t *replen;
+    int ndims;
+    int dims[8];                /* into BundleIndex.dims */
+    int ndue;
+    int32_t *due;               /* DATE_NONE: read at the as-of date */
+} BundleInd;
+
+typedef struct BundleIndex {
+    const char *agreement;
+    BundleDim *dims;
+    int ndims;
+    BundleInd *ind;
+    int nind;
+    HMap map;                   /* indicator id -> index */
+} BundleIndex;
+
+/* Parses bundle_index() text into ix (strings and arrays in `a`); false
+ * when it is damaged.  bundle_index_free() frees the map. */
+bool bundle_index_parse(const char *text, Arena *a, BundleIndex *ix);
+void bundle_index_free(BundleIndex *ix);
 
 #endif

@@ -27,7 +27,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static ObsIndex ix;
+static BundleIndex ix;
 static Arena *ix_arena;
 
 static void setup(void)
@@ -41,7 +41,7 @@ static void setup(void)
     buf_init(&b);
     bundle_index(c->model, &b);
     ix_arena = arena_new();
-    if (!obs_index_parse(arena_strdup(ix_arena, buf_cstr(&b)), ix_arena, &ix)) {
+    if (!bundle_index_parse(arena_strdup(ix_arena, buf_cstr(&b)), ix_arena, &ix)) {
         fputs("fuzz_obs: cannot parse the index\n", stderr);
         abort();
     }

@@ -2,8 +2,8 @@
  * Unit tests for runtime/obs.c, the streaming reader of observations.csv:
  * latest values per evaluation date, breakdown cells, reporting periods,
  * bad rows counted, and the split of a large file between two threads,
- * including a quoted field with line breaks across the middle; and for
- * the scan index it reads first (runtime/obs_index.c).
+ * including a quoted field with line breaks across the middle.  The scan
+ * index it reads first is tested with its module (test_bundle.c).
  *
  * Built by the Makefile like every tests/unit/test_*.c.
  */
@@ -39,7 +39,7 @@ static const char index_text[] = "A t\n"
 
 typedef struct Fixture {
     Arena *a;
-    ObsIndex ix;
+    BundleIndex ix;
     Obs o;
     char path[64];
 } Fixture;
@@ -56,7 +56,7 @@ static void write_file(Fixture *f, const char *text, size_t len)
 static void scan(Fixture *f, const char *text, size_t len, int32_t as_of, int threads)
 {
     f->a = arena_new();
-    assert_true(obs_index_parse(index_text, f->a, &f->ix));
+    assert_true(bundle_index_parse(index_text, f->a, &f->ix));
     write_file(f, text, len);
     obs_init(&f->o, "test", &f->ix, f->a, as_of, false);
     assert_int_equal(obs_start(&f->o, f->path, threads), 0);
@@ -66,7 +66,7 @@ static void scan(Fixture *f, const char *text, size_t len, int32_t as_of, int th
 static void done(Fixture *f)
 {
     obs_free(&f->o);
-    obs_index_free(&f->ix);
+    bundle_index_free(&f->ix);
     arena_free(f->a);
     unlink(f->path);
 }
@@ -183,56 +183,18 @@ static void test_missing_and_empty(void **state)
     (void)state;
     Fixture f;
     f.a = arena_new();
-    assert_true(obs_index_parse(index_text, f.a, &f.ix));
+    assert_true(bundle_index_parse(index_text, f.a, &f.ix));
     obs_init(&f.o, "test", &f.ix, f.a, D("2024-06-30"), false);
     assert_int_equal(obs_start(&f.o, "/nonexistent/observations.csv", 2), 0);
     obs_finish(&f.o);
     assert_true(f.o.missing);
     assert_int_equal(f.o.rows, 0);
     obs_free(&f.o);
-    obs_index_free(&f.ix);
+    bundle_index_free(&f.ix);
     arena_free(f.a);
     scan(&f, "", 0, D("2024-06-30"), 2);
     assert_int_equal(f.o.rows, 0);
     done(&f);
-}
-
-/* ---- the scan index ------------------------------------------------------- */
-
-static void test_index_parse(void **state)
-{
-    (void)state;
-    Arena *a = arena_new();
-    ObsIndex ix;
-    const char *text = "A conn\n"
-                       "D gender female male\n"
-                       "D region north south east\n"
-                       "I users 0 18687 1 3 0 R globaltel ministry M E\n"
-                       "I trained 0 - 1 2 1 R afa M 0 1 E 19052 -\n"
-                       "I share 1 - 0 0 0 R M E 19052\n";
-    assert_true(obs_index_parse(text, a, &ix));
-    assert_string_equal(ix.agreement, "conn");
-    assert_int_equal(ix.ndims, 2);
-    assert_int_equal(ix.dims[1].nvalues, 3);
-    assert_string_equal(ix.dims[1].values[2], "east");
-    assert_int_equal(ix.nind, 3);
-    assert_int_equal(ix.ind[0].nrep, 2);
-    assert_string_equal(ix.ind[0].rep[1], "ministry");
-    assert_int_equal(ix.ind[0].replen[1], 8);
-    assert_int_equal(ix.ind[0].anchor, 18687);
-    assert_int_equal(ix.ind[0].freq.unit, DUR_QUARTER);
-    assert_int_equal(ix.ind[1].anchor, DATE_NONE);
-    assert_true(ix.ind[1].history);
-    assert_int_equal(ix.ind[1].ndims, 2);
-    assert_int_equal(ix.ind[1].ndue, 2);
-    assert_int_equal(ix.ind[1].due[1], DATE_NONE);
-    assert_true(ix.ind[2].derived);
-    assert_int_equal(hmap_str_get(&ix.map, "trained", 7), 1);
-    assert_int_equal(hmap_str_get(&ix.map, "nope", 4), -1);
-    obs_index_free(&ix);
-    assert_false(obs_index_parse("I x 0\n", a, &ix));
-    obs_index_free(&ix);
-    arena_free(a);
 }
 
 int main(void)
@@ -241,7 +203,6 @@ int main(void)
         cmocka_unit_test(test_latest_values),
         cmocka_unit_test(test_two_threads),
         cmocka_unit_test(test_missing_and_empty),
-        cmocka_unit_test(test_index_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,295 @@
+/* bundle_write.c - writing a tracker (bundle_): the views of the files,
+ * the payload and its trailer (bundle_append), and the tracker file, the
+ * runtime program with the bundle appended (bundle_write_tracker).  The
+ * format is described in bundle.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "bundle.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sha256.h"
+#include "version.h"
+
+static void put_u32(Buf *b, uint32_t v)
+{
+    unsigned char x[4];
+    for (int i = 0; i < 4; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    buf_put(b, x, 4);
+}
+
+static void put_u64(Buf *b, uint64_t v)
+{
+    unsigned char x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    buf_put(b, x, 8);
+}
+
+static void put_str(Buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    put_u32(b, (uint32_t)n);
+    buf_put(b, s, n);
+}
+
+/* ---- the tracker's view of a file ------------------------------------------ */
+
+typedef struct Cut {
+    uint32_t lo, hi;            /* the bytes left out */
+    const char *instead;        /* written in their place */
+} Cut;
+
+typedef VEC(Cut) CutVec;
+
+/* The end of the title string that follows a declaration's id, or the
+ * end of the id when there is none. */
+static uint32_t title_end(const SrcFile *f, const Decl *d)
+{
+    uint32_t i = d->id_span.hi;
+    while (i < f->len && (f->text[i] == ' ' || f->text[i] == '\t'))
+        i++;
+    if (i >= f->len || f->text[i] != '"')
+        return d->id_span.hi;
+    if (i + 2 < f->len && f->text[i + 1] == '"' && f->text[i + 2] == '"') {
+        const char *e = strstr(f->text + i + 3, "\"\"\"");
+        return e ? (uint32_t)(e - f->text) + 3 : d->id_span.hi;
+    }
+    for (i++; i < f->len && f->text[i] != '"' && f->text[i] != '\n'; i++)
+        if (f->text[i] == '\\')
+            i++;
+    return i < f->len && f->text[i] == '"' ? i + 1 : d->id_span.hi;
+}
+
+static void cut(Arena *a, CutVec *v, uint32_t file, Span sp, const char *instead)
+{
+    if (sp.file != file || sp.hi <= sp.lo)
+        return;
+    Cut c = {sp.lo, sp.hi, instead};
+    VEC_PUSH(a, *v, c);
+}
+
+static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, CutVec *v, int depth)
+{
+    if (!m || depth > 16)
+        return;
+    for (int i = 0; i < m->activities.n; i++)
+        cut(a, v, file, m->activities.v[i]->d.span, "");
+    for (int i = 0; i < m->tensions.n; i++)
+        cut(a, v, file, m->tensions.v[i]->span, "");
+    for (int i = 0; i < m->partners.n; i++) {
+        const Decl *d = &m->partners.v[i]->d;
+        if (d->file != file || d->is_std)
+            continue;
+        Span body = {file, title_end(f, d), d->span.hi};
+        cut(a, v, file, body, " {}");
+    }
+    for (int i = 0; i < m->namespaces.n; i++)
+        cuts_of(a, m->namespaces.v[i]->model, file, f, v, depth + 1);
+}
+
+static int cut_cmp(const void *x, const void *y)
+{
+    const Cut *a = x, *b = y;
+    return (a->lo > b->lo) - (a->lo < b->lo);
+}
+
+/* What the tracker compiles of a file: the file without the declarations
+ * it never reads (activities, tensions, partners' blocks), each replaced
+ * by its line breaks, so every line keeps its number and the tracker's
+ * messages point at the lines of the original.  The runtime compiles the
+ * views, a third of the text less for a typical agreement, and checks
+ * that the model gives the same index as the whole one did. */
+static void make_view(Buf *t, const Compilation *c, uint32_t file)
+{
+    const SrcFile *f = c->sm.files.v[file];
+    CutVec v = {0};
+    cuts_of(c->arena, c->model, file, f, &v, 0);
+    if (v.n > 1)
+        qsort(v.v, (size_t)v.n, sizeof *v.v, cut_cmp);
+    uint32_t pos = 0;
+    for (int k = 0; k < v.n; k++) {
+        const Cut *ct = &v.v[k];
+        if (ct->lo < pos)
+            continue;   /* nested in a cut already made */
+        buf_put(t, f->text + pos, ct->lo - pos);
+        buf_puts(t, ct->instead);
+        for (uint32_t i = ct->lo; i < ct->hi; i++)
+            if (f->text[i] == '\n')
+                buf_putc(t, '\n');
+        pos = ct->hi;
+    }
+    buf_put(t, f->text + pos, f->len - pos);
+}
+
+/* The files in payload order: the root first, then the others. */
+static uint32_t nth_file(const Compilation *c, int k)
+{
+    if (k == 0)
+        return c->root_file;
+    return (uint32_t)k <= c->root_file ? (uint32_t)k - 1 : (uint32_t)k;
+}
+
+static void put_file(Buf *b, const SrcFile *f, const Buf *view)
+{
+    put_u32(b, f->is_std ? BUNDLE_FILE_STD : 0);
+    put_str(b, f->real);
+    put_str(b, f->display);
+    put_u64(b, f->len);
+    buf_put(b, f->text, f->len);
+    put_u64(b, view->len);
+    buf_put(b, view->data ? view->data : "", view->len);
+}
+
+/* The views of the files in payload order, checked: they must compile
+ * without errors to a model with the same index.  When they do not (an
+ * unusual layout, such as an activity and a milestone on one line), the
+ * views are the sources themselves. */
+static Buf *views_of(const Compilation *c, const char *stdlib, const char *index)
+{
+    int n = c->sm.files.n;
+    Buf *v = calloc((size_t)n, sizeof *v);
+    MemFile *bf = calloc((size_t)n, sizeof *bf);
+    if (!v || !bf) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    for (int k = 0; k < n; k++) {
+        const SrcFile *f = c->sm.files.v[nth_file(c, k)];
+        buf_init(&v[k]);
+        make_view(&v[k], c, nth_file(c, k));
+        bf[k] = (MemFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len};
+    }
+    Compilation *check = compile_new();
+    bool ok = compile_memory(check, stdlib, bf, n) == 0 && check->model &&
+              compile_errors(check) == 0;
+    ok = ok && bundle_index_matches(check->model, index);
+    compile_free(check);
+    free(bf);
+    for (int k = 0; !ok && k < n; k++) {
+        const SrcFile *f = c->sm.files.v[nth_file(c, k)];
+        v[k].len = 0;
+        buf_put(&v[k], f->text, f->len);
+    }
+    return v;
+}
+
+void bundle_append(Buf *out, const Compilation *c, char hex[65])
+{
+    /* The prelude tells where the standard library was. */
+    const char *stdlib = "";
+    for (int i = 0; i < c->sm.files.n; i++) {
+        const SrcFile *f = c->sm.files.v[i];
+        const char *tail = "/std/prelude.charter";
+        size_t n = strlen(f->real), t = strlen(tail);
+        if (f->is_std && strcmp(f->display, "std/prelude.charter") == 0 && n > t &&
+            strcmp(f->real + n - t, tail) == 0)
+            stdlib = arena_strndup(c->arena, f->real, n - t);
+    }
+    Buf ix;
+    buf_init(&ix);
+    bundle_index(c->model, &ix);
+    Buf *views = views_of(c, stdlib, buf_cstr(&ix));
+
+    size_t start = out->len;
+    buf_put(out, BUNDLE_PAYLOAD_MAGIC, (sizeof BUNDLE_PAYLOAD_MAGIC - 1));
+    put_u32(out, (uint32_t)c->sm.files.n);
+    for (int k = 0; k < c->sm.files.n; k++) {
+        put_file(out, c->sm.files.v[nth_file(c, k)], &views[k]);
+        buf_free(&views[k]);
+    }
+    free(views);
+    put_str(out, stdlib);
+    put_str(out, buf_cstr(&ix));
+    buf_free(&ix);
+    size_t len = out->len - start;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_ctx ctx;
+    sha256_init(&ctx);
+    sha256_update(&ctx, out->data + start, len);
+    sha256_final(&ctx, digest);
+    sha256_to_hex(digest, hex);
+
+    buf_put(out, BUNDLE_TRAILER_MAGIC, (sizeof BUNDLE_TRAILER_MAGIC - 1));
+    put_u64(out, start);
+    put_u64(out, len);
+    buf_put(out, digest, sizeof digest);
+    char version[32] = {0};
+    snprintf(version, sizeof version, "%s", CHARTER_VERSION);
+    buf_put(out, version, sizeof version);
+    char zero[32] = {0};
+    buf_put(out, zero, sizeof zero);
+}
+
+/* ---- the tracker file ----------------------------------------------------- */
+
+static int fail(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int fail(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static bool readable(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode) && access(p, R_OK) == 0;
+}
+
+int bundle_find_runtime(char *out, size_t size, char *err, size_t errsize)
+{
+    const char *env = getenv("CHARTER_RUNTIME");
+    if (env && *env) {
+        if (!readable(env))
+            return fail(err, errsize, "CHARTER_RUNTIME names %s, which cannot be read", env);
+        snprintf(out, size, "%s", env);
+        return 0;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        static const char *const rel[] = {"/charter-runtime", "/../lib/charter/charter-runtime"};
+        for (int i = 0; i < 2; i++) {
+            snprintf(out, size, "%s%s", exe, rel[i]);
+            if (readable(out))
+                return 0;
+        }
+    }
+    return fail(err, errsize,
+                "cannot find the tracker runtime 'charter-runtime' beside charterc or in "
+                "../lib/charter/ (run 'make', or set CHARTER_RUNTIME)");
+}
+
+int bundle_write_tracker(const Compilation *c, const char *runtime, const char *path,
+                         bool *changed, char hex[65], char *err, size_t errsize)
+{
+    Buf out;
+    buf_init(&out);
+    int e = buf_read_file(&out, runtime);
+    if (e) {
+        buf_free(&out);
+        return fail(err, errsize, "cannot read the tracker runtime %s: %s", runtime, strerror(e));
+    }
+    bundle_append(&out, c, hex);
+    /* Whole or not at all, executable; an identical file is left alone. */
+    e = buf_write_file_mode(&out, path, 0755, changed);
+    buf_free(&out);
+    if (e)
+        return fail(err, errsize, "cannot write %s: %s", path, strerror(e));
+    return 0;
+}
