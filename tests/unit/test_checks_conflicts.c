@@ -1,7 +1,8 @@
 /* test_checks_conflicts.c - the conflict checks that read the planned
  * trajectory (tested in test_trajectory.c) or the `after` graph
  * (requirement_exceeds_plan, dependency_cycle), through compile_text()
- * and checks_run(); and that both stay linear on large models. */
+ * and checks_run(); and that they take time linear in the size of the
+ * model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include "buf.h"
 #include "checks.h"
 #include "compile.h"
+#include "growth.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -161,55 +163,93 @@ static void test_cycle_knot(void **state)
     compile_free(c);
 }
 
-/* A chain of N milestones closed into one cycle: the iterative DFS does
- * not overflow the stack and the whole check stays linear. */
-static void test_cycle_long_chain(void **state)
+/* Fails unless `check` takes time linear in the size of the models that
+ * build() makes of sizes n and GROWTH_FACTOR n. */
+static void assert_linear(Compilation *(*build)(Buf *b, int n), int n, void (*check)(CheckCtx *x),
+                          const char *what)
 {
-    (void)state;
-    enum { N = 50000 };
-    Buf b;
-    buf_init(&b);
-    buf_puts(&b, HEAD);
-    for (int i = 0; i < N; i++)
-        buf_printf(&b, "milestone m%d \"M\" {\n  after m%d\n}\n", i, (i + 1) % N);
-    Compilation *c = run_checks(buf_cstr(&b));
+    Buf bs, bl;
+    Compilation *small = build(&bs, n), *large = build(&bl, n * GROWTH_FACTOR);
+    double ts = growth_check_time(small, check), tl = growth_check_time(large, check);
+    if (!growth_linear(ts, tl))
+        fail_msg("%d times %s took %.1f times as long", GROWTH_FACTOR, what, tl / ts);
+    compile_free(small);
+    compile_free(large);
+    buf_free(&bs);
+    buf_free(&bl);
+}
+
+/* A chain of n milestones closed into one cycle (m0 after m1, ...,
+ * m(n-1) after m0), checked: one finding that spells the whole cycle. */
+static Compilation *cycle_chain(Buf *b, int n)
+{
+    buf_init(b);
+    buf_puts(b, HEAD);
+    for (int i = 0; i < n; i++)
+        buf_printf(b, "milestone m%d \"M\" {\n  after m%d\n}\n", i, (i + 1) % n);
+    Compilation *c = run_checks(buf_cstr(b));
     assert_int_equal(count_check(c, "dependency_cycle"), 1);
     const Diagnostic *g = nth(c, "dependency_cycle", 0);
     assert_string_equal(g->subject, "milestone m0");
     assert_non_null(strstr(g->message, "m0 -> m1 -> m2 -> "));
-    assert_non_null(strstr(g->message, "-> m49999 -> m0"));
-    assert_int_equal(g->related.n, N - 1);
-    compile_free(c);
+    char last[32];
+    snprintf(last, sizeof last, "-> m%d -> m0", n - 1);
+    assert_non_null(strstr(g->message, last));
+    assert_int_equal(g->related.n, n - 1);
+    return c;
+}
+
+/* A cycle through 50000 milestones: the iterative search does not
+ * overflow the stack. */
+static void test_cycle_long_chain(void **state)
+{
+    (void)state;
+    Buf b;
+    compile_free(cycle_chain(&b, 50000));
     buf_free(&b);
 }
 
-/* Many activities under one (goal, need) key, each led by its own partner
- * on a day of its own: the sweep keeps no activity running past its day,
- * so it compares none of them; one more activity on the first day is the
- * only redundancy. */
+/* The cycle check takes time linear in the length of the chain: a chain 8
+ * times as long (2500, then 20000) takes about 8 times as long. */
+static void test_cycle_check_is_linear(void **state)
+{
+    (void)state;
+    assert_linear(cycle_chain, 2500, check_dependency_cycle, "the chain");
+}
+
+/* n activities under one (goal, need) key, each led by its own partner on
+ * a day of its own, and one more activity on the first day: that one is
+ * the only redundancy. */
+static Compilation *redundancy_days(Buf *b, int n)
+{
+    buf_init(b);
+    buf_puts(b, HEAD "agenda {\n  need n \"N\"\n}\ngoal g \"G\" {}\n");
+    int32_t first = date_from_civil(2000, 1, 1);
+    for (int i = 0; i < n; i++) {
+        char d[16];
+        date_iso(first + i, d);
+        buf_printf(b, "partner p%d \"P\" { sector community }\n"
+                      "activity a%d \"A\" {\n  lead p%d\n  supports g\n  addresses n\n"
+                      "  period %s to %s\n}\n",
+                   i, i, i, d, d);
+    }
+    buf_puts(b, "activity extra \"Extra\" {\n  lead pa\n  supports g\n  addresses n\n"
+                "  period 1999-06-01 to 2000-01-01\n}\n");
+    Compilation *c = run_checks(buf_cstr(b));
+    assert_int_equal(count_check(c, "redundant_activity"), 1);
+    assert_string_equal(nth(c, "redundant_activity", 0)->subject, "activity a0");
+    return c;
+}
+
+/* The redundancy check sweeps the activities of a key in date order and
+ * keeps only those still running, so it compares none of the activities
+ * of separate days: 8 times as many of them (2500, then 20000) take about
+ * 8 times as long (a sort: a little longer), where comparing all pairs
+ * would take 64 times as long. */
 static void test_redundancy_sweep(void **state)
 {
     (void)state;
-    enum { N = 20000 };
-    Buf b;
-    buf_init(&b);
-    buf_puts(&b, HEAD "agenda {\n  need n \"N\"\n}\ngoal g \"G\" {}\n");
-    int32_t first = date_from_civil(2000, 1, 1);
-    for (int i = 0; i < N; i++) {
-        char d[16];
-        date_iso(first + i, d);
-        buf_printf(&b, "partner p%d \"P\" { sector community }\n"
-                       "activity a%d \"A\" {\n  lead p%d\n  supports g\n  addresses n\n"
-                       "  period %s to %s\n}\n",
-                   i, i, i, d, d);
-    }
-    buf_puts(&b, "activity extra \"Extra\" {\n  lead pa\n  supports g\n  addresses n\n"
-                 "  period 1999-06-01 to 2000-01-01\n}\n");
-    Compilation *c = run_checks(buf_cstr(&b));
-    assert_int_equal(count_check(c, "redundant_activity"), 1);
-    assert_string_equal(nth(c, "redundant_activity", 0)->subject, "activity a0");
-    compile_free(c);
-    buf_free(&b);
+    assert_linear(redundancy_days, 2500, check_redundant_activity, "the activities");
 }
 
 int main(void)
@@ -220,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_cycle_spelled),
         cmocka_unit_test(test_cycle_knot),
         cmocka_unit_test(test_cycle_long_chain),
+        cmocka_unit_test(test_cycle_check_is_linear),
         cmocka_unit_test(test_redundancy_sweep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
