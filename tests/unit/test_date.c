@@ -2,7 +2,8 @@
  * Unit tests for compiler/base/date.c and date.h: the calendar (every day
  * from 2000 BC to AD 4000 both ways, the extremes of an int32_t day
  * count), reading dates as the source and the ledger write them, date
- * arithmetic, and a reporting frequency as Charter writes it.
+ * arithmetic, the words of a duration, and a reporting frequency as
+ * Charter writes it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,6 +112,19 @@ static void test_parse_and_write(void **state)
     assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_YEAR}), buf), "2022-01-31");
 }
 
+/* The words of a duration's unit, singular or plural, and no others. */
+static void test_duration_unit(void **state)
+{
+    (void)state;
+    DurUnit u;
+    assert_true(duration_unit("days", &u));
+    assert_int_equal(u, DUR_DAY);
+    assert_true(duration_unit("quarter", &u));
+    assert_int_equal(u, DUR_QUARTER);
+    assert_false(duration_unit("fortnight", &u));
+    assert_false(duration_unit("monthss", &u));
+}
+
 /* ---- frequencies ----------------------------------------------------------
  * duration_frequency(): a reporting frequency as Charter writes it, shared
  * by the checks' messages and `charterc diff`. */
@@ -155,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_extremes),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_parse_and_write),
+        cmocka_unit_test(test_duration_unit),
         cmocka_unit_test(test_named),
         cmocka_unit_test(test_every),
         cmocka_unit_test(test_small_buffer),

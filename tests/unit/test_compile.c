@@ -1,6 +1,8 @@
-/* test_front.c - the front end: scanner, numbers, durations, units and
- * name resolution, through compile_text() (the date module itself is
- * tested in test_date.c). */
+/* test_compile.c - compile.h, one compilation of a text into the model
+ * through compile_text(): the scanner, the parser's syntax tree (comments
+ * kept), numbers, durations, units and name resolution. The date module
+ * and duration words are tested in test_date.c, suggestions in
+ * test_suggest.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +16,6 @@
 #include "compile.h"
 #include "date.h"
 #include "diag.h"
-#include "suggest.h"
 
 static Compilation *compile(const char *text)
 {
@@ -49,13 +50,6 @@ static Compilation *with_agreement(const char *rest)
 static void test_durations(void **state)
 {
     (void)state;
-    DurUnit u;
-    assert_true(duration_unit("days", &u));
-    assert_int_equal(u, DUR_DAY);
-    assert_true(duration_unit("quarter", &u));
-    assert_int_equal(u, DUR_QUARTER);
-    assert_false(duration_unit("fortnight", &u));
-    assert_false(duration_unit("monthss", &u));
     Compilation *c = with_agreement("");
     compile_free(c);
     c = compile("agreement a \"A\" {\n  withdrawal 90 days notice\n}\n");
@@ -186,23 +180,13 @@ static void test_resolution(void **state)
     compile_free(c);
 }
 
-static void test_suggest(void **state)
-{
-    (void)state;
-    assert_int_equal(suggest_distance("budjet", "budget", 5), 1);
-    assert_int_equal(suggest_distance("ab", "ba", 5), 1);
-    const char *words[] = {"lead", "partners", "supports"};
-    assert_string_equal(suggest_from("suports", words, 3), "supports");
-    assert_null(suggest_from("zzzzzz", words, 3));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
-        cmocka_unit_test(test_resolution),   cmocka_unit_test(test_suggest),
+        cmocka_unit_test(test_resolution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
