@@ -47,14 +47,23 @@ static bool includes(const Comm *c, const Partner *p)
     return c->with_all || doc_has_partner(c->with.v, c->with.n, p);
 }
 
-Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
+/* The sheet being built.  Every section adds the dates it mentions to ev,
+ * which the last section, "When", lists in order. */
+typedef struct Sheet {
+    Doc *d;
+    Arena *a;
+    const Model *m;
+    const Partner *p;
+    Events ev;
+} Sheet;
+
+/* The partner's name and the agreement it is bound by. */
+static void sheet_lead(Sheet *s)
 {
-    const Agreement *ag = m->agreement;
-    Doc *d = doc_new(a, DOC_SHEET,
-                     arena_printf(a, "%s: commitment sheet of %s", fmt_title(&ag->d),
-                                  fmt_title(&p->d)));
-    Events ev = {0};
-    doc_title(d, dt_user(d, fmt_title(&p->d)));
+    Doc *d = s->d;
+    const Agreement *ag = s->m->agreement;
+
+    doc_title(d, dt_user(d, fmt_title(&s->p->d)));
     DocText *t = dt_gen(d, NULL, DS_PLAIN, "Its commitments under ");
     dt_add(d, t, DS_EM, fmt_title(&ag->d));
     if (ag->version) {
@@ -62,12 +71,18 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         dt_add(d, t, DS_PLAIN, ag->version);
     }
     if (ag->term_start != DATE_NONE)
-        dt_genf(d, t, DS_PLAIN, ", in force from %s to %s", fmt_date(a, ag->term_start),
-                fmt_date(a, ag->term_end));
+        dt_genf(d, t, DS_PLAIN, ", in force from %s to %s", fmt_date(s->a, ag->term_start),
+                fmt_date(s->a, ag->term_end));
     doc_para(d, dt_gen(d, t, DS_PLAIN, "."))->cls = "lead";
+}
 
-    DocBlock *f = doc_fields(d);
-    t = dt_gen(d, NULL, DS_CODE, p->d.id);
+/* "id · sector, level". */
+static DocText *partner_text(Sheet *s)
+{
+    Doc *d = s->d;
+    const Partner *p = s->p;
+    DocText *t = dt_gen(d, NULL, DS_CODE, p->d.id);
+
     if (p->sector || p->level) {
         dt_gen(d, t, DS_PLAIN, " \xc2\xb7 ");
         if (p->sector)
@@ -77,29 +92,87 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         if (p->level)
             dt_add(d, t, DS_PLAIN, fmt_title(&p->level->d));
     }
-    doc_field(d, f, "Partner", t);
-    doc_field(d, f, "Signs", p->signatory ? dt_user(d, p->signatory)
-                                          : dt_gen(d, NULL, DS_EM, "no signatory named"));
+    return t;
+}
 
-    /* Provides. */
-    t = dt_new(d);
-    for (int i = 0; i < p->commits.n; i++)
-        dt_genf(d, t, DS_PLAIN, "%s%s", i ? "; " : "",
-                fmt_quantity(a, p->commits.v[i].value, p->commits.v[i].unit));
-    doc_field(d, f, "Commits", t);
-    t = dt_new(d);
-    for (int i = 0; i < m->activities.n; i++) {
-        const Activity *act = m->activities.v[i];
+/* The budget lines of every activity that this partner funds. */
+static DocText *provides_text(Sheet *s)
+{
+    Doc *d = s->d;
+    DocText *t = dt_new(d);
+
+    for (int i = 0; i < s->m->activities.n; i++) {
+        const Activity *act = s->m->activities.v[i];
         for (int k = 0; k < act->budgets.n; k++)
-            if (doc_budget_source(act, &act->budgets.v[k]) == p) {
+            if (doc_budget_source(act, &act->budgets.v[k]) == s->p) {
                 if (!dt_empty(t))
                     dt_gen(d, t, DS_PLAIN, "; ");
                 dt_genf(d, t, DS_PLAIN, "%s to ",
-                        fmt_quantity(a, act->budgets.v[k].q.value, act->budgets.v[k].q.unit));
+                        fmt_quantity(s->a, act->budgets.v[k].q.value, act->budgets.v[k].q.unit));
                 dt_gen(d, t, DS_CODE, act->d.id);
             }
     }
-    doc_field(d, f, "Provides to activities", t);
+    return t;
+}
+
+/* The meetings and reviews the partner attends (reports have a section of
+ * their own). */
+static DocText *meetings_text(Sheet *s)
+{
+    Doc *d = s->d;
+    DocText *t = dt_new(d);
+
+    for (int i = 0; i < s->m->comms.n; i++) {
+        const Comm *c = s->m->comms.v[i];
+        if (c->kind == COMM_REPORT || !includes(c, s->p))
+            continue;
+        if (!dt_empty(t))
+            dt_gen(d, t, DS_PLAIN, "; ");
+        dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
+        dt_genf(d, t, DS_PLAIN, " (%s)", fmt_every(s->a, c->every));
+    }
+    return t;
+}
+
+/* Each tension the partner is part of, with its resolution, one a line. */
+static DocText *tensions_text(Sheet *s)
+{
+    Doc *d = s->d;
+    DocText *t = dt_new(d);
+
+    for (int i = 0; i < s->m->tensions.n; i++) {
+        const Tension *tn = s->m->tensions.v[i];
+        if (!doc_has_partner(tn->partners.v, tn->partners.n, s->p))
+            continue;
+        if (!dt_empty(t))
+            dt_break(d, t);
+        dt_genf(d, t, DS_STRONG, "%s: ", fmt_words(s->a, tn->interest));
+        if (tn->resolution)
+            dt_add(d, t, DS_PLAIN, tn->resolution);
+        else
+            dt_gen(d, t, DS_EM, "not yet resolved");
+    }
+    return t;
+}
+
+/* The fields at the top: who the partner is, what it provides, where it
+ * meets, its tensions, how it may leave. */
+static void sheet_fields(Sheet *s)
+{
+    Doc *d = s->d;
+    const Partner *p = s->p;
+    const Agreement *ag = s->m->agreement;
+    DocBlock *f = doc_fields(d);
+
+    doc_field(d, f, "Partner", partner_text(s));
+    doc_field(d, f, "Signs", p->signatory ? dt_user(d, p->signatory)
+                                          : dt_gen(d, NULL, DS_EM, "no signatory named"));
+    DocText *t = dt_new(d);
+    for (int i = 0; i < p->commits.n; i++)
+        dt_genf(d, t, DS_PLAIN, "%s%s", i ? "; " : "",
+                fmt_quantity(s->a, p->commits.v[i].value, p->commits.v[i].unit));
+    doc_field(d, f, "Commits", t);
+    doc_field(d, f, "Provides to activities", provides_text(s));
     if (p->coordinator)
         doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
     t = dt_new(d);
@@ -109,49 +182,39 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         dt_add(d, t, DS_PLAIN, fmt_title(&p->backbone.v[i]->d));
     }
     doc_field(d, f, "Backbone functions", t);
-    if (m->decisions == DECIDE_PARTNER && m->decider == p)
+    if (s->m->decisions == DECIDE_PARTNER && s->m->decider == p)
         doc_field(d, f, "Decides", dt_text(d, "for the partnership (the decision rule)"));
-
-    /* Meetings and reviews. */
-    t = dt_new(d);
-    for (int i = 0; i < m->comms.n; i++) {
-        const Comm *c = m->comms.v[i];
-        if (c->kind == COMM_REPORT || !includes(c, p))
-            continue;
-        if (!dt_empty(t))
-            dt_gen(d, t, DS_PLAIN, "; ");
-        dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
-        dt_genf(d, t, DS_PLAIN, " (%s)", fmt_every(a, c->every));
-    }
-    doc_field(d, f, "Meetings and reviews", t);
-
-    /* Interests and tensions. */
-    t = dt_new(d);
-    for (int i = 0; i < m->tensions.n; i++) {
-        const Tension *tn = m->tensions.v[i];
-        if (!doc_has_partner(tn->partners.v, tn->partners.n, p))
-            continue;
-        if (!dt_empty(t))
-            dt_break(d, t);
-        dt_genf(d, t, DS_STRONG, "%s: ", fmt_words(a, tn->interest));
-        if (tn->resolution)
-            dt_add(d, t, DS_PLAIN, tn->resolution);
-        else
-            dt_gen(d, t, DS_EM, "not yet resolved");
-    }
-    doc_field(d, f, "Acknowledged tensions", t);
+    doc_field(d, f, "Meetings and reviews", meetings_text(s));
+    doc_field(d, f, "Acknowledged tensions", tensions_text(s));
     if (ag->withdrawal.n) {
         char buf[48];
         doc_field(d, f, "Withdrawal",
                   dt_genf(d, NULL, DS_PLAIN, "with %s' notice (see the agreement for every term)",
                           duration_text(ag->withdrawal, buf, sizeof buf)));
     }
-    /* Leads and takes part in. */
+}
+
+/* A table that stayed empty is dropped (it is the last block) for a
+ * sentence saying so. */
+static void table_or_none(Sheet *s, DocBlock *tb, const char *none)
+{
+    if (tb->rows.n == 0) {
+        s->d->blocks.n--;
+        doc_para(s->d, dt_gen(s->d, NULL, DS_EM, none));
+    }
+}
+
+/* The activities the partner leads or takes part in. */
+static void sheet_activities(Sheet *s)
+{
+    Doc *d = s->d;
+
     doc_heading(d, 2, "activities", dt_text(d, "Leads and takes part in"));
     DocBlock *tb = doc_table(d, "llll", "Activity", "Role", "Period", "Supports");
-    for (int i = 0; i < m->activities.n; i++) {
-        const Activity *act = m->activities.v[i];
-        bool lead = act->lead == p, part = doc_has_partner(act->partners.v, act->partners.n, p);
+    for (int i = 0; i < s->m->activities.n; i++) {
+        const Activity *act = s->m->activities.v[i];
+        bool lead = act->lead == s->p,
+             part = doc_has_partner(act->partners.v, act->partners.n, s->p);
         if (!lead && !part)
             continue;
         DocText **r = doc_row(d, tb);
@@ -160,55 +223,64 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
         dt_gen(d, r[0], DS_CODE, act->d.id);
         dt_gen(d, r[1], lead ? DS_STRONG : DS_PLAIN, lead ? "leads" : "partner");
         if (act->start != DATE_NONE)
-            dt_genf(d, r[2], DS_PLAIN, "%s to %s", fmt_date(a, act->start),
-                    fmt_date(a, act->end));
+            dt_genf(d, r[2], DS_PLAIN, "%s to %s", fmt_date(s->a, act->start),
+                    fmt_date(s->a, act->end));
         for (int k = 0; k < act->supports.n; k++) {
             if (k)
                 dt_gen(d, r[3], DS_PLAIN, ", ");
             dt_gen(d, r[3], DS_CODE, act->supports.v[k]->d.id);
         }
-        event(d, &ev, act->start, decl_ref(d, "Activity starts: ", &act->d));
-        event(d, &ev, act->end, decl_ref(d, "Activity ends: ", &act->d));
+        event(d, &s->ev, act->start, decl_ref(d, "Activity starts: ", &act->d));
+        event(d, &s->ev, act->end, decl_ref(d, "Activity ends: ", &act->d));
     }
-    if (tb->rows.n == 0) {
-        d->blocks.n--;
-        doc_para(d, dt_gen(d, NULL, DS_EM, "No activity."));
-    }
+    table_or_none(s, tb, "No activity.");
+}
 
-    /* Owns. */
+/* The milestones the partner owns, soonest due first. */
+static void sheet_milestones(Sheet *s)
+{
+    Doc *d = s->d;
+    const Model *m = s->m;
+
     doc_heading(d, 2, "milestones", dt_text(d, "Owns"));
-    const Milestone **ms = arena_alloc(a, (size_t)(m->milestones.n + 1) * sizeof *ms);
+    const Milestone **ms = arena_alloc(s->a, (size_t)(m->milestones.n + 1) * sizeof *ms);
     int nms = 0;
     for (int i = 0; i < m->milestones.n; i++)
-        if (m->milestones.v[i]->owner == p)
+        if (m->milestones.v[i]->owner == s->p)
             ms[nms++] = m->milestones.v[i];
     doc_sort_by_due(ms, nms);
-    if (nms) {
-        tb = doc_table(d, "lll", "Milestone", "Due", "Requires");
-        for (int i = 0; i < nms; i++) {
-            DocText **r = doc_row(d, tb);
-            dt_add(d, r[0], DS_PLAIN, fmt_title(&ms[i]->d));
-            dt_gen(d, r[0], DS_PLAIN, " ");
-            dt_gen(d, r[0], DS_CODE, ms[i]->d.id);
-            if (ms[i]->deliverable) {
-                dt_break(d, r[0]);
-                dt_gen(d, r[0], DS_EM, "Deliverable: ");
-                dt_add(d, r[0], DS_PLAIN, ms[i]->deliverable);
-            }
-            dt_gen(d, r[1], DS_PLAIN, fmt_date(a, ms[i]->due));
-            fmt_expr(d, r[2], ms[i]->requires);
-            event(d, &ev, ms[i]->due, decl_ref(d, "Milestone due: ", &ms[i]->d));
-        }
-    } else {
+    if (nms == 0) {
         doc_para(d, dt_gen(d, NULL, DS_EM, "No milestone."));
+        return;
     }
+    DocBlock *tb = doc_table(d, "lll", "Milestone", "Due", "Requires");
+    for (int i = 0; i < nms; i++) {
+        DocText **r = doc_row(d, tb);
+        dt_add(d, r[0], DS_PLAIN, fmt_title(&ms[i]->d));
+        dt_gen(d, r[0], DS_PLAIN, " ");
+        dt_gen(d, r[0], DS_CODE, ms[i]->d.id);
+        if (ms[i]->deliverable) {
+            dt_break(d, r[0]);
+            dt_gen(d, r[0], DS_EM, "Deliverable: ");
+            dt_add(d, r[0], DS_PLAIN, ms[i]->deliverable);
+        }
+        dt_gen(d, r[1], DS_PLAIN, fmt_date(s->a, ms[i]->due));
+        fmt_expr(d, r[2], ms[i]->requires);
+        event(d, &s->ev, ms[i]->due, decl_ref(d, "Milestone due: ", &ms[i]->d));
+    }
+}
 
-    /* Reports. */
+/* What the partner reports: the indicators it measures (to the shared
+ * measurement), then the reports it writes and to whom. */
+static void sheet_reports(Sheet *s)
+{
+    Doc *d = s->d;
+
     doc_heading(d, 2, "reports", dt_text(d, "Reports"));
-    tb = doc_table(d, "lll", "What", "How often", "To");
-    for (int i = 0; i < m->indicators.n; i++) {
-        const Indicator *ind = m->indicators.v[i];
-        if (!doc_has_partner(ind->reporters.v, ind->reporters.n, p))
+    DocBlock *tb = doc_table(d, "lll", "What", "How often", "To");
+    for (int i = 0; i < s->m->indicators.n; i++) {
+        const Indicator *ind = s->m->indicators.v[i];
+        if (!doc_has_partner(ind->reporters.v, ind->reporters.n, s->p))
             continue;
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_PLAIN, fmt_title(&ind->d));
@@ -219,46 +291,64 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
             dt_gen(d, r[0], DS_EM, "Source: ");
             dt_add(d, r[0], DS_PLAIN, ind->source);
         }
-        dt_gen(d, r[1], DS_PLAIN, fmt_every(a, ind->frequency));
+        dt_gen(d, r[1], DS_PLAIN, fmt_every(s->a, ind->frequency));
         dt_gen(d, r[2], DS_PLAIN, "the shared measurement (all partners)");
         for (int k = 0; k < ind->targets.n; k++) {
             DocText *e = dt_genf(d, NULL, DS_PLAIN, "Target: %s of ",
-                                 fmt_quantity(a, ind->targets.v[k].value, ind->unit));
+                                 fmt_quantity(s->a, ind->targets.v[k].value, ind->unit));
             dt_gen(d, e, DS_CODE, ind->d.id);
-            event(d, &ev, ind->targets.v[k].date, e);
+            event(d, &s->ev, ind->targets.v[k].date, e);
         }
     }
-    for (int i = 0; i < m->comms.n; i++) {
-        const Comm *c = m->comms.v[i];
-        if (c->kind != COMM_REPORT || !doc_has_partner(c->by.v, c->by.n, p))
+    for (int i = 0; i < s->m->comms.n; i++) {
+        const Comm *c = s->m->comms.v[i];
+        if (c->kind != COMM_REPORT || !doc_has_partner(c->by.v, c->by.n, s->p))
             continue;
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_PLAIN, c->title ? c->title : c->id);
-        dt_gen(d, r[1], DS_PLAIN, fmt_every(a, c->every));
+        dt_gen(d, r[1], DS_PLAIN, fmt_every(s->a, c->every));
         if (c->to_all)
             dt_gen(d, r[2], DS_PLAIN, "all partners");
         else
             fmt_partners(d, r[2], c->to.v, c->to.n);
     }
-    if (tb->rows.n == 0) {
-        d->blocks.n--;
-        doc_para(d, dt_gen(d, NULL, DS_EM, "Nothing to report."));
-    }
+    table_or_none(s, tb, "Nothing to report.");
+}
 
-    /* When. */
+/* Every date the sections above mentioned, and the end of the term, in
+ * order (the sort is stable: same-day entries keep the sections' order). */
+static void sheet_when(Sheet *s)
+{
+    Doc *d = s->d;
+
     doc_heading(d, 2, "when", dt_text(d, "When"));
-    event(d, &ev, ag->term_end, dt_text(d, "The agreement's term ends"));
-    sort_events(&ev);
-    tb = doc_table(d, "rl", "Date", "What");
-    for (int i = 0; i < ev.n; i++) {
+    event(d, &s->ev, s->m->agreement->term_end, dt_text(d, "The agreement's term ends"));
+    sort_events(&s->ev);
+    DocBlock *tb = doc_table(d, "rl", "Date", "What");
+    for (int i = 0; i < s->ev.n; i++) {
         DocText **r = doc_row(d, tb);
-        dt_gen(d, r[0], DS_PLAIN, fmt_date(a, ev.v[i].day));
-        dt_cat(d, r[1], ev.v[i].what);
+        dt_gen(d, r[0], DS_PLAIN, fmt_date(s->a, s->ev.v[i].day));
+        dt_cat(d, r[1], s->ev.v[i].what);
     }
-    if (ev.n == 0) {
-        d->blocks.n--;
-        doc_para(d, dt_gen(d, NULL, DS_EM, "No dates."));
-    }
+    table_or_none(s, tb, "No dates.");
+}
 
-    return d;
+Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
+{
+    const Agreement *ag = m->agreement;
+    Sheet s = {
+        .d = doc_new(a, DOC_SHEET, arena_printf(a, "%s: commitment sheet of %s",
+                                                fmt_title(&ag->d), fmt_title(&p->d))),
+        .a = a,
+        .m = m,
+        .p = p,
+    };
+
+    sheet_lead(&s);
+    sheet_fields(&s);
+    sheet_activities(&s);
+    sheet_milestones(&s);
+    sheet_reports(&s);
+    sheet_when(&s);
+    return s.d;
 }
