@@ -9,6 +9,7 @@
  *
  * What the runtime may use is what this header includes:
  *   arena, buf, hmap, dates,        the utilities of compiler/base
+ *   numbers as text (numtext.h),
  *   suggestions, opts, sha256,
  *   version
  *   diag.h       printing the front end's messages when the carried
@@ -35,6 +36,7 @@
 #include "exprtext.h"
 #include "hmap.h"
 #include "model.h"
+#include "numtext.h"
 #include "opts.h"
 #include "sha256.h"
 #include "suggest.h"

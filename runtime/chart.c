@@ -190,7 +190,7 @@ void chart_indicator(Score *s, int i, Buf *b)
         y1 = y0 + 1;
     double pad = (y1 - y0) * 0.06;
     Scale sc = {x0, x1, y0 < 0 ? y0 - pad : y0, y1 + pad};
-    char n1[32], n2[32], d1[16];
+    char n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX], d1[16];
     buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
                   "aria-labelledby=\"chart-%s\"><title id=\"chart-%s\">",
                W, H, W, H, ind->d.id, ind->d.id);
@@ -214,7 +214,7 @@ void chart_indicator(Score *s, int i, Buf *b)
                       "stroke-dasharray=\"2 3\"/>", ML, y, W - MR, y);
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"#546e7a\" "
                       "stroke-width=\"2\"><title>baseline %s on %s</title></circle>",
-                   sx(&sc, si->base_date), y, trk_num_text(si->base, n1),
+                   sx(&sc, si->base_date), y, num_text(si->base, NUM_TRACKER, n1),
                    date_iso(si->base_date, d1));
     }
     for (int k = 0; k < ind->targets.n; k++) {
@@ -222,7 +222,7 @@ void chart_indicator(Score *s, int i, Buf *b)
         double x = sx(&sc, tg->date), y = sy(&sc, tg->value);
         buf_printf(b, "<path d=\"M%.1f %.1fl7 7l-7 7l-7-7z\" fill=\"#455a64\"><title>benchmark "
                       "%s by %s</title></path>",
-                   x, y - 7, trk_num_text(tg->value, n1), date_iso(tg->date, d1));
+                   x, y - 7, num_text(tg->value, NUM_TRACKER, n1), date_iso(tg->date, d1));
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, y - 11,
                    compact(tg->value, n2));
     }
@@ -237,7 +237,7 @@ void chart_indicator(Score *s, int i, Buf *b)
         esc(b, mk->ms->d.id);
         buf_puts(b, " requires ");
         esc(b, eval_op_text(mk->op));
-        buf_printf(b, " %s (%s)</title></path>", trk_num_text(mk->value, n1),
+        buf_printf(b, " %s (%s)</title></path>", num_text(mk->value, NUM_TRACKER, n1),
                    chart_state_text(mk->state));
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\" fill=\"%s\">", x + 6,
                    y - 12, col);
@@ -283,7 +283,7 @@ void chart_indicator(Score *s, int i, Buf *b)
             buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
                        sx(&sc, row->date), sy(&sc, row->value), col);
             esc(b, ind->reporters.v[r]->d.id);
-            buf_printf(b, ": %s on %s</title></circle>", trk_num_text(row->value, n1),
+            buf_printf(b, ": %s on %s</title></circle>", num_text(row->value, NUM_TRACKER, n1),
                        date_iso(row->date, d1));
         }
     }
@@ -292,7 +292,7 @@ void chart_indicator(Score *s, int i, Buf *b)
     for (size_t k = 0; cs.count <= MAX_POINTS && k < cs.count; k++)
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
                       "%s on %s</title></circle>",
-                   sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), trk_num_text(cs.values[k], n1),
+                   sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), num_text(cs.values[k], NUM_TRACKER, n1),
                    date_iso(cs.dates[k], d1));
     /* As of. */
     double xa = sx(&sc, s->as_of);

@@ -254,7 +254,7 @@ static const char *where(const LCheck *c, int src, long line)
  * value a conflict. */
 static void check_pair(LCheck *c, LCheckRow *first, LCheckRow *r)
 {
-    char a[32], b[32], d[16];
+    char a[NUM_TEXT_MAX], b[NUM_TEXT_MAX], d[16];
     if (c->kind == LC_OBS) {
         if (first->value == r->value) {
             r->dup = true;
@@ -262,8 +262,8 @@ static void check_pair(LCheck *c, LCheckRow *first, LCheckRow *r)
         }
         msg(c, r->src, r->line,
             "a second, different value for '%s' on %s by %s: %s %s, %s %s", r->val[LC_ID],
-            r->val[LC_DATE], r->val[LC_WHO], trk_num(r->value, a),
-            c->cmdline.v[r->src] ? "on the command line" : "here", trk_num(first->value, b),
+            r->val[LC_DATE], r->val[LC_WHO], num_text(r->value, NUM_EXACT, a),
+            c->cmdline.v[r->src] ? "on the command line" : "here", num_text(first->value, NUM_EXACT, b),
             where(c, first->src, first->line));
     } else {
         if (first->value == r->value && first->date == r->date) {

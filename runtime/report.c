@@ -131,7 +131,7 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
             nsupp++;
         }
     }
-    char d1[16], n1[32];
+    char d1[16], n1[NUM_TEXT_MAX];
     buf_printf(b, "<table><caption class=\"meta\" style=\"text-align:left\">Latest breakdown "
                   "(%s)</caption><tr>", date_iso(shown, d1));
     for (int k = 0; k < oi->ndims; k++) {
@@ -151,7 +151,7 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
         if (cells.v[c].suppressed)
             buf_printf(b, "<td class=\"n supp\">suppressed</td></tr>\n");
         else
-            buf_printf(b, "<td class=\"n\">%s</td></tr>\n", trk_num_text(cells.v[c].value, n1));
+            buf_printf(b, "<td class=\"n\">%s</td></tr>\n", num_text(cells.v[c].value, NUM_TRACKER, n1));
     }
     buf_puts(b, "</table>\n");
     if (ind->personal_data)
@@ -167,7 +167,7 @@ void report_html(Score *s, int min_cell, Buf *b)
     Trk *t = s->t;
     const Agreement *ag = t->ag;
     const char *title = ag->d.title ? ag->d.title : ag->d.id;
-    char d1[32], d2[16], n1[32], n2[32];
+    char d1[32], d2[16], n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX];
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 "<title>");
@@ -212,13 +212,13 @@ void report_html(Score *s, int min_cell, Buf *b)
         const ScoreInd *si = &s->ind[i];
         buf_printf(b, "<tr><td><a href=\"#ind-%s\">", t->ind[i]->d.id);
         esc(b, t->ind[i]->d.title ? t->ind[i]->d.title : t->ind[i]->d.id);
-        char n3[48];
+        char n3[NUM_TEXT_MAX];
         buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%s</td><td class=\"n\">",
-                   si->has_value ? trk_num_text(si->value, n1) : "&ndash;",
+                   si->has_value ? num_text(si->value, NUM_TRACKER, n1) : "&ndash;",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
-                   si->has_value && si->has_planned ? trk_num_text(si->planned, n2) : "&ndash;",
-                   si->has_planned_now ? trk_num_text(si->planned_now, n3) : "&ndash;");
+                   si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2) : "&ndash;",
+                   si->has_planned_now ? num_text(si->planned_now, NUM_TRACKER, n3) : "&ndash;");
         if (si->has_progress)
             buf_printf(b, "%.0f%%", si->progress);
         else

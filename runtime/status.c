@@ -102,8 +102,7 @@ static void tprint(Table *tb, Buf *b)
 
 static const char *num_or_dash(Trk *t, bool has, double v)
 {
-    char buf[48];
-    return has ? arena_strdup(t->a, trk_num_text(v, buf)) : "-";
+    return has ? num_str(t->a, v, NUM_TRACKER) : "-";
 }
 
 static const char *date_or_dash(Trk *t, int32_t d)
@@ -208,8 +207,10 @@ static void print_text(Score *s, Buf *b)
 
 static void json_num(Buf *b, bool has, double v)
 {
-    char n[32];
-    buf_puts(b, has && isfinite(v) ? trk_num(v, n) : "null");
+    if (has && isfinite(v))
+        num_put(b, v, NUM_EXACT);
+    else
+        buf_puts(b, "null");
 }
 
 static void json_date(Buf *b, int32_t d)

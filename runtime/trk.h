@@ -88,11 +88,4 @@ bool trk_as_of(const Trk *t, const Opts *a, int32_t *out);
  * standard error (for the benchmarks). */
 void trk_timing(const char *phase);
 
-/* ---- numbers ------------------------------------------------------------- */
-
-/* The shortest text that reads back as v (JSON, CSV); buf >= 32 bytes. */
-const char *trk_num(double v, char *buf);
-/* For people: thousands separated, at most two decimals. */
-const char *trk_num_text(double v, char *buf);
-
 #endif

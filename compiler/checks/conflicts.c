@@ -10,69 +10,20 @@
 
 /* ---- text ------------------------------------------------------------ */
 
-/* Digits of a non-negative integer part with `_` every three digits. */
-static void put_grouped(Buf *b, const char *digits)
-{
-    size_t n = strlen(digits);
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf_putc(b, '_');
-        buf_putc(b, digits[i]);
-    }
-}
-
-const char *cf_num(Arena *a, double v)
-{
-    if (!isfinite(v))
-        return arena_printf(a, "%g", v);
-    char tmp[64];
-    Buf b;
-    buf_init(&b);
-    if (v < 0)
-        buf_putc(&b, '-');
-    double m = fabs(v);
-    if (m >= 1e15) {
-        snprintf(tmp, sizeof tmp, "%g", m);
-        buf_puts(&b, tmp);
-    } else {
-        /* Two decimals at most: interpolated plans are not exact anyway. */
-        snprintf(tmp, sizeof tmp, "%.2f", m);
-        char *dot = strchr(tmp, '.');
-        char *frac = NULL;
-        if (dot) {
-            *dot = '\0';
-            frac = dot + 1;
-            size_t k = strlen(frac);
-            while (k > 0 && frac[k - 1] == '0')
-                frac[--k] = '\0';
-        }
-        put_grouped(&b, tmp);
-        if (frac && *frac) {
-            buf_putc(&b, '.');
-            buf_puts(&b, frac);
-        }
-        if (b.len == 2 && b.data[0] == '-' && b.data[1] == '0')
-            b.len = 1, b.data[0] = '0';     /* -0.001 rounds to 0 */
-    }
-    const char *s = arena_strdup(a, buf_cstr(&b));
-    buf_free(&b);
-    return s;
-}
-
 const char *cf_qty(Arena *a, double v, const Unit *u)
 {
     if (!u || strcmp(u->d.id, "count") == 0)
-        return cf_num(a, v);
+        return num_str(a, v, NUM_MESSAGE);
     if (strcmp(u->d.id, "percent") == 0)
-        return arena_printf(a, "%s%%", cf_num(a, v));
-    return arena_printf(a, "%s %s", cf_num(a, v), u->d.id);
+        return arena_printf(a, "%s%%", num_str(a, v, NUM_MESSAGE));
+    return arena_printf(a, "%s %s", num_str(a, v, NUM_MESSAGE), u->d.id);
 }
 
 const char *cf_val(Arena *a, double v, const Indicator *ind)
 {
     if (ind && ind->unit && strcmp(ind->unit->d.id, "percent") == 0)
-        return arena_printf(a, "%s%%", cf_num(a, v));
-    return cf_num(a, v);
+        return arena_printf(a, "%s%%", num_str(a, v, NUM_MESSAGE));
+    return num_str(a, v, NUM_MESSAGE);
 }
 
 const char *cf_date(Arena *a, int32_t d)

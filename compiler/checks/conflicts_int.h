@@ -15,9 +15,8 @@
 #include "buf.h"
 #include "checks.h"
 #include "hmap.h"
+#include "numtext.h"
 
-/* Numbers as a reader writes them in Charter: 1_500_000, 4_989.01, -3. */
-const char *cf_num(Arena *a, double v);
 /* A value in a unit: "150_000 USD", "40%"; a plain number when u is NULL
  * (or `count`). */
 const char *cf_qty(Arena *a, double v, const Unit *u);

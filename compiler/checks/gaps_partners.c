@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gaps_int.h"
+#include "numtext.h"
 
 /* ---- partners ----------------------------------------------------- */
 
@@ -91,8 +92,9 @@ static const char *commitments_text(CheckCtx *x, const Partner *p)
     gap_names_init(&l, 4);
     for (int i = 0; i < p->commits.n; i++) {
         const Quantity *q = &p->commits.v[i];
-        gap_names_add(&l, arena_printf(x->c->arena, "%.15g %s", q->value,
-                                   q->unit ? q->unit->d.id : ""));
+        gap_names_add(&l, arena_printf(x->c->arena, "%s %s",
+                                       num_str(x->c->arena, q->value, NUM_PLAIN),
+                                       q->unit ? q->unit->d.id : ""));
     }
     return gap_names_done(x, &l);
 }

@@ -405,8 +405,9 @@ void check_hierarchy_concentration(CheckCtx *x)
         if (over)
             buf_printf(&b, "partner '%s' leads or owns %d of the %d activities and milestones "
                            "(%s%%), more than %s%%",
-                       pa->d.id, count[p], total, cf_num(a, round(count[p] * 1000.0 / total) / 10),
-                       cf_num(a, share));
+                       pa->d.id, count[p], total,
+                       num_str(a, round(count[p] * 1000.0 / total) / 10, NUM_MESSAGE),
+                       num_str(a, share, NUM_MESSAGE));
         if (decider == p)
             buf_printf(&b, "%s`decisions` names '%s' alone", over ? "; and " : "", pa->d.id);
         Diagnostic *g = check_report(x, CHECK_HIERARCHY_CONCENTRATION, &pa->d, NULL,

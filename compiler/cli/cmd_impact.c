@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "checks.h"
 #include "cli.h"
+#include "numtext.h"
 #include "suggest.h"
 
 static const char impact_help[] =
@@ -101,8 +102,9 @@ static void withdraw(Arena *a, Model *m, Partner *p, Losses *l)
                 struct UnitLoss *ul = unit_loss(l, bu->q.unit);
                 if (ul) {
                     ul->provided += bu->q.value;
-                    buf_printf(&ul->to, "%s%.15g to %s", ul->to.len ? ", " : "", bu->q.value,
-                               ac->d.id);
+                    buf_printf(&ul->to, "%s", ul->to.len ? ", " : "");
+                    num_put(&ul->to, bu->q.value, NUM_PLAIN);
+                    buf_printf(&ul->to, " to %s", ac->d.id);
                 }
                 continue;
             }
@@ -381,9 +383,11 @@ int cmd_impact(int argc, char **argv)
     for (int i = 0; i < l.nunits; i++) {
         struct UnitLoss *ul = &l.units[i];
         const char *unit = ul->unit ? ul->unit->d.id : "(no unit)";
-        printf("  %s: commits %.15g", unit, ul->committed);
+        char n[NUM_TEXT_MAX];
+        printf("  %s: commits %s", unit, num_text(ul->committed, NUM_PLAIN, n));
         if (ul->provided > 0)
-            printf("; provides %.15g to activities (%s)", ul->provided, buf_cstr(&ul->to));
+            printf("; provides %s to activities (%s)", num_text(ul->provided, NUM_PLAIN, n),
+                   buf_cstr(&ul->to));
         printf("\n");
         buf_free(&ul->to);
     }

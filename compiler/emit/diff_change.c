@@ -12,6 +12,7 @@
 
 #include "diff_int.h"
 #include "exprtext.h"
+#include "numtext.h"
 
 /* ---- values as Charter writes them ------------------------------------------ */
 
@@ -25,20 +26,7 @@ bool rdiff_same(const char *a, const char *b)
 /* Numbers as the source writes them: 10_000_000, 2.5, -3. */
 static void put_num(Buf *b, double v)
 {
-    if (v == floor(v) && fabs(v) < 1e15) {
-        char digits[32];
-        snprintf(digits, sizeof digits, "%.0f", fabs(v));
-        size_t n = strlen(digits);
-        if (v < 0)
-            buf_putc(b, '-');
-        for (size_t i = 0; i < n; i++) {
-            if (i > 0 && n >= 4 && (n - i) % 3 == 0)
-                buf_putc(b, '_');
-            buf_putc(b, digits[i]);
-        }
-        return;
-    }
-    buf_printf(b, "%.15g", v);
+    num_put(b, v, NUM_SOURCE);
 }
 
 /* The text of a Buf, in the arena; frees the Buf. */
@@ -47,14 +35,6 @@ static const char *done(Arena *a, Buf *b)
     const char *r = arena_strdup(a, buf_cstr(b));
     buf_free(b);
     return r;
-}
-
-const char *rdiff_num(Arena *a, double v)
-{
-    Buf b;
-    buf_init(&b);
-    put_num(&b, v);
-    return done(a, &b);
 }
 
 /* Quoted, with \" \\ \n \t escapes. */
@@ -104,10 +84,10 @@ const char *rdiff_dur(Arena *a, Duration d)
 const char *rdiff_qty(Arena *a, double v, const Unit *u)
 {
     if (u && strcmp(u->d.id, "percent") == 0)
-        return arena_printf(a, "%s%%", rdiff_num(a, v));
+        return arena_printf(a, "%s%%", num_str(a, v, NUM_SOURCE));
     if (!u)
-        return rdiff_num(a, v);
-    return arena_printf(a, "%s %s", rdiff_num(a, v), u->d.id);
+        return num_str(a, v, NUM_SOURCE);
+    return arena_printf(a, "%s %s", num_str(a, v, NUM_SOURCE), u->d.id);
 }
 
 const char *rdiff_expr(Arena *a, const Expr *e)

@@ -31,7 +31,6 @@ typedef VEC(const char *) RdiffNames;
 /* ---- values as Charter writes them (diff_change.c); NULL when absent ---- */
 
 bool rdiff_same(const char *a, const char *b);             /* NULLs compare too */
-const char *rdiff_num(Arena *a, double v);                 /* 10_000_000, 2.5 */
 const char *rdiff_str(Arena *a, const char *s);            /* "a \"quoted\" text" */
 const char *rdiff_date(Arena *a, int32_t d);               /* 2021-03-01 */
 const char *rdiff_period(Arena *a, int32_t lo, int32_t hi); /* 2021-03-01 to 2022-02-28 */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diff_int.h"
+#include "numtext.h"
 
 static void who_partner(RdiffCtx *r, RdiffWho *w, const Partner *p)
 {
@@ -265,7 +266,7 @@ static bool is_percent(const Unit *u)
 /* A value of an indicator: "40%" for a percentage, else the plain number. */
 static const char *value_text(Arena *a, double v, const Unit *u)
 {
-    return is_percent(u) ? rdiff_qty(a, v, u) : rdiff_num(a, v);
+    return is_percent(u) ? rdiff_qty(a, v, u) : num_str(a, v, NUM_SOURCE);
 }
 
 static void target_items(RdiffCtx *r, const void *from, RdiffItems *out)

@@ -138,8 +138,6 @@ void doc_pagebreak(Doc *d);
 
 /* ---- formatting for people (doc_fmt.c) -------------------------------------- */
 
-/* 2000000 -> "2,000,000"; 2.5 -> "2.5"; at most 4 decimals. */
-const char *fmt_number(Arena *a, double v);
 /* "2,000,000 USD", "600 hours", "5%". */
 const char *fmt_quantity(Arena *a, double v, const Unit *u);
 /* How a unit is named next to a number: "USD", "hours", "%" (percent). */

@@ -1,48 +1,15 @@
-/* doc_fmt.c - numbers, quantities, dates and expressions written for
- * people, and small model queries the documents share.
+/* doc_fmt.c - quantities, dates and expressions written for people, and
+ * small model queries the documents share.
  *
  * No locale is consulted: the documents are byte-identical on every
- * machine.  Thousands are separated by commas, dates are written
- * "1 March 2021". */
+ * machine.  Numbers are numtext.h's NUM_DOC (thousands separated by
+ * commas, at most four decimals), dates are written "1 March 2021". */
 #include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
 #include "exprtext.h"
-
-const char *fmt_number(Arena *a, double v)
-{
-    char raw[64];
-    if (v == (double)(long long)v && v < 1e15 && v > -1e15) {
-        snprintf(raw, sizeof raw, "%lld", (long long)v);
-    } else {
-        snprintf(raw, sizeof raw, "%.4f", v);
-        char *dot = strchr(raw, '.');
-        if (dot) {
-            char *e = raw + strlen(raw) - 1;
-            while (e > dot && *e == '0')
-                *e-- = '\0';
-            if (e == dot)
-                *e = '\0';
-        }
-        if (strcmp(raw, "-0") == 0)
-            strcpy(raw, "0");
-    }
-    /* Commas in the integer part. */
-    const char *p = raw;
-    char out[96];
-    int k = 0;
-    if (*p == '-')
-        out[k++] = *p++;
-    size_t digits = strcspn(p, ".");
-    for (size_t i = 0; i < digits; i++) {
-        if (i > 0 && (digits - i) % 3 == 0)
-            out[k++] = ',';
-        out[k++] = p[i];
-    }
-    snprintf(out + k, sizeof out - (size_t)k, "%s", p + digits);
-    return arena_strdup(a, out);
-}
+#include "numtext.h"
 
 const char *fmt_unit(const Unit *u)
 {
@@ -62,7 +29,7 @@ const char *fmt_unit(const Unit *u)
 
 const char *fmt_quantity(Arena *a, double v, const Unit *u)
 {
-    const char *n = fmt_number(a, v);
+    const char *n = num_str(a, v, NUM_DOC);
     if (!u || strcmp(u->d.id, "count") == 0)
         return n;
     if (strcmp(u->d.id, "percent") == 0)
@@ -110,14 +77,14 @@ static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
         dt_gen(d, t, DS_PLAIN, "(");
     switch (e->kind) {
     case EX_NUMBER:
-        dt_gen(d, t, DS_PLAIN, fmt_number(d->a, e->num));
+        dt_gen(d, t, DS_PLAIN, num_str(d->a, e->num, NUM_DOC));
         break;
     case EX_QUANTITY:
         /* The unit as written, as the expression printer does (exprtext.c). */
-        dt_genf(d, t, DS_PLAIN, "%s %s", fmt_number(d->a, e->num), e->name);
+        dt_genf(d, t, DS_PLAIN, "%s %s", num_str(d->a, e->num, NUM_DOC), e->name);
         break;
     case EX_PERCENT:
-        dt_genf(d, t, DS_PLAIN, "%s%%", fmt_number(d->a, e->num));
+        dt_genf(d, t, DS_PLAIN, "%s%%", num_str(d->a, e->num, NUM_DOC));
         break;
     case EX_NAME:
         dt_gen(d, t, DS_CODE, e->name);

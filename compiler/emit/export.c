@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "exprtext.h"
+#include "numtext.h"
 
 /* ---- a JSON tree ------------------------------------------------------- */
 
@@ -69,22 +70,14 @@ static void jpush(Ex *x, JNode *arr, JNode *v)
     VEC_PUSH(x->a, arr->items, v);
 }
 
-/* Numbers: the shortest of %.15g and %.17g that reads back exactly. */
+/* Numbers: the shortest text that reads back exactly; JSON has no
+ * infinities or NaN. */
 static void put_num(Buf *b, double v)
 {
-    if (!isfinite(v)) {
+    if (isfinite(v))
+        num_put(b, v, NUM_EXACT);
+    else
         buf_puts(b, "null");
-        return;
-    }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        buf_printf(b, "%.0f", v);
-        return;
-    }
-    char s[40];
-    snprintf(s, sizeof s, "%.15g", v);
-    if (strtod(s, NULL) != v)
-        snprintf(s, sizeof s, "%.17g", v);
-    buf_puts(b, s);
 }
 
 static bool scalar(const JNode *n)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "numtext.h"
 #include "resolve_int.h"
 #include "suggest.h"
 
@@ -36,9 +37,9 @@ static const char *describe(Resolver *r, const Arg *a)
     case ARG_STRING:
         return "a string";
     case ARG_NUMBER:
-        return arena_printf(r->a, "the number %g", a->num);
+        return arena_printf(r->a, "the number %s", num_str(r->a, a->num, NUM_PLAIN));
     case ARG_PERCENT:
-        return arena_printf(r->a, "%g%%", a->num);
+        return arena_printf(r->a, "%s%%", num_str(r->a, a->num, NUM_PLAIN));
     default:
         return ast_arg_kind_name(a->kind);
     }

@@ -1,6 +1,8 @@
 /* exprtext.c - expressions written back as text.  See exprtext.h. */
 #include "exprtext.h"
 
+#include "numtext.h"
+
 int exprtext_prec(const Expr *e)
 {
     switch (e->kind) {
@@ -30,7 +32,7 @@ static void put_num(Buf *b, const Expr *e, ExprNumFn *num)
     if (num)
         num(b, e->num);
     else if (!e->lit)   /* a tree not made by the parser */
-        buf_printf(b, "%.15g", e->num);
+        num_put(b, e->num, NUM_PLAIN);
     else
         buf_puts(b, e->lit);
 }

@@ -1,8 +1,7 @@
 /*
  * Unit tests for helpers of runtime/trk.c that the tracker's commands
- * share: trk_as_of (the --as-of option of status, due and report),
- * trk_did_you_mean (the end of a message about a misspelt name) and the
- * number formats trk_num and trk_num_text.
+ * share: trk_as_of (the --as-of option of status, due and report) and
+ * trk_did_you_mean (the end of a message about a misspelt name).
  *
  * Built by the Makefile like every tests/unit/test_*.c.
  */
@@ -10,7 +9,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include <cmocka.h>
 
@@ -66,29 +64,11 @@ static void test_did_you_mean(void **state)
     arena_free(t.a);
 }
 
-static void test_numbers(void **state)
-{
-    (void)state;
-    char b[48];
-    assert_string_equal(trk_num(2100000, b), "2100000");
-    assert_string_equal(trk_num(0, b), "0");
-    assert_string_equal(trk_num(-3, b), "-3");
-    assert_string_equal(trk_num(0.1, b), "0.1");
-    assert_string_equal(trk_num(1.0 / 3, b), "0.3333333333333333");
-    assert_string_equal(trk_num_text(2350000, b), "2,350,000");
-    assert_string_equal(trk_num_text(2997260.27, b), "2,997,260");
-    assert_string_equal(trk_num_text(1.7446, b), "1.74");
-    assert_string_equal(trk_num_text(24.5, b), "24.5");
-    assert_string_equal(trk_num_text(-1234.5, b), "-1,235");
-    assert_string_equal(trk_num_text(7, b), "7");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_as_of),
         cmocka_unit_test(test_did_you_mean),
-        cmocka_unit_test(test_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
