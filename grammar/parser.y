@@ -242,7 +242,7 @@ primary:
                             $$->name = $1->text;
                             $$->name_span = @1;
                         }
-  | '(' expr ')'        { $$ = $2; }
+  | '(' expr ')'        { $$ = $2; $$->paren = true; }
     ;
 
 exprs:

@@ -77,6 +77,7 @@ struct Expr {
     ExprKind kind;
     ExprOp op;
     Span span;
+    bool paren;             /* written in parentheses; here, it fills what would be padding */
     double num;
     const char *lit;        /* NUMBER, QUANTITY, PERCENT: num as written, "1_500_000" */
     const char *name;       /* NAME, CALL: the name; QUANTITY: the unit */

@@ -39,7 +39,7 @@ static void put_num(Buf *b, const Expr *e, ExprNumFn *num)
 
 static void put(Buf *b, const Expr *e, int min, ExprNumFn *num)
 {
-    bool paren = exprtext_prec(e) < min;
+    bool paren = exprtext_prec(e) < min || (!num && e->paren);
     if (paren)
         buf_putc(b, '(');
     switch (e->kind) {

@@ -21,8 +21,10 @@ typedef void ExprNumFn(Buf *b, double v);
 /* "+", "<=", "==", "and", ... */
 const char *exprtext_op(ExprOp op);
 /* e with the parentheses its binding needs (operators are left-
- * associative; comparisons do not chain); numbers are written by `num`,
- * or as the agreement spells them (`1_500_000`) when num is NULL. */
+ * associative; comparisons do not chain); numbers are written by `num`.
+ * When num is NULL, e is written as the agreement writes it: numbers as
+ * spelt there (`1_500_000`) and parentheses where the author put them
+ * too (the tracker's requirements and formulas). */
 void exprtext_put(Buf *b, const Expr *e, ExprNumFn *num);
 
 #endif

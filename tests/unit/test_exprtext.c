@@ -141,8 +141,9 @@ static void test_operands(void **state)
     assert_string_equal(text(unary(EX_NEG, name("a"))), "-a");
 }
 
-/* Without a number printer, numbers are written as the agreement spells
- * them: the tracker shows `1_500_000`, not 1500000. */
+/* Without a number printer, an expression is written as the agreement
+ * writes it: the tracker shows `1_500_000`, not 1500000, and keeps the
+ * author's parentheses. */
 static void test_as_written(void **state)
 {
     Expr *n = num(1500000);
@@ -154,6 +155,17 @@ static void test_as_written(void **state)
     exprtext_put(&b, bin(OP_AND, bin(OP_GE, name("a"), n), bin(OP_LT, name("b"), p)), NULL);
     assert_string_equal(buf_cstr(&b), "a >= 1_500_000 and b < 40.0%");
     buf_free(&b);
+
+    /* The author's parentheses are kept, though binding does not need them. */
+    Expr *lt = bin(OP_LT, name("x"), num(1));
+    lt->paren = true;
+    lt->r->lit = "1";
+    Expr *e = unary(EX_NOT, lt);
+    buf_init(&b);
+    exprtext_put(&b, e, NULL);
+    assert_string_equal(buf_cstr(&b), "not (x < 1)");
+    buf_free(&b);
+    assert_string_equal(text(e), "not x < 1");
 }
 
 int main(void)
