@@ -1,11 +1,13 @@
 'use strict';
 // Prints how the VS Code TextMate grammar scopes a Charter file, one source
 // line per output line: `LINE: text<scope scope> text<scope> ...`, leaving
-// out blanks and the root scope. Needs the npm packages vscode-textmate and
+// out blanks and the root scope. Given several files, each line starts
+// with the file's name and a colon (one node for many files: loading the
+// engine takes most of the time). Needs the npm packages vscode-textmate and
 // vscode-oniguruma (NODE_PATH, or ./node_modules); exits 3 when they are
 // missing so that the caller can skip.
 //
-// usage: node tm_tokens.js GRAMMAR.json FILE.charter
+// usage: node tm_tokens.js GRAMMAR.json FILE.charter...
 
 const fs = require('fs');
 const path = require('path');
@@ -21,7 +23,7 @@ try {
 }
 
 async function main() {
-  const [grammarPath, sourcePath] = process.argv.slice(2);
+  const [grammarPath, ...sourcePaths] = process.argv.slice(2);
   const wasm = fs.readFileSync(
     path.join(path.dirname(require.resolve('vscode-oniguruma')), 'onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
@@ -36,9 +38,18 @@ async function main() {
     },
   });
   const grammar = await registry.loadGrammar('source.charter');
-  const lines = fs.readFileSync(sourcePath, 'utf8').replace(/\n$/, '').split('\n');
-  let stack = vsctm.INITIAL;
   const out = [];
+  for (const sourcePath of sourcePaths) {
+    const prefix = sourcePaths.length > 1 ? path.basename(sourcePath) + ':' : '';
+    scope(grammar, fs.readFileSync(sourcePath, 'utf8'), prefix, out);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+// Appends the scoped lines of `text` to `out`, each after `prefix`.
+function scope(grammar, text, prefix, out) {
+  const lines = text.replace(/\n$/, '').split('\n');
+  let stack = vsctm.INITIAL;
   lines.forEach((text, index) => {
     const result = grammar.tokenizeLine(text, stack);
     const parts = [];
@@ -50,10 +61,9 @@ async function main() {
         .map((s) => s.replace(/\.charter$/, ''));
       parts.push(scopes.length ? piece + '<' + scopes.join(' ') + '>' : piece);
     }
-    out.push((index + 1) + ': ' + parts.join(' '));
+    out.push(prefix + (index + 1) + ': ' + parts.join(' '));
     stack = result.ruleStack;
   });
-  process.stdout.write(out.join('\n') + '\n');
 }
 
 main().catch((e) => {
