@@ -49,13 +49,12 @@ all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
 # as root or through sudo.
 #   deps       flex, bison, libffi and cmocka: the build stops without them.
 #   deps-test  the tools some tests use to check output the way a person
-#              sees it (see TEST_TOOLS). A failed install is not an error:
-#              the tests that need the tool are skipped, and the summary
-#              counts and names them.
+#              sees it (below). A failed install is not an error: the
+#              tests that need the tool are skipped, and the summary counts
+#              and names them.
 # Each part leaves a stamp so that it runs once; `make deps-test` tries the
 # test tools again.
-APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+APT_GET = $$([ "$$(id -u)" = 0 ] || echo sudo) env DEBIAN_FRONTEND=noninteractive apt-get -qq
 DEPS_STAMP := $(BUILD)/.deps-ok
 $(DEPS_STAMP):
 	@mkdir -p $(@D)
@@ -66,7 +65,7 @@ $(DEPS_STAMP):
 	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing build dependencies:$$missing"; \
-	  $(APT_INSTALL) $$missing >/dev/null || exit 1; \
+	  $(APT_GET) update && $(APT_GET) install -y $$missing >/dev/null || exit 1; \
 	fi
 	@touch $@
 deps: $(DEPS_STAMP)
@@ -94,8 +93,9 @@ $(TEST_DEPS_STAMP):
 	want npm command -v npm; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing test tools:$$missing"; \
-	  $(APT_INSTALL) $$missing >/dev/null 2>&1 || \
-	    for p in $$missing; do $(APT_INSTALL) $$p >/dev/null 2>&1 || \
+	  $(APT_GET) update >/dev/null 2>&1; \
+	  $(APT_GET) install -y $$missing >/dev/null 2>&1 || \
+	    for p in $$missing; do $(APT_GET) install -y $$p >/dev/null 2>&1 || \
 	      echo "could not install $$p: the tests that need it are skipped"; done; \
 	fi; \
 	if [ ! -d $(EDITORS_NODE)/node_modules/vscode-textmate ] && command -v npm >/dev/null; then \
