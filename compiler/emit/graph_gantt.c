@@ -131,7 +131,9 @@ static void section(Buf *b, const char *name, double y)
                y + 2, W, SEC_H - 4, y + 16, name);
 }
 
-void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
+/* The axis: the term and every date of the schedule, so that nothing is
+ * drawn off the chart. */
+static Axis axis_of(const Model *m)
 {
     const Agreement *ag = m->agreement;
     Axis ax = {0, 0};
@@ -152,11 +154,32 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         ax.lo -= 30;
         ax.hi += 30;
     }
+    return ax;
+}
 
-    /* The legend: partners that lead an activity or own a milestone. */
-    const Partner *legend[64];
-    int nlegend = 0;
-    for (int i = 0; i < m->partners.n && nlegend < 64; i++) {
+/* The chart's layout, computed before anything is drawn: the height goes
+ * into the <svg> element, the first thing written. */
+typedef struct Gantt {
+    const Model *m;
+    Buf *b;
+    Axis ax;
+    const Partner *legend[64]; /* partners that lead an activity or own a milestone */
+    int nlegend;
+    double top;       /* the activities' section */
+    double y_ms;      /* the milestones' section */
+    double bottom;    /* under the last row */
+    bool term_narrow; /* the term's end is labelled on a line of its own */
+    double legend_y;  /* the legend's first line */
+    double height;    /* of the whole picture */
+} Gantt;
+
+static void gantt_layout(Gantt *g, bool standalone)
+{
+    const Model *m = g->m;
+    const Agreement *ag = m->agreement;
+
+    g->ax = axis_of(m);
+    for (int i = 0; i < m->partners.n && g->nlegend < 64; i++) {
         const Partner *p = m->partners.v[i];
         bool used = false;
         for (int k = 0; k < m->activities.n; k++)
@@ -164,27 +187,35 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         for (int k = 0; k < m->milestones.n; k++)
             used |= m->milestones.v[k]->owner == p;
         if (used)
-            legend[nlegend++] = p;
+            g->legend[g->nlegend++] = p;
     }
-    int legend_rows = (nlegend + 1) / 2;
+    int legend_rows = (g->nlegend + 1) / 2;
 
     double title_h = standalone ? 34 : 0;
-    double top = title_h + 36;                  /* the first row */
-    double y_ms = top + SEC_H + ROW_H * (m->activities.n ? m->activities.n : 1);
-    double bottom = y_ms + SEC_H + ROW_H * (m->milestones.n ? m->milestones.n : 1);
+    g->top = title_h + 36;
+    g->y_ms = g->top + SEC_H + ROW_H * (m->activities.n ? m->activities.n : 1);
+    g->bottom = g->y_ms + SEC_H + ROW_H * (m->milestones.n ? m->milestones.n : 1);
     /* The term's labels go under the chart, the end's on a second line
      * when the term is too narrow for both on one. */
-    bool term_narrow = ag->term_start != DATE_NONE &&
-                       xpos(&ax, ag->term_end + 1) - xpos(&ax, ag->term_start) < 250;
-    double legend_y = bottom + 34 + (term_narrow ? 14 : 0);
-    double height = legend_y + 20.0 * legend_rows + 8;
+    g->term_narrow = ag->term_start != DATE_NONE &&
+                     xpos(&g->ax, ag->term_end + 1) - xpos(&g->ax, ag->term_start) < 250;
+    g->legend_y = g->bottom + 34 + (g->term_narrow ? 14 : 0);
+    g->height = g->legend_y + 20.0 * legend_rows + 8;
+}
+
+/* The <svg> element, its title, style sheet and arrow marker, the white
+ * background, and the heading of a standalone picture. */
+static void gantt_head(const Gantt *g, bool standalone)
+{
+    Buf *b = g->b;
+    const Agreement *ag = g->m->agreement;
 
     if (standalone)
         buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %.0f\" "
                   "width=\"%d\" height=\"%.0f\" role=\"img\" aria-label=\"Schedule\" "
                   "font-family=\"Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif\">\n",
-               W, height, W, height);
+               W, g->height, W, g->height);
     buf_puts(b, "<title>Schedule of ");
     buf_xml(b, fmt_title(&ag->d));
     buf_puts(b, "</title>\n<style>\n"
@@ -209,11 +240,16 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         text_cut(b, fmt_title(&ag->d), 90);
         buf_puts(b, " \xe2\x80\x94 schedule</text>\n");
     }
-    grid(b, &ax, top, bottom);
+}
 
-    /* Activities. */
-    section(b, "ACTIVITIES", top);
-    double y = top + SEC_H;
+/* One row per activity: its label and a bar over its period. */
+static void gantt_activities(const Gantt *g)
+{
+    Buf *b = g->b;
+    const Model *m = g->m;
+
+    section(b, "ACTIVITIES", g->top);
+    double y = g->top + SEC_H;
     for (int i = 0; i < m->activities.n; i++, y += ROW_H) {
         const Activity *a = m->activities.v[i];
         buf_puts(b, "<g id=\"gantt-activity-");
@@ -222,7 +258,7 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         label(b, &a->d, y);
         if (a->start != DATE_NONE && a->end != DATE_NONE) {
             int32_t s = a->start, e = a->end >= a->start ? a->end : a->start;
-            double xa = xpos(&ax, s), xz = xpos(&ax, e + 1);
+            double xa = xpos(&g->ax, s), xz = xpos(&g->ax, e + 1);
             buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" rx=\"3\" "
                           "fill=\"%s\"><title>",
                        xa, y + 8, xz - xa < 2 ? 2 : xz - xa, color_of(m, a->lead));
@@ -240,10 +276,14 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
     }
     if (m->activities.n == 0)
         buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no activities</text>\n", y + 19);
+}
 
-    /* Milestones: rows first, arrows under the diamonds. */
-    section(b, "MILESTONES", y_ms);
-    double ys = y_ms + SEC_H;
+/* An arrow from each milestone to every milestone that comes after it,
+ * drawn before the diamonds so that these cover the arrows' ends. */
+static void gantt_arrows(const Gantt *g, double ys)
+{
+    const Model *m = g->m;
+
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
         double cy = ys + ROW_H * i + 16;
@@ -256,15 +296,27 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
                 continue;
             /* Finish to start: down (or up) from the predecessor's diamond
              * to the row of this one, then across into its tip. */
-            double px = xpos(&ax, pre->due), py = ys + ROW_H * j + 16;
-            double qx = xpos(&ax, ms->due);
+            double px = xpos(&g->ax, pre->due), py = ys + ROW_H * j + 16;
+            double qx = xpos(&g->ax, ms->due);
             double sy = cy > py ? py + 7 : py - 7;
             double ex = qx >= px ? qx - 8 : qx + 8;
-            buf_printf(b, "<path d=\"M%.1f,%.1f V%.1f H%.1f\" class=\"dep\" "
-                          "marker-end=\"url(#gantt-arrow)\"/>\n",
+            buf_printf(g->b, "<path d=\"M%.1f,%.1f V%.1f H%.1f\" class=\"dep\" "
+                             "marker-end=\"url(#gantt-arrow)\"/>\n",
                        px, sy, cy, ex);
         }
     }
+}
+
+/* One row per milestone: its label, a diamond on its due date and the
+ * date beside it (on its left near the right edge). */
+static void gantt_milestones(const Gantt *g)
+{
+    Buf *b = g->b;
+    const Model *m = g->m;
+
+    section(b, "MILESTONES", g->y_ms);
+    double ys = g->y_ms + SEC_H;
+    gantt_arrows(g, ys);
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
         double yy = ys + ROW_H * i;
@@ -273,7 +325,7 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
         buf_puts(b, "\">");
         label(b, &ms->d, yy);
         if (ms->due != DATE_NONE) {
-            double x = xpos(&ax, ms->due), cy = yy + 16;
+            double x = xpos(&g->ax, ms->due), cy = yy + 16;
             buf_printf(b, "<path d=\"M%.1f,%.1f l7,7 l-7,7 l-7,-7 z\" fill=\"%s\" "
                           "stroke=\"#ffffff\" stroke-width=\"1\"><title>",
                        x, cy - 7, color_of(m, ms->owner));
@@ -294,30 +346,52 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
     }
     if (m->milestones.n == 0)
         buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no milestones</text>\n", ys + 19);
+}
 
-    /* The term. */
-    if (ag->term_start != DATE_NONE) {
-        double xs = xpos(&ax, ag->term_start), xe = xpos(&ax, ag->term_end + 1);
-        buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n"
-                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n",
-                   xs, top - 4, xs, bottom + 6, xe, top - 4, xe, bottom + 6);
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">Term starts ", xs, bottom + 20);
-        short_date(b, ag->term_start);
-        buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\"%s>Term ends ",
-                   term_narrow ? xs : xe, bottom + (term_narrow ? 34 : 20),
-                   term_narrow ? "" : " text-anchor=\"end\"");
-        short_date(b, ag->term_end);
-        buf_puts(b, "</text>\n");
-    }
+/* Dashed lines at the term's start and end, labelled under the chart. */
+static void gantt_term(const Gantt *g)
+{
+    Buf *b = g->b;
+    const Agreement *ag = g->m->agreement;
 
-    /* The legend. */
-    for (int i = 0; i < nlegend; i++) {
-        double lx = 12 + (i % 2) * 400.0, ly = legend_y + 20.0 * (i / 2);
-        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
-                      "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
-                   lx, ly, color_of(m, legend[i]), lx + 18, ly + 10);
-        text_cut(b, fmt_title(&legend[i]->d), 56);
-        buf_puts(b, "</text>\n");
+    if (ag->term_start == DATE_NONE)
+        return;
+    double xs = xpos(&g->ax, ag->term_start), xe = xpos(&g->ax, ag->term_end + 1);
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n"
+                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n",
+               xs, g->top - 4, xs, g->bottom + 6, xe, g->top - 4, xe, g->bottom + 6);
+    buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">Term starts ", xs, g->bottom + 20);
+    short_date(b, ag->term_start);
+    buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\"%s>Term ends ",
+               g->term_narrow ? xs : xe, g->bottom + (g->term_narrow ? 34 : 20),
+               g->term_narrow ? "" : " text-anchor=\"end\"");
+    short_date(b, ag->term_end);
+    buf_puts(b, "</text>\n");
+}
+
+/* The partners' colours, two to a line. */
+static void gantt_legend(const Gantt *g)
+{
+    for (int i = 0; i < g->nlegend; i++) {
+        double lx = 12 + (i % 2) * 400.0, ly = g->legend_y + 20.0 * (i / 2);
+        buf_printf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
+                         "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
+                   lx, ly, color_of(g->m, g->legend[i]), lx + 18, ly + 10);
+        text_cut(g->b, fmt_title(&g->legend[i]->d), 56);
+        buf_puts(g->b, "</text>\n");
     }
+}
+
+void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
+{
+    Gantt g = {.m = m, .b = b};
+
+    gantt_layout(&g, standalone);
+    gantt_head(&g, standalone);
+    grid(b, &g.ax, g.top, g.bottom);
+    gantt_activities(&g);
+    gantt_milestones(&g);
+    gantt_term(&g);
+    gantt_legend(&g);
     buf_puts(b, "</svg>\n");
 }
