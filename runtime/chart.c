@@ -142,33 +142,51 @@ static void on_mark(void *env, const Indicator *ind, ExprOp op, double value)
 
 /* ---- the chart of an indicator ---------------------------------------------------- */
 
-void chart_indicator(Score *s, int i, Buf *b)
+/* An indicator's chart: what it shows, gathered first because everything
+ * shown widens the scale, then the scale that every part is drawn on. */
+typedef struct IndChart {
+    Score *s;
+    Buf *b;
+    const Indicator *ind;
+    const ScoreInd *si;  /* its plan, baseline and status */
+    const ObsInd *oi;    /* its reports, reporter by reporter */
+    charter_series cs;   /* its combined value, date by date */
+    MarkEnv me;          /* the requirements of milestones on it (me.marks) */
+    Scale sc;
+} IndChart;
+
+/* The requirements that milestones with a due date put on the indicator. */
+static void indicator_marks(IndChart *c)
 {
-    Trk *t = s->t;
-    const Indicator *ind = t->ind[i];
-    const ScoreInd *si = &s->ind[i];
-    const ObsInd *oi = &s->obs.ind[i];
-    charter_series cs;
-    score_series(s, i, s->as_of, &cs);
-    MarkEnv me = {t, ind, NULL, VERDICT_PENDING, {0}};
+    Trk *t = c->s->t;
     for (int m = 0; m < t->nms; m++) {
-        me.ms = t->ms[m];
-        me.state = s->ms[m].state;
+        c->me.ms = t->ms[m];
+        c->me.state = c->s->ms[m].state;
         if (t->ms[m]->due != DATE_NONE)
-            eval_marks(t->ms[m]->requires, on_mark, &me);
+            eval_marks(t->ms[m]->requires, on_mark, &c->me);
     }
-    /* Domains. */
+}
+
+/* The scale: dates over the term, the as-of date and everything drawn;
+ * values from 0 (or below, with a margin) to the highest drawn, plus a
+ * margin.  False when there is nothing to draw. */
+static bool indicator_scale(IndChart *c)
+{
+    const Agreement *ag = c->s->t->ag;
+    const ScoreInd *si = c->si;
+    const ObsInd *oi = c->oi;
+    const MarkEnv *me = &c->me;
     double x0 = NAN, x1 = NAN, y0 = 0, y1 = NAN;
-    extend(&x0, &x1, t->ag->term_start == DATE_NONE ? NAN : t->ag->term_start);
-    extend(&x0, &x1, t->ag->term_end == DATE_NONE ? NAN : t->ag->term_end);
-    extend(&x0, &x1, s->as_of);
+    extend(&x0, &x1, ag->term_start == DATE_NONE ? NAN : ag->term_start);
+    extend(&x0, &x1, ag->term_end == DATE_NONE ? NAN : ag->term_end);
+    extend(&x0, &x1, c->s->as_of);
     for (int k = 0; k < si->plan.n; k++) {
         extend(&x0, &x1, si->plan.pts[k].date);
         extend(&y0, &y1, si->plan.pts[k].value);
     }
-    for (size_t k = 0; k < cs.count; k++) {
-        extend(&x0, &x1, cs.dates[k]);
-        extend(&y0, &y1, cs.values[k]);
+    for (size_t k = 0; k < c->cs.count; k++) {
+        extend(&x0, &x1, c->cs.dates[k]);
+        extend(&y0, &y1, c->cs.values[k]);
     }
     for (int r = 0; r < oi->nrep; r++)
         for (int k = 0; k < oi->s[r].nrows; k++)
@@ -176,60 +194,73 @@ void chart_indicator(Score *s, int i, Buf *b)
                 extend(&x0, &x1, oi->s[r].rows[k].date);
                 extend(&y0, &y1, oi->s[r].rows[k].value);
             }
-    for (int k = 0; k < me.marks.n; k++) {
-        extend(&x0, &x1, me.marks.v[k].ms->due);
-        extend(&y0, &y1, me.marks.v[k].value);
+    for (int k = 0; k < me->marks.n; k++) {
+        extend(&x0, &x1, me->marks.v[k].ms->due);
+        extend(&y0, &y1, me->marks.v[k].value);
     }
-    if (isnan(x0) || isnan(y1)) {
-        buf_puts(b, "<p class=\"meta\">Nothing to chart yet: no plan and no observation.</p>\n");
-        return;
-    }
+    if (isnan(x0) || isnan(y1))
+        return false;
     if (x1 <= x0)
         x1 = x0 + 1;
     if (y1 <= y0)
         y1 = y0 + 1;
     double pad = (y1 - y0) * 0.06;
-    Scale sc = {x0, x1, y0 < 0 ? y0 - pad : y0, y1 + pad};
+    c->sc = (Scale){x0, x1, y0 < 0 ? y0 - pad : y0, y1 + pad};
+    return true;
+}
+
+/* The planned trajectory, held after the last target. */
+static void plot_plan(const IndChart *c)
+{
+    const ScoreInd *si = c->si;
+    Buf *b = c->b;
+    if (si->plan.n == 0)
+        return;
+    buf_puts(b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
+                "stroke-dasharray=\"6 4\" points=\"");
+    for (int k = 0; k < si->plan.n; k++)
+        buf_printf(b, "%.1f,%.1f ", sx(&c->sc, si->plan.pts[k].date),
+                   sy(&c->sc, si->plan.pts[k].value));
+    buf_printf(b, "%.1f,%.1f\"><title>planned trajectory</title></polyline>", sx(&c->sc, c->sc.x1),
+               sy(&c->sc, si->plan.pts[si->plan.n - 1].value));
+}
+
+/* The baseline (a dotted line and a ring), and the benchmarks (a diamond
+ * with its value over it). */
+static void plot_references(const IndChart *c)
+{
+    const ScoreInd *si = c->si;
+    Buf *b = c->b;
     char n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX], d1[16];
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
-                  "aria-labelledby=\"chart-%s\"><title id=\"chart-%s\">",
-               W, H, W, H, ind->d.id, ind->d.id);
-    esc(b, ind->d.title ? ind->d.title : ind->d.id);
-    buf_puts(b, ": observations against the plan</title>");
-    axes(b, &sc);
-    /* The planned trajectory, held after the last target. */
-    if (si->plan.n > 0) {
-        buf_puts(b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
-                    "stroke-dasharray=\"6 4\" points=\"");
-        for (int k = 0; k < si->plan.n; k++)
-            buf_printf(b, "%.1f,%.1f ", sx(&sc, si->plan.pts[k].date),
-                       sy(&sc, si->plan.pts[k].value));
-        buf_printf(b, "%.1f,%.1f\"><title>planned trajectory</title></polyline>", sx(&sc, x1),
-                   sy(&sc, si->plan.pts[si->plan.n - 1].value));
-    }
-    /* Baseline and benchmarks. */
     if (si->has_base) {
-        double y = sy(&sc, si->base);
+        double y = sy(&c->sc, si->base);
         buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#b0bec5\" "
                       "stroke-dasharray=\"2 3\"/>", ML, y, W - MR, y);
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"#546e7a\" "
                       "stroke-width=\"2\"><title>baseline %s on %s</title></circle>",
-                   sx(&sc, si->base_date), y, num_text(si->base, NUM_TRACKER, n1),
+                   sx(&c->sc, si->base_date), y, num_text(si->base, NUM_TRACKER, n1),
                    date_iso(si->base_date, d1));
     }
-    for (int k = 0; k < ind->targets.n; k++) {
-        const Target *tg = &ind->targets.v[k];
-        double x = sx(&sc, tg->date), y = sy(&sc, tg->value);
+    for (int k = 0; k < c->ind->targets.n; k++) {
+        const Target *tg = &c->ind->targets.v[k];
+        double x = sx(&c->sc, tg->date), y = sy(&c->sc, tg->value);
         buf_printf(b, "<path d=\"M%.1f %.1fl7 7l-7 7l-7-7z\" fill=\"#455a64\"><title>benchmark "
                       "%s by %s</title></path>",
                    x, y - 7, num_text(tg->value, NUM_TRACKER, n1), date_iso(tg->date, d1));
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, y - 11,
                    compact(tg->value, n2));
     }
-    /* Requirements of milestones. */
-    for (int k = 0; k < me.marks.n; k++) {
-        const Mark *mk = &me.marks.v[k];
-        double x = sx(&sc, mk->ms->due), y = sy(&sc, mk->value);
+}
+
+/* Each requirement of a milestone: a dashed line at its due date and a
+ * marker at the value required, in the colour of the milestone's state. */
+static void plot_requirements(const IndChart *c)
+{
+    Buf *b = c->b;
+    char n1[NUM_TEXT_MAX];
+    for (int k = 0; k < c->me.marks.n; k++) {
+        const Mark *mk = &c->me.marks.v[k];
+        double x = sx(&c->sc, mk->ms->due), y = sy(&c->sc, mk->value);
         const char *col = state_color[mk->state];
         buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
                       "stroke-dasharray=\"3 3\"/>", x, MT, x, H - MB, col);
@@ -244,63 +275,83 @@ void chart_indicator(Score *s, int i, Buf *b)
         esc(b, mk->ms->d.id);
         buf_puts(b, "</text>");
     }
-    /* The combined value and each report.  A long ledger is thinned to at
-     * most MAX_POINTS points per line and per reporter (evenly, keeping
-     * the last), so that the page stays light on a long ledger. */
-    size_t step = cs.count > MAX_POINTS ? (cs.count + MAX_POINTS - 1) / MAX_POINTS : 1;
-    if (cs.count > 0) {
-        buf_puts(b, "<polyline fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2.5\" points=\"");
-        for (size_t k = 0; k < cs.count; k++)
-            if (k % step == 0 || k + 1 == cs.count)
-                buf_printf(b, "%.1f,%.1f ", sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]));
-        buf_puts(b, "\"><title>value</title></polyline>");
-    }
-    for (int r = 0; r < oi->nrep; r++) {
-        const char *col = reporter_color[r % 8];
-        int ntot = 0, seen = 0;
-        for (int k = 0; k < oi->s[r].nrows; k++)
-            ntot += oi->s[r].rows[k].cell < 0;
-        if (ntot > MAX_POINTS) {
-            /* Many reports: a thin line through every rstep-th. */
-            int rstep = (ntot + MAX_POINTS - 1) / MAX_POINTS;
-            buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1\" points=\"",
-                       col);
-            for (int k = 0; k < oi->s[r].nrows; k++) {
-                const ObsRow *row = &oi->s[r].rows[k];
-                if (row->cell >= 0 || (seen++ % rstep != 0 && seen != ntot))
-                    continue;
-                buf_printf(b, "%.1f,%.1f ", sx(&sc, row->date), sy(&sc, row->value));
-            }
-            buf_puts(b, "\"><title>");
-            esc(b, ind->reporters.v[r]->d.id);
-            buf_printf(b, ": %d reports</title></polyline>", ntot);
-            continue;
-        }
+}
+
+/* The combined value as a line.  A long ledger is thinned to at most
+ * MAX_POINTS points per line and per reporter (evenly, keeping the last),
+ * so that the page stays light on a long ledger. */
+static void plot_value_line(const IndChart *c)
+{
+    const charter_series *cs = &c->cs;
+    Buf *b = c->b;
+    size_t step = cs->count > MAX_POINTS ? (cs->count + MAX_POINTS - 1) / MAX_POINTS : 1;
+    if (cs->count == 0)
+        return;
+    buf_puts(b, "<polyline fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2.5\" points=\"");
+    for (size_t k = 0; k < cs->count; k++)
+        if (k % step == 0 || k + 1 == cs->count)
+            buf_printf(b, "%.1f,%.1f ", sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]));
+    buf_puts(b, "\"><title>value</title></polyline>");
+}
+
+/* Reporter r's reports (whole values, not breakdown cells): a dot per
+ * report, or a thin line when there are more than MAX_POINTS. */
+static void plot_reporter(const IndChart *c, int r)
+{
+    const ObsInd *oi = c->oi;
+    Buf *b = c->b;
+    const char *col = reporter_color[r % 8];
+    char n1[NUM_TEXT_MAX], d1[16];
+    int ntot = 0, seen = 0;
+    for (int k = 0; k < oi->s[r].nrows; k++)
+        ntot += oi->s[r].rows[k].cell < 0;
+    if (ntot > MAX_POINTS) {
+        /* Many reports: a thin line through every rstep-th. */
+        int rstep = (ntot + MAX_POINTS - 1) / MAX_POINTS;
+        buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1\" points=\"", col);
         for (int k = 0; k < oi->s[r].nrows; k++) {
             const ObsRow *row = &oi->s[r].rows[k];
-            if (row->cell >= 0)
+            if (row->cell >= 0 || (seen++ % rstep != 0 && seen != ntot))
                 continue;
-            buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
-                       sx(&sc, row->date), sy(&sc, row->value), col);
-            esc(b, ind->reporters.v[r]->d.id);
-            buf_printf(b, ": %s on %s</title></circle>", num_text(row->value, NUM_TRACKER, n1),
-                       date_iso(row->date, d1));
+            buf_printf(b, "%.1f,%.1f ", sx(&c->sc, row->date), sy(&c->sc, row->value));
         }
+        buf_puts(b, "\"><title>");
+        esc(b, c->ind->reporters.v[r]->d.id);
+        buf_printf(b, ": %d reports</title></polyline>", ntot);
+        return;
     }
-    /* The combined value at each date (also where reporters sent only
-     * breakdown cells, and for derived indicators). */
-    for (size_t k = 0; cs.count <= MAX_POINTS && k < cs.count; k++)
-        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
-                      "%s on %s</title></circle>",
-                   sx(&sc, cs.dates[k]), sy(&sc, cs.values[k]), num_text(cs.values[k], NUM_TRACKER, n1),
-                   date_iso(cs.dates[k], d1));
-    /* As of. */
-    double xa = sx(&sc, s->as_of);
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
-                  "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of "
-                  "%s</text>",
-               xa, MT, xa, H - MB, xa, MT - 8, date_iso(s->as_of, d1));
-    buf_puts(b, "</svg>\n<p class=\"legend\">");
+    for (int k = 0; k < oi->s[r].nrows; k++) {
+        const ObsRow *row = &oi->s[r].rows[k];
+        if (row->cell >= 0)
+            continue;
+        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
+                   sx(&c->sc, row->date), sy(&c->sc, row->value), col);
+        esc(b, c->ind->reporters.v[r]->d.id);
+        buf_printf(b, ": %s on %s</title></circle>", num_text(row->value, NUM_TRACKER, n1),
+                   date_iso(row->date, d1));
+    }
+}
+
+/* The combined value at each date, over the reports (it is there also
+ * where reporters sent only breakdown cells, and for derived indicators);
+ * a long series has its line only. */
+static void plot_value_dots(const IndChart *c)
+{
+    const charter_series *cs = &c->cs;
+    char n1[NUM_TEXT_MAX], d1[16];
+    for (size_t k = 0; cs->count <= MAX_POINTS && k < cs->count; k++)
+        buf_printf(c->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
+                         "%s on %s</title></circle>",
+                   sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]),
+                   num_text(cs->values[k], NUM_TRACKER, n1), date_iso(cs->dates[k], d1));
+}
+
+/* The legend under the chart: only what it shows. */
+static void plot_legend(const IndChart *c)
+{
+    const ObsInd *oi = c->oi;
+    Buf *b = c->b;
+    buf_puts(b, "<p class=\"legend\">");
     for (int r = 0; r < oi->nrep; r++) {
         bool any = false;
         for (int k = 0; k < oi->s[r].nrows && !any; k++)
@@ -308,20 +359,56 @@ void chart_indicator(Score *s, int i, Buf *b)
         if (!any)
             continue;
         buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>", reporter_color[r % 8]);
-        esc(b, ind->reporters.v[r]->d.id);
+        esc(b, c->ind->reporters.v[r]->d.id);
         buf_puts(b, "</span>");
     }
-    if (cs.count)
+    if (c->cs.count)
         buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>");
-    if (si->plan.n)
+    if (c->si->plan.n)
         buf_puts(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>");
-    if (si->has_base)
+    if (c->si->has_base)
         buf_puts(b, "<span>&#9711; baseline</span>");
-    if (ind->targets.n)
+    if (c->ind->targets.n)
         buf_puts(b, "<span>&#9670; benchmark</span>");
-    if (me.marks.n)
+    if (c->me.marks.n)
         buf_puts(b, "<span>&#9660; milestone requirement</span>");
     buf_puts(b, "<span>| as of</span></p>\n");
+}
+
+/* The parts are drawn back to front: references under the reports, the
+ * combined value's dots over them, the as-of line last. */
+void chart_indicator(Score *s, int i, Buf *b)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    IndChart c = {s, b, ind, &s->ind[i], &s->obs.ind[i], {0}, {t, ind, NULL, VERDICT_PENDING, {0}}};
+    score_series(s, i, s->as_of, &c.cs);
+    indicator_marks(&c);
+    if (!indicator_scale(&c)) {
+        buf_puts(b, "<p class=\"meta\">Nothing to chart yet: no plan and no observation.</p>\n");
+        return;
+    }
+    char d1[16];
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+                  "aria-labelledby=\"chart-%s\"><title id=\"chart-%s\">",
+               W, H, W, H, ind->d.id, ind->d.id);
+    esc(b, ind->d.title ? ind->d.title : ind->d.id);
+    buf_puts(b, ": observations against the plan</title>");
+    axes(b, &c.sc);
+    plot_plan(&c);
+    plot_references(&c);
+    plot_requirements(&c);
+    plot_value_line(&c);
+    for (int r = 0; r < c.oi->nrep; r++)
+        plot_reporter(&c, r);
+    plot_value_dots(&c);
+    double xa = sx(&c.sc, s->as_of);
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
+                  "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of "
+                  "%s</text>",
+               xa, MT, xa, H - MB, xa, MT - 8, date_iso(s->as_of, d1));
+    buf_puts(b, "</svg>\n");
+    plot_legend(&c);
 }
 
 /* ---- the milestone timeline ----------------------------------------------------- */
