@@ -162,12 +162,13 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
 
 /* ---- the page ------------------------------------------------------------------- */
 
-void report_html(Score *s, int min_cell, Buf *b)
+/* The page's head and style sheet, and the header: the agreement's title
+ * and version and the as-of date. */
+static void report_header(Score *s, Buf *b)
 {
-    Trk *t = s->t;
-    const Agreement *ag = t->ag;
+    const Agreement *ag = s->t->ag;
     const char *title = ag->d.title ? ag->d.title : ag->d.id;
-    char d1[32], d2[16], n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX];
+    char d1[32], d2[16];
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 "<title>");
@@ -184,8 +185,13 @@ void report_html(Score *s, int min_cell, Buf *b)
     }
     buf_printf(b, " &middot; progress as of <strong>%s</strong></p>\n</header>\n",
                date_long(s->as_of, d1));
+}
 
-    /* Summary cards. */
+/* Summary cards: how many indicators have each status (all four, even at
+ * 0), how many milestones are in each state (only those that occur). */
+static void report_cards(Score *s, Buf *b)
+{
+    Trk *t = s->t;
     int ist[4] = {0}, mst[6] = {0};
     for (int i = 0; i < t->nind; i++)
         ist[s->ind[i].status]++;
@@ -203,8 +209,13 @@ void report_html(Score *s, int min_cell, Buf *b)
                        chart_state_color((VerdictState)k), mst[k], mst[k] == 1 ? "" : "s",
                        chart_state_text((VerdictState)k));
     buf_puts(b, "</section>\n");
+}
 
-    /* Indicators table. */
+/* The scorecard: one row per indicator, linked to its article. */
+static void report_scorecard(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    char d2[16], n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX];
     buf_puts(b, "<h2>Indicators</h2>\n<table>\n<tr><th>Indicator</th><th class=\"n\">Value</th>"
                 "<th>Date</th><th class=\"n\">Planned then</th><th class=\"n\">Planned today</th>"
                 "<th class=\"n\">Progress</th><th>Status</th></tr>\n");
@@ -217,7 +228,8 @@ void report_html(Score *s, int min_cell, Buf *b)
                       "<td class=\"n\">%s</td><td class=\"n\">",
                    si->has_value ? num_text(si->value, NUM_TRACKER, n1) : "&ndash;",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
-                   si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2) : "&ndash;",
+                   si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2)
+                                                    : "&ndash;",
                    si->has_planned_now ? num_text(si->planned_now, NUM_TRACKER, n3) : "&ndash;");
         if (si->has_progress)
             buf_printf(b, "%.0f%%", si->progress);
@@ -228,102 +240,126 @@ void report_html(Score *s, int min_cell, Buf *b)
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</table>\n");
+}
 
-    /* One article per indicator. */
-    for (int i = 0; i < t->nind; i++) {
-        const Indicator *ind = t->ind[i];
-        const ScoreInd *si = &s->ind[i];
-        buf_printf(b, "<article id=\"ind-%s\">\n<h3>", ind->d.id);
-        esc(b, ind->d.title ? ind->d.title : ind->d.id);
-        buf_puts(b, " ");
-        badge(b, status_color[si->status], status_text(si->status));
-        buf_puts(b, "</h3>\n<p class=\"meta\"><code>");
-        esc(b, ind->d.id);
+/* An indicator's article: its title and status, what it measures and how
+ * its value is made, its source, its chart and its breakdown tables. */
+static void report_indicator(Score *s, int i, int min_cell, Buf *b)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ScoreInd *si = &s->ind[i];
+    buf_printf(b, "<article id=\"ind-%s\">\n<h3>", ind->d.id);
+    esc(b, ind->d.title ? ind->d.title : ind->d.id);
+    buf_puts(b, " ");
+    badge(b, status_color[si->status], status_text(si->status));
+    buf_puts(b, "</h3>\n<p class=\"meta\"><code>");
+    esc(b, ind->d.id);
+    buf_puts(b, "</code>");
+    if (ind->unit) {
+        buf_puts(b, " &middot; ");
+        esc(b, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
+    }
+    buf_printf(b, " &middot; %s", ind->direction < 0 ? "lower is better" : "higher is better");
+    if (ind->formula) {
+        buf_puts(b, " &middot; derived: <code>");
+        esc(b, score_expr_text(s, ind->formula));
         buf_puts(b, "</code>");
-        if (ind->unit) {
-            buf_puts(b, " &middot; ");
-            esc(b, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
-        }
-        buf_printf(b, " &middot; %s", ind->direction < 0 ? "lower is better" : "higher is better");
-        if (ind->formula) {
-            buf_puts(b, " &middot; derived: <code>");
-            esc(b, score_expr_text(s, ind->formula));
-            buf_puts(b, "</code>");
-        } else {
-            buf_printf(b, " &middot; %s, combined by %s",
-                       ind->values == VALUES_PER_PERIOD ? "values per period" : "running totals",
-                       (const char *[]){"sum", "mean", "min", "max", "latest"}[ind->combine]);
-            if (ind->reporters.n) {
-                buf_puts(b, " &middot; reported by ");
-                for (int r = 0; r < ind->reporters.n; r++) {
-                    if (r)
-                        buf_puts(b, ", ");
-                    esc(b, ind->reporters.v[r]->d.id);
-                }
+    } else {
+        buf_printf(b, " &middot; %s, combined by %s",
+                   ind->values == VALUES_PER_PERIOD ? "values per period" : "running totals",
+                   (const char *[]){"sum", "mean", "min", "max", "latest"}[ind->combine]);
+        if (ind->reporters.n) {
+            buf_puts(b, " &middot; reported by ");
+            for (int r = 0; r < ind->reporters.n; r++) {
+                if (r)
+                    buf_puts(b, ", ");
+                esc(b, ind->reporters.v[r]->d.id);
             }
         }
-        if (ind->personal_data)
-            buf_puts(b, " &middot; personal data");
+    }
+    if (ind->personal_data)
+        buf_puts(b, " &middot; personal data");
+    buf_puts(b, "</p>\n");
+    if (ind->source) {
+        buf_puts(b, "<p class=\"meta\">Source: ");
+        esc(b, ind->source);
         buf_puts(b, "</p>\n");
-        if (ind->source) {
-            buf_puts(b, "<p class=\"meta\">Source: ");
-            esc(b, ind->source);
-            buf_puts(b, "</p>\n");
-        }
-        chart_indicator(s, i, b);
-        breakdown(s, i, min_cell, b);
-        buf_puts(b, "</article>\n");
     }
+    chart_indicator(s, i, b);
+    breakdown(s, i, min_cell, b);
+    buf_puts(b, "</article>\n");
+}
 
-    /* Milestones. */
-    if (t->nms > 0) {
-        buf_puts(b, "<h2>Milestones</h2>\n");
-        chart_timeline(s, b);
-        buf_puts(b, "<table>\n<tr><th>Milestone</th><th>Due</th><th>Owner</th><th>State</th>"
-                    "<th>Requirement or event</th></tr>\n");
-        for (int m = 0; m < t->nms; m++) {
-            const Milestone *ms = t->ms[m];
-            const ScoreMs *sm = &s->ms[m];
-            buf_puts(b, "<tr><td>");
-            esc(b, ms->d.title ? ms->d.title : ms->d.id);
-            buf_puts(b, " <code>");
-            esc(b, ms->d.id);
-            buf_printf(b, "</code></td><td>%s</td><td>",
-                       ms->due != DATE_NONE ? date_iso(ms->due, d2) : "&ndash;");
-            esc(b, ms->owner ? ms->owner->d.id : "");
-            buf_puts(b, "</td><td>");
-            badge(b, chart_state_color(sm->state), chart_state_text(sm->state));
-            buf_puts(b, "</td><td>");
-            if (sm->ev != VERDICT_EVENT_NONE) {
-                buf_printf(b, "%s on %s by ", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
-                           date_iso(sm->ev_date, d2));
-                esc(b, sm->ev_by);
-            } else if (ms->requires) {
-                buf_puts(b, "<code>");
-                esc(b, score_expr_text(s, ms->requires));
-                buf_printf(b, "</code>: %s", sm->req == EVAL_TRUE    ? "holds"
-                                             : sm->req == EVAL_FALSE ? "does not hold yet"
-                                                                     : "no data yet");
-            }
-            buf_puts(b, "</td></tr>\n");
+/* The timeline and a table of the milestones: each one's state, and the
+ * event that settled it or the requirement it waits for. */
+static void report_milestones(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    char d2[16];
+    if (t->nms == 0)
+        return;
+    buf_puts(b, "<h2>Milestones</h2>\n");
+    chart_timeline(s, b);
+    buf_puts(b, "<table>\n<tr><th>Milestone</th><th>Due</th><th>Owner</th><th>State</th>"
+                "<th>Requirement or event</th></tr>\n");
+    for (int m = 0; m < t->nms; m++) {
+        const Milestone *ms = t->ms[m];
+        const ScoreMs *sm = &s->ms[m];
+        buf_puts(b, "<tr><td>");
+        esc(b, ms->d.title ? ms->d.title : ms->d.id);
+        buf_puts(b, " <code>");
+        esc(b, ms->d.id);
+        buf_printf(b, "</code></td><td>%s</td><td>",
+                   ms->due != DATE_NONE ? date_iso(ms->due, d2) : "&ndash;");
+        esc(b, ms->owner ? ms->owner->d.id : "");
+        buf_puts(b, "</td><td>");
+        badge(b, chart_state_color(sm->state), chart_state_text(sm->state));
+        buf_puts(b, "</td><td>");
+        if (sm->ev != VERDICT_EVENT_NONE) {
+            buf_printf(b, "%s on %s by ", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
+                       date_iso(sm->ev_date, d2));
+            esc(b, sm->ev_by);
+        } else if (ms->requires) {
+            buf_puts(b, "<code>");
+            esc(b, score_expr_text(s, ms->requires));
+            buf_printf(b, "</code>: %s", sm->req == EVAL_TRUE    ? "holds"
+                                         : sm->req == EVAL_FALSE ? "does not hold yet"
+                                                                 : "no data yet");
         }
-        buf_puts(b, "</table>\n");
+        buf_puts(b, "</td></tr>\n");
     }
+    buf_puts(b, "</table>\n");
+}
 
-    /* Partners. */
-    if (t->npart > 0) {
-        buf_puts(b, "<h2>Partners</h2>\n<table>\n<tr><th>Partner</th><th class=\"n\">Missing "
-                    "reports</th><th class=\"n\">Overdue milestones</th></tr>\n");
-        for (int p = 0; p < t->npart; p++) {
-            buf_puts(b, "<tr><td>");
-            esc(b, t->part[p]->d.title ? t->part[p]->d.title : t->part[p]->d.id);
-            buf_printf(b, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
-                       s->part[p].missing_reports, s->part[p].overdue_milestones);
-        }
-        buf_puts(b, "</table>\n");
+/* What each partner owes: missing reports and overdue milestones. */
+static void report_partners(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    if (t->npart == 0)
+        return;
+    buf_puts(b, "<h2>Partners</h2>\n<table>\n<tr><th>Partner</th><th class=\"n\">Missing "
+                "reports</th><th class=\"n\">Overdue milestones</th></tr>\n");
+    for (int p = 0; p < t->npart; p++) {
+        buf_puts(b, "<tr><td>");
+        esc(b, t->part[p]->d.title ? t->part[p]->d.title : t->part[p]->d.id);
+        buf_printf(b, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
+                   s->part[p].missing_reports, s->part[p].overdue_milestones);
     }
+    buf_puts(b, "</table>\n");
+}
+
+void report_html(Score *s, int min_cell, Buf *b)
+{
+    Trk *t = s->t;
+    report_header(s, b);
+    report_cards(s, b);
+    report_scorecard(s, b);
+    for (int i = 0; i < t->nind; i++)
+        report_indicator(s, i, min_cell, b);
+    report_milestones(s, b);
+    report_partners(s, b);
     buf_printf(b, "<footer>Made by the tracker of <code>");
-    esc(b, ag->d.id);
+    esc(b, t->ag->d.id);
     buf_printf(b, "</code> (charter-runtime %s, agreement compiled by charterc %s). Planned values "
                   "follow straight lines from the baseline through each benchmark.</footer>\n"
                   "</body>\n</html>\n",
