@@ -252,6 +252,115 @@ static void print_goal_losses(const Model *m, const Losses *l)
         printf("  milestone %s has no owner\n", l->unowned.v[k]->d.id);
 }
 
+/* Compiles FILE, or the text of standard input that the caller read into
+ * `in` (it can be read only once, and it is compiled twice).  Prints the
+ * errors; NULL, with *status set, when FILE cannot be read or has errors. */
+static Compilation *compile_input(const char *path, const Buf *in, const char *mode, int *status)
+{
+    if (strcmp(path, "-") != 0)
+        return cli_compile(path, diag_want_color(mode, stderr), status);
+    Compilation *c = compile_new();
+    if (compile_text(c, "<stdin>", in->data ? in->data : "", in->len) != 0 ||
+        compile_errors(c) > 0) {
+        diag_sort(&c->diag);
+        diag_print(&c->diag, stderr, FMT_TEXT, diag_want_color(mode, stderr));
+        compile_free(c);
+        *status = 1;
+        return NULL;
+    }
+    return c;
+}
+
+/* The message for a --without that names no partner of the agreement. */
+static int unknown_partner(const Model *m, const char *who)
+{
+    Suggest s;
+    suggest_init(&s, who);
+    for (int i = 0; m && i < m->partners.n; i++)
+        suggest_offer(&s, m->partners.v[i]->d.id);
+    const char *best = suggest_best(&s);
+    return best ? cli_fail("agreement has no partner '%s'; did you mean '%s'?", who, best)
+                : cli_fail("agreement has no partner '%s'", who);
+}
+
+/* The findings after the withdrawal that were not there before, into
+ * fresh (counted by severity); returns how many of them are allowed.  The
+ * keys before are sorted, and a finding after is new when its key is not
+ * among them: O((n + k) log n). */
+static int new_findings(Compilation *before, Compilation *after, Diag *fresh)
+{
+    int nb = before->diag.items.n;
+    char **keys = arena_alloc(before->arena, (size_t)(nb + 1) * sizeof *keys);
+    for (int i = 0; i < nb; i++)
+        keys[i] = finding_key(before->arena, before->diag.items.v[i]);
+    qsort(keys, (size_t)nb, sizeof *keys, cmp_str);
+    diag_init(fresh, after->arena, &after->sm);
+    int allowed = 0;
+    for (int i = 0; i < after->diag.items.n; i++) {
+        Diagnostic *g = after->diag.items.v[i];
+        char *key = finding_key(after->arena, g);
+        if (bsearch(&key, keys, (size_t)nb, sizeof *keys, cmp_str))
+            continue;
+        VEC_PUSH(fresh->arena, fresh->items, g);
+        if (g->allowed)
+            allowed++;
+        else if (g->sev == SEV_ERROR)
+            fresh->errors++;
+        else if (g->sev == SEV_WARNING)
+            fresh->warnings++;
+        else
+            fresh->notes++;
+    }
+    diag_sort(fresh);
+    return allowed;
+}
+
+/* The first part of the report: the roles p leaves open, per goal, and
+ * the resources it takes away, per unit.  Frees the buffers of l. */
+static void print_losses(const Model *m, const Partner *p, Losses *l)
+{
+    printf("If %s (%s) withdraws from agreement %s:\n\n", p->d.id, p->d.title ? p->d.title : p->d.id,
+           m->agreement->d.id);
+    if (l->unled.n + l->unreported.n + l->unowned.n > 0) {
+        printf("It leaves without a lead, reporter or owner:\n");
+        print_goal_losses(m, l);
+        printf("\n");
+    }
+    if (l->other.len) {
+        printf("Other roles it leaves:\n%s\n", buf_cstr(&l->other));
+    }
+    printf("Resources it takes away:\n");
+    if (l->nunits == 0)
+        printf("  none: it commits nothing and provides no budget\n");
+    for (int i = 0; i < l->nunits; i++) {
+        struct UnitLoss *ul = &l->units[i];
+        const char *unit = ul->unit ? ul->unit->d.id : "(no unit)";
+        char n[NUM_TEXT_MAX];
+        printf("  %s: commits %s", unit, num_text(ul->committed, NUM_PLAIN, n));
+        if (ul->provided > 0)
+            printf("; provides %s to activities (%s)", num_text(ul->provided, NUM_PLAIN, n),
+                   buf_cstr(&ul->to));
+        printf("\n");
+        buf_free(&ul->to);
+    }
+    buf_free(&l->other);
+}
+
+/* The second part: how many findings appear without p, then each. */
+static void print_findings(const Partner *p, Diag *fresh, int allowed, bool color)
+{
+    int shown = fresh->items.n - allowed;
+    printf("\nFindings that appear without %s: %d", p->d.id, shown);
+    if (shown)
+        printf(" (%d error%s, %d warning%s)", fresh->errors, fresh->errors == 1 ? "" : "s",
+               fresh->warnings, fresh->warnings == 1 ? "" : "s");
+    if (allowed)
+        printf(", and %d allowed", allowed);
+    printf("\n");
+    fflush(stdout);
+    diag_print(fresh, stdout, FMT_TEXT, color);
+}
+
 int cmd_impact(int argc, char **argv)
 {
     static const OptSpec opts[] = {
@@ -275,7 +384,6 @@ int cmd_impact(int argc, char **argv)
     bool color = diag_want_color(mode, stdout);
     const char *path = o.positional[0];
 
-    /* Standard input can be read once: keep its text for both runs. */
     Buf in;
     buf_init(&in);
     if (strcmp(path, "-") == 0 && buf_read_file(&in, "-") != 0) {
@@ -283,37 +391,22 @@ int cmd_impact(int argc, char **argv)
         return cli_fail("cannot read standard input");
     }
     int status;
-    Compilation *before = NULL, *after = NULL;
-    if (strcmp(path, "-") == 0) {
-        before = compile_new();
-        if (compile_text(before, "<stdin>", in.data ? in.data : "", in.len) != 0 ||
-            compile_errors(before) > 0) {
-            diag_sort(&before->diag);
-            diag_print(&before->diag, stderr, FMT_TEXT, diag_want_color(mode, stderr));
-            compile_free(before);
-            buf_free(&in);
-            return 1;
-        }
-    } else if (!(before = cli_compile(path, diag_want_color(mode, stderr), &status))) {
+    Compilation *before = compile_input(path, &in, mode, &status);
+    if (!before) {
         buf_free(&in);
         return status;
     }
     Model *m0 = before->model;
     Decl *d = m0 ? model_lookup(m0, who) : NULL;
     if (!m0 || !m0->agreement || !d || d->kind != K_PARTNER || strchr(who, '.')) {
-        Suggest s;
-        suggest_init(&s, who);
-        for (int i = 0; m0 && i < m0->partners.n; i++)
-            suggest_offer(&s, m0->partners.v[i]->d.id);
-        const char *best = suggest_best(&s);
-        int st = best ? cli_fail("agreement has no partner '%s'; did you mean '%s'?", who, best)
-                      : cli_fail("agreement has no partner '%s'", who);
+        status = unknown_partner(m0, who);
         compile_free(before);
         buf_free(&in);
-        return st;
+        return status;
     }
 
-    after = compile_new();
+    /* The second model, from the same text, is the one that loses p. */
+    Compilation *after = compile_new();
     int rc = strcmp(path, "-") == 0 ? compile_text(after, "<stdin>", in.data ? in.data : "", in.len)
                                     : compile_file(after, path);
     buf_free(&in);
@@ -329,7 +422,6 @@ int cmd_impact(int argc, char **argv)
     checks_default_options(&co);
     co.strict = opts_has(&o, "strict");
     checks_run(before, m0, &co);
-
     Losses l;
     memset(&l, 0, sizeof l);
     buf_init(&l.other);
@@ -340,68 +432,10 @@ int cmd_impact(int argc, char **argv)
         diag_strict(&after->diag);
     }
 
-    /* The findings before, sorted by key; a finding after is new when its
-     * key is not among them: O((n + k) log n). */
-    int nb = before->diag.items.n;
-    char **keys = arena_alloc(before->arena, (size_t)(nb + 1) * sizeof *keys);
-    for (int i = 0; i < nb; i++)
-        keys[i] = finding_key(before->arena, before->diag.items.v[i]);
-    qsort(keys, (size_t)nb, sizeof *keys, cmp_str);
     Diag fresh;
-    diag_init(&fresh, after->arena, &after->sm);
-    int allowed = 0;
-    for (int i = 0; i < after->diag.items.n; i++) {
-        Diagnostic *g = after->diag.items.v[i];
-        char *key = finding_key(after->arena, g);
-        if (bsearch(&key, keys, (size_t)nb, sizeof *keys, cmp_str))
-            continue;
-        VEC_PUSH(fresh.arena, fresh.items, g);
-        if (g->allowed)
-            allowed++;
-        else if (g->sev == SEV_ERROR)
-            fresh.errors++;
-        else if (g->sev == SEV_WARNING)
-            fresh.warnings++;
-        else
-            fresh.notes++;
-    }
-    diag_sort(&fresh);
-
-    printf("If %s (%s) withdraws from agreement %s:\n\n", p->d.id, p->d.title ? p->d.title : p->d.id,
-           m1->agreement->d.id);
-    if (l.unled.n + l.unreported.n + l.unowned.n > 0) {
-        printf("It leaves without a lead, reporter or owner:\n");
-        print_goal_losses(m1, &l);
-        printf("\n");
-    }
-    if (l.other.len) {
-        printf("Other roles it leaves:\n%s\n", buf_cstr(&l.other));
-    }
-    printf("Resources it takes away:\n");
-    if (l.nunits == 0)
-        printf("  none: it commits nothing and provides no budget\n");
-    for (int i = 0; i < l.nunits; i++) {
-        struct UnitLoss *ul = &l.units[i];
-        const char *unit = ul->unit ? ul->unit->d.id : "(no unit)";
-        char n[NUM_TEXT_MAX];
-        printf("  %s: commits %s", unit, num_text(ul->committed, NUM_PLAIN, n));
-        if (ul->provided > 0)
-            printf("; provides %s to activities (%s)", num_text(ul->provided, NUM_PLAIN, n),
-                   buf_cstr(&ul->to));
-        printf("\n");
-        buf_free(&ul->to);
-    }
-    buf_free(&l.other);
-    int shown = fresh.items.n - allowed;
-    printf("\nFindings that appear without %s: %d", p->d.id, shown);
-    if (shown)
-        printf(" (%d error%s, %d warning%s)", fresh.errors, fresh.errors == 1 ? "" : "s",
-               fresh.warnings, fresh.warnings == 1 ? "" : "s");
-    if (allowed)
-        printf(", and %d allowed", allowed);
-    printf("\n");
-    fflush(stdout);
-    diag_print(&fresh, stdout, FMT_TEXT, color);
+    int allowed = new_findings(before, after, &fresh);
+    print_losses(m1, p, &l);
+    print_findings(p, &fresh, allowed, color);
     int result = fresh.errors > 0 ? 1 : 0;
     compile_free(before);
     compile_free(after);
