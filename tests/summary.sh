@@ -21,6 +21,7 @@ $counts
 EOF2
   pass=$((pass + p)) fail=$((fail + f)) skipped=$((skipped + ${s:-0}))
   while IFS= read -r l; do
+    [ -n "$l" ] || continue   # a part without skips gives one empty line
     names="$names${names:+; }${l#skip }"
   done <<EOF2
 $(sed -n '/^skip /p' "$r")
