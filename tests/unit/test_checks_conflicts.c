@@ -15,21 +15,10 @@
 
 #include "buf.h"
 #include "checks.h"
-#include "compile.h"
+#include "compile_ok.h"
 #include "growth.h"
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static Compilation *compile_ok(const char *text)
-{
-    Compilation *c = compile_new();
-    assert_int_equal(compile_text(c, "t.charter", text, strlen(text)), 0);
-    if (compile_errors(c) > 0) {
-        diag_print(&c->diag, stderr, FMT_TEXT, false);
-        fail_msg("the test input has language errors");
-    }
-    return c;
-}
 
 static Compilation *run_checks(const char *text)
 {
