@@ -24,24 +24,27 @@
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-/dev/stdout}
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.sec"' EXIT
+trap 'rm -f "$tmp" "$tmp.sec" "$tmp.failed"' EXIT
 
 # words: the quoted lowercase-or-identifier words of standard input.
 words() { grep -oE '"[A-Za-z_][A-Za-z0-9_]*"' | tr -d '"' | sort -u; }
 
-status=0
+# section ends a pipeline, so it may run in a subshell: a section that finds
+# nothing leaves a file behind instead of setting a variable.
 section() { # section TITLE: the words on standard input, under a header
     cat >"$tmp.sec"
     if [ ! -s "$tmp.sec" ]; then
         echo "gen_keywords: no word found for: $1 (did the sources change layout?)" >&2
-        status=1
+        : >"$tmp.failed"
     fi
     { printf '# %s\n' "$1"; cat "$tmp.sec"; printf '\n'; } >>"$tmp"
 }
 
 : >"$tmp"
 
-grep -E '^"[a-z]+"[[:space:]]+TOK\(' "$root/grammar/lexer.l" | words |
+# A reserved word's rule is its quoted text, maybe with a trailing context
+# such as "requires"/"("?, then an action that returns TOK(...).
+grep -E '^"[a-z]+"(/[^[:space:]]+)?[[:space:]]+.*TOK\(' "$root/grammar/lexer.l" | sed -E 's#/[^[:space:]]+##' | words |
     section "Reserved words (grammar/lexer.l)"
 
 {
@@ -83,4 +86,4 @@ sed -n '/^bool duration_unit/,/^}/p' "$root/compiler/base/date.c" | grep -E 'nam
     echo
     cat "$tmp"
 } >"$out"
-exit $status
+[ ! -e "$tmp.failed" ]
