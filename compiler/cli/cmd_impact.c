@@ -410,13 +410,17 @@ int cmd_impact(int argc, char **argv)
     int rc = strcmp(path, "-") == 0 ? compile_text(after, "<stdin>", in.data ? in.data : "", in.len)
                                     : compile_file(after, path);
     buf_free(&in);
-    if (rc != 0 || compile_errors(after) > 0 || !after->model) {
+    /* The file is read twice: between the reads it may have changed so
+     * that `who` is gone or names something else. */
+    Decl *d1 = rc == 0 && compile_errors(after) == 0 && after->model
+                   ? model_lookup(after->model, who) : NULL;
+    if (!d1 || d1->kind != K_PARTNER) {
         compile_free(before);
         compile_free(after);
         return cli_fail("%s changed while it was read", path);
     }
     Model *m1 = after->model;
-    Partner *p = (Partner *)model_lookup(m1, who);
+    Partner *p = (Partner *)d1;
 
     CheckOptions co;
     checks_default_options(&co);
