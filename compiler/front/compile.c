@@ -477,6 +477,20 @@ static bool in_stack(Resolver *r, const char *real, int *at)
     return false;
 }
 
+/* Declares `as` in `s`, naming the model of a file used under it. */
+static void declare_namespace(Resolver *r, Scope *s, const Stmt *st, const char *as,
+                              Span as_span, Model *m)
+{
+    Namespace *ns = arena_alloc(r->a, sizeof *ns);
+    ns->d.kind = K_NAMESPACE;
+    ns->d.id = as;
+    ns->d.id_span = as_span;
+    ns->d.span = st->span;
+    ns->d.file = st->span.file;
+    ns->model = m;
+    declare(r, s, &ns->d);
+}
+
 /* Deepest chain of `use` (documented in docs/security.md). */
 #define LOAD_MAX_USE_DEPTH 64
 
@@ -526,6 +540,15 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
         for (int i = 0; i < s->reals.n; i++)
             if (strcmp(s->reals.v[i], real) == 0)
                 return;     /* already part of this scope */
+    } else {
+        /* A file's namespace depends on the file alone, so it is loaded
+         * once and shared by every `use ... as` of it: loading it again
+         * for each would cost 2^n for n files each using the next twice. */
+        for (int i = 0; i < r->namespaced.n; i++)
+            if (strcmp(r->namespaced.v[i]->reals.v[0], real) == 0) {
+                declare_namespace(r, s, st, as, as_span, r->namespaced.v[i]->m);
+                return;
+            }
     }
     uint32_t id;
     const char *display = arena_printf(r->a, "%s", real);
@@ -550,14 +573,8 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
     Scope *sub = scope_with_prelude(r);
     load_tree(r, sub, id);
     resolve_scope(r, sub);
-    Namespace *ns = arena_alloc(r->a, sizeof *ns);
-    ns->d.kind = K_NAMESPACE;
-    ns->d.id = as;
-    ns->d.id_span = as_span;
-    ns->d.span = st->span;
-    ns->d.file = st->span.file;
-    ns->model = sub->m;
-    declare(r, s, &ns->d);
+    VEC_PUSH(r->a, r->namespaced, sub);
+    declare_namespace(r, s, st, as, as_span, sub->m);
 }
 
 /* Parses `file` and the files it uses (depth first), adding their trees

@@ -22,6 +22,9 @@ typedef struct Resolver {
     const char *stdlib;
     Ast *prelude;           /* parsed once, declared in every scope */
     VEC(const char *) stack;/* real paths being loaded, for cycles */
+    /* Every scope loaded for a `use ... as`, each once per compilation:
+     * its first real path is the file it was loaded from. */
+    VEC(Scope *) namespaced;
     const char *root_dir;   /* confinement of `use` */
 } Resolver;
 
