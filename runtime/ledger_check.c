@@ -3,9 +3,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "ledger_check.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "suggest.h"
 
@@ -391,8 +393,35 @@ static void check_reader(LCheck *c, csv_reader *r, int src)
     }
 }
 
+/* A data file given to validate or import must be a regular file no
+ * larger than a source may be: a device or a pipe without end
+ * (/dev/zero) would otherwise be read for ever.  A path that does not
+ * exist is left to csv_open, which names the error. */
+static bool input_ok(Trk *t, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return true;
+        trk_fail(t, "%s: cannot read the file: %s", path, strerror(errno));
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        trk_fail(t, "%s: not a regular file (a data file must be a file, not a %s)", path,
+                 S_ISDIR(st.st_mode) ? "folder" : "device, pipe or socket");
+        return false;
+    }
+    if ((uint64_t)st.st_size > SRC_MAX_SIZE) {
+        trk_fail(t, "%s: larger than the limit of %u bytes", path, SRC_MAX_SIZE);
+        return false;
+    }
+    return true;
+}
+
 int lcheck_file_kind(Trk *t, const char *path)
 {
+    if (!input_ok(t, path))
+        return -2;
     csv_error err;
     csv_reader *r = csv_open(path, NULL, &err);
     if (!r) {

@@ -155,6 +155,20 @@ printf 'indicator,date,value,reporter\nnew_users,2022-03-31,"100,globaltel\n' >q
 expect "unterminated quote" 1 val.txt ./conn validate quote.csv
 has "quote said" val.txt "quote.csv:2: error:"
 expect "missing file" 2 val.txt ./conn validate nothere.csv
+# Devices, pipes and folders are refused at once (/dev/zero used to be read
+# for ever: `timeout` makes a regression fail, not hang); so is a file above
+# the size limit of a source.
+for c in validate import; do
+  expect "$c /dev/zero" 2 val.txt timeout 10 ./conn --data zled $c /dev/zero
+  has "$c /dev/zero named" val.txt "/dev/zero: not a regular file"
+done
+expect "validate a folder" 2 val.txt timeout 10 ./conn validate .
+has "validate a folder named" val.txt ".: not a regular file"
+truncate -s 67108865 big.csv
+expect "import too big" 2 val.txt timeout 10 ./conn --data zled import big.csv
+has "import too big named" val.txt "big.csv: larger than the limit of 67108864 bytes"
+[ ! -e zled/observations.csv ] && ok || bad "nothing written from /dev/zero"
+rm -f big.csv
 expect "good file" 0 val.txt ./conn validate "$top/examples/connectivity-data/observations.csv" "$top/examples/connectivity-data/events.csv"
 has "good summary" val.txt "25 observation rows checked, 0 bad"
 
