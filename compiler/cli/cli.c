@@ -47,3 +47,12 @@ Compilation *cli_compile(const char *path, bool color, int *status)
     *status = 0;
     return c;
 }
+
+int cli_refuse_source(const Compilation *c, const char *out)
+{
+    const SrcFile *f = compile_source_at(c, out);
+    if (!f)
+        return 0;
+    return cli_fail("-o %s would overwrite %s, a source file of the agreement; nothing was "
+                    "written (choose another output)", out, f->display);
+}

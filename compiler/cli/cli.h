@@ -39,4 +39,8 @@ bool cli_color(const Opts *o);
  * model without errors. */
 Compilation *cli_compile(const char *path, bool color, int *status);
 
+/* 0, or 2 after a message when `out` (the file -o names) is the agreement
+ * or a file it uses: writing it would destroy the source. */
+int cli_refuse_source(const Compilation *c, const char *out);
+
 #endif

@@ -100,8 +100,10 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static int write_out(const Buf *b, const char *out)
+static int write_out(const Compilation *c, const Buf *b, const char *out)
 {
+    if (cli_refuse_source(c, out))
+        return 2;
     int e = buf_write_file(b, out ? out : "-", NULL);
     if (e)
         return cli_fail("cannot write %s: %s", out ? out : "standard output", strerror(e));
@@ -161,7 +163,7 @@ int cmd_doc(int argc, char **argv)
         doc_render_html(d, &b);
     else
         doc_render_md(d, &b);
-    status = write_out(&b, out);
+    status = write_out(c, &b, out);
     buf_free(&b);
     compile_free(c);
     return status;
@@ -218,7 +220,7 @@ int cmd_graph(int argc, char **argv)
             buf_free(&err);
         }
     }
-    status = write_out(&b, opts_get(&o, "output"));
+    status = write_out(c, &b, opts_get(&o, "output"));
     buf_free(&b);
     compile_free(c);
     return status;

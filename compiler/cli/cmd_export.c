@@ -49,8 +49,10 @@ int cmd_export(int argc, char **argv)
     buf_init(&out);
     export_json(c->arena, c->model, strcmp(path, "-") == 0 ? "<stdin>" : path, &out);
     const char *dest = opts_get(&o, "output");
-    int e = buf_write_file(&out, dest ? dest : "-", NULL);
-    if (e)
+    int e = cli_refuse_source(c, dest) ? -1 : buf_write_file(&out, dest ? dest : "-", NULL);
+    if (e < 0)
+        status = 2;
+    else if (e)
         status = cli_fail("cannot write %s: %s", dest ? dest : "standard output", strerror(e));
     buf_free(&out);
     compile_free(c);

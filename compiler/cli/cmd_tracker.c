@@ -69,6 +69,10 @@ int cmd_tracker(int argc, char **argv)
     const char *name = opts_get(&o, "output");
     if (!name)
         name = c->model->agreement->d.id;
+    if (cli_refuse_source(c, name)) {
+        compile_free(c);
+        return 2;
+    }
     bool changed;
     char hex[65];
     if (bundle_write_tracker(c, rt, name, &changed, hex, err, sizeof err) != 0) {

@@ -42,10 +42,24 @@ void build_add(Build *b, const char *name, const char *group, const char *title,
     VEC_PUSH(b->c->arena, b->files, f);
 }
 
+/* Refuses to write `path` when it is a source of the agreement (a `use`d
+ * file in the folder with the name of an output): 2 after a message. */
+static int build_refuse_source(const Build *b, const char *path)
+{
+    const SrcFile *f = compile_source_at(b->c, path);
+    if (!f)
+        return 0;
+    fprintf(stderr, "charterc: error: %s would overwrite %s, a source file of the agreement; "
+                    "stopped there (choose another folder with -o)\n", path, f->display);
+    return 2;
+}
+
 int build_write(Build *b, const char *name, const Buf *content, const char *group,
                 const char *title, const char *what)
 {
     char *path = arena_printf(b->c->arena, "%s/%s", b->dir, name);
+    if (build_refuse_source(b, path))
+        return 2;
     bool changed = false;
     int e = buf_write_file(content, path, &changed);
     if (e) {
@@ -69,6 +83,8 @@ static int build_tracker(Build *b)
     const char *path = arena_printf(b->c->arena, "%s/%s", b->dir, name);
     bool changed;
     char hex[65], rt[PATH_MAX + 64], err[PATH_MAX + 256];
+    if (build_refuse_source(b, path))
+        return 2;
     if (bundle_find_runtime(rt, sizeof rt, err, sizeof err) != 0 ||
         bundle_write_tracker(b->c, rt, path, &changed, hex, err, sizeof err) != 0) {
         fprintf(stderr, "charterc: error: %s\n", err);

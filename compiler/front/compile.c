@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checktab.h"
@@ -667,6 +668,20 @@ int compile_file(Compilation *c, const char *path)
         return 2;
     }
     return compile_root(c, id);
+}
+
+const SrcFile *compile_source_at(const Compilation *c, const char *path)
+{
+    struct stat out, in;
+    if (!path || strcmp(path, "-") == 0 || stat(path, &out) != 0)
+        return NULL;    /* standard output, or a file that does not exist yet */
+    for (int i = 0; i < c->sm.files.n; i++) {
+        const SrcFile *f = c->sm.files.v[i];
+        if (strcmp(f->path, "-") != 0 && stat(f->real, &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino)
+            return f;
+    }
+    return NULL;
 }
 
 int compile_text(Compilation *c, const char *display, const char *text, size_t len)

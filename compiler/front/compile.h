@@ -47,6 +47,11 @@ int compile_text(Compilation *c, const char *display, const char *text, size_t l
 int compile_memory(Compilation *c, const char *stdlib, const MemFile *files, int n);
 /* Where the standard library is: $CHARTER_PATH, else beside the program. */
 const char *compile_stdlib_dir(void);
+/* The source file of the compilation that `path` names (the same file on
+ * disk, however it is spelt: another path, a link), or NULL.  Every command
+ * that writes a file asks first, so `-o` never overwrites the agreement or
+ * a file it uses (docs/security.md). */
+const SrcFile *compile_source_at(const Compilation *c, const char *path);
 /* The number of language errors. */
 int compile_errors(const Compilation *c);
 
