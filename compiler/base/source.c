@@ -105,10 +105,11 @@ static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **tex
     return 0;
 }
 
-int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
+static int load(SrcMgr *sm, const char *path, const char *display, uint32_t *id,
+                bool regular_only)
 {
-    bool std_in = strcmp(path, "-") == 0;
-    int fd = std_in ? 0 : open(path, O_RDONLY);
+    bool std_in = strcmp(path, "-") == 0 && !regular_only;
+    int fd = std_in ? 0 : open(path, regular_only ? O_RDONLY | O_NONBLOCK | O_NOCTTY : O_RDONLY);
     if (fd < 0)
         return errno;
     struct stat st;
@@ -119,6 +120,8 @@ int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
         e = errno;
     else if (S_ISDIR(st.st_mode))
         e = EISDIR;
+    else if (regular_only && !S_ISREG(st.st_mode))
+        e = SRC_NOT_REGULAR;
     else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > SRC_MAX_SIZE)
         e = EFBIG;
     else
@@ -134,6 +137,16 @@ int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
     if (!std_in && realpath(path, real))
         f->real = arena_strdup(sm->arena, real);
     return 0;
+}
+
+int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
+{
+    return load(sm, path, display, id, false);
+}
+
+int src_load_regular(SrcMgr *sm, const char *path, const char *display, uint32_t *id)
+{
+    return load(sm, path, display, id, true);
 }
 
 void src_linecol(const SrcMgr *sm, Span s, int *line, int *col)

@@ -41,6 +41,12 @@ typedef struct SrcMgr {
 /* Loads a file.  Returns 0 and the file's index in *id, or an errno value
  * (EISDIR for a directory, EFBIG above SRC_MAX_SIZE). */
 int src_load(SrcMgr *sm, const char *path, const char *display, uint32_t *id);
+/* src_load() for a file named inside the agreement (`use`): only a
+ * regular file is read.  Anything else (a FIFO, whose open would wait
+ * forever for a writer; a device; a socket) gives SRC_NOT_REGULAR, without
+ * blocking: the file is opened non-blocking. */
+int src_load_regular(SrcMgr *sm, const char *path, const char *display, uint32_t *id);
+#define SRC_NOT_REGULAR (-1)
 /* Adds text held in memory (standard input, tests). */
 uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len);
 void src_linecol(const SrcMgr *sm, Span s, int *line, int *col);

@@ -406,7 +406,7 @@ static bool find_real(const Compilation *c, const char *path, char *real)
 static int load_source(Compilation *c, const char *path, const char *display, uint32_t *id)
 {
     if (!c->mem)
-        return src_load(&c->sm, path, display, id);
+        return src_load_regular(&c->sm, path, display, id);
     const MemFile *f = mem_find(c, path);
     if (!f)
         return ENOENT;
@@ -561,6 +561,12 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
             display = real + n + 1;
     }
     int e = load_source(r->c, real, display, &id);
+    if (e == SRC_NOT_REGULAR) {
+        diag_report(r->d, CHECK_IMPORT_NOT_FOUND, pa->span, "file",
+                    "cannot read '%s': not a regular file (a FIFO, a device or a socket); "
+                    "`use` reads only files", path);
+        return;
+    }
     if (e) {
         diag_report(r->d, CHECK_IMPORT_NOT_FOUND, pa->span, "file",
                     "cannot read '%s': %s", path, strerror(e));
