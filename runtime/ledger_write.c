@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "ledger_write.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -57,18 +58,21 @@ static int lock_ledger(Trk *t)
     return fd;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+/* Removes the temporary files of a writer that was killed before its
+ * rename (NAME.tmp.*, beside the ledger file NAME).  Safe only under the
+ * lock: every writer holds it from its temporary file's creation to the
+ * rename, so any such file now is stale.  unlink never follows a link. */
+static void remove_stale(Trk *t, const char *name)
 {
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return errno;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
+    DIR *d = opendir(t->data_dir);
+    if (!d)
+        return;
+    size_t n = strlen(name);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL)
+        if (strncmp(de->d_name, name, n) == 0 && strncmp(de->d_name + n, ".tmp.", 5) == 0)
+            unlinkat(dirfd(d), de->d_name, 0);
+    closedir(d);
 }
 
 /* Appends the new rows: the existing bytes are copied as they are; only
@@ -186,26 +190,12 @@ static int append_rows(LCheck *c, const char *path, int *written)
         buf_free(&out);
         return 0;
     }
-    /* A temporary file beside the ledger, then rename. */
-    char *tmp = arena_printf(t->a, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    if (fd < 0) {
-        int err = errno;
-        buf_free(&out);
-        return trk_fail(t, "cannot write %s: %s", tmp, strerror(err));
-    }
-    e = write_all(fd, out.data, out.len);
-    if (!e && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && !e)
-        e = errno;
-    if (!e && rename(tmp, path) != 0)
-        e = errno;
+    /* A temporary file beside the ledger, then rename; mode and group
+     * are kept (a 0600 ledger of personal data stays 0600). */
+    e = buf_replace_file(&out, path, 0666);
     buf_free(&out);
-    if (e) {
-        unlink(tmp);
+    if (e)
         return trk_fail(t, "cannot write %s: %s", path, strerror(e));
-    }
     int dfd = open(t->data_dir, O_RDONLY);
     if (dfd >= 0) {
         fsync(dfd);
@@ -228,7 +218,17 @@ int lwrite_commit(LCheck *c, const char *what)
     int lock = lock_ledger(t);
     if (lock < 0)
         return 2;
-    const char *path = trk_path(t, c->kind == LC_OBS ? "observations.csv" : "events.csv");
+    const char *name = c->kind == LC_OBS ? "observations.csv" : "events.csv";
+    const char *path = trk_path(t, name);
+    remove_stale(t, name);
+    /* Its mode says the ledger is not to be changed (even by root, whom
+     * the rename would not stop). */
+    struct stat ls;
+    if (stat(path, &ls) == 0 && (ls.st_mode & 0222) == 0) {
+        close(lock);
+        return trk_fail(t, "the ledger %s is read-only (mode %04o); nothing was %s", path,
+                        (unsigned)(ls.st_mode & 07777), what);
+    }
     int lsrc = lcheck_add_src(c, path, false);
     lcheck_against(c, path, lsrc);
     int st = 0;

@@ -171,6 +171,69 @@ int buf_write_file(const Buf *b, const char *path, bool *changed)
     return buf_write_file_mode(b, path, 0644, changed);
 }
 
+/* The mode a replacement file gets: an existing file's mode (and so its
+ * readers) is kept, with the execute bits `mode` asks for added where it
+ * has read bits; a new file gets `mode` less the umask, as open() would
+ * give it. */
+static mode_t new_mode(const struct stat *old, bool exists, mode_t mode)
+{
+    if (exists)
+        return (old->st_mode & 07777) | ((mode & 0111) ? (old->st_mode & 0444) >> 2 : 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    return mode & ~mask & 07777;
+}
+
+int buf_replace_file(const Buf *b, const char *path, mode_t mode)
+{
+    struct stat old;
+    bool exists = stat(path, &old) == 0;
+    if (exists && !S_ISREG(old.st_mode))
+        return S_ISDIR(old.st_mode) ? EISDIR : EINVAL;
+    if (exists && (old.st_mode & 0222) == 0)
+        return EACCES;  /* read-only by its mode, even for root */
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return ENOMEM;
+    /* mkstemp opens with O_CREAT|O_EXCL under a name no one can predict,
+     * so a symbolic link planted beside the target is never followed. */
+    snprintf(tmp, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return e;
+    }
+    int e = 0;
+    if (fchmod(fd, new_mode(&old, exists, mode)) != 0)
+        e = errno;
+    if (e == 0 && exists && old.st_gid != getegid() && fchown(fd, (uid_t)-1, old.st_gid) != 0) {
+        /* Not a member of the file's group: the new file stays in ours,
+         * without the group's permissions it would grant to others. */
+        fchmod(fd, new_mode(&old, exists, mode) & ~(mode_t)070);
+    }
+    for (size_t off = 0; e == 0 && off < b->len;) {
+        ssize_t w = write(fd, b->data + off, b->len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            e = errno;
+        else
+            off += (size_t)w;
+    }
+    if (e == 0 && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e == 0 && rename(tmp, path) != 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    free(tmp);
+    return e;
+}
+
 int buf_write_file_mode(const Buf *b, const char *path, mode_t mode, bool *changed)
 {
     if (changed)
@@ -186,40 +249,8 @@ int buf_write_file_mode(const Buf *b, const char *path, mode_t mode, bool *chang
         return 0;
     }
     buf_free(&old);
-
-    size_t n = strlen(path) + 32;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return ENOMEM;
-    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return e;
-    }
-    size_t off = 0;
-    int e = 0;
-    while (off < b->len) {
-        ssize_t w = write(fd, b->data + off, b->len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            e = errno;
-            break;
-        }
-        off += (size_t)w;
-    }
-    if (e == 0 && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e)
-        unlink(tmp);
-    else if (changed)
+    int e = buf_replace_file(b, path, mode);
+    if (e == 0 && changed)
         *changed = true;
-    free(tmp);
     return e;
 }

@@ -42,5 +42,12 @@ int buf_write_file(const Buf *b, const char *path, bool *changed);
  * program), and never standard output.  An identical file is left alone,
  * but gains the execute bits `mode` asks for when it has none. */
 int buf_write_file_mode(const Buf *b, const char *path, mode_t mode, bool *changed);
+/* Replaces path with b's bytes, always: through a temporary file created
+ * with mkstemp beside it (PATH.tmp.XXXXXX, never following a link planted
+ * there), fsync and rename.  An existing file keeps its mode and, where
+ * the process may set it, its group; a read-only one (no write bit) is
+ * refused with EACCES; a new one gets `mode` less the umask.  Returns 0
+ * or an errno value. */
+int buf_replace_file(const Buf *b, const char *path, mode_t mode);
 
 #endif

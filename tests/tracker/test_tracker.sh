@@ -238,6 +238,40 @@ expect "status after done" 0 out.txt ./conn --data rec status --as-of 2022-06-30
 has "done state" out.txt '"id": "agreement_signed", "due": "2021-06-30", "status": "done"'
 has "cancelled state" out.txt '"id": "scale_up", "due": "2023-03-01", "status": "cancelled"'
 
+# Temporary files: a symbolic link planted at the name the writer used to
+# pick (FILE.tmp.PID; `exec` keeps the shell's PID) is never followed, and
+# what a killed writer left beside the ledger is removed under the lock.
+mkdir -p sym && echo precious >victim.txt
+expect "record past a planted link" 0 out.txt \
+  sh -c 'ln -s ../victim.txt sym/observations.csv.tmp.$$; exec ./conn --data sym record new_users 7 --on 2021-06-30 --by globaltel'
+has "victim untouched" victim.txt precious
+hasnt "victim untouched, no row" victim.txt new_users
+has "record past a link wrote" sym/observations.csv "new_users,2021-06-30,7,globaltel"
+echo stale >sym/observations.csv.tmp.123456
+ln -s ../victim.txt sym/events.csv.tmp.AbC123
+expect "record removes stale files" 0 out.txt ./conn --data sym record new_users 8 --on 2021-07-31 --by globaltel
+expect "done removes stale files" 0 out.txt ./conn --data sym done agreement_signed --on 2021-06-24 --by itu
+[ -z "$(ls sym | grep tmp)" ] && ok || bad "stale temporary files left: $(ls sym)"
+has "victim untouched by cleanup" victim.txt precious
+expect "doc past a planted link" 0 out.txt \
+  sh -c 'ln -s victim.txt conn.md.tmp.$$; exec "$0" doc "$1" -o conn.md' "$CHARTERC" "$top/examples/connectivity.charter"
+has "victim untouched by doc" victim.txt precious
+[ "$(cat victim.txt)" = precious ] && ok || bad "doc wrote through the link" victim.txt
+
+# The ledger's mode is kept (personal data stays 0600); a read-only
+# ledger is refused, not rewritten.
+chmod 600 sym/observations.csv
+expect "record keeps 0600" 0 out.txt ./conn --data sym record new_users 9 --on 2021-08-31 --by globaltel
+[ "$(stat -c %a sym/observations.csv)" = 600 ] && ok || bad "mode after record: $(stat -c %a sym/observations.csv)"
+chmod 444 sym/observations.csv
+cp sym/observations.csv ro-before.csv
+expect "read-only ledger refused" 2 out.txt ./conn --data sym record new_users 10 --on 2021-09-30 --by globaltel
+has "read-only said" out.txt "the ledger sym/observations.csv is read-only (mode 0444); nothing was recorded"
+same "read-only ledger unchanged" sym/observations.csv ro-before.csv
+[ "$(stat -c %a sym/observations.csv)" = 444 ] && ok || bad "read-only mode changed"
+expect "read-only import refused" 2 out.txt ./conn --data sym import "$top/examples/connectivity-data/observations.csv"
+same "read-only ledger unchanged by import" sym/observations.csv ro-before.csv
+
 # Two records at once: the lock keeps both, many times over.
 i=0
 while [ $i -lt 12 ]; do

@@ -1,10 +1,12 @@
 /*
- * Unit tests for the atomic writes of compiler/base/buf.c: buf_write_file() and
- * buf_write_file_mode() (the tracker program, 0755).  Files are written
+ * Unit tests for the atomic writes of compiler/base/buf.c: buf_write_file(),
+ * buf_write_file_mode() (the tracker program, 0755) and buf_replace_file()
+ * (kept modes, refused read-only files, links planted at temporary names).  Files are written
  * in a fresh temporary folder.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,9 +32,10 @@ static int make_dir(void **state)
 static int remove_dir(void **state)
 {
     (void)state;
-    static const char *const names[] = {"plain", "prog", "again"};
+    static const char *const names[] = {"plain", "prog", "again", "private", "victim",
+                                        "target", "ro"};
     char p[128];
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 7; i++) {
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         unlink(p);
     }
@@ -120,12 +123,65 @@ static void test_error(void **state)
     buf_free(&b);
 }
 
+/* A replaced file keeps its mode; one without write bits is refused. */
+static void test_keep_mode(void **state)
+{
+    (void)state;
+    char p[128];
+    snprintf(p, sizeof p, "%s/private", dir);
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "a\n");
+    assert_int_equal(buf_write_file(&b, p, NULL), 0);
+    assert_int_equal(chmod(p, 0600), 0);
+    buf_puts(&b, "b\n");
+    assert_int_equal(buf_replace_file(&b, p, 0666), 0);
+    assert_int_equal(perms(p), 0600);
+
+    snprintf(p, sizeof p, "%s/ro", dir);
+    assert_int_equal(buf_write_file(&b, p, NULL), 0);
+    assert_int_equal(chmod(p, 0444), 0);
+    buf_puts(&b, "c\n");
+    assert_int_equal(buf_write_file(&b, p, NULL), EACCES);
+    assert_int_equal(perms(p), 0444);
+    buf_free(&b);
+}
+
+/* A symbolic link at a temporary file's name is not followed: the write
+ * succeeds and what the link points to is untouched. */
+static void test_planted_link(void **state)
+{
+    (void)state;
+    char victim[128], target[128], link[160];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    snprintf(target, sizeof target, "%s/target", dir);
+    snprintf(link, sizeof link, "%s.tmp.%ld", target, (long)getpid());    /* the old name */
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "precious");
+    assert_int_equal(buf_write_file(&b, victim, NULL), 0);
+    assert_int_equal(symlink("victim", link), 0);
+    buf_puts(&b, " no more");
+    assert_int_equal(buf_write_file(&b, target, NULL), 0);
+    Buf got;
+    slurp(victim, &got);
+    assert_string_equal(got.data, "precious");
+    buf_free(&got);
+    slurp(target, &got);
+    assert_string_equal(got.data, "precious no more");
+    buf_free(&got);
+    buf_free(&b);
+    unlink(link);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_write_and_unchanged),
         cmocka_unit_test(test_mode),
         cmocka_unit_test(test_error),
+        cmocka_unit_test(test_keep_mode),
+        cmocka_unit_test(test_planted_link),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
