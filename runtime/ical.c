@@ -7,7 +7,8 @@
  * term.  UIDs are built from the item's kind and id and the agreement's
  * id, so a calendar application updates the same events when the file is
  * imported again.  DTSTAMP is $SOURCE_DATE_EPOCH when set (reproducible
- * output), else the current time. */
+ * output), else the current time; a value that is not a timestamp is an
+ * error, as the reproducible-builds convention asks (see ical_epoch). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
@@ -198,12 +199,47 @@ done:
     line(b, "END:VCALENDAR");
 }
 
+/* The last second an iCalendar DATE-TIME can write (9999-12-31T23:59:59Z):
+ * a later SOURCE_DATE_EPOCH used to wrap into a negative year. */
+#define ICAL_MAX_EPOCH 253402300799LL
+
+/* DTSTAMP's time: $SOURCE_DATE_EPOCH when set and not empty, else now.
+ * The value must be decimal digits only (no sign, no spaces) and at most
+ * ICAL_MAX_EPOCH; anything else is refused rather than ignored, so that a
+ * build meant to be reproducible never silently stamps the current time.
+ * Returns false after the message. */
+static bool ical_epoch(const Trk *t, long long *stamp)
+{
+    *stamp = (long long)time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde || !*sde)
+        return true;
+    long long v = 0;
+    const char *p = sde;
+    for (; *p >= '0' && *p <= '9' && v <= ICAL_MAX_EPOCH; p++)
+        v = v * 10 + (*p - '0');
+    if (*p || v > ICAL_MAX_EPOCH) {
+        char shown[41];     /* the value, cut, control characters as '?' */
+        size_t n = 0;
+        for (; sde[n] && n < 40; n++)
+            shown[n] = (unsigned char)sde[n] < 0x20 || sde[n] == 0x7f ? '?' : sde[n];
+        shown[n] = '\0';
+        trk_fail(t, "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 in digits, at "
+                    "most %lld (the end of the year 9999), not '%s%s'",
+                 ICAL_MAX_EPOCH, shown, sde[n] ? "..." : "");
+        return false;
+    }
+    *stamp = v;
+    return true;
+}
+
 static const char ical_help[] =
     "usage: %s calendar [-o FILE]\n\n"
     "An iCalendar file (RFC 5545) of the milestones' due dates and the recurring\n"
     "meetings, reports and reviews of the communication block, for any calendar\n"
     "application.  UIDs are stable, so importing a newer file updates the events.\n"
-    "Without -o it goes to standard output.  DTSTAMP is $SOURCE_DATE_EPOCH when set.\n";
+    "Without -o it goes to standard output.  DTSTAMP is $SOURCE_DATE_EPOCH when set\n"
+    "(whole seconds in digits, at most 253402300799; another value is an error).\n";
 
 int ical_cmd(Trk *t, int argc, char **argv)
 {
@@ -217,14 +253,9 @@ int ical_cmd(Trk *t, int argc, char **argv)
     }
     if (a.npositional > 0)
         return trk_fail(t, "calendar takes no argument '%s' (use -o FILE)", a.positional[0]);
-    long long stamp = (long long)time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            stamp = v;
-    }
+    long long stamp;
+    if (!ical_epoch(t, &stamp))
+        return 2;
     Buf b;
     buf_init(&b);
     ical_write(t, stamp, &b);
