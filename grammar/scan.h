@@ -18,6 +18,7 @@
 #define SCAN_MAX_NESTING 200        /* depth of ( ) and { } */
 #define SCAN_MAX_ERRORS 50          /* syntax errors reported per file */
 #define SCAN_MAX_EXPR_OPS 1000      /* operators in one `requires` or `formula` */
+#define SCAN_MAX_NAME 256           /* bytes in one name, a dotted one whole */
 
 typedef struct ScanCtx {
     Arena *arena;

@@ -69,3 +69,13 @@ const char *suggest_from(const char *word, const char *const *cands, size_t n)
         suggest_offer(&s, cands[i]);
     return suggest_best(&s);
 }
+
+const char *suggest_quote(Arena *a, const char *text, size_t n)
+{
+    if (n <= SUGGEST_QUOTE_MAX)
+        return arena_strndup(a, text, n);
+    size_t k = SUGGEST_QUOTE_MAX - 3;
+    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;    /* not inside a UTF-8 sequence */
+    return arena_printf(a, "%.*s...", (int)k, text);
+}

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "arena.h"
+
 /* Damerau-Levenshtein distance (optimal string alignment), capped at `max`+1. */
 int suggest_distance(const char *a, const char *b, int max);
 
@@ -20,5 +22,13 @@ void suggest_offer(Suggest *s, const char *candidate);
 const char *suggest_best(const Suggest *s);
 /* Convenience over an array of words. */
 const char *suggest_from(const char *word, const char *const *cands, size_t n);
+
+/* Longest name a message quotes whole (docs/security.md): a longer one is
+ * quoted as its first bytes and "...", so a message costs a bounded amount
+ * whatever the name. */
+#define SUGGEST_QUOTE_MAX 64
+/* The `n` bytes of `text` as a message quotes them: a copy in `a`, cut at
+ * a character boundary when longer than SUGGEST_QUOTE_MAX. */
+const char *suggest_quote(Arena *a, const char *text, size_t n);
 
 #endif

@@ -74,7 +74,7 @@ bool cur_ident(Cur *c, const char **out, Span *span, const char *what)
     if (span)
         *span = a->span;
     c->i++;
-    return true;
+    return !a->bad;     /* a name too long was reported by the scanner */
 }
 
 bool cur_string(Cur *c, const char **out, const char *what)
@@ -225,6 +225,8 @@ Decl *cur_ref(Cur *c, DeclKind k, const char *role)
         return NULL;
     }
     c->i++;
+    if (a->bad)         /* a name too long, reported by the scanner */
+        return NULL;
     return resolve_ref(c->r, c->s, a->text, a->span, k, role);
 }
 
@@ -245,7 +247,7 @@ bool cur_list_next(CurList *l)
             return false;
         }
         c->i++;
-        l->decl = resolve_ref(c->r, c->s, a->text, a->span, l->kind, l->role);
+        l->decl = a->bad ? NULL : resolve_ref(c->r, c->s, a->text, a->span, l->kind, l->role);
         l->span = a->span;
         const Arg *n = cur_peek(c);
         if (n && n->kind == ARG_COMMA)
@@ -276,9 +278,10 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
 {
     Decl *d = model_lookup(s->m, name);
     const char *kn = decl_kind_name(k);
+    const char *q = d && d->kind == k ? name : suggest_quote(r->a, name, strlen(name));
     if (!d) {
         Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file",
-                                    "%s '%s' is not declared", kn, name);
+                                    "%s '%s' is not declared", kn, q);
         /* Prefer names of the kind wanted; fall back to any name. */
         Suggest same, any;
         suggest_init(&same, name);
@@ -298,16 +301,16 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k
         if (best)
             diag_hint(r->d, g, "did you mean '%s'?", best);
         else
-            diag_hint(r->d, g, "declare it with `%s %s ...`", kn, name);
+            diag_hint(r->d, g, "declare it with `%s %s ...`", kn, q);
         return NULL;
     }
     if (d->kind != k) {
         const char *dk = decl_kind_name(d->kind);
         Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file",
                                     "%s expects %s %s, but '%s' is %s %s", role, article(kn),
-                                    kn, name, article(dk), dk);
+                                    kn, q, article(dk), dk);
         if (d->id_span.file != NO_FILE)
-            diag_related(r->d, g, d->id_span, "'%s' is declared here", name);
+            diag_related(r->d, g, d->id_span, "'%s' is declared here", q);
         return NULL;
     }
     return d;
