@@ -41,6 +41,20 @@ static bool capped(CheckId check)
     return check != CHECK_LIMIT && check_table[check].family == CF_LANGUAGE;
 }
 
+/* A diagnostic of `check` at `span`, not yet listed: every field that
+ * comes from the check table is set here, so that every diagnostic has
+ * its id, its check's name and its default severity. */
+static Diagnostic *new_diagnostic(Diag *d, CheckId check, Span span, const char *subject)
+{
+    Diagnostic *g = arena_alloc(d->arena, sizeof *g);
+    g->sev = check_table[check].sev;
+    g->id = check;
+    g->check = check_table[check].name;
+    g->span = span;
+    g->subject = subject ? subject : "file";
+    return g;
+}
+
 Diagnostic *diag_report(Diag *d, CheckId check, Span span, const char *subject,
                         const char *fmt, ...)
 {
@@ -55,22 +69,12 @@ Diagnostic *diag_report(Diag *d, CheckId check, Span span, const char *subject,
                             "more than %d errors in this file; the rest are not reported",
                             d->file_errors_cap);
             /* Dropped: the caller may still add a hint or related notes. */
-            Diagnostic *g = arena_alloc(d->arena, sizeof *g);
-            g->sev = sev;
-            g->id = check;
-            g->check = check_table[check].name;
-            g->span = span;
-            g->subject = "file";
+            Diagnostic *g = new_diagnostic(d, check, span, "file");
             g->message = "";
             return g;
         }
     }
-    Diagnostic *g = arena_alloc(d->arena, sizeof *g);
-    g->sev = sev;
-    g->id = check;
-    g->check = check_table[check].name;
-    g->span = span;
-    g->subject = subject ? subject : "file";
+    Diagnostic *g = new_diagnostic(d, check, span, subject);
     va_list ap;
     va_start(ap, fmt);
     g->message = arena_vprintf(d->arena, fmt, ap);
@@ -295,7 +299,7 @@ static void print_json(const Diag *d, Buf *b)
         const Diagnostic *g = d->items.v[i];
         buf_puts(b, i ? ",\n    " : "\n    ");
         buf_puts(b, "{ \"check\": ");
-        buf_json_str(b, g->check ? g->check : "");
+        buf_json_str(b, g->check);
         buf_printf(b, ", \"severity\": \"%s\", ", sev_name(g->sev));
         json_loc(d, b, g->span, true);
         buf_puts(b, ", \"subject\": ");
@@ -353,7 +357,7 @@ static void print_sarif(const Diag *d, Buf *b)
         const Diagnostic *g = d->items.v[i];
         buf_puts(b, n++ ? ",\n      " : "\n      ");
         buf_puts(b, "{ \"ruleId\": ");
-        buf_json_str(b, g->check ? g->check : "syntax");
+        buf_json_str(b, g->check);
         buf_printf(b, ", \"level\": \"%s\", \"message\": { \"text\": ",
                    g->sev == SEV_ERROR ? "error" : g->sev == SEV_WARNING ? "warning" : "note");
         buf_json_str(b, g->message);
@@ -417,7 +421,7 @@ static void print_github(const Diag *d, FILE *out, int from, int to)
             fprintf(out, ",line=%d,col=%d,", line, col);
         }
         fputs("title=", out);
-        gh_escape(out, g->check ? g->check : "charterc", true);
+        gh_escape(out, g->check, true);
         fputs("::", out);
         gh_escape(out, g->message, false);
         if (g->hint) {

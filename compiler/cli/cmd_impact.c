@@ -192,7 +192,7 @@ static void withdraw(Arena *a, Model *m, Partner *p, Losses *l)
 /* "check\tsubject", the key findings are compared by. */
 static char *finding_key(Arena *a, const Diagnostic *g)
 {
-    return arena_printf(a, "%s\t%s", g->check ? g->check : "", g->subject ? g->subject : "");
+    return arena_printf(a, "%s\t%s", g->check, g->subject ? g->subject : "");
 }
 
 static int cmp_str(const void *x, const void *y)

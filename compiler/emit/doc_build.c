@@ -35,8 +35,9 @@ static int mkdirs(const char *path)
     return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
-void build_add(Build *b, const char *name, const char *group, const char *title,
-               const char *what)
+/* Lists a file written into the folder (by build_write or the tracker). */
+static void build_add(Build *b, const char *name, const char *group, const char *title,
+                      const char *what)
 {
     BuildFile f = {name, group, title, what, NULL};
     VEC_PUSH(b->c->arena, b->files, f);

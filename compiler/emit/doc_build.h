@@ -35,9 +35,6 @@ typedef struct Build {
  * prints why on stderr and returns 2. */
 int build_write(Build *b, const char *name, const Buf *content, const char *group,
                 const char *title, const char *what);
-/* Lists a file that another back end has written into the folder. */
-void build_add(Build *b, const char *name, const char *group, const char *title,
-               const char *what);
 
 /* Runs the whole build into `dir` (created when missing); the model must
  * have no language errors.  Returns the exit status. */

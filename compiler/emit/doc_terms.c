@@ -377,7 +377,7 @@ static void annex(Doc *d, const Diag *g)
             if (x->allowed)
                 continue;
             DocText **r = doc_row(d, tb);
-            dt_gen(d, r[0], DS_CODE, x->check ? x->check : "finding");
+            dt_gen(d, r[0], DS_CODE, x->check);
             dt_gen(d, r[1], x->sev == SEV_ERROR ? DS_STRONG : DS_PLAIN,
                    x->sev == SEV_ERROR ? "error" : x->sev == SEV_WARNING ? "warning" : "note");
             dt_add(d, r[2], DS_PLAIN, x->subject);
@@ -397,7 +397,7 @@ static void annex(Doc *d, const Diag *g)
         if (!x->allowed)
             continue;
         DocText **r = doc_row(d, tb);
-        dt_gen(d, r[0], DS_CODE, x->check ? x->check : "finding");
+        dt_gen(d, r[0], DS_CODE, x->check);
         dt_add(d, r[1], DS_PLAIN, x->subject);
         dt_add(d, r[2], DS_PLAIN, x->message);
         dt_add(d, r[3], DS_PLAIN, x->allow_reason ? x->allow_reason : "");

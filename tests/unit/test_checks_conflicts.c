@@ -34,7 +34,7 @@ static int count_check(const Compilation *c, const char *check)
 {
     int n = 0;
     for (int i = 0; i < c->diag.items.n; i++)
-        if (c->diag.items.v[i]->check && strcmp(c->diag.items.v[i]->check, check) == 0)
+        if (strcmp(c->diag.items.v[i]->check, check) == 0)
             n++;
     return n;
 }
@@ -44,7 +44,7 @@ static const Diagnostic *nth(const Compilation *c, const char *check, int k)
 {
     for (int i = 0; i < c->diag.items.n; i++) {
         const Diagnostic *g = c->diag.items.v[i];
-        if (g->check && strcmp(g->check, check) == 0 && k-- == 0)
+        if (strcmp(g->check, check) == 0 && k-- == 0)
             return g;
     }
     fail_msg("no finding %d of %s", k, check);
