@@ -3,6 +3,7 @@
  * The format is described in bundle.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "bundle.h"
+#include "bundle_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,12 +21,6 @@ static uint64_t get_u64(const unsigned char *p)
     for (int i = 7; i >= 0; i--)
         v = v << 8 | p[i];
     return v;
-}
-
-static int fail(char *err, size_t size, const char *fmt, const char *path)
-{
-    snprintf(err, size, fmt, path);
-    return -1;
 }
 
 static bool pread_all(int fd, void *p, size_t n, uint64_t off)
@@ -95,14 +90,14 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     memset(b, 0, sizeof *b);
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return fail(err, errsize, "cannot open %s to read its agreement", name);
+        return bundle_fail(err, errsize, "cannot open %s to read its agreement", name);
     struct stat st;
     unsigned char t[BUNDLE_TRAILER_SIZE];
     if (fstat(fd, &st) != 0 || st.st_size < BUNDLE_TRAILER_SIZE ||
         !pread_all(fd, t, sizeof t, (uint64_t)st.st_size - sizeof t) ||
         memcmp(t, BUNDLE_TRAILER_MAGIC, (sizeof BUNDLE_TRAILER_MAGIC - 1)) != 0) {
         close(fd);
-        return fail(err, errsize,
+        return bundle_fail(err, errsize,
                     "%s carries no agreement: make a tracker with `charterc tracker FILE -o NAME`",
                     name);
     }
@@ -114,25 +109,25 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     if (b->offset > (uint64_t)st.st_size || b->length > (uint64_t)st.st_size - b->offset ||
         b->offset + b->length + BUNDLE_TRAILER_SIZE != (uint64_t)st.st_size || b->length < 12) {
         close(fd);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad trailer)", name);
+        return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad trailer)", name);
     }
     b->payload = malloc(b->length);
     if (!b->payload || !pread_all(fd, b->payload, b->length, b->offset)) {
         close(fd);
         bundle_free(b);
-        return fail(err, errsize, "cannot read the agreement carried by %s", name);
+        return bundle_fail(err, errsize, "cannot read the agreement carried by %s", name);
     }
     close(fd);
     Rd r = {(unsigned char *)b->payload, (unsigned char *)b->payload + b->length, false};
     if (memcmp(r.p, BUNDLE_PAYLOAD_MAGIC, (sizeof BUNDLE_PAYLOAD_MAGIC - 1)) != 0) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
+        return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
     }
     r.p += (sizeof BUNDLE_PAYLOAD_MAGIC - 1);
     uint64_t n = rd_int(&r, 4);
     if (n == 0 || n > b->length / 28) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", name);
+        return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", name);
     }
     b->nfiles = (int)n;
     b->files = calloc(n, sizeof *b->files);
@@ -143,7 +138,7 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     char *names = b->names;
     if (!b->files || !b->views || !b->flags || !b->names) {
         bundle_free(b);
-        return fail(err, errsize, "out of memory reading the agreement of %s", name);
+        return bundle_fail(err, errsize, "out of memory reading the agreement of %s", name);
     }
     for (int i = 0; i < b->nfiles && !r.bad; i++) {
         b->flags[i] = (uint32_t)rd_int(&r, 4);
@@ -162,7 +157,7 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     b->index = rd_str(&r, &names);
     if (r.bad || r.p != r.end) {
         bundle_free(b);
-        return fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
+        return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
     }
     return 0;
 }

@@ -4,9 +4,9 @@
  * format is described in bundle.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "bundle.h"
+#include "bundle_int.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,18 +229,6 @@ void bundle_append(Buf *out, const Compilation *c, char hex[65])
 
 /* ---- the tracker file ----------------------------------------------------- */
 
-static int fail(char *err, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 static bool readable(const char *p)
 {
     struct stat st;
@@ -252,7 +240,7 @@ int bundle_find_runtime(char *out, size_t size, char *err, size_t errsize)
     const char *env = getenv("CHARTER_RUNTIME");
     if (env && *env) {
         if (!readable(env))
-            return fail(err, errsize, "CHARTER_RUNTIME names %s, which cannot be read", env);
+            return bundle_fail(err, errsize, "CHARTER_RUNTIME names %s, which cannot be read", env);
         snprintf(out, size, "%s", env);
         return 0;
     }
@@ -270,7 +258,7 @@ int bundle_find_runtime(char *out, size_t size, char *err, size_t errsize)
                 return 0;
         }
     }
-    return fail(err, errsize,
+    return bundle_fail(err, errsize,
                 "cannot find the tracker runtime 'charter-runtime' beside charterc or in "
                 "../lib/charter/ (run 'make', or set CHARTER_RUNTIME)");
 }
@@ -283,13 +271,13 @@ int bundle_write_tracker(const Compilation *c, const char *runtime, const char *
     int e = buf_read_file(&out, runtime);
     if (e) {
         buf_free(&out);
-        return fail(err, errsize, "cannot read the tracker runtime %s: %s", runtime, strerror(e));
+        return bundle_fail(err, errsize, "cannot read the tracker runtime %s: %s", runtime, strerror(e));
     }
     bundle_append(&out, c, hex);
     /* Whole or not at all, executable; an identical file is left alone. */
     e = buf_write_file_mode(&out, path, 0755, changed);
     buf_free(&out);
     if (e)
-        return fail(err, errsize, "cannot write %s: %s", path, strerror(e));
+        return bundle_fail(err, errsize, "cannot write %s: %s", path, strerror(e));
     return 0;
 }
