@@ -85,6 +85,17 @@ int trk_load(Trk *t, const char *prog)
         return 2;
     }
     trk_timing("bundle read");
+    /* Every command checks the payload against the trailer's SHA-256 before
+     * it reads anything of it: a changed byte could still compile, and the
+     * tracker would then report on an agreement nobody signed. */
+    if (!bundle_verify(&t->bundle)) {
+        fprintf(stderr, "%s: error: this tracker is damaged: the agreement it carries does not "
+                        "match its SHA-256; rebuild it with 'charterc tracker'\n", prog);
+        bundle_free(&t->bundle);
+        t->damaged = true;
+        return 2;
+    }
+    trk_timing("verified");
     t->comp = compile_new();
     t->a = t->comp->arena;
     if (!bundle_index_parse(t->bundle.index, t->a, &t->ix))
@@ -109,8 +120,7 @@ int trk_compile(Trk *t)
     if (st != 0 || !t->comp->model || !t->comp->model->agreement || compile_errors(t->comp) > 0) {
         diag_sort(&t->comp->diag);
         diag_print(&t->comp->diag, stderr, FMT_TEXT, false);
-        return trk_fail(t, "the agreement this tracker carries does not compile%s",
-                        bundle_verify(&t->bundle) ? "" : " (the program is damaged)");
+        return trk_fail(t, "the agreement this tracker carries does not compile");
     }
     trk_timing("compiled");
     Model *m = t->m = t->comp->model;

@@ -40,10 +40,12 @@ typedef struct Trk {
     const char *data_dir;       /* --data, default ./ID-data */
     bool allow_extern;
     int32_t today;
+    bool damaged;               /* trk_load refused: the payload fails its SHA-256 */
 } Trk;
 
-/* Reads the agreement this program carries and its index.  0, or 2 after
- * printing why. */
+/* Reads the agreement this program carries, verifies it against its
+ * SHA-256 and reads its index.  0, or 2 after printing why (t->damaged
+ * when the payload does not match its hash). */
 int trk_load(Trk *t, const char *prog);
 /* Compiles it (once) and indexes the model.  0, or 2 after printing why. */
 int trk_compile(Trk *t);
