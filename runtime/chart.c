@@ -169,7 +169,8 @@ static void indicator_marks(IndChart *c)
 
 /* The scale: dates over the term, the as-of date and everything drawn;
  * values from 0 (or below, with a margin) to the highest drawn, plus a
- * margin.  False when there is nothing to draw. */
+ * margin.  False when there is nothing to draw (sc.y1 NaN) or the values
+ * are too far apart to draw. */
 static bool indicator_scale(IndChart *c)
 {
     const Agreement *ag = c->s->t->ag;
@@ -198,15 +199,19 @@ static bool indicator_scale(IndChart *c)
         extend(&x0, &x1, me->marks.v[k].ms->due);
         extend(&y0, &y1, me->marks.v[k].value);
     }
-    if (isnan(x0) || isnan(y1))
+    if (isnan(x0) || isnan(y1)) {
+        c->sc.y1 = NAN;         /* nothing to draw */
         return false;
+    }
     if (x1 <= x0)
         x1 = x0 + 1;
     if (y1 <= y0)
         y1 = y0 + 1;
     double pad = (y1 - y0) * 0.06;
     c->sc = (Scale){x0, x1, y0 < 0 ? y0 - pad : y0, y1 + pad};
-    return true;
+    /* Values near the largest double (each finite) can span more than it:
+     * no scale could place them, so no chart rather than NaN coordinates. */
+    return isfinite(c->sc.y1 - c->sc.y0);
 }
 
 /* The planned trajectory, held after the last target. */
@@ -385,7 +390,10 @@ void chart_indicator(Score *s, int i, Buf *b)
     score_series(s, i, s->as_of, &c.cs);
     indicator_marks(&c);
     if (!indicator_scale(&c)) {
-        buf_puts(b, "<p class=\"meta\">Nothing to chart yet: no plan and no observation.</p>\n");
+        buf_puts(b, isnan(c.sc.y1) ? "<p class=\"meta\">Nothing to chart yet: no plan and no "
+                                     "observation.</p>\n"
+                                   : "<p class=\"meta\">No chart: the values are too far apart "
+                                     "to draw.</p>\n");
         return;
     }
     char d1[16];

@@ -150,6 +150,8 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
         }
         if (cells.v[c].suppressed)
             buf_printf(b, "<td class=\"n supp\">suppressed</td></tr>\n");
+        else if (!isfinite(cells.v[c].value))
+            buf_printf(b, "<td class=\"n supp\">value overflows</td></tr>\n");
         else
             buf_printf(b, "<td class=\"n\">%s</td></tr>\n", num_text(cells.v[c].value, NUM_TRACKER, n1));
     }
@@ -226,7 +228,9 @@ static void report_scorecard(Score *s, Buf *b)
         char n3[NUM_TEXT_MAX];
         buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%s</td><td class=\"n\">",
-                   si->has_value ? num_text(si->value, NUM_TRACKER, n1) : "&ndash;",
+                   si->has_value  ? num_text(si->value, NUM_TRACKER, n1)
+                   : si->overflow ? "<span class=\"supp\">value overflows</span>"
+                                  : "&ndash;",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
                    si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2)
                                                     : "&ndash;",
@@ -280,6 +284,9 @@ static void report_indicator(Score *s, int i, int min_cell, Buf *b)
     if (ind->personal_data)
         buf_puts(b, " &middot; personal data");
     buf_puts(b, "</p>\n");
+    if (si->overflow)
+        buf_puts(b, "<p class=\"meta\">No value: the reports add up past the largest number the "
+                    "tracker holds (value overflows).</p>\n");
     if (ind->source) {
         buf_puts(b, "<p class=\"meta\">Source: ");
         esc(b, ind->source);

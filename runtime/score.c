@@ -14,7 +14,8 @@
 
 typedef struct MemoEnt {
     int32_t date, vdate;
-    double value;
+    double value;               /* NaN: no value */
+    bool overflow;              /* no value because it overflowed */
 } MemoEnt;
 
 typedef struct ScoreMemo {
@@ -151,10 +152,30 @@ double score_value(Score *s, int i, int32_t d, int32_t *vdate)
         }
     }
     mm->busy = false;
-    MemoEnt me = {d, vd, v};
+    /* An infinity (reports that add up past the largest double) is no
+     * value, never a number a status or a formula could read. */
+    bool overflow = !isnan(v) && !isfinite(v);
+    if (overflow) {
+        v = NAN;
+        vd = DATE_NONE;
+    }
+    MemoEnt me = {d, vd, v, overflow};
     VEC_PUSH(t->a, mm->ents, me);
     *vdate = vd;
     return v;
+}
+
+/* Whether indicator i's value at d (score_value() has been asked for it)
+ * is missing because it overflowed. */
+static bool memo_overflow(const Score *s, int i, int32_t d)
+{
+    const ScoreMemo *mm = &s->memo[i];
+    if (d > s->as_of)
+        d = s->as_of;
+    for (int k = 0; k < mm->ents.n; k++)
+        if (mm->ents.v[k].date == d)
+            return mm->ents.v[k].overflow;
+    return false;
 }
 
 static int row_cmp(const void *a, const void *b)
@@ -263,7 +284,7 @@ static void sweep_series(Score *s, int i)
                 rv[nr].order = r, nr++;
         int32_t vd;
         double v = combine(s, i, rv, nr, &vd);
-        if (isnan(v))
+        if (!isfinite(v))
             continue;
         mm->sd[mm->sn] = date;
         mm->sv[mm->sn] = v;
@@ -533,6 +554,7 @@ int score_compute(Score *s)
         int32_t vd;
         double v = score_value(s, i, as_of, &vd);
         si->has_value = !isnan(v);
+        si->overflow = memo_overflow(s, i, as_of);
         si->value = v;
         si->date = si->has_value ? vd : DATE_NONE;
         si->has_planned =
@@ -543,9 +565,10 @@ int score_compute(Score *s)
                                  si->last_target, dir);
         if (si->has_value && si->has_target) {
             double from = si->has_base ? si->base : 0;
-            if (si->last_target != from) {
+            double p = (v - from) / (si->last_target - from) * 100;
+            if (si->last_target != from && isfinite(p)) {
                 si->has_progress = true;
-                si->progress = (v - from) / (si->last_target - from) * 100;
+                si->progress = p;
             }
         }
         /* Missing reports of each reporter. */

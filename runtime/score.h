@@ -18,7 +18,11 @@
  * frequency, the periods (from the baseline, else the term's start) that
  * have ended by the as-of date within the term, less the periods in which
  * the partner reported at least once (floored at zero: a late report
- * counts for the period it is dated in). */
+ * counts for the period it is dated in).
+ *
+ * Every value here is finite or absent: a combination that overflows (two
+ * reports of 1e308) is no value, flagged `overflow` for the printers'
+ * note, and never has a status, a progress or a point on a chart. */
 #ifndef CHARTER_SCORE_H
 #define CHARTER_SCORE_H
 
@@ -31,6 +35,8 @@
 typedef struct ScoreInd {
     bool has_value;
     double value;
+    bool overflow;              /* no value: the reports add up past the largest
+                                   number (printed as no value with a note) */
     int32_t date;               /* of the value */
     bool has_planned;
     double planned;             /* at the value's date, else at as_of */

@@ -116,6 +116,10 @@ static const char *progress_text(Trk *t, const ScoreInd *si)
     return si->has_progress ? arena_printf(t->a, "%.0f%%", si->progress) : "-";
 }
 
+/* The words every format gives an indicator whose value overflowed. */
+#define OVERFLOW_NOTE "value overflows: its reports add up past the largest number the " \
+                      "tracker holds, so it has no value"
+
 static const char *req_cell(Score *s, int m)
 {
     Trk *t = s->t;
@@ -170,6 +174,9 @@ static void print_text(Score *s, Buf *b)
             tcell(t, &tb, status_words(si->status));
         }
         tprint(&tb, b);
+        for (int i = 0; i < t->nind; i++)
+            if (s->ind[i].overflow)
+                buf_printf(b, "  %s: " OVERFLOW_NOTE "\n", t->ind[i]->d.id);
         buf_puts(b, "  (planned: what the plan expects at the date of the value, which the status\n"
                     "  compares with; progress: the share of the way from the baseline to the last\n"
                     "  target)\n");
@@ -241,7 +248,8 @@ static void print_json(Score *s, Buf *b)
         json_date(b, si->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, si->has_planned, si->planned);
-        buf_printf(b, ", \"status\": \"%s\" }", verdict_status_name(si->status));
+        buf_printf(b, ", \"status\": \"%s\"%s }", verdict_status_name(si->status),
+                   si->overflow ? ", \"note\": \"value overflows\"" : "");
     }
     buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
@@ -336,6 +344,12 @@ static void print_md(Score *s, Buf *b)
             md_raw(b, status_words(si->status));
             buf_putc(b, '\n');
         }
+        for (int i = 0; i < t->nind; i++)
+            if (s->ind[i].overflow) {
+                buf_puts(b, "\n");
+                md_text(b, t->ind[i]->d.id);
+                buf_puts(b, ": " OVERFLOW_NOTE ".\n");
+            }
     }
     if (t->nms > 0) {
         buf_puts(b, "\n## Milestones\n\n| Milestone | Due | Status | Requirement or event |\n"

@@ -13,6 +13,13 @@ double verdict_combine(Combine c, const double *v, int n)
     case COMBINE_MEAN:
         for (int i = 1; i < n; i++)
             r += v[i];
+        if (c == COMBINE_MEAN && !isfinite(r)) {
+            /* Finite values whose sum overflows still have a finite mean. */
+            r = 0;
+            for (int i = 0; i < n; i++)
+                r += v[i] / n;
+            return r;
+        }
         return c == COMBINE_MEAN ? r / n : r;
     case COMBINE_MIN:
         for (int i = 1; i < n; i++)

@@ -38,7 +38,8 @@ typedef enum VerdictEvent {
 } VerdictEvent;
 
 /* Combines the values of several reporters (in date order); NaN when
- * n == 0. */
+ * n == 0.  A sum of finite values may overflow to an infinity, which the
+ * caller treats as no value (a mean does not overflow). */
 double verdict_combine(Combine c, const double *v, int n);
 /* Whether `value` meets `goal` in `direction` (+1 up or 0, -1 down). */
 bool verdict_meets(double value, double goal, int direction);

@@ -33,6 +33,11 @@ static void test_combine(void **state)
     assert_true(verdict_combine(COMBINE_MAX, v, 3) == 10);
     assert_true(verdict_combine(COMBINE_LATEST, v, 3) == 1);
     assert_true(isnan(verdict_combine(COMBINE_SUM, v, 0)));
+    /* A sum past the largest double is an infinity (the caller's "no
+     * value"); the mean of the same finite values is finite. */
+    double huge[] = {1e308, 1e308};
+    assert_true(isinf(verdict_combine(COMBINE_SUM, huge, 2)));
+    assert_true(verdict_combine(COMBINE_MEAN, huge, 2) == 1e308);
 }
 
 static void test_meets(void **state)
