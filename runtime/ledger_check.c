@@ -11,7 +11,7 @@
 
 #include "suggest.h"
 
-static const char *const obs_cols[] = {"indicator", "date", "value", "reporter", "note"};
+_Static_assert((int)LC_DIM0 == (int)MODEL_OBS_COLUMNS, "the row's fixed fields are the ledger's columns");
 static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note"};
 
 void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
@@ -23,7 +23,7 @@ void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
     c->ncols = LC_DIM0 + nd;
     c->cols = arena_alloc(t->a, sizeof *c->cols * (size_t)c->ncols);
     for (int k = 0; k < LC_DIM0; k++)
-        c->cols[k] = kind == LC_OBS ? obs_cols[k] : ev_cols[k];
+        c->cols[k] = kind == LC_OBS ? model_obs_columns[k] : ev_cols[k];
     for (int k = 0; k < nd; k++)
         c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
     hmap_init_str(&c->keys, NULL, 64, true);

@@ -607,8 +607,32 @@ static const StmtDef milestone_defs[] = {
 
 /* ---- dimension: its block lists the allowed values ---------------- */
 
+/* A dimension is also a column of the tracker's ledger (model.h), so it
+ * may not be named after one of the fixed columns. */
+static void dimension_name(Resolver *r, const Dimension *dm)
+{
+    int k = 0;
+    while (k < MODEL_OBS_COLUMNS && strcmp(dm->d.id, model_obs_columns[k]) != 0)
+        k++;
+    if (k == MODEL_OBS_COLUMNS)
+        return;
+    Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, dm->d.id_span, "file",
+                                "dimension '%s' has the name of a column the tracker's ledger "
+                                "already has",
+                                dm->d.id);
+    char cols[80] = "";
+    for (int j = 0; j < MODEL_OBS_COLUMNS; j++)
+        snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s",
+                 j == 0 ? "" : j == MODEL_OBS_COLUMNS - 1 ? " and " : ", ", model_obs_columns[j]);
+    diag_hint(r->d, g,
+              "rename the dimension (say `%s_group`): observations.csv has the columns %s, "
+              "then one per dimension, so its header would name `%s` twice",
+              dm->d.id, cols, dm->d.id);
+}
+
 static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
 {
+    dimension_name(r, dm);
     for (int i = 0; i < st->block.n; i++) {
         const Stmt *v = st->block.v[i];
         if (v->kind != ST_GENERIC || v->has_block) {

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+const char *const model_obs_columns[MODEL_OBS_COLUMNS] = {"indicator", "date", "value",
+                                                          "reporter", "note"};
 
 const char *decl_kind_name(DeclKind k)
 {

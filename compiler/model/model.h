@@ -120,6 +120,14 @@ typedef struct Goal {
 typedef enum ValuesMode { VALUES_UNSET, VALUES_CUMULATIVE, VALUES_PER_PERIOD } ValuesMode;
 typedef enum Combine { COMBINE_SUM, COMBINE_MEAN, COMBINE_MIN, COMBINE_MAX, COMBINE_LATEST } Combine;
 
+/* The fixed columns of the tracker's observations.csv, in order; the
+ * ledger has one more column per dimension, named after it, so no
+ * dimension may take one of these names (duplicate_name): the header
+ * would name a column twice and the tracker's own `validate` would reject
+ * the ledger it wrote. */
+enum { MODEL_OBS_COLUMNS = 5 };
+extern const char *const model_obs_columns[MODEL_OBS_COLUMNS];
+
 typedef struct Dimension {
     Decl d;
     VEC(const char *) values;
