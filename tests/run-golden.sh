@@ -4,16 +4,21 @@
 # CASE.expected using diff -u.
 #   CASE.args      the charterc arguments, {} standing for CASE.charter
 #                  (default: check {})
-#   CASE.sh        a shell script run instead, with $CHARTERC set
+#   CASE.sh        a shell script run instead, with $CHARTERC set; one
+#                  that exits 77 is skipped (a tool it needs is missing),
+#                  its first line of output saying why
 # UPDATE=1 rewrites the expectations (review them with git diff); SUITE=NAME
 # limits the run to tests/golden/NAME.
-# Prints "golden: N passed, N failed" and exits 1 on a failure.
+# Prints "skip golden/SUITE/CASE: reason" for each skipped case, then
+# "golden: N passed, N failed" (", N skipped" when one was), and exits 1 on
+# a failure.
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 CHARTERC="$top/$BUILD/bin/charterc"
 export CHARTERC NO_COLOR=1 TERM=dumb
 pass=0
 fail=0
+skipped=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 for dir in "$top"/tests/golden/${SUITE:-*}/; do
@@ -41,6 +46,11 @@ for dir in "$top"/tests/golden/${SUITE:-*}/; do
       fi
       echo "[exit $?]"
     ) >"$tmp" 2>&1
+    if [ "${input##*.}" = sh ] && [ "$(tail -n 1 "$tmp")" = "[exit 77]" ]; then
+      skipped=$((skipped + 1))
+      echo "skip golden/$suite/$name: $(head -n 1 "$tmp")"
+      continue
+    fi
     if [ -n "$UPDATE" ]; then
       cp "$tmp" "$expected"
       pass=$((pass + 1))
@@ -53,5 +63,9 @@ for dir in "$top"/tests/golden/${SUITE:-*}/; do
     fi
   done
 done
-echo "golden: $pass passed, $fail failed"
+if [ "$skipped" -eq 0 ]; then
+  echo "golden: $pass passed, $fail failed"
+else
+  echo "golden: $pass passed, $fail failed, $skipped skipped"
+fi
 [ "$fail" -eq 0 ]

@@ -66,6 +66,7 @@ case $part in
     read -r pass fail skipped <<EOF
 $(counts "$log")
 EOF
+    grep '^skip [^:]*: ' "$log" >"$skips"
     ;;
   *)
     if [ -f "tests/$part.sh" ]; then bash "tests/$part.sh" >"$log" 2>&1; else echo "no tests/$part.sh" >"$log"; false; fi

@@ -272,6 +272,11 @@ int cmd_diff(int argc, char **argv)
         buf_free(&text);
         if (status)
             goto done;
+        /* Its messages name it REV:FILE: their lines are the old
+         * revision's, which the working-tree file may not have.  The
+         * files it `use`s keep their own names (they are read from the
+         * working tree). */
+        co->sm.files.v[co->root_file]->display = old_name;
     } else {
         if (o.npositional != 2) {
             status = cli_fail("diff needs OLD and NEW (see 'charterc diff --help')");
