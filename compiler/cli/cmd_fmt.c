@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "fmt.h"
@@ -25,11 +26,36 @@ static const char fmt_help[] =
     "  --check         change no file; list the files that are not formatted\n"
     "                  and exit 1 when there is one\n"
     "  --diff          change no file; print what would change as a unified diff\n"
+    "                  (patch -p1 applies it in the working folder)\n"
     "  --color=WHEN    colour of error messages: auto (default), always or never\n\n"
     "A file is written only when its layout changes, and then whole (a temporary\n"
     "file beside it, then rename).  A file with syntax errors is left as it is.\n"
     "Exit status: 0 success, 1 a file has syntax errors or (--check) is not\n"
     "formatted, 2 a file could not be read or written, or bad usage.\n";
+
+/* The name of `path` in the headers of --diff, without its a/ or b/:
+ * relative to the working folder when the file is below it, so that
+ * `patch -p1` and `git apply` apply the diff there; otherwise its absolute
+ * path without the leading '/', which they apply from the root folder.
+ * Never absolute and never with a `..`, which both refuse.  The folder is
+ * resolved (realpath), the file's own name is not: a symbolic link is
+ * patched as the name given. */
+static const char *diff_name(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? arena_printf(a, "%.*s", (int)(slash - path == 0 ? 1 : slash - path), path)
+                      : ".";
+    char real[PATH_MAX], cwd[PATH_MAX];
+    if (!realpath(dir, real) || !getcwd(cwd, sizeof cwd))
+        return path;
+    size_t n = strlen(cwd);
+    if (strcmp(real, cwd) == 0)
+        return base;
+    if (n > 1 && strncmp(real, cwd, n) == 0 && real[n] == '/')
+        return arena_printf(a, "%s/%s", real + n + 1, base);
+    return arena_printf(a, "%s%s%s", real + 1, real[1] ? "/" : "", base);
+}
 
 typedef struct FmtRun {
     bool check, diff, color;
@@ -85,7 +111,8 @@ static int fmt_one(const FmtRun *run, const char *path)
     if (run->diff) {
         Buf diff;
         buf_init(&diff);
-        char *an = arena_printf(a, "a/%s", display), *bn = arena_printf(a, "b/%s", display);
+        const char *name = is_stdin ? display : diff_name(a, path);
+        char *an = arena_printf(a, "a/%s", name), *bn = arena_printf(a, "b/%s", name);
         linediff_unified(&diff, an, bn, src->text, src->len, out.data ? out.data : "", out.len);
         fwrite(diff.data ? diff.data : "", 1, diff.len, stdout);
         buf_free(&diff);
