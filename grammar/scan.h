@@ -33,6 +33,7 @@ typedef struct ScanCtx {
     int expr_ops;       /* 1 + operators since `requires`/`formula`; 0: not in one */
     Buf str;            /* the string literal being read */
     uint32_t str_start;
+    bool str_control;   /* a control character in it was reported */
     int errors;
     bool stop;          /* a fatal error: the scanner returns end of file */
 } ScanCtx;

@@ -229,10 +229,13 @@ static void print_excerpt(const Diag *d, FILE *out, Span s, bool color)
         while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
             to++;
     }
-    /* Only the part shown is looked at: a long line costs no more. */
+    /* Only the part shown is looked at: a long line costs no more.  A
+     * control character (C0, DEL, C1 as UTF-8's \xC2\x80-\x9F) would act
+     * on the terminal, so such a line is not shown. */
     for (size_t i = from; i < to; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7f ||
+            (ch == 0xC2 && i + 1 < to && (unsigned char)text[i + 1] < 0xA0))
             return;
     }
     const char *pre = from > 0 ? "..." : "", *post = to < len ? "..." : "";
