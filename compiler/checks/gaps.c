@@ -381,6 +381,21 @@ void check_activity_unlinked(CheckCtx *x)
     }
 }
 
+/* activity_unscheduled: O(activities). */
+void check_activity_unscheduled(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->activities.n; i++) {
+        Activity *a = m->activities.v[i];
+        if (a->d.is_std || a->start != DATE_NONE)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_ACTIVITY_UNSCHEDULED, &a->d, NULL, a->d.id_span,
+                                     "activity '%s' has no period: it is in no schedule",
+                                     a->d.id);
+        gap_hint(x, g, "add `period START to END`");
+    }
+}
+
 /* ---- milestones ---------------------------------------------------- */
 
 /* milestone_unowned: O(milestones). */

@@ -71,6 +71,26 @@ void check_incentive_missing(CheckCtx *x)
     }
 }
 
+/* incentive_without_interest: one finding per incentive.  O(partners +
+ * incentives). */
+void check_incentive_without_interest(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->partners.n; i++) {
+        Partner *p = m->partners.v[i];
+        for (int k = 0; !p->d.is_std && k < p->incentives.n; k++) {
+            const Incentive *in = p->incentives.v[k];
+            if (in->wants.n > 0)
+                continue;
+            Diagnostic *g = check_report(x, CHECK_INCENTIVE_WITHOUT_INTEREST, &p->d, NULL,
+                                         in->span, "incentive '%s' of partner '%s' names no "
+                                         "interest, so no check can compare it with the "
+                                         "others'", in->id, p->d.id);
+            gap_hint(x, g, "add `interest NAME wants more` (or `less`) to its block");
+        }
+    }
+}
+
 /* signatory_missing: O(partners). */
 void check_signatory_missing(CheckCtx *x)
 {

@@ -1,12 +1,88 @@
-/* partners.c - the conflicts between partners: unacknowledged_tension,
+/* partners.c - the conflicts between partners: duplicate_partner,
+ * report_to_self, unacknowledged_tension,
  * tension_unresolved, backbone_overlap, backbone_not_separate,
  * hierarchy_concentration.  p partners, a activities, n milestones, w
  * wants, t tensions. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "conflicts_int.h"
+
+/* ---- duplicate_partner, report_to_self ------------------------------------ */
+
+/* A legal name as compared: its letters and digits, lower case ("City of
+ * Riverbend," and "city of  Riverbend" are one name); NULL when it has
+ * none. */
+static const char *legal_key(Arena *a, const char *title)
+{
+    size_t n = strlen(title), k = 0;
+    char *s = arena_alloc(a, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)title[i];
+        if (ch >= 0x80 || isalnum(ch))
+            s[k++] = (char)(ch < 0x80 ? tolower(ch) : ch);
+    }
+    s[k] = 0;
+    return k ? s : NULL;
+}
+
+/* One finding per partner whose legal name an earlier partner has, at the
+ * later one.  O(p) expected. */
+void check_duplicate_partner(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    HMap seen;
+    hmap_init_str(&seen, a, m->partners.n, true);
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        const char *key = p->d.title ? legal_key(a, p->d.title) : NULL;
+        if (!key)
+            continue;
+        size_t n = strlen(key);
+        int first = hmap_str_get(&seen, key, n);
+        if (first < 0) {
+            hmap_str_put(&seen, key, n, i);
+            continue;
+        }
+        const Partner *q = m->partners.v[first];
+        if (!CF_USER(p))
+            continue;
+        Diagnostic *g = check_report(x, CHECK_DUPLICATE_PARTNER, &p->d, NULL, p->d.id_span,
+                                     "partners '%s' and '%s' have the same legal name \"%s\"",
+                                     q->d.id, p->d.id, p->d.title);
+        diag_related(&x->c->diag, g, q->d.id_span, "'%s' is declared here", q->d.id);
+        diag_hint(&x->c->diag, g, "keep one declaration and refer to it everywhere");
+    }
+}
+
+static bool lists(const PartnerList *l, const Partner *p)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i] == p)
+            return true;
+    return false;
+}
+
+/* One finding per report sent to one partner only, which also sends it.
+ * O(reports' senders). */
+void check_report_to_self(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->comms.n; i++) {
+        const Comm *cm = m->comms.v[i];
+        if (cm->kind != COMM_REPORT || cm->to_all || cm->to.n != 1 || !lists(&cm->by, cm->to.v[0]))
+            continue;
+        const Partner *p = cm->to.v[0];
+        Diagnostic *g = check_report(x, CHECK_REPORT_TO_SELF, NULL, NULL, cm->span,
+                                     "report '%s' goes from '%s' to '%s' only: it informs no "
+                                     "other partner", cm->id, p->d.id, p->d.id);
+        diag_hint(&x->c->diag, g, "name the partners that need the report after `to`, or "
+                                  "write `to all`; or `allow report_to_self \"reason\"`");
+    }
+}
 
 /* ---- tensions ----------------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* resources.c - the conflicts of resources and activities:
  * overcommitted_partner, resource_gap, redundant_activity.  a activities
  * with b budgets and k (goal, need) pairs in all. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,15 @@ typedef struct Res {
     Span span;
     const Activity *act;    /* budgets */
 } Res;
+
+/* The amount the sums use: NAN for a negative amount in a unit that counts,
+ * which negative_count reports, so that every comparison of its partner's
+ * (or, for resource_gap, the agreement's) sum in that unit is false and the
+ * mistake gives one finding, not three. */
+static double usable(double v, const Unit *u)
+{
+    return v < 0 && !u->is_signed ? NAN : v;
+}
 
 static int cmp_res(const void *a, const void *b)
 {
@@ -52,7 +62,8 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
             int p = by_partner ? hmap_ptr_index(&ix, from) : -1;
             if (!bu->q.unit || (by_partner && p < 0))
                 continue;
-            VEC_PUSH(a, r, ((Res){p, bu->q.unit, bu->q.value, false, order++, bu->span, ac}));
+            VEC_PUSH(a, r, ((Res){p, bu->q.unit, usable(bu->q.value, bu->q.unit), false, order++,
+                                  bu->span, ac}));
         }
     }
     for (int i = 0; i < m->partners.n; i++) {
@@ -62,8 +73,8 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
         for (int k = 0; k < pa->commits.n; k++) {
             const Quantity *q = &pa->commits.v[k];
             if (q->unit)
-                VEC_PUSH(a, r, ((Res){by_partner ? i : -1, q->unit, q->value, true, order++,
-                                      q->span, NULL}));
+                VEC_PUSH(a, r, ((Res){by_partner ? i : -1, q->unit, usable(q->value, q->unit),
+                                      true, order++, q->span, NULL}));
         }
     }
     if (r.n > 1)
@@ -316,4 +327,74 @@ void check_redundant_activity(CheckCtx *x)
                   "\"reason\"` in '%s'",
                   q->d.id, p->d.id, p->d.id);
     }
+}
+
+/* ---- the amounts themselves: negative_count, empty_commitment ---------- */
+
+/* Calls `f` on every amount the agreement states in a unit: indicators'
+ * baselines and targets, partners' commitments, activities' budgets, with
+ * the declaration that states it and what it is ("the baseline").
+ * O(indicators' targets + commitments + budgets). */
+typedef void AmountFn(CheckCtx *x, const Decl *d, const char *what, double v, const Unit *u,
+                      Span span);
+
+static void each_amount(CheckCtx *x, AmountFn *f)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        if (!CF_USER(ind))
+            continue;
+        if (ind->has_baseline)
+            f(x, &ind->d, "baseline", ind->baseline, ind->unit, ind->baseline_span);
+        for (int k = 0; k < ind->targets.n; k++)
+            f(x, &ind->d, "target", ind->targets.v[k].value, ind->unit, ind->targets.v[k].span);
+    }
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        for (int k = 0; CF_USER(p) && k < p->commits.n; k++)
+            f(x, &p->d, "commitment", p->commits.v[k].value, p->commits.v[k].unit,
+              p->commits.v[k].span);
+    }
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        for (int k = 0; CF_USER(ac) && k < ac->budgets.n; k++)
+            f(x, &ac->d, "budget", ac->budgets.v[k].q.value, ac->budgets.v[k].q.unit,
+              ac->budgets.v[k].span);
+    }
+}
+
+static void negative(CheckCtx *x, const Decl *d, const char *what, double v, const Unit *u,
+                     Span span)
+{
+    if (!(v < 0) || !u || u->is_signed)
+        return;
+    Diagnostic *g = check_report(x, CHECK_NEGATIVE_COUNT, d, NULL, span,
+                                 "%s '%s' has a %s of %s, but %s cannot be negative",
+                                 decl_kind_name(d->kind), d->id, what, cf_qty(x->c->arena, v, u),
+                                 u->d.id);
+    diag_hint(&x->c->diag, g, "correct the sign, or declare the unit `{ signed yes }` if its "
+                              "values may be negative");
+}
+
+void check_negative_count(CheckCtx *x)
+{
+    each_amount(x, negative);
+}
+
+static void empty(CheckCtx *x, const Decl *d, const char *what, double v, const Unit *u,
+                  Span span)
+{
+    if (v != 0 || d->kind == K_INDICATOR)
+        return;
+    Diagnostic *g = check_report(x, CHECK_EMPTY_COMMITMENT, d, NULL, span,
+                                 "%s '%s' has a %s of %s, which promises nothing",
+                                 decl_kind_name(d->kind), d->id, what, cf_qty(x->c->arena, v, u));
+    diag_hint(&x->c->diag, g, "write the amount, or remove the statement; or "
+                              "`allow empty_commitment \"reason\"`");
+}
+
+void check_empty_commitment(CheckCtx *x)
+{
+    each_amount(x, empty);
 }

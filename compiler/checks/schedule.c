@@ -180,12 +180,21 @@ void check_dependency_cycle(CheckCtx *x)
 /* ---- schedule_inversion ---------------------------------------------- */
 
 /* One finding per milestone due before milestones it comes after (direct
- * `after` links), and per activity whose period ends before it starts.
- * O(n + e + activities). */
+ * `after` links), per activity whose period ends before it starts, and for
+ * an agreement whose term ends before it starts (outside_term then stays
+ * silent: no date can be inside such a term).  O(n + e + activities). */
 void check_schedule_inversion(CheckCtx *x)
 {
     Model *m = x->m;
     Arena *a = x->c->arena;
+    const Agreement *ag = m->agreement;
+    if (ag && CF_USER(ag) && ag->term_start != DATE_NONE && ag->term_end != DATE_NONE &&
+        ag->term_end < ag->term_start) {
+        Diagnostic *g = check_report(x, CHECK_SCHEDULE_INVERSION, NULL, NULL, ag->term_span,
+                                     "the agreement's term ends %s, before it starts on %s",
+                                     cf_date(a, ag->term_end), cf_date(a, ag->term_start));
+        diag_hint(&x->c->diag, g, "write the term as `term START to END`, the start first");
+    }
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
         if (ms->due == DATE_NONE || !CF_USER(ms))

@@ -665,6 +665,21 @@ static JNode *vocabulary(Ex *x, void *const *v, int count)
     return arr;
 }
 
+/* As vocabulary(), with `"signed": true` for a unit declared so. */
+static JNode *units(Ex *x)
+{
+    int n;
+    const Decl **v = SORTED(x, x->m->units, &n);
+    JNode *arr = jnew(x, J_ARR);
+    for (int i = 0; i < n; i++) {
+        JNode *o = decl_obj(x, v[i]);
+        if (((const Unit *)v[i])->is_signed)
+            jset(x, o, "signed", jbool(x, true));
+        jpush(x, arr, o);
+    }
+    return arr;
+}
+
 static JNode *externs(Ex *x)
 {
     static const char *types[] = {"number", "integer", "date", "series"};
@@ -725,7 +740,7 @@ void export_json(Arena *a, const Model *m, const char *source, Buf *out)
     jset(&x, root, "communication", cm);
     jset(&x, root, "governance", governance(&x));
     jset(&x, root, "totals", totals(&x));
-    jset(&x, root, "units", vocabulary(&x, (void *const *)m->units.v, m->units.n));
+    jset(&x, root, "units", units(&x));
     jset(&x, root, "sectors", vocabulary(&x, (void *const *)m->sectors.v, m->sectors.n));
     jset(&x, root, "externs", externs(&x));
     jset(&x, root, "namespaces", namespaces(&x));

@@ -230,6 +230,11 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
                 continue;
             if (d->kind == K_AGREEMENT)
                 s->m->agreement = (Agreement *)d;
+            /* resolve_scope() never reads the prelude's statements (see
+             * below), but a unit's block (`signed yes`) names nothing, so
+             * the prelude's units read theirs now, in every scope. */
+            if (is_std && d->kind == K_UNIT)
+                resolve_unit(r, s, st, (Unit *)d);
             /* For resolve_scope(), which reads the block into d.  The
              * prelude's tree is declared again in every scope, so there
              * this is the last scope's declaration; resolve_scope() skips

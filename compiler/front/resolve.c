@@ -605,6 +605,25 @@ static const StmtDef milestone_defs[] = {
     {"phase", {.decl = mi_phase}, false, false},
 };
 
+/* ---- unit ---------------------------------------------------------- */
+
+static void un_signed(Cur *c, Decl *d)
+{
+    static const char *const w[] = {"yes", "no"};
+    int k = cur_choice(c, w, 2, "yes or no");
+    if (k >= 0 && cur_end(c))
+        ((Unit *)d)->is_signed = k == 0;
+}
+
+static const StmtDef unit_defs[] = {
+    {"signed", {.decl = un_signed}, false, false},
+};
+
+void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u)
+{
+    decl_block(r, s, &u->d, &st->block, unit_defs, NDEFS(unit_defs), where_of(r, &u->d));
+}
+
 /* ---- dimension: its block lists the allowed values ---------------- */
 
 /* A dimension is also a column of the tracker's ledger (model.h), so it
@@ -679,6 +698,7 @@ static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
         {indicator_defs, NDEFS(indicator_defs), "an indicator"},
         {activity_defs, NDEFS(activity_defs), "an activity"},
         {milestone_defs, NDEFS(milestone_defs), "a milestone"},
+        {unit_defs, NDEFS(unit_defs), "a unit"},
         {resolve_comm_defs, resolve_ncomm_defs, "the communication block"},
         {resolve_governance_defs, resolve_ngovernance_defs, "the governance block"},
     };
@@ -752,6 +772,9 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         break;
     case K_DIMENSION:
         resolve_dimension(r, (Dimension *)d, st);
+        break;
+    case K_UNIT:
+        resolve_unit(r, s, st, (Unit *)d);
         break;
     default:
         if (st->has_block)

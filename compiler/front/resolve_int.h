@@ -108,6 +108,8 @@ void cur_error(Cur *c, const char *what);
 Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k,
                   const char *role);
 const char *subject_of(Arena *a, const Decl *d);
+/* Reads a unit's block (`signed yes`) into u. */
+void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u);
 
 /* A statement a block knows, in the table of that kind of block.  Each
  * table is read by its block's own reader, which calls the member of

@@ -57,7 +57,10 @@ typedef struct Decl {
     const char *subject;    /* "partner itu" */
 } Decl;
 
-typedef struct Unit { Decl d; } Unit;
+/* A unit counts (people, hours, money: a negative amount is a mistake,
+ * see negative_count) unless it is declared `signed yes` (a change, a
+ * balance, a temperature). */
+typedef struct Unit { Decl d; bool is_signed; } Unit;
 typedef struct Sector { Decl d; } Sector;
 typedef struct Level { Decl d; int order; } Level;          /* local=0 < global */
 typedef struct BackboneFn { Decl d; int order; } BackboneFn;

@@ -61,6 +61,7 @@ static const char CLEAN[] =
     "activity strips \"Strips\" {\n"
     "  lead farmers\n"
     "  supports clean\n"
+    "  period 2025-01-01 to 2025-12-31\n"
     "  budget 50 hours\n"
     "}\n"
     "milestone planted \"Planted\" {\n"
@@ -132,7 +133,7 @@ static void test_goal_unmeasured_subject_and_hint(void **state)
 {
     (void)state;
     Compilation *c = run("", "goal safe \"Safe\" {}\n"
-                             "activity walk \"Walk\" { lead farmers; supports safe }\n", NULL);
+                             "activity walk \"Walk\" { lead farmers; supports safe; period 2025-01-01 to 2025-12-31 }\n", NULL);
     assert_string_equal(findings(c), "goal_unmeasured goal safe");
     const Diagnostic *g = find(c, "goal_unmeasured");
     assert_string_equal(g->message, "goal 'safe' has no indicator");
@@ -252,7 +253,8 @@ static void test_allow_declaration_and_file(void **state)
     (void)state;
     Compilation *c = run("", "goal safe \"Safe\" {\n  allow goal_unmeasured \"Measured by the county\"\n}\n"
                              "goal open \"Open\" {}\n"
-                             "activity walk \"Walk\" { lead farmers; supports safe, open }\n",
+                             "activity walk \"Walk\" {\n"
+                             "  lead farmers; supports safe, open; period 2025-01-01 to 2025-12-31\n}\n",
                          NULL);
     assert_string_equal(findings(c), "goal_unmeasured goal safe; goal_unmeasured goal open");
     const Diagnostic *g = c->diag.items.v[0];
@@ -263,7 +265,8 @@ static void test_allow_declaration_and_file(void **state)
     compile_free(c);
     c = run("", "allow goal_unmeasured \"Both measured by the county\"\n"
                 "goal safe \"Safe\" {}\ngoal open \"Open\" {}\n"
-                "activity walk \"Walk\" { lead farmers; supports safe, open }\n",
+                "activity walk \"Walk\" {\n"
+                             "  lead farmers; supports safe, open; period 2025-01-01 to 2025-12-31\n}\n",
             NULL);
     assert_true(c->diag.items.v[0]->allowed && c->diag.items.v[1]->allowed);
     assert_int_equal(c->diag.warnings, 0);

@@ -43,7 +43,7 @@ let s:statements = [
       \ 'interest', 'resolution',
       \ 'measured_by', 'by',
       \ 'unit', 'direction', 'baseline', 'target', 'frequency', 'reported_by',
-      \ 'source', 'values', 'combine', 'disaggregated_by', 'personal_data',
+      \ 'source', 'values', 'combine', 'disaggregated_by', 'personal_data', 'signed',
       \ 'contributes_to',
       \ 'partners', 'supports', 'addresses', 'coordinates_with', 'period',
       \ 'budget',

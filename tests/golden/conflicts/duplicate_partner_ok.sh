@@ -1,0 +1,1 @@
+sh ./_conflicts.sh duplicate_partner_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh empty_commitment.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh negative_count.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh report_to_self.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh schedule_inversion_term.charter
