@@ -147,13 +147,23 @@ static void on_mark(void *env, const Indicator *ind, ExprOp op, double value)
 typedef struct IndChart {
     Score *s;
     Buf *b;
+    int i;               /* the indicator's index */
     const Indicator *ind;
     const ScoreInd *si;  /* its plan, baseline and status */
     const ObsInd *oi;    /* its reports, reporter by reporter */
     charter_series cs;   /* its combined value, date by date */
+    bool personal;       /* personal data: values score_hidden() hides are not
+                            drawn, nor placed on the scale, and no reporter's
+                            own reports are drawn */
     MarkEnv me;          /* the requirements of milestones on it (me.marks) */
     Scale sc;
 } IndChart;
+
+/* Whether the k-th value of the combined series may be drawn. */
+static bool shown_value(const IndChart *c, size_t k)
+{
+    return !c->personal || !score_hidden(c->s, c->i, c->cs.values[k]);
+}
 
 /* The requirements that milestones with a due date put on the indicator. */
 static void indicator_marks(IndChart *c)
@@ -187,9 +197,11 @@ static bool indicator_scale(IndChart *c)
     }
     for (size_t k = 0; k < c->cs.count; k++) {
         extend(&x0, &x1, c->cs.dates[k]);
+        if (!shown_value(c, k))
+            continue;
         extend(&y0, &y1, c->cs.values[k]);
     }
-    for (int r = 0; r < oi->nrep; r++)
+    for (int r = 0; r < oi->nrep && !c->personal; r++)
         for (int k = 0; k < oi->s[r].nrows; k++)
             if (oi->s[r].rows[k].cell < 0) {
                 extend(&x0, &x1, oi->s[r].rows[k].date);
@@ -294,7 +306,7 @@ static void plot_value_line(const IndChart *c)
         return;
     buf_puts(b, "<polyline fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2.5\" points=\"");
     for (size_t k = 0; k < cs->count; k++)
-        if (k % step == 0 || k + 1 == cs->count)
+        if ((k % step == 0 || k + 1 == cs->count) && shown_value(c, k))
             buf_printf(b, "%.1f,%.1f ", sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]));
     buf_puts(b, "\"><title>value</title></polyline>");
 }
@@ -345,10 +357,11 @@ static void plot_value_dots(const IndChart *c)
     const charter_series *cs = &c->cs;
     char n1[NUM_TEXT_MAX], d1[16];
     for (size_t k = 0; cs->count <= MAX_POINTS && k < cs->count; k++)
-        buf_printf(c->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>value "
-                         "%s on %s</title></circle>",
-                   sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]),
-                   num_text(cs->values[k], NUM_TRACKER, n1), date_iso(cs->dates[k], d1));
+        if (shown_value(c, k))
+            buf_printf(c->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>"
+                             "value %s on %s</title></circle>",
+                       sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]),
+                       num_text(cs->values[k], NUM_TRACKER, n1), date_iso(cs->dates[k], d1));
 }
 
 /* The legend under the chart: only what it shows. */
@@ -357,7 +370,7 @@ static void plot_legend(const IndChart *c)
     const ObsInd *oi = c->oi;
     Buf *b = c->b;
     buf_puts(b, "<p class=\"legend\">");
-    for (int r = 0; r < oi->nrep; r++) {
+    for (int r = 0; r < oi->nrep && !c->personal; r++) {
         bool any = false;
         for (int k = 0; k < oi->s[r].nrows && !any; k++)
             any = oi->s[r].rows[k].cell < 0;
@@ -377,6 +390,9 @@ static void plot_legend(const IndChart *c)
         buf_puts(b, "<span>&#9670; benchmark</span>");
     if (c->me.marks.n)
         buf_puts(b, "<span>&#9660; milestone requirement</span>");
+    if (c->personal)
+        buf_printf(b, "<span>personal data: values below %d and each partner's own reports are "
+                      "not shown</span>", c->s->t->min_cell);
     buf_puts(b, "<span>| as of</span></p>\n");
 }
 
@@ -386,7 +402,9 @@ void chart_indicator(Score *s, int i, Buf *b)
 {
     Trk *t = s->t;
     const Indicator *ind = t->ind[i];
-    IndChart c = {s, b, ind, &s->ind[i], &s->obs.ind[i], {0}, {t, ind, NULL, VERDICT_PENDING, {0}}};
+    IndChart c = {.s = s, .b = b, .i = i, .ind = ind, .si = &s->ind[i], .oi = &s->obs.ind[i],
+                  .personal = ind->personal_data,
+                  .me = {t, ind, NULL, VERDICT_PENDING, {0}}};
     score_series(s, i, s->as_of, &c.cs);
     indicator_marks(&c);
     if (!indicator_scale(&c)) {
@@ -407,7 +425,7 @@ void chart_indicator(Score *s, int i, Buf *b)
     plot_references(&c);
     plot_requirements(&c);
     plot_value_line(&c);
-    for (int r = 0; r < c.oi->nrep; r++)
+    for (int r = 0; r < c.oi->nrep && !c.personal; r++)
         plot_reporter(&c, r);
     plot_value_dots(&c);
     double xa = sx(&c.sc, s->as_of);

@@ -8,9 +8,10 @@
  * the requirements of milestones on it and the as-of date; a timeline
  * shows the milestones coloured by state (both SVG, drawn by chart.c).
  * Breakdown tables give the latest cells; for indicators with personal
- * data a cell below --min-cell is suppressed, and when a table would have
- * exactly one suppressed cell the next smallest is suppressed too, so
- * that it cannot be worked out from the total. */
+ * data a cell below --min-cell is suppressed (score_hidden(), the rule
+ * every output keeps), and when a table would have exactly one suppressed
+ * cell the next smallest is suppressed too, so that it cannot be worked
+ * out from the total. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
@@ -75,7 +76,7 @@ static int cell_cmp(const void *a, const void *b)
     return (x->code > y->code) - (x->code < y->code);
 }
 
-static void breakdown(Score *s, int i, int min_cell, Buf *b)
+static void breakdown(Score *s, int i, Buf *b)
 {
     Trk *t = s->t;
     const Indicator *ind = t->ind[i];
@@ -117,7 +118,7 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
     int nsupp = 0;
     if (ind->personal_data) {
         for (int c = 0; c < cells.n; c++)
-            if (cells.v[c].value < min_cell) {
+            if (score_hidden(s, i, cells.v[c].value)) {
                 cells.v[c].suppressed = true;
                 nsupp++;
             }
@@ -158,7 +159,7 @@ static void breakdown(Score *s, int i, int min_cell, Buf *b)
     buf_puts(b, "</table>\n");
     if (ind->personal_data)
         buf_printf(b, "<p class=\"meta\">Personal data: cells below %d are suppressed%s.</p>\n",
-                   min_cell, nsupp ? ", with one more where a single hidden cell could be "
+                   t->min_cell, nsupp ? ", with one more where a single hidden cell could be "
                                      "worked out" : "");
 }
 
@@ -228,9 +229,10 @@ static void report_scorecard(Score *s, Buf *b)
         char n3[NUM_TEXT_MAX];
         buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%s</td><td class=\"n\">",
-                   si->has_value  ? num_text(si->value, NUM_TRACKER, n1)
-                   : si->overflow ? "<span class=\"supp\">value overflows</span>"
-                                  : "&ndash;",
+                   si->suppressed  ? "<span class=\"supp\">suppressed</span>"
+                   : si->has_value ? num_text(si->value, NUM_TRACKER, n1)
+                   : si->overflow  ? "<span class=\"supp\">value overflows</span>"
+                                   : "&ndash;",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
                    si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2)
                                                     : "&ndash;",
@@ -248,7 +250,7 @@ static void report_scorecard(Score *s, Buf *b)
 
 /* An indicator's article: its title and status, what it measures and how
  * its value is made, its source, its chart and its breakdown tables. */
-static void report_indicator(Score *s, int i, int min_cell, Buf *b)
+static void report_indicator(Score *s, int i, Buf *b)
 {
     const Indicator *ind = s->t->ind[i];
     const ScoreInd *si = &s->ind[i];
@@ -293,7 +295,7 @@ static void report_indicator(Score *s, int i, int min_cell, Buf *b)
         buf_puts(b, "</p>\n");
     }
     chart_indicator(s, i, b);
-    breakdown(s, i, min_cell, b);
+    breakdown(s, i, b);
     buf_puts(b, "</article>\n");
 }
 
@@ -355,14 +357,14 @@ static void report_partners(Score *s, Buf *b)
     buf_puts(b, "</table>\n");
 }
 
-void report_html(Score *s, int min_cell, Buf *b)
+void report_html(Score *s, Buf *b)
 {
     Trk *t = s->t;
     report_header(s, b);
     report_cards(s, b);
     report_scorecard(s, b);
     for (int i = 0; i < t->nind; i++)
-        report_indicator(s, i, min_cell, b);
+        report_indicator(s, i, b);
     report_milestones(s, b);
     report_partners(s, b);
     buf_printf(b, "<footer>Made by the tracker of <code>");
@@ -381,8 +383,8 @@ static const char report_help[] =
     "timeline coloured by state.\n\n"
     "  -o FILE          where to write it (default: ./ID-report.html; - for standard output)\n"
     "  --as-of DATE     the date to look from (default: today)\n"
-    "  --min-cell N     for indicators with personal data, suppress breakdown cells\n"
-    "                   below N (default 5)\n";
+    "  --min-cell N     for indicators with personal data, suppress values and\n"
+    "                   breakdown cells below N (default 5)\n";
 
 int report_cmd(Trk *t, int argc, char **argv)
 {
@@ -396,15 +398,8 @@ int report_cmd(Trk *t, int argc, char **argv)
     }
     if (a.npositional > 0)
         return trk_fail(t, "report takes no argument '%s' (use -o FILE)", a.positional[0]);
-    int min_cell = 5;
-    const char *mc = opts_get(&a, "min-cell");
-    if (mc) {
-        char *end;
-        long v = strtol(mc, &end, 10);
-        if (*mc == '\0' || *end != '\0' || v < 0 || v > 1000000000)
-            return trk_fail(t, "--min-cell wants a whole number, not '%s'", mc);
-        min_cell = (int)v;
-    }
+    if (!trk_min_cell(t, &a))
+        return 2;
     int32_t as_of;
     if (!trk_as_of(t, &a, &as_of))
         return 2;
@@ -414,7 +409,7 @@ int report_cmd(Trk *t, int argc, char **argv)
         return st;
     Buf b;
     buf_init(&b);
-    report_html(&s, min_cell, &b);
+    report_html(&s, &b);
     score_free(&s);
     const char *out = opts_get(&a, "output");
     if (!out)

@@ -6,9 +6,10 @@
 #include "trk.h"
 
 /* The dashboard: self-contained HTML (inline CSS and SVG, no script, no
- * external request), every user text escaped.  Breakdown cells of
- * indicators with personal data below min_cell are shown as suppressed. */
-void report_html(Score *s, int min_cell, Buf *out);
+ * external request), every user text escaped.  Values of indicators with
+ * personal data are hidden as score_hidden() says, in the breakdown
+ * tables, the scorecard and the charts alike. */
+void report_html(Score *s, Buf *out);
 int report_cmd(Trk *t, int argc, char **argv);
 
 #endif

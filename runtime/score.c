@@ -555,6 +555,7 @@ int score_compute(Score *s)
         double v = score_value(s, i, as_of, &vd);
         si->has_value = !isnan(v);
         si->overflow = memo_overflow(s, i, as_of);
+        si->suppressed = si->has_value && score_hidden(s, i, v);
         si->value = v;
         si->date = si->has_value ? vd : DATE_NONE;
         si->has_planned =
@@ -563,7 +564,7 @@ int score_compute(Score *s)
         int dir = ind->direction;
         si->status = verdict_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
                                  si->last_target, dir);
-        if (si->has_value && si->has_target) {
+        if (si->has_value && si->has_target && !si->suppressed) {
             double from = si->has_base ? si->base : 0;
             double p = (v - from) / (si->last_target - from) * 100;
             if (si->last_target != from && isfinite(p)) {
@@ -618,6 +619,11 @@ void score_free(Score *s)
     eval_free(s->eval);
     obs_free(&s->obs);
     s->t = NULL;
+}
+
+bool score_hidden(const Score *s, int i, double v)
+{
+    return s->t->ind[i]->personal_data && v < s->t->min_cell;
 }
 
 const char *score_expr_text(const Score *s, const Expr *x)

@@ -37,6 +37,7 @@ typedef struct ScoreInd {
     double value;
     bool overflow;              /* no value: the reports add up past the largest
                                    number (printed as no value with a note) */
+    bool suppressed;            /* has a value that score_hidden() hides */
     int32_t date;               /* of the value */
     bool has_planned;
     double planned;             /* at the value's date, else at as_of */
@@ -93,6 +94,13 @@ int score_compute(Score *s);
  * failure s is freed: 0, or 2 after a message. */
 int score_run(Score *s, Trk *t, int32_t as_of, bool all_rows);
 void score_free(Score *s);
+/* Privacy: whether value v of indicator i is hidden in every output
+ * (table, chart, tooltip, status, JSON).  An indicator with personal data
+ * shows no value below t->min_cell (--min-cell, default TRK_MIN_CELL): its
+ * total as well as its breakdown cells, so that a single small cell is not
+ * shown as the total.  Its reporters' own values are never shown apart
+ * (the total less one reporter's value would give the other's). */
+bool score_hidden(const Score *s, int i, double v);
 /* The value of indicator i at date d (NaN: none), and its date. */
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);
 /* The combined series of indicator i up to date d (arrays owned by s). */

@@ -111,6 +111,12 @@ static const char *date_or_dash(Trk *t, int32_t d)
     return d == DATE_NONE ? "-" : arena_strdup(t->a, date_iso(d, buf));
 }
 
+/* An indicator's value: a number, "-" for none, or "suppressed" (privacy). */
+static const char *value_text(Trk *t, const ScoreInd *si)
+{
+    return si->suppressed ? "suppressed" : num_or_dash(t, si->has_value, si->value);
+}
+
 static const char *progress_text(Trk *t, const ScoreInd *si)
 {
     return si->has_progress ? arena_printf(t->a, "%.0f%%", si->progress) : "-";
@@ -166,7 +172,7 @@ static void print_text(Score *s, Buf *b)
         for (int i = 0; i < t->nind; i++) {
             const ScoreInd *si = &s->ind[i];
             tcell(t, &tb, t->ind[i]->d.id);
-            tcell(t, &tb, num_or_dash(t, si->has_value, si->value));
+            tcell(t, &tb, value_text(t, si));
             tcell(t, &tb, date_or_dash(t, si->date));
             tcell(t, &tb, num_or_dash(t, si->has_value && si->has_planned, si->planned));
             tcell(t, &tb, num_or_dash(t, si->has_planned_now, si->planned_now));
@@ -243,13 +249,15 @@ static void print_json(Score *s, Buf *b)
         buf_puts(b, "{ \"id\": ");
         buf_json_str(b, t->ind[i]->d.id);
         buf_puts(b, ", \"value\": ");
-        json_num(b, si->has_value, si->value);
+        json_num(b, si->has_value && !si->suppressed, si->value);
         buf_puts(b, ", \"date\": ");
         json_date(b, si->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, si->has_planned, si->planned);
         buf_printf(b, ", \"status\": \"%s\"%s }", verdict_status_name(si->status),
-                   si->overflow ? ", \"note\": \"value overflows\"" : "");
+                   si->overflow     ? ", \"note\": \"value overflows\""
+                   : si->suppressed ? ", \"note\": \"suppressed\""
+                                    : "");
     }
     buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
@@ -336,7 +344,7 @@ static void print_md(Score *s, Buf *b)
             const ScoreInd *si = &s->ind[i];
             buf_puts(b, "|");
             md_cell(b, t->ind[i]->d.id);
-            md_raw(b, num_or_dash(t, si->has_value, si->value));
+            md_raw(b, value_text(t, si));
             md_raw(b, date_or_dash(t, si->date));
             md_raw(b, num_or_dash(t, si->has_value && si->has_planned, si->planned));
             md_raw(b, num_or_dash(t, si->has_planned_now, si->planned_now));
@@ -387,21 +395,24 @@ void status_print(Score *s, StatusFormat fmt, Buf *out)
 /* ---- the command ----------------------------------------------------------- */
 
 static const char status_help[] =
-    "usage: %s status [--as-of DATE] [--format text|json|md] [--data DIR] [--allow-extern]\n\n"
+    "usage: %s status [--as-of DATE] [--format text|json|md] [--min-cell N] [--data DIR]\n"
+    "       [--allow-extern]\n\n"
     "The scorecard: each goal and indicator (latest value, planned value, progress,\n"
     "status: no data, achieved, on track, behind), each milestone (done, cancelled,\n"
     "met, overdue, due soon, pending, its requirement evaluated) and each partner\n"
     "(missing reports, overdue milestones).\n\n"
     "  --as-of DATE         the date to look from (default: today)\n"
     "  --format FORMAT      text (default), json or md\n"
+    "  --min-cell N         for indicators with personal data, suppress values below N\n"
+    "                       (default 5)\n"
     "  --data DIR           the ledger folder (default: ./%s-data)\n"
     "  --allow-extern       load the user libraries the formulas call\n";
 
 int status_cmd(Trk *t, int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"as-of", 0, true}, {"format", 'f', true}};
+    static const OptSpec opts[] = {{"as-of", 0, true}, {"format", 'f', true}, {"min-cell", 0, true}};
     Opts a;
-    if (!trk_args(t, &a, opts, 2, argc, argv, "status"))
+    if (!trk_args(t, &a, opts, 3, argc, argv, "status") || !trk_min_cell(t, &a))
         return 2;
     if (opts_get(&a, "help")) {
         printf(status_help, t->prog, t->ix.agreement);

@@ -78,6 +78,7 @@ int trk_load(Trk *t, const char *prog)
     trk_timing(NULL);
     t->prog = prog;
     t->today = local_today();
+    t->min_cell = TRK_MIN_CELL;
     char err[512];
     /* Messages name the program as the user typed it. */
     if (bundle_read("/proc/self/exe", prog, &t->bundle, err, sizeof err) != 0) {
@@ -256,4 +257,19 @@ bool trk_as_of(const Trk *t, const Opts *a, int32_t *out)
     const char *text = opts_get(a, "as-of");
     *out = t->today;
     return !text || trk_date_arg(t, text, "--as-of", out);
+}
+
+bool trk_min_cell(Trk *t, const Opts *a)
+{
+    const char *mc = opts_get(a, "min-cell");
+    if (!mc)
+        return true;
+    char *end;
+    long v = strtol(mc, &end, 10);
+    if (*mc == '\0' || *end != '\0' || v < 0 || v > 1000000000) {
+        trk_fail(t, "--min-cell wants a whole number, not '%s'", mc);
+        return false;
+    }
+    t->min_cell = (int)v;
+    return true;
 }

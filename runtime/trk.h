@@ -39,6 +39,7 @@ typedef struct Trk {
     HMap ind_ix, part_ix, ms_ix;  /* id -> index (in the arena) */
     const char *data_dir;       /* --data, default ./ID-data */
     bool allow_extern;
+    int min_cell;               /* --min-cell: personal data below it are hidden */
     int32_t today;
     bool damaged;               /* trk_load refused: the payload fails its SHA-256 */
 } Trk;
@@ -85,6 +86,10 @@ bool trk_args(Trk *t, Opts *a, const OptSpec *specs, int nspecs, int argc, char 
 bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out);
 /* The --as-of option, as trk_date_arg; today when it is absent. */
 bool trk_as_of(const Trk *t, const Opts *a, int32_t *out);
+/* The --min-cell option of the commands that show values into t->min_cell
+ * (TRK_MIN_CELL when it is absent); false after a message. */
+#define TRK_MIN_CELL 5
+bool trk_min_cell(Trk *t, const Opts *a);
 
 /* With $CHARTER_TIMING set, prints the time since start-up of a phase on
  * standard error (for the benchmarks). */

@@ -99,5 +99,38 @@ has "non-finite: -1e400" out.txt "nonfinite.csv:5: error: the value '-1e400' is 
 expect "non-finite: import" 1 out.txt ./tr --data nf import nonfinite.csv
 expect "non-finite: record" 1 out.txt ./tr --data nf record big 1e309 --on 2024-03-31 --by alpha
 [ ! -s nf/observations.csv ] || ! grep -q e30 nf/observations.csv && ok || bad "non-finite: nothing recorded" nf/observations.csv
+
+# ---- personal data: the same values suppressed everywhere ---------------------------------
+# One reported cell of 3 (below the default --min-cell of 5): the table
+# suppressed it, but the chart's tooltip and the status showed 3 as the total.
+mkdir -p pd
+printf 'indicator,date,value,reporter,gender\nclients,2024-03-31,3,alpha,female\n' >pd/observations.csv
+expect "privacy: status" 0 pd.txt ./tr --data pd status --as-of 2024-06-30
+hasre "privacy: status suppresses the total" pd.txt '^  clients +suppressed +2024-03-31 '
+hasre "privacy: no progress either" pd.txt '^  clients .* - +behind$'
+expect "privacy: json" 0 pd.json ./tr --data pd status --as-of 2024-06-30 --format json
+has "privacy: json null and a note" pd.json '{ "id": "clients", "value": null, "date": "2024-03-31", "planned": 12.32876712328767, "status": "behind", "note": "suppressed" }'
+expect "privacy: md" 0 pd.md ./tr --data pd status --as-of 2024-06-30 --format md
+has "privacy: md suppressed" pd.md "| clients | suppressed | 2024-03-31 |"
+expect "privacy: report" 0 out.txt ./tr --data pd report --as-of 2024-06-30 -o pd.html
+has "privacy: table cell suppressed" pd.html '<td class="n supp">suppressed</td>'
+has "privacy: scorecard suppressed" pd.html '<td class="n"><span class="supp">suppressed</span></td><td>2024-03-31</td>'
+hasnt "privacy: no tooltip of the value" pd.html "value 3 on"
+hasnt "privacy: no point of the value" pd.html 'r="2.5" fill="#1b5e20"'
+# A whole report of 3 by one partner: no dot, no tooltip, no total.
+printf 'indicator,date,value,reporter,gender\nclients,2024-03-31,3,alpha,\n' >pd/observations.csv
+expect "privacy: a total of 3" 0 out.txt ./tr --data pd report --as-of 2024-06-30 -o pd2.html
+hasnt "privacy: no reporter tooltip" pd2.html "alpha: 3 on"
+hasnt "privacy: no reporter dot" pd2.html 'r="3.5"'
+expect "privacy: status of a total of 3" 0 pd.txt ./tr --data pd status --as-of 2024-06-30
+hasre "privacy: total suppressed" pd.txt '^  clients +suppressed '
+# At or above --min-cell a value is shown, and --min-cell is the status's too.
+expect "privacy: --min-cell 2" 0 pd.txt ./tr --data pd status --as-of 2024-06-30 --min-cell 2
+hasre "privacy: 3 shown from --min-cell 2" pd.txt '^  clients +3 +2024-03-31 '
+printf 'indicator,date,value,reporter,gender\nclients,2024-03-31,8,alpha,female\n' >pd/observations.csv
+expect "privacy: a cell of 8" 0 pd.txt ./tr --data pd status --as-of 2024-06-30
+hasre "privacy: 8 shown" pd.txt '^  clients +8 +2024-03-31 '
+expect "privacy: bad --min-cell" 2 out.txt ./tr --data pd status --min-cell x
+has "privacy: bad --min-cell said" out.txt "--min-cell wants a whole number, not 'x'"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
