@@ -27,11 +27,13 @@ void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
     for (int k = 0; k < nd; k++)
         c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
     hmap_init_str(&c->keys, NULL, 64, true);
+    hmap_init_str(&c->dym, NULL, 16, true);
 }
 
 void lcheck_free(LCheck *c)
 {
     hmap_free(&c->keys);
+    hmap_free(&c->dym);
 }
 
 static void msg(LCheck *c, int src, long line, const char *fmt, ...)
@@ -83,14 +85,58 @@ static const char *field_text(LCheck *c, const csv_field *f)
     return arena_strndup(c->t->a, s, n);
 }
 
+/* The kinds of name a bad value is compared with; a dimension's values
+ * are DYM_DIM0 + its index. */
+enum { DYM_INDICATOR, DYM_PARTNER, DYM_MILESTONE, DYM_STATUS, DYM_DIM0 };
+
+/* The suggestion for a bad value of a kind, among every name of it. */
+static const char *suggest_kind(LCheck *c, int kind, const char *word)
+{
+    static const char *const states[] = {"done", "cancelled"};
+    switch (kind) {
+    case DYM_INDICATOR:
+        return trk_suggest_indicator(c->t, word);
+    case DYM_PARTNER:
+        return trk_suggest_partner(c->t, word);
+    case DYM_MILESTONE:
+        return trk_suggest_milestone(c->t, word);
+    case DYM_STATUS:
+        return suggest_from(word, states, 2);
+    }
+    const Dimension *d = c->t->m->dimensions.v[kind - DYM_DIM0];
+    return suggest_from(word, (const char *const *)d->values.v, (size_t)d->values.n);
+}
+
+/* "; did you mean 'X'?" (or "") for a bad value, computed once per
+ * distinct value of a kind (LCheck.dym). */
+static const char *did_you_mean(LCheck *c, int kind, const char *word)
+{
+    const char *key = arena_printf(c->t->a, "%d\x1f%s", kind, word);
+    size_t n = strlen(key);
+    int i = hmap_str_get(&c->dym, key, n);
+    if (i < 0) {
+        VEC_PUSH(c->t->a, c->dym_text, trk_did_you_mean(c->t, suggest_kind(c, kind, word)));
+        i = c->dym_text.n - 1;
+        hmap_str_put(&c->dym, key, n, i);
+    }
+    return c->dym_text.v[i];
+}
+
 static const char *list_partners(LCheck *c, const Indicator *ind)
 {
+    int i = trk_indicator_of(c->t, ind);
+    if (i >= 0 && c->reporters && c->reporters[i])
+        return c->reporters[i];
+    if (i >= 0 && !c->reporters)
+        c->reporters = arena_alloc(c->t->a, sizeof *c->reporters * (size_t)c->t->nind);
     Buf b;
     buf_init(&b);
     for (int k = 0; k < ind->reporters.n; k++)
         buf_printf(&b, "%s%s", k ? ", " : "", ind->reporters.v[k]->d.id);
     const char *s = arena_strdup(c->t->a, ind->reporters.n ? buf_cstr(&b) : "nobody");
     buf_free(&b);
+    if (i >= 0)
+        c->reporters[i] = s;
     return s;
 }
 
@@ -155,8 +201,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
         msg(c, src, line, "the %s is missing", c->kind == LC_OBS ? "reporter" : "partner (by)");
         ok = false;
     } else if ((p = trk_partner(t, who, strlen(who))) < 0) {
-        msg(c, src, line, "unknown partner '%s'%s", who,
-            trk_did_you_mean(t, trk_suggest_partner(t, who)));
+        msg(c, src, line, "unknown partner '%s'%s", who, did_you_mean(c, DYM_PARTNER, who));
         ok = false;
     }
     Buf key;
@@ -164,18 +209,16 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
     if (c->kind == LC_EVENTS) {
         const char *id = v[LC_ID];
         if (*id && trk_milestone(t, id, strlen(id)) < 0) {
-            msg(c, src, line, "unknown milestone '%s'%s", id,
-                trk_did_you_mean(t, trk_suggest_milestone(t, id)));
+            msg(c, src, line, "unknown milestone '%s'%s", id, did_you_mean(c, DYM_MILESTONE, id));
             ok = false;
         }
         const char *st = v[LC_VALUE];
-        static const char *const states[] = {"done", "cancelled"};
         if (!*st) {
             msg(c, src, line, "the status is missing (done or cancelled)");
             ok = false;
         } else if (strcmp(st, "done") != 0 && strcmp(st, "cancelled") != 0) {
             msg(c, src, line, "the status '%s' is neither done nor cancelled%s", st,
-                trk_did_you_mean(t, suggest_from(st, states, 2)));
+                did_you_mean(c, DYM_STATUS, st));
             ok = false;
         }
         r->value = strcmp(st, "done") == 0 ? 1 : 2;
@@ -184,8 +227,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
         int i = *id ? trk_indicator(t, id, strlen(id)) : -1;
         const Indicator *ind = i >= 0 ? t->ind[i] : NULL;
         if (*id && !ind) {
-            msg(c, src, line, "unknown indicator '%s'%s", id,
-                trk_did_you_mean(t, trk_suggest_indicator(t, id)));
+            msg(c, src, line, "unknown indicator '%s'%s", id, did_you_mean(c, DYM_INDICATOR, id));
             ok = false;
         } else if (ind && ind->formula) {
             msg(c, src, line,
@@ -231,9 +273,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
                 allowed |= strcmp(d->values.v[j], dv) == 0;
             if (!allowed) {
                 msg(c, src, line, "'%s' is not a value of dimension %s (%s)%s", dv, d->d.id,
-                    list_values(c, d),
-                    trk_did_you_mean(t, suggest_from(dv, (const char *const *)d->values.v,
-                                                     (size_t)d->values.n)));
+                    list_values(c, d), did_you_mean(c, DYM_DIM0 + k - LC_DIM0, dv));
                 ok = false;
             }
         }
@@ -469,14 +509,29 @@ void lcheck_file(LCheck *c, const char *path)
     csv_close(r);
 }
 
+/* A line of the ledger that does not parse: reported, and nothing is
+ * appended (see ledger_check.h). */
+static void ledger_unreadable(LCheck *c, int src, const csv_error *e)
+{
+    char why[256];
+    csv_describe_error(e, why, sizeof why);
+    msg(c, src, e->line, "%s; the ledger must be corrected before anything is added to it%s", why,
+        e->fatal ? " (every line after this one would be read as part of the quoted field)" : "");
+    c->ledger_bad++;
+}
+
 /* A streaming pass: memory grows with the new rows only. */
 void lcheck_against(LCheck *c, const char *path, int src)
 {
     csv_error err;
-    csv_reader *r = csv_open(path, NULL, &err);
+    const csv_options opt = {.check_utf8 = true};
+    csv_reader *r = csv_open(path, &opt, &err);
     if (!r)
         return;     /* no ledger yet, or unreadable: the write reports it */
-    if (csv_read_header(r) != CSV_RECORD) {
+    int st = csv_read_header(r);
+    if (st != CSV_RECORD) {
+        if (st == CSV_ERROR)
+            ledger_unreadable(c, src, csv_last_error(r));
         csv_close(r);
         return;
     }
@@ -492,13 +547,16 @@ void lcheck_against(LCheck *c, const char *path, int src)
                 map[k] = j;
     }
     csv_record rec;
-    int st;
     Trk *t = c->t;
     const char **val = arena_alloc(t->a, sizeof *val * (size_t)c->ncols);
     Buf key;
     buf_init(&key);
     while ((st = csv_next(r, &rec)) != CSV_END) {
-        if (st != CSV_RECORD || rec.count > nmap)
+        if (st == CSV_ERROR) {
+            ledger_unreadable(c, src, csv_last_error(r));
+            continue;
+        }
+        if (rec.count > nmap)
             continue;
         for (int k = 0; k < c->ncols; k++)
             val[k] = "";
@@ -526,6 +584,10 @@ void lcheck_against(LCheck *c, const char *path, int src)
         } else {
             old.value = strcmp(val[LC_VALUE], "done") == 0 ? 1 : 2;
         }
+        /* keys maps a key to its first new row; the later new rows with
+         * that key are already `dup`s of it (check_reader), so this row
+         * is the only one to compare (comparing them all again made
+         * importing a file twice quadratic). */
         LCheckRow *nr = &c->rows.v[k];
         if (nr->dup)
             continue;   /* already matched a ledger row */
@@ -533,11 +595,6 @@ void lcheck_against(LCheck *c, const char *path, int src)
         check_pair(c, &old, nr);
         if (c->msgs.n > before)
             c->bad_rows++;
-        /* The new rows after the first with this key repeat it. */
-        if (nr->dup)
-            for (int j = k + 1; j < c->rows.n; j++)
-                if (strcmp(c->rows.v[j].key, nr->key) == 0)
-                    c->rows.v[j].dup = true;
     }
     buf_free(&key);
     csv_close(r);

@@ -232,7 +232,16 @@ int lwrite_commit(LCheck *c, const char *what)
     int lsrc = lcheck_add_src(c, path, false);
     lcheck_against(c, path, lsrc);
     int st = 0;
-    if (c->bad_rows > 0) {
+    if (c->ledger_bad > 0) {
+        /* Appending after an unclosed quote would put the new rows inside
+         * it: they would be lost to every reader, and a conflict with
+         * them would go unseen. */
+        lcheck_print(c);
+        fprintf(stderr, "%s: %s has %ld line%s that do%s not parse; nothing was %s\n", t->prog,
+                path, c->ledger_bad, c->ledger_bad == 1 ? "" : "s", c->ledger_bad == 1 ? "es" : "",
+                what);
+        st = 1;
+    } else if (c->bad_rows > 0) {
         lcheck_print(c);
         fprintf(stderr, "%s: %ld bad row%s; nothing was %s\n", t->prog, c->bad_rows,
                 c->bad_rows == 1 ? "" : "s", what);
