@@ -116,15 +116,84 @@ void buf_xml(Buf *b, const char *s)
     }
 }
 
+/* buf_md()'s helpers.  What lies outside the string counts as
+ * punctuation: the text may be put anywhere in a line. */
+static bool md_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether `&` at p starts an entity or numeric character reference
+ * (`&amp;`, `&#38;`, `&#x26;`), which CommonMark would decode. */
+static bool md_entity(const char *p)
+{
+    p++;
+    if (*p == '#')
+        p += p[1] == 'x' || p[1] == 'X' ? 2 : 1;
+    const char *q = p;
+    while (md_alnum(*q))
+        q++;
+    return q > p && *q == ';';
+}
+
+/* Whether `#` at p may close an ATX heading: at the start or after a
+ * space, and followed only by `#`s and spaces. */
+static bool md_closing_hashes(const char *s, const char *p)
+{
+    if (p > s && p[-1] != ' ')
+        return false;
+    while (*p == '#' || *p == ' ')
+        p++;
+    return *p == '\0';
+}
+
+/* Whether the `.` or `)` at p ends the `1.` or `1)` of an ordered list
+ * item: only digits from `lead` to p, and a space or the end after it. */
+static bool md_list_number(const char *lead, const char *p)
+{
+    if (p == lead)
+        return false;
+    for (const char *q = lead; q < p; q++)
+        if (*q < '0' || *q > '9')
+            return false;
+    return p[1] == ' ' || p[1] == '\0';
+}
+
+/* Whether the character at p must be escaped.  `lead` is the string's
+ * first character that is not a space: there the text may begin a line or
+ * a list item, where `-`, `+`, `=`, `>`, `#` and `1.` or `1)` start a
+ * block. */
+static bool md_special(const char *s, const char *p, const char *lead)
+{
+    switch (*p) {
+    case '\\': case '`': case '*': case '[': case ']': case '|': case '~':
+        return true;    /* escapes, code, emphasis, links, table cells, strikethrough */
+    case '_':           /* snake_case is text: `_` between letters opens nothing */
+        return !(p > s && md_alnum(p[-1]) && md_alnum(p[1]));
+    case '<':           /* raw HTML or an autolink; "a < b" is text */
+        return p[1] != ' ' && p[1] != '\0';
+    case '&':
+        return md_entity(p);
+    case '-': case '+': case '=': case '>':
+        return p == lead;
+    case '#':
+        return p == lead || md_closing_hashes(s, p);
+    case '.': case ')':
+        return md_list_number(lead, p);
+    default:
+        return false;
+    }
+}
+
 void buf_md(Buf *b, const char *s)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_{}[]<>()#+-.!|~&", *s))
+    const char *lead = s;
+    while (*lead == ' ')
+        lead++;
+    for (const char *p = s; *p; p++) {
+        if (md_special(s, p, lead))
             buf_putc(b, '\\');
-        if (*s == '\n')
-            buf_putc(b, ' ');
-        else
-            buf_putc(b, *s);
+        buf_putc(b, *p == '\n' ? ' ' : *p);
     }
 }
 

@@ -27,7 +27,14 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 const char *buf_cstr(Buf *b);
 
 /* Escapes for the output formats: JSON string body, XML/HTML text and
- * attributes, Markdown inline text. */
+ * attributes, Markdown inline text.  buf_md() escapes only what CommonMark
+ * (with GitHub's tables and strikethrough) would read as markup, so that
+ * the text stays readable in the .md file: always `\`, `` ` ``, `*`, `[`,
+ * `]`, `|`, `~`; `_` unless between letters or digits; `<` unless before a
+ * space; `&` before an entity name and `;`; a `#` that could close a
+ * heading; and, at the text's start (which may begin a line or a list
+ * item), `-`, `+`, `=`, `>`, `#` and the `.` or `)` of `1.` or `1)`.  A
+ * newline becomes a space. */
 void buf_json_str(Buf *b, const char *s);   /* with the quotes */
 void buf_xml(Buf *b, const char *s);
 void buf_md(Buf *b, const char *s);

@@ -2,7 +2,9 @@
  * Unit tests for the atomic writes of compiler/base/buf.c: buf_write_file(),
  * buf_write_file_mode() (the tracker program, 0755) and buf_replace_file()
  * (kept modes, refused read-only files, links planted at temporary names).  Files are written
- * in a fresh temporary folder.
+ * in a fresh temporary folder.  Also buf_md(), the Markdown escape: only
+ * what CommonMark would read as markup (tests/doc/test_md_render.sh renders
+ * the documents to check the text shows unchanged).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -174,6 +176,47 @@ static void test_planted_link(void **state)
     unlink(link);
 }
 
+/* buf_md(s) must give `want`. */
+static void md_is(const char *s, const char *want)
+{
+    Buf b;
+    buf_init(&b);
+    buf_md(&b, s);
+    assert_string_equal(buf_cstr(&b), want);
+    buf_free(&b);
+}
+
+static void test_md_escape(void **state)
+{
+    (void)state;
+    /* Text that is no markup stays as it is. */
+    md_is("First-time users", "First-time users");
+    md_is("Scale-up (phase 2). Done!", "Scale-up (phase 2). Done!");
+    md_is("new_users and tariff_share", "new_users and tariff_share");
+    md_is("R&D, a < b, C# and 3.5 million", "R&D, a < b, C# and 3.5 million");
+    md_is("{braces} + more = done > less", "{braces} + more = done > less");
+    /* Inline markup is escaped wherever it is. */
+    md_is("*bold* `code` [link] a|b ~~x~~ back\\slash",
+          "\\*bold\\* \\`code\\` \\[link\\] a\\|b \\~\\~x\\~\\~ back\\\\slash");
+    md_is("_emph_ x_ _y", "\\_emph\\_ x\\_ \\_y");
+    md_is("<b>tag</b> <http://x>", "\\<b>tag\\</b> \\<http://x>");
+    md_is("&amp; &#38; &#x26; &x", "\\&amp; \\&#38; \\&#x26; &x");
+    /* At the start, which may begin a line or a list item. */
+    md_is("- not a list", "\\- not a list");
+    md_is("  + not a list", "  \\+ not a list");
+    md_is("# not a heading", "\\# not a heading");
+    md_is("> not a quote", "\\> not a quote");
+    md_is("=== not an underline", "\\=== not an underline");
+    md_is("1. not a list", "1\\. not a list");
+    md_is("2021) not a list", "2021\\) not a list");
+    md_is("2021.5 is text", "2021.5 is text");
+    /* Hashes that would close a heading. */
+    md_is("Goal ##", "Goal \\##");
+    md_is("Goal # #", "Goal \\# \\#");
+    /* A newline would end the line. */
+    md_is("one\n- two", "one - two");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_error),
         cmocka_unit_test(test_keep_mode),
         cmocka_unit_test(test_planted_link),
+        cmocka_unit_test(test_md_escape),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
