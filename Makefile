@@ -72,12 +72,13 @@ deps: $(DEPS_STAMP)
 
 # The test tools: xmllint checks that the SVG is well-formed, Vim runs the
 # Vim plugin, Graphviz draws the network picture, Chromium renders the
-# agreement (and prints it for `make doc-pdf`), groff the man pages, git
-# serves `diff --against`, patch applies `fmt --diff`, cmark-gfm renders
-# the Markdown documents as GitHub does, PyYAML reads the CI files, and npm fetches the
-# VS Code grammar's engine (vscode-textmate, vscode-oniguruma, at fixed
-# versions) into build/editors-node, where tests/editors/test_editors.sh
-# looks. `want PACKAGE COMMAND...` wants PACKAGE when COMMAND fails.
+# agreement (and prints it for `make doc-pdf`), groff and mandoc check the
+# man pages, git serves `diff --against`, patch applies `fmt --diff`,
+# cmark-gfm renders the Markdown documents as GitHub does, PyYAML reads the
+# CI files, and npm fetches the VS Code grammar's engine (vscode-textmate,
+# vscode-oniguruma, at fixed versions) into build/editors-node, where
+# tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
+# PACKAGE when COMMAND fails.
 EDITORS_NODE := build/editors-node
 NODE_PACKAGES := vscode-textmate@9.4.0 vscode-oniguruma@2.0.1
 TEST_DEPS_STAMP := build/.deps-test-tried
@@ -92,6 +93,7 @@ $(TEST_DEPS_STAMP):
 	want git command -v git; \
 	want patch command -v patch; \
 	want cmark-gfm command -v cmark-gfm; \
+	want mandoc command -v mandoc; \
 	want python3-yaml python3 -c 'import yaml'; \
 	want npm command -v npm; \
 	if [ -n "$$missing" ]; then \
