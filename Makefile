@@ -80,6 +80,12 @@ deps: $(DEPS_STAMP)
 # tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
 # PACKAGE when COMMAND fails.
 EDITORS_NODE := build/editors-node
+# actionlint lints the example workflow: Debian's package where the release
+# has one, otherwise the release binary (Linux x86-64), checked against
+# the SHA-256 pinned here, into build/tools when the machine has network.
+ACTIONLINT := build/tools/actionlint
+ACTIONLINT_URL := https://github.com/rhysd/actionlint/releases/download/v1.7.7/actionlint_1.7.7_linux_amd64.tar.gz
+ACTIONLINT_SHA256 := 023070a287cd8cccd71515fedc843f1985bf96c436b7effaecce67290e7e0757
 NODE_PACKAGES := vscode-textmate@9.4.0 vscode-oniguruma@2.0.1
 TEST_DEPS_STAMP := build/.deps-test-tried
 $(TEST_DEPS_STAMP):
@@ -107,6 +113,15 @@ $(TEST_DEPS_STAMP):
 	  echo "Installing $(NODE_PACKAGES) into $(EDITORS_NODE)"; \
 	  npm install --prefix $(EDITORS_NODE) --no-save --no-audit --no-fund --loglevel=error \
 	    $(NODE_PACKAGES) >/dev/null 2>&1 || echo "npm could not install them: the VS Code grammar test is skipped"; \
+	fi
+	@if ! command -v actionlint >/dev/null && [ ! -x $(ACTIONLINT) ]; then \
+	  { $(APT_GET) update; $(APT_GET) install -y actionlint; } >/dev/null 2>&1 || \
+	  { [ "$$(uname -m)" = x86_64 ] && mkdir -p $(dir $(ACTIONLINT)) && \
+	    curl -fsSL --max-time 60 -o $(ACTIONLINT).tar.gz $(ACTIONLINT_URL) && \
+	    echo "$(ACTIONLINT_SHA256)  $(ACTIONLINT).tar.gz" | sha256sum -c --quiet - && \
+	    tar -xzf $(ACTIONLINT).tar.gz -C $(dir $(ACTIONLINT)) actionlint; } >/dev/null 2>&1 || \
+	  echo "could not install actionlint (not in this Debian release, no network for its release binary): the workflow lint is skipped"; \
+	  rm -f $(ACTIONLINT).tar.gz; \
 	fi
 	@touch $@
 deps-test:

@@ -146,5 +146,6 @@ for cmd in re.findall(r"^  (\w+)  ", thelp.split("commands:")[1].split("options 
         continue
     compare(f"tracker {cmd}", tracker_syn[cmd], "", run([tracker, cmd, "--help"]),
             lambda o, c=cmd: run([tracker, c, o]), tglobals | {"-h"})
-print("\n".join(problems))
+if problems:
+    print("\n".join(problems))
 sys.exit(1 if problems else 0)
