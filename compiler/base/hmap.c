@@ -44,10 +44,12 @@ void hmap_init_str(HMap *m, Arena *a, int expected, bool values)
     init(m, HMAP_STR, a, expected, values);
 }
 
-void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key))
+void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key),
+                     int (*tag)(const void *key))
 {
     init(m, HMAP_NAMED, a, expected, false);
     m->name = name;
+    m->tag = tag;
 }
 
 void hmap_free(HMap *m)
@@ -70,10 +72,21 @@ static uint32_t hash_ptr(const void *p)
     return (uint32_t)x;
 }
 
+/* A name's hash moved by its tag (the golden ratio spreads small tags
+ * over the low bits the table uses). */
+static uint32_t hash_tagged(const char *name, int tag)
+{
+    return hmap_hash(name, strlen(name)) ^ (uint32_t)tag * 0x9E3779B9u;
+}
+
+static int tag_of(const HMap *m, const void *key)
+{
+    return m->tag ? m->tag(key) : 0;
+}
+
 static uint32_t hash_named(const HMap *m, const void *key)
 {
-    const char *s = m->name(key);
-    return hmap_hash(s, strlen(s));
+    return hash_tagged(m->name(key), tag_of(m, key));
 }
 
 /* ---- growth --------------------------------------------------------------- */
@@ -106,6 +119,7 @@ static void grow(HMap *m)
     HMap old = *m;
     init(m, old.kind, old.arena, (int)old.mask, old.value != NULL);   /* 2 * mask + 2 slots */
     m->name = old.name;
+    m->tag = old.tag;
     m->n = old.n;
     for (uint32_t k = 0; k <= old.mask; k++) {
         uint32_t i;
@@ -198,18 +212,34 @@ void hmap_str_put(HMap *m, const char *key, size_t n, int value)
 
 /* ---- named keys ----------------------------------------------------------- */
 
-void *hmap_named_get(const HMap *m, const char *name)
+/* The slot of the key (name, tag), or the empty slot where it would go. */
+static uint32_t named_slot(const HMap *m, int tag, const char *name)
 {
-    for (uint32_t i = hmap_hash(name, strlen(name)) & m->mask;; i = (i + 1) & m->mask) {
+    for (uint32_t i = hash_tagged(name, tag) & m->mask;; i = (i + 1) & m->mask) {
         const void *k = m->key[i];
-        if (!k || strcmp(m->name(k), name) == 0)
-            return (void *)k;
+        if (!k || (tag_of(m, k) == tag && strcmp(m->name(k), name) == 0))
+            return i;
     }
+}
+
+void *hmap_named_get(const HMap *m, int tag, const char *name)
+{
+    return (void *)m->key[named_slot(m, tag, name)];
+}
+
+void *hmap_named_replace(HMap *m, const void *obj)
+{
+    uint32_t i = named_slot(m, tag_of(m, obj), m->name(obj));
+    void *old = (void *)m->key[i];
+    if (!old)
+        return hmap_named_put(m, obj);
+    m->key[i] = obj;
+    return old;
 }
 
 void *hmap_named_put(HMap *m, const void *obj)
 {
-    void *old = hmap_named_get(m, m->name(obj));
+    void *old = hmap_named_get(m, tag_of(m, obj), m->name(obj));
     if (old)
         return old;
     if (full(m))

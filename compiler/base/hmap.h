@@ -6,8 +6,9 @@
  *               list, a group number, or membership (a set);
  *   HMAP_STR    strings (text and length) to ints, or to nothing: the
  *               tracker's ids to their indexes, the arena's intern table;
- *   HMAP_NAMED  objects that carry their name, found by name: a model's
- *               declarations (its symbol table).
+ *   HMAP_NAMED  objects that carry their name and perhaps a tag, found by
+ *               both: a model's declarations (its symbol table), whose
+ *               tag is their kind, so that each kind has its own names.
  *
  * The capacity is a power of two; the table doubles before it is more than
  * half full, or three quarters for strings, whose slots keep each key's
@@ -44,6 +45,7 @@ typedef struct HMap {
     HMapStr *str;           /* HMAP_STR: each slot's key */
     int *value;             /* each slot's value; NULL in a map without values */
     const char *(*name)(const void *key);  /* HMAP_NAMED: a key's name */
+    int (*tag)(const void *key);            /* HMAP_NAMED: a key's tag; NULL: all 0 */
     uint32_t mask;          /* capacity - 1 */
     uint32_t n;             /* keys held */
     Arena *arena;           /* NULL: malloc'd */
@@ -52,7 +54,10 @@ typedef struct HMap {
 /* Each sized for `expected` keys without growing. */
 void hmap_init_ptr(HMap *m, Arena *a, int expected);
 void hmap_init_str(HMap *m, Arena *a, int expected, bool values);
-void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key));
+/* A named map: two objects are one key when their names and tags are
+ * equal; `tag` may be NULL (every tag 0). */
+void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key),
+                     int (*tag)(const void *key));
 /* Releases a map made without an arena; does nothing for one in an arena. */
 void hmap_free(HMap *m);
 
@@ -155,11 +160,15 @@ void hmap_str_put(HMap *m, const char *key, size_t n, int value);
 
 /* ---- named keys ----------------------------------------------------------- */
 
-/* The object named `name`, or NULL.  (The map never writes to its objects;
- * they are the caller's, returned as the caller may use them.) */
-void *hmap_named_get(const HMap *m, const char *name);
-/* Inserts obj; returns the object already there under its name (and
- * inserts nothing), or NULL. */
+/* The object named `name` with tag `tag`, or NULL.  (The map never writes
+ * to its objects; they are the caller's, returned as the caller may use
+ * them.) */
+void *hmap_named_get(const HMap *m, int tag, const char *name);
+/* Inserts obj; returns the object already there under its name and tag
+ * (and inserts nothing), or NULL. */
 void *hmap_named_put(HMap *m, const void *obj);
+/* Puts obj in the place of the object of its name and tag and returns
+ * that object; inserts obj and returns NULL when there is none. */
+void *hmap_named_replace(HMap *m, const void *obj);
 
 #endif

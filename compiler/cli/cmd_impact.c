@@ -397,7 +397,7 @@ int cmd_impact(int argc, char **argv)
         return status;
     }
     Model *m0 = before->model;
-    Decl *d = m0 ? model_lookup(m0, who) : NULL;
+    Decl *d = m0 ? model_lookup(m0, K_PARTNER, who) : NULL;
     if (!m0 || !m0->agreement || !d || d->kind != K_PARTNER || strchr(who, '.')) {
         status = unknown_partner(m0, who);
         compile_free(before);
@@ -413,7 +413,7 @@ int cmd_impact(int argc, char **argv)
     /* The file is read twice: between the reads it may have changed so
      * that `who` is gone or names something else. */
     Decl *d1 = rc == 0 && compile_errors(after) == 0 && after->model
-                   ? model_lookup(after->model, who) : NULL;
+                   ? model_lookup(after->model, K_PARTNER, who) : NULL;
     if (!d1 || d1->kind != K_PARTNER) {
         compile_free(before);
         compile_free(after);

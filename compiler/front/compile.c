@@ -118,50 +118,79 @@ static const char *top_suggestion(const char *word)
     return suggest_best(&s);
 }
 
-static void push_decl(Model *m, Arena *a, Decl *d)
+/* Puts d in the list of its kind: at the end, or in the place of `old`,
+ * the prelude declaration it replaces (so levels, backbone functions and
+ * phases keep the prelude's order). */
+#define LIST_PUT(a, vec, x, old)                                             \
+    do {                                                                     \
+        int i_ = 0;                                                          \
+        while ((old) && i_ < (vec).n && &(vec).v[i_]->d != (old))           \
+            i_++;                                                            \
+        if ((old) && i_ < (vec).n)                                           \
+            (vec).v[i_] = (void *)(x);                                       \
+        else                                                                 \
+            VEC_PUSH(a, vec, (void *)(x));                                   \
+    } while (0)
+
+/* The position of a level, function or phase: the one it replaces, or the
+ * next. */
+#define ORDER_OF(T, x, old, n) (((T *)(x))->order = (old) ? ((T *)(old))->order : (n))
+
+static void push_decl(Model *m, Arena *a, Decl *d, const Decl *old)
 {
     switch (d->kind) {
     case K_AGREEMENT: break;
-    case K_PARTNER: VEC_PUSH(a, m->partners, (Partner *)d); break;
-    case K_GOAL: VEC_PUSH(a, m->goals, (Goal *)d); break;
-    case K_INDICATOR: VEC_PUSH(a, m->indicators, (Indicator *)d); break;
-    case K_ACTIVITY: VEC_PUSH(a, m->activities, (Activity *)d); break;
-    case K_MILESTONE: VEC_PUSH(a, m->milestones, (Milestone *)d); break;
-    case K_NEED: VEC_PUSH(a, m->needs, (Need *)d); break;
-    case K_DIMENSION: VEC_PUSH(a, m->dimensions, (Dimension *)d); break;
-    case K_UNIT: VEC_PUSH(a, m->units, (Unit *)d); break;
-    case K_SECTOR: VEC_PUSH(a, m->sectors, (Sector *)d); break;
+    case K_PARTNER: LIST_PUT(a, m->partners, d, old); break;
+    case K_GOAL: LIST_PUT(a, m->goals, d, old); break;
+    case K_INDICATOR: LIST_PUT(a, m->indicators, d, old); break;
+    case K_ACTIVITY: LIST_PUT(a, m->activities, d, old); break;
+    case K_MILESTONE: LIST_PUT(a, m->milestones, d, old); break;
+    case K_NEED: LIST_PUT(a, m->needs, d, old); break;
+    case K_DIMENSION: LIST_PUT(a, m->dimensions, d, old); break;
+    case K_UNIT: LIST_PUT(a, m->units, d, old); break;
+    case K_SECTOR: LIST_PUT(a, m->sectors, d, old); break;
     case K_LEVEL:
-        ((Level *)d)->order = m->levels.n;
-        VEC_PUSH(a, m->levels, (Level *)d);
+        ORDER_OF(Level, d, old, m->levels.n);
+        LIST_PUT(a, m->levels, d, old);
         break;
     case K_BACKBONE_FN:
-        ((BackboneFn *)d)->order = m->backbone_fns.n;
-        VEC_PUSH(a, m->backbone_fns, (BackboneFn *)d);
+        ORDER_OF(BackboneFn, d, old, m->backbone_fns.n);
+        LIST_PUT(a, m->backbone_fns, d, old);
         break;
     case K_PHASE:
-        ((Phase *)d)->order = m->phases.n;
-        VEC_PUSH(a, m->phases, (Phase *)d);
+        ORDER_OF(Phase, d, old, m->phases.n);
+        LIST_PUT(a, m->phases, d, old);
         break;
-    case K_EXTERN: VEC_PUSH(a, m->externs, (Extern *)d); break;
-    case K_NAMESPACE: VEC_PUSH(a, m->namespaces, (Namespace *)d); break;
+    case K_EXTERN: LIST_PUT(a, m->externs, d, old); break;
+    case K_NAMESPACE: LIST_PUT(a, m->namespaces, d, old); break;
     case K_COUNT: break;
     }
 }
 
-/* Declares `d` in the scope, reporting a duplicate.  Returns false for a
- * duplicate (the first declaration wins). */
+/* Declares `d` in the scope.  Each kind has its own names.  A declaration
+ * of the agreement replaces the prelude's of its kind and name (a unit
+ * `schools` of the agreement's own); two of the agreement, or two of the
+ * standard library, are a duplicate_name.  Returns false when d is not
+ * declared (the first declaration wins). */
 static bool declare(Resolver *r, Scope *s, Decl *d)
 {
     d->subject = subject_of(r->a, d);
     Decl *old = hmap_named_put(&s->m->syms, d);
+    if (old && old->is_std && !d->is_std) {
+        hmap_named_replace(&s->m->syms, d);
+        push_decl(s->m, r->a, d, old);
+        return true;
+    }
+    if (old && !old->is_std && d->is_std)
+        return false;   /* the agreement's own stays */
     if (old) {
         Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, d->id_span, "file",
-                                    "'%s' is already declared (%s)", d->id, old->subject);
+                                    "%s '%s' is already declared",
+                                    decl_kind_name(d->kind), d->id);
         diag_related(r->d, g, old->id_span, "'%s' is first declared here", d->id);
         return false;
     }
-    push_decl(s->m, r->a, d);
+    push_decl(s->m, r->a, d, NULL);
     return true;
 }
 
@@ -425,7 +454,7 @@ static Scope *new_scope(Resolver *r)
 {
     Scope *s = arena_alloc(r->a, sizeof *s);
     s->m = arena_alloc(r->a, sizeof *s->m);
-    hmap_init_named(&s->m->syms, r->a, 31, model_decl_id);
+    hmap_init_named(&s->m->syms, r->a, 31, model_decl_id, model_decl_kind);
     return s;
 }
 

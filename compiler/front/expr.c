@@ -28,7 +28,7 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
 
 static void resolve_call(Resolver *r, Scope *s, Expr *e, Indicator *owner)
 {
-    Extern *x = (Extern *)resolve_ref(r, s, e->name, e->name_span, K_EXTERN, "a function call");
+    Extern *x = (Extern *)resolve_ref(r, s, e->name, e->name_span, REF_CALL);
     e->type = TY_NUMBER;
     if (!x) {
         for (int i = 0; i < e->args.n; i++)
@@ -80,13 +80,12 @@ static void resolve(Resolver *r, Scope *s, Expr *e, Indicator *owner, bool serie
         break;
     case EX_QUANTITY:
         e->type = TY_NUMBER;
-        e->unit = (Unit *)resolve_ref(r, s, e->name, e->name_span, K_UNIT, "a quantity");
+        e->unit = (Unit *)resolve_ref(r, s, e->name, e->name_span, REF_QUANTITY);
         if (!e->unit)
             e->type = TY_ERROR;
         break;
     case EX_NAME: {
-        Indicator *ind = (Indicator *)resolve_ref(r, s, e->name, e->name_span, K_INDICATOR,
-                                                  "an expression");
+        Indicator *ind = (Indicator *)resolve_ref(r, s, e->name, e->name_span, REF_EXPR_NAME);
         if (!ind) {
             e->type = TY_ERROR;
             break;

@@ -158,7 +158,7 @@ static void ag_term(Cur *c, Decl *d)
 
 static void ag_lead(Cur *c, Decl *d)
 {
-    ((Agreement *)d)->lead = (Partner *)cur_ref(c, K_PARTNER, "the agreement's `lead`");
+    ((Agreement *)d)->lead = (Partner *)cur_ref(c, REF_AGREEMENT_LEAD);
     cur_end(c);
 }
 
@@ -183,7 +183,7 @@ static void ag_withdrawal(Cur *c, Decl *d)
 
 static void ag_nested_in(Cur *c, Decl *d)
 {
-    ((Agreement *)d)->nested_in = (Namespace *)cur_ref(c, K_NAMESPACE, "`nested_in`");
+    ((Agreement *)d)->nested_in = (Namespace *)cur_ref(c, REF_NESTED_IN);
     cur_end(c);
 }
 
@@ -201,13 +201,13 @@ static const StmtDef agreement_defs[] = {
 
 static void pa_sector(Cur *c, Decl *d)
 {
-    ((Partner *)d)->sector = (Sector *)cur_ref(c, K_SECTOR, "`sector`");
+    ((Partner *)d)->sector = (Sector *)cur_ref(c, REF_SECTOR);
     cur_end(c);
 }
 
 static void pa_level(Cur *c, Decl *d)
 {
-    ((Partner *)d)->level = (Level *)cur_ref(c, K_LEVEL, "`level`");
+    ((Partner *)d)->level = (Level *)cur_ref(c, REF_LEVEL);
     cur_end(c);
 }
 
@@ -227,7 +227,7 @@ static void pa_backbone(Cur *c, Decl *d)
 {
     Partner *p = (Partner *)d;
     p->backbone_span = c->st->span;
-    RESOLVE_LIST_STMT(c, K_BACKBONE_FN, "`backbone`", p->backbone, BackboneFn);
+    RESOLVE_LIST_STMT(c, REF_BACKBONE, p->backbone, BackboneFn);
 }
 
 static void pa_commits(Cur *c, Decl *d)
@@ -303,7 +303,7 @@ static const StmtDef partner_defs[] = {
 
 static void go_measured_by(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_INDICATOR, "`measured_by`", ((Goal *)d)->measured_by, Indicator);
+    RESOLVE_LIST_STMT(c, REF_MEASURED_BY, ((Goal *)d)->measured_by, Indicator);
 }
 
 static void go_by(Cur *c, Decl *d)
@@ -331,7 +331,7 @@ static bool ind_value(Cur *c, Indicator *ind, double *out, Span *span, const cha
     if (u && u->kind == ARG_IDENT && a->kind == ARG_NUMBER && strcmp(u->text, "on") != 0 &&
         strcmp(u->text, "by") != 0) {
         c->i++;
-        Unit *un = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, K_UNIT, "a quantity");
+        Unit *un = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, REF_QUANTITY);
         if (un && ind->unit && un != ind->unit) {
             diag_report(c->r->d, CHECK_UNIT_MISMATCH, u->span, "file",
                         "indicator '%s' is in %s, not in %s", ind->d.id, ind->unit->d.id, un->d.id);
@@ -349,7 +349,7 @@ static bool ind_value(Cur *c, Indicator *ind, double *out, Span *span, const cha
 
 static void in_unit(Cur *c, Decl *d)
 {
-    ((Indicator *)d)->unit = (Unit *)cur_ref(c, K_UNIT, "`unit`");
+    ((Indicator *)d)->unit = (Unit *)cur_ref(c, REF_UNIT);
     cur_end(c);
 }
 
@@ -402,7 +402,7 @@ static void in_frequency(Cur *c, Decl *d)
 
 static void in_reported_by(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_PARTNER, "`reported_by`", ((Indicator *)d)->reporters, Partner);
+    RESOLVE_LIST_STMT(c, REF_REPORTED_BY, ((Indicator *)d)->reporters, Partner);
 }
 
 static void in_source(Cur *c, Decl *d)
@@ -431,7 +431,7 @@ static void in_combine(Cur *c, Decl *d)
 
 static void in_dims(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_DIMENSION, "`disaggregated_by`", ((Indicator *)d)->dims, Dimension);
+    RESOLVE_LIST_STMT(c, REF_DISAGGREGATED_BY, ((Indicator *)d)->dims, Dimension);
 }
 
 static void in_personal(Cur *c, Decl *d)
@@ -459,7 +459,7 @@ static void in_contributes(Cur *c, Decl *d)
         return;
     }
     ind->contributes_span = a ? a->span : c->st->span;
-    ind->contributes_to = (Indicator *)cur_ref(c, K_INDICATOR, "`contributes_to`");
+    ind->contributes_to = (Indicator *)cur_ref(c, REF_CONTRIBUTES_TO);
     cur_end(c);
 }
 
@@ -483,28 +483,28 @@ static const StmtDef indicator_defs[] = {
 
 static void ac_lead(Cur *c, Decl *d)
 {
-    ((Activity *)d)->lead = (Partner *)cur_ref(c, K_PARTNER, "an activity's `lead`");
+    ((Activity *)d)->lead = (Partner *)cur_ref(c, REF_ACTIVITY_LEAD);
     cur_end(c);
 }
 
 static void ac_partners(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_PARTNER, "`partners`", ((Activity *)d)->partners, Partner);
+    RESOLVE_LIST_STMT(c, REF_PARTNERS, ((Activity *)d)->partners, Partner);
 }
 
 static void ac_supports(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_GOAL, "`supports`", ((Activity *)d)->supports, Goal);
+    RESOLVE_LIST_STMT(c, REF_SUPPORTS, ((Activity *)d)->supports, Goal);
 }
 
 static void ac_addresses(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_NEED, "`addresses`", ((Activity *)d)->addresses, Need);
+    RESOLVE_LIST_STMT(c, REF_ADDRESSES, ((Activity *)d)->addresses, Need);
 }
 
 static void ac_coordinates(Cur *c, Decl *d)
 {
-    RESOLVE_LIST_STMT(c, K_ACTIVITY, "`coordinates_with`", ((Activity *)d)->coordinates_with,
+    RESOLVE_LIST_STMT(c, REF_COORDINATES_WITH, ((Activity *)d)->coordinates_with,
                       Activity);
 }
 
@@ -522,7 +522,7 @@ static void ac_budget(Cur *c, Decl *d)
         return;
     if (cur_is_word(c, "from")) {
         c->i++;
-        b.from = (Partner *)cur_ref(c, K_PARTNER, "`budget ... from`");
+        b.from = (Partner *)cur_ref(c, REF_BUDGET_FROM);
         if (!b.from)
             return;
     }
@@ -553,7 +553,7 @@ static void mi_due(Cur *c, Decl *d)
 
 static void mi_owner(Cur *c, Decl *d)
 {
-    ((Milestone *)d)->owner = (Partner *)cur_ref(c, K_PARTNER, "`owner`");
+    ((Milestone *)d)->owner = (Partner *)cur_ref(c, REF_OWNER);
     cur_end(c);
 }
 
@@ -562,7 +562,7 @@ static void mi_after(Cur *c, Decl *d)
 {
     Milestone *m = (Milestone *)d;
     CurList l;
-    cur_list_init(&l, c, K_MILESTONE, "`after`");
+    cur_list_init(&l, c, REF_AFTER);
     while (cur_list_next(&l)) {
         Milestone *prev = (Milestone *)l.decl;
         int i = 0;
@@ -592,7 +592,7 @@ static void mi_deliverable(Cur *c, Decl *d)
 
 static void mi_phase(Cur *c, Decl *d)
 {
-    ((Milestone *)d)->phase = (Phase *)cur_ref(c, K_PHASE, "`phase`");
+    ((Milestone *)d)->phase = (Phase *)cur_ref(c, REF_PHASE);
     cur_end(c);
 }
 

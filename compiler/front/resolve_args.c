@@ -191,7 +191,7 @@ bool cur_quantity(Cur *c, Quantity *q, const char *what)
     }
     c->i++;
     q->span.hi = u->span.hi;
-    q->unit = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, K_UNIT, "a quantity");
+    q->unit = (Unit *)resolve_ref(c->r, c->s, u->text, u->span, REF_QUANTITY);
     return q->unit && !a->bad;
 }
 
@@ -217,22 +217,94 @@ int cur_choice(Cur *c, const char *const *words, int n, const char *what)
     return -1;
 }
 
-Decl *cur_ref(Cur *c, DeclKind k, const char *role)
+/* What each place that names a declaration accepts, and its name in
+ * messages (wrong_kind: "'x' is a need, but `partners` expects a
+ * partner").  docs/language.md ("Names") has the same table for people. */
+#define ONE(k) KIND_BIT(k)
+const RefPlaceInfo resolve_places[REF_COUNT] = {
+    [REF_AGREEMENT_LEAD] = {"the agreement's `lead`", ONE(K_PARTNER)},
+    [REF_NESTED_IN] = {"`nested_in`", ONE(K_NAMESPACE)},
+    [REF_SECTOR] = {"`sector`", ONE(K_SECTOR)},
+    [REF_LEVEL] = {"`level`", ONE(K_LEVEL)},
+    [REF_BACKBONE] = {"`backbone`", ONE(K_BACKBONE_FN)},
+    [REF_MEASURED_BY] = {"`measured_by`", ONE(K_INDICATOR)},
+    [REF_UNIT] = {"`unit`", ONE(K_UNIT)},
+    [REF_QUANTITY] = {"a quantity", ONE(K_UNIT)},
+    [REF_REPORTED_BY] = {"`reported_by`", ONE(K_PARTNER)},
+    [REF_DISAGGREGATED_BY] = {"`disaggregated_by`", ONE(K_DIMENSION)},
+    [REF_CONTRIBUTES_TO] = {"`contributes_to`", ONE(K_INDICATOR)},
+    [REF_ACTIVITY_LEAD] = {"an activity's `lead`", ONE(K_PARTNER)},
+    [REF_PARTNERS] = {"`partners`", ONE(K_PARTNER)},
+    [REF_SUPPORTS] = {"`supports`", ONE(K_GOAL)},
+    [REF_ADDRESSES] = {"`addresses`", ONE(K_NEED)},
+    [REF_COORDINATES_WITH] = {"`coordinates_with`", ONE(K_ACTIVITY)},
+    [REF_BUDGET_FROM] = {"`budget ... from`", ONE(K_PARTNER)},
+    [REF_OWNER] = {"`owner`", ONE(K_PARTNER)},
+    [REF_AFTER] = {"`after`", ONE(K_MILESTONE)},
+    [REF_PHASE] = {"`phase`", ONE(K_PHASE)},
+    [REF_TENSION] = {"a tension", ONE(K_PARTNER)},
+    [REF_COMMUNICATION] = {"a communication", ONE(K_PARTNER)},
+    [REF_REPORT_BY] = {"a report's `by`", ONE(K_PARTNER)},
+    [REF_DECISIONS] = {"`decisions`", ONE(K_PARTNER)},
+    [REF_CALL] = {"a function call", ONE(K_EXTERN)},
+    [REF_EXPR_NAME] = {"an expression", ONE(K_INDICATOR)},
+};
+#undef ONE
+
+static int count_kinds(KindSet ks)
+{
+    int n = 0;
+    for (; ks; ks &= ks - 1)
+        n++;
+    return n;
+}
+
+static const char *article(const char *word)
+{
+    /* "a unit", "an indicator": by sound, and every kind name that starts
+     * with a vowel letter other than u starts with a vowel sound. */
+    return strchr("aeio", word[0]) ? "an" : "a";
+}
+
+/* The kinds of ks in the order of DeclKind, the last two joined by
+ * `conj` ("or", "and") and each with its article when `articles`: "an
+ * activity or a milestone", "need and goal". */
+static const char *kinds_text(Arena *a, KindSet ks, const char *conj, bool articles)
+{
+    const char *out = "";
+    int left = count_kinds(ks);
+    for (int k = 0; k < K_COUNT; k++) {
+        if (!(ks & KIND_BIT(k)))
+            continue;
+        const char *kn = decl_kind_name((DeclKind)k);
+        left--;
+        out = arena_printf(a, "%s%s%s%s", out, articles ? article(kn) : "", articles ? " " : "",
+                           kn);
+        if (left > 1)
+            out = arena_printf(a, "%s, ", out);
+        else if (left == 1)
+            out = arena_printf(a, "%s %s ", out, conj);
+    }
+    return out;
+}
+
+Decl *cur_ref(Cur *c, RefPlace place)
 {
     const Arg *a = cur_peek(c);
     if (!a || a->kind != ARG_IDENT) {
-        cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(k)));
+        cur_error(c, arena_printf(c->r->a, "the name of %s",
+                                  kinds_text(c->r->a, resolve_places[place].kinds, "or", true)));
         return NULL;
     }
     c->i++;
     if (a->bad)         /* a name too long, reported by the scanner */
         return NULL;
-    return resolve_ref(c->r, c->s, a->text, a->span, k, role);
+    return resolve_ref(c->r, c->s, a->text, a->span, place);
 }
 
-void cur_list_init(CurList *l, Cur *c, DeclKind kind, const char *role)
+void cur_list_init(CurList *l, Cur *c, RefPlace place)
 {
-    *l = (CurList){c, kind, role, NULL, SPAN_NONE, true, false};
+    *l = (CurList){c, place, NULL, SPAN_NONE, true, false};
 }
 
 bool cur_list_next(CurList *l)
@@ -241,13 +313,15 @@ bool cur_list_next(CurList *l)
     while (!l->done) {
         const Arg *a = cur_peek(c);
         if (!a || a->kind != ARG_IDENT) {
-            cur_error(c, arena_printf(c->r->a, "the name of a %s", decl_kind_name(l->kind)));
+            cur_error(c, arena_printf(c->r->a, "the name of %s",
+                                      kinds_text(c->r->a, resolve_places[l->place].kinds, "or",
+                                                 true)));
             l->ok = false;
             l->done = true;
             return false;
         }
         c->i++;
-        l->decl = a->bad ? NULL : resolve_ref(c->r, c->s, a->text, a->span, l->kind, l->role);
+        l->decl = a->bad ? NULL : resolve_ref(c->r, c->s, a->text, a->span, l->place);
         l->span = a->span;
         const Arg *n = cur_peek(c);
         if (n && n->kind == ARG_COMMA)
@@ -266,52 +340,69 @@ const char *subject_of(Arena *a, const Decl *d)
     return arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id);
 }
 
-static const char *article(const char *word)
+/* "did you mean" among the names of the kinds in `want`. */
+static void hint_near(Resolver *r, Scope *s, Diagnostic *g, const char *name, KindSet want)
 {
-    /* "a unit", "an indicator": by sound, and every kind name that starts
-     * with a vowel letter other than u starts with a vowel sound. */
-    return strchr("aeio", word[0]) ? "an" : "a";
+    Suggest sg;
+    suggest_init(&sg, name);
+    const HMap *t = &s->m->syms;
+    for (uint32_t i = 0; i <= t->mask; i++) {
+        const Decl *x = t->key[i];
+        if (x && (want & KIND_BIT(x->kind)))
+            suggest_offer(&sg, x->id);
+    }
+    const char *best = suggest_best(&sg);
+    if (best)
+        diag_hint(r->d, g, "did you mean '%s'?", best);
+    else if (g->id == CHECK_UNDEFINED_NAME) {
+        int k = 0;
+        while (!(want & KIND_BIT(k)))
+            k++;
+        diag_hint(r->d, g, "declare it with `%s %s ...`", decl_kind_name((DeclKind)k),
+                  suggest_quote(r->a, name, strlen(name)));
+    }
 }
 
-Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k,
-                  const char *role)
+/* A name that no declaration of the kinds `place` accepts has: wrong_kind
+ * when other kinds have it, naming them and where they are declared, else
+ * undefined_name. */
+static void report_unresolved(Resolver *r, Scope *s, const char *name, Span span, RefPlace place)
 {
-    Decl *d = model_lookup(s->m, name);
-    const char *kn = decl_kind_name(k);
-    const char *q = d && d->kind == k ? name : suggest_quote(r->a, name, strlen(name));
-    if (!d) {
-        Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file",
-                                    "%s '%s' is not declared", kn, q);
-        /* Prefer names of the kind wanted; fall back to any name. */
-        Suggest same, any;
-        suggest_init(&same, name);
-        suggest_init(&any, name);
-        const HMap *t = &s->m->syms;
-        for (uint32_t i = 0; i <= t->mask; i++) {
-            const Decl *x = t->key[i];
-            if (!x)
-                continue;
-            suggest_offer(&any, x->id);
-            if (x->kind == k)
-                suggest_offer(&same, x->id);
+    KindSet want = resolve_places[place].kinds;
+    KindSet other = model_kinds_named(s->m, name) & ~want;
+    const char *q = suggest_quote(r->a, name, strlen(name));
+    if (!other) {
+        Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file", "%s '%s' is not declared",
+                                    kinds_text(r->a, want, "or", false), q);
+        hint_near(r, s, g, name, want);
+        return;
+    }
+    Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file", "'%s' is %s, but %s expects %s",
+                                q, kinds_text(r->a, other, "and", true),
+                                resolve_places[place].role, kinds_text(r->a, want, "or", true));
+    bool several = count_kinds(other) > 1;
+    for (int k = 0; k < K_COUNT; k++) {
+        const Decl *d = other & KIND_BIT(k) ? model_lookup(s->m, (DeclKind)k, name) : NULL;
+        if (d && d->id_span.file != NO_FILE) {
+            if (several)
+                diag_related(r->d, g, d->id_span, "the %s '%s' is declared here",
+                             decl_kind_name(d->kind), q);
+            else
+                diag_related(r->d, g, d->id_span, "'%s' is declared here", q);
         }
-        const char *best = suggest_best(&same);
-        if (!best)
-            best = suggest_best(&any);
-        if (best)
-            diag_hint(r->d, g, "did you mean '%s'?", best);
-        else
-            diag_hint(r->d, g, "declare it with `%s %s ...`", kn, q);
-        return NULL;
     }
-    if (d->kind != k) {
-        const char *dk = decl_kind_name(d->kind);
-        Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file",
-                                    "%s expects %s %s, but '%s' is %s %s", role, article(kn),
-                                    kn, q, article(dk), dk);
-        if (d->id_span.file != NO_FILE)
-            diag_related(r->d, g, d->id_span, "'%s' is declared here", q);
-        return NULL;
-    }
-    return d;
+    hint_near(r, s, g, name, want);
+}
+
+Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, RefPlace place)
+{
+    KindSet want = resolve_places[place].kinds;
+    for (int k = 0; want >> k; k++)
+        if (want & KIND_BIT(k)) {
+            Decl *d = model_lookup(s->m, (DeclKind)k, name);
+            if (d)
+                return d;
+        }
+    report_unresolved(r, s, name, span, place);
+    return NULL;
 }

@@ -19,10 +19,10 @@ static const StmtDef tension_defs[] = {
 
 /* NAME, NAME, ... of partners, each added to `out` once; false when a
  * name is missing or does not resolve (reported). */
-static bool partner_list(Cur *c, const char *role, PartnerList *out)
+static bool partner_list(Cur *c, RefPlace place, PartnerList *out)
 {
     CurList l;
-    cur_list_init(&l, c, K_PARTNER, role);
+    cur_list_init(&l, c, place);
     while (cur_list_next(&l))
         RESOLVE_PUSH_ONCE(c->r->a, *out, (Partner *)l.decl);
     return l.ok;
@@ -36,7 +36,7 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
     t->span = st->span;
     t->file = st->span.file;
     if (!cur_ident(&c, &t->interest, &t->interest_span, "the interest's name") ||
-        !cur_word(&c, "between") || !partner_list(&c, "a tension", &t->partners) ||
+        !cur_word(&c, "between") || !partner_list(&c, REF_TENSION, &t->partners) ||
         !cur_end(&c))
         return;
     if (t->partners.n < 2)
@@ -119,7 +119,7 @@ static bool partners_or_all(Cur *c, bool *all, PartnerList *out)
         *all = true;
         return true;
     }
-    return partner_list(c, "a communication", out);
+    return partner_list(c, REF_COMMUNICATION, out);
 }
 
 static Comm *comm_head(Cur *c, CommKind kind)
@@ -147,7 +147,7 @@ static void co_review(Cur *c, Model *m) { co_meeting(c, m, COMM_REVIEW); }
 static void co_report(Cur *c, Model *m)
 {
     Comm *cm = comm_head(c, COMM_REPORT);
-    if (cm && cur_word(c, "by") && partner_list(c, "a report's `by`", &cm->by) &&
+    if (cm && cur_word(c, "by") && partner_list(c, REF_REPORT_BY, &cm->by) &&
         cur_word(c, "to") && partners_or_all(c, &cm->to_all, &cm->to) && cur_end(c))
         VEC_PUSH(c->r->a, m->comms, cm);
 }
@@ -167,12 +167,12 @@ static void gv_decisions(Cur *c, Model *m)
         c->i++;
     } else {
         const Arg *a = cur_peek(c);
-        if (a && a->kind == ARG_IDENT && !model_lookup(m, a->text)) {
+        if (a && a->kind == ARG_IDENT && !model_kinds_named(m, a->text)) {
             static const char *const w[] = {"consensus", "majority"};
             cur_choice(c, w, 2, "consensus, majority or a partner");
             return;
         }
-        m->decider = (Partner *)cur_ref(c, K_PARTNER, "`decisions`");
+        m->decider = (Partner *)cur_ref(c, REF_DECISIONS);
         if (!m->decider)
             return;
         m->decisions = DECIDE_PARTNER;

@@ -55,28 +55,52 @@ bool cur_duration(Cur *c, Duration *out, bool bare);
 bool cur_quantity(Cur *c, Quantity *q, const char *what);
 /* One of `words`; returns its index or -1 (reported). */
 int cur_choice(Cur *c, const char *const *words, int n, const char *what);
-/* A list NAME, NAME, ... of declarations of kind `kind`, read one name at
- * a time:
+/* Every place of the language that names a declaration.  Each kind of
+ * declaration has its own names, so a reference is looked up among the
+ * kinds its place accepts, which resolve_places[] (resolve_args.c) lists:
+ * the one table of what each place expects.  A place that accepts
+ * several kinds has several bits; its reader tells them apart by
+ * Decl.kind. */
+typedef enum RefPlace {
+    REF_AGREEMENT_LEAD, REF_NESTED_IN,
+    REF_SECTOR, REF_LEVEL, REF_BACKBONE,
+    REF_MEASURED_BY,
+    REF_UNIT, REF_QUANTITY, REF_REPORTED_BY, REF_DISAGGREGATED_BY, REF_CONTRIBUTES_TO,
+    REF_ACTIVITY_LEAD, REF_PARTNERS, REF_SUPPORTS, REF_ADDRESSES, REF_COORDINATES_WITH,
+    REF_BUDGET_FROM,
+    REF_OWNER, REF_AFTER, REF_PHASE,
+    REF_TENSION, REF_COMMUNICATION, REF_REPORT_BY, REF_DECISIONS,
+    REF_CALL, REF_EXPR_NAME,
+    REF_COUNT
+} RefPlace;
+
+typedef struct RefPlaceInfo {
+    const char *role;       /* how messages name the place: "`partners`" */
+    KindSet kinds;          /* what it accepts */
+} RefPlaceInfo;
+extern const RefPlaceInfo resolve_places[REF_COUNT];
+
+/* A list NAME, NAME, ... of declarations named at place `place`, read one
+ * name at a time:
  *     CurList l;
- *     cur_list_init(&l, c, K_PARTNER, "`partners`");
+ *     cur_list_init(&l, c, REF_PARTNERS);
  *     while (cur_list_next(&l))
  *         RESOLVE_PUSH_ONCE(c->r->a, a->partners, (Partner *)l.decl);
  *     if (l.ok)
  *         cur_end(c);
- * Inside the loop l.decl is of kind `kind` (resolve_ref checked it), so
- * converting it to its kind's struct is sound.  A name that does not
- * resolve is reported and skipped, and clears l.ok; so does a missing
- * name, which ends the list. */
+ * Inside the loop l.decl is of a kind the place accepts (resolve_ref
+ * checked it), so converting it to its kind's struct is sound for a place
+ * of one kind.  A name that does not resolve is reported and skipped, and
+ * clears l.ok; so does a missing name, which ends the list. */
 typedef struct CurList {
     Cur *c;
-    DeclKind kind;
-    const char *role;   /* for wrong_kind: "`partners`" */
+    RefPlace place;
     Decl *decl;         /* the declaration just read */
     Span span;          /* where it is named */
     bool ok;            /* every name so far was there and resolved */
     bool done;
 } CurList;
-void cur_list_init(CurList *l, Cur *c, DeclKind kind, const char *role);
+void cur_list_init(CurList *l, Cur *c, RefPlace place);
 bool cur_list_next(CurList *l);
 /* Appends `x` to `vec`, a VEC of pointers, unless it is there already: a
  * name listed twice counts once.  `x` is evaluated more than once. */
@@ -89,24 +113,24 @@ bool cur_list_next(CurList *l);
             VEC_PUSH(a, vec, x);                                             \
     } while (0)
 /* The whole of a statement that lists declarations, `partners a, b`: each
- * declaration of kind `kind` named is added once to `vec`, a VEC(Type *),
- * and nothing may follow the list. */
-#define RESOLVE_LIST_STMT(c, kind, role, vec, Type)                          \
+ * declaration named at `place` (of one kind) is added once to `vec`, a
+ * VEC(Type *), and nothing may follow the list. */
+#define RESOLVE_LIST_STMT(c, place, vec, Type)                               \
     do {                                                                     \
         CurList l_;                                                          \
-        cur_list_init(&l_, c, kind, role);                                   \
+        cur_list_init(&l_, c, place);                                        \
         while (cur_list_next(&l_))                                           \
             RESOLVE_PUSH_ONCE((c)->r->a, vec, (Type *)l_.decl);              \
         if (l_.ok)                                                           \
             cur_end(c);                                                      \
     } while (0)
-/* A name of kind `k` (NULL when undefined or of another kind; reported). */
-Decl *cur_ref(Cur *c, DeclKind k, const char *role);
+/* A name at `place` (NULL when undefined or of another kind; reported). */
+Decl *cur_ref(Cur *c, RefPlace place);
 void cur_error(Cur *c, const char *what);
 
-/* Looks a name up in the scope; reports undefined_name or wrong_kind. */
-Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, DeclKind k,
-                  const char *role);
+/* Looks a name up in the scope among the kinds `place` accepts; reports
+ * undefined_name, or wrong_kind when only other kinds have the name. */
+Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, RefPlace place);
 const char *subject_of(Arena *a, const Decl *d);
 /* Reads a unit's block (`signed yes`) into u. */
 void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u);

@@ -21,38 +21,63 @@ const char *model_decl_id(const void *decl)
     return ((const Decl *)decl)->id;
 }
 
-Decl *model_lookup(const Model *m, const char *name)
+int model_decl_kind(const void *decl)
+{
+    return (int)((const Decl *)decl)->kind;
+}
+
+/* The model whose symbol table holds `name` (the namespace's for a dotted
+ * name), with *id set to the name within it; NULL when the namespace is
+ * not there. */
+static const Model *home_of(const Model *m, const char *name, const char **id)
 {
     const char *dot = strchr(name, '.');
+    *id = name;
     if (!dot)
-        return hmap_named_get(&m->syms, name);
+        return m;
     char ns[128];
     size_t n = (size_t)(dot - name);
     if (n >= sizeof ns)
         return NULL;
     memcpy(ns, name, n);
     ns[n] = '\0';
-    Decl *d = hmap_named_get(&m->syms, ns);
-    if (!d || d->kind != K_NAMESPACE || !((Namespace *)d)->model)
-        return NULL;
-    return hmap_named_get(&((Namespace *)d)->model->syms, dot + 1);
+    const Namespace *x = hmap_named_get(&m->syms, K_NAMESPACE, ns);
+    *id = dot + 1;
+    return x ? x->model : NULL;
+}
+
+Decl *model_lookup(const Model *m, DeclKind k, const char *name)
+{
+    const char *id;
+    const Model *h = home_of(m, name, &id);
+    return h ? hmap_named_get(&h->syms, (int)k, id) : NULL;
+}
+
+KindSet model_kinds_named(const Model *m, const char *name)
+{
+    const char *id;
+    const Model *h = home_of(m, name, &id);
+    KindSet ks = 0;
+    for (int k = 0; h && k < K_COUNT; k++)
+        if (hmap_named_get(&h->syms, k, id))
+            ks |= KIND_BIT(k);
+    return ks;
 }
 
 Unit *model_unit(const Model *m, const char *id)
 {
-    Decl *d = hmap_named_get(&m->syms, id);
-    return d && d->kind == K_UNIT ? (Unit *)d : NULL;
+    return hmap_named_get(&m->syms, K_UNIT, id);
 }
 
 const char *model_ref_name(Arena *a, const Model *m, const Decl *d)
 {
     if (!d)
         return NULL;
-    if (hmap_named_get(&m->syms, d->id) == d)
+    if (hmap_named_get(&m->syms, (int)d->kind, d->id) == d)
         return d->id;
     for (int i = 0; i < m->namespaces.n; i++) {
         const Namespace *ns = m->namespaces.v[i];
-        if (ns->model && hmap_named_get(&ns->model->syms, d->id) == d)
+        if (ns->model && hmap_named_get(&ns->model->syms, (int)d->kind, d->id) == d)
             return arena_printf(a, "%s.%s", ns->d.id, d->id);
     }
     return d->id;

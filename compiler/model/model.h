@@ -33,6 +33,10 @@ typedef enum DeclKind {
 /* "partner", "goal", ... as written in the language and in subjects. */
 const char *decl_kind_name(DeclKind k);
 
+/* A set of kinds: what a place that names a declaration accepts. */
+typedef uint32_t KindSet;
+#define KIND_BIT(k) ((KindSet)1 << (k))
+
 typedef struct Allow {
     const char *check;
     const char *reason;
@@ -279,16 +283,23 @@ typedef struct Model {
     const char *data_sharing;
     /* File-level `allow`s, by file index. */
     VEC(struct FileAllows { uint32_t file; AllowList allows; }) file_allows;
-    /* Name lookup (see model_lookup()): the declarations by id, an
-     * HMAP_NAMED map whose keys are Decl pointers named by model_decl_id. */
+    /* Name lookup (see model_lookup()): the declarations by kind and id,
+     * an HMAP_NAMED map whose keys are Decl pointers named by
+     * model_decl_id and tagged by model_decl_kind.  Each kind has its own
+     * names: a need and an activity may share one. */
     HMap syms;
     uint32_t root_file;
 } Model;
 
-/* The id of a declaration (a `const Decl *`), as the symbol table reads it. */
+/* The id and the kind of a declaration (a `const Decl *`), as the symbol
+ * table reads them. */
 const char *model_decl_id(const void *decl);
-/* The declaration named `name` (dotted names reach namespaces), or NULL. */
-Decl *model_lookup(const Model *m, const char *name);
+int model_decl_kind(const void *decl);
+/* The declaration of kind k named `name` (a dotted name `ns.id` reaches
+ * the namespace ns), or NULL. */
+Decl *model_lookup(const Model *m, DeclKind k, const char *name);
+/* The kinds that have a declaration named `name` (dotted as above). */
+KindSet model_kinds_named(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */
 Unit *model_unit(const Model *m, const char *id);
 /* The name by which m refers to d: its id, or `ns.id` for a declaration

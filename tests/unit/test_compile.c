@@ -172,11 +172,49 @@ static void test_resolution(void **state)
     assert_string_equal(checks_of(c), "undefined_name wrong_kind");
     assert_string_equal(c->diag.items.v[0]->hint, "did you mean 'p'?");
     compile_free(c);
-    c = with_agreement("goal g \"G\" {}\nmilestone g \"M\" {}\n");
+    c = with_agreement("goal g \"G\" {}\ngoal g \"M\" {}\n");
     assert_string_equal(checks_of(c), "duplicate_name");
     compile_free(c);
     c = compile("partner p \"P\" {}\n");
     assert_string_equal(checks_of(c), "missing_agreement");
+    compile_free(c);
+}
+
+/* Each kind has its own names: one name for a need, an activity and a
+ * goal; a reference finds the kind its place expects; a declaration of
+ * the agreement replaces the prelude's of its kind and name in place. */
+static void test_names_per_kind(void **state)
+{
+    (void)state;
+    Compilation *c = with_agreement(
+        "agenda {\n  need x \"N\"\n}\ngoal x \"G\" {}\n"
+        "activity x \"X\" {\n  lead schools\n  supports x\n  addresses x\n}\n"
+        "partner schools \"S\" {\n  commits 3 schools\n}\n"
+        "unit schools \"school buildings\"\nlevel national \"Nationwide\"\n");
+    assert_string_equal(checks_of(c), "");
+    Model *m = c->model;
+    Activity *a = m->activities.v[0];
+    assert_ptr_equal(a->lead, m->partners.v[0]);
+    assert_ptr_equal(a->supports.v[0], m->goals.v[0]);
+    assert_ptr_equal(a->addresses.v[0], m->needs.v[0]);
+    Unit *u = m->partners.v[0]->commits.v[0].unit;
+    assert_string_equal(u->d.title, "school buildings");
+    assert_false(u->d.is_std);
+    int schools = 0;
+    for (int i = 0; i < m->units.n; i++)
+        schools += strcmp(m->units.v[i]->d.id, "schools") == 0;
+    assert_int_equal(schools, 1);
+    assert_string_equal(m->levels.v[2]->d.title, "Nationwide");
+    assert_int_equal(m->levels.v[2]->order, 2);
+    assert_int_equal(m->levels.n, 4);
+    compile_free(c);
+    c = with_agreement("unit schools \"S\"\nunit schools \"T\"\n");
+    assert_string_equal(checks_of(c), "duplicate_name");
+    compile_free(c);
+    c = with_agreement("agenda {\n  need x \"N\"\n}\nactivity a \"A\" {\n  lead x\n}\n");
+    assert_string_equal(checks_of(c), "wrong_kind");
+    assert_string_equal(c->diag.items.v[0]->message,
+                        "'x' is a need, but an activity's `lead` expects a partner");
     compile_free(c);
 }
 
@@ -187,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
         cmocka_unit_test(test_resolution),
+        cmocka_unit_test(test_names_per_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -167,7 +167,7 @@ static void test_named(void **state)
 {
     Arena *a = arena_new();
     HMap m;
-    hmap_init_named(&m, a, 0, thing_name);
+    hmap_init_named(&m, a, 0, thing_name, NULL);
     static Thing t[N];
     for (int i = 0; i < N; i++) {
         t[i].kind = i;
@@ -178,12 +178,12 @@ static void test_named(void **state)
     for (int i = 0; i < N; i++) {
         char name[16];
         snprintf(name, sizeof name, "t%d", i);
-        assert_ptr_equal(hmap_named_get(&m, name), &t[i]);
+        assert_ptr_equal(hmap_named_get(&m, 0, name), &t[i]);
     }
-    assert_null(hmap_named_get(&m, "t"));
+    assert_null(hmap_named_get(&m, 0, "t"));
     Thing again = {-1, "t42"};
     assert_ptr_equal(hmap_named_put(&m, &again), &t[42]);
-    assert_ptr_equal(hmap_named_get(&m, "t42"), &t[42]);
+    assert_ptr_equal(hmap_named_get(&m, 0, "t42"), &t[42]);
     int seen = 0;
     long sum = 0;
     for (uint32_t i = 0; i <= m.mask; i++)
@@ -193,6 +193,42 @@ static void test_named(void **state)
         }
     assert_int_equal(seen, N);
     assert_int_equal(sum, (long)N * (N - 1) / 2);
+    arena_free(a);
+}
+
+static int thing_kind(const void *t)
+{
+    return ((const Thing *)t)->kind;
+}
+
+/* A tagged table (a model's declarations by kind and name): one name
+ * under two tags is two keys, and a replaced object takes the place of
+ * the one of its name and tag only. */
+static void test_tagged(void **state)
+{
+    Arena *a = arena_new();
+    HMap m;
+    hmap_init_named(&m, a, 0, thing_name, thing_kind);
+    static Thing t[N];
+    for (int i = 0; i < N; i++) {
+        t[i].kind = i % 3;
+        t[i].name = arena_printf(a, "t%d", i / 3);
+        assert_null(hmap_named_put(&m, &t[i]));
+    }
+    for (int i = 0; i < N; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "t%d", i / 3);
+        assert_ptr_equal(hmap_named_get(&m, i % 3, name), &t[i]);
+    }
+    assert_null(hmap_named_get(&m, 3, "t0"));
+    Thing again = {1, "t5"}, fresh = {2, "new"};
+    assert_ptr_equal(hmap_named_put(&m, &again), &t[16]);
+    assert_ptr_equal(hmap_named_replace(&m, &again), &t[16]);
+    assert_ptr_equal(hmap_named_get(&m, 1, "t5"), &again);
+    assert_ptr_equal(hmap_named_get(&m, 0, "t5"), &t[15]);
+    assert_null(hmap_named_replace(&m, &fresh));
+    assert_ptr_equal(hmap_named_get(&m, 2, "new"), &fresh);
+    assert_int_equal(m.n, N + 1);
     arena_free(a);
 }
 
@@ -206,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_insert),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_named),
+        cmocka_unit_test(test_tagged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
