@@ -18,6 +18,11 @@
  * complete are doubled quotes undone (in place: the result is shorter)
  * and a NUL written after each field, so a resumed scan never sees
  * modified bytes.
+ *
+ * Spaces and tabs outside quotes are not data (csv.h): the start of a
+ * field skips them, an unquoted field's span ends before its trailing
+ * ones, and a closing quote may be followed by them.  A record whose
+ * fields are all empty is dropped after the scan, like a blank line.
  */
 #include "csv.h"
 
@@ -244,19 +249,32 @@ static long refill(csv_reader *r, size_t keep, size_t *shift)
     return (long)got;
 }
 
-/* A UTF-8 byte order mark before the first record is not data. */
+/* A UTF-8 byte order mark before the first record is not data; a UTF-16
+ * one says the file cannot be read at all (0 or 1 byte in 2 would be NUL):
+ * 1, with r->err set. */
 static int skip_bom(csv_reader *r)
 {
     size_t shift;
+    const unsigned char *b;
 
     while (r->len - r->pos < 3 && !r->eof)
         if (refill(r, r->pos, &shift) < 0)
             return -1;
         else
             r->pos -= shift;
-    if (r->len - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
-        r->pos += 3;
     r->bom_checked = true;
+    b = (const unsigned char *)r->buf + r->pos;
+    if (r->len - r->pos >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
+        r->pos += 3;
+    else if (r->len - r->pos >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        memset(&r->err, 0, sizeof r->err);
+        r->err.code = CSV_ERR_UTF16;
+        r->err.line = 1;
+        r->err.fatal = true;
+        r->err.byte = b[0];
+        r->done = true;
+        return 1;
+    }
     return 0;
 }
 
@@ -287,6 +305,21 @@ static int utf8_sequence(const unsigned char *s, size_t avail, bool eof)
         lo = 0x80, hi = 0xBF;
     }
     return more + 1;
+}
+
+size_t csv_utf8_check(const char *s, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < n) {
+        int k = b[i] < 0x80 ? 1 : utf8_sequence(b + i, n - i, true);
+
+        if (k <= 0)
+            return i;
+        i += (size_t)k;
+    }
+    return n;
 }
 
 /* Removes the quote of each "" pair; returns the new length. */
@@ -320,6 +353,8 @@ struct scan {
     enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN } state;
     size_t p, n;           /* the next byte; the end of the data (r->len) */
     size_t rstart, fstart; /* where the record and the current field start */
+    size_t lstart;         /* where the physical line at p starts (for columns) */
+    size_t qend;           /* QUOTE_SEEN: the quote that may close the field */
     size_t nf;             /* fields ended so far, in r->spans */
     long line;             /* physical line at p */
     long rline, qline;     /* line where the record starts; of the opening quote */
@@ -342,7 +377,7 @@ enum step {
 static void scan_begin(struct scan *s, csv_reader *r)
 {
     *s = (struct scan){.r = r, .state = FIELD_START, .fresh = true};
-    s->p = s->rstart = s->fstart = r->pos;
+    s->p = s->rstart = s->fstart = s->lstart = r->pos;
     s->n = r->len;
     s->line = s->rline = r->line;
 }
@@ -356,7 +391,23 @@ static void scan_fail(struct scan *s, enum csv_errcode code, long line, size_t l
     if (s->skipping)
         return;
     e->code = code, e->line = line, e->field = s->nf + 1, e->limit = limit;
+    e->column = s->p - s->lstart + 1;
+    e->byte = (unsigned char)s->r->buf[s->p];
     s->skipping = true;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The length of the unquoted field [off, off + len) without its trailing
+ * spaces and tabs. */
+static size_t unquoted_len(const struct scan *s, size_t off, size_t len)
+{
+    while (len > 0 && is_blank(s->r->buf[off + len - 1]))
+        len--;
+    return len;
 }
 
 /* Ends the current field at [off, off + len). */
@@ -377,6 +428,7 @@ static enum step scan_end_record(struct scan *s, size_t off, size_t len, bool es
     scan_end_field(s, off, len, esc);
     s->p += (size_t)eol;
     s->line++;
+    s->lstart = s->p;
     return STEP_RECORD;
 }
 
@@ -401,10 +453,11 @@ static enum step scan_refill(struct scan *s)
     if (refill(r, s->skipping ? s->p : s->rstart, &shift) < 0)
         return STEP_FATAL;
     s->p -= shift, s->n = r->len;
+    s->lstart = s->lstart > shift ? s->lstart - shift : 0; /* only cut when skipping */
     if (s->skipping) {
-        s->rstart = s->fstart = s->p; /* no longer used */
+        s->rstart = s->fstart = s->qend = s->p; /* no longer used */
     } else {
-        s->rstart -= shift, s->fstart -= shift;
+        s->rstart -= shift, s->fstart -= shift, s->qend -= shift;
         for (size_t i = 0; i < s->nf; i++)
             r->spans[i].off -= shift;
     }
@@ -425,7 +478,7 @@ static enum step scan_end_of_input(struct scan *s)
         scan_end_field(s, s->p, 0, false); /* "a,b," */
         break;
     case UNQUOTED:
-        scan_end_field(s, s->fstart, s->p - s->fstart, false);
+        scan_end_field(s, s->fstart, unquoted_len(s, s->fstart, s->p - s->fstart), false);
         break;
     case QUOTED:
         /* This one outranks an earlier problem of the record: it is why
@@ -437,7 +490,7 @@ static enum step scan_end_of_input(struct scan *s)
         s->r->done = true;
         return STEP_ERROR;
     case QUOTE_SEEN:
-        scan_end_field(s, s->fstart, s->p - 1 - s->fstart, s->esc);
+        scan_end_field(s, s->fstart, s->qend - s->fstart, s->esc);
         break;
     }
     return STEP_RECORD;
@@ -483,20 +536,21 @@ static enum step scan_unquoted(struct scan *s)
         scan_fail(s, CSV_ERR_FIELD_TOO_LONG, s->line, s->r->max_field);
     if (p >= s->n)
         return STEP_SCAN;
+    size_t len = unquoted_len(s, s->fstart, p - s->fstart);
     switch (cls[b[p]]) {
     case C_COMMA:
-        scan_end_field(s, s->fstart, p - s->fstart, false);
+        scan_end_field(s, s->fstart, len, false);
         s->p++;
         s->state = FIELD_START;
         break;
     case C_LF:
-        return scan_end_record(s, s->fstart, p - s->fstart, false, 1);
+        return scan_end_record(s, s->fstart, len, false, 1);
     case C_CR:
         eol = cr_line_end(s);
         if (eol < 0)
             return STEP_MORE;
         if (eol > 0)
-            return scan_end_record(s, s->fstart, p - s->fstart, false, eol);
+            return scan_end_record(s, s->fstart, len, false, eol);
         s->p++; /* a lone CR is data */
         break;
     case C_QUOTE:
@@ -511,7 +565,7 @@ static enum step scan_unquoted(struct scan *s)
 }
 
 /* The start of a field: blank lines before a record are skipped, then the
- * field is quoted or not. */
+ * spaces and tabs before the field, then the field is quoted or not. */
 static enum step scan_field_start(struct scan *s)
 {
     const char *b = s->r->buf;
@@ -524,12 +578,16 @@ static enum step scan_field_start(struct scan *s)
             return STEP_MORE;
         if (eol > 0) {
             s->p += (size_t)eol;
-            s->rstart = s->p;
+            s->rstart = s->lstart = s->p;
             s->rline = ++s->line;
             return STEP_SCAN;
         }
         s->fresh = false;
     }
+    while (is_blank(b[s->p]))
+        s->p++;
+    if (s->p >= s->n)
+        return STEP_SCAN;   /* more to read, or the end of input */
     if (b[s->p] == '"') {
         s->state = QUOTED;
         s->qline = s->line;
@@ -558,12 +616,14 @@ static enum step scan_quoted(struct scan *s)
         return STEP_SCAN;
     switch (qcls[b[p]]) {
     case C_QUOTE:
+        s->qend = p;
         s->p++;
         s->state = QUOTE_SEEN;
         break;
     case C_LF:
         s->p++;
         s->line++;
+        s->lstart = s->p;
         break;
     case C_NUL:
     case C_HIGH:
@@ -572,17 +632,24 @@ static enum step scan_quoted(struct scan *s)
     return STEP_SCAN;
 }
 
-/* p - 1 is a quote: either the first of "" or the closing one. */
+/* qend is a quote: either the first of "" (the next byte) or the closing
+ * one, which spaces and tabs may follow before the comma or line end. */
 static enum step scan_quote_seen(struct scan *s)
 {
-    size_t len = s->p - 1 - s->fstart;
+    size_t len = s->qend - s->fstart;
     int eol;
 
     switch (s->r->buf[s->p]) {
     case '"':
+        if (s->p != s->qend + 1)
+            break;  /* "ab" "c */
         s->esc = true;
         s->p++;
         s->state = QUOTED;
+        return STEP_SCAN;
+    case ' ':
+    case '\t':
+        s->p++;
         return STEP_SCAN;
     case ',':
         scan_end_field(s, s->fstart, len, s->esc);
@@ -646,6 +713,14 @@ static int read_failed(csv_reader *r)
     return CSV_ERROR;
 }
 
+static bool record_empty(const csv_record *rec)
+{
+    for (size_t i = 0; i < rec->count; i++)
+        if (rec->fields[i].len > 0)
+            return false;
+    return true;
+}
+
 int csv_next(csv_reader *r, csv_record *rec)
 {
     struct scan s;
@@ -654,8 +729,13 @@ int csv_next(csv_reader *r, csv_record *rec)
     if (r->done)
         return CSV_END;
     memset(&r->err, 0, sizeof r->err);
-    if (!r->bom_checked && skip_bom(r) < 0)
-        return read_failed(r);
+    if (!r->bom_checked) {
+        int bom = skip_bom(r);
+        if (bom < 0)
+            return read_failed(r);
+        if (bom > 0)
+            return CSV_ERROR;
+    }
     scan_begin(&s, r);
     for (;;) {
         if ((step == STEP_MORE || s.p >= s.n) && !r->eof)
@@ -688,7 +768,14 @@ int csv_next(csv_reader *r, csv_record *rec)
             step = scan_odd_byte(&s);
             break;
         case STEP_RECORD:
-            return scan_finish(&s, rec);
+            if (scan_finish(&s, rec) == CSV_ERROR)
+                return CSV_ERROR;
+            if (!record_empty(rec))
+                return CSV_RECORD;
+            /* ",,,," (a spreadsheet's empty row): not a record. */
+            scan_begin(&s, r);
+            step = STEP_SCAN;
+            break;
         case STEP_END:
             return CSV_END;
         case STEP_ERROR:
@@ -779,9 +866,21 @@ int csv_describe_error(const csv_error *e, char *buf, size_t size)
     case CSV_ERR_TOO_MANY_FIELDS:
         return snprintf(buf, size, "the record has more than %zu fields", e->limit);
     case CSV_ERR_NUL:
-        return snprintf(buf, size, "field %zu contains a NUL byte (is this a text file?)", e->field);
+        return snprintf(buf, size,
+                        "field %zu contains a NUL byte (is this a text file? UTF-16 text must "
+                        "be saved as CSV UTF-8)", e->field);
     case CSV_ERR_UTF8:
-        return snprintf(buf, size, "field %zu is not valid UTF-8 text", e->field);
+        if (e->column == 0)
+            return snprintf(buf, size, "field %zu is not valid UTF-8 text", e->field);
+        return snprintf(buf, size,
+                        "field %zu is not valid UTF-8 text: byte 0x%02X at column %zu (Latin-1 or "
+                        "Windows-1252 text? save the file as CSV UTF-8)", e->field, e->byte,
+                        e->column);
+    case CSV_ERR_UTF16:
+        return snprintf(buf, size,
+                        "the file is UTF-16 text (it starts with the byte order mark 0x%s); the "
+                        "tracker reads UTF-8: save it as CSV UTF-8 (comma-delimited)",
+                        e->byte == 0xFF ? "FF 0xFE" : "FE 0xFF");
     }
     return snprintf(buf, size, "unknown CSV error");
 }

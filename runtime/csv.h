@@ -5,10 +5,16 @@
  * buffer and returns each record as (pointer, length) slices into that
  * buffer: no allocation per record or per field.  Quoted fields may hold
  * commas, doubled quotes and line breaks; records end with LF or CRLF;
- * blank lines are skipped; a UTF-8 byte order mark at the start is
- * ignored.  Every record carries the 1-based line of its first line, so
- * a record whose quoted field spans lines still points at where it
- * starts.
+ * a UTF-8 byte order mark at the start is ignored.  Every record carries
+ * the 1-based line of its first line, so a record whose quoted field
+ * spans lines still points at where it starts.
+ *
+ * Spaces and tabs around a field, outside its quotes, are not data (as
+ * spreadsheets and people write `a, b`): ` a ,b` reads as "a" and "b",
+ * `  "a b" ,` as "a b"; a field keeps spaces at its ends only quoted.
+ * Blank lines and records whose fields are all empty (`,,,,`, the empty
+ * rows of a spreadsheet) are skipped: they are not records.  A UTF-16
+ * byte order mark ends the file at once (CSV_ERR_UTF16).
  *
  * Problems in the input are values, never aborts: csv_next returns
  * CSV_ERROR with a csv_error (what, line, field).  After a problem in one
@@ -59,6 +65,7 @@ enum csv_errcode {
     CSV_ERR_TOO_MANY_FIELDS,    /* a record has more than options.max_fields fields */
     CSV_ERR_NUL,                /* a NUL byte */
     CSV_ERR_UTF8,               /* invalid UTF-8 (only with options.check_utf8) */
+    CSV_ERR_UTF16,              /* the file starts with a UTF-16 byte order mark; fatal */
 };
 
 typedef struct csv_error {
@@ -66,6 +73,8 @@ typedef struct csv_error {
     long line;     /* 1-based line of the problem (of the opening quote for quote errors) */
     size_t field;  /* 1-based field of the record, 0 when not about a field */
     size_t limit;  /* the limit exceeded, for FIELD_TOO_LONG and TOO_MANY_FIELDS */
+    size_t column; /* 1-based byte of the line where the problem was found */
+    unsigned byte; /* the byte there: UTF8 names it (0xE9: Latin-1 text) */
     int sys_errno; /* for OPEN and IO */
     bool fatal;    /* nothing more can be read from this file */
 } csv_error;
@@ -98,6 +107,10 @@ int csv_read_header(csv_reader *r);
 const csv_field *csv_header(const csv_reader *r, size_t *count);
 /* Index of the header column named exactly `name`, or -1. */
 long csv_find_column(const csv_reader *r, const char *name);
+
+/* The offset of the first byte of s[0..n) that is not valid UTF-8 (as
+ * options.check_utf8 judges it), or n when all is. */
+size_t csv_utf8_check(const char *s, size_t n);
 
 /* What went wrong, as one sentence without location (the caller prints
  * "file:line: "), e.g. "field 3 is longer than 65536 bytes".  Returns the

@@ -74,15 +74,11 @@ int lcheck_print(LCheck *c)
     return c->msgs.n;
 }
 
+/* The reader has dropped the spaces around an unquoted field (csv.h), as
+ * every reader of the ledger does: validate, status and record agree. */
 static const char *field_text(LCheck *c, const csv_field *f)
 {
-    const char *s = f->ptr;
-    size_t n = f->len;
-    while (n > 0 && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return arena_strndup(c->t->a, s, n);
+    return arena_strndup(c->t->a, f->ptr, f->len);
 }
 
 /* The kinds of name a bad value is compared with; a dimension's values
@@ -171,6 +167,25 @@ static bool row_key(const LCheck *c, const char **v, Buf *key, int32_t *date)
     return true;
 }
 
+/* The values of a row from the command line are text as a file's are
+ * (a file's are checked by the reader): a terminal set to Latin-1 must
+ * not store it in the ledger. */
+static bool cmdline_utf8(LCheck *c, const LCheckRow *r)
+{
+    bool ok = true;
+    for (int k = 0; k < c->ncols; k++) {
+        const unsigned char *v = (const unsigned char *)r->val[k];
+        size_t n = strlen(r->val[k]), bad = csv_utf8_check(r->val[k], n);
+        if (bad < n) {
+            msg(c, r->src, r->line,
+                "the %s given is not valid UTF-8 text: byte 0x%02X at byte %zu (Latin-1 or "
+                "Windows-1252 text? the ledger holds UTF-8)", c->cols[k], v[bad], bad + 1);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 bool lcheck_row(LCheck *c, LCheckRow *r)
 {
     Trk *t = c->t;
@@ -179,6 +194,8 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
     bool ok = true;
     const char **v = r->val;
     const char *what = c->kind == LC_OBS ? "indicator" : "milestone";
+    if (c->cmdline.v[src] && !cmdline_utf8(c, r))
+        return false;
     if (!*v[LC_ID]) {
         msg(c, src, line, "the %s is missing", what);
         ok = false;
@@ -458,12 +475,53 @@ static bool input_ok(Trk *t, const char *path)
     return true;
 }
 
+/* Data files are read with UTF-8 checked: Latin-1 text is refused with
+ * its line and byte before anything is stored. */
+static const csv_options data_opts = {.check_utf8 = true};
+
+static bool same_ci(const char *a, size_t n, const char *b)
+{
+    if (strlen(b) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((a[i] | 0x20) != b[i])
+            return false;
+    return true;
+}
+
+/* A header with no indicator or milestone column, as spreadsheets make
+ * them: what was found and what is expected, or NULL when it looks like
+ * none of these. */
+static const char *header_hint(Trk *t, const csv_field *h, size_t n)
+{
+    static const char expected[] = "indicator,date,value,reporter[,note] for observations or "
+                                   "milestone,date,status,by[,note] for milestone events";
+    for (size_t k = 0; k < n; k++) {
+        const char *sep = strpbrk(h[k].ptr, ";\t");
+        if (sep && (strstr(h[k].ptr, "ndicator") || strstr(h[k].ptr, "ilestone")))
+            return arena_printf(t->a,
+                                "the columns are separated by '%s' (found '%s'), as spreadsheets "
+                                "set to some languages save CSV; the tracker reads commas (save "
+                                "as CSV UTF-8, comma-delimited): the first line must be %s",
+                                *sep == ';' ? ";" : "\\t", suggest_quote(t->a, h[k].ptr, h[k].len),
+                                expected);
+    }
+    for (size_t k = 0; k < n; k++)
+        if ((same_ci(h[k].ptr, h[k].len, "indicator") || same_ci(h[k].ptr, h[k].len, "milestone")))
+            return arena_printf(t->a,
+                                "column names are written in lower case: found '%s', expected "
+                                "'%s' (the first line must be %s)",
+                                suggest_quote(t->a, h[k].ptr, h[k].len),
+                                (h[k].ptr[0] | 0x20) == 'i' ? "indicator" : "milestone", expected);
+    return NULL;
+}
+
 int lcheck_file_kind(Trk *t, const char *path)
 {
     if (!input_ok(t, path))
         return -2;
     csv_error err;
-    csv_reader *r = csv_open(path, NULL, &err);
+    csv_reader *r = csv_open(path, &data_opts, &err);
     if (!r) {
         char why[256];
         csv_describe_error(&err, why, sizeof why);
@@ -472,13 +530,31 @@ int lcheck_file_kind(Trk *t, const char *path)
     }
     int st = csv_read_header(r);
     int kind = -1;
+    const char *hint = NULL;
     if (st == CSV_RECORD) {
         if (csv_find_column(r, "indicator") >= 0)
             kind = LC_OBS;
         else if (csv_find_column(r, "milestone") >= 0)
             kind = LC_EVENTS;
+        size_t n;
+        const csv_field *h = csv_header(r, &n);
+        if (kind < 0)
+            hint = header_hint(t, h, n);
+    } else if (st == CSV_ERROR) {
+        /* Not text the tracker reads (UTF-16, Latin-1): the first line
+         * says so whatever the file's name. */
+        const csv_error *e = csv_last_error(r);
+        if (e->code == CSV_ERR_UTF16 || e->code == CSV_ERR_NUL || e->code == CSV_ERR_UTF8) {
+            char why[256];
+            csv_describe_error(e, why, sizeof why);
+            hint = arena_strdup(t->a, why);
+        }
     }
     csv_close(r);
+    if (hint) {
+        fprintf(stderr, "%s:1: error: %s\n", path, hint);
+        return -1;
+    }
     if (kind < 0) {
         const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         if (strstr(base, "event"))
@@ -497,7 +573,7 @@ void lcheck_file(LCheck *c, const char *path)
 {
     int src = lcheck_add_src(c, path, false);
     csv_error err;
-    csv_reader *r = csv_open(path, NULL, &err);
+    csv_reader *r = csv_open(path, &data_opts, &err);
     if (!r) {
         char why[256];
         csv_describe_error(&err, why, sizeof why);

@@ -89,9 +89,16 @@ static int split_plain(const char *p, const char *e, Field *f)
     }
 }
 
+static inline bool blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 /* Parses one RFC 4180 record starting at p; unquoted fields point into
- * the buffer, quoted ones into w->scratch.  Returns the start of the next
- * record, or NULL when the record does not end before `end` (and !eof). */
+ * the buffer, quoted ones into w->scratch.  Spaces and tabs outside quotes
+ * are dropped, as csv.h says every reader of the ledger does.  Returns the
+ * start of the next record, or NULL when the record does not end before
+ * `end` (and !eof). */
 static const char *parse_record(ObsWorker *w, const char *p, const char *end, bool eof, Field *f,
                                 int *nf)
 {
@@ -105,6 +112,8 @@ static const char *parse_record(ObsWorker *w, const char *p, const char *end, bo
     for (;;) {
         const char *start;
         uint32_t len;
+        while (p < end && blank(*p))
+            p++;
         if (p < end && *p == '"') {
             start = out;
             p++;
@@ -125,6 +134,8 @@ static const char *parse_record(ObsWorker *w, const char *p, const char *end, bo
                 *out++ = *p++;
             }
             len = (uint32_t)(out - start);
+            while (p < end && blank(*p))
+                p++;
             /* Text after the closing quote is kept (a bad row for validate). */
             while (p < end && *p != ',' && *p != '\n')
                 *out++ = *p++, len++;
@@ -134,6 +145,8 @@ static const char *parse_record(ObsWorker *w, const char *p, const char *end, bo
                 p++;
             len = (uint32_t)(p - start);
             if (p < end && *p == '\n' && len > 0 && start[len - 1] == '\r')
+                len--;
+            while (len > 0 && blank(start[len - 1]))
                 len--;
         }
         if (n < MAX_FIELDS) {
@@ -243,24 +256,18 @@ static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
     return true;
 }
 
-static void row(ObsWorker *w, const Field *f, int nf)
+/* Uses one row; false when it is not valid. */
+static inline bool row_use(ObsWorker *w, const Field *f, int nf)
 {
     const ObsCols *c = w->cols;
     Obs *o = w->o;
     const BundleIndex *ix = o->ix;
-    if (nf == 1 && f[0].n == 0)
-        return;     /* a blank line */
-    w->rows++;
-    if (nf < c->need) {
-        w->skipped++;
-        return;
-    }
+    if (nf < c->need)
+        return false;
     const Field *fi = &f[c->ind];
     int i = hmap_str_get(&ix->map, fi->p, fi->n);
-    if (i < 0 || ix->ind[i].derived) {
-        w->skipped++;
-        return;
-    }
+    if (i < 0 || ix->ind[i].derived)
+        return false;
     const BundleInd *x = &ix->ind[i];
     ObsInd *oi = &o->ind[i];
     const Field *fr = &f[c->rep];
@@ -271,10 +278,8 @@ static void row(ObsWorker *w, const Field *f, int nf)
     double v;
     if (r == oi->nrep ||
         !row_date(w, &f[c->date], &date) ||
-        !fast_number(f[c->value].p, f[c->value].n, &v)) {
-        w->skipped++;
-        return;
-    }
+        !fast_number(f[c->value].p, f[c->value].n, &v))
+        return false;
     int32_t cell = -1;
     for (int j = 0; j < c->ndimcols; j++) {
         int k = c->dimcol[j], d = c->dim[k];
@@ -284,16 +289,14 @@ static void row(ObsWorker *w, const Field *f, int nf)
         while (pos < oi->ndims && x->dims[pos] != d)
             pos++;
         int vi = pos < oi->ndims ? dim_value(&ix->dims[d], f[k].p, f[k].n) : -1;
-        if (vi < 0) {
-            w->skipped++;
-            return;
-        }
+        if (vi < 0)
+            return false;
         cell = (cell < 0 ? 0 : cell) + (vi + 1) * oi->mul[pos];
     }
     /* Columns the header has but a short row lacks are empty. */
     if (date > o->as_of) {
         w->future++;
-        return;
+        return true;
     }
     bool full = cell >= 0 && obs_full_cell(oi, cell);
     ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
@@ -321,6 +324,40 @@ static void row(ObsWorker *w, const Field *f, int nf)
     }
     if (o->all_rows || (oi->history && (cell < 0 || full)))
         push_row(&w->ser[i][r], date, cell, v);
+    return true;
+}
+
+/* Drops the spaces and tabs at the ends of each field; whether any went. */
+static bool trim_fields(Field *f, int nf)
+{
+    bool any = false;
+    for (int k = 0; k < nf; k++) {
+        while (f[k].n > 0 && blank(f[k].p[0]))
+            f[k].p++, f[k].n--, any = true;
+        while (f[k].n > 0 && blank(f[k].p[f[k].n - 1]))
+            f[k].n--, any = true;
+    }
+    return any;
+}
+
+/* One record.  `plain`: split by split_fast or split_plain, which leave
+ * the spaces around fields (dropping them costs the hot path): a row
+ * that is not valid as it is gets a second try without them.  A record
+ * of empty fields (",,,,") is no row, as csv.h says. */
+static void row(ObsWorker *w, Field *f, int nf, bool plain)
+{
+    if (nf == 1 && f[0].n == 0)
+        return;     /* a blank line */
+    if (row_use(w, f, nf) || (plain && trim_fields(f, nf) && row_use(w, f, nf))) {
+        w->rows++;
+        return;
+    }
+    for (int k = 0; k < nf; k++)
+        if (f[k].n > 0) {
+            w->rows++;
+            w->skipped++;
+            return;
+        }
 }
 
 void obs_scan_part(ObsWorker *w)
@@ -343,6 +380,7 @@ void obs_scan_part(ObsWorker *w)
         const char *p = buf + pos, *end = buf + len;
         const char *next = NULL;
         int nf = 0;
+        bool plain = true;
 #ifdef __SSE2__
         next = split_fast(p, end, f, &nf);
         if (!next) {
@@ -356,10 +394,11 @@ void obs_scan_part(ObsWorker *w)
                 next = nl + 1;
             } else if (nl || eof) {
                 next = parse_record(w, p, end, eof, f, &nf);
+                plain = false;
             }
         }
         if (next) {
-            row(w, f, nf);
+            row(w, f, nf, plain);
             pos = (size_t)(next - buf);
             if (eof && pos >= len)
                 break;

@@ -70,6 +70,7 @@ static const char *code_name(enum csv_errcode c)
     case CSV_ERR_TOO_MANY_FIELDS: return "too_many";
     case CSV_ERR_NUL: return "nul";
     case CSV_ERR_UTF8: return "utf8";
+    case CSV_ERR_UTF16: return "utf16";
     }
     return "?";
 }
@@ -164,7 +165,26 @@ static void test_plain_records(void **state)
     check("", "");
     check(",a,,\n", "1[|a||]");
     check("a,b,", "1[a|b|]");
-    check(" a , b \n", "1[ a | b ]"); /* spaces are data */
+}
+
+/* Spaces and tabs around a field, outside its quotes, are not data; a
+ * record of empty fields is not a record. */
+static void test_spaces_and_empty_records(void **state)
+{
+    (void)state;
+    check(" a , b \n", "1[a|b]");
+    check("new_users, 2021-05-31,\t180000 , globaltel\n",
+          "1[new_users|2021-05-31|180000|globaltel]");
+    check("a b,c\td\n", "1[a b|c\td]");         /* inside a field they stay */
+    check("\" a \",  \"b\"  ,c\n", "1[ a |b|c]"); /* quoted, they stay */
+    check("\"a\" \r\n\"b\"\t", "1[a] 2[b]");
+    check("a, \n", "1[a|]");
+    check("\"a\" \"b\",c\nok\n", "E1,1:bad_quote 2[ok]");
+    check("\"a\" x\nok\n", "E1,1:bad_quote 2[ok]");
+    check("h\n,,,,\n1,2\n", "1[h] 3[1|2]");      /* Excel's empty rows */
+    check(",,,\r\n , ,\r\n\"\",\"\"\r\n", "");
+    check(",,\nh\n", "2[h]");                    /* before the header too */
+    check(",a,,\n", "1[|a||]");                   /* one value: a record */
 }
 
 static void test_crlf(void **state)
@@ -193,11 +213,11 @@ static void test_quoting(void **state)
     check("\"a,b\",c\n", "1[a,b|c]");
     check("\"say \"\"hi\"\"\",x\n", "1[say \"hi\"|x]");
     check("\"\"\"\"\n", "1[\"]");
-    check("\"\"\n", "1[]");
+    check("\"\"\n", "");  /* a record of one empty field: none */
     check("a,\"\"", "1[a|]");
     check("\"abc\"", "1[abc]");
     check("\"a\"\"\",\"\"\"b\"\r\n", "1[a\"|\"b]");
-    check("\"\",\"\",\"\"\n", "1[||]");
+    check("\"\",\"\",\"\"\n,x\n", "2[|x]"); /* all empty: skipped */
 }
 
 static void test_line_numbers_across_quoted_newlines(void **state)
@@ -216,6 +236,10 @@ static void test_bom(void **state)
     check("\xEF\xBB\xBF", "");
     check("\xEF\xBB", "1[\xEF\xBB]"); /* not a whole BOM: data */
     check("a\n\xEF\xBB\xBF\n", "1[a] 2[\xEF\xBB\xBF]"); /* only at the start */
+    /* A UTF-16 byte order mark ends the file at once. */
+    check_opts("\xFF\xFEi\0n\0", 6, NULL, "E1,0:utf16");
+    check_opts("\xFE\xFF\0i\0n", 6, NULL, "E1,0:utf16");
+    check("\xFF", "1[\xFF]");
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -305,6 +329,21 @@ static void test_utf8(void **state)
     check_utf8("\x80\n", "E1,1:utf8");                         /* lone continuation */
     check_utf8("ab\xE2\x82", "E1,1:utf8");                     /* cut at end of file */
     check_utf8("\"\xE2\x82\"\nok\n", "E1,1:utf8 2[ok]");       /* cut by the quote */
+    /* The error names the byte and its column in the line. */
+    {
+        const char *in = "h\nx,caf\xE9,1\n";
+        csv_reader *r = csv_open_memory(in, strlen(in), &(csv_options){.check_utf8 = true}, NULL);
+        csv_record rec;
+        char buf[256];
+
+        assert_int_equal(csv_next(r, &rec), CSV_RECORD);
+        assert_int_equal(csv_next(r, &rec), CSV_ERROR);
+        assert_int_equal(csv_last_error(r)->column, 6);
+        assert_int_equal(csv_last_error(r)->byte, 0xE9);
+        csv_describe_error(csv_last_error(r), buf, sizeof buf);
+        assert_non_null(strstr(buf, "field 2 is not valid UTF-8 text: byte 0xE9 at column 6"));
+        csv_close(r);
+    }
     /* Without the check, bytes pass through. */
     check("\xC3\x28,\xFF\n", "1[\xC3\x28|\xFF]");
 }
@@ -325,7 +364,7 @@ static void test_describe_error(void **state)
     assert_string_equal(buf, "the record has more than 2 fields");
     e = (csv_error){.code = CSV_ERR_NUL, .field = 1};
     csv_describe_error(&e, buf, sizeof buf);
-    assert_string_equal(buf, "field 1 contains a NUL byte (is this a text file?)");
+    assert_non_null(strstr(buf, "field 1 contains a NUL byte (is this a text file? UTF-16"));
     e = (csv_error){.code = CSV_ERR_UTF8, .field = 2};
     csv_describe_error(&e, buf, sizeof buf);
     assert_string_equal(buf, "field 2 is not valid UTF-8 text");
@@ -444,6 +483,7 @@ static void test_random_round_trip(void **state)
     for (int rec = 0; rec < 2000; rec++) {
         int nf = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16) % 5;
         long first = line;
+        bool any = false; /* a field of the record so far is not empty */
 
         if (want.len)
             put(&want, " ", 1);
@@ -460,9 +500,13 @@ static void test_random_round_trip(void **state)
                 len += (int)strlen(tok);
                 quote |= strchr(",\"\n\r", tok[0]) != NULL;
             }
-            /* A record of one empty field would be a blank line. */
-            if (nf == 1 && len == 0)
-                quote = true;
+            /* A record of empty fields is no record: the last field of
+             * one gets a letter. */
+            if (f == nf - 1 && !any && len == 0)
+                field[len++] = 'a';
+            any |= len > 0;
+            /* Spaces at the ends of a field are data only quoted. */
+            quote |= len > 0 && (field[0] == ' ' || field[len - 1] == ' ');
             if (f)
                 put(&in, ",", 1), put(&want, "|", 1);
             if (quote)
@@ -654,6 +698,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_records),
+        cmocka_unit_test(test_spaces_and_empty_records),
         cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_blank_lines),
         cmocka_unit_test(test_quoting),
