@@ -12,6 +12,7 @@
 #include "due.h"
 #include "period.h"
 #include "score.h"
+#include "term.h"
 
 typedef struct Item {
     int32_t date;
@@ -85,7 +86,7 @@ int due_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 3, argc, argv, "due"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(due_help, t->prog);
+        term_printf(stdout, due_help, t->prog);
         return 0;
     }
     if (a.npositional > 0)
@@ -192,10 +193,10 @@ int due_cmd(Trk *t, int argc, char **argv)
     if (items.n > 1)
         qsort(items.v, (size_t)items.n, sizeof *items.v, item_cmp);
     char d[32], w[32];
-    printf("Due as of %s, within %s%s%s\n", date_long(as_of, d), duration_text(within, w, sizeof w),
+    term_printf(stdout, "Due as of %s, within %s%s%s\n", date_long(as_of, d), duration_text(within, w, sizeof w),
            only ? ", for " : "", only ? only->d.id : "");
     if (items.n == 0)
-        printf("\nNothing is due.\n");
+        term_printf(stdout, "\nNothing is due.\n");
     int wk = 0, wi = 0;
     for (int k = 0; k < items.n; k++) {
         int a1 = (int)strlen(items.v[k].kind), a2 = (int)strlen(items.v[k].id);
@@ -209,9 +210,9 @@ int due_cmd(Trk *t, int argc, char **argv)
             if ((pass == 0) != (it->date < as_of))
                 continue;
             if (!any)
-                printf("\n%s\n", pass == 0 ? "Overdue" : "Coming");
+                term_printf(stdout, "\n%s\n", pass == 0 ? "Overdue" : "Coming");
             any = true;
-            printf("  %s  %-*s  %-*s  %s: %s\n", date_iso(it->date, d1), wk, it->kind, wi, it->id,
+            term_printf(stdout, "  %s  %-*s  %-*s  %s: %s\n", date_iso(it->date, d1), wk, it->kind, wi, it->id,
                    *it->who ? it->who : "-", it->what);
         }
     }

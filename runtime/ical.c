@@ -17,6 +17,7 @@
 
 #include "exprtext.h"
 #include "ical.h"
+#include "term.h"
 #include "version.h"
 
 /* Appends one content line, folded at 75 octets without splitting a
@@ -248,7 +249,7 @@ int ical_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 1, argc, argv, "calendar"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(ical_help, t->prog);
+        term_printf(stdout, ical_help, t->prog);
         return 0;
     }
     if (a.npositional > 0)

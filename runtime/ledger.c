@@ -10,6 +10,7 @@
 #include "ledger_check.h"
 #include "ledger_write.h"
 #include "suggest.h"
+#include "term.h"
 
 static const char validate_help[] =
     "usage: %s validate FILE...\n\n"
@@ -30,7 +31,7 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, NULL, 0, argc, argv, "validate"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(validate_help, t->prog);
+        term_printf(stdout, validate_help, t->prog);
         return 0;
     }
     if (a.npositional == 0)
@@ -61,7 +62,7 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv)
     for (int k = 0; k < 2; k++) {
         LCheck *c = &checks[k];
         if (c->srcs.n > 0)
-            printf("%ld %s row%s checked, %ld bad\n", c->nrows,
+            term_printf(stdout, "%ld %s row%s checked, %ld bad\n", c->nrows,
                    k == LC_OBS ? "observation" : "event", c->nrows == 1 ? "" : "s", c->bad_rows);
         lcheck_free(c);
     }
@@ -81,7 +82,7 @@ int ledger_import_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, NULL, 0, argc, argv, "import"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(import_help, t->prog);
+        term_printf(stdout, import_help, t->prog);
         return 0;
     }
     if (a.npositional != 1)
@@ -147,7 +148,7 @@ int ledger_record_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 4, argc, argv, "record"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(record_help, t->prog);
+        term_printf(stdout, record_help, t->prog);
         return 0;
     }
     if (a.npositional != 2 || !opts_get(&a, "on") || !opts_get(&a, "by"))
@@ -195,7 +196,7 @@ int ledger_done_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 4, argc, argv, "done"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(done_help, t->prog);
+        term_printf(stdout, done_help, t->prog);
         return 0;
     }
     if (a.npositional != 1 || !opts_get(&a, "on") || !opts_get(&a, "by"))

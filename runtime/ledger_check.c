@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "suggest.h"
+#include "term.h"
 
 _Static_assert((int)LC_DIM0 == (int)MODEL_OBS_COLUMNS, "the row's fixed fields are the ledger's columns");
 static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note"};
@@ -65,11 +66,11 @@ int lcheck_print(LCheck *c)
     for (int i = 0; i < c->msgs.n; i++) {
         const LCheckMsg *m = &c->msgs.v[i];
         if (c->cmdline.v[m->src])
-            fprintf(stderr, "%s: error: %s\n", c->t->prog, m->text);
+            term_line(stderr, "%s: error: %s", c->t->prog, m->text);
         else if (m->line > 0)
-            fprintf(stderr, "%s:%ld: error: %s\n", c->srcs.v[m->src], m->line, m->text);
+            term_line(stderr, "%s:%ld: error: %s", c->srcs.v[m->src], m->line, m->text);
         else
-            fprintf(stderr, "%s: error: %s\n", c->srcs.v[m->src], m->text);
+            term_line(stderr, "%s: error: %s", c->srcs.v[m->src], m->text);
     }
     return c->msgs.n;
 }
@@ -561,10 +562,10 @@ int lcheck_file_kind(Trk *t, const char *path)
             return LC_EVENTS;
         if (strstr(base, "observ"))
             return LC_OBS;
-        fprintf(stderr,
-                "%s:1: error: not a data file of this tracker: the first line must name the "
-                "columns, indicator,date,value,reporter[,note] for observations or "
-                "milestone,date,status,by[,note] for milestone events\n", path);
+        term_line(stderr,
+                  "%s:1: error: not a data file of this tracker: the first line must name the "
+                  "columns, indicator,date,value,reporter[,note] for observations or "
+                  "milestone,date,status,by[,note] for milestone events", path);
     }
     return kind;
 }

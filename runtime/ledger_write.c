@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "term.h"
+
 /* A field as CSV writes it: quoted when it holds a comma, a quote, a line
  * break, or spaces at either end. */
 static void put_field(Buf *b, const char *s)
@@ -211,8 +213,8 @@ int lwrite_commit(LCheck *c, const char *what)
     Trk *t = c->t;
     if (c->bad_rows > 0 || c->fatal) {
         lcheck_print(c);
-        fprintf(stderr, "%s: %ld bad row%s; nothing was %s\n", t->prog, c->bad_rows,
-                c->bad_rows == 1 ? "" : "s", what);
+        term_line(stderr, "%s: %ld bad row%s; nothing was %s", t->prog, c->bad_rows,
+                  c->bad_rows == 1 ? "" : "s", what);
         return c->fatal && c->bad_rows == 0 ? 2 : 1;
     }
     int lock = lock_ledger(t);
@@ -243,8 +245,8 @@ int lwrite_commit(LCheck *c, const char *what)
         st = 1;
     } else if (c->bad_rows > 0) {
         lcheck_print(c);
-        fprintf(stderr, "%s: %ld bad row%s; nothing was %s\n", t->prog, c->bad_rows,
-                c->bad_rows == 1 ? "" : "s", what);
+        term_line(stderr, "%s: %ld bad row%s; nothing was %s", t->prog, c->bad_rows,
+                  c->bad_rows == 1 ? "" : "s", what);
         st = 1;
     } else {
         int written = 0;
@@ -254,11 +256,12 @@ int lwrite_commit(LCheck *c, const char *what)
             for (int i = 0; i < c->rows.n; i++)
                 dups += c->rows.v[i].dup;
             const char *noun = c->kind == LC_OBS ? "observation" : "event";
-            printf("%s %d %s%s into %s", strcmp(what, "imported") == 0 ? "imported" : "recorded",
-                   written, noun, written == 1 ? "" : "s", path);
+            term_printf(stdout, "%s %d %s%s into %s",
+                        strcmp(what, "imported") == 0 ? "imported" : "recorded", written, noun,
+                        written == 1 ? "" : "s", path);
             if (dups)
-                printf(" (%d already there)", dups);
-            putchar('\n');
+                term_printf(stdout, " (%d already there)", dups);
+            term_printf(stdout, "\n");
         }
     }
     close(lock);    /* releases the lock */

@@ -13,6 +13,7 @@
 #include "sha256.h"
 #include "status.h"
 #include "suggest.h"
+#include "term.h"
 #include "trk.h"
 #include "version.h"
 
@@ -39,15 +40,15 @@ enum { NCMDS = sizeof cmds / sizeof cmds[0] };
 
 static void usage(const Trk *t, FILE *out)
 {
-    fprintf(out, "usage: %s [--data DIR] [--allow-extern] COMMAND [OPTIONS]\n\n", t->prog);
-    fprintf(out, "The progress tracker of the agreement '%s'", t->ag->d.id);
+    term_printf(out, "usage: %s [--data DIR] [--allow-extern] COMMAND [OPTIONS]\n\n", t->prog);
+    term_printf(out, "The progress tracker of the agreement '%s'", t->ag->d.id);
     if (t->ag->d.title)
-        fprintf(out, " (%s)", t->ag->d.title);
-    fputs(".\nIt carries the agreement; the progress data are CSV files in a ledger folder.\n\n"
-          "commands:\n", out);
+        term_printf(out, " (%s)", t->ag->d.title);
+    term_printf(out, ".\nIt carries the agreement; the progress data are CSV files in a ledger "
+                     "folder.\n\ncommands:\n");
     for (int i = 0; i < NCMDS; i++)
-        fprintf(out, "  %-9s %s\n", cmds[i].name, cmds[i].summary);
-    fprintf(out, "\noptions of every command:\n"
+        term_printf(out, "  %-9s %s\n", cmds[i].name, cmds[i].summary);
+    term_printf(out, "\noptions of every command:\n"
                  "  --data DIR       the ledger folder (default: ./%s-data), holding\n"
                  "                   observations.csv and events.csv\n"
                  "  --allow-extern   load the user libraries that formulas call\n"
@@ -62,7 +63,7 @@ static int info_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, NULL, 0, argc, argv, "info"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf("usage: %s info\n\nThe agreement this tracker carries: its id, title, version and "
+        term_printf(stdout, "usage: %s info\n\nThe agreement this tracker carries: its id, title, version and "
                "term, its source\nfiles with the SHA-256 of the root file and of all of them, "
                "and the version\nof the compiler that made the tracker.\n", t->prog);
         return 0;
@@ -74,22 +75,22 @@ static int info_cmd(Trk *t, int argc, char **argv)
     char hex[SHA256_HEX_SIZE], all[SHA256_HEX_SIZE], d1[16], d2[16];
     sha256_hex(root->text, root->len, hex);
     sha256_to_hex(t->bundle.sha256, all);
-    printf("agreement  %s\n", ag->d.id);
-    printf("title      %s\n", ag->d.title ? ag->d.title : "");
-    printf("version    %s\n", ag->version ? ag->version : "(none)");
+    term_printf(stdout, "agreement  %s\n", ag->d.id);
+    term_printf(stdout, "title      %s\n", ag->d.title ? ag->d.title : "");
+    term_printf(stdout, "version    %s\n", ag->version ? ag->version : "(none)");
     if (ag->term_start != DATE_NONE)
-        printf("term       %s to %s\n", date_iso(ag->term_start, d1),
+        term_printf(stdout, "term       %s to %s\n", date_iso(ag->term_start, d1),
                ag->term_end != DATE_NONE ? date_iso(ag->term_end, d2) : "?");
-    printf("source     %s\n", root->display);
-    printf("sha256     %s\n", hex);
-    printf("files      ");
+    term_printf(stdout, "source     %s\n", root->display);
+    term_printf(stdout, "sha256     %s\n", hex);
+    term_printf(stdout, "files      ");
     for (int i = 0; i < t->bundle.nfiles; i++)
-        printf("%s%s", i ? ", " : "", t->bundle.files[i].display);
+        term_printf(stdout, "%s%s", i ? ", " : "", t->bundle.files[i].display);
     /* trk_load() refused a payload that does not match its hash. */
-    printf("\nbundle     %s (all files; verified)\n", all);
-    printf("compiler   charterc %s\n", t->bundle.version);
-    printf("runtime    charter-runtime %s\n", CHARTER_VERSION);
-    printf("data       %s\n", t->data_dir);
+    term_printf(stdout, "\nbundle     %s (all files; verified)\n", all);
+    term_printf(stdout, "compiler   charterc %s\n", t->bundle.version);
+    term_printf(stdout, "runtime    charter-runtime %s\n", CHARTER_VERSION);
+    term_printf(stdout, "data       %s\n", t->data_dir);
     return 0;
 }
 
@@ -125,7 +126,7 @@ int main(int argc, char **argv)
     Trk t;
     if (trk_load(&t, prog) != 0) {
         if (want_version && at < 0 && !t.damaged) {
-            printf("charter-runtime %s (carries no agreement)\n", CHARTER_VERSION);
+            term_printf(stdout, "charter-runtime %s (carries no agreement)\n", CHARTER_VERSION);
             return 0;
         }
         return 2;
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
     int st;
     if (at < 0) {
         if (want_version) {
-            printf("%s: the tracker of agreement %s%s%s (charter-runtime %s, made by charterc %s)\n",
+            term_printf(stdout, "%s: the tracker of agreement %s%s%s (charter-runtime %s, made by charterc %s)\n",
                    prog, t.ag->d.id, t.ag->version ? " version " : "",
                    t.ag->version ? t.ag->version : "", CHARTER_VERSION, t.bundle.version);
             st = 0;

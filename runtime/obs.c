@@ -15,12 +15,13 @@
 #include <unistd.h>
 
 #include "period.h"
+#include "term.h"
 
 void *obs_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p) {
-        fputs("tracker: out of memory\n", stderr);
+        term_line(stderr, "tracker: out of memory");
         exit(2);
     }
     return p;
@@ -30,7 +31,7 @@ void *obs_xrealloc(void *p, size_t size)
 {
     p = realloc(p, size ? size : 1);
     if (!p) {
-        fputs("tracker: out of memory\n", stderr);
+        term_line(stderr, "tracker: out of memory");
         exit(2);
     }
     return p;
@@ -40,9 +41,12 @@ int obs_fail(const Obs *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: error: ", o->prog);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s: error: ", o->prog);
+    buf_vprintf(&b, fmt, ap);
+    term_line(stderr, "%s", buf_cstr(&b));
+    buf_free(&b);
     va_end(ap);
     return 2;
 }

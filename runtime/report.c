@@ -19,6 +19,7 @@
 
 #include "chart.h"
 #include "report.h"
+#include "term.h"
 #include "version.h"
 
 static const char *const status_color[] = {"#757575", "#2e7d32", "#1565c0", "#c62828"};
@@ -393,7 +394,7 @@ int report_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 3, argc, argv, "report"))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(report_help, t->prog);
+        term_printf(stdout, report_help, t->prog);
         return 0;
     }
     if (a.npositional > 0)
@@ -420,6 +421,6 @@ int report_cmd(Trk *t, int argc, char **argv)
     if (e)
         return trk_fail(t, "cannot write %s: %s", out, strerror(e));
     if (strcmp(out, "-") != 0)
-        printf("%s %s\n", changed ? "wrote" : "unchanged", out);
+        term_printf(stdout, "%s %s\n", changed ? "wrote" : "unchanged", out);
     return 0;
 }

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "term.h"
+
 /* ---- shared words ---------------------------------------------------------- */
 
 static const char *status_words(VerdictStatus st)
@@ -415,7 +417,7 @@ int status_cmd(Trk *t, int argc, char **argv)
     if (!trk_args(t, &a, opts, 3, argc, argv, "status") || !trk_min_cell(t, &a))
         return 2;
     if (opts_get(&a, "help")) {
-        printf(status_help, t->prog, t->ix.agreement);
+        term_printf(stdout, status_help, t->prog, t->ix.agreement);
         return 0;
     }
     if (a.npositional > 0)
@@ -443,7 +445,7 @@ int status_cmd(Trk *t, int argc, char **argv)
     Buf b;
     buf_init(&b);
     status_print(&s, fmt, &b);
-    fwrite(b.data, 1, b.len, stdout);
+    term_write(stdout, b.data, b.len);
     buf_free(&b);
     score_free(&s);
     trk_timing("printed");

@@ -10,14 +10,20 @@
 #include <time.h>
 
 #include "suggest.h"
+#include "term.h"
 
 /* ---- messages ------------------------------------------------------------- */
 
+/* One line, control characters escaped (term.h): a message may quote a
+ * field of a CSV file. */
 static void vmsg(const Trk *t, const char *kind, const char *fmt, va_list ap)
 {
-    fprintf(stderr, "%s: %s", t->prog, kind);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s: %s", t->prog, kind);
+    buf_vprintf(&b, fmt, ap);
+    term_line(stderr, "%s", buf_cstr(&b));
+    buf_free(&b);
 }
 
 int trk_fail(const Trk *t, const char *fmt, ...)
@@ -57,7 +63,7 @@ void trk_timing(const char *phase)
         return;
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    fprintf(stderr, "timing: %-12s %7.1f ms\n", phase,
+    term_printf(stderr, "timing: %-12s %7.1f ms\n", phase,
             (double)(t.tv_sec - t0.tv_sec) * 1e3 + (double)(t.tv_nsec - t0.tv_nsec) / 1e6);
 }
 
@@ -82,7 +88,7 @@ int trk_load(Trk *t, const char *prog)
     char err[512];
     /* Messages name the program as the user typed it. */
     if (bundle_read("/proc/self/exe", prog, &t->bundle, err, sizeof err) != 0) {
-        fprintf(stderr, "%s: error: %s\n", prog, err);
+        term_line(stderr, "%s: error: %s", prog, err);
         return 2;
     }
     trk_timing("bundle read");
@@ -90,8 +96,8 @@ int trk_load(Trk *t, const char *prog)
      * it reads anything of it: a changed byte could still compile, and the
      * tracker would then report on an agreement nobody signed. */
     if (!bundle_verify(&t->bundle)) {
-        fprintf(stderr, "%s: error: this tracker is damaged: the agreement it carries does not "
-                        "match its SHA-256; rebuild it with 'charterc tracker'\n", prog);
+        term_line(stderr, "%s: error: this tracker is damaged: the agreement it carries does not "
+                          "match its SHA-256; rebuild it with 'charterc tracker'", prog);
         bundle_free(&t->bundle);
         t->damaged = true;
         return 2;
@@ -218,12 +224,18 @@ static const OptSpec common_opts[] = {
     {"help", 'h', false},
 };
 
+/* The option parser's messages, escaped as every message is. */
+static void opts_error(const char *name, const char *text)
+{
+    term_line(stderr, "%s: error: %s", name, text);
+}
+
 bool trk_args(Trk *t, Opts *a, const OptSpec *specs, int nspecs, int argc, char **argv,
               const char *cmd)
 {
     /* `record x -3` records minus three: a negative number is a value. */
     const OptsProgram prog = {t->prog, common_opts, sizeof common_opts / sizeof common_opts[0],
-                              true};
+                              true, opts_error};
     if (!opts_parse(a, &prog, cmd, specs, nspecs, argc, argv))
         return false;
     const char *d = opts_get(a, "data");

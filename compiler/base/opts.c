@@ -6,18 +6,24 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "suggest.h"
 
 static void fail(const OptsProgram *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void fail(const OptsProgram *p, const char *fmt, ...)
 {
+    Buf b;
+    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: error: ", p->name);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    buf_vprintf(&b, fmt, ap);
     va_end(ap);
+    if (p->error)
+        p->error(p->name, buf_cstr(&b));
+    else
+        fprintf(stderr, "%s: error: %s\n", p->name, buf_cstr(&b));
+    buf_free(&b);
 }
 
 /* The spec of index k: the command's first, then the program's. */

@@ -26,6 +26,9 @@ typedef struct OptsProgram {
     const OptSpec *common;      /* options every command takes; may be NULL */
     int ncommon;
     bool numbers_positional;    /* "-3" and "-.5" are arguments, not options */
+    /* Prints an error message (the tracker escapes control characters from
+     * the arguments, runtime/term.h); NULL prints "NAME: error: TEXT". */
+    void (*error)(const char *name, const char *text);
 } OptsProgram;
 
 typedef struct Opts {

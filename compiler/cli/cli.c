@@ -18,7 +18,7 @@ int cli_fail(const char *fmt, ...)
 
 bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv, const char *cmd)
 {
-    static const OptsProgram charterc = {"charterc", NULL, 0, false};
+    static const OptsProgram charterc = {"charterc", NULL, 0, false, NULL};
     return opts_parse(o, &charterc, cmd, specs, nspecs, argc, argv);
 }
 

@@ -132,5 +132,50 @@ expect "privacy: a cell of 8" 0 pd.txt ./tr --data pd status --as-of 2024-06-30
 hasre "privacy: 8 shown" pd.txt '^  clients +8 +2024-03-31 '
 expect "privacy: bad --min-cell" 2 out.txt ./tr --data pd status --min-cell x
 has "privacy: bad --min-cell said" out.txt "--min-cell wants a whole number, not 'x'"
+
+# ---- control characters reach the terminal escaped ---------------------------------------
+# ESC, BEL, CR, DEL and the C1 control CSI (U+009B) from every field of a
+# CSV file, from a file name and from a command's arguments: each is shown
+# as \xHH in messages and output, never written raw (an OSC retitles the
+# window, a CSI clears the screen or hides the lines above).
+raw() { if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$2" || LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$2"; then bad "$1: a raw control character" "$2"; else ok; fi; }
+printf 'indicator,date,value,reporter,note\nbi\033[2Jg,2024-03-31,1,alpha,\nbig,2024-03-31,1\033[8m,alpha,\nbig,2024-03-31,1,al\033]0;x\007pha,\nbig,2024-03-31,1,beta\r,\nbig,2024-06-30,x\302\233y,alpha,\nbig,2024-09-30,\177,alpha,\n' >ctl.csv
+expect "control: validate" 1 ctl.txt ./tr validate ctl.csv
+raw "control: validate" ctl.txt
+has "control: indicator" ctl.txt "ctl.csv:2: error: unknown indicator 'bi\x1b[2Jg'"
+has "control: value" ctl.txt "ctl.csv:3: error: the value '1\x1b[8m' is not a number"
+has "control: reporter" ctl.txt "ctl.csv:4: error: unknown partner 'al\x1b]0;x\x07pha'"
+has "control: carriage return" ctl.txt "\x0d"
+has "control: C1 CSI" ctl.txt "x\xc2\x9by"
+has "control: DEL" ctl.txt "\x7f"
+expect "control: import" 1 ctl.txt ./tr --data cled import ctl.csv
+raw "control: import" ctl.txt
+expect "control: record" 1 ctl.txt ./tr --data cled record "$(printf 'big\033]0;t\007')" 1 --on 2024-03-31 --by alpha
+raw "control: record" ctl.txt
+has "control: record names it escaped" ctl.txt "big\x1b]0;t\x07"
+expect "control: done" 1 ctl.txt ./tr --data cled done "$(printf 'm\033[1A')" --on 2024-03-31 --by alpha
+raw "control: done" ctl.txt
+# A file name, a folder and an option value are shown the same way.
+cp ctl.csv "$(printf 'ctl\033[2J.csv')"
+expect "control: file name" 1 ctl.txt ./tr validate "$(printf 'ctl\033[2J.csv')"
+raw "control: file name" ctl.txt
+has "control: file name escaped" ctl.txt "ctl\x1b[2J.csv:2: error:"
+expect "control: status of a folder" 0 ctl.txt ./tr --data "$(printf 'no\033]0;x\007where')" status --as-of 2024-06-30
+raw "control: status" ctl.txt
+has "control: status names the folder escaped" ctl.txt "no\x1b]0;x\x07where/observations.csv does not exist"
+expect "control: an option value" 2 ctl.txt ./tr status --as-of "$(printf '2024\033[2J')"
+raw "control: an option value" ctl.txt
+expect "control: an unknown option" 2 ctl.txt ./tr status "$(printf -- '--fo\033rmat')"
+raw "control: an unknown option" ctl.txt
+has "control: an unknown option escaped" ctl.txt "unknown option '--fo\x1brmat'"
+expect "control: an unknown command" 2 ctl.txt ./tr "$(printf 'st\033[2Jatus')"
+raw "control: an unknown command" ctl.txt
+# One place prints: no runtime file but term.c writes to a stream itself.
+if grep -nE '(^|[^A-Za-z_])(printf|vprintf|puts|putchar|fputs|fprintf|vfprintf|fwrite|fputc|putc)\(' \
+     "$top"/runtime/*.c | grep -v '^[^:]*/term\.c:' >printers.txt; then
+  bad "control: a runtime file prints without term.h" printers.txt
+else
+  ok
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -25,10 +25,10 @@ static const OptSpec specs[] = {
 };
 enum { NSPECS = sizeof specs / sizeof specs[0] };
 
-static const OptsProgram charterc = {"charterc", NULL, 0, false};
+static const OptsProgram charterc = {"charterc", NULL, 0, false, NULL};
 
 static const OptSpec common[] = {{"data", 'd', true}, {"allow-extern", 0, false}};
-static const OptsProgram tracker = {"trk", common, 2, true};
+static const OptsProgram tracker = {"trk", common, 2, true, NULL};
 
 static char message[512];
 
