@@ -239,9 +239,9 @@ int lwrite_commit(LCheck *c, const char *what)
          * it: they would be lost to every reader, and a conflict with
          * them would go unseen. */
         lcheck_print(c);
-        fprintf(stderr, "%s: %s has %ld line%s that do%s not parse; nothing was %s\n", t->prog,
-                path, c->ledger_bad, c->ledger_bad == 1 ? "" : "s", c->ledger_bad == 1 ? "es" : "",
-                what);
+        term_line(stderr, "%s: %s has %ld line%s that do%s not parse; nothing was %s", t->prog,
+                  path, c->ledger_bad, c->ledger_bad == 1 ? "" : "s",
+                  c->ledger_bad == 1 ? "es" : "", what);
         st = 1;
     } else if (c->bad_rows > 0) {
         lcheck_print(c);
