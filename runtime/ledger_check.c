@@ -553,7 +553,7 @@ int lcheck_file_kind(Trk *t, const char *path)
     }
     csv_close(r);
     if (hint) {
-        fprintf(stderr, "%s:1: error: %s\n", path, hint);
+        term_line(stderr, "%s:1: error: %s", path, hint);
         return -1;
     }
     if (kind < 0) {
