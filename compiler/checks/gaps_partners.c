@@ -91,17 +91,25 @@ void check_incentive_without_interest(CheckCtx *x)
     }
 }
 
-/* signatory_missing: O(partners). */
+static bool names_signatory(const Partner *p)
+{
+    for (int k = 0; k < p->signatories.n; k++)
+        if (*p->signatories.v[k].name)
+            return true;
+    return false;
+}
+
+/* signatory_missing: O(partners + signatories). */
 void check_signatory_missing(CheckCtx *x)
 {
     Model *m = x->m;
     for (int i = 0; i < m->partners.n; i++) {
         Partner *p = m->partners.v[i];
-        if (p->d.is_std || (p->signatory && *p->signatory))
+        if (p->d.is_std || names_signatory(p))
             continue;
         Diagnostic *g = check_report(x, CHECK_SIGNATORY_MISSING, &p->d, NULL, p->d.id_span,
                                      "partner '%s' names no signatory", p->d.id);
-        gap_hint(x, g, "add `signatory \"who signs for the partner\"`");
+        gap_hint(x, g, "add `signatory \"NAME\" title \"TITLE\"` for who signs for the partner");
     }
 }
 
@@ -111,7 +119,7 @@ static const char *commitments_text(CheckCtx *x, const Partner *p)
     NameList l;
     gap_names_init(&l, 4);
     for (int i = 0; i < p->commits.n; i++) {
-        const Quantity *q = &p->commits.v[i];
+        const Quantity *q = &p->commits.v[i].q;
         gap_names_add(&l, arena_printf(x->c->arena, "%s %s",
                                        num_str(x->c->arena, q->value, NUM_PLAIN),
                                        q->unit ? q->unit->d.id : ""));

@@ -14,6 +14,7 @@ typedef struct Res {
     const Unit *unit;
     double amount;
     bool commit;            /* a commitment; else a budget */
+    bool conditional;       /* a commitment `subject_to` a condition */
     int order;              /* source order, for stable notes */
     Span span;
     const Activity *act;    /* budgets */
@@ -62,8 +63,8 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
             int p = by_partner ? hmap_ptr_index(&ix, from) : -1;
             if (!bu->q.unit || (by_partner && p < 0))
                 continue;
-            VEC_PUSH(a, r, ((Res){p, bu->q.unit, usable(bu->q.value, bu->q.unit), false, order++,
-                                  bu->span, ac}));
+            VEC_PUSH(a, r, ((Res){p, bu->q.unit, usable(bu->q.value, bu->q.unit), false, false,
+                                  order++, bu->span, ac}));
         }
     }
     for (int i = 0; i < m->partners.n; i++) {
@@ -71,10 +72,11 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
         if (!CF_USER(pa))
             continue;
         for (int k = 0; k < pa->commits.n; k++) {
-            const Quantity *q = &pa->commits.v[k];
+            const Quantity *q = &pa->commits.v[k].q;
             if (q->unit)
                 VEC_PUSH(a, r, ((Res){by_partner ? i : -1, q->unit, usable(q->value, q->unit),
-                                      true, order++, q->span, NULL}));
+                                      true, pa->commits.v[k].condition != NULL, order++,
+                                      q->span, NULL}));
         }
     }
     if (r.n > 1)
@@ -86,6 +88,36 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
 static bool more_than(double a, double b)
 {
     return a > b && !cf_close(a, b);
+}
+
+/* The sums of one unit's run r[u..end) of a partner (or of everyone):
+ * what is budgeted, what is committed firmly and what subject to a
+ * condition.  Returns end. */
+typedef struct Sums {
+    double budgeted, firm, conditional;
+} Sums;
+
+static int unit_sums(const Res *r, int u, int n, Sums *s)
+{
+    *s = (Sums){0, 0, 0};
+    int k = u;
+    for (; k < n && strcmp(r[k].unit->d.id, r[u].unit->d.id) == 0; k++)
+        *(!r[k].commit ? &s->budgeted : r[k].conditional ? &s->conditional : &s->firm) +=
+            r[k].amount;
+    return k;
+}
+
+/* "commits only 300 hours", "commits no hours", and what more it commits
+ * subject to conditions: "(and 200 hours more subject to a condition)". */
+static void committed_text(Buf *b, Arena *a, const Sums *s, const Unit *u)
+{
+    if (s->firm > 0)
+        buf_printf(b, "commits only %s", cf_qty(a, s->firm, u));
+    else
+        buf_printf(b, "commits no %s", u->d.id);
+    if (s->conditional > 0)
+        buf_printf(b, "%s (and %s more subject to a condition)", s->firm > 0 ? " firmly" : "",
+                   cf_qty(a, s->conditional, u));
 }
 
 /* Per partner and unit, what it provides to activities (budgets `from` it,
@@ -107,19 +139,12 @@ void check_overcommitted_partner(CheckCtx *x)
         buf_init(&b);
         int bad = 0;
         for (int u = i; u < pj;) {
-            int uj = u;
-            double provided = 0, committed = 0;
-            while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
-                *(r[uj].commit ? &committed : &provided) += r[uj].amount;
-                uj++;
-            }
-            if (more_than(provided, committed)) {
-                if (committed > 0)
-                    buf_printf(&b, "%s%s to activities but commits only %s", bad ? "; and " : "",
-                               cf_qty(a, provided, r[u].unit), cf_qty(a, committed, r[u].unit));
-                else
-                    buf_printf(&b, "%s%s to activities but commits no %s", bad ? "; and " : "",
-                               cf_qty(a, provided, r[u].unit), r[u].unit->d.id);
+            Sums su;
+            int uj = unit_sums(r, u, pj, &su);
+            if (more_than(su.budgeted, su.firm)) {
+                buf_printf(&b, "%s%s to activities but ", bad ? "; and " : "",
+                           cf_qty(a, su.budgeted, r[u].unit));
+                committed_text(&b, a, &su, r[u].unit);
                 bad++;
             }
             u = uj;
@@ -130,16 +155,13 @@ void check_overcommitted_partner(CheckCtx *x)
                                          "partner '%s' provides %s", pa->d.id, buf_cstr(&b));
             /* The evidence: the budgets and commitments of the units over. */
             for (int u = i; u < pj;) {
-                int uj = u;
-                double provided = 0, committed = 0;
-                while (uj < pj && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
-                    *(r[uj].commit ? &committed : &provided) += r[uj].amount;
-                    uj++;
-                }
-                for (int k = u; k < uj && more_than(provided, committed); k++) {
+                Sums su;
+                int uj = unit_sums(r, u, pj, &su);
+                for (int k = u; k < uj && more_than(su.budgeted, su.firm); k++) {
                     if (r[k].commit)
-                        diag_related(&x->c->diag, g, r[k].span, "'%s' commits %s here", pa->d.id,
-                                     cf_qty(a, r[k].amount, r[k].unit));
+                        diag_related(&x->c->diag, g, r[k].span, "'%s' commits %s here%s",
+                                     pa->d.id, cf_qty(a, r[k].amount, r[k].unit),
+                                     r[k].conditional ? ", subject to a condition" : "");
                     else
                         diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
                                      cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
@@ -172,15 +194,14 @@ void check_resource_gap(CheckCtx *x)
     int bad = 0;
     VEC(int) short_units = {0};     /* start of each unit short, in r */
     for (int u = 0; u < n;) {
-        int uj = u;
-        double budgeted = 0, committed = 0;
-        while (uj < n && strcmp(r[uj].unit->d.id, r[u].unit->d.id) == 0) {
-            *(r[uj].commit ? &committed : &budgeted) += r[uj].amount;
-            uj++;
-        }
-        if (more_than(budgeted, committed)) {
+        Sums su;
+        int uj = unit_sums(r, u, n, &su);
+        if (more_than(su.budgeted, su.firm)) {
             buf_printf(&b, "%s%s budgeted, %s committed", bad++ ? "; " : "",
-                       cf_qty(a, budgeted, r[u].unit), cf_qty(a, committed, r[u].unit));
+                       cf_qty(a, su.budgeted, r[u].unit), cf_qty(a, su.firm, r[u].unit));
+            if (su.conditional > 0)
+                buf_printf(&b, " firmly and %s subject to conditions",
+                           cf_qty(a, su.conditional, r[u].unit));
             VEC_PUSH(a, short_units, u);
         }
         u = uj;
@@ -352,9 +373,12 @@ static void each_amount(CheckCtx *x, AmountFn *f)
     }
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
-        for (int k = 0; CF_USER(p) && k < p->commits.n; k++)
-            f(x, &p->d, "commitment", p->commits.v[k].value, p->commits.v[k].unit,
-              p->commits.v[k].span);
+        for (int k = 0; CF_USER(p) && k < p->commits.n; k++) {
+            const Commitment *cm = &p->commits.v[k];
+            f(x, &p->d, "commitment", cm->q.value, cm->q.unit, cm->q.span);
+            if (cm->has_worth)
+                f(x, &p->d, "value in kind", cm->worth.value, cm->worth.unit, cm->worth.span);
+        }
     }
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];

@@ -1,6 +1,6 @@
 /* schedule.c - the conflicts of the schedule: dependency_cycle,
- * schedule_inversion, outside_term, phase_order, reporting_too_infrequent.
- * n milestones with e `after` links in all. */
+ * schedule_inversion, outside_membership, outside_term, phase_order,
+ * reporting_too_infrequent.  n milestones with e `after` links in all. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +179,13 @@ void check_dependency_cycle(CheckCtx *x)
 
 /* ---- schedule_inversion ---------------------------------------------- */
 
+/* A partner whose stated `leaves` is before its stated `joins`: reported
+ * by schedule_inversion, and then no check compares its membership. */
+static bool left_before_joining(const Partner *p)
+{
+    return p->joins != DATE_NONE && p->leaves != DATE_NONE && p->leaves < p->joins;
+}
+
 /* One finding per milestone due before milestones it comes after (direct
  * `after` links), per activity whose period ends before it starts, and for
  * an agreement whose term ends before it starts (outside_term then stays
@@ -229,6 +236,16 @@ void check_schedule_inversion(CheckCtx *x)
         }
         buf_free(&b);
     }
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        if (!CF_USER(p) || !left_before_joining(p))
+            continue;
+        Diagnostic *g = check_report(x, CHECK_SCHEDULE_INVERSION, &p->d, NULL, p->leaves_span,
+                                     "partner '%s' leaves on %s, before it joins on %s", p->d.id,
+                                     cf_date(a, p->leaves), cf_date(a, p->joins));
+        diag_related(&x->c->diag, g, p->joins_span, "'%s' joins here", p->d.id);
+        diag_hint(&x->c->diag, g, "correct `joins` or `leaves`");
+    }
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];
         if (ac->start == DATE_NONE || ac->end == DATE_NONE || ac->end >= ac->start ||
@@ -238,6 +255,64 @@ void check_schedule_inversion(CheckCtx *x)
                                      "activity '%s' ends %s, before it starts on %s", ac->d.id,
                                      cf_date(a, ac->end), cf_date(a, ac->start));
         diag_hint(&x->c->diag, g, "write the period as `period START to END`, the start first");
+    }
+}
+
+/* ---- outside_membership ---------------------------------------------- */
+
+/* Only a stated `joins` or `leaves` is compared: a membership that is the
+ * term is outside_term's business.  Reports one finding per activity led
+ * and per milestone owned outside the lead's or owner's membership.
+ * O(activities + milestones). */
+static const char *outside_stated(Arena *a, const Partner *p, int32_t lo, int32_t hi)
+{
+    if (!p || left_before_joining(p) || lo == DATE_NONE)
+        return NULL;
+    if (p->joins != DATE_NONE && lo < p->joins)
+        return arena_printf(a, "joins on %s", cf_date(a, p->joins));
+    if (p->leaves != DATE_NONE && hi > p->leaves)
+        return arena_printf(a, "leaves on %s", cf_date(a, p->leaves));
+    return NULL;
+}
+
+static void membership_note(CheckCtx *x, Diagnostic *g, const Partner *p)
+{
+    Span sp = p->joins != DATE_NONE ? p->joins_span : p->leaves_span;
+    diag_related(&x->c->diag, g, sp, "'%s' is a member from %s to %s", p->d.id,
+                 cf_date(x->c->arena, partner_joins(x->m, p)),
+                 cf_date(x->c->arena, partner_leaves(x->m, p)));
+}
+
+void check_outside_membership(CheckCtx *x)
+{
+    Model *m = x->m;
+    Arena *a = x->c->arena;
+    const char *hint = "move the date inside the partner's membership, or hand the work to "
+                       "another partner; or `allow outside_membership \"reason\"`";
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        const char *why = CF_USER(ac) && ac->end != DATE_NONE
+                              ? outside_stated(a, ac->lead, ac->start, ac->end)
+                              : NULL;
+        if (!why)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_OUTSIDE_MEMBERSHIP, &ac->d, NULL, ac->period_span,
+                                     "activity '%s' runs from %s to %s, but '%s', who leads "
+                                     "it, %s", ac->d.id, cf_date(a, ac->start),
+                                     cf_date(a, ac->end), ac->lead->d.id, why);
+        membership_note(x, g, ac->lead);
+        diag_hint(&x->c->diag, g, "%s", hint);
+    }
+    for (int i = 0; i < m->milestones.n; i++) {
+        const Milestone *ms = m->milestones.v[i];
+        const char *why = CF_USER(ms) ? outside_stated(a, ms->owner, ms->due, ms->due) : NULL;
+        if (!why)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_OUTSIDE_MEMBERSHIP, &ms->d, NULL, ms->due_span,
+                                     "milestone '%s' is due %s, but '%s', who owns it, %s",
+                                     ms->d.id, cf_date(a, ms->due), ms->owner->d.id, why);
+        membership_note(x, g, ms->owner);
+        diag_hint(&x->c->diag, g, "%s", hint);
     }
 }
 

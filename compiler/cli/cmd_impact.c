@@ -84,9 +84,9 @@ static void withdraw(Arena *a, Model *m, Partner *p, Losses *l)
 {
     REMOVE_PTR(m->partners, p);
     for (int i = 0; i < p->commits.n; i++) {
-        struct UnitLoss *ul = unit_loss(l, p->commits.v[i].unit);
+        struct UnitLoss *ul = unit_loss(l, p->commits.v[i].q.unit);
         if (ul)
-            ul->committed += p->commits.v[i].value;
+            ul->committed += p->commits.v[i].q.value;
     }
     if (m->agreement->lead == p) {
         m->agreement->lead = NULL;

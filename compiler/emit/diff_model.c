@@ -12,6 +12,7 @@
  * agreement's terms, governance, and anything with nobody named. */
 #include <string.h>
 
+#include "buf.h"
 #include "diff_int.h"
 #include "numtext.h"
 
@@ -126,12 +127,61 @@ static void incentives(RdiffCtx *r, const char *subj, const Partner *o, const Pa
     }
 }
 
+/* A commitment as written after `commits`, keyed by its unit and what it
+ * is, so that a changed amount, value or condition reads as a change. */
 static void commit_items(RdiffCtx *r, const void *from, RdiffItems *out)
 {
     const Partner *p = from;
     for (int i = 0; i < p->commits.n; i++) {
-        const Quantity *q = &p->commits.v[i];
-        rdiff_item(r, out, q->unit ? q->unit->d.id : "", rdiff_qty(r->a, q->value, q->unit));
+        const Commitment *cm = &p->commits.v[i];
+        const Quantity *q = &cm->q;
+        const char *key = q->unit ? q->unit->d.id : "";
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, rdiff_qty(r->a, q->value, q->unit));
+        if (cm->what) {
+            key = arena_printf(r->a, "%s %s", key, cm->what);
+            buf_printf(&b, " %s", rdiff_str(r->a, cm->what));
+        }
+        if (cm->has_worth)
+            buf_printf(&b, " worth %s", rdiff_qty(r->a, cm->worth.value, cm->worth.unit));
+        if (cm->condition)
+            buf_printf(&b, " subject_to %s", rdiff_str(r->a, cm->condition));
+        rdiff_item(r, out, key, arena_strdup(r->a, buf_cstr(&b)));
+        buf_free(&b);
+    }
+}
+
+/* Who signs, keyed by name: "\"Ana Ruiz\" title \"Mayor\"". */
+static void signatory_items(RdiffCtx *r, const void *from, RdiffItems *out)
+{
+    const Partner *p = from;
+    for (int i = 0; i < p->signatories.n; i++) {
+        const Signatory *sg = &p->signatories.v[i];
+        const char *text = rdiff_str(r->a, sg->name);
+        if (sg->title)
+            text = arena_printf(r->a, "%s title %s", text, rdiff_str(r->a, sg->title));
+        rdiff_item(r, out, sg->name, text);
+    }
+}
+
+/* Whom to contact, keyed by name: role, email and phone. */
+static void contact_items(RdiffCtx *r, const void *from, RdiffItems *out)
+{
+    const Partner *p = from;
+    for (int i = 0; i < p->contacts.n; i++) {
+        const Contact *ct = &p->contacts.v[i];
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, rdiff_str(r->a, ct->name));
+        if (ct->role)
+            buf_printf(&b, " role %s", rdiff_str(r->a, ct->role));
+        if (ct->email)
+            buf_printf(&b, " email %s", rdiff_str(r->a, ct->email));
+        if (ct->phone)
+            buf_printf(&b, " phone %s", rdiff_str(r->a, ct->phone));
+        rdiff_item(r, out, ct->name, arena_strdup(r->a, buf_cstr(&b)));
+        buf_free(&b);
     }
 }
 
@@ -157,7 +207,12 @@ static void partners(RdiffCtx *r)
         rdiff_string(r, false, subj, "title", o->d.title, n->d.title, NULL);
         rdiff_scalar(r, false, subj, "sector", rdiff_id(o->sector), rdiff_id(n->sector), NULL);
         rdiff_scalar(r, false, subj, "level", rdiff_id(o->level), rdiff_id(n->level), NULL);
-        rdiff_string(r, true, subj, "signatory", o->signatory, n->signatory, &w);
+        rdiff_values(r, true, subj, "signatory", signatory_items, o, n, &w);
+        rdiff_values(r, false, subj, "contact", contact_items, o, n, NULL);
+        rdiff_scalar(r, true, subj, "joins", rdiff_date(r->a, o->joins), rdiff_date(r->a, n->joins),
+                     &w);
+        rdiff_scalar(r, true, subj, "leaves", rdiff_date(r->a, o->leaves),
+                     rdiff_date(r->a, n->leaves), &w);
         RDIFF_REFS(r, true, subj, "backbone", o->backbone, n->backbone, RDIFF_W, &w);
         rdiff_string(r, true, subj, "coordinator", o->coordinator, n->coordinator, &w);
         rdiff_values(r, true, subj, "commits", commit_items, o, n, &w);

@@ -142,6 +142,12 @@ void doc_pagebreak(Doc *d);
 const char *fmt_quantity(Arena *a, double v, const Unit *u);
 /* How a unit is named next to a number: "USD", "hours", "%" (percent). */
 const char *fmt_unit(const Unit *u);
+/* A commitment as people read it: "40 tonnes of surplus produce, valued
+ * at 80,000 USD, subject to the county grant being renewed". */
+const char *fmt_commitment(Arena *a, const Commitment *c);
+/* Who signs for a partner: "Ana Ruiz, Mayor; Bo Li, City Clerk"; NULL when
+ * nobody is named. */
+const char *fmt_signatories(Arena *a, const Partner *p);
 /* "1 March 2021"; "no date" for DATE_NONE. */
 const char *fmt_date(Arena *a, int32_t day);
 /* "monthly", "quarterly", "yearly", "every 6 months". */

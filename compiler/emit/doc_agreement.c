@@ -83,8 +83,9 @@ static void title_block(Doc *d, const Model *m)
             dt_add(d, r[1], DS_PLAIN, fmt_title(&p->sector->d));
         if (p->level)
             dt_add(d, r[2], DS_PLAIN, fmt_title(&p->level->d));
-        if (p->signatory)
-            dt_add(d, r[3], DS_PLAIN, p->signatory);
+        const char *signs = fmt_signatories(d->a, p);
+        if (signs)
+            dt_add(d, r[3], DS_PLAIN, signs);
         else
             dt_gen(d, r[3], DS_EM, "not named");
     }
@@ -155,12 +156,14 @@ static void purpose(Doc *d, const Model *m)
 
 /* ---- 3. parties, roles and commitments --------------------------------------- */
 
-static void quantities(Doc *d, DocText *t, const Quantity *q, int n)
+/* The commitments in the words of fmt_commitment(), which quote the
+ * partner's own text (what, condition) among the generated words. */
+static void commitments(Doc *d, DocText *t, const Partner *p)
 {
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < p->commits.n; i++) {
         if (i)
             dt_gen(d, t, DS_PLAIN, "; ");
-        dt_gen(d, t, DS_PLAIN, fmt_quantity(d->a, q[i].value, q[i].unit));
+        dt_add(d, t, DS_PLAIN, fmt_commitment(d->a, &p->commits.v[i]));
     }
 }
 
@@ -190,12 +193,13 @@ static void party(Doc *d, const Model *m, const Partner *p, int num)
         doc_field(d, f, "Sector", dt_user(d, fmt_title(&p->sector->d)));
     if (p->level)
         doc_field(d, f, "Level", dt_user(d, fmt_title(&p->level->d)));
-    doc_field(d, f, "Signatory",
-              p->signatory ? dt_user(d, p->signatory) : dt_gen(d, NULL, DS_EM, "not named"));
+    const char *signs = fmt_signatories(d->a, p);
+    doc_field(d, f, p->signatories.n > 1 ? "Signatories" : "Signatory",
+              signs ? dt_user(d, signs) : dt_gen(d, NULL, DS_EM, "not named"));
     if (p->coordinator)
         doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
     DocText *t = dt_new(d);
-    quantities(d, t, p->commits.v, p->commits.n);
+    commitments(d, t, p);
     doc_field(d, f, "Commits", t);
     t = dt_new(d);
     for (int i = 0; i < p->backbone.n; i++) {

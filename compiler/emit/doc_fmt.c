@@ -37,6 +37,29 @@ const char *fmt_quantity(Arena *a, double v, const Unit *u)
     return arena_printf(a, "%s %s", n, fmt_unit(u));
 }
 
+const char *fmt_commitment(Arena *a, const Commitment *c)
+{
+    const char *t = fmt_quantity(a, c->q.value, c->q.unit);
+    if (c->what)
+        t = arena_printf(a, "%s of %s", t, c->what);
+    if (c->has_worth)
+        t = arena_printf(a, "%s, valued at %s", t, fmt_quantity(a, c->worth.value, c->worth.unit));
+    if (c->condition)
+        t = arena_printf(a, "%s, subject to %s", t, c->condition);
+    return t;
+}
+
+const char *fmt_signatories(Arena *a, const Partner *p)
+{
+    const char *t = NULL;
+    for (int i = 0; i < p->signatories.n; i++) {
+        const Signatory *sg = &p->signatories.v[i];
+        const char *one = sg->title ? arena_printf(a, "%s, %s", sg->name, sg->title) : sg->name;
+        t = t ? arena_printf(a, "%s; %s", t, one) : one;
+    }
+    return t;
+}
+
 const char *fmt_date(Arena *a, int32_t day)
 {
     if (day == DATE_NONE)
@@ -170,7 +193,7 @@ int doc_resource_units(const Model *m, const Unit **out, int max)
     int nused = 0, n = 0;
     for (int i = 0; i < m->partners.n; i++)
         for (int j = 0; j < m->partners.v[i]->commits.n; j++)
-            add_unit(used, &nused, 64, m->partners.v[i]->commits.v[j].unit);
+            add_unit(used, &nused, 64, m->partners.v[i]->commits.v[j].q.unit);
     for (int i = 0; i < m->activities.n; i++)
         for (int j = 0; j < m->activities.v[i]->budgets.n; j++)
             add_unit(used, &nused, 64, m->activities.v[i]->budgets.v[j].q.unit);

@@ -165,12 +165,15 @@ static void sheet_fields(Sheet *s)
     DocBlock *f = doc_fields(d);
 
     doc_field(d, f, "Partner", partner_text(s));
-    doc_field(d, f, "Signs", p->signatory ? dt_user(d, p->signatory)
-                                          : dt_gen(d, NULL, DS_EM, "no signatory named"));
+    const char *signs = fmt_signatories(s->a, p);
+    doc_field(d, f, "Signs", signs ? dt_user(d, signs)
+                                   : dt_gen(d, NULL, DS_EM, "no signatory named"));
     DocText *t = dt_new(d);
-    for (int i = 0; i < p->commits.n; i++)
-        dt_genf(d, t, DS_PLAIN, "%s%s", i ? "; " : "",
-                fmt_quantity(s->a, p->commits.v[i].value, p->commits.v[i].unit));
+    for (int i = 0; i < p->commits.n; i++) {
+        if (i)
+            dt_gen(d, t, DS_PLAIN, "; ");
+        dt_add(d, t, DS_PLAIN, fmt_commitment(s->a, &p->commits.v[i]));
+    }
     doc_field(d, f, "Commits", t);
     doc_field(d, f, "Provides to activities", provides_text(s));
     if (p->coordinator)

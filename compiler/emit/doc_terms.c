@@ -216,9 +216,9 @@ static void resources(Doc *d, const Model *m)
         double row[MAX_UNITS] = {0};
         bool has[MAX_UNITS] = {0};
         for (int k = 0; k < p->commits.n; k++) {
-            int c = unit_col(units, nu, p->commits.v[k].unit);
+            int c = unit_col(units, nu, p->commits.v[k].q.unit);
             if (c >= 0) {
-                row[c] += p->commits.v[k].value;
+                row[c] += p->commits.v[k].q.value;
                 has[c] = true;
             }
         }
@@ -333,8 +333,8 @@ static void signatures(Doc *d, const Model *m)
     DocBlock *b = doc_signatures(d);
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
-        doc_signature(d, b, dt_user(d, fmt_title(&p->d)),
-                      p->signatory ? dt_user(d, p->signatory) : NULL);
+        const char *signs = fmt_signatories(d->a, p);
+        doc_signature(d, b, dt_user(d, fmt_title(&p->d)), signs ? dt_user(d, signs) : NULL);
     }
 }
 

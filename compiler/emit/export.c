@@ -311,14 +311,64 @@ static JNode *agenda(Ex *x)
     return o;
 }
 
-static int by_qty(const void *p, const void *q)
+/* Commitments by unit, amount, then what and condition: an order that
+ * does not depend on the order of the source. */
+static int by_commitment(const void *p, const void *q)
 {
-    const Quantity *a = p, *b = q;
-    const char *ua = a->unit ? a->unit->d.id : "", *ub = b->unit ? b->unit->d.id : "";
+    const Commitment *a = p, *b = q;
+    const char *ua = a->q.unit ? a->q.unit->d.id : "", *ub = b->q.unit ? b->q.unit->d.id : "";
     int c = strcmp(ua, ub);
     if (c)
         return c;
-    return (a->value > b->value) - (a->value < b->value);
+    if (a->q.value != b->q.value)
+        return (a->q.value > b->q.value) - (a->q.value < b->q.value);
+    c = strcmp(a->what ? a->what : "", b->what ? b->what : "");
+    return c ? c : strcmp(a->condition ? a->condition : "", b->condition ? b->condition : "");
+}
+
+static JNode *commitments(Ex *x, const Partner *p)
+{
+    Commitment *cs = arena_alloc(x->a, sizeof *cs * (size_t)(p->commits.n + 1));
+    memcpy(cs, p->commits.v, sizeof *cs * (size_t)p->commits.n);
+    qsort(cs, (size_t)p->commits.n, sizeof *cs, by_commitment);
+    JNode *arr = jnew(x, J_ARR);
+    for (int k = 0; k < p->commits.n; k++) {
+        JNode *o = jqty(x, cs[k].q.value, cs[k].q.unit);
+        jset(x, o, "what", jstr(x, cs[k].what));
+        jset(x, o, "worth", cs[k].has_worth ? jqty(x, cs[k].worth.value, cs[k].worth.unit)
+                                            : jstr(x, NULL));
+        jset(x, o, "condition", jstr(x, cs[k].condition));
+        jpush(x, arr, o);
+    }
+    return arr;
+}
+
+/* Signatories and contacts in source order: the order partners sign in. */
+static JNode *signatories(Ex *x, const Partner *p)
+{
+    JNode *arr = jnew(x, J_ARR);
+    for (int k = 0; k < p->signatories.n; k++) {
+        JNode *o = jnew(x, J_OBJ);
+        jset(x, o, "name", jstr(x, p->signatories.v[k].name));
+        jset(x, o, "title", jstr(x, p->signatories.v[k].title));
+        jpush(x, arr, o);
+    }
+    return arr;
+}
+
+static JNode *contacts(Ex *x, const Partner *p)
+{
+    JNode *arr = jnew(x, J_ARR);
+    for (int k = 0; k < p->contacts.n; k++) {
+        const Contact *ct = &p->contacts.v[k];
+        JNode *o = jnew(x, J_OBJ);
+        jset(x, o, "name", jstr(x, ct->name));
+        jset(x, o, "role", jstr(x, ct->role));
+        jset(x, o, "email", jstr(x, ct->email));
+        jset(x, o, "phone", jstr(x, ct->phone));
+        jpush(x, arr, o);
+    }
+    return arr;
 }
 
 static JNode *partners(Ex *x)
@@ -331,16 +381,13 @@ static JNode *partners(Ex *x)
         JNode *o = decl_obj(x, &p->d);
         jset(x, o, "sector", jref(x, p->sector));
         jset(x, o, "level", jref(x, p->level));
-        jset(x, o, "signatory", jstr(x, p->signatory));
+        jset(x, o, "signatories", signatories(x, p));
+        jset(x, o, "contacts", contacts(x, p));
+        jset(x, o, "joins", jdate(x, p->joins));
+        jset(x, o, "leaves", jdate(x, p->leaves));
         jset(x, o, "backbone", JREFS(x, p->backbone));
         jset(x, o, "coordinator", jstr(x, p->coordinator));
-        Quantity *qs = arena_alloc(x->a, sizeof *qs * (size_t)(p->commits.n + 1));
-        memcpy(qs, p->commits.v, sizeof *qs * (size_t)p->commits.n);
-        qsort(qs, (size_t)p->commits.n, sizeof *qs, by_qty);
-        JNode *cm = jnew(x, J_ARR);
-        for (int k = 0; k < p->commits.n; k++)
-            jpush(x, cm, jqty(x, qs[k].value, qs[k].unit));
-        jset(x, o, "commits", cm);
+        jset(x, o, "commits", commitments(x, p));
         JNode *inc = jnew(x, J_ARR);
         const Incentive **is = arena_alloc(x->a, sizeof *is * (size_t)(p->incentives.n + 1));
         for (int k = 0; k < p->incentives.n; k++)
@@ -620,20 +667,25 @@ static JNode *governance(Ex *x)
     return o;
 }
 
-/* Resources per unit: what the partners commit and what the activities
- * budget, summed. */
+/* Resources per unit: what the partners commit (pass 0), the part of it
+ * subject to conditions (pass 1), and what the activities budget (pass
+ * 2), summed. */
 static JNode *totals(Ex *x)
 {
+    static const char *const keys[] = {"commits", "conditional", "budgets"};
     JNode *o = jnew(x, J_OBJ);
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 3; pass++) {
         const char *units[256];
         double sums[256];
         int nu = 0;
-        for (int i = 0; i < (pass ? x->m->activities.n : x->m->partners.n); i++) {
-            int nq = pass ? x->m->activities.v[i]->budgets.n : x->m->partners.v[i]->commits.n;
+        for (int i = 0; i < (pass == 2 ? x->m->activities.n : x->m->partners.n); i++) {
+            int nq = pass == 2 ? x->m->activities.v[i]->budgets.n
+                               : x->m->partners.v[i]->commits.n;
             for (int k = 0; k < nq; k++) {
-                const Quantity *q = pass ? &x->m->activities.v[i]->budgets.v[k].q
-                                         : &x->m->partners.v[i]->commits.v[k];
+                if (pass == 1 && !x->m->partners.v[i]->commits.v[k].condition)
+                    continue;
+                const Quantity *q = pass == 2 ? &x->m->activities.v[i]->budgets.v[k].q
+                                              : &x->m->partners.v[i]->commits.v[k].q;
                 const char *u = q->unit ? q->unit->d.id : "";
                 int j = 0;
                 while (j < nu && strcmp(units[j], u) != 0)
@@ -650,7 +702,7 @@ static JNode *totals(Ex *x)
         JNode *t = jnew(x, J_OBJ);
         for (int j = 0; j < nu; j++)
             jset(x, t, units[j], jnum(x, sums[j]));
-        jset(x, o, pass ? "budgets" : "commits", t);
+        jset(x, o, keys[pass], t);
     }
     return o;
 }

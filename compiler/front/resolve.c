@@ -197,108 +197,6 @@ static const StmtDef agreement_defs[] = {
     {"nested_in", {.decl = ag_nested_in}, false, false},
 };
 
-/* ---- partner ------------------------------------------------------ */
-
-static void pa_sector(Cur *c, Decl *d)
-{
-    ((Partner *)d)->sector = (Sector *)cur_ref(c, REF_SECTOR);
-    cur_end(c);
-}
-
-static void pa_level(Cur *c, Decl *d)
-{
-    ((Partner *)d)->level = (Level *)cur_ref(c, REF_LEVEL);
-    cur_end(c);
-}
-
-static void pa_signatory(Cur *c, Decl *d)
-{
-    if (cur_string(c, &((Partner *)d)->signatory, "who signs, as a string"))
-        cur_end(c);
-}
-
-static void pa_coordinator(Cur *c, Decl *d)
-{
-    if (cur_string(c, &((Partner *)d)->coordinator, "the coordinating staff, as a string"))
-        cur_end(c);
-}
-
-static void pa_backbone(Cur *c, Decl *d)
-{
-    Partner *p = (Partner *)d;
-    p->backbone_span = c->st->span;
-    RESOLVE_LIST_STMT(c, REF_BACKBONE, p->backbone, BackboneFn);
-}
-
-static void pa_commits(Cur *c, Decl *d)
-{
-    Quantity q;
-    if (cur_quantity(c, &q, "a quantity such as `2_000_000 USD`") && cur_end(c))
-        VEC_PUSH(c->r->a, ((Partner *)d)->commits, q);
-}
-
-/* An incentive's block: the interests behind it, `interest NAME wants
- * more|less`.  An incentive is not a declaration (its id is local to the
- * partner), so its block has a reader of its own. */
-static void ic_interest(Cur *c, Incentive *in)
-{
-    const char *name;
-    Span sp;
-    if (!cur_ident(c, &name, &sp, "the interest's name") || !cur_word(c, "wants"))
-        return;
-    static const char *const dirs[] = {"more", "less"};
-    int k = cur_choice(c, dirs, 2, "more or less");
-    if (k < 0 || !cur_end(c))
-        return;
-    Want w = {name, k == 0 ? 1 : -1, (Span){sp.file, c->st->span.lo, c->st->span.hi}};
-    VEC_PUSH(c->r->a, in->wants, w);
-}
-
-static const StmtDef incentive_defs[] = {
-    {"interest", {.incentive = ic_interest}, true, false},
-};
-
-static void incentive_block(Cur *c, Incentive *in)
-{
-    BlockWalk w;
-    Cur ic;
-    int k;
-    resolve_walk_init(&w, c->r, c->s, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
-                      arena_printf(c->r->a, "incentive '%s'", in->id));
-    while ((k = resolve_walk_next(&w, &ic)) >= 0)
-        incentive_defs[k].read.incentive(&ic, in);
-}
-
-static void pa_incentive(Cur *c, Decl *d)
-{
-    Partner *p = (Partner *)d;
-    Incentive *in = arena_alloc(c->r->a, sizeof *in);
-    Span sp;
-    if (!cur_ident(c, &in->id, &sp, "the incentive's id") ||
-        !cur_string(c, &in->text, "what the partner wants, as a string") || !cur_end(c))
-        return;
-    in->span = sp;
-    for (int i = 0; i < p->incentives.n; i++)
-        if (strcmp(p->incentives.v[i]->id, in->id) == 0) {
-            Diagnostic *g = diag_report(c->r->d, CHECK_DUPLICATE_NAME, sp, "file",
-                                        "partner '%s' already has an incentive '%s'", d->id, in->id);
-            diag_related(c->r->d, g, p->incentives.v[i]->span, "first declared here");
-            return;
-        }
-    incentive_block(c, in);
-    VEC_PUSH(c->r->a, p->incentives, in);
-}
-
-static const StmtDef partner_defs[] = {
-    {"sector", {.decl = pa_sector}, false, false},
-    {"level", {.decl = pa_level}, false, false},
-    {"signatory", {.decl = pa_signatory}, false, false},
-    {"backbone", {.decl = pa_backbone}, false, false},
-    {"coordinator", {.decl = pa_coordinator}, false, false},
-    {"commits", {.decl = pa_commits}, true, false},
-    {"incentive", {.decl = pa_incentive}, true, true},
-};
-
 /* ---- goal --------------------------------------------------------- */
 
 static void go_measured_by(Cur *c, Decl *d)
@@ -693,7 +591,7 @@ static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
         const char *where;
     } kinds[] = {
         {agreement_defs, NDEFS(agreement_defs), "the agreement"},
-        {partner_defs, NDEFS(partner_defs), "a partner"},
+        {resolve_partner_defs, resolve_npartner_defs, "a partner"},
         {goal_defs, NDEFS(goal_defs), "a goal"},
         {indicator_defs, NDEFS(indicator_defs), "an indicator"},
         {activity_defs, NDEFS(activity_defs), "an activity"},
@@ -756,7 +654,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         decl_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), where);
         break;
     case K_PARTNER:
-        decl_block(r, s, d, &st->block, partner_defs, NDEFS(partner_defs), where);
+        decl_block(r, s, d, &st->block, resolve_partner_defs, resolve_npartner_defs, where);
         break;
     case K_GOAL:
         decl_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), where);
@@ -791,6 +689,8 @@ static void init_dates(Model *m)
         m->activities.v[i]->start = m->activities.v[i]->end = DATE_NONE;
     for (int i = 0; i < m->milestones.n; i++)
         m->milestones.v[i]->due = DATE_NONE;
+    for (int i = 0; i < m->partners.n; i++)
+        m->partners.v[i]->joins = m->partners.v[i]->leaves = DATE_NONE;
     if (m->agreement)
         m->agreement->term_start = m->agreement->term_end = DATE_NONE;
 }

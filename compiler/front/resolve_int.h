@@ -1,7 +1,8 @@
 /* resolve_int.h - internals shared by the files of the resolver:
  * compile.c (files, `use`, declarations), resolve.c (the statements of
- * declarations), resolve_blocks.c (the other blocks), expr.c (expressions)
- * and resolve_args.c (reading statement arguments). */
+ * declarations), resolve_partner.c (a partner's), resolve_blocks.c (the
+ * other blocks), expr.c (expressions) and resolve_args.c (reading
+ * statement arguments). */
 #ifndef CHARTER_RESOLVE_INT_H
 #define CHARTER_RESOLVE_INT_H
 
@@ -139,13 +140,14 @@ void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u);
  * table is read by its block's own reader, which calls the member of
  * `read` the table fills: a declaration's block (resolve.c; `d` is of the
  * table's kind, since the reader picks the table by d->kind), a partner's
- * incentive (resolve.c), a tension, or the communication and governance
+ * incentive or contact (resolve_partner.c), a tension, or the communication and governance
  * blocks, whose statements fill the model itself (resolve_blocks.c). */
 typedef struct StmtDef {
     const char *name;
     union {
         void (*decl)(Cur *c, Decl *d);
         void (*incentive)(Cur *c, Incentive *in);
+        void (*contact)(Cur *c, Contact *ct);
         void (*tension)(Cur *c, Tension *t);
         void (*model)(Cur *c, Model *m);
     } read;
@@ -188,6 +190,9 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st);
 /* The communication or governance block: the statements of `defs` fill the model. */
 void resolve_model_block(Resolver *r, Scope *s, const Stmt *st, const StmtDef *defs, int n,
                          const char *where);
+/* The statements of a partner's block (resolve_partner.c). */
+extern const StmtDef resolve_partner_defs[];
+extern const int resolve_npartner_defs;
 extern const StmtDef resolve_comm_defs[];
 extern const int resolve_ncomm_defs;
 extern const StmtDef resolve_governance_defs[];

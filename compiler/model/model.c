@@ -69,6 +69,20 @@ Unit *model_unit(const Model *m, const char *id)
     return hmap_named_get(&m->syms, K_UNIT, id);
 }
 
+int32_t partner_joins(const Model *m, const Partner *p)
+{
+    if (p->joins != DATE_NONE)
+        return p->joins;
+    return m->agreement ? m->agreement->term_start : DATE_NONE;
+}
+
+int32_t partner_leaves(const Model *m, const Partner *p)
+{
+    if (p->leaves != DATE_NONE)
+        return p->leaves;
+    return m->agreement ? m->agreement->term_end : DATE_NONE;
+}
+
 const char *model_ref_name(Arena *a, const Model *m, const Decl *d)
 {
     if (!d)

@@ -94,15 +94,46 @@ typedef struct Incentive {
     VEC(Want) wants;
 } Incentive;
 
+/* `signatory "NAME" [title "TITLE"]`: one person who signs for a partner
+ * (a board may name two).  `signatory "TEXT"` alone, the older form, is a
+ * name without a title. */
+typedef struct Signatory {
+    const char *name, *title;   /* title may be NULL */
+    Span span;
+} Signatory;
+
+/* `contact "NAME" { role email phone }`: whom the partners write to. */
+typedef struct Contact {
+    const char *name, *role, *email, *phone;   /* all but name may be NULL */
+    Span span;
+} Contact;
+
+/* `commits QUANTITY ["WHAT"] [worth QUANTITY] [subject_to "CONDITION"]`:
+ * money or hours, or an in-kind contribution (what it is, and its value
+ * in money), firm or depending on a condition. */
+typedef struct Commitment {
+    Quantity q;
+    const char *what;       /* NULL: the quantity says it all */
+    bool has_worth;
+    Quantity worth;         /* the value of an in-kind contribution */
+    const char *condition;  /* NULL: firm */
+    Span span;              /* the whole statement */
+} Commitment;
+
 struct Partner {
     Decl d;
     Sector *sector;
     Level *level;
-    const char *signatory;
+    VEC(Signatory) signatories;
+    VEC(Contact) contacts;
+    /* Membership: `joins`, `leaves`; DATE_NONE when not said, which means
+     * the agreement's term (partner_joins(), partner_leaves()). */
+    int32_t joins, leaves;
+    Span joins_span, leaves_span;
     VEC(BackboneFn *) backbone;
     Span backbone_span;
     const char *coordinator;
-    VEC(Quantity) commits;
+    VEC(Commitment) commits;
     VEC(Incentive *) incentives;
 };
 
@@ -302,6 +333,10 @@ Decl *model_lookup(const Model *m, DeclKind k, const char *name);
 KindSet model_kinds_named(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */
 Unit *model_unit(const Model *m, const char *id);
+/* A partner's membership: its `joins` (`leaves`) date, else the start
+ * (end) of the agreement's term, else DATE_NONE. */
+int32_t partner_joins(const Model *m, const Partner *p);
+int32_t partner_leaves(const Model *m, const Partner *p);
 /* The name by which m refers to d: its id, or `ns.id` for a declaration
  * of a namespace brought in with `use ... as ns`; NULL for NULL. */
 const char *model_ref_name(Arena *a, const Model *m, const Decl *d);

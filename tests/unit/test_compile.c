@@ -72,9 +72,9 @@ static void test_numbers(void **state)
     assert_string_equal(checks_of(c), "");
     Partner *p = c->model->partners.v[0];
     assert_int_equal(p->commits.n, 2);
-    assert_true(p->commits.v[0].value == 10000000.0);
-    assert_string_equal(p->commits.v[0].unit->d.id, "USD");
-    assert_true(p->commits.v[1].value == 2.5);
+    assert_true(p->commits.v[0].q.value == 10000000.0);
+    assert_string_equal(p->commits.v[0].q.unit->d.id, "USD");
+    assert_true(p->commits.v[1].q.value == 2.5);
     Indicator *ind = c->model->indicators.v[0];
     assert_true(ind->targets.v[0].value == 40);
     assert_true(ind->baseline == -3);
@@ -197,7 +197,7 @@ static void test_names_per_kind(void **state)
     assert_ptr_equal(a->lead, m->partners.v[0]);
     assert_ptr_equal(a->supports.v[0], m->goals.v[0]);
     assert_ptr_equal(a->addresses.v[0], m->needs.v[0]);
-    Unit *u = m->partners.v[0]->commits.v[0].unit;
+    Unit *u = m->partners.v[0]->commits.v[0].q.unit;
     assert_string_equal(u->d.title, "school buildings");
     assert_false(u->d.is_std);
     int schools = 0;

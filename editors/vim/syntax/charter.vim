@@ -39,7 +39,8 @@ let s:statements = [
       \ 'version', 'term', 'lead', 'scope', 'amendment', 'withdrawal',
       \ 'nested_in',
       \ 'vision', 'problem', 'principle',
-      \ 'sector', 'level', 'signatory', 'backbone', 'coordinator', 'commits',
+      \ 'sector', 'level', 'signatory', 'contact', 'role', 'email', 'phone',
+      \ 'joins', 'leaves', 'backbone', 'coordinator', 'commits',
       \ 'interest', 'resolution',
       \ 'measured_by', 'by',
       \ 'unit', 'direction', 'baseline', 'target', 'frequency', 'reported_by',
@@ -62,7 +63,7 @@ let s:values = [
 " Words that join the parts of a statement.
 let s:connectives = [
       \ 'every', 'with', 'by', 'to', 'from', 'on', 'as', 'wants', 'between',
-      \ 'notice']
+      \ 'notice', 'title', 'worth', 'subject_to']
 
 let s:duration_units = [
       \ 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter',

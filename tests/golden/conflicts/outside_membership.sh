@@ -1,0 +1,1 @@
+sh ./_conflicts.sh outside_membership.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh outside_membership_ok.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh overcommitted_conditional.charter

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh schedule_inversion_membership.charter
