@@ -56,23 +56,39 @@ const char *date_long(int32_t days, char *buf)
 
 int32_t date_add(int32_t days, Duration dur)
 {
-    switch (dur.unit) {
-    case DUR_DAY:
-        return days + dur.n;
-    case DUR_WEEK:
-        return days + 7 * dur.n;
-    default: {
-        int months = dur.n * (dur.unit == DUR_MONTH ? 1 : dur.unit == DUR_QUARTER ? 3 : 12);
-        int y, m, d;
-        date_to_civil(days, &y, &m, &d);
-        int total = y * 12 + (m - 1) + months;
-        y = total / 12;
-        m = total % 12 + 1;
-        if (d > date_days_in_month(y, m))
-            d = date_days_in_month(y, m);
-        return date_from_civil(y, m, d);
+    if (dur.unit == DUR_DAY || dur.unit == DUR_WEEK) {
+        int64_t r = (int64_t)days + (int64_t)dur.n * (dur.unit == DUR_WEEK ? 7 : 1);
+        int64_t lo = date_from_civil(-DATE_ADD_MAX_YEAR, 1, 1);
+        int64_t hi = date_from_civil(DATE_ADD_MAX_YEAR, 12, 31);
+        return (int32_t)(r < lo ? lo : r > hi ? hi : r);
     }
+    int64_t months = (int64_t)dur.n * (dur.unit == DUR_MONTH ? 1 : dur.unit == DUR_QUARTER ? 3 : 12);
+    int y, m, d;
+    date_to_civil(days, &y, &m, &d);
+    int64_t total = (int64_t)y * 12 + (m - 1) + months;
+    int64_t yy = total >= 0 ? total / 12 : -((-total + 11) / 12);   /* floor */
+    m = (int)(total - yy * 12) + 1;
+    if (yy > DATE_ADD_MAX_YEAR || yy < -DATE_ADD_MAX_YEAR) {
+        yy = yy > 0 ? DATE_ADD_MAX_YEAR : -DATE_ADD_MAX_YEAR;
+        m = yy > 0 ? 12 : 1;
+        d = yy > 0 ? 31 : 1;
     }
+    y = (int)yy;
+    if (d > date_days_in_month(y, m))
+        d = date_days_in_month(y, m);
+    return date_from_civil(y, m, d);
+}
+
+int duration_max(DurUnit u)
+{
+    switch (u) {
+    case DUR_DAY: return (int)(DURATION_MAX_YEARS * 365.2425);
+    case DUR_WEEK: return (int)(DURATION_MAX_YEARS * 365.2425 / 7);
+    case DUR_MONTH: return DURATION_MAX_YEARS * 12;
+    case DUR_QUARTER: return DURATION_MAX_YEARS * 4;
+    case DUR_YEAR: return DURATION_MAX_YEARS;
+    }
+    return 0;
 }
 
 double duration_days(Duration d)

@@ -92,8 +92,21 @@ void date_to_civil(int32_t days, int *y, int *m, int *d);
 const char *date_iso(int32_t days, char *buf);
 /* "1 March 2021"; buf holds at least 32 bytes. */
 const char *date_long(int32_t days, char *buf);
-/* Adds a duration; month arithmetic clamps to the last day of the month. */
+/* Adds a duration; month arithmetic clamps to the last day of the month.
+ * Any n and any date give a defined result: the sum is computed in 64
+ * bits and a year past +-DATE_ADD_MAX_YEAR is clamped to it (so the
+ * result is a date date_to_civil and date_iso read back). */
 int32_t date_add(int32_t days, Duration d);
+#define DATE_ADD_MAX_YEAR 5000000
+/* The longest duration the language accepts (`90 days`, `every 2 weeks`,
+ * `withdrawal 6 months notice`): 1000 years, ten times the longest span
+ * of dates an agreement can write (years 1 to 9999) would need, and short
+ * enough that a date plus a duration stays a date of the calendar. */
+#define DURATION_MAX_YEARS 1000
+/* The largest n of a duration in unit u that is at most DURATION_MAX_YEARS
+ * long (a year of 365.2425 days): 365242 days, 52177 weeks, 12000 months,
+ * 4000 quarters, 1000 years. */
+int duration_max(DurUnit u);
 /* Approximate length in days (a month is 30.44 days), for comparisons. */
 double duration_days(Duration d);
 /* Parses a duration unit word: day(s) week(s) month(s) quarter(s) year(s). */

@@ -3,6 +3,7 @@
  * Statements are parsed uniformly (ast.h); here each statement's expected
  * shape is read argument by argument, so a wrong or missing argument gets
  * a message that names what was expected after what. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -155,7 +156,8 @@ bool cur_duration(Cur *c, Duration *out, bool bare)
         *out = (Duration){1, u};
         return true;
     }
-    if (!a || a->kind != ARG_NUMBER || a->num != (int)a->num || a->num <= 0) {
+    /* The range first: converting a double beyond int's range is undefined. */
+    if (!a || a->kind != ARG_NUMBER || a->num <= 0 || a->num != floor(a->num)) {
         cur_error(c, "a duration such as `90 days` or `6 months`");
         return false;
     }
@@ -166,6 +168,14 @@ bool cur_duration(Cur *c, Duration *out, bool bare)
         return false;
     }
     c->i++;
+    if (a->num > duration_max(u)) {
+        char most[48];
+        diag_report(c->r->d, CHECK_LIMIT, (Span){a->span.file, a->span.lo, w->span.hi}, "file",
+                    "duration of %.15g %s is longer than the limit of %d years (at most %s)",
+                    a->num, w->text, DURATION_MAX_YEARS,
+                    duration_text((Duration){duration_max(u), u}, most, sizeof most));
+        return false;
+    }
     *out = (Duration){(int)a->num, u};
     return true;
 }

@@ -112,6 +112,37 @@ static void test_parse_and_write(void **state)
     assert_string_equal(date_iso(date_add(d, (Duration){1, DUR_YEAR}), buf), "2022-01-31");
 }
 
+/* date_add never overflows, whatever the duration (the language limits a
+ * duration to DURATION_MAX_YEARS, but the tracker's arithmetic multiplies
+ * them): the sum is clamped to DATE_ADD_MAX_YEAR, and within the limit every
+ * result from a source date is a date of the calendar.  2^31 - 1 days used
+ * to overflow an int (UBSan) and give a date before the start. */
+static void test_add_overflow(void **state)
+{
+    (void)state;
+    int32_t d, last, hi = date_from_civil(DATE_ADD_MAX_YEAR, 12, 31);
+    int32_t lo = date_from_civil(-DATE_ADD_MAX_YEAR, 1, 1);
+    date_parse("2021-01-31", &d);
+    date_parse("9999-12-31", &last);
+    for (int u = DUR_DAY; u <= DUR_YEAR; u++) {
+        assert_int_equal(date_add(d, (Duration){INT32_MAX, (DurUnit)u}), hi);
+        assert_int_equal(date_add(d, (Duration){-INT32_MAX - 1, (DurUnit)u}), lo);
+        assert_int_equal(date_add(INT32_MAX, (Duration){INT32_MAX, (DurUnit)u}), hi);
+        assert_true(date_add(last, (Duration){duration_max((DurUnit)u), (DurUnit)u}) > last);
+        /* The limit is at most 1000 years (of 365.2425 days) in each unit. */
+        assert_true(duration_days((Duration){duration_max((DurUnit)u), (DurUnit)u}) <=
+                    DURATION_MAX_YEARS * 365.2425);
+        assert_true(duration_days((Duration){duration_max((DurUnit)u) + 1, (DurUnit)u}) >
+                    DURATION_MAX_YEARS * 365.2425);
+    }
+    char buf[32];
+    assert_string_equal(date_iso(date_add(d, (Duration){-1, DUR_MONTH}), buf), "2020-12-31");
+    date_parse("0001-03-31", &d);
+    assert_string_equal(date_iso(date_add(d, (Duration){-1, DUR_MONTH}), buf), "0001-02-28");
+    assert_int_equal(duration_max(DUR_DAY), 365242);
+    assert_int_equal(duration_max(DUR_WEEK), 52177);
+}
+
 /* The words of a duration's unit, singular or plural, and no others. */
 static void test_duration_unit(void **state)
 {
@@ -169,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_extremes),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_parse_and_write),
+        cmocka_unit_test(test_add_overflow),
         cmocka_unit_test(test_duration_unit),
         cmocka_unit_test(test_named),
         cmocka_unit_test(test_every),
