@@ -750,5 +750,5 @@ void resolve_scope(Resolver *r, Scope *s)
                                             "file", "the communication block already has '%s'",
                                             s->m->comms.v[i]->id);
                 diag_related(r->d, g, s->m->comms.v[k]->span, "first declared here");
-            }
+            }    resolve_sums(r, s->m);
 }

@@ -1,8 +1,8 @@
 /* resolve_int.h - internals shared by the files of the resolver:
  * compile.c (files, `use`, declarations), resolve.c (the statements of
  * declarations), resolve_partner.c (a partner's), resolve_blocks.c (the
- * other blocks), expr.c (expressions) and resolve_args.c (reading
- * statement arguments). */
+ * other blocks), expr.c (expressions), resolve_args.c (reading statement
+ * arguments) and resolve_sums.c (sums that must stay finite). */
 #ifndef CHARTER_RESOLVE_INT_H
 #define CHARTER_RESOLVE_INT_H
 
@@ -204,5 +204,8 @@ void load_declare(Resolver *r, Scope *s, Ast *ast);
 void resolve_scope(Resolver *r, Scope *s);
 /* expr.c */
 void resolve_expr(Resolver *r, Scope *s, Expr *e, bool want_bool, Indicator *owner);
+/* resolve_sums.c: the sums of commitments and budgets per unit, and the
+ * spread of each indicator's plan, are finite (invalid_number otherwise). */
+void resolve_sums(Resolver *r, Model *m);
 
 #endif
