@@ -1,7 +1,8 @@
 /* bench/gen_util.h — the helpers of bench/gen.c that know nothing of Charter's
  * model: the splitmix64 PRNG, civil-date arithmetic and the number formats a
- * .charter file uses. Static functions, included once, by gen.c only (the
- * generator is built from one translation unit: `gcc bench/gen.c`). */
+ * .charter file uses. Static (inline, so that a generator need not use them
+ * all) functions, included by gen.c and dense.c, each built from one
+ * translation unit: `gcc bench/gen.c`. */
 #ifndef GEN_UTIL_H
 #define GEN_UTIL_H
 
@@ -15,7 +16,7 @@
 
 typedef struct { uint64_t s; } Rng;
 
-static uint64_t rnext(Rng *r)
+static inline uint64_t rnext(Rng *r)
 {
     uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -23,11 +24,11 @@ static uint64_t rnext(Rng *r)
     return z ^ (z >> 31);
 }
 /* Uniform in [lo, hi], both inclusive. */
-static int rint_(Rng *r, int lo, int hi) { return lo + (int)(rnext(r) % (uint64_t)(hi - lo + 1)); }
-static double runif(Rng *r) { return (double)(rnext(r) >> 11) * (1.0 / 9007199254740992.0); }
-static double rrange(Rng *r, double lo, double hi) { return lo + (hi - lo) * runif(r); }
-static int chance(Rng *r, double p) { return runif(r) < p; }
-static Rng rng_for(unsigned kind, unsigned idx)
+static inline int rint_(Rng *r, int lo, int hi) { return lo + (int)(rnext(r) % (uint64_t)(hi - lo + 1)); }
+static inline double runif(Rng *r) { return (double)(rnext(r) >> 11) * (1.0 / 9007199254740992.0); }
+static inline double rrange(Rng *r, double lo, double hi) { return lo + (hi - lo) * runif(r); }
+static inline int chance(Rng *r, double p) { return runif(r) < p; }
+static inline Rng rng_for(unsigned kind, unsigned idx)
 {
     Rng r = { SEED ^ ((uint64_t)kind << 48) ^ ((uint64_t)idx * 0xD1B54A32D192ED03ull) };
     rnext(&r);
@@ -37,7 +38,7 @@ static Rng rng_for(unsigned kind, unsigned idx)
 
 /* ---- dates: days since 1970-01-01 (H. Hinnant's civil algorithms) -------- */
 
-static int32_t days_from_civil(int y, int m, int d)
+static inline int32_t days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     int era = (y >= 0 ? y : y - 399) / 400;
@@ -63,8 +64,8 @@ static const char *date_str(int32_t z)
 }
 /* Months counted from 2025-01 (the start of the generated term); first and
  * last day of such a month. */
-static int32_t month_first(int mi) { return days_from_civil(2025 + mi / 12, mi % 12 + 1, 1); }
-static int32_t month_last(int mi) { return month_first(mi + 1) - 1; }
+static inline int32_t month_first(int mi) { return days_from_civil(2025 + mi / 12, mi % 12 + 1, 1); }
+static inline int32_t month_last(int mi) { return month_first(mi + 1) - 1; }
 
 /* ---- numbers ------------------------------------------------------------- */
 
@@ -83,8 +84,8 @@ static const char *num(long long v)
     b[o] = 0;
     return b;
 }
-static long long round_ll(double x) { return (long long)(x < 0 ? x - 0.5 : x + 0.5); }
-static const char *dnum(double v, int dec)
+static inline long long round_ll(double x) { return (long long)(x < 0 ? x - 0.5 : x + 0.5); }
+static inline const char *dnum(double v, int dec)
 {
     static char buf[8][40];
     static int slot;
@@ -94,7 +95,7 @@ static const char *dnum(double v, int dec)
     return b;
 }
 /* Round to two significant digits (at least `dec` decimals), down or up. */
-static double nice(double x, int dec, int up)
+static inline double nice(double x, int dec, int up)
 {
     double p = 1;
     for (int i = 0; i < dec; i++) p /= 10;

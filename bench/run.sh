@@ -1,29 +1,37 @@
 #!/bin/sh
-# bench/run.sh - `make bench`: speed and memory against their targets, side by side.
+# bench/run.sh - `make bench`: speed and memory against their targets, side by side,
+# on two shapes of agreement: the spread one of bench/gen.c (long
+# declarations, prose) and the dense one of bench/dense.c (many short
+# declarations).  For each shape:
 #
 #   1. charterc check on a generated agreement of at least 10 MB against a
 #      bare flex tokenizer of the same file (bench/tokens.l, the lexing
 #      floor)                                          target: ratio <= 5
 #   2. the same at a tenth of the size: 10x the input  target: <= 12x the time
 #   3. peak memory of check against the source size    target: <= 10x
-#   4. doc and tracker build times on the big agreement (when they exist)
+#   4. doc and tracker build times on the big agreement (not targets)
 #   5. the tracker's status on 1,000,000 observation rows against
 #      awk -F, '{s[$1]+=$3}' on the same file           target: ratio <= 0.5
 #
-# Every time is the median of RUNS runs (default 5) of wall-clock time; the
-# CPU time (user + system) is printed beside it because the machine is
-# shared and wall time suffers first.  Peak memory is the largest maximum
-# resident set size of the runs (wait4's rusage: what /usr/bin/time -f %M
-# prints).  Generated files go to $BUILD/bench; the figures also go to
-# $BUILD/bench/results.md (copy them into bench/RESULTS.md).
+# Every target on time is judged on CPU time (user + system), the median of
+# RUNS runs (default 5); wall-clock time is printed beside it.  CPU time is
+# what another process's load disturbs least on a shared machine, and it
+# counts every thread: a second thread cannot be what meets a target.  Peak
+# memory is the largest maximum resident set size of the runs (wait4's
+# rusage: what /usr/bin/time -f %M prints).  Generated files go to
+# $BUILD/bench; the figures also go to $BUILD/bench/results.md (copy them
+# into bench/RESULTS.md).
 #
 # Environment: BUILD (default build), RUNS (default 5), SCALE (default 33,
-# the smallest scale above 10 MiB), ROWS (default 1000000), TRACKER_SCALE
-# (default 10), CC (default cc).
+# the smallest spread scale above 10 MiB), DENSE_SCALE (default 100, 12 MB),
+# ROWS (default 1000000), TRACKER_SCALE (default 10, both shapes), SHAPES
+# (default "spread dense"), CC (default cc).
 set -u
 BUILD=${BUILD:-build}
 RUNS=${RUNS:-5}
 SCALE=${SCALE:-33}
+DENSE_SCALE=${DENSE_SCALE:-100}
+SHAPES=${SHAPES:-spread dense}
 ROWS=${ROWS:-1000000}
 TRACKER_SCALE=${TRACKER_SCALE:-10}
 CC=${CC:-cc}
@@ -54,20 +62,13 @@ command -v flex >/dev/null || die "flex is needed for the tokenizer"
 
 # ---- tools ------------------------------------------------------------------
 $CC -std=c11 -O2 -o "$out/gen" bench/gen.c || die "cannot build bench/gen.c"
+$CC -std=c11 -O2 -o "$out/dense" bench/dense.c || die "cannot build bench/dense.c"
 $CC -std=c11 -Wall -Wextra -O2 -o "$out/measure" bench/measure.c || die "cannot build measure"
 flex -o "$out/tokens.c" bench/tokens.l && $CC -std=c11 -O2 -w -o "$out/tokens" "$out/tokens.c" ||
   die "cannot build the tokenizer"
 M="$out/measure"
 
-# ---- inputs -----------------------------------------------------------------
-small_scale=$(awk -v s="$SCALE" 'BEGIN { printf "%g", s / 10 }')
-big="$out/agreement-$SCALE.charter"
-small="$out/agreement-$small_scale.charter"
-"$out/gen" agreement "$SCALE" -o "$big" || die "gen failed"
-"$out/gen" agreement "$small_scale" -o "$small" || die "gen failed"
-big_bytes=$(wc -c <"$big")
-small_bytes=$(wc -c <"$small")
-
+# ---- the report's head ------------------------------------------------------
 ncpu=$(nproc 2>/dev/null || echo "?")
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 memt=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
@@ -75,24 +76,14 @@ say "## charterc bench, $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEA
 say ""
 say "Machine: $ncpu CPUs, ${cpu:-unknown CPU}, ${memt:-? GB} memory; $(uname -sr);" \
     "load average at start $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
-say "Times are medians of $RUNS runs: wall clock (CPU = user + system).  The machine is"
-say "shared, so the time targets are judged on CPU time (in bold), which another"
-say "process's load disturbs much less than wall-clock time; both are shown."
+say "Times are medians of $RUNS runs: wall clock (CPU = user + system).  Every time"
+say "target is judged on CPU time (in bold), which another process's load disturbs"
+say "much less than wall-clock time, and which counts every thread."
 say ""
 
-# Findings would mean the generator and the checks disagree: say so, it
-# changes what check does (it prints them), but go on.
-for f in "$big" "$small"; do
-  n=$("$CHARTERC" check --format json "$f" 2>/dev/null | grep -o '"allowed": false' | wc -l)
-  "$CHARTERC" check "$f" >/dev/null 2>&1
-  st=$?
-  [ "$st" -eq 0 ] && [ "$n" -eq 0 ] || echo "note: check $(basename "$f") exits $st with $n findings" >&2
-done
-
-# ---- 1-3: check against the tokenizer --------------------------------------
-# The four commands take turns, one run each per round, so that a change in
-# the machine's load (it is shared) falls on all of them alike; then the
-# median of each.
+# The commands of a comparison take turns, one run each per round, so that
+# a change in the machine's load (it is shared) falls on all of them alike;
+# then the median of each.
 series() {   # series NAME COMMAND...: one more run, appended to $out/NAME.runs
   n=$1
   shift
@@ -114,108 +105,151 @@ median() {   # median NAME: a measure line with the medians of NAME's runs
          printf "rss_kb=%d status=%s\n", rss, st
        }' "$out/$1.runs"
 }
-rm -f "$out"/*.runs
-i=0
-while [ $i -lt "$RUNS" ]; do
-  series tb "$out/tokens" "$big"
-  series cb "$CHARTERC" check "$big"
-  series ts "$out/tokens" "$small"
-  series cs "$CHARTERC" check "$small"
-  i=$((i + 1))
-done
-tb=$(median tb)
-ts=$(median ts)
-cb=$(median cb)
-cs=$(median cs)
-tokens=$("$out/tokens" "$big" | cut -d' ' -f1)
-
-say "| measure | $(mb "$big_bytes") ($SCALE) | $(mb "$small_bytes") ($small_scale) | ratio | target | |"
-say "|---|---:|---:|---:|---:|---|"
 row() {   # row LABEL BIGLINE SMALLLINE
   say "| $1 | $(field wall "$2") s ($(field cpu "$2")) | $(field wall "$3") s ($(field cpu "$3")) | | | |"
 }
-row "flex tokenizer ($tokens tokens)" "$tb" "$ts"
-row "\`charterc check\`" "$cb" "$cs"
-r1=$(ratio "$(field wall "$cb")" "$(field wall "$tb")")
-r1c=$(ratio "$(field cpu "$cb")" "$(field cpu "$tb")")
-verdict "$r1c" 5
-say "| check / tokenizer, 10 MB (wall, CPU) | | | $r1, **$r1c** | <= 5 | $V |"
-size_x=$(ratio "$big_bytes" "$small_bytes")
-r2=$(ratio "$(field wall "$cb")" "$(field wall "$cs")")
-r2c=$(ratio "$(field cpu "$cb")" "$(field cpu "$cs")")
-verdict "$r2c" 12
-say "| check time growth for ${size_x}x the input (wall, CPU) | | | $r2, **$r2c** | <= 12 | $V |"
-rss_b=$(field rss_kb "$cb")
-rss_s=$(field rss_kb "$cs")
-r3=$(ratio "$((rss_b * 1024))" "$big_bytes")
-r3s=$(ratio "$((rss_s * 1024))" "$small_bytes")
-verdict "$r3" 10
-say "| check peak memory / source size | $((rss_b / 1024)) MiB | $((rss_s / 1024)) MiB | $r3 (small: $r3s) | <= 10 | $V |"
-if [ -x /usr/bin/time ]; then
-  /usr/bin/time -f '%M' -o "$out/time.txt" "$CHARTERC" check "$big" >/dev/null 2>&1
-  gt=$(tail -n 1 "$out/time.txt")
-  say "| (cross-check: /usr/bin/time -f %M, one run) | $((gt / 1024)) MiB | | | | |"
-fi
-say ""
-
-# ---- 4: doc and tracker builds ----------------------------------------------
 has() { "$CHARTERC" "$1" --help >/dev/null 2>&1; }
-say "| build on the $(mb "$big_bytes") agreement | wall (CPU) | peak memory | |"
-say "|---|---:|---:|---|"
-for sub in doc tracker; do
-  if has "$sub"; then
-    case $sub in
-      doc) r=$("$M" -n "$RUNS" -- "$CHARTERC" doc "$big" -o "$out/agreement.md") ;;
-      tracker) r=$("$M" -n "$RUNS" -e /dev/null -- "$CHARTERC" tracker "$big" -o "$out/tracker-big") ;;
-    esac
-    st=$(field status "$r")
-    note=""
-    [ "$st" = 0 ] || note="exit $st"
-    say "| \`charterc $sub\` | $(field wall "$r") s ($(field cpu "$r")) | $(($(field rss_kb "$r") / 1024)) MiB | $note |"
-  else
-    say "| \`charterc $sub\` | skipped: charterc has no \`$sub\` yet | | |"
-  fi
-done
-say ""
 
-# ---- 5: tracker status against awk ------------------------------------------
-if has tracker; then
-  agr="$out/agreement-$TRACKER_SCALE.charter"
-  obs="$out/observations-$TRACKER_SCALE-$ROWS.csv"
-  "$out/gen" agreement "$TRACKER_SCALE" -o "$agr" || die "gen failed"
-  [ -f "$obs" ] || "$out/gen" observations "$TRACKER_SCALE" "$ROWS" -o "$obs" || die "gen failed"
-  "$out/gen" events "$TRACKER_SCALE" -o "$out/events-$TRACKER_SCALE.csv" || die "gen failed"
-  trk="$out/tracker-$TRACKER_SCALE"
-  if "$CHARTERC" tracker "$agr" -o "$trk" >"$out/tracker.log" 2>&1; then
-    data="$out/ledger-$TRACKER_SCALE"
-    rm -rf "$data"
-    mkdir -p "$data"
-    cp "$obs" "$data/observations.csv"
-    cp "$out/events-$TRACKER_SCALE.csv" "$data/events.csv"
-    awk_bin=$(readlink -f "$(command -v awk)")
-    i=0
-    while [ $i -lt "$RUNS" ]; do
-      "$M" -n 1 -o "$out/status.json" -- "$trk" status --data "$data" --as-of 2027-12-31 --format json >>"$out/rs.runs"
-      "$M" -n 1 -o "$out/awk.txt" -- awk -F, '{s[$1]+=$3} END {for (k in s) print k, s[k]}' "$obs" >>"$out/ra.runs"
-      i=$((i + 1))
-    done
-    rs=$(median rs)
-    ra=$(median ra)
-    r5=$(ratio "$(field wall "$rs")" "$(field wall "$ra")")
-    r5c=$(ratio "$(field cpu "$rs")" "$(field cpu "$ra")")
-    sst=$(field status "$rs")
-    say "| $ROWS observation rows ($(mb "$(wc -c <"$obs")")) | wall (CPU) | peak memory | ratio | target | |"
-    say "|---|---:|---:|---:|---:|---|"
-    say "| tracker \`status --format json\`$([ "$sst" = 0 ] || echo " (exit $sst)") | $(field wall "$rs") s ($(field cpu "$rs")) | $(($(field rss_kb "$rs") / 1024)) MiB | | | |"
-    say "| \`awk -F, '{s[\$1]+=\$3}'\` ($(basename "$awk_bin")) | $(field wall "$ra") s ($(field cpu "$ra")) | $(($(field rss_kb "$ra") / 1024)) MiB | | | |"
-    verdict "$r5" 0.5
-    say "| status / awk (**wall**, CPU: status uses two threads) | | | **$r5**, $r5c | <= 0.5 | $V |"
-  else
-    say "tracker status: skipped, \`charterc tracker\` failed on the agreement (see $out/tracker.log)"
+# ---- 1-4: the front end on one shape -----------------------------------------
+# front SHAPE GENERATOR SCALE
+front() {
+  shape=$1 gen=$2 scale=$3
+  small_scale=$(awk -v s="$scale" 'BEGIN { printf "%g", s / 10 }')
+  big="$out/$shape-$scale.charter"
+  small="$out/$shape-$small_scale.charter"
+  "$out/$gen" agreement "$scale" -o "$big" || die "$gen failed"
+  "$out/$gen" agreement "$small_scale" -o "$small" || die "$gen failed"
+  big_bytes=$(wc -c <"$big")
+  small_bytes=$(wc -c <"$small")
+  decls=$(grep -c '^[a-z]' "$big")
+  # Findings would mean the generator and the checks disagree: say so, it
+  # changes what check does (it prints them), but go on.
+  for f in "$big" "$small"; do
+    n=$("$CHARTERC" check --format json "$f" 2>/dev/null | grep -o '"allowed": false' | wc -l)
+    "$CHARTERC" check "$f" >/dev/null 2>&1
+    st=$?
+    [ "$st" -eq 0 ] && [ "$n" -eq 0 ] || echo "note: check $(basename "$f") exits $st with $n findings" >&2
+  done
+  rm -f "$out"/*.runs
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    series tb "$out/tokens" "$big"
+    series cb "$CHARTERC" check "$big"
+    series ts "$out/tokens" "$small"
+    series cs "$CHARTERC" check "$small"
+    i=$((i + 1))
+  done
+  tb=$(median tb)
+  ts=$(median ts)
+  cb=$(median cb)
+  cs=$(median cs)
+  tokens=$("$out/tokens" "$big" | cut -d' ' -f1)
+
+  say "### The $shape shape: \`$gen agreement $scale\` ($decls top-level statements)"
+  say ""
+  say "| measure | $(mb "$big_bytes") ($scale) | $(mb "$small_bytes") ($small_scale) | ratio | target | |"
+  say "|---|---:|---:|---:|---:|---|"
+  row "flex tokenizer ($tokens tokens)" "$tb" "$ts"
+  row "\`charterc check\`" "$cb" "$cs"
+  r1=$(ratio "$(field wall "$cb")" "$(field wall "$tb")")
+  r1c=$(ratio "$(field cpu "$cb")" "$(field cpu "$tb")")
+  verdict "$r1c" 5
+  say "| check / tokenizer, 10 MB (wall, **CPU**) | | | $r1, **$r1c** | <= 5 | $V |"
+  size_x=$(ratio "$big_bytes" "$small_bytes")
+  r2=$(ratio "$(field wall "$cb")" "$(field wall "$cs")")
+  r2c=$(ratio "$(field cpu "$cb")" "$(field cpu "$cs")")
+  verdict "$r2c" 12
+  say "| check time growth for ${size_x}x the input (wall, **CPU**) | | | $r2, **$r2c** | <= 12 | $V |"
+  rss_b=$(field rss_kb "$cb")
+  rss_s=$(field rss_kb "$cs")
+  r3=$(ratio "$((rss_b * 1024))" "$big_bytes")
+  r3s=$(ratio "$((rss_s * 1024))" "$small_bytes")
+  verdict "$r3" 10
+  say "| check peak memory / source size | $((rss_b / 1024)) MiB | $((rss_s / 1024)) MiB | **$r3** (small: $r3s) | <= 10 | $V |"
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%M' -o "$out/time.txt" "$CHARTERC" check "$big" >/dev/null 2>&1
+    gt=$(tail -n 1 "$out/time.txt")
+    say "| (cross-check: /usr/bin/time -f %M, one run) | $((gt / 1024)) MiB | | | | |"
   fi
+  say ""
+  say "| build on the $(mb "$big_bytes") $shape agreement | wall (CPU) | peak memory | |"
+  say "|---|---:|---:|---|"
+  for sub in doc tracker; do
+    if has "$sub"; then
+      case $sub in
+        doc) r=$("$M" -n "$RUNS" -- "$CHARTERC" doc "$big" -o "$out/agreement.md") ;;
+        tracker) r=$("$M" -n "$RUNS" -e /dev/null -- "$CHARTERC" tracker "$big" -o "$out/tracker-big") ;;
+      esac
+      st=$(field status "$r")
+      note=""
+      [ "$st" = 0 ] || note="exit $st"
+      say "| \`charterc $sub\` | $(field wall "$r") s ($(field cpu "$r")) | $(($(field rss_kb "$r") / 1024)) MiB | $note |"
+    else
+      say "| \`charterc $sub\` | skipped: charterc has no \`$sub\` yet | | |"
+    fi
+  done
+  say ""
+}
+
+# ---- 5: the tracker's status against awk, on one shape ------------------------
+# status SHAPE GENERATOR
+status() {
+  shape=$1 gen=$2
+  agr="$out/$shape-$TRACKER_SCALE.charter"
+  obs="$out/$shape-observations-$TRACKER_SCALE-$ROWS.csv"
+  "$out/$gen" agreement "$TRACKER_SCALE" -o "$agr" || die "$gen failed"
+  [ -f "$obs" ] || "$out/$gen" observations "$TRACKER_SCALE" "$ROWS" -o "$obs" || die "$gen failed"
+  "$out/$gen" events "$TRACKER_SCALE" -o "$out/$shape-events-$TRACKER_SCALE.csv" || die "$gen failed"
+  trk="$out/$shape-tracker-$TRACKER_SCALE"
+  if ! "$CHARTERC" tracker "$agr" -o "$trk" >"$out/tracker.log" 2>&1; then
+    say "tracker status ($shape): skipped, \`charterc tracker\` failed on the agreement (see $out/tracker.log)"
+    return
+  fi
+  data="$out/$shape-ledger-$TRACKER_SCALE"
+  rm -rf "$data"
+  mkdir -p "$data"
+  cp "$obs" "$data/observations.csv"
+  cp "$out/$shape-events-$TRACKER_SCALE.csv" "$data/events.csv"
+  awk_bin=$(readlink -f "$(command -v awk)")
+  rm -f "$out"/*.runs
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    "$M" -n 1 -o "$out/status.json" -- "$trk" status --data "$data" --as-of 2027-12-31 --format json >>"$out/rs.runs"
+    "$M" -n 1 -o "$out/awk.txt" -- awk -F, '{s[$1]+=$3} END {for (k in s) print k, s[k]}' "$obs" >>"$out/ra.runs"
+    i=$((i + 1))
+  done
+  rs=$(median rs)
+  ra=$(median ra)
+  r5=$(ratio "$(field wall "$rs")" "$(field wall "$ra")")
+  r5c=$(ratio "$(field cpu "$rs")" "$(field cpu "$ra")")
+  sst=$(field status "$rs")
+  say "| $shape: $ROWS rows ($(mb "$(wc -c <"$obs")"), \`$gen agreement $TRACKER_SCALE\`) | wall (CPU) | peak memory | ratio | target | |"
+  say "|---|---:|---:|---:|---:|---|"
+  say "| tracker \`status --format json\`$([ "$sst" = 0 ] || echo " (exit $sst)") | $(field wall "$rs") s ($(field cpu "$rs")) | $(($(field rss_kb "$rs") / 1024)) MiB | | | |"
+  say "| \`awk -F, '{s[\$1]+=\$3}'\` ($(basename "$awk_bin")) | $(field wall "$ra") s ($(field cpu "$ra")) | $(($(field rss_kb "$ra") / 1024)) MiB | | | |"
+  verdict "$r5c" 0.5
+  say "| status / awk (wall, **CPU**) | | | $r5, **$r5c** | <= 0.5 | $V |"
+  say ""
+}
+
+for shape in $SHAPES; do
+  case $shape in
+    spread) front spread gen "$SCALE" ;;
+    dense) front dense dense "$DENSE_SCALE" ;;
+    *) die "unknown shape $shape (spread, dense)" ;;
+  esac
+done
+if has tracker; then
+  say "### The tracker's \`status\`"
+  say ""
+  for shape in $SHAPES; do
+    case $shape in
+      spread) status spread gen ;;
+      dense) status dense dense ;;
+    esac
+  done
 else
   say "tracker status: skipped, charterc has no \`tracker\` yet"
 fi
-say ""
 say "targets missed: $fails"
 [ "$fails" -eq 0 ]
