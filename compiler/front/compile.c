@@ -682,6 +682,7 @@ static int compile_root(Compilation *c, uint32_t id)
     Scope *s = scope_with_prelude(&r);
     load_tree(&r, s, id);
     resolve_scope(&r, s);
+    hmap_free(&r.listed);
     s->m->root_file = id;
     c->model = s->m;
     if (!s->m->agreement && !c->syntax_errors) {

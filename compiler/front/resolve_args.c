@@ -345,6 +345,43 @@ bool cur_list_next(CurList *l)
     return false;
 }
 
+/* Below this length a list is scanned: most lists name one to four items. */
+enum { LISTED_SCAN = 16 };
+
+/* The i-th pointer of a VEC of pointers of any type, read as bytes: the
+ * VEC's type is not void *, and every object pointer has one
+ * representation here. */
+static const void *listed_item(const void *items, int i)
+{
+    const void *p;
+    memcpy(&p, (const char *)items + (size_t)i * sizeof p, sizeof p);
+    return p;
+}
+
+bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, const void *x)
+{
+    if (n < LISTED_SCAN) {
+        for (int i = 0; i < n; i++)
+            if (listed_item(items, i) == x)
+                return true;
+        return false;
+    }
+    /* The set holds exactly the list's items while the list is only
+     * appended to through here; another list, or a count that disagrees,
+     * means it must be made again (O(n), once per statement at most). */
+    if (r->listed_vec != vec || r->listed.n != (uint32_t)n) {
+        hmap_free(&r->listed);
+        hmap_init_ptr(&r->listed, NULL, 2 * n);
+        for (int i = 0; i < n; i++)
+            hmap_ptr_add(&r->listed, listed_item(items, i));
+        r->listed_vec = vec;
+    }
+    if (hmap_ptr_has(&r->listed, x))
+        return true;
+    hmap_ptr_add(&r->listed, x);
+    return false;
+}
+
 const char *subject_of(Arena *a, const Decl *d)
 {
     return arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id);

@@ -27,6 +27,10 @@ typedef struct Resolver {
      * its first real path is the file it was loaded from. */
     VEC(Scope *) namespaced;
     const char *root_dir;   /* confinement of `use` */
+    /* The items of the list being filled (listed_vec), once it is long:
+     * see resolve_listed.  malloc'd; freed when resolution ends. */
+    const void *listed_vec;
+    HMap listed;
 } Resolver;
 
 /* A cursor over the arguments of one statement. */
@@ -86,7 +90,7 @@ extern const RefPlaceInfo resolve_places[REF_COUNT];
  *     CurList l;
  *     cur_list_init(&l, c, REF_PARTNERS);
  *     while (cur_list_next(&l))
- *         RESOLVE_PUSH_ONCE(c->r->a, a->partners, (Partner *)l.decl);
+ *         RESOLVE_PUSH_ONCE(c->r, a->partners, (Partner *)l.decl);
  *     if (l.ok)
  *         cur_end(c);
  * Inside the loop l.decl is of a kind the place accepts (resolve_ref
@@ -103,15 +107,20 @@ typedef struct CurList {
 } CurList;
 void cur_list_init(CurList *l, Cur *c, RefPlace place);
 bool cur_list_next(CurList *l);
+/* Whether `x` is among the n items of the list `vec` (a VEC of
+ * pointers, without duplicates).  A short list is scanned; a long one is
+ * answered from a set of its items that the resolver keeps for the last
+ * long list asked about, and `x` is added to that set, because the caller
+ * appends it when it was not there.  So filling a list of n names costs
+ * O(n), not O(n^2), even when its statement repeats (`partners a` then
+ * `partners b`) or lists 200,000 names. */
+bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, const void *x);
 /* Appends `x` to `vec`, a VEC of pointers, unless it is there already: a
  * name listed twice counts once.  `x` is evaluated more than once. */
-#define RESOLVE_PUSH_ONCE(a, vec, x)                                         \
+#define RESOLVE_PUSH_ONCE(r, vec, x)                                         \
     do {                                                                     \
-        int i_ = 0;                                                          \
-        while (i_ < (vec).n && (vec).v[i_] != (x))                           \
-            i_++;                                                            \
-        if (i_ == (vec).n)                                                   \
-            VEC_PUSH(a, vec, x);                                             \
+        if (!resolve_listed((r), &(vec), (vec).v, (vec).n, (x)))              \
+            VEC_PUSH((r)->a, vec, x);                                        \
     } while (0)
 /* The whole of a statement that lists declarations, `partners a, b`: each
  * declaration named at `place` (of one kind) is added once to `vec`, a
@@ -121,7 +130,7 @@ bool cur_list_next(CurList *l);
         CurList l_;                                                          \
         cur_list_init(&l_, c, place);                                        \
         while (cur_list_next(&l_))                                           \
-            RESOLVE_PUSH_ONCE((c)->r->a, vec, (Type *)l_.decl);              \
+            RESOLVE_PUSH_ONCE((c)->r, vec, (Type *)l_.decl);                \
         if (l_.ok)                                                           \
             cur_end(c);                                                      \
     } while (0)

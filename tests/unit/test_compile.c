@@ -7,15 +7,18 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "ast.h"
+#include "buf.h"
 #include "compile.h"
 #include "date.h"
 #include "diag.h"
+#include "growth.h"
 
 static Compilation *compile(const char *text)
 {
@@ -218,6 +221,60 @@ static void test_names_per_kind(void **state)
     compile_free(c);
 }
 
+/* n partners, and an activity whose `partners` lists each of them eight
+ * times, in two statements. */
+static void long_list(Buf *b, int n)
+{
+    buf_init(b);
+    buf_puts(b, AG);
+    for (int i = 0; i < n; i++)
+        buf_printf(b, "partner p%d \"P\"\n", i);
+    buf_puts(b, "activity x \"X\" {\n");
+    for (int k = 0; k < 2; k++) {
+        buf_puts(b, "  partners p0");
+        for (int i = 1; i < 4 * n; i++)
+            buf_printf(b, ", p%d", i % n);
+        buf_puts(b, "\n");
+    }
+    buf_puts(b, "}\n");
+}
+
+static void compile_buf(void *arg)
+{
+    const Buf *b = arg;
+    Compilation *c = compile_new();
+    compile_text(c, "t.charter", b->data, b->len);
+    compile_free(c);
+}
+
+/* A name listed twice counts once, in a list of any length; and reading a
+ * list takes time linear in its length (the duplicate check used to scan
+ * the list for each name). */
+static void test_long_lists(void **state)
+{
+    (void)state;
+    Buf b;
+    for (int n = 3; n <= 40; n += 37) {
+        long_list(&b, n);
+        Compilation *c = compile_new();
+        assert_int_equal(compile_text(c, "t.charter", b.data, b.len), 0);
+        const Activity *a = c->model->activities.v[0];
+        assert_int_equal(a->partners.n, n);
+        for (int i = 0; i < n; i++)
+            assert_ptr_equal(a->partners.v[i], c->model->partners.v[i]);
+        compile_free(c);
+        buf_free(&b);
+    }
+    Buf small, large;
+    long_list(&small, 6000);
+    long_list(&large, 6000 * GROWTH_FACTOR);
+    double ts = growth_time(compile_buf, &small), tl = growth_time(compile_buf, &large);
+    if (!growth_linear(ts, tl))
+        fail_msg("%d times the list took %.1f times as long", GROWTH_FACTOR, tl / ts);
+    buf_free(&small);
+    buf_free(&large);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,7 +282,7 @@ int main(void)
         cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
         cmocka_unit_test(test_resolution),
-        cmocka_unit_test(test_names_per_kind),
+        cmocka_unit_test(test_names_per_kind), cmocka_unit_test(test_long_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
