@@ -182,7 +182,68 @@ static void entry(Doc *d, DocText *t, const Decl *decl, const char *extra)
         dt_genf(d, t, DS_PLAIN, ", %s", extra);
 }
 
-static void party(Doc *d, const Model *m, const Partner *p, int num)
+/* What each partner does, filed in one pass over the model: a party's
+ * section lists the activities it leads, takes part in and provides to,
+ * the milestones it owns, the indicators it reports and the reports it
+ * sends, and scanning the model again for each partner would cost
+ * partners x declarations.  Each list keeps the model's order. */
+typedef struct Gift {
+    const Activity *a;
+    const Budget *b;
+} Gift;
+typedef struct Roles {
+    VEC(const Activity *) leads, joins;
+    VEC(Gift) gives;
+    VEC(const Milestone *) owns;
+    VEC(const Indicator *) reports;
+    VEC(const Comm *) sends;
+} Roles;
+
+/* The roles of partner p, or NULL for one the model does not list. */
+static Roles *roles_at(Roles *r, const HMap *pos, const Partner *p)
+{
+    int *i = hmap_ptr_get(pos, p);
+    return i ? &r[*i] : NULL;
+}
+
+/* Files `x` under each partner of a list (a name listed twice counts once:
+ * a declaration is filed after its previous one, so a repeat is last). */
+#define ROLES_FILE(a, r, pos, list, field, x)                                 \
+    for (int j_ = 0; j_ < (list).n; j_++) {                                  \
+        Roles *o_ = roles_at(r, pos, (list).v[j_]);                          \
+        if (o_ && (o_->field.n == 0 || o_->field.v[o_->field.n - 1] != (x))) \
+            VEC_PUSH(a, o_->field, x);                                       \
+    }
+
+static Roles *roles_of(Doc *d, const Model *m)
+{
+    HMap pos;
+    HMAP_POSITIONS(&pos, d->a, m->partners);
+    Roles *r = arena_alloc(d->a, sizeof *r * (size_t)m->partners.n);
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *a = m->activities.v[i];
+        Roles *o = roles_at(r, &pos, a->lead);
+        if (o)
+            VEC_PUSH(d->a, o->leads, a);
+        ROLES_FILE(d->a, r, &pos, a->partners, joins, a);
+        for (int k = 0; k < a->budgets.n; k++)
+            if ((o = roles_at(r, &pos, doc_budget_source(a, &a->budgets.v[k]))))
+                VEC_PUSH(d->a, o->gives, ((Gift){a, &a->budgets.v[k]}));
+    }
+    for (int i = 0; i < m->milestones.n; i++) {
+        Roles *o = roles_at(r, &pos, m->milestones.v[i]->owner);
+        if (o)
+            VEC_PUSH(d->a, o->owns, m->milestones.v[i]);
+    }
+    for (int i = 0; i < m->indicators.n; i++)
+        ROLES_FILE(d->a, r, &pos, m->indicators.v[i]->reporters, reports, m->indicators.v[i]);
+    for (int i = 0; i < m->comms.n; i++)
+        if (m->comms.v[i]->kind == COMM_REPORT)
+            ROLES_FILE(d->a, r, &pos, m->comms.v[i]->by, sends, m->comms.v[i]);
+    return r;
+}
+
+static void party(Doc *d, const Partner *p, const Roles *r, int num)
 {
     DocText *h = dt_genf(d, NULL, DS_PLAIN, "3.%d ", num);
     doc_heading(d, 3, arena_printf(d->a, "partner-%s", p->d.id), dt_add(d, h, DS_PLAIN,
@@ -223,45 +284,36 @@ static void party(Doc *d, const Model *m, const Partner *p, int num)
     doc_field(d, f, "Incentives", t);
 
     DocText *leads = dt_new(d), *joins = dt_new(d), *gives = dt_new(d);
-    for (int i = 0; i < m->activities.n; i++) {
-        const Activity *a = m->activities.v[i];
-        if (a->lead == p)
-            entry(d, leads, &a->d, NULL);
-        if (doc_has_partner(a->partners.v, a->partners.n, p))
-            entry(d, joins, &a->d, NULL);
-        for (int k = 0; k < a->budgets.n; k++)
-            if (doc_budget_source(a, &a->budgets.v[k]) == p) {
-                if (!dt_empty(gives))
-                    dt_break(d, gives);
-                dt_genf(d, gives, DS_PLAIN, "%s to ",
-                        fmt_quantity(d->a, a->budgets.v[k].q.value, a->budgets.v[k].q.unit));
-                dt_gen(d, gives, DS_CODE, a->d.id);
-            }
+    for (int i = 0; i < r->leads.n; i++)
+        entry(d, leads, &r->leads.v[i]->d, NULL);
+    for (int i = 0; i < r->joins.n; i++)
+        entry(d, joins, &r->joins.v[i]->d, NULL);
+    for (int i = 0; i < r->gives.n; i++) {
+        const Gift *g = &r->gives.v[i];
+        if (!dt_empty(gives))
+            dt_break(d, gives);
+        dt_genf(d, gives, DS_PLAIN, "%s to ", fmt_quantity(d->a, g->b->q.value, g->b->q.unit));
+        dt_gen(d, gives, DS_CODE, g->a->d.id);
     }
     doc_field(d, f, "Leads", leads);
     doc_field(d, f, "Takes part in", joins);
     doc_field(d, f, "Provides to activities", gives);
 
     t = dt_new(d);
-    for (int i = 0; i < m->milestones.n; i++)
-        if (m->milestones.v[i]->owner == p)
-            entry(d, t, &m->milestones.v[i]->d,
-                  arena_printf(d->a, "due %s", fmt_date(d->a, m->milestones.v[i]->due)));
+    for (int i = 0; i < r->owns.n; i++)
+        entry(d, t, &r->owns.v[i]->d, arena_printf(d->a, "due %s", fmt_date(d->a, r->owns.v[i]->due)));
     doc_field(d, f, "Owns milestones", t);
 
     t = dt_new(d);
-    for (int i = 0; i < m->indicators.n; i++) {
-        const Indicator *ind = m->indicators.v[i];
-        if (doc_has_partner(ind->reporters.v, ind->reporters.n, p))
-            entry(d, t, &ind->d, ind->frequency.n ? fmt_every(d->a, ind->frequency) : NULL);
+    for (int i = 0; i < r->reports.n; i++) {
+        const Indicator *ind = r->reports.v[i];
+        entry(d, t, &ind->d, ind->frequency.n ? fmt_every(d->a, ind->frequency) : NULL);
     }
     doc_field(d, f, "Reports indicators", t);
 
     t = dt_new(d);
-    for (int i = 0; i < m->comms.n; i++) {
-        const Comm *c = m->comms.v[i];
-        if (c->kind != COMM_REPORT || !doc_has_partner(c->by.v, c->by.n, p))
-            continue;
+    for (int i = 0; i < r->sends.n; i++) {
+        const Comm *c = r->sends.v[i];
         if (!dt_empty(t))
             dt_break(d, t);
         dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
@@ -279,8 +331,9 @@ static void party(Doc *d, const Model *m, const Partner *p, int num)
 static void parties(Doc *d, const Model *m)
 {
     doc_heading(d, 2, "parties", dt_text(d, "3. Parties, roles and commitments"));
+    Roles *r = roles_of(d, m);
     for (int i = 0; i < m->partners.n; i++)
-        party(d, m, m->partners.v[i], i + 1);
+        party(d, m->partners.v[i], &r[i], i + 1);
     if (m->partners.n == 0)
         missing(d, "The agreement names no partner.");
 }
@@ -392,23 +445,30 @@ static void activities(Doc *d, const Model *m)
     }
     doc_para(d, dt_text(d, "The needs the partnership addresses, and the activities that "
                            "address each:"));
+    /* The activities of each need, in one pass over the activities. */
+    HMap pos;
+    HMAP_POSITIONS(&pos, d->a, m->needs);
+    DocText **by = arena_alloc(d->a, sizeof *by * (size_t)m->needs.n);
     DocBlock *tb = doc_table(d, "ll", "Need", "Addressed by");
     for (int i = 0; i < m->needs.n; i++) {
-        const Need *n = m->needs.v[i];
         DocText **r = doc_row(d, tb);
-        cell_decl(d, r[0], &n->d);
-        for (int k = 0; k < m->activities.n; k++) {
-            const Activity *a = m->activities.v[k];
-            for (int j = 0; j < a->addresses.n; j++)
-                if (a->addresses.v[j] == n) {
-                    if (!dt_empty(r[1]))
-                        dt_gen(d, r[1], DS_PLAIN, ", ");
-                    dt_gen(d, r[1], DS_CODE, a->d.id);
-                }
-        }
-        if (dt_empty(r[1]))
-            dt_gen(d, r[1], DS_EM, "no activity");
+        cell_decl(d, r[0], &m->needs.v[i]->d);
+        by[i] = r[1];
     }
+    for (int k = 0; k < m->activities.n; k++) {
+        const Activity *a = m->activities.v[k];
+        for (int j = 0; j < a->addresses.n; j++) {
+            int *i = hmap_ptr_get(&pos, a->addresses.v[j]);
+            if (!i)
+                continue;
+            if (!dt_empty(by[*i]))
+                dt_gen(d, by[*i], DS_PLAIN, ", ");
+            dt_gen(d, by[*i], DS_CODE, a->d.id);
+        }
+    }
+    for (int i = 0; i < m->needs.n; i++)
+        if (dt_empty(by[i]))
+            dt_gen(d, by[i], DS_EM, "no activity");
 }
 
 /* ---- 6. shared measurement ------------------------------------------------------ */
