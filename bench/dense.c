@@ -57,15 +57,14 @@ static void write_partner(long i)
     if (i == 1) {
         fputs("  sector multilateral\n  level global\n  signatory \"Director\"\n"
               "  backbone vision_strategy, aligned_activities, shared_measurement, public_will, policy, funding\n"
-              "  incentive mandate \"Its members' targets\"\n}\n\n",
+              "  incentive mandate \"Its members' targets\" {\n    interest coverage wants more\n  }\n}\n\n",
               out);
         return;
     }
     /* Leads about 3 activities of 100 hours each (na / (np - 1) rounded up). */
     long nlead = (N.na + N.np - 2) / (N.np - 1);
-    fprintf(out, "  sector %s\n  level %s\n  signatory \"Director\"\n  coordinator \"Programme officer\"\n"
-                 "  commits %s hours\n"
-                 "  incentive mandate \"Serve its members\"\n}\n\n",
+    fprintf(out, "  sector %s\n  level %s\n  signatory \"Director\"\n  commits %s hours\n"
+                 "  incentive mandate \"Serve its members\" {\n    interest coverage wants more\n  }\n}\n\n",
             sectors[i % NELEM(sectors)], levels[i % NELEM(levels)], num(100 * nlead + 50));
 }
 
