@@ -1,11 +1,21 @@
 /*
  * sha256: a plain, portable SHA-256 after FIPS 180-4 section 6.2.
  * Byte order is handled by explicit shifts, so the code does not depend
- * on the host's endianness.
+ * on the host's endianness.  On x86-64 processors with the SHA extensions
+ * the blocks are compressed by those instructions instead, about ten
+ * times faster: every tracker hashes the agreement it carries at each
+ * start-up (several MB for a large one).  Both give the same digest; the
+ * choice is made once, from cpuid.
  */
 #include "sha256.h"
 
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(SHA256_PORTABLE)
+#define SHA256_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -49,6 +59,74 @@ static void compress(uint32_t state[8], const uint8_t block[64])
     state[4] += e, state[5] += f, state[6] += g, state[7] += h;
 }
 
+#ifdef SHA256_NI
+/* n blocks with the SHA extensions (Intel's SHA-NI): the state is held as
+ * ABEF and CDGH, each sha256rnds2 does two rounds, sha256msg1/msg2 extend
+ * the message schedule four words at a time. */
+__attribute__((target("sha,sse4.1"))) static void compress_ni(uint32_t state[8],
+                                                               const uint8_t *p, size_t n)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);
+    __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);
+    __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);   /* ABEF */
+    s1 = _mm_blend_epi16(s1, tmp, 0xF0);        /* CDGH */
+    for (; n > 0; n--, p += 64) {
+        __m128i abef = s0, cdgh = s1, m[4];
+        for (int i = 0; i < 16; i++) {
+            if (i < 4) {
+                m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+            } else {
+                /* W[t..t+3] from W[t-16..t-1]: m[i & 3] holds W[t-16..t-13]. */
+                __m128i w = _mm_add_epi32(_mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]),
+                                          _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+                m[i & 3] = _mm_sha256msg2_epu32(w, m[(i + 3) & 3]);
+            }
+            __m128i msg = _mm_add_epi32(m[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(msg, 0x0E));
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(s0, 0x1B);           /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);            /* DCHG */
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(tmp, s1, 0xF0)); /* DCBA */
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(s1, tmp, 8));   /* HGFE */
+}
+
+/* Whether the processor has the SHA extensions and SSE4.1 (cpuid leaf 7
+ * EBX bit 29, leaf 1 ECX bit 19). */
+static int have_ni(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19)))
+        return 0;
+    if (__get_cpuid_max(0, NULL) < 7)
+        return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b >> 29) & 1;
+}
+#endif
+
+/* Compresses n whole blocks at p into state. */
+static void compress_blocks(uint32_t state[8], const uint8_t *p, size_t n)
+{
+#ifdef SHA256_NI
+    /* Asked once; every thread would compute the same answer. */
+    static _Atomic int ni = -1;
+    int use = ni;
+    if (use < 0)
+        ni = use = have_ni();
+    if (use) {
+        compress_ni(state, p, n);
+        return;
+    }
+#endif
+    for (; n > 0; n--, p += 64)
+        compress(state, p);
+}
+
 void sha256_init(sha256_ctx *ctx)
 {
     static const uint32_t H0[8] = {
@@ -73,11 +151,12 @@ void sha256_update(sha256_ctx *ctx, const void *data, size_t len)
         ctx->used += take, p += take, len -= take;
         if (ctx->used < 64)
             return;
-        compress(ctx->state, ctx->block);
+        compress_blocks(ctx->state, ctx->block, 1);
         ctx->used = 0;
     }
-    for (; len >= 64; p += 64, len -= 64)
-        compress(ctx->state, p);
+    compress_blocks(ctx->state, p, len / 64);
+    p += len / 64 * 64;
+    len %= 64;
     memcpy(ctx->block, p, len);
     ctx->used = len;
 }
@@ -90,13 +169,13 @@ void sha256_final(sha256_ctx *ctx, uint8_t digest[SHA256_DIGEST_SIZE])
     ctx->block[ctx->used++] = 0x80;
     if (ctx->used > 56) {
         memset(ctx->block + ctx->used, 0, 64 - ctx->used);
-        compress(ctx->state, ctx->block);
+        compress_blocks(ctx->state, ctx->block, 1);
         ctx->used = 0;
     }
     memset(ctx->block + ctx->used, 0, 56 - ctx->used);
     for (int i = 0; i < 8; i++)
         ctx->block[56 + i] = (uint8_t)(bits >> (56 - 8 * i));
-    compress(ctx->state, ctx->block);
+    compress_blocks(ctx->state, ctx->block, 1);
 
     for (int i = 0; i < 8; i++) {
         digest[4 * i] = (uint8_t)(ctx->state[i] >> 24);

@@ -1,6 +1,7 @@
 /*
- * sha256: SHA-256 (FIPS 180-4), for `NAME info`, which prints the hash of
- * the agreement's source.  Streaming (init/update/final) plus a one-shot
+ * sha256: SHA-256 (FIPS 180-4): the hash of a tracker's payload, which
+ * every tracker checks at start-up, and of the agreement's source, which
+ * `NAME info` prints.  Streaming (init/update/final) plus a one-shot
  * helper that writes lowercase hex.
  */
 #ifndef CHARTER_SHA256_H

@@ -1,10 +1,11 @@
 /*
  * Unit tests for compiler/base/sha256.c.
  *
- * Build and run (from the repository root):
- *   gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -iquote runtime \
- *       tests/unit/test_sha256.c compiler/base/sha256.c -lcmocka -o build/test_sha256
- *   build/test_sha256
+ * Built by the Makefile like every tests/unit/test_*.c; it tests the code
+ * the machine runs (the SHA extensions where the processor has them).  The
+ * portable code on such a machine:
+ *   gcc -std=c11 -DSHA256_PORTABLE -Icompiler/base tests/unit/test_sha256.c \
+ *       compiler/base/sha256.c -lcmocka -o build/test_sha256_portable
  */
 #include <setjmp.h>
 #include <stdarg.h>
