@@ -5,44 +5,7 @@
 # byte, concurrent records, formulas through the standard library and a
 # user library refused and allowed, the calendar and the dashboard.
 # Run by tests/run-all.sh (`make test`); ends with "N passed, N failed".
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD=${BUILD:-build}
-case $BUILD in /*) ;; *) BUILD=$top/$BUILD ;; esac
-CHARTERC=${CHARTERC:-$BUILD/bin/charterc}
-here=$top/tests/tracker
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C
-unset CHARTER_TIMING
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $1"
-  if [ -n "$2" ] && [ -f "$2" ]; then sed 's/^/    /' "$2" | head -30; fi
-}
-# expect NAME STATUS FILE CMD...: CMD exits with STATUS, output in FILE
-expect() {
-  name=$1 want=$2 out=$3
-  shift 3
-  "$@" >"$out" 2>&1
-  got=$?
-  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, wanted $want" "$out"; fi
-}
-# has NAME FILE TEXT: FILE holds TEXT (fixed string)
-has() {
-  if grep -qF -- "$3" "$2"; then ok; else bad "$1: no '$3'" "$2"; fi
-}
-hasnt() {
-  if grep -qF -- "$3" "$2"; then bad "$1: unexpected '$3'" "$2"; else ok; fi
-}
-same() {
-  if cmp -s "$2" "$3"; then ok; else bad "$1: $2 and $3 differ"; fi
-}
-
-cd "$tmp" || exit 2
+. "$(dirname "$0")/harness.sh"
 
 # ---- charterc tracker --------------------------------------------------------
 cp "$here/states.charter" ./states.charter
@@ -401,5 +364,4 @@ expect "due unknown partner" 2 due.txt ./st due --partner gamma
 expect "due within" 0 due.txt ./st due --as-of 2024-07-01 --within "6 months"
 has "within 6 months" due.txt "m_pending"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
