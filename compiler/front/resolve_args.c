@@ -443,13 +443,13 @@ static void report_unresolved(Resolver *r, Scope *s, const char *name, Span span
 
 Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, RefPlace place)
 {
-    KindSet want = resolve_places[place].kinds;
-    for (int k = 0; want >> k; k++)
-        if (want & KIND_BIT(k)) {
-            Decl *d = model_lookup(s->m, (DeclKind)k, name);
-            if (d)
-                return d;
-        }
+    /* One lookup per kind accepted: the lowest bit each time, since every
+     * reference of a file comes here. */
+    for (KindSet w = resolve_places[place].kinds; w; w &= w - 1) {
+        Decl *d = model_lookup(s->m, (DeclKind)__builtin_ctz(w), name);
+        if (d)
+            return d;
+    }
     report_unresolved(r, s, name, span, place);
     return NULL;
 }
