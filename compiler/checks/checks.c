@@ -41,7 +41,9 @@ Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
     Allow *al = subj ? find_allow((AllowList *)&subj->allows, name) : NULL;
     if (!al)
         al = find_allow((AllowList *)allows, name);
-    uint32_t file = subj ? subj->file : span.file;
+    /* A subject the prelude declares (a topic no clause covers) is allowed
+     * in the file where the finding points. */
+    uint32_t file = subj && !subj->is_std ? subj->file : span.file;
     for (int i = 0; !al && i < x->m->file_allows.n; i++)
         if (x->m->file_allows.v[i].file == file)
             al = find_allow(&x->m->file_allows.v[i].allows, name);

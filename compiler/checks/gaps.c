@@ -344,6 +344,81 @@ void check_data_sharing_missing(CheckCtx *x)
     }
 }
 
+/* ---- legal effect and clauses ---------------------------------------- */
+
+/* binding_unstated: O(1). */
+void check_binding_unstated(CheckCtx *x)
+{
+    if (x->m->agreement->binding != BINDING_UNSET)
+        return;
+    Diagnostic *g = check_report(x, CHECK_BINDING_UNSTATED, NULL, NULL, gap_agreement_span(x),
+                                 "agreement '%s' does not say whether it binds the partners",
+                                 gap_agreement_id(x));
+    gap_hint(x, g, "add `binding no` (a statement of intent) or `binding yes` to the "
+                   "agreement block");
+}
+
+static bool covered(const Model *m, const char *topic)
+{
+    for (int i = 0; i < m->clauses.n; i++)
+        for (int k = 0; k < m->clauses.v[i]->covers.n; k++)
+            if (strcmp(m->clauses.v[i]->covers.v[k]->d.id, topic) == 0)
+                return true;
+    return false;
+}
+
+static bool anything_binds(const Model *m)
+{
+    if (m->agreement->binding == BINDING_YES)
+        return true;
+    for (int i = 0; i < m->clauses.n; i++)
+        if (m->clauses.v[i]->binding == BINDING_YES)
+            return true;
+    return false;
+}
+
+static bool personal_data(const Model *m)
+{
+    if (m->data_sharing && *m->data_sharing)
+        return true;
+    for (int i = 0; i < m->indicators.n; i++)
+        if (!m->indicators.v[i]->d.is_std && m->indicators.v[i]->personal_data)
+            return true;
+    return false;
+}
+
+/* clause_missing: one finding per topic the agreement needs and no clause
+ * covers, about that topic (declared by the prelude, or replaced by the
+ * agreement), at the agreement.  O(clauses' topics x 5 + indicators). */
+void check_clause_missing(CheckCtx *x)
+{
+    Model *m = x->m;
+    bool personal = personal_data(m), binds = anything_binds(m);
+    const struct {
+        const char *topic;
+        bool needed;
+        const char *why;
+    } need[] = {
+        {"termination", true, "every agreement says how it ends"},
+        {"dispute_resolution", !(m->escalation && *m->escalation),
+         "governance has no `escalation` either"},
+        {"confidentiality", personal, "personal data is reported or shared"},
+        {"data_protection", personal, "personal data is reported or shared"},
+        {"governing_law", binds, "the agreement or one of its clauses binds"},
+    };
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        if (!need[i].needed || covered(m, need[i].topic))
+            continue;
+        const Decl *t = model_lookup(m, K_TOPIC, need[i].topic);
+        Diagnostic *g = check_report(x, CHECK_CLAUSE_MISSING, t, NULL, gap_agreement_span(x),
+                                     "no clause covers %s (%s): %s",
+                                     t && t->title ? t->title : need[i].topic, need[i].topic,
+                                     need[i].why);
+        gap_hint(x, g, arena_printf(x->c->arena, "add `clause ID \"Heading\" { covers %s  text "
+                                                 "\"...\" }`", need[i].topic));
+    }
+}
+
 /* ---- mutually reinforcing activities ------------------------------- */
 
 /* goal_unsupported: O(activities' goals + goals). */

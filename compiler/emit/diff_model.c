@@ -39,6 +39,11 @@ static const char *withdrawal_text(Arena *a, Duration d)
     return d.n ? arena_printf(a, "%s notice", rdiff_dur(a, d)) : NULL;
 }
 
+static const char *binding_text(Binding b)
+{
+    return b == BINDING_UNSET ? NULL : b == BINDING_YES ? "yes" : "no";
+}
+
 static void agreement(RdiffCtx *r)
 {
     const Agreement *o = r->o->agreement, *n = r->n->agreement;
@@ -59,6 +64,8 @@ static void agreement(RdiffCtx *r)
     rdiff_scalar(r, true, subj, "withdrawal", withdrawal_text(a, o->withdrawal),
                  withdrawal_text(a, n->withdrawal), &every);
     rdiff_scalar(r, true, subj, "nested_in", rdiff_id(o->nested_in), rdiff_id(n->nested_in),
+                 &every);
+    rdiff_scalar(r, true, subj, "binding", binding_text(o->binding), binding_text(n->binding),
                  &every);
     rdiff_allows(r, subj, &o->d.allows, &n->d.allows);
 }
@@ -511,6 +518,27 @@ static void milestone_fields(RdiffCtx *r, const char *subj, const void *ov, cons
 static const RdiffKind milestone_kind = {"milestones", "title", true, true, milestone_who,
                                          milestone_fields};
 
+/* ---- clauses ------------------------------------------------------------------------- */
+
+/* A clause is a provision every partner signs: any change to it is
+ * material for all of them. */
+static void clause_who(RdiffCtx *r, const Model *m, const char *id, const void *d, RdiffWho *w)
+{
+    (void)r, (void)m, (void)id, (void)d;
+    w->every = true;
+}
+
+static void clause_fields(RdiffCtx *r, const char *subj, const void *ov, const void *nv,
+                          const RdiffWho *w)
+{
+    const Clause *o = ov, *n = nv;
+    RDIFF_REFS(r, true, subj, "covers", o->covers, n->covers, RDIFF_W, w);
+    rdiff_scalar(r, true, subj, "binding", binding_text(o->binding), binding_text(n->binding), w);
+    rdiff_string(r, true, subj, "text", o->text, n->text, w);
+}
+
+static const RdiffKind clause_kind = {"clauses", "title", true, true, clause_who, clause_fields};
+
 /* ---- communication and governance ------------------------------------------------------ */
 
 static const char *comm_kind(CommKind k)
@@ -607,11 +635,14 @@ static void governance(RdiffCtx *r)
                  &every);
     rdiff_string(r, true, "governance", "data_sharing", r->o->data_sharing,
                  r->n->data_sharing, &every);
+    rdiff_scalar(r, true, "governance", "min_cell",
+                 r->o->min_cell ? arena_printf(r->a, "%d", r->o->min_cell) : NULL,
+                 r->n->min_cell ? arena_printf(r->a, "%d", r->n->min_cell) : NULL, &every);
 }
 
 /* ---- vocabulary, extern functions, the file ------------------------------------------ */
 
-/* Units and sectors: editorial, their titles only. */
+/* Units, sectors and topics: editorial, their titles only. */
 static const RdiffKind vocabulary_kind = {NULL, "title", false, false, NULL, NULL};
 
 static const char *signature(RdiffCtx *r, const Extern *x)
@@ -686,6 +717,8 @@ void rdiff_compare(Rdiff *d, Arena *a, const Model *old, const Model *new_,
     RDIFF_DECLS(&r, &milestone_kind, old->milestones, new_->milestones);
     comms(&r);
     governance(&r);
+    RDIFF_DECLS(&r, &clause_kind, old->clauses, new_->clauses);
+    RDIFF_DECLS(&r, &vocabulary_kind, old->topics, new_->topics);
     RDIFF_DECLS(&r, &vocabulary_kind, old->units, new_->units);
     RDIFF_DECLS(&r, &vocabulary_kind, old->sectors, new_->sectors);
     externs(&r);

@@ -217,6 +217,12 @@ static JNode *jqty(Ex *x, double v, const Unit *u)
     return o;
 }
 
+/* true, false, or null when unsaid (a clause then follows the agreement). */
+static JNode *jbinding(Ex *x, Binding b)
+{
+    return b == BINDING_UNSET ? jstr(x, NULL) : jbool(x, b == BINDING_YES);
+}
+
 static JNode *jallows(Ex *x, const AllowList *al)
 {
     JNode *arr = jnew(x, J_ARR);
@@ -284,6 +290,7 @@ static JNode *agreement(Ex *x)
     jset(x, o, "amendment", jstr(x, g->amendment));
     jset(x, o, "withdrawal_notice", jduration(x, g->withdrawal));
     jset(x, o, "nested_in", jstr(x, g->nested_in ? g->nested_in->d.id : NULL));
+    jset(x, o, "binding", jbinding(x, g->binding));
     jset(x, o, "allows", jallows(x, &g->d.allows));
     return o;
 }
@@ -664,6 +671,7 @@ static JNode *governance(Ex *x)
     jset(x, o, "decider", jref(x, m->decisions == DECIDE_PARTNER ? m->decider : NULL));
     jset(x, o, "escalation", jstr(x, m->escalation));
     jset(x, o, "data_sharing", jstr(x, m->data_sharing));
+    jset(x, o, "min_cell", m->min_cell ? jnum(x, m->min_cell) : jstr(x, NULL));
     return o;
 }
 
@@ -714,6 +722,24 @@ static JNode *vocabulary(Ex *x, void *const *v, int count)
     JNode *arr = jnew(x, J_ARR);
     for (int i = 0; i < n; i++)
         jpush(x, arr, decl_obj(x, d[i]));
+    return arr;
+}
+
+/* Clauses in source order: the order of the general provisions. */
+static JNode *clauses(Ex *x)
+{
+    JNode *arr = jnew(x, J_ARR);
+    for (int i = 0; i < x->m->clauses.n; i++) {
+        const Clause *c = x->m->clauses.v[i];
+        if (c->d.is_std)
+            continue;
+        JNode *o = decl_obj(x, &c->d);
+        jset(x, o, "covers", JREFS(x, c->covers));
+        jset(x, o, "binding", jbinding(x, c->binding));
+        jset(x, o, "text", jstr(x, c->text));
+        jset(x, o, "allows", jallows(x, &c->d.allows));
+        jpush(x, arr, o);
+    }
     return arr;
 }
 
@@ -791,6 +817,8 @@ void export_json(Arena *a, const Model *m, const char *source, Buf *out)
     jset(&x, cm, "reviews", comms(&x, COMM_REVIEW));
     jset(&x, root, "communication", cm);
     jset(&x, root, "governance", governance(&x));
+    jset(&x, root, "clauses", clauses(&x));
+    jset(&x, root, "topics", vocabulary(&x, (void *const *)m->topics.v, m->topics.n));
     jset(&x, root, "totals", totals(&x));
     jset(&x, root, "units", units(&x));
     jset(&x, root, "sectors", vocabulary(&x, (void *const *)m->sectors.v, m->sectors.n));

@@ -100,6 +100,8 @@ static const struct {
     {"level", K_LEVEL, sizeof(Level)},
     {"backbone_function", K_BACKBONE_FN, sizeof(BackboneFn)},
     {"phase", K_PHASE, sizeof(Phase)},
+    {"topic", K_TOPIC, sizeof(Topic)},
+    {"clause", K_CLAUSE, sizeof(Clause)},
 };
 
 /* Top-level statements that are not named declarations. */
@@ -162,6 +164,8 @@ static void push_decl(Model *m, Arena *a, Decl *d, const Decl *old)
         LIST_PUT(a, m->phases, d, old);
         break;
     case K_EXTERN: LIST_PUT(a, m->externs, d, old); break;
+    case K_TOPIC: LIST_PUT(a, m->topics, d, old); break;
+    case K_CLAUSE: LIST_PUT(a, m->clauses, d, old); break;
     case K_NAMESPACE: LIST_PUT(a, m->namespaces, d, old); break;
     case K_COUNT: break;
     }

@@ -187,6 +187,21 @@ static void ag_nested_in(Cur *c, Decl *d)
     cur_end(c);
 }
 
+/* `binding yes|no` of the agreement or a clause, into *slot. */
+static void read_binding(Cur *c, Binding *slot, Span *span)
+{
+    bool yes;
+    if (cur_yes_no(c, &yes) && cur_end(c)) {
+        *slot = yes ? BINDING_YES : BINDING_NO;
+        *span = c->st->span;
+    }
+}
+
+static void ag_binding(Cur *c, Decl *d)
+{
+    read_binding(c, &((Agreement *)d)->binding, &((Agreement *)d)->binding_span);
+}
+
 static const StmtDef agreement_defs[] = {
     {"version", {.decl = ag_version}, false, false},
     {"term", {.decl = ag_term}, false, false},
@@ -195,6 +210,31 @@ static const StmtDef agreement_defs[] = {
     {"amendment", {.decl = ag_amendment}, false, false},
     {"withdrawal", {.decl = ag_withdrawal}, false, false},
     {"nested_in", {.decl = ag_nested_in}, false, false},
+    {"binding", {.decl = ag_binding}, false, false},
+};
+
+/* ---- clause ------------------------------------------------------- */
+
+static void cl_covers(Cur *c, Decl *d)
+{
+    RESOLVE_LIST_STMT(c, REF_COVERS, ((Clause *)d)->covers, Topic);
+}
+
+static void cl_binding(Cur *c, Decl *d)
+{
+    read_binding(c, &((Clause *)d)->binding, &((Clause *)d)->binding_span);
+}
+
+static void cl_text(Cur *c, Decl *d)
+{
+    if (cur_string(c, &((Clause *)d)->text, "the clause's text, as a string"))
+        cur_end(c);
+}
+
+static const StmtDef clause_defs[] = {
+    {"covers", {.decl = cl_covers}, true, false},
+    {"binding", {.decl = cl_binding}, false, false},
+    {"text", {.decl = cl_text}, false, false},
 };
 
 /* ---- goal --------------------------------------------------------- */
@@ -334,10 +374,9 @@ static void in_dims(Cur *c, Decl *d)
 
 static void in_personal(Cur *c, Decl *d)
 {
-    static const char *const w[] = {"yes", "no"};
-    int k = cur_choice(c, w, 2, "yes or no");
-    if (k >= 0 && cur_end(c))
-        ((Indicator *)d)->personal_data = k == 0;
+    bool yes;
+    if (cur_yes_no(c, &yes) && cur_end(c))
+        ((Indicator *)d)->personal_data = yes;
 }
 
 static void in_formula(Cur *c, Decl *d)
@@ -507,10 +546,9 @@ static const StmtDef milestone_defs[] = {
 
 static void un_signed(Cur *c, Decl *d)
 {
-    static const char *const w[] = {"yes", "no"};
-    int k = cur_choice(c, w, 2, "yes or no");
-    if (k >= 0 && cur_end(c))
-        ((Unit *)d)->is_signed = k == 0;
+    bool yes;
+    if (cur_yes_no(c, &yes) && cur_end(c))
+        ((Unit *)d)->is_signed = yes;
 }
 
 static const StmtDef unit_defs[] = {
@@ -597,6 +635,7 @@ static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
         {activity_defs, NDEFS(activity_defs), "an activity"},
         {milestone_defs, NDEFS(milestone_defs), "a milestone"},
         {unit_defs, NDEFS(unit_defs), "a unit"},
+        {clause_defs, NDEFS(clause_defs), "a clause"},
         {resolve_comm_defs, resolve_ncomm_defs, "the communication block"},
         {resolve_governance_defs, resolve_ngovernance_defs, "the governance block"},
     };
@@ -674,6 +713,9 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
     case K_UNIT:
         resolve_unit(r, s, st, (Unit *)d);
         break;
+    case K_CLAUSE:
+        decl_block(r, s, d, &st->block, clause_defs, NDEFS(clause_defs), where);
+        break;
     default:
         if (st->has_block)
             diag_report(r->d, CHECK_SYNTAX, st->block_span, "file",
@@ -681,7 +723,8 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
     }
 }
 
-static void init_dates(Model *m)
+/* Dates and `binding` start unset: zero is a date and `binding no`. */
+static void init_unset(Model *m)
 {
     for (int i = 0; i < m->goals.n; i++)
         m->goals.v[i]->by = DATE_NONE;
@@ -693,13 +736,17 @@ static void init_dates(Model *m)
         m->partners.v[i]->joins = m->partners.v[i]->leaves = DATE_NONE;
     if (m->agreement)
         m->agreement->term_start = m->agreement->term_end = DATE_NONE;
+    if (m->agreement)
+        m->agreement->binding = BINDING_UNSET;
+    for (int i = 0; i < m->clauses.n; i++)
+        m->clauses.v[i]->binding = BINDING_UNSET;
 }
 
 void resolve_scope(Resolver *r, Scope *s)
 {
     for (int i = 0; i < s->asts.n; i++)
         load_declare(r, s, s->asts.v[i]);
-    init_dates(s->m);
+    init_unset(s->m);
     for (int i = 0; i < s->asts.n; i++) {
         Ast *ast = s->asts.v[i];
         for (int k = 0; k < ast->top.n; k++) {

@@ -227,6 +227,16 @@ int cur_choice(Cur *c, const char *const *words, int n, const char *what)
     return -1;
 }
 
+bool cur_yes_no(Cur *c, bool *out)
+{
+    static const char *const w[] = {"yes", "no"};
+    int k = cur_choice(c, w, 2, "yes or no");
+    if (k < 0)
+        return false;
+    *out = k == 0;
+    return true;
+}
+
 /* What each place that names a declaration accepts, and its name in
  * messages (wrong_kind: "'x' is a need, but `partners` expects a
  * partner").  docs/language.md ("Names") has the same table for people. */
@@ -258,6 +268,7 @@ const RefPlaceInfo resolve_places[REF_COUNT] = {
     [REF_DECISIONS] = {"`decisions`", ONE(K_PARTNER)},
     [REF_CALL] = {"a function call", ONE(K_EXTERN)},
     [REF_EXPR_NAME] = {"an expression", ONE(K_INDICATOR)},
+    [REF_COVERS] = {"`covers`", ONE(K_TOPIC)},
 };
 #undef ONE
 

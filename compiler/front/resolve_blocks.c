@@ -186,6 +186,21 @@ static void gv_escalation(Cur *c, Model *m)
         cur_end(c);
 }
 
+static void gv_min_cell(Cur *c, Model *m)
+{
+    double n;
+    Span sp;
+    if (!cur_number(c, &n, &sp, "the smallest group size, a whole number") || !cur_end(c))
+        return;
+    if (n < 1 || n > 1000000 || n != (int)n) {
+        diag_report(c->r->d, CHECK_SYNTAX, sp, "file",
+                    "`min_cell` is a whole number of people from 1 to 1000000, not %g", n);
+        return;
+    }
+    m->min_cell = (int)n;
+    m->min_cell_span = c->st->span;
+}
+
 static void gv_data_sharing(Cur *c, Model *m)
 {
     if (cur_string(c, &m->data_sharing, "the data-sharing terms, as a string"))
@@ -195,6 +210,7 @@ static void gv_data_sharing(Cur *c, Model *m)
 const StmtDef resolve_governance_defs[] = {
     {"decisions", {.model = gv_decisions}, false, false},
     {"escalation", {.model = gv_escalation}, false, false},
+    {"min_cell", {.model = gv_min_cell}, false, false},
     {"data_sharing", {.model = gv_data_sharing}, false, false},
 };
 const int resolve_ngovernance_defs = NDEFS(resolve_governance_defs);

@@ -60,6 +60,8 @@ bool cur_duration(Cur *c, Duration *out, bool bare);
 bool cur_quantity(Cur *c, Quantity *q, const char *what);
 /* One of `words`; returns its index or -1 (reported). */
 int cur_choice(Cur *c, const char *const *words, int n, const char *what);
+/* `yes` or `no` (reported otherwise). */
+bool cur_yes_no(Cur *c, bool *out);
 /* Every place of the language that names a declaration.  Each kind of
  * declaration has its own names, so a reference is looked up among the
  * kinds its place accepts, which resolve_places[] (resolve_args.c) lists:
@@ -75,7 +77,7 @@ typedef enum RefPlace {
     REF_BUDGET_FROM,
     REF_OWNER, REF_AFTER, REF_PHASE,
     REF_TENSION, REF_COMMUNICATION, REF_REPORT_BY, REF_DECISIONS,
-    REF_CALL, REF_EXPR_NAME,
+    REF_CALL, REF_EXPR_NAME, REF_COVERS,
     REF_COUNT
 } RefPlace;
 

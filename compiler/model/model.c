@@ -11,7 +11,7 @@ const char *decl_kind_name(DeclKind k)
     static const char *names[K_COUNT] = {
         "agreement", "partner", "goal", "indicator", "activity", "milestone",
         "need", "dimension", "unit", "sector", "level", "backbone function", "phase",
-        "extern function", "namespace",
+        "extern function", "namespace", "topic", "clause",
     };
     return names[k];
 }

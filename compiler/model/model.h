@@ -26,7 +26,7 @@
 typedef enum DeclKind {
     K_AGREEMENT, K_PARTNER, K_GOAL, K_INDICATOR, K_ACTIVITY, K_MILESTONE,
     K_NEED, K_DIMENSION, K_UNIT, K_SECTOR, K_LEVEL, K_BACKBONE_FN, K_PHASE,
-    K_EXTERN, K_NAMESPACE,
+    K_EXTERN, K_NAMESPACE, K_TOPIC, K_CLAUSE,
     K_COUNT
 } DeclKind;
 
@@ -70,6 +70,22 @@ typedef struct Level { Decl d; int order; } Level;          /* local=0 < global 
 typedef struct BackboneFn { Decl d; int order; } BackboneFn;
 typedef struct Phase { Decl d; int order; } Phase;          /* process order */
 typedef struct Need { Decl d; } Need;
+/* What a clause is about (`confidentiality`, `termination`, ...): the
+ * prelude declares the topics the checks ask for; users may add more. */
+typedef struct Topic { Decl d; } Topic;
+
+/* Whether provisions bind: `binding yes|no`, BINDING_UNSET when unsaid. */
+typedef enum Binding { BINDING_UNSET = -1, BINDING_NO = 0, BINDING_YES = 1 } Binding;
+
+/* `clause ID "HEADING" { covers TOPIC, ...  binding yes|no  text "..." }`:
+ * a provision of a memorandum of understanding, in source order. */
+typedef struct Clause {
+    Decl d;
+    VEC(Topic *) covers;
+    Binding binding;        /* BINDING_UNSET: the agreement's */
+    Span binding_span;
+    const char *text;
+} Clause;
 
 typedef struct Quantity {
     double value;
@@ -275,6 +291,8 @@ typedef struct Agreement {
     const char *amendment;
     Duration withdrawal;
     Namespace *nested_in;
+    Binding binding;        /* whether its provisions bind */
+    Span binding_span;
 } Agreement;
 
 typedef struct Model {
@@ -299,6 +317,8 @@ typedef struct Model {
     VEC(Phase *) phases;
     VEC(Extern *) externs;
     VEC(Namespace *) namespaces;
+    VEC(Topic *) topics;
+    VEC(Clause *) clauses;
     VEC(Tension *) tensions;
     /* Communication. */
     bool has_communication;
@@ -312,6 +332,8 @@ typedef struct Model {
     Span decisions_span;
     const char *escalation;
     const char *data_sharing;
+    int min_cell;           /* the smallest group partners may publish; 0: unsaid */
+    Span min_cell_span;
     /* File-level `allow`s, by file index. */
     VEC(struct FileAllows { uint32_t file; AllowList allows; }) file_allows;
     /* Name lookup (see model_lookup()): the declarations by kind and id,

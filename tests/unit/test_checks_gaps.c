@@ -28,6 +28,7 @@ static const char CLEAN[] =
     "  scope \"The river.\"\n"
     "  amendment \"By consent of all.\"\n"
     "  withdrawal 30 days notice\n"
+    "  binding no\n"
     "%s"
     "}\n"
     "agenda {\n"
@@ -76,6 +77,8 @@ static const char CLEAN[] =
     "governance {\n"
     "  decisions consensus\n"
     "}\n"
+    "clause ends \"Termination\" { covers termination; text \"By notice.\" }\n"
+    "clause disputes \"Disputes\" { covers dispute_resolution; text \"Mediation.\" }\n"
     "%s";
 
 static Compilation *run_text(const char *text, const CheckOptions *opts)

@@ -32,6 +32,7 @@ let s:stmt_start = '\%(\%(^\|[{;]\)\s*\)\@80<='
 let s:declarations = [
       \ 'agreement', 'agenda', 'partner', 'tension', 'goal', 'indicator',
       \ 'activity', 'milestone', 'communication', 'governance', 'dimension',
+      \ 'topic', 'clause',
       \ 'unit', 'sector', 'level', 'backbone_function', 'phase']
 
 " Statement names of every declaration kind.
@@ -49,7 +50,8 @@ let s:statements = [
       \ 'partners', 'supports', 'addresses', 'coordinates_with', 'period',
       \ 'budget',
       \ 'due', 'owner', 'after', 'deliverable', 'phase',
-      \ 'decisions', 'escalation', 'data_sharing']
+      \ 'decisions', 'escalation', 'data_sharing', 'min_cell',
+      \ 'binding', 'covers', 'text']
 
 " Statements that declare an id of their own (need, incentive, meeting, ...).
 let s:declaring_statements = ['need', 'incentive', 'meeting', 'report', 'review']
