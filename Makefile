@@ -75,7 +75,9 @@ deps: $(DEPS_STAMP)
 # agreement (and prints it for `make doc-pdf`), groff and mandoc check the
 # man pages, git serves `diff --against`, patch applies `fmt --diff`,
 # cmark-gfm renders the Markdown documents as GitHub does, PyYAML reads the
-# CI files, and npm fetches the VS Code grammar's engine (vscode-textmate,
+# CI files, jsonschema with rfc3987 (its URI format checker) validates the
+# SARIF output against the official schema (tests/sarif/python.sh finds
+# them), and npm fetches the VS Code grammar's engine (vscode-textmate,
 # vscode-oniguruma, at fixed versions) into build/editors-node, where
 # tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
 # PACKAGE when COMMAND fails.
@@ -101,6 +103,8 @@ $(TEST_DEPS_STAMP):
 	want cmark-gfm command -v cmark-gfm; \
 	want mandoc command -v mandoc; \
 	want python3-yaml python3 -c 'import yaml'; \
+	want python3-jsonschema sh tests/sarif/python.sh; \
+	want python3-rfc3987 sh tests/sarif/python.sh; \
 	want npm command -v npm; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing test tools:$$missing"; \

@@ -7,6 +7,7 @@
  * through a memory buffer, a few hundred diagnostics per write(). */
 #define _POSIX_C_SOURCE 200809L
 #include "diag.h"
+#include "diag_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,6 @@
 
 #include "buf.h"
 #include "checktab.h"
-#include "version.h"
 
 void diag_init(Diag *d, Arena *a, SrcMgr *sm)
 {
@@ -93,6 +93,12 @@ void diag_hint(Diag *d, Diagnostic *g, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_suggest(Diag *d, Diagnostic *g, const char *word)
+{
+    diag_hint(d, g, "did you mean '%s'?", word);
+    g->fix = arena_strdup(d->arena, word);
+}
+
 void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)
 {
     va_list ap;
@@ -169,7 +175,7 @@ bool diag_want_color(const char *mode, FILE *f)
 
 /* ---- text ---------------------------------------------------------- */
 
-static const char *sev_name(Severity s)
+const char *diag_sev_name(Severity s)
 {
     return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
@@ -181,7 +187,7 @@ static const char *sev_color(Severity s)
     return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
 }
 
-static const char *display_of(const Diag *d, Span s)
+const char *diag_display(const Diag *d, Span s)
 {
     if (s.file == NO_FILE)
         return "charterc";
@@ -198,11 +204,11 @@ static void print_head(const Diag *d, FILE *out, Span s, Severity sev, const cha
     if (s.file == NO_FILE)
         fprintf(out, "charterc:");
     else
-        fprintf(out, "%s:%d:%d:", display_of(d, s), line, col);
+        fprintf(out, "%s:%d:%d:", diag_display(d, s), line, col);
     if (color)
-        fprintf(out, "\033[0m %s%s:\033[0m %s", sev_color(sev), sev_name(sev), msg);
+        fprintf(out, "\033[0m %s%s:\033[0m %s", sev_color(sev), diag_sev_name(sev), msg);
     else
-        fprintf(out, " %s: %s", sev_name(sev), msg);
+        fprintf(out, " %s: %s", diag_sev_name(sev), msg);
     if (check)
         fprintf(out, " [%s]", check);
     fputc('\n', out);
@@ -282,7 +288,7 @@ static void json_loc(const Diag *d, Buf *b, Span s, bool with_end)
     int line, col;
     src_linecol(d->sm, s, &line, &col);
     buf_puts(b, "\"file\": ");
-    buf_json_str(b, s.file == NO_FILE ? "" : display_of(d, s));
+    buf_json_str(b, s.file == NO_FILE ? "" : diag_display(d, s));
     buf_printf(b, ", \"line\": %d, \"column\": %d", line, col);
     if (with_end) {
         int eline, ecol;
@@ -303,7 +309,7 @@ static void print_json(const Diag *d, Buf *b)
         buf_puts(b, i ? ",\n    " : "\n    ");
         buf_puts(b, "{ \"check\": ");
         buf_json_str(b, g->check);
-        buf_printf(b, ", \"severity\": \"%s\", ", sev_name(g->sev));
+        buf_printf(b, ", \"severity\": \"%s\", ", diag_sev_name(g->sev));
         json_loc(d, b, g->span, true);
         buf_puts(b, ", \"subject\": ");
         buf_json_str(b, g->subject);
@@ -329,64 +335,6 @@ static void print_json(const Diag *d, Buf *b)
     }
     buf_printf(b, "%s],\n  \"summary\": { \"errors\": %d, \"warnings\": %d, \"notes\": %d } }\n",
                d->items.n ? "\n  " : " ", d->errors, d->warnings, d->notes);
-}
-
-static void print_sarif(const Diag *d, Buf *b)
-{
-    buf_puts(b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-                "  \"version\": \"2.1.0\",\n  \"runs\": [ {\n"
-                "    \"tool\": { \"driver\": { \"name\": \"charterc\", \"version\": \"" CHARTER_VERSION "\",\n"
-                "      \"informationUri\": \"https://example.invalid/charter\",\n"
-                "      \"rules\": [");
-    for (int i = 0; i < CHECK_COUNT; i++) {
-        const CheckInfo *c = &check_table[i];
-        buf_puts(b, i ? ",\n        " : "\n        ");
-        buf_puts(b, "{ \"id\": ");
-        buf_json_str(b, c->name);
-        buf_puts(b, ", \"shortDescription\": { \"text\": ");
-        buf_json_str(b, c->summary);
-        buf_puts(b, " }, \"help\": { \"text\": ");
-        Buf h;
-        buf_init(&h);
-        check_reference(c, &h);
-        buf_json_str(b, buf_cstr(&h));
-        buf_free(&h);
-        buf_printf(b, " }, \"defaultConfiguration\": { \"level\": \"%s\" } }",
-                   c->sev == SEV_ERROR ? "error" : c->sev == SEV_WARNING ? "warning" : "note");
-    }
-    buf_puts(b, " ] } },\n    \"results\": [");
-    int n = 0;
-    for (int i = 0; i < d->items.n; i++) {
-        const Diagnostic *g = d->items.v[i];
-        buf_puts(b, n++ ? ",\n      " : "\n      ");
-        buf_puts(b, "{ \"ruleId\": ");
-        buf_json_str(b, g->check);
-        buf_printf(b, ", \"level\": \"%s\", \"message\": { \"text\": ",
-                   g->sev == SEV_ERROR ? "error" : g->sev == SEV_WARNING ? "warning" : "note");
-        buf_json_str(b, g->message);
-        buf_puts(b, " }");
-        if (g->span.file != NO_FILE) {
-            int line, col, eline, ecol;
-            src_linecol(d->sm, g->span, &line, &col);
-            Span e = g->span;
-            e.lo = g->span.hi > g->span.lo ? g->span.hi : g->span.lo;
-            src_linecol(d->sm, e, &eline, &ecol);
-            if (g->span.hi <= g->span.lo)
-                ecol++;
-            buf_puts(b, ", \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": ");
-            buf_json_str(b, display_of(d, g->span));
-            buf_printf(b, " }, \"region\": { \"startLine\": %d, \"startColumn\": %d, "
-                          "\"endLine\": %d, \"endColumn\": %d } } } ]",
-                       line, col, eline, ecol);
-        }
-        if (g->allowed) {
-            buf_puts(b, ", \"suppressions\": [ { \"kind\": \"inSource\", \"justification\": ");
-            buf_json_str(b, g->allow_reason ? g->allow_reason : "");
-            buf_puts(b, " } ]");
-        }
-        buf_puts(b, " }");
-    }
-    buf_puts(b, n ? "\n    ] } ]\n}\n" : " ] } ]\n}\n");
 }
 
 /* GitHub workflow commands: the message is one line, with %, CR and LF
@@ -417,10 +365,12 @@ static void print_github(const Diag *d, FILE *out, int from, int to)
             continue;
         fprintf(out, "::%s ", g->sev == SEV_ERROR ? "error" : g->sev == SEV_WARNING ? "warning" : "notice");
         if (g->span.file != NO_FILE) {
+            /* GitHub shows the annotation in its web pages, whose strings
+             * count UTF-16 code units, as SARIF's utf16CodeUnits does. */
             int line, col;
-            src_linecol(d->sm, g->span, &line, &col);
+            src_linecol_utf16(d->sm, g->span, &line, &col);
             fputs("file=", out);
-            gh_escape(out, display_of(d, g->span), true);
+            gh_escape(out, diag_display(d, g->span), true);
             fprintf(out, ",line=%d,col=%d,", line, col);
         }
         fputs("title=", out);
@@ -443,7 +393,7 @@ void diag_print(const Diag *d, FILE *out, DiagFormat fmt, bool color)
         if (fmt == FMT_JSON)
             print_json(d, &b);
         else
-            print_sarif(d, &b);
+            diag_print_sarif(d, &b);
         fwrite(b.data, 1, b.len, out);
         buf_free(&b);
         return;

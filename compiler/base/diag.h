@@ -31,6 +31,8 @@ typedef struct Diagnostic {
     const char *subject;    /* "KIND ID", or "file" */
     const char *message;
     const char *hint;       /* printed as a note at the same place; may be NULL */
+    const char *fix;        /* the text that replaces the span, when the hint is
+                             * that mechanical ("did you mean"); may be NULL */
     VEC(Related) related;
     bool allowed;           /* suppressed by `allow`; kept for the annex */
     const char *allow_reason;
@@ -56,6 +58,9 @@ Diagnostic *diag_report(Diag *d, CheckId check, Span span, const char *subject,
     __attribute__((format(printf, 5, 6)));
 void diag_hint(Diag *d, Diagnostic *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The hint "did you mean 'WORD'?", and WORD as the fix of the finding's
+ * span, which must be the misspelt word and nothing else. */
+void diag_suggest(Diag *d, Diagnostic *g, const char *word);
 void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Marks a finding allowed, moving it out of the counts. */

@@ -133,6 +133,7 @@ static int load(SrcMgr *sm, const char *path, const char *display, uint32_t *id,
     *id = add_file(sm, display, text, len);
     SrcFile *f = sm->files.v[*id];
     f->path = arena_strdup(sm->arena, path);
+    f->is_stdin = std_in;
     char real[PATH_MAX];
     if (!std_in && realpath(path, real))
         f->real = arena_strdup(sm->arena, real);
@@ -166,6 +167,29 @@ void src_linecol(const SrcMgr *sm, Span s, int *line, int *col)
     }
     *line = lo + 1;
     *col = (int)(s.lo - f->lines[lo]) + 1;
+}
+
+void src_linecol_utf16(const SrcMgr *sm, Span s, int *line, int *col)
+{
+    src_linecol(sm, s, line, col);
+    if (*line == 0)
+        return;
+    SrcFile *f = sm->files.v[s.file];
+    uint32_t from = f->lines[*line - 1];
+    int units = 1;
+    if (f->u16_col > 0 && f->u16_at >= from && f->u16_at <= s.lo) {
+        from = f->u16_at;
+        units = f->u16_col;
+    }
+    const unsigned char *p = (const unsigned char *)f->text + from;
+    const unsigned char *end = (const unsigned char *)f->text + s.lo;
+    for (; p < end; p++) {
+        units += (*p & 0xC0) != 0x80;   /* the first byte of a character */
+        units += *p >= 0xF0;            /* four bytes: a surrogate pair */
+    }
+    f->u16_at = s.lo;
+    f->u16_col = units;
+    *col = units;
 }
 
 const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len)

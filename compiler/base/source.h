@@ -28,6 +28,9 @@ typedef struct SrcFile {
     uint32_t *lines;        /* byte offset of each line start; NULL until */
     int nlines;             /* src_linecol or src_line first needs them */
     bool is_std;            /* part of the standard library */
+    bool is_stdin;          /* read from standard input ("-") */
+    uint32_t u16_at;        /* src_linecol_utf16's last offset and its */
+    int u16_col;            /* column (0: none yet), where the next starts */
 } SrcFile;
 
 typedef struct SrcMgr {
@@ -50,6 +53,13 @@ int src_load_regular(SrcMgr *sm, const char *path, const char *display, uint32_t
 /* Adds text held in memory (standard input, tests). */
 uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len);
 void src_linecol(const SrcMgr *sm, Span s, int *line, int *col);
+/* src_linecol() with the column counted in UTF-16 code units, as SARIF's
+ * "utf16CodeUnits" and GitHub's annotations count it: every character of
+ * the Basic Multilingual Plane is one, any other (an emoji, U+1D11E) two.
+ * (src_linecol() counts bytes.)  Linear over the findings of a file taken
+ * in order: it goes on from the previous column when it is on the same
+ * line and before this one. */
+void src_linecol_utf16(const SrcMgr *sm, Span s, int *line, int *col);
 /* The text of line `line` (1-based), without its newline. */
 const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len);
 /* Offset of the first byte that is not valid UTF-8 (or a NUL), or -1. */

@@ -293,7 +293,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
                                         "unknown declaration `%s`", st->head);
             const char *sg = top_suggestion(st->head);
             if (sg)
-                diag_hint(r->d, g, "did you mean '%s'?", sg);
+                diag_suggest(r->d, g, sg);
         }
     }
 }

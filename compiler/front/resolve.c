@@ -32,7 +32,7 @@ static void resolve_allow(Resolver *r, Scope *s, const Stmt *st, AllowList *out)
             if (check_table[i].family != CF_LANGUAGE)
                 suggest_offer(&sg, check_table[i].name);
         if (suggest_best(&sg))
-            diag_hint(r->d, g, "did you mean '%s'?", suggest_best(&sg));
+            diag_suggest(r->d, g, suggest_best(&sg));
         return;
     }
     if (ci->family == CF_LANGUAGE) {
@@ -89,7 +89,7 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
             if (allows)
                 suggest_offer(&sg, "allow");
             if (suggest_best(&sg))
-                diag_hint(r->d, g, "did you mean '%s'?", suggest_best(&sg));
+                diag_suggest(r->d, g, suggest_best(&sg));
             else
                 hint_other_kind(r, g, st->head);
             continue;

@@ -219,7 +219,7 @@ int cur_choice(Cur *c, const char *const *words, int n, const char *what)
         Diagnostic *g = diag_report(c->r->d, CHECK_SYNTAX, a->span, "file",
                                     "`%s` expects %s, found '%s'", c->st->head, what, a->text);
         if (s)
-            diag_hint(c->r->d, g, "did you mean '%s'?", s);
+            diag_suggest(c->r->d, g, s);
         c->i = c->args->n;
         return -1;
     }
@@ -411,7 +411,7 @@ static void hint_near(Resolver *r, Scope *s, Diagnostic *g, const char *name, Ki
     }
     const char *best = suggest_best(&sg);
     if (best)
-        diag_hint(r->d, g, "did you mean '%s'?", best);
+        diag_suggest(r->d, g, best);
     else if (g->id == CHECK_UNDEFINED_NAME) {
         int k = 0;
         while (!(want & KIND_BIT(k)))

@@ -95,7 +95,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
                                         "the agenda does not know the statement `%s`", x->head);
             const char *sg = suggest_from(x->head, names, 4);
             if (sg)
-                diag_hint(r->d, g, "did you mean '%s'?", sg);
+                diag_suggest(r->d, g, sg);
         }
         }
     }

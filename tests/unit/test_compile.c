@@ -1,6 +1,7 @@
 /* test_compile.c - compile.h, one compilation of a text into the model
  * through compile_text(): the scanner, the parser's syntax tree (comments
- * kept), numbers, durations, units and name resolution. The date module
+ * kept), numbers, durations, units, name resolution, and the columns of
+ * source.h that messages print. The date module
  * and duration words are tested in test_date.c, suggestions in
  * test_suggest.c. */
 #include <setjmp.h>
@@ -136,6 +137,35 @@ static void test_comments_recorded(void **state)
     assert_int_equal(ast->comments.v[1].span.lo, 25);
     assert_int_equal(ast->top.n, 1);
     assert_false(ast->syntax_errors);
+    compile_free(c);
+}
+
+/* Columns in UTF-16 code units (SARIF, GitHub) beside byte columns, in
+ * any order: src_linecol_utf16 goes on from its previous answer only when
+ * that is earlier on the same line. */
+static void test_columns_utf16(void **state)
+{
+    (void)state;
+    Compilation *c = compile_new();
+    const char *text = "ab\n\xc3\xa9\xe2\x98\x95\xf0\x9d\x84\x9ex\n";   /* é ☕ 𝄞 x */
+    uint32_t id = src_add(&c->sm, "t", text, strlen(text));
+    static const struct { uint32_t at; int line, u16, bytes; } cases[] = {
+        {12, 2, 5, 10},    /* x: é, ☕ one unit each, 𝄞 two */
+        {3, 2, 1, 1},      /* back to é: counted again from the line's start */
+        {5, 2, 2, 3},      /* ☕ */
+        {8, 2, 3, 6},      /* 𝄞 */
+        {1, 1, 2, 2},      /* another line */
+        {13, 2, 6, 11},    /* past x, after a jump back */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Span s = {id, cases[i].at, cases[i].at};
+        int line, col;
+        src_linecol_utf16(&c->sm, s, &line, &col);
+        assert_int_equal(line, cases[i].line);
+        assert_int_equal(col, cases[i].u16);
+        src_linecol(&c->sm, s, &line, &col);
+        assert_int_equal(col, cases[i].bytes);
+    }
     compile_free(c);
 }
 
@@ -281,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_numbers),      cmocka_unit_test(test_scanner), cmocka_unit_test(test_bom_and_reserved_words),
         cmocka_unit_test(test_comments_recorded), cmocka_unit_test(test_units),
+        cmocka_unit_test(test_columns_utf16),
         cmocka_unit_test(test_resolution),
         cmocka_unit_test(test_names_per_kind), cmocka_unit_test(test_long_lists),
     };
