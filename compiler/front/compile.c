@@ -664,6 +664,58 @@ static Scope *scope_with_prelude(Resolver *r)
     return s;
 }
 
+/* The declaration whose statement holds `g`, or NULL: the last top-level
+ * statement starting at or before it (the statements are in source
+ * order) if it reaches over it and declares something. */
+static const Decl *decl_around(const Ast *ast, Span at)
+{
+    int lo = 0, hi = ast->top.n - 1, found = -1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ast->top.v[mid]->span.lo <= at.lo) {
+            found = mid;
+            lo = mid + 1;
+        } else
+            hi = mid - 1;
+    }
+    if (found < 0)
+        return NULL;
+    const Stmt *st = ast->top.v[found];
+    if (st->kind != ST_GENERIC || at.lo >= st->span.hi)
+        return NULL;
+    return st->decl;
+}
+
+static void index_asts(const Ast **by_file, int nfiles, const Scope *s)
+{
+    for (int i = 0; i < s->asts.n; i++)
+        if ((int)s->asts.v[i]->file < nfiles)
+            by_file[s->asts.v[i]->file] = s->asts.v[i];
+}
+
+/* A language error inside a declaration is about that declaration: its
+ * subject becomes "KIND ID" instead of "file", whichever stage found it
+ * (the scanner, the parser or the resolver, none of which needs to know
+ * the declaration around it).  Done once at the end, a binary search per
+ * error. */
+static void subjects_of_errors(Resolver *r, const Scope *root)
+{
+    int nfiles = r->c->sm.files.n;
+    const Ast **by_file = arena_alloc(r->a, sizeof *by_file * (size_t)(nfiles ? nfiles : 1));
+    index_asts(by_file, nfiles, root);
+    for (int i = 0; i < r->namespaced.n; i++)
+        index_asts(by_file, nfiles, r->namespaced.v[i]);
+    for (int i = 0; i < r->d->items.n; i++) {
+        Diagnostic *g = r->d->items.v[i];
+        if (check_table[g->id].family != CF_LANGUAGE || strcmp(g->subject, "file") != 0 ||
+            g->span.file == NO_FILE || (int)g->span.file >= nfiles || !by_file[g->span.file])
+            continue;
+        const Decl *d = decl_around(by_file[g->span.file], g->span);
+        if (d && d->subject)
+            g->subject = d->subject;
+    }
+}
+
 static int compile_root(Compilation *c, uint32_t id)
 {
     Resolver r = {0};
@@ -687,6 +739,7 @@ static int compile_root(Compilation *c, uint32_t id)
     load_tree(&r, s, id);
     resolve_scope(&r, s);
     hmap_free(&r.listed);
+    subjects_of_errors(&r, s);
     s->m->root_file = id;
     c->model = s->m;
     if (!s->m->agreement && !c->syntax_errors) {

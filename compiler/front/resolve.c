@@ -294,7 +294,7 @@ static void in_unit(Cur *c, Decl *d)
 static void in_direction(Cur *c, Decl *d)
 {
     static const char *const w[] = {"up", "down"};
-    int k = cur_choice(c, w, 2, "up or down");
+    int k = cur_one_of(c, w, 2, NULL);
     if (k >= 0 && cur_end(c))
         ((Indicator *)d)->direction = k == 0 ? 1 : -1;
 }
@@ -329,8 +329,8 @@ static void in_target(Cur *c, Decl *d)
 static void in_frequency(Cur *c, Decl *d)
 {
     Indicator *ind = (Indicator *)d;
-    static const char *const w[] = {"monthly", "quarterly", "yearly", "every"};
-    int k = cur_choice(c, w, 4, "monthly, quarterly, yearly or every DURATION");
+    static const char *const w[] = {"monthly", "quarterly", "yearly", "every DURATION"};
+    int k = cur_one_of(c, w, 4, NULL);
     Duration du = {1, k == 0 ? DUR_MONTH : k == 1 ? DUR_QUARTER : DUR_YEAR};
     if (k < 0 || (k == 3 && !cur_duration(c, &du, true)) || !cur_end(c))
         return;
@@ -352,7 +352,7 @@ static void in_source(Cur *c, Decl *d)
 static void in_values(Cur *c, Decl *d)
 {
     static const char *const w[] = {"cumulative", "per_period"};
-    int k = cur_choice(c, w, 2, "cumulative or per_period");
+    int k = cur_one_of(c, w, 2, NULL);
     if (k >= 0 && cur_end(c))
         ((Indicator *)d)->values = k == 0 ? VALUES_CUMULATIVE : VALUES_PER_PERIOD;
 }
@@ -360,7 +360,7 @@ static void in_values(Cur *c, Decl *d)
 static void in_combine(Cur *c, Decl *d)
 {
     static const char *const w[] = {"sum", "mean", "min", "max", "latest"};
-    int k = cur_choice(c, w, 5, "sum, mean, min, max or latest");
+    int k = cur_one_of(c, w, 5, NULL);
     if (k >= 0 && cur_end(c)) {
         ((Indicator *)d)->combine = (Combine)k;
         ((Indicator *)d)->combine_set = true;

@@ -205,19 +205,51 @@ bool cur_quantity(Cur *c, Quantity *q, const char *what)
     return q->unit && !a->bad;
 }
 
-int cur_choice(Cur *c, const char *const *words, int n, const char *what)
+/* "a, b or c", then ", or MORE" when `more` is given: the values of a
+ * closed vocabulary, listed from the table that defines them. */
+static const char *list_or(Arena *a, const char *const *words, int n, const char *more)
+{
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_puts(&b, i == n - 1 && !more ? " or " : ", ");
+        buf_puts(&b, words[i]);
+    }
+    if (more)
+        buf_printf(&b, " or %s", more);
+    const char *s = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* Whether `text` is the word of a table entry: the entry's first word, so
+ * that "every DURATION" is matched by `every` and listed whole. */
+static bool is_entry(const char *text, const char *entry)
+{
+    size_t n = strcspn(entry, " ");
+    return strncmp(text, entry, n) == 0 && text[n] == '\0';
+}
+
+int cur_one_of(Cur *c, const char *const *words, int n, const char *more)
 {
     const Arg *a = cur_peek(c);
     if (a && a->kind == ARG_IDENT)
         for (int i = 0; i < n; i++)
-            if (strcmp(a->text, words[i]) == 0) {
+            if (is_entry(a->text, words[i])) {
                 c->i++;
                 return i;
             }
+    const char *what = list_or(c->r->a, words, n, more);
     if (a && a->kind == ARG_IDENT) {
-        const char *s = suggest_from(a->text, words, (size_t)n);
+        Suggest sg;
+        suggest_init(&sg, a->text);
+        for (int i = 0; i < n; i++)
+            suggest_offer(&sg, arena_strndup(c->r->a, words[i], strcspn(words[i], " ")));
+        const char *s = suggest_best(&sg);
         Diagnostic *g = diag_report(c->r->d, CHECK_SYNTAX, a->span, "file",
-                                    "`%s` expects %s, found '%s'", c->st->head, what, a->text);
+                                    "`%s` expects %s, found '%s'", c->st->head, what,
+                                    suggest_quote(c->r->a, a->text, strlen(a->text)));
         if (s)
             diag_suggest(c->r->d, g, s);
         c->i = c->args->n;
@@ -230,7 +262,7 @@ int cur_choice(Cur *c, const char *const *words, int n, const char *what)
 bool cur_yes_no(Cur *c, bool *out)
 {
     static const char *const w[] = {"yes", "no"};
-    int k = cur_choice(c, w, 2, "yes or no");
+    int k = cur_one_of(c, w, 2, NULL);
     if (k < 0)
         return false;
     *out = k == 0;
@@ -421,23 +453,55 @@ static void hint_near(Resolver *r, Scope *s, Diagnostic *g, const char *name, Ki
     }
 }
 
+/* When `want` is one kind of a vocabulary the prelude declares (sectors,
+ * levels, backbone functions, phases), ": a level is local, regional,
+ * national or global", its values with the agreement's own additions in
+ * declaration order; "" for other kinds.  Read from the model, so no
+ * message keeps a list of its own. */
+static const char *vocabulary(Resolver *r, const Model *m, KindSet want)
+{
+    const char **ids = NULL;
+    int n = 0;
+    DeclKind k = K_COUNT;
+#define VOCAB_IDS(kind, vec)                                                 \
+    if (want == KIND_BIT(kind)) {                                            \
+        k = kind;                                                            \
+        ids = arena_alloc(r->a, sizeof *ids * (size_t)((vec).n + 1));        \
+        for (int i = 0; i < (vec).n; i++)                                    \
+            ids[n++] = (vec).v[i]->d.id;                                     \
+    }
+    VOCAB_IDS(K_SECTOR, m->sectors)
+    VOCAB_IDS(K_LEVEL, m->levels)
+    VOCAB_IDS(K_BACKBONE_FN, m->backbone_fns)
+    VOCAB_IDS(K_PHASE, m->phases)
+#undef VOCAB_IDS
+    if (!n)
+        return "";
+    const char *kn = decl_kind_name(k);
+    return arena_printf(r->a, ": %s %s is %s", article(kn), kn, list_or(r->a, ids, n, NULL));
+}
+
 /* A name that no declaration of the kinds `place` accepts has: wrong_kind
  * when other kinds have it, naming them and where they are declared, else
- * undefined_name. */
+ * undefined_name.  A value of a vocabulary is answered with its values. */
 static void report_unresolved(Resolver *r, Scope *s, const char *name, Span span, RefPlace place)
 {
     KindSet want = resolve_places[place].kinds;
     KindSet other = model_kinds_named(s->m, name) & ~want;
     const char *q = suggest_quote(r->a, name, strlen(name));
+    const char *values = vocabulary(r, s->m, want);
     if (!other) {
-        Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file", "%s '%s' is not declared",
-                                    kinds_text(r->a, want, "or", false), q);
+        Diagnostic *g = diag_report(r->d, CHECK_UNDEFINED_NAME, span, "file",
+                                    "%s '%s' is not declared%s",
+                                    kinds_text(r->a, want, "or", false), q, values);
         hint_near(r, s, g, name, want);
         return;
     }
-    Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file", "'%s' is %s, but %s expects %s",
+    Diagnostic *g = diag_report(r->d, CHECK_WRONG_KIND, span, "file",
+                                "'%s' is %s, but %s expects %s%s",
                                 q, kinds_text(r->a, other, "and", true),
-                                resolve_places[place].role, kinds_text(r->a, want, "or", true));
+                                resolve_places[place].role, kinds_text(r->a, want, "or", true),
+                                values);
     bool several = count_kinds(other) > 1;
     for (int k = 0; k < K_COUNT; k++) {
         const Decl *d = other & KIND_BIT(k) ? model_lookup(s->m, (DeclKind)k, name) : NULL;

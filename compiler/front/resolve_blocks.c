@@ -169,7 +169,7 @@ static void gv_decisions(Cur *c, Model *m)
         const Arg *a = cur_peek(c);
         if (a && a->kind == ARG_IDENT && !model_kinds_named(m, a->text)) {
             static const char *const w[] = {"consensus", "majority"};
-            cur_choice(c, w, 2, "consensus, majority or a partner");
+            cur_one_of(c, w, 2, "a partner");
             return;
         }
         m->decider = (Partner *)cur_ref(c, REF_DECISIONS);

@@ -58,8 +58,13 @@ bool cur_end(Cur *c);
 bool cur_duration(Cur *c, Duration *out, bool bare);
 /* NUMBER UNIT, or a percentage */
 bool cur_quantity(Cur *c, Quantity *q, const char *what);
-/* One of `words`; returns its index or -1 (reported). */
-int cur_choice(Cur *c, const char *const *words, int n, const char *what);
+/* One of the `words` of a closed vocabulary; returns its index or -1,
+ * reported with the words listed (and `more`, another kind of value the
+ * statement takes, such as "a partner"; NULL when none).  An entry may
+ * carry a placeholder after its word ("every DURATION"): the word alone
+ * matches, and the message lists the entry whole.  The table is the one
+ * list of the values: the message is made from it. */
+int cur_one_of(Cur *c, const char *const *words, int n, const char *more);
 /* `yes` or `no` (reported otherwise). */
 bool cur_yes_no(Cur *c, bool *out);
 /* Every place of the language that names a declaration.  Each kind of

@@ -155,7 +155,7 @@ static void ic_interest(Cur *c, Incentive *in)
     if (!cur_ident(c, &name, &sp, "the interest's name") || !cur_word(c, "wants"))
         return;
     static const char *const dirs[] = {"more", "less"};
-    int k = cur_choice(c, dirs, 2, "more or less");
+    int k = cur_one_of(c, dirs, 2, NULL);
     if (k < 0 || !cur_end(c))
         return;
     Want w = {name, k == 0 ? 1 : -1, (Span){sp.file, c->st->span.lo, c->st->span.hi}};

@@ -9,7 +9,7 @@
 #                                             {"name", {.decl = fn}, bool, bool},
 #                                             and the agenda's names[])
 #   value words         compiler/front/resolve*.c, compile.c, resolve_args.c (the word lists of
-#                                             cur_choice, cur_word("..."), cur_is_word)
+#                                             cur_one_of, cur_word("..."), cur_is_word)
 #   types, durations    compiler/front/compile.c (extern types), compiler/base/date.c (units, plurals)
 #   prelude names       stdlib/std/prelude.charter (unit, sector, level,
 #                                             backbone_function, phase, extern function)
@@ -60,8 +60,10 @@ grep -E '^"[a-z]+"(/[^[:space:]]+)?[[:space:]]+.*TOK\(' "$root/grammar/lexer.l" 
 } | words | section "Statements (the resolver's tables, compiler/front/resolve*.c)"
 
 {
-    # Word lists handed to cur_choice (static arrays in the resolver) ...
-    grep -hE 'static const char \*(const )?[a-z]+\[\] = \{"' "$root"/compiler/front/resolve*.c
+    # Word lists handed to cur_one_of (static arrays in the resolver; an
+    # entry's placeholder, "every DURATION", is not a word) ...
+    grep -hE 'static const char \*(const )?[a-z]+\[\] = \{"' "$root"/compiler/front/resolve*.c |
+        sed -E 's/"([a-z_]+) [A-Z]+"/"\1"/g'
     # ... and single words the resolver expects: cur_word(c, "to") ...
     grep -hoE 'cur_(is_)?word\([^,]+, *"[a-z_]+"' "$root"/compiler/front/resolve*.c \
         "$root"/compiler/front/compile.c "$root"/compiler/front/resolve_args.c
