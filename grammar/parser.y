@@ -252,6 +252,57 @@ exprs:
 
 %%
 
+/* "the block of partner 'growers'", "the governance block". */
+static const char *block_name(ScanCtx *sc, const char *head, const char *name)
+{
+    if (head && name)
+        return arena_printf(sc->arena, "the block of %s '%s'", head, name);
+    return head ? arena_printf(sc->arena, "the %s block", head) : "the block";
+}
+
+/* One block not closed, reported where it opens, which is where the
+ * reader must look, with the end of the file, where the parser noticed,
+ * as a related location, and what the layout shows about where it was
+ * meant to end.  When a `}` at the block's margin closed a block inside it
+ * instead, that inner block is the one reported. */
+static void report_block(ScanCtx *sc, const OpenBlock *b, Span eof)
+{
+    bool lost = b->lost_close.file != NO_FILE;
+    const char *what = lost ? block_name(sc, b->lost_head, b->lost_name)
+                            : block_name(sc, b->head, b->name);
+    Diagnostic *g = scan_error(sc, CHECK_SYNTAX, lost ? b->lost_brace : b->brace,
+                               "%s opened here is not closed", what);
+    if (!g)
+        return;
+    diag_related(sc->diag, g, eof, "the end of the file is reached inside it");
+    if (lost) {
+        int line, col;
+        src_linecol(sc->diag->sm, b->lost_close, &line, &col);
+        diag_related(sc->diag, g, b->lost_close, "this `}`, at the margin of %s, closes it",
+                     b->head && b->name ? arena_printf(sc->arena, "%s '%s'", b->head, b->name)
+                                        : block_name(sc, b->head, b->name));
+        diag_hint(sc->diag, g, "add `}` before the one on line %d", line);
+    } else if (b->outdent_head) {
+        diag_related(sc->diag, g, b->outdent, "`%s` is at the block's margin: the block "
+                     "should end before it", b->outdent_head);
+        diag_hint(sc->diag, g, "add `}` before `%s`", b->outdent_head);
+    } else
+        diag_hint(sc->diag, g, "add `}` where the block ends");
+}
+
+/* The file ends inside blocks: each `}` missing is one error.  A block
+ * that a statement at its margin shows was meant to end is one; so is the
+ * innermost, inside which the file ends.  The outer blocks around the
+ * innermost that nothing shows were meant to end are not: their `}` is
+ * missing only because the inner one's is. */
+static void report_unclosed(ScanCtx *sc, Span eof)
+{
+    for (int i = 0; i < sc->open.n; i++)
+        if (sc->open.v[i].outdent_head || sc->open.v[i].lost_close.file != NO_FILE ||
+            i == sc->open.n - 1)
+            report_block(sc, &sc->open.v[i], eof);
+}
+
 /* "expected X or Y, found 'z'": the names come from the token aliases. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, ScanCtx *sc)
 {
@@ -259,6 +310,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Scan
     sc->ast->syntax_errors = true;
     if (sc->stop)
         return 0;
+    if (yypcontext_token(ctx) == YYSYMBOL_YYEOF && sc->open.n > 0) {
+        report_unclosed(sc, *yypcontext_location(ctx));
+        return 0;
+    }
     enum { MAX = 8 };
     yysymbol_kind_t exp[MAX];
     int n = yypcontext_expected_tokens(ctx, exp, MAX);

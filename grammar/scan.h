@@ -20,6 +20,25 @@
 #define SCAN_MAX_EXPR_OPS 1000      /* operators in one `requires` or `formula` */
 #define SCAN_MAX_NAME 256           /* bytes in one name, a dotted one whole */
 
+/* A `{` not closed yet, kept for the message when the file ends inside
+ * it: the parser notices only there, and the reader needs where it began. */
+typedef struct OpenBlock {
+    Span brace;
+    const char *head;   /* the statement it belongs to: "partner" */
+    const char *name;   /* that statement's first name, "growers"; may be NULL */
+    uint32_t col;       /* the column of its head, from 0 */
+    bool indented;      /* a statement inside it is indented deeper than its head */
+    /* The first head after that at or left of `col`: where, by the layout,
+     * the block was meant to end (a declaration at the margin). */
+    const char *outdent_head;
+    Span outdent;
+    /* A block inside it closed by a `}` at this block's margin, which by
+     * the layout is this block's `}`: then the inner block is the one not
+     * closed.  lost_close.file is NO_FILE when there is none. */
+    Span lost_brace, lost_close;
+    const char *lost_head, *lost_name;
+} OpenBlock;
+
 typedef struct ScanCtx {
     Arena *arena;
     Diag *diag;
@@ -36,9 +55,16 @@ typedef struct ScanCtx {
     bool str_control;   /* a control character in it was reported */
     int errors;
     bool stop;          /* a fatal error: the scanner returns end of file */
+    bool quote_single;  /* QSTR: opened by a single typographic quote */
+    const char *head;   /* the head of the statement being scanned */
+    const char *head_name;  /* its first name argument, if any yet */
+    uint32_t head_col;
+    VEC(OpenBlock) open;    /* the `{` not closed yet, innermost last */
 } ScanCtx;
 
-void scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
+/* Reports a language error found while scanning or parsing; returns it
+ * for a hint or a fix-it, or NULL once the file has too many. */
+Diagnostic *scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 #endif

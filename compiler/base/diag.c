@@ -99,6 +99,12 @@ void diag_suggest(Diag *d, Diagnostic *g, const char *word)
     g->fix = arena_strdup(d->arena, word);
 }
 
+void diag_replace(Diag *d, Diagnostic *g, const char *text)
+{
+    diag_hint(d, g, "write %s", text);
+    g->fix = arena_strdup(d->arena, text);
+}
+
 void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)
 {
     va_list ap;
@@ -318,6 +324,10 @@ static void print_json(const Diag *d, Buf *b)
         if (g->hint) {
             buf_puts(b, ", \"hint\": ");
             buf_json_str(b, g->hint);
+        }
+        if (g->fix) {
+            buf_puts(b, ", \"fix\": ");
+            buf_json_str(b, g->fix);
         }
         if (g->allowed) {
             buf_puts(b, ", \"allowed\": true, \"reason\": ");

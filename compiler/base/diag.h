@@ -61,6 +61,10 @@ void diag_hint(Diag *d, Diagnostic *g, const char *fmt, ...)
 /* The hint "did you mean 'WORD'?", and WORD as the fix of the finding's
  * span, which must be the misspelt word and nothing else. */
 void diag_suggest(Diag *d, Diagnostic *g, const char *word);
+/* The hint "write TEXT", and TEXT as the fix of the finding's span, which
+ * must be on one line: a correction as mechanical as a suggestion (the
+ * string in straight quotes for one in typographic quotes). */
+void diag_replace(Diag *d, Diagnostic *g, const char *text);
 void diag_related(Diag *d, Diagnostic *g, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Marks a finding allowed, moving it out of the counts. */

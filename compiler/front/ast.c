@@ -16,21 +16,21 @@ int cylex_destroy(yyscan_t scanner);
 YY_BUFFER_STATE cy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 int cyparse(yyscan_t scanner, ScanCtx *sc);
 
-void scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
+Diagnostic *scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
 {
     if (sc->stop)
-        return;
+        return NULL;
     if (++sc->errors > SCAN_MAX_ERRORS) {
         diag_report(sc->diag, CHECK_LIMIT, span, "file",
                     "more than %d errors in this file; stopping here", SCAN_MAX_ERRORS);
         sc->stop = true;
-        return;
+        return NULL;
     }
     va_list ap;
     va_start(ap, fmt);
     char *msg = arena_vprintf(sc->arena, fmt, ap);
     va_end(ap);
-    diag_report(sc->diag, check, span, "file", "%s", msg);
+    return diag_report(sc->diag, check, span, "file", "%s", msg);
 }
 
 Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
