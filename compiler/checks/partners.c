@@ -1,5 +1,5 @@
 /* partners.c - the conflicts between partners: duplicate_partner,
- * report_to_self, unacknowledged_tension,
+ * listed_twice, report_to_self, unacknowledged_tension,
  * tension_unresolved, backbone_overlap, backbone_not_separate,
  * hierarchy_concentration.  p partners, a activities, n milestones, w
  * wants, t tensions. */
@@ -55,6 +55,35 @@ void check_duplicate_partner(CheckCtx *x)
                                      q->d.id, p->d.id, p->d.title);
         diag_related(&x->c->diag, g, q->d.id_span, "'%s' is declared here", q->d.id);
         diag_hint(&x->c->diag, g, "keep one declaration and refer to it everywhere");
+    }
+}
+
+static bool lists(const PartnerList *l, const Partner *p);
+
+/* One finding per repeat the resolver recorded, and per activity whose
+ * lead is among its partners.  O(repeats + activities' partners). */
+void check_listed_twice(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->repeats.n; i++) {
+        const Repeat *rp = &m->repeats.v[i];
+        if (rp->subject && rp->subject->is_std)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_LISTED_TWICE, rp->subject, NULL, rp->span,
+                                     "'%s' is listed twice in %s%s%s", rp->named->id, rp->role,
+                                     rp->subject ? " of " : "",
+                                     rp->subject ? rp->subject->subject : "");
+        diag_hint(&x->c->diag, g, "remove the repeat, or write the name that was meant");
+    }
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *ac = m->activities.v[i];
+        if (!CF_USER(ac) || !ac->lead || !lists(&ac->partners, ac->lead))
+            continue;
+        Diagnostic *g = check_report(x, CHECK_LISTED_TWICE, &ac->d, NULL, ac->d.id_span,
+                                     "'%s' leads activity '%s' and is listed again among its "
+                                     "partners", ac->lead->d.id, ac->d.id);
+        diag_hint(&x->c->diag, g, "remove '%s' from `partners`: the lead takes part already",
+                  ac->lead->d.id);
     }
 }
 

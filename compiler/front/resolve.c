@@ -122,8 +122,10 @@ static void decl_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, co
     Cur c;
     int k;
     resolve_walk_init(&w, r, s, block, defs, n, &d->allows, where);
-    while ((k = resolve_walk_next(&w, &c)) >= 0)
+    while ((k = resolve_walk_next(&w, &c)) >= 0) {
+        c.decl = d;
         defs[k].read.decl(&c, d);
+    }
 }
 
 static const char *where_of(Resolver *r, const Decl *d)
@@ -501,14 +503,10 @@ static void mi_after(Cur *c, Decl *d)
     CurList l;
     cur_list_init(&l, c, REF_AFTER);
     while (cur_list_next(&l)) {
-        Milestone *prev = (Milestone *)l.decl;
-        int i = 0;
-        while (i < m->after.n && m->after.v[i] != prev)
-            i++;
-        if (i == m->after.n) {
-            VEC_PUSH(c->r->a, m->after, prev);
+        int n = m->after.n;
+        RESOLVE_LIST_PUSH(&l, m->after, Milestone);
+        if (m->after.n > n)
             VEC_PUSH(c->r->a, m->after_spans, l.span);
-        }
     }
     if (l.ok)
         cur_end(c);

@@ -18,6 +18,14 @@ void cur_init(Cur *c, Resolver *r, Scope *s, const Stmt *st)
     c->st = st;
     c->args = &st->args;
     c->i = 0;
+    c->decl = NULL;
+}
+
+void resolve_repeat(const CurList *l)
+{
+    const Cur *c = l->c;
+    Repeat rp = {c->decl, l->decl, l->span, resolve_places[l->place].role};
+    VEC_PUSH(c->r->a, c->s->m->repeats, rp);
 }
 
 const Arg *cur_peek(const Cur *c)

@@ -24,7 +24,7 @@ static bool partner_list(Cur *c, RefPlace place, PartnerList *out)
     CurList l;
     cur_list_init(&l, c, place);
     while (cur_list_next(&l))
-        RESOLVE_PUSH_ONCE(c->r, *out, (Partner *)l.decl);
+        RESOLVE_LIST_PUSH(&l, *out, Partner);
     return l.ok;
 }
 

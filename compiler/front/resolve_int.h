@@ -40,6 +40,7 @@ typedef struct Cur {
     const Stmt *st;
     const ArgList *args;
     int i;
+    Decl *decl;             /* the declaration whose block holds st; NULL elsewhere */
 } Cur;
 
 void cur_init(Cur *c, Resolver *r, Scope *s, const Stmt *st);
@@ -97,7 +98,7 @@ extern const RefPlaceInfo resolve_places[REF_COUNT];
  *     CurList l;
  *     cur_list_init(&l, c, REF_PARTNERS);
  *     while (cur_list_next(&l))
- *         RESOLVE_PUSH_ONCE(c->r, a->partners, (Partner *)l.decl);
+ *         RESOLVE_LIST_PUSH(&l, a->partners, Partner);
  *     if (l.ok)
  *         cur_end(c);
  * Inside the loop l.decl is of a kind the place accepts (resolve_ref
@@ -122,13 +123,18 @@ bool cur_list_next(CurList *l);
  * O(n), not O(n^2), even when its statement repeats (`partners a` then
  * `partners b`) or lists 200,000 names. */
 bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, const void *x);
-/* Appends `x` to `vec`, a VEC of pointers, unless it is there already: a
- * name listed twice counts once.  `x` is evaluated more than once. */
-#define RESOLVE_PUSH_ONCE(r, vec, x)                                         \
+/* Appends the declaration the CurList l just read to `vec`, a VEC(Type *),
+ * unless it is there already: a name listed twice counts once, and the
+ * repeat is recorded in the model (Model.repeats, for listed_twice). */
+#define RESOLVE_LIST_PUSH(l, vec, Type)                                      \
     do {                                                                     \
-        if (!resolve_listed((r), &(vec), (vec).v, (vec).n, (x)))              \
-            VEC_PUSH((r)->a, vec, x);                                        \
+        if (resolve_listed((l)->c->r, &(vec), (vec).v, (vec).n, (l)->decl))  \
+            resolve_repeat(l);                                               \
+        else                                                                 \
+            VEC_PUSH((l)->c->r->a, vec, (Type *)(l)->decl);                  \
     } while (0)
+/* Records that the name l just read was listed before in the same list. */
+void resolve_repeat(const CurList *l);
 /* The whole of a statement that lists declarations, `partners a, b`: each
  * declaration named at `place` (of one kind) is added once to `vec`, a
  * VEC(Type *), and nothing may follow the list. */
@@ -137,7 +143,7 @@ bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, cons
         CurList l_;                                                          \
         cur_list_init(&l_, c, place);                                        \
         while (cur_list_next(&l_))                                           \
-            RESOLVE_PUSH_ONCE((c)->r, vec, (Type *)l_.decl);                \
+            RESOLVE_LIST_PUSH(&l_, vec, Type);                               \
         if (l_.ok)                                                           \
             cur_end(c);                                                      \
     } while (0)

@@ -295,6 +295,15 @@ typedef struct Agreement {
     Span binding_span;
 } Agreement;
 
+/* A name listed again in one list (`reported_by a, b, a`; `partners a`
+ * twice): the list keeps it once, and listed_twice reports the repeat. */
+typedef struct Repeat {
+    const Decl *subject;    /* whose statement; NULL: a tension, communication */
+    const Decl *named;      /* the declaration named again */
+    Span span;              /* the repeat */
+    const char *role;       /* the list: "`reported_by`" */
+} Repeat;
+
 typedef struct Model {
     Agreement *agreement;
     /* The agenda. */
@@ -320,6 +329,7 @@ typedef struct Model {
     VEC(Topic *) topics;
     VEC(Clause *) clauses;
     VEC(Tension *) tensions;
+    VEC(Repeat) repeats;
     /* Communication. */
     bool has_communication;
     Span communication_span;

@@ -43,6 +43,10 @@ mistake term_inverted "schedule_inversion agreement shape_up_somerville" \
   's/term 2002-09-01 to 2005-08-31/term 2005-08-31 to 2002-09-01/'
 mistake same_organisation_twice "duplicate_partner partner parents" \
   's/partner restaurants "Somerville Restaurant Association"/partner restaurants "Somerville Parent  Network"/'
+mistake reporter_twice "listed_twice indicator overweight_share" \
+  's/  reported_by public_schools, tufts$/  reported_by public_schools, tufts, public_schools/'
+mistake lead_among_partners "listed_twice activity clinician_training" \
+  '/^activity clinician_training/,/^}/s/  partners public_schools/  partners public_schools, tufts/'
 mistake report_to_itself "report_to_self agreement shape_up_somerville" \
   's/every year by tufts to all/every year by tufts to tufts/'
 mistake negative_baseline "negative_count indicator walkers" \

@@ -1,0 +1,1 @@
+sh ./_conflicts.sh listed_twice.charter
