@@ -15,18 +15,22 @@
 #include "suggest.h"
 
 static const char doc_help[] =
-    "usage: charterc doc FILE [--format md|html] [--partner ID] [-o OUT]\n\n"
+    "usage: charterc doc FILE [--format md|html] [--partner ID] [--for-signature] [-o OUT]\n\n"
     "Writes the formal agreement: every section from the title and the parties to\n"
-    "the signature blocks and Annex A (the findings of the checks that remain, and\n"
-    "the allowed ones with their reasons).  With --partner, writes that partner's\n"
-    "one-page commitment sheet instead.\n\n"
+    "the general provisions, the signature page and Annex A (the findings of the\n"
+    "checks that remain, and the allowed ones with their reasons).  A draft whose\n"
+    "checks find errors is written with a draft banner on every page.  With\n"
+    "--partner, writes that partner's one-page commitment sheet instead.\n\n"
     "  --format FORMAT   md (Markdown, the default) or html (one self-contained,\n"
     "                    print-ready page); an OUT ending in .html implies html\n"
     "  --partner ID      the commitment sheet of partner ID\n"
+    "  --for-signature   the copy partners sign: no identifiers and no Annex A;\n"
+    "                    refused (exit 1) while the checks find errors\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
-    "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
-    "written), 2 bad usage or the file could not be read or written.\n";
+    "Exit status: 0 written, 1 the agreement has language errors, or errors found\n"
+    "by its checks with --for-signature (nothing is written), 2 bad usage or the\n"
+    "file could not be read or written.\n";
 
 static const char graph_help[] =
     "usage: charterc graph FILE [--kind schedule|network] [--format svg|dot] [-o OUT]\n\n"
@@ -56,6 +60,7 @@ static const char build_help[] =
 static const OptSpec doc_opts[] = {
     {"help", 'h', false}, {"format", 0, true}, {"partner", 0, true},
     {"output", 'o', true}, {"color", 0, true}, {"kind", 0, true},
+    {"for-signature", 0, false},
 };
 enum { NDOC_OPTS = sizeof doc_opts / sizeof doc_opts[0] };
 
@@ -112,7 +117,8 @@ static int write_out(const Compilation *c, const Buf *b, const char *out)
 
 int cmd_doc(int argc, char **argv)
 {
-    static const char *const allowed[] = {"help", "format", "partner", "output", "color", NULL};
+    static const char *const allowed[] = {"help",   "format", "partner",       "output",
+                                          "color", "for-signature", NULL};
     Opts o;
     int status;
     /* Usage is checked before compiling, so a bad option reads no file. */
@@ -120,9 +126,13 @@ int cmd_doc(int argc, char **argv)
         return 2;
     const char *fmt = opts_get(&o, "format");
     const char *out = opts_get(&o, "output");
+    bool for_signature = opts_has(&o, "for-signature");
     if (!opts_has(&o, "help")) {
         if (fmt && strcmp(fmt, "md") && strcmp(fmt, "html"))
             return cli_fail("unknown format '%s' (md or html)", fmt);
+        if (for_signature && opts_get(&o, "partner"))
+            return cli_fail("--for-signature makes a copy of the agreement; a partner's sheet "
+                            "(--partner) is not signed");
     }
     Compilation *c = start(argc, argv, "doc", doc_help, allowed, &o, &status);
     if (!c)
@@ -155,7 +165,19 @@ int cmd_doc(int argc, char **argv)
         checks_default_options(&co);
         checks_run(c, m, &co);
         diag_sort(&c->diag);
-        d = doc_agreement(c->arena, m, &c->diag, html);
+        /* A copy for signature of a draft the checks find errors in would
+         * look as signable as a clean one: refused, naming the findings. */
+        const char *names;
+        int nerr = doc_errors(c->arena, &c->diag, &names);
+        if (for_signature && nerr) {
+            fprintf(stderr, "charterc: error: %s has %d error%s found by its checks, so no copy for "
+                            "signature is written: %s (see 'charterc check %s')\n",
+                    o.positional[0], nerr, nerr == 1 ? "" : "s", names, o.positional[0]);
+            compile_free(c);
+            return 1;
+        }
+        DocOptions dopt = {.with_figure = html, .for_signature = for_signature};
+        d = doc_agreement_with(c->arena, m, &c->diag, &dopt);
     }
     Buf b;
     buf_init(&b);

@@ -56,7 +56,7 @@ typedef enum DocBlockKind {
     DB_LIST,        /* items; `ordered` */
     DB_FIELDS,      /* label: value pairs (labels are trusted) */
     DB_TABLE,       /* a header row and rows of cells */
-    DB_SIGNATURES,  /* one signature block per party (items: name, sign: signatory) */
+    DB_SIGNATURES,  /* one signature block per signatory (sigs) */
     DB_FIGURE,      /* raw SVG (HTML only) with a caption (text) */
     DB_PAGEBREAK    /* HTML: the next block starts a new page */
 } DocBlockKind;
@@ -66,9 +66,15 @@ typedef struct DocField {
     DocText *value;
 } DocField;
 
+/* One signature block: the organisation, the person who signs and the
+ * title under which she signs.  A renderer writes a signature line and a
+ * date line under each, and a name line when `signatory` is NULL (the
+ * person is not named, or only her office is, as `title`, so she writes
+ * her name by hand). */
 typedef struct DocSig {
     DocText *party;
     DocText *signatory;     /* may be NULL */
+    DocText *title;         /* may be NULL */
 } DocSig;
 
 typedef struct DocBlock {
@@ -96,6 +102,14 @@ typedef struct Doc {
     DocKind kind;
     const char *title;      /* plain text, for <title> */
     const char *lang;       /* "en" */
+    /* Generated text every page carries (HTML: the top margin of each
+     * printed page and a band over the title; Markdown: a line over the
+     * title), or NULL: the draft banner of an agreement whose checks find
+     * errors. */
+    const char *banner;
+    /* The copy for signature: the builders leave out identifiers (fmt_ref
+     * writes titles instead) and what is addressed to the facilitator. */
+    bool for_signature;
     VEC(DocBlock *) blocks;
 } Doc;
 
@@ -132,7 +146,7 @@ DocBlock *doc_table(Doc *d, const char *align, ...);
 /* A new row of the table; fill its cells (all start empty). */
 DocText **doc_row(Doc *d, DocBlock *table);
 DocBlock *doc_signatures(Doc *d);
-void doc_signature(Doc *d, DocBlock *b, DocText *party, DocText *signatory);
+void doc_signature(Doc *d, DocBlock *b, DocText *party, DocText *signatory, DocText *title);
 DocBlock *doc_figure(Doc *d, const char *svg, DocText *caption);
 void doc_pagebreak(Doc *d);
 
@@ -143,7 +157,7 @@ const char *fmt_quantity(Arena *a, double v, const Unit *u);
 /* How a unit is named next to a number: "USD", "hours", "%" (percent). */
 const char *fmt_unit(const Unit *u);
 /* A commitment as people read it: "40 tonnes of surplus produce, valued
- * at 80,000 USD, subject to the county grant being renewed". */
+ * at 80,000 USD (condition: the county grant is renewed)". */
 const char *fmt_commitment(Arena *a, const Commitment *c);
 /* Who signs for a partner: "Ana Ruiz, Mayor; Bo Li, City Clerk"; NULL when
  * nobody is named. */
@@ -156,9 +170,22 @@ const char *fmt_every(Arena *a, Duration d);
 const char *fmt_words(Arena *a, const char *id);
 /* A declaration's title, or its id when it has none. */
 const char *fmt_title(const Decl *d);
+/* Appends a reference to a declaration: its id in monospace, or in the
+ * copy for signature (d->for_signature) its title as text. */
+void fmt_ref(Doc *d, DocText *t, const Decl *decl);
+/* Appends what a partner wants of an incentive's interests, in words:
+ * "an increase in produce price and a reduction in waste". */
+void fmt_wants(Doc *d, DocText *t, const Incentive *in);
+/* Appends an incentive as a sentence or two: its text, then "It seeks an
+ * increase in coverage." (the interests through fmt_wants). */
+void fmt_incentive(Doc *d, DocText *t, const Incentive *in);
 /* Appends an expression for people: names as code, >= as "≥", numbers
  * formatted. */
 void fmt_expr(Doc *d, DocText *t, const Expr *e);
+/* "Joins the partnership on 1 March 2027." when a partner joins or leaves
+ * within the term (`joins`, `leaves`); NULL when it is a member for the
+ * whole term. */
+DocText *doc_membership(Doc *d, const Model *m, const Partner *p);
 /* Appends "A, B and C" of partner names. */
 void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n);
 
@@ -175,10 +202,28 @@ void doc_sort_by_due(const Milestone **v, int n);
 
 /* ---- the documents ------------------------------------------------------------ */
 
-/* The formal agreement (doc_agreement.c, doc_terms.c).  `findings` are the
- * diagnostics after checks_run(), listed in Annex A (NULL: none).  With
- * `with_figure`, the schedule section carries the Gantt chart (HTML). */
+/* The formal agreement (doc_agreement.c, doc_terms.c, doc_provisions.c).
+ * `findings` are the diagnostics after checks_run(), listed in Annex A
+ * (NULL: none); when one of them is an error that is not allowed, every
+ * page carries the draft banner.  With `with_figure`, the schedule section
+ * carries the Gantt chart (HTML). */
 Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure);
+
+typedef struct DocOptions {
+    bool with_figure;       /* the Gantt chart in the schedule section */
+    bool for_signature;     /* the copy for signature: no identifier, no
+                             * Annex A (the caller refuses a draft with
+                             * errors: see doc_errors()) */
+} DocOptions;
+Doc *doc_agreement_with(Arena *a, const Model *m, const Diag *findings, const DocOptions *o);
+/* The findings that make a draft: errors not allowed.  Returns how many
+ * and, in *names, "check_a (subject), check_b (subject)" (NULL: none). */
+int doc_errors(Arena *a, const Diag *findings, const char **names);
+/* The banner of a draft whose checks find errors. */
+#define DOC_DRAFT_BANNER "Draft \xe2\x80\x94 does not pass its checks"
+/* doc_provisions.c: notices and contacts, then the general provisions
+ * (the legal effect and every clause), numbered from `first`. */
+void doc_agreement_provisions(Doc *d, const Model *m, int first);
 /* The agreement's title and lead line: "Agreement `id` · Version 2 · In
  * force from ... to ...", with "Term not stated" when `term_always` and it
  * has no term (the index page of `charterc build` shows it too). */

@@ -12,11 +12,12 @@
 #include "doc.h"
 #include "graph.h"
 
-/* Title over the id, for the first column of a table. */
+/* Title over the id, for the first column of a table (the title alone in
+ * the copy for signature). */
 static void cell_decl(Doc *d, DocText *cell, const Decl *decl)
 {
     dt_add(d, cell, DS_PLAIN, fmt_title(decl));
-    if (decl->title && *decl->title) {
+    if (decl->title && *decl->title && !d->for_signature) {
         dt_break(d, cell);
         dt_gen(d, cell, DS_CODE, decl->id);
     }
@@ -26,8 +27,8 @@ static void ids(Doc *d, DocText *t, Decl *const *v, int n)
 {
     for (int i = 0; i < n; i++) {
         if (i)
-            dt_gen(d, t, DS_PLAIN, ", ");
-        dt_gen(d, t, DS_CODE, v[i]->id);
+            dt_gen(d, t, DS_PLAIN, d->for_signature ? "; " : ", ");
+        fmt_ref(d, t, v[i]);
     }
 }
 
@@ -48,8 +49,13 @@ static const char *period(Doc *d, int32_t start, int32_t end)
 void doc_agreement_title(Doc *d, const Agreement *ag, bool term_always)
 {
     doc_title(d, dt_user(d, fmt_title(&ag->d)));
-    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Agreement ");
-    dt_gen(d, t, DS_CODE, ag->d.id);
+    DocText *t = dt_new(d);
+    if (d->for_signature) {
+        dt_gen(d, t, DS_PLAIN, "Copy for signature");
+    } else {
+        dt_gen(d, t, DS_PLAIN, "Agreement ");
+        dt_gen(d, t, DS_CODE, ag->d.id);
+    }
     if (ag->version) {
         dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
         dt_add(d, t, DS_PLAIN, ag->version);
@@ -173,7 +179,7 @@ static void entry(Doc *d, DocText *t, const Decl *decl, const char *extra)
     if (!dt_empty(t))
         dt_break(d, t);
     dt_add(d, t, DS_PLAIN, fmt_title(decl));
-    if (decl->title && *decl->title) {
+    if (decl->title && *decl->title && !d->for_signature) {
         dt_gen(d, t, DS_PLAIN, " (");
         dt_gen(d, t, DS_CODE, decl->id);
         dt_gen(d, t, DS_PLAIN, ")");
@@ -243,13 +249,14 @@ static Roles *roles_of(Doc *d, const Model *m)
     return r;
 }
 
-static void party(Doc *d, const Partner *p, const Roles *r, int num)
+static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int num)
 {
     DocText *h = dt_genf(d, NULL, DS_PLAIN, "3.%d ", num);
-    doc_heading(d, 3, arena_printf(d->a, "partner-%s", p->d.id), dt_add(d, h, DS_PLAIN,
-                                                                      fmt_title(&p->d)));
+    /* The copy for signature numbers its anchors: no id, even in markup. */
+    const char *anchor = d->for_signature ? arena_printf(d->a, "partner-%d", num)
+                                          : arena_printf(d->a, "partner-%s", p->d.id);
+    doc_heading(d, 3, anchor, dt_add(d, h, DS_PLAIN, fmt_title(&p->d)));
     DocBlock *f = doc_fields(d);
-    doc_field(d, f, "Identifier", dt_gen(d, NULL, DS_CODE, p->d.id));
     if (p->sector)
         doc_field(d, f, "Sector", dt_user(d, fmt_title(&p->sector->d)));
     if (p->level)
@@ -257,9 +264,12 @@ static void party(Doc *d, const Partner *p, const Roles *r, int num)
     const char *signs = fmt_signatories(d->a, p);
     doc_field(d, f, p->signatories.n > 1 ? "Signatories" : "Signatory",
               signs ? dt_user(d, signs) : dt_gen(d, NULL, DS_EM, "not named"));
+    DocText *t = doc_membership(d, m, p);
+    if (t)
+        doc_field(d, f, "Membership", t);
     if (p->coordinator)
         doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
-    DocText *t = dt_new(d);
+    t = dt_new(d);
     commitments(d, t, p);
     doc_field(d, f, "Commits", t);
     t = dt_new(d);
@@ -272,14 +282,9 @@ static void party(Doc *d, const Partner *p, const Roles *r, int num)
 
     t = dt_new(d);
     for (int i = 0; i < p->incentives.n; i++) {
-        const Incentive *in = p->incentives.v[i];
         if (i)
             dt_break(d, t);
-        dt_add(d, t, DS_PLAIN, in->text ? in->text : in->id);
-        for (int k = 0; k < in->wants.n; k++)
-            dt_genf(d, t, DS_EM, "%s wants %s %s", k ? "," : " \xe2\x80\x94",
-                    in->wants.v[k].dir > 0 ? "more" : "less",
-                    fmt_words(d->a, in->wants.v[k].interest));
+        fmt_incentive(d, t, p->incentives.v[i]);
     }
     doc_field(d, f, "Incentives", t);
 
@@ -293,7 +298,7 @@ static void party(Doc *d, const Partner *p, const Roles *r, int num)
         if (!dt_empty(gives))
             dt_break(d, gives);
         dt_genf(d, gives, DS_PLAIN, "%s to ", fmt_quantity(d->a, g->b->q.value, g->b->q.unit));
-        dt_gen(d, gives, DS_CODE, g->a->d.id);
+        fmt_ref(d, gives, &g->a->d);
     }
     doc_field(d, f, "Leads", leads);
     doc_field(d, f, "Takes part in", joins);
@@ -333,7 +338,7 @@ static void parties(Doc *d, const Model *m)
     doc_heading(d, 2, "parties", dt_text(d, "3. Parties, roles and commitments"));
     Roles *r = roles_of(d, m);
     for (int i = 0; i < m->partners.n; i++)
-        party(d, m->partners.v[i], &r[i], i + 1);
+        party(d, m, m->partners.v[i], &r[i], i + 1);
     if (m->partners.n == 0)
         missing(d, "The agreement names no partner.");
 }
@@ -363,11 +368,11 @@ static void tensions(Doc *d, const Model *m)
             DocText **r = doc_row(d, tb);
             rows++;
             dt_add(d, r[0], DS_PLAIN, fmt_title(&p->d));
-            dt_add(d, r[1], DS_PLAIN, in->text ? in->text : in->id);
-            for (int k = 0; k < in->wants.n; k++)
-                dt_genf(d, r[2], DS_PLAIN, "%s%s %s", k ? ", " : "",
-                        in->wants.v[k].dir > 0 ? "more" : "less",
-                        fmt_words(d->a, in->wants.v[k].interest));
+            if (in->text)
+                dt_add(d, r[1], DS_PLAIN, in->text);
+            else
+                dt_gen(d, r[1], DS_PLAIN, fmt_words(d->a, in->id));
+            fmt_wants(d, r[2], in);
         }
     }
     if (rows == 0) {
@@ -391,7 +396,7 @@ static void tensions(Doc *d, const Model *m)
             dt_add(d, r[1], DS_PLAIN, fmt_title(&tn->partners.v[k]->d));
             int w = wants(tn->partners.v[k], tn->interest);
             if (w)
-                dt_genf(d, r[1], DS_PLAIN, " (wants %s)", w > 0 ? "more" : "less");
+                dt_genf(d, r[1], DS_PLAIN, " (seeks %s)", w > 0 ? "an increase" : "a reduction");
         }
         if (tn->resolution)
             dt_add(d, r[2], DS_PLAIN, tn->resolution);
@@ -433,7 +438,8 @@ static void activities(Doc *d, const Model *m)
                                        "they reinforce rather than duplicate each other:"));
                 l = doc_list(d, false);
             }
-            DocText *t = dt_gen(d, NULL, DS_CODE, a->d.id);
+            DocText *t = dt_new(d);
+            fmt_ref(d, t, &a->d);
             dt_gen(d, t, DS_PLAIN, " coordinates with ");
             ids(d, t, (Decl *const *)a->coordinates_with.v, a->coordinates_with.n);
             doc_item(d, l, t);
@@ -462,8 +468,8 @@ static void activities(Doc *d, const Model *m)
             if (!i)
                 continue;
             if (!dt_empty(by[*i]))
-                dt_gen(d, by[*i], DS_PLAIN, ", ");
-            dt_gen(d, by[*i], DS_CODE, a->d.id);
+                dt_gen(d, by[*i], DS_PLAIN, d->for_signature ? "; " : ", ");
+            fmt_ref(d, by[*i], &a->d);
         }
     }
     for (int i = 0; i < m->needs.n; i++)
@@ -502,7 +508,10 @@ static void measurement(Doc *d, const Model *m)
         if (ind->contributes_to) {
             dt_break(d, r[0]);
             dt_gen(d, r[0], DS_EM, "feeds ");
-            dt_gen(d, r[0], DS_CODE, model_ref_name(d->a, m, &ind->contributes_to->d));
+            if (d->for_signature)
+                dt_add(d, r[0], DS_PLAIN, fmt_title(&ind->contributes_to->d));
+            else
+                dt_gen(d, r[0], DS_CODE, model_ref_name(d->a, m, &ind->contributes_to->d));
         }
         if (ind->unit)
             dt_add(d, r[1], DS_PLAIN, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
@@ -532,7 +541,7 @@ static void measurement(Doc *d, const Model *m)
     for (int i = 0; i < m->indicators.n; i++) {
         const Indicator *ind = m->indicators.v[i];
         DocText **r = doc_row(d, tb);
-        dt_gen(d, r[0], DS_CODE, ind->d.id);
+        fmt_ref(d, r[0], &ind->d);
         if (ind->frequency.n)
             dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, ind->frequency));
         else
@@ -605,7 +614,9 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
             fmt_expr(d, r[5], ms->requires);
         }
     }
-    if (with_figure && (m->activities.n || m->milestones.n)) {
+    /* The chart labels its rows with ids: the copy for signature leaves it
+     * out (the milestone table carries the same dates). */
+    if (with_figure && !d->for_signature && (m->activities.n || m->milestones.n)) {
         Buf svg;
         buf_init(&svg);
         graph_schedule_svg(m, &svg, false);
@@ -617,12 +628,39 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
     }
 }
 
+int doc_errors(Arena *a, const Diag *findings, const char **names)
+{
+    int n = 0;
+    *names = NULL;
+    for (int i = 0; findings && i < findings->items.n; i++) {
+        const Diagnostic *x = findings->items.v[i];
+        if (x->allowed || x->sev != SEV_ERROR)
+            continue;
+        const char *one = x->subject ? arena_printf(a, "%s (%s)", x->check, x->subject)
+                                     : x->check;
+        *names = *names ? arena_printf(a, "%s, %s", *names, one) : one;
+        n++;
+    }
+    return n;
+}
+
 Doc *doc_agreement(Arena *a, const Model *m, const Diag *findings, bool with_figure)
 {
+    DocOptions o = {.with_figure = with_figure};
+    return doc_agreement_with(a, m, findings, &o);
+}
+
+Doc *doc_agreement_with(Arena *a, const Model *m, const Diag *findings, const DocOptions *o)
+{
     const Agreement *ag = m->agreement;
+    bool with_figure = o->with_figure;
     Doc *d = doc_new(a, DOC_AGREEMENT,
                      ag->version ? arena_printf(a, "%s, version %s", fmt_title(&ag->d), ag->version)
                                  : fmt_title(&ag->d));
+    d->for_signature = o->for_signature;
+    const char *names;
+    if (doc_errors(a, findings, &names))
+        d->banner = DOC_DRAFT_BANNER;
     title_block(d, m);
     recitals(d, m);
     purpose(d, m);

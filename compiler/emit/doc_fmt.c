@@ -44,8 +44,11 @@ const char *fmt_commitment(Arena *a, const Commitment *c)
         t = arena_printf(a, "%s of %s", t, c->what);
     if (c->has_worth)
         t = arena_printf(a, "%s, valued at %s", t, fmt_quantity(a, c->worth.value, c->worth.unit));
+    /* The condition is the author's words, a clause ("the grant is
+     * renewed") or a noun ("board approval"): quoted after a label, it
+     * reads right either way, where "subject to" fits only a noun. */
     if (c->condition)
-        t = arena_printf(a, "%s, subject to %s", t, c->condition);
+        t = arena_printf(a, "%s (condition: %s)", t, c->condition);
     return t;
 }
 
@@ -93,6 +96,45 @@ const char *fmt_title(const Decl *d)
     return d->title && *d->title ? d->title : d->id;
 }
 
+void fmt_ref(Doc *d, DocText *t, const Decl *decl)
+{
+    if (d->for_signature)
+        dt_add(d, t, DS_PLAIN, fmt_title(decl));
+    else
+        dt_gen(d, t, DS_CODE, decl->id);
+}
+
+/* "more" and "less" of an interest read as nouns of change, which fit any
+ * interest name: "an increase in reach", "a reduction in subscriber
+ * price" (where "more subscriber price" did not). */
+void fmt_wants(Doc *d, DocText *t, const Incentive *in)
+{
+    for (int k = 0; k < in->wants.n; k++) {
+        if (k)
+            dt_gen(d, t, DS_PLAIN, k == in->wants.n - 1 ? " and " : ", ");
+        dt_genf(d, t, DS_PLAIN, "%s %s", in->wants.v[k].dir > 0 ? "an increase in"
+                                                                : "a reduction in",
+                fmt_words(d->a, in->wants.v[k].interest));
+    }
+}
+
+void fmt_incentive(Doc *d, DocText *t, const Incentive *in)
+{
+    if (in->text) {
+        dt_add(d, t, DS_PLAIN, in->text);
+        size_t n = strlen(in->text);
+        if (n && !strchr(".!?", in->text[n - 1]))
+            dt_gen(d, t, DS_PLAIN, ".");
+        if (in->wants.n)
+            dt_gen(d, t, DS_PLAIN, " ");
+    }
+    if (in->wants.n) {
+        dt_gen(d, t, DS_PLAIN, "It seeks ");
+        fmt_wants(d, t, in);
+        dt_gen(d, t, DS_PLAIN, ".");
+    }
+}
+
 static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
 {
     bool paren = exprtext_prec(e) < min;
@@ -110,10 +152,19 @@ static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
         dt_genf(d, t, DS_PLAIN, "%s%%", num_str(d->a, e->num, NUM_DOC));
         break;
     case EX_NAME:
-        dt_gen(d, t, DS_CODE, e->name);
+        /* The copy for signature names an indicator by its title. */
+        if (d->for_signature && e->indicator)
+            dt_add(d, t, DS_PLAIN, fmt_title(&e->indicator->d));
+        else if (d->for_signature)
+            dt_add(d, t, DS_PLAIN, fmt_words(d->a, e->name));
+        else
+            dt_gen(d, t, DS_CODE, e->name);
         break;
     case EX_CALL:
-        dt_gen(d, t, DS_CODE, e->name);
+        if (d->for_signature)
+            dt_add(d, t, DS_PLAIN, fmt_words(d->a, e->name));
+        else
+            dt_gen(d, t, DS_CODE, e->name);
         dt_gen(d, t, DS_PLAIN, "(");
         for (int i = 0; i < e->args.n; i++) {
             if (i)
@@ -161,6 +212,22 @@ void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n)
             dt_gen(d, t, DS_PLAIN, i == n - 1 ? " and " : ", ");
         dt_add(d, t, DS_PLAIN, fmt_title(&v[i]->d));
     }
+}
+
+DocText *doc_membership(Doc *d, const Model *m, const Partner *p)
+{
+    const Agreement *ag = m->agreement;
+    bool late = p->joins != DATE_NONE && (ag->term_start == DATE_NONE || p->joins > ag->term_start);
+    bool early = p->leaves != DATE_NONE && (ag->term_end == DATE_NONE || p->leaves < ag->term_end);
+    if (late && early)
+        return dt_genf(d, NULL, DS_PLAIN, "A member from %s to %s.", fmt_date(d->a, p->joins),
+                       fmt_date(d->a, p->leaves));
+    if (late)
+        return dt_genf(d, NULL, DS_PLAIN, "Joins the partnership on %s.", fmt_date(d->a, p->joins));
+    if (early)
+        return dt_genf(d, NULL, DS_PLAIN, "Leaves the partnership on %s.",
+                       fmt_date(d->a, p->leaves));
+    return NULL;
 }
 
 bool doc_has_partner(Partner *const *v, int n, const Partner *p)

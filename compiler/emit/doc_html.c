@@ -92,6 +92,10 @@ static const char css[] =
     "figure svg{width:100%;height:auto;display:block}\n"
     "figcaption{font-size:8pt;color:var(--muted);margin-top:4pt}\n"
     ".page-break{break-before:page;height:0}\n"
+    ".banner{font-family:'Helvetica Neue',Helvetica,Arial,'Liberation Sans','DejaVu Sans',"
+    "sans-serif;font-weight:700;color:#a1260d;border:2px solid #a1260d;padding:4pt 8pt;"
+    "margin:0 0 10pt;text-align:center}\n"
+    "@media print{.banner{display:none}}\n"
     ".signatures{display:grid;grid-template-columns:1fr 1fr;gap:16pt 22pt;margin-top:10pt}\n"
     ".sig{break-inside:avoid;border-top:2px solid var(--ink);padding-top:6pt}\n"
     ".sig .head{min-height:4.4em}\n"
@@ -161,9 +165,15 @@ static void signatures(Buf *b, const DocBlock *s)
         inline_text(b, s->sigs.v[i].party);
         buf_puts(b, "</p><p class=\"who\">");
         inline_text(b, s->sigs.v[i].signatory);
-        buf_puts(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">Signature</p>"
-                    "<div class=\"line\"></div><p class=\"label\">Name</p>"
-                    "<div class=\"line\"></div><p class=\"label\">Date</p></div>\n");
+        if (s->sigs.v[i].title) {
+            if (s->sigs.v[i].signatory)
+                buf_puts(b, "<br>");
+            inline_text(b, s->sigs.v[i].title);
+        }
+        buf_puts(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">Signature</p>");
+        if (!s->sigs.v[i].signatory)
+            buf_puts(b, "<div class=\"line\"></div><p class=\"label\">Name</p>");
+        buf_puts(b, "<div class=\"line\"></div><p class=\"label\">Date</p></div>\n");
     }
     buf_puts(b, "</div>\n");
 }
@@ -251,8 +261,21 @@ void doc_render_html(const Doc *d, Buf *b)
     css_string(b, d->title);
     buf_puts(b, ";font:7.5pt sans-serif;color:#5d6675}"
                 "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
-                "font:7.5pt sans-serif;color:#5d6675}}\n");
+                "font:7.5pt sans-serif;color:#5d6675}");
+    /* A draft's banner in the top margin of every printed page, and as a
+     * band over the title on screen. */
+    if (d->banner) {
+        buf_puts(b, "@top-center{content:");
+        css_string(b, d->banner);
+        buf_puts(b, ";font:bold 9pt sans-serif;color:#a1260d}");
+    }
+    buf_puts(b, "}\n");
     buf_printf(b, "</style>\n</head>\n<body class=\"%s\">\n", body_class[d->kind]);
+    if (d->banner) {
+        buf_puts(b, "<p class=\"banner\">");
+        buf_xml(b, d->banner);
+        buf_puts(b, "</p>\n");
+    }
     for (int i = 0; i < d->blocks.n; i++)
         block(b, d, d->blocks.v[i]);
     buf_puts(b, "</body>\n</html>\n");

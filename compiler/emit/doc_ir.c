@@ -169,9 +169,9 @@ DocBlock *doc_signatures(Doc *d)
     return block(d, DB_SIGNATURES);
 }
 
-void doc_signature(Doc *d, DocBlock *b, DocText *party, DocText *signatory)
+void doc_signature(Doc *d, DocBlock *b, DocText *party, DocText *signatory, DocText *title)
 {
-    DocSig s = {party, signatory};
+    DocSig s = {party, signatory, title};
     VEC_PUSH(d->a, b->sigs, s);
 }
 

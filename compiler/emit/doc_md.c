@@ -115,14 +115,21 @@ static void signatures(Buf *b, const DocBlock *s)
             buf_puts(b, "\\\n");
             inline_text(b, s->sigs.v[i].signatory, IN_BLOCK);
         }
-        buf_puts(b, "\n\nSignature: ________________________________\\\n"
-                    "Name: ________________________________\\\n"
-                    "Date: ________________________________\n\n");
+        if (s->sigs.v[i].title) {
+            buf_puts(b, "\\\n");
+            inline_text(b, s->sigs.v[i].title, IN_BLOCK);
+        }
+        buf_puts(b, "\n\nSignature: ________________________________\\\n");
+        if (!s->sigs.v[i].signatory)
+            buf_puts(b, "Name: ________________________________\\\n");
+        buf_puts(b, "Date: ________________________________\n\n");
     }
 }
 
 void doc_render_md(const Doc *d, Buf *b)
 {
+    if (d->banner)
+        buf_printf(b, "> **%s**\n\n", d->banner);
     for (int i = 0; i < d->blocks.n; i++) {
         const DocBlock *x = d->blocks.v[i];
         switch (x->kind) {

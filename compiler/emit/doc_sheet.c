@@ -1,6 +1,12 @@
 /* doc_sheet.c - one partner's commitment sheet: a single page that tells
  * the partner what it provides, what it leads and takes part in, what it
- * owns, what it reports and to whom, and when each of these falls due. */
+ * owns, what it reports and to whom, whom to write to, and when each of
+ * these falls due, every reporting deadline included.
+ *
+ * The targets of the shared indicators belong to the partnership, never
+ * to one partner: the sheet shows each as the partnership's target to
+ * which the partner reports, even when the partner is its only
+ * reporter. */
 #include <string.h>
 
 #include "doc.h"
@@ -134,6 +140,29 @@ static DocText *meetings_text(Sheet *s)
     return t;
 }
 
+/* The partner's contacts, one a line: name, role, email, phone. */
+static DocText *contacts_text(Sheet *s)
+{
+    Doc *d = s->d;
+    DocText *t = dt_new(d);
+
+    for (int i = 0; i < s->p->contacts.n; i++) {
+        const Contact *c = &s->p->contacts.v[i];
+        if (i)
+            dt_break(d, t);
+        dt_add(d, t, DS_STRONG, c->name);
+        const char *more[] = {c->role, c->email, c->phone};
+        for (int k = 0; k < 3; k++)
+            if (more[k]) {
+                dt_gen(d, t, DS_PLAIN, ", ");
+                dt_add(d, t, DS_PLAIN, more[k]);
+            }
+    }
+    if (s->p->contacts.n == 0)
+        dt_gen(d, t, DS_EM, "no contact named");
+    return t;
+}
+
 /* Each tension the partner is part of, with its resolution, one a line. */
 static DocText *tensions_text(Sheet *s)
 {
@@ -165,6 +194,9 @@ static void sheet_fields(Sheet *s)
     DocBlock *f = doc_fields(d);
 
     doc_field(d, f, "Partner", partner_text(s));
+    DocText *member = doc_membership(d, s->m, p);
+    if (member)
+        doc_field(d, f, "Membership", member);
     const char *signs = fmt_signatories(s->a, p);
     doc_field(d, f, "Signs", signs ? dt_user(d, signs)
                                    : dt_gen(d, NULL, DS_EM, "no signatory named"));
@@ -187,6 +219,7 @@ static void sheet_fields(Sheet *s)
     doc_field(d, f, "Backbone functions", t);
     if (s->m->decisions == DECIDE_PARTNER && s->m->decider == p)
         doc_field(d, f, "Decides", dt_text(d, "for the partnership (the decision rule)"));
+    doc_field(d, f, "Contacts", contacts_text(s));
     doc_field(d, f, "Meetings and reviews", meetings_text(s));
     doc_field(d, f, "Acknowledged tensions", tensions_text(s));
     if (ag->withdrawal.n) {
@@ -273,6 +306,37 @@ static void sheet_milestones(Sheet *s)
     }
 }
 
+/* The reporting deadlines of one obligation while the partner is a
+ * member: the last day of each period of `every`, counted from `anchor`
+ * (an indicator's baseline date, else the start of the term) as the
+ * tracker counts them (a month-based frequency adds calendar months to
+ * the anchor).  Periods of days or weeks would fill the page: they get one
+ * line, at the first deadline, saying how often the rest follow. */
+static void deadlines(Sheet *s, DocText *what, int32_t anchor, Duration every)
+{
+    int32_t from = partner_joins(s->m, s->p), until = partner_leaves(s->m, s->p);
+    if (anchor == DATE_NONE)
+        anchor = s->m->agreement->term_start;
+    if (every.n == 0 || anchor == DATE_NONE || until == DATE_NONE)
+        return;
+    bool short_period = every.unit == DUR_DAY || every.unit == DUR_WEEK;
+    for (int k = 1; k <= 1000; k++) {
+        Duration step = {every.n * k, every.unit};
+        int32_t last = date_add(anchor, step) - 1;
+        if (last > until)
+            break;
+        if (from != DATE_NONE && last < from)
+            continue;
+        if (short_period) {
+            DocText *t = dt_cat(s->d, dt_new(s->d), what);
+            event(s->d, &s->ev, last,
+                  dt_genf(s->d, t, DS_PLAIN, ", then %s", fmt_every(s->a, every)));
+            return;
+        }
+        event(s->d, &s->ev, last, what);
+    }
+}
+
 /* What the partner reports: the indicators it measures (to the shared
  * measurement), then the reports it writes and to whom. */
 static void sheet_reports(Sheet *s)
@@ -294,14 +358,22 @@ static void sheet_reports(Sheet *s)
             dt_gen(d, r[0], DS_EM, "Source: ");
             dt_add(d, r[0], DS_PLAIN, ind->source);
         }
+        for (int k = 0; k < ind->targets.n; k++) {
+            dt_break(d, r[0]);
+            dt_genf(d, r[0], DS_EM, "Shared target: ");
+            dt_genf(d, r[0], DS_PLAIN, "%s by %s, the partnership's, to which it reports",
+                    fmt_quantity(s->a, ind->targets.v[k].value, ind->unit),
+                    fmt_date(s->a, ind->targets.v[k].date));
+            DocText *e = dt_genf(d, NULL, DS_PLAIN, "The partnership's shared target of %s for ",
+                                 fmt_quantity(s->a, ind->targets.v[k].value, ind->unit));
+            dt_add(d, e, DS_PLAIN, fmt_title(&ind->d));
+            event(d, &s->ev, ind->targets.v[k].date,
+                  dt_gen(d, e, DS_PLAIN, " (to which it reports)"));
+        }
         dt_gen(d, r[1], DS_PLAIN, fmt_every(s->a, ind->frequency));
         dt_gen(d, r[2], DS_PLAIN, "the shared measurement (all partners)");
-        for (int k = 0; k < ind->targets.n; k++) {
-            DocText *e = dt_genf(d, NULL, DS_PLAIN, "Target: %s of ",
-                                 fmt_quantity(s->a, ind->targets.v[k].value, ind->unit));
-            dt_gen(d, e, DS_CODE, ind->d.id);
-            event(d, &s->ev, ind->targets.v[k].date, e);
-        }
+        deadlines(s, decl_ref(d, "Report due: ", &ind->d),
+                  ind->has_baseline ? ind->baseline_date : DATE_NONE, ind->frequency);
     }
     for (int i = 0; i < s->m->comms.n; i++) {
         const Comm *c = s->m->comms.v[i];
@@ -314,6 +386,8 @@ static void sheet_reports(Sheet *s)
             dt_gen(d, r[2], DS_PLAIN, "all partners");
         else
             fmt_partners(d, r[2], c->to.v, c->to.n);
+        DocText *e = dt_gen(d, NULL, DS_PLAIN, "Report due: ");
+        deadlines(s, dt_add(d, e, DS_PLAIN, c->title ? c->title : c->id), DATE_NONE, c->every);
     }
     table_or_none(s, tb, "Nothing to report.");
 }

@@ -1,6 +1,9 @@
 /* doc_terms.c - the formal agreement from communication to the end:
- * sections 8 to 12, the signature blocks and Annex A (the findings of the
- * checks that remain, and those the agreement allows, with its reasons). */
+ * sections 8 to 12, then (doc_provisions.c) the notices and the general
+ * provisions, the signature page with one block per signatory, and in the
+ * facilitator's copy Annex A (the findings of the checks that remain, and
+ * those the agreement allows, with its reasons).  The copy for signature
+ * leaves the annex out: it is about the tooling, not the agreement. */
 #include <string.h>
 
 #include "doc.h"
@@ -44,8 +47,10 @@ static void communication(Doc *d, const Model *m)
             }
             DocText **r = doc_row(d, tb);
             dt_add(d, r[0], DS_PLAIN, c->title ? c->title : c->id);
-            dt_break(d, r[0]);
-            dt_gen(d, r[0], DS_CODE, c->id);
+            if (!d->for_signature) {
+                dt_break(d, r[0]);
+                dt_gen(d, r[0], DS_CODE, c->id);
+            }
             dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, c->every));
             if (kind == COMM_REPORT) {
                 fmt_partners(d, r[2], c->by.v, c->by.n);
@@ -243,7 +248,7 @@ static void resources(Doc *d, const Model *m)
             if (seen)
                 continue;
             DocText **r = doc_row(d, tb);
-            dt_gen(d, r[0], DS_CODE, a->d.id);
+            fmt_ref(d, r[0], &a->d);
             if (src)
                 dt_add(d, r[1], DS_PLAIN, fmt_title(&src->d));
             double row[MAX_UNITS] = {0};
@@ -311,9 +316,12 @@ static void term(Doc *d, const Model *m)
         DocText *t = dt_gen(d, NULL, DS_PLAIN, "This agreement is a local part of ");
         if (pm && pm->agreement)
             dt_add(d, t, DS_EM, fmt_title(&pm->agreement->d));
-        dt_gen(d, t, DS_PLAIN, " (");
-        dt_gen(d, t, DS_CODE, ag->nested_in->d.id);
-        doc_para(d, dt_gen(d, t, DS_PLAIN, "), whose indicators it feeds where stated in "
+        if (!d->for_signature) {
+            dt_gen(d, t, DS_PLAIN, " (");
+            dt_gen(d, t, DS_CODE, ag->nested_in->d.id);
+            dt_gen(d, t, DS_PLAIN, ")");
+        }
+        doc_para(d, dt_gen(d, t, DS_PLAIN, ", whose indicators it feeds where stated in "
                                            "section 6."));
     }
 }
@@ -330,11 +338,24 @@ static void signatures(Doc *d, const Model *m)
         dt_add(d, t, DS_PLAIN, m->agreement->version);
     }
     doc_para(d, dt_gen(d, t, DS_PLAIN, "."));
+    /* One block per signatory (a board may sign with two people); a
+     * partner that names nobody gets one block with a line for the name. */
     DocBlock *b = doc_signatures(d);
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
-        const char *signs = fmt_signatories(d->a, p);
-        doc_signature(d, b, dt_user(d, fmt_title(&p->d)), signs ? dt_user(d, signs) : NULL);
+        for (int k = 0; k < p->signatories.n; k++) {
+            const Signatory *sg = &p->signatories.v[k];
+            /* The older `signatory "TEXT"` may be an office rather than a
+             * person ("Permanent Secretary"): it is shown as the title,
+             * with a line for the name. */
+            if (sg->title)
+                doc_signature(d, b, dt_user(d, fmt_title(&p->d)), dt_user(d, sg->name),
+                              dt_user(d, sg->title));
+            else
+                doc_signature(d, b, dt_user(d, fmt_title(&p->d)), NULL, dt_user(d, sg->name));
+        }
+        if (p->signatories.n == 0)
+            doc_signature(d, b, dt_user(d, fmt_title(&p->d)), NULL, NULL);
     }
 }
 
@@ -356,9 +377,10 @@ static void annex(Doc *d, const Diag *g)
 {
     doc_pagebreak(d);
     doc_heading(d, 2, "annex-a", dt_text(d, "Annex A. Findings of the checks"));
-    doc_para(d, dt_text(d, "charterc checks the agreement for gaps and conflicts. This annex lists "
-                           "the findings that remain, and those the partners have allowed, with "
-                           "their reasons."));
+    doc_para(d, dt_text(d, "For the facilitator, not part of the agreement: charterc checks the "
+                           "agreement for gaps and conflicts. This annex lists the findings that "
+                           "remain, and those the partners have allowed, with their reasons. The "
+                           "copy for signature leaves it out."));
     int open = 0, allowed = 0;
     for (int i = 0; g && i < g->items.n; i++) {
         if (g->items.v[i]->allowed)
@@ -411,6 +433,8 @@ void doc_agreement_terms(Doc *d, const Model *m, const Diag *findings)
     governance(d, m);
     resources(d, m);
     term(d, m);
+    doc_agreement_provisions(d, m, 13);
     signatures(d, m);
-    annex(d, findings);
+    if (!d->for_signature)
+        annex(d, findings);
 }

@@ -110,6 +110,36 @@ else
   skip "network picture" "Graphviz (dot) not installed"
 fi
 
+# The copy for signature: no identifier of the agreement (no code run,
+# and no id with an underscore, which prose never writes), no Annex A; the
+# facilitator's copy keeps both.
+pv="$top/tests/golden/doc/_provisions.charter"
+ids=$(sed -n -E 's/^[[:space:]]*(agreement|partner|goal|indicator|activity|milestone|need|clause|incentive)[[:space:]]+([A-Za-z_][A-Za-z0-9_]*).*/\2/p' "$pv" | grep _)
+for fmt in md html; do
+  "$CHARTERC" doc --for-signature --format $fmt "$pv" >"$tmp/sign.$fmt"
+  check "for signature ($fmt): exit 0" [ $? -eq 0 ]
+  check "for signature ($fmt): no code run" bash -c "! grep -Eq '\`|<code>' '$tmp/sign.$fmt'"
+  leaked=""
+  for id in $ids; do grep -qw "$id" "$tmp/sign.$fmt" && leaked="$leaked $id"; done
+  check "for signature ($fmt): no identifier (leaked:$leaked)" [ -z "$leaked" ]
+  check "for signature ($fmt): no Annex A" bash -c "! grep -q 'Annex A' '$tmp/sign.$fmt'"
+  check "for signature ($fmt): the signature page" grep -q 'Signatures' "$tmp/sign.$fmt"
+done
+"$CHARTERC" doc --format md "$pv" >"$tmp/full.md"
+check "facilitator's copy keeps Annex A" grep -q 'Annex A' "$tmp/full.md"
+check "facilitator's copy keeps the ids" grep -q '`tonnes_rescued`' "$tmp/full.md"
+# A draft with an error: bannered, refused for signature with nothing written.
+sed 's/joins 2026-07-01/joins 2026-10-01/' "$pv" >"$tmp/draft.charter"
+"$CHARTERC" doc --format html "$tmp/draft.charter" >"$tmp/draft.html"
+check "draft: HTML banner over the title" grep -q '<p class="banner">Draft' "$tmp/draft.html"
+check "draft: banner on every printed page" grep -q '@top-center{content:"Draft' "$tmp/draft.html"
+"$CHARTERC" doc --for-signature "$tmp/draft.charter" -o "$tmp/draft-sign.md" 2>"$tmp/err"
+check "draft: refused for signature (exit 1)" [ $? -eq 1 ]
+check "draft: the refusal names the finding" grep -q 'outside_membership (activity nutrition)' "$tmp/err"
+check "draft: nothing written for signature" [ ! -e "$tmp/draft-sign.md" ]
+"$CHARTERC" doc --format html "$pv" >"$tmp/clean.html"
+check "clean agreement: no banner" bash -c "! grep -q 'banner\">' '$tmp/clean.html'"
+
 # Without Graphviz on PATH: a clear message and exit 2 (DOT still works).
 mkdir -p "$tmp/nodot"
 PATH="$tmp/nodot" "$CHARTERC" graph --kind network "$top/examples/connectivity.charter" \
@@ -172,6 +202,13 @@ if [ -n "$browser" ]; then
     --hide-scrollbars --window-size=1000,1400 --screenshot="$tmp/agreement.png" \
     "file://$out/agreement.html" >/dev/null 2>&1
   check "Chromium screenshots the agreement" bash -c "head -c 8 '$tmp/agreement.png' | grep -q PNG"
+  "$CHARTERC" doc --for-signature --format html "$pv" -o "$tmp/sign-copy.html"
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$prof" \
+    --no-pdf-header-footer --print-to-pdf="$tmp/sign-copy.pdf" "file://$tmp/sign-copy.html" \
+    >/dev/null 2>&1
+  check "Chromium prints the copy for signature to PDF" \
+    bash -c "head -c 5 '$tmp/sign-copy.pdf' | grep -q '%PDF-'"
   rm -rf "$prof"
 else
   skip "browser render" "Chromium not installed"
