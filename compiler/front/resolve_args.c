@@ -277,40 +277,9 @@ bool cur_yes_no(Cur *c, bool *out)
     return true;
 }
 
-/* What each place that names a declaration accepts, and its name in
- * messages (wrong_kind: "'x' is a need, but `partners` expects a
- * partner").  docs/language.md ("Names") has the same table for people. */
-#define ONE(k) KIND_BIT(k)
-const RefPlaceInfo resolve_places[REF_COUNT] = {
-    [REF_AGREEMENT_LEAD] = {"the agreement's `lead`", ONE(K_PARTNER)},
-    [REF_NESTED_IN] = {"`nested_in`", ONE(K_NAMESPACE)},
-    [REF_SECTOR] = {"`sector`", ONE(K_SECTOR)},
-    [REF_LEVEL] = {"`level`", ONE(K_LEVEL)},
-    [REF_BACKBONE] = {"`backbone`", ONE(K_BACKBONE_FN)},
-    [REF_MEASURED_BY] = {"`measured_by`", ONE(K_INDICATOR)},
-    [REF_UNIT] = {"`unit`", ONE(K_UNIT)},
-    [REF_QUANTITY] = {"a quantity", ONE(K_UNIT)},
-    [REF_REPORTED_BY] = {"`reported_by`", ONE(K_PARTNER)},
-    [REF_DISAGGREGATED_BY] = {"`disaggregated_by`", ONE(K_DIMENSION)},
-    [REF_CONTRIBUTES_TO] = {"`contributes_to`", ONE(K_INDICATOR)},
-    [REF_ACTIVITY_LEAD] = {"an activity's `lead`", ONE(K_PARTNER)},
-    [REF_PARTNERS] = {"`partners`", ONE(K_PARTNER)},
-    [REF_SUPPORTS] = {"`supports`", ONE(K_GOAL)},
-    [REF_ADDRESSES] = {"`addresses`", ONE(K_NEED)},
-    [REF_COORDINATES_WITH] = {"`coordinates_with`", ONE(K_ACTIVITY)},
-    [REF_BUDGET_FROM] = {"`budget ... from`", ONE(K_PARTNER)},
-    [REF_OWNER] = {"`owner`", ONE(K_PARTNER)},
-    [REF_AFTER] = {"`after`", ONE(K_MILESTONE)},
-    [REF_PHASE] = {"`phase`", ONE(K_PHASE)},
-    [REF_TENSION] = {"a tension", ONE(K_PARTNER)},
-    [REF_COMMUNICATION] = {"a communication", ONE(K_PARTNER)},
-    [REF_REPORT_BY] = {"a report's `by`", ONE(K_PARTNER)},
-    [REF_DECISIONS] = {"`decisions`", ONE(K_PARTNER)},
-    [REF_CALL] = {"a function call", ONE(K_EXTERN)},
-    [REF_EXPR_NAME] = {"an expression", ONE(K_INDICATOR)},
-    [REF_COVERS] = {"`covers`", ONE(K_TOPIC)},
-};
-#undef ONE
+#define RESOLVE_PLACE_ROW(id, role, kinds) [REF_##id] = {role, kinds},
+const RefPlaceInfo resolve_places[REF_COUNT] = {RESOLVE_PLACES(RESOLVE_PLACE_ROW)};
+#undef RESOLVE_PLACE_ROW
 
 static int count_kinds(KindSet ks)
 {

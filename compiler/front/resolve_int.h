@@ -68,29 +68,52 @@ bool cur_quantity(Cur *c, Quantity *q, const char *what);
 int cur_one_of(Cur *c, const char *const *words, int n, const char *more);
 /* `yes` or `no` (reported otherwise). */
 bool cur_yes_no(Cur *c, bool *out);
-/* Every place of the language that names a declaration.  Each kind of
- * declaration has its own names, so a reference is looked up among the
- * kinds its place accepts, which resolve_places[] (resolve_args.c) lists:
- * the one table of what each place expects.  A place that accepts
- * several kinds has several bits; its reader tells them apart by
- * Decl.kind. */
-typedef enum RefPlace {
-    REF_AGREEMENT_LEAD, REF_NESTED_IN,
-    REF_SECTOR, REF_LEVEL, REF_BACKBONE,
-    REF_MEASURED_BY,
-    REF_UNIT, REF_QUANTITY, REF_REPORTED_BY, REF_DISAGGREGATED_BY, REF_CONTRIBUTES_TO,
-    REF_ACTIVITY_LEAD, REF_PARTNERS, REF_SUPPORTS, REF_ADDRESSES, REF_COORDINATES_WITH,
-    REF_BUDGET_FROM,
-    REF_OWNER, REF_AFTER, REF_PHASE,
-    REF_TENSION, REF_COMMUNICATION, REF_REPORT_BY, REF_DECISIONS,
-    REF_CALL, REF_EXPR_NAME, REF_COVERS,
-    REF_COUNT
-} RefPlace;
+/* Every place of the language that names a declaration, the kinds it
+ * accepts and how messages name it ("'x' is a need, but `partners`
+ * expects a partner").  Each kind of declaration has its own names, so a
+ * reference is looked up among the kinds its place accepts: this is the
+ * one table of what each place expects (docs/language.md, "Names", shows
+ * it for people).  A place that accepts several kinds ORs their bits, and
+ * its reader tells them apart by Decl.kind.  A new place is one row:
+ *     X(ID, "role", kinds)   gives REF_ID and its row of resolve_places[] */
+#define RESOLVE_PLACES(X)                                                    \
+    X(AGREEMENT_LEAD, "the agreement's `lead`", KIND_BIT(K_PARTNER))         \
+    X(NESTED_IN, "`nested_in`", KIND_BIT(K_NAMESPACE))                       \
+    X(SECTOR, "`sector`", KIND_BIT(K_SECTOR))                                \
+    X(LEVEL, "`level`", KIND_BIT(K_LEVEL))                                   \
+    X(BACKBONE, "`backbone`", KIND_BIT(K_BACKBONE_FN))                       \
+    X(MEASURED_BY, "`measured_by`", KIND_BIT(K_INDICATOR))                   \
+    X(UNIT, "`unit`", KIND_BIT(K_UNIT))                                      \
+    X(QUANTITY, "a quantity", KIND_BIT(K_UNIT))                              \
+    X(REPORTED_BY, "`reported_by`", KIND_BIT(K_PARTNER))                     \
+    X(DISAGGREGATED_BY, "`disaggregated_by`", KIND_BIT(K_DIMENSION))         \
+    X(CONTRIBUTES_TO, "`contributes_to`", KIND_BIT(K_INDICATOR))             \
+    X(ACTIVITY_LEAD, "an activity's `lead`", KIND_BIT(K_PARTNER))            \
+    X(PARTNERS, "`partners`", KIND_BIT(K_PARTNER))                           \
+    X(SUPPORTS, "`supports`", KIND_BIT(K_GOAL))                              \
+    X(ADDRESSES, "`addresses`", KIND_BIT(K_NEED))                            \
+    X(COORDINATES_WITH, "`coordinates_with`", KIND_BIT(K_ACTIVITY))          \
+    X(BUDGET_FROM, "`budget ... from`", KIND_BIT(K_PARTNER))                 \
+    X(OWNER, "`owner`", KIND_BIT(K_PARTNER))                                 \
+    X(AFTER, "`after`", KIND_BIT(K_MILESTONE))                               \
+    X(PHASE, "`phase`", KIND_BIT(K_PHASE))                                   \
+    X(TENSION, "a tension", KIND_BIT(K_PARTNER))                             \
+    X(COMMUNICATION, "a communication", KIND_BIT(K_PARTNER))                 \
+    X(REPORT_BY, "a report's `by`", KIND_BIT(K_PARTNER))                     \
+    X(DECISIONS, "`decisions`", KIND_BIT(K_PARTNER))                         \
+    X(CALL, "a function call", KIND_BIT(K_EXTERN))                           \
+    X(EXPR_NAME, "an expression", KIND_BIT(K_INDICATOR))                     \
+    X(COVERS, "`covers`", KIND_BIT(K_TOPIC))
+
+#define RESOLVE_PLACE_ENUM(id, role, kinds) REF_##id,
+typedef enum RefPlace { RESOLVE_PLACES(RESOLVE_PLACE_ENUM) REF_COUNT } RefPlace;
+#undef RESOLVE_PLACE_ENUM
 
 typedef struct RefPlaceInfo {
     const char *role;       /* how messages name the place: "`partners`" */
     KindSet kinds;          /* what it accepts */
 } RefPlaceInfo;
+/* RESOLVE_PLACES, indexed by RefPlace (resolve_args.c). */
 extern const RefPlaceInfo resolve_places[REF_COUNT];
 
 /* A list NAME, NAME, ... of declarations named at place `place`, read one
