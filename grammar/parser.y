@@ -164,7 +164,7 @@ stmt:
                             $$->head_span = @1;
                             $$->args = $2;
                             $$->has_block = true;
-                            $$->block_span = (Span){@3.file, @3.lo, @5.hi};
+                            $$->block_lo = @3.lo;   /* to @5.hi, the statement's end */
                             $$->block = $4;
                         }
   | REQUIRES expr       {

@@ -40,9 +40,17 @@ static uint32_t add_file(SrcMgr *sm, const char *display, const char *text, size
     return (uint32_t)(sm->files.n - 1);
 }
 
+/* A copy of text[0..len) in the arena, followed by two NUL bytes. */
+static const char *copy_text(SrcMgr *sm, const char *text, size_t len)
+{
+    char *p = arena_alloc(sm->arena, len + 2);
+    memcpy(p, text, len);
+    return p;
+}
+
 uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len)
 {
-    return add_file(sm, display, arena_strndup(sm->arena, text, len), len);
+    return add_file(sm, display, copy_text(sm, text, len), len);
 }
 
 /* Reads fd to its end, but never more than SRC_MAX_SIZE + 1 bytes, so that
@@ -50,18 +58,18 @@ uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len)
  * memory runs out.  A regular file is read straight into the arena, as
  * many bytes as its size said (no second copy of a big file, no hole left
  * in the heap); anything else through a growing buffer.  Returns 0 and the
- * text (NUL-terminated, in the arena), or an errno value. */
+ * text (followed by two NUL bytes, in the arena), or an errno value. */
 static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **text, size_t *len)
 {
     const size_t limit = (size_t)SRC_MAX_SIZE + 1;
     bool regular = S_ISREG(st->st_mode);
-    size_t cap = regular ? (size_t)st->st_size + 1 : 64 * 1024;
+    size_t cap = regular ? (size_t)st->st_size + 2 : 64 * 1024;
     char *data = regular ? arena_alloc(sm->arena, cap) : malloc(cap);
     if (!data)
         return ENOMEM;
     size_t n = 0;
     for (;;) {
-        if (n + 1 == cap) {
+        if (n + 2 >= cap) {
             if (regular)
                 break;      /* the size it had when opened */
             if (cap > limit) {
@@ -77,7 +85,7 @@ static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **tex
             data = nd;
             cap = nc;
         }
-        ssize_t r = read(fd, data + n, cap - n - 1);
+        ssize_t r = read(fd, data + n, cap - n - 2);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -91,14 +99,14 @@ static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **tex
         n += (size_t)r;
     }
     if (regular) {
-        data[n] = '\0';
+        data[n] = data[n + 1] = '\0';
         *text = data;
     } else {
         if (n > SRC_MAX_SIZE) {
             free(data);
             return EFBIG;
         }
-        *text = arena_strndup(sm->arena, data, n);
+        *text = copy_text(sm, data, n);
         free(data);
     }
     *len = n;

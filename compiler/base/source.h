@@ -23,7 +23,10 @@ typedef struct SrcFile {
     const char *path;       /* as opened */
     const char *display;    /* as printed in messages */
     const char *real;       /* realpath, for cycle and confinement checks */
-    const char *text;       /* NUL-terminated */
+    /* Followed by two NUL bytes, so that the scanner reads it in place
+     * (flex's yy_scan_buffer) instead of copying it; while it scans, it
+     * writes a NUL after each token and puts the byte back. */
+    const char *text;
     size_t len;
     uint32_t *lines;        /* byte offset of each line start; NULL until */
     int nlines;             /* src_linecol or src_line first needs them */

@@ -346,13 +346,13 @@ static void put_stmt(Fmt *f, const Stmt *st, int indent)
         put_expr(f, st, &pos, cont);
     if (!st->has_block)
         return;
-    uint32_t lo = st->block_span.lo + 1, hi = st->block_span.hi - 1;
-    gap(f, pos, st->block_span.lo, true, cont, false);
+    uint32_t lo = st->block_lo + 1, hi = st->span.hi - 1;
+    gap(f, pos, st->block_lo, true, cont, false);
     buf_putc(f->out, '{');
     bool comments = comments_in(f, lo, hi);
     if (st->block.n == 0 && !comments) {
         buf_putc(f->out, '}');
-    } else if (st->block.n == 1 && !comments && !has_newline(f, st->block_span.lo, st->block_span.hi)) {
+    } else if (st->block.n == 1 && !comments && !has_newline(f, st->block_lo, st->span.hi)) {
         buf_putc(f->out, ' ');
         put_stmt(f, st->block.v[0], indent + 2);
         buf_puts(f->out, " }");
@@ -480,9 +480,32 @@ static bool same_args(const ArgList *a, const ArgList *b)
         return false;
     for (int i = 0; i < a->n; i++) {
         const Arg *x = a->v[i], *y = b->v[i];
-        if (x->kind != y->kind || x->bad != y->bad || !same_num(x->num, y->num) ||
-            x->date != y->date || !same_str(x->text, y->text) || !same_args(&x->group, &y->group))
+        if (x->kind != y->kind || x->bad != y->bad)
             return false;
+        /* An argument holds the one value of its kind (ast.h). */
+        switch ((ArgKind)x->kind) {
+        case ARG_IDENT:
+        case ARG_STRING:
+            if (!same_str(x->text, y->text))
+                return false;
+            break;
+        case ARG_NUMBER:
+        case ARG_PERCENT:
+            if (!same_num(x->num, y->num))
+                return false;
+            break;
+        case ARG_DATE:
+            if (x->date != y->date)
+                return false;
+            break;
+        case ARG_GROUP:
+            if (!same_args(&x->group, &y->group))
+                return false;
+            break;
+        case ARG_COMMA:
+        case ARG_ARROW:
+            break;
+        }
     }
     return true;
 }

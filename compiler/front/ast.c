@@ -13,7 +13,8 @@ typedef void *yyscan_t;
 typedef struct yy_buffer_state *YY_BUFFER_STATE;
 int cylex_init_extra(ScanCtx *extra, yyscan_t *scanner);
 int cylex_destroy(yyscan_t scanner);
-YY_BUFFER_STATE cy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+YY_BUFFER_STATE cy_scan_buffer(char *base, size_t size, yyscan_t scanner);
+void cy_restore_text(yyscan_t scanner);
 int cyparse(yyscan_t scanner, ScanCtx *sc);
 
 Diagnostic *scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
@@ -65,8 +66,11 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
     /* A UTF-8 byte-order mark is not part of the text. */
     uint32_t start = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     sc.pos = start;
-    cy_scan_bytes(src->text + start, (int)(src->len - start), scanner);
+    /* In place: the text is followed by the two NUL bytes flex needs
+     * (source.h); a copy would add the source's size to the peak. */
+    cy_scan_buffer((char *)src->text + start, src->len - start + 2, scanner);
     cyparse(scanner, &sc);
+    cy_restore_text(scanner);
     cylex_destroy(scanner);
     buf_free(&sc.str);
     if (sc.errors)

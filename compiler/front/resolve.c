@@ -104,7 +104,7 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
             seen[k] = st;
         }
         if (st->has_block && !defs[k].block) {
-            diag_report(r->d, CHECK_SYNTAX, st->block_span, "file",
+            diag_report(r->d, CHECK_SYNTAX, ast_block_span(st), "file",
                         "`%s` takes no { } block", st->head);
             continue;
         }
@@ -716,7 +716,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         break;
     default:
         if (st->has_block)
-            diag_report(r->d, CHECK_SYNTAX, st->block_span, "file",
+            diag_report(r->d, CHECK_SYNTAX, ast_block_span(st), "file",
                         "a %s declaration takes no { } block", decl_kind_name(d->kind));
     }
 }
