@@ -43,6 +43,7 @@
 
 typedef struct {
     char id[48]; int sector, level, pat, prefix, currency, ninc, interest[2], more[2];
+    int twin; /* earlier partners with the same legal name: the name gets " N+1" */
     unsigned backbone; long long provide[NBUDUNIT], commit[NBUDUNIT];
 } Partner;
 typedef struct {
@@ -119,6 +120,9 @@ static void build_partners(Rng *r)
 {
     static const int bb_sector[3] = { MULTI, ACAD, PHIL }, bb_level[3] = { 3, 2, 1 };
     static const int level_weight[4] = { 40, 30, 25, 5 };
+    /* Two partners may not share a legal name (duplicate_partner): the
+     * repeats of a (pattern, prefix) pair are numbered. */
+    int *seen = xcalloc((size_t)NELEM(name_pats) * NELEM(prefixes), sizeof *seen);
     for (int i = 0; i < M.np; i++) {
         Partner *p = &M.p[i];
         p->sector = i < M.nbb ? bb_sector[i] : weighted(r, sector_weight, NSECTOR);
@@ -126,6 +130,7 @@ static void build_partners(Rng *r)
         p->pat = pat_for_sector(r, p->sector);
         p->prefix = rint_(r, 0, NELEM(prefixes) - 1);
         p->currency = name_pats[p->pat].eur ? CUR_EUR : CUR_USD;
+        p->twin = seen[p->pat * NELEM(prefixes) + p->prefix]++;
         char low[32];
         lower_into(low, prefixes[p->prefix]);
         snprintf(p->id, sizeof p->id, "%s_%s_p%d", low, name_pats[p->pat].slug, i + 1);
@@ -140,6 +145,7 @@ static void build_partners(Rng *r)
             p->more[k] = chance(r, 0.65);
         }
     }
+    free(seen);
 }
 
 static void build_indicators(Rng *r, const int *nb, int nnb)
@@ -458,7 +464,13 @@ static void write_partner(int i)
     Rng r = rng_for(K_PARTNER, (unsigned)i);
     if (i >= M.nbb && chance(&r, 0.08)) fputs("# Joined in the second recruitment round.\n", out);
     fprintf(out, "partner %s ", p->id);
-    wstr(fmt1(name_pats[p->pat].fmt, prefixes[p->prefix]));
+    if (p->twin) {
+        char name[160];
+        snprintf(name, sizeof name, "%s %d", fmt1(name_pats[p->pat].fmt, prefixes[p->prefix]), p->twin + 1);
+        wstr(name);
+    } else {
+        wstr(fmt1(name_pats[p->pat].fmt, prefixes[p->prefix]));
+    }
     fprintf(out, " {\n  sector %s\n  level %s\n  signatory ", sector_id[p->sector], level_id[p->level]);
     wstr(PICK(&r, signatories[p->sector]));
     putc('\n', out);
