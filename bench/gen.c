@@ -615,11 +615,19 @@ static void write_agreement(double scale)
                  "%d partners, %d indicators, %d activities, %d milestones.\n\n",
             scale, M.np, M.ni, M.na, M.nm);
     fputs("agreement digital_inclusion ", out); wstr(title);
-    fprintf(out, " {\n  version \"1.0\"\n  term %s to %s\n  lead %s\n  scope ", date_str(T0), date_str(T1), M.p[0].id);
+    fprintf(out, " {\n  version \"1.0\"\n  binding no\n  term %s to %s\n  lead %s\n  scope ", date_str(T0), date_str(T1), M.p[0].id);
     wstr(TXT_SCOPE);
     fputs("\n  amendment ", out);
     wstr(TXT_AMENDMENT);
     fputs("\n  withdrawal 90 days notice\n}\n\n", out);
+    /* The general provisions clause_missing asks for: the agreement ends
+     * by withdrawal, and personal data are reported. */
+    fputs("clause ending \"Termination and withdrawal\" {\n  covers termination\n"
+          "  text \"Any partner may withdraw on 90 days' written notice to the lead.\"\n}\n\n"
+          "clause confidential \"Confidential information\" {\n  covers confidentiality\n"
+          "  text \"Partners keep each other's unpublished information confidential.\"\n}\n\n"
+          "clause personal_data \"Data protection\" {\n  covers data_protection\n"
+          "  text \"Personal data are processed under the regional data-protection act.\"\n}\n\n", out);
     if (M.ni > 15) { fputs("allow too_many_indicators ", out); wstr(TXT_ALLOW_INDICATORS); fputs("\n\n", out); }
     fputs("unit sites \"Sites\"\nunit devices \"Devices\"\nsector social_enterprise \"Social enterprise\"\n\n", out);
     fputs("agenda {\n  vision ", out);
