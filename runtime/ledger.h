@@ -1,5 +1,5 @@
 /* ledger.h - the data files and the ledger (ledger_): validate, import,
- * record, done.
+ * record, done, correct, retract, reopen.
  *
  * Files.  observations: `indicator,date,value,reporter[,note]`, and one
  * column per breakdown dimension, named after the dimension (`gender`,
@@ -16,7 +16,19 @@
  * take an exclusive lock (flock on DIR/.lock), write the ledger file
  * through a temporary file and a rename, copying the existing bytes as
  * they are and appending the new rows.  A row already in the ledger with
- * the same value is skipped, so importing a file twice adds nothing. */
+ * the same value is skipped, so importing a file twice adds nothing.
+ *
+ * Corrections.  The ledger is append-only: `correct` and `retract`
+ * append an observation row whose `correction` column says `correct` or
+ * `retract`, with a `reason` and the day it was `recorded`; it stands
+ * for the earlier rows of its key (indicator, date, reporter, breakdown),
+ * which stay in the file, and the latest row of a key holds.  `reopen`
+ * appends an event `reopened` (with a `reason`) that voids the done or
+ * cancelled event before it.  The audit columns are optional: a ledger
+ * without them is read as before.  `done` and `reopen` are for the
+ * milestone's owner or a partner performing shared_measurement, and
+ * `done` on a requirement that does not hold needs --despite REASON,
+ * kept in the event's `reason` column. */
 #ifndef CHARTER_LEDGER_H
 #define CHARTER_LEDGER_H
 
@@ -26,5 +38,8 @@ int ledger_validate_cmd(Trk *t, int argc, char **argv);
 int ledger_import_cmd(Trk *t, int argc, char **argv);
 int ledger_record_cmd(Trk *t, int argc, char **argv);
 int ledger_done_cmd(Trk *t, int argc, char **argv);
+int ledger_correct_cmd(Trk *t, int argc, char **argv);
+int ledger_retract_cmd(Trk *t, int argc, char **argv);
+int ledger_reopen_cmd(Trk *t, int argc, char **argv);
 
 #endif

@@ -13,7 +13,8 @@
 #include "term.h"
 
 _Static_assert((int)LC_DIM0 == (int)MODEL_OBS_COLUMNS, "the row's fixed fields are the ledger's columns");
-static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note"};
+static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note", "reason"};
+static const char *const obs_audit_cols[LC_AUD_COUNT] = {"correction", "reason", "recorded"};
 
 void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
 {
@@ -21,12 +22,18 @@ void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
     c->t = t;
     c->kind = kind;
     int nd = kind == LC_OBS ? t->m->dimensions.n : 0;
-    c->ncols = LC_DIM0 + nd;
+    c->aud = LC_DIM0 + nd;
+    c->ncols = c->aud + (kind == LC_OBS ? LC_AUD_COUNT : 1);
     c->cols = arena_alloc(t->a, sizeof *c->cols * (size_t)c->ncols);
     for (int k = 0; k < LC_DIM0; k++)
         c->cols[k] = kind == LC_OBS ? model_obs_columns[k] : ev_cols[k];
     for (int k = 0; k < nd; k++)
         c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
+    if (kind == LC_OBS)
+        for (int k = 0; k < LC_AUD_COUNT; k++)
+            c->cols[c->aud + k] = obs_audit_cols[k];
+    else
+        c->cols[c->aud] = ev_cols[LC_DIM0];
     hmap_init_str(&c->keys, NULL, 64, true);
     hmap_init_str(&c->dym, NULL, 16, true);
 }
@@ -89,7 +96,7 @@ enum { DYM_INDICATOR, DYM_PARTNER, DYM_MILESTONE, DYM_STATUS, DYM_DIM0 };
 /* The suggestion for a bad value of a kind, among every name of it. */
 static const char *suggest_kind(LCheck *c, int kind, const char *word)
 {
-    static const char *const states[] = {"done", "cancelled"};
+    static const char *const states[] = {"done", "cancelled", "reopened"};
     switch (kind) {
     case DYM_INDICATOR:
         return trk_suggest_indicator(c->t, word);
@@ -98,7 +105,7 @@ static const char *suggest_kind(LCheck *c, int kind, const char *word)
     case DYM_MILESTONE:
         return trk_suggest_milestone(c->t, word);
     case DYM_STATUS:
-        return suggest_from(word, states, 2);
+        return suggest_from(word, states, 3);
     }
     const Dimension *d = c->t->m->dimensions.v[kind - DYM_DIM0];
     return suggest_from(word, (const char *const *)d->values.v, (size_t)d->values.n);
@@ -161,7 +168,7 @@ static bool row_key(const LCheck *c, const char **v, Buf *key, int32_t *date)
     buf_puts(key, v[LC_ID]);
     if (c->kind == LC_OBS) {
         buf_printf(key, "\x1f%ld\x1f%s", (long)*date, v[LC_WHO]);
-        for (int k = LC_DIM0; k < c->ncols; k++)
+        for (int k = LC_DIM0; k < c->aud; k++)
             buf_printf(key, "\x1f%s", v[k]);
     }
     buf_cstr(key);
@@ -183,6 +190,44 @@ static bool cmdline_utf8(LCheck *c, const LCheckRow *r)
                 "Windows-1252 text? the ledger holds UTF-8)", c->cols[k], v[bad], bad + 1);
             ok = false;
         }
+    }
+    return ok;
+}
+
+const char *lcheck_audit(const LCheck *c, const LCheckRow *r, int which)
+{
+    if (c->kind == LC_EVENTS)
+        return which == LC_AUD_REASON ? r->val[c->aud] : "";
+    return r->val[c->aud + which];
+}
+
+/* The audit columns of an observation: what it does (`correction`
+ * empty, `correct` or `retract`), why, and the day it was recorded. */
+static bool audit_ok(LCheck *c, LCheckRow *r)
+{
+    const char *corr = lcheck_audit(c, r, LC_AUD_CORR);
+    const char *reason = lcheck_audit(c, r, LC_AUD_REASON);
+    const char *rec = lcheck_audit(c, r, LC_AUD_RECORDED);
+    r->act = !*corr                        ? LC_REPORT
+             : strcmp(corr, "correct") == 0 ? LC_CORRECT
+             : strcmp(corr, "retract") == 0 ? LC_RETRACT
+                                            : -1;
+    bool ok = true;
+    if ((int)r->act < 0) {
+        msg(c, r->src, r->line, "the correction '%s' is neither correct nor retract (leave it "
+                                "empty for a report)", corr);
+        r->act = LC_REPORT;
+        ok = false;
+    } else if (r->act != LC_REPORT && !*reason) {
+        msg(c, r->src, r->line, "a %s needs a reason (the reason column)",
+            r->act == LC_CORRECT ? "correction" : "retraction");
+        ok = false;
+    }
+    int32_t d;
+    if (*rec && csv_parse_date(rec, strlen(rec), &d) != CSV_VALUE_OK) {
+        msg(c, r->src, r->line, "the recorded date '%s' is not a date of the form YYYY-MM-DD",
+            rec);
+        ok = false;
     }
     return ok;
 }
@@ -231,15 +276,22 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
             ok = false;
         }
         const char *st = v[LC_VALUE];
+        r->act = strcmp(st, "done") == 0        ? LC_DONE
+                 : strcmp(st, "cancelled") == 0 ? LC_CANCELLED
+                 : strcmp(st, "reopened") == 0  ? LC_REOPENED
+                                                : LC_REPORT;
         if (!*st) {
-            msg(c, src, line, "the status is missing (done or cancelled)");
+            msg(c, src, line, "the status is missing (done, cancelled or reopened)");
             ok = false;
-        } else if (strcmp(st, "done") != 0 && strcmp(st, "cancelled") != 0) {
-            msg(c, src, line, "the status '%s' is neither done nor cancelled%s", st,
+        } else if (r->act == LC_REPORT) {
+            msg(c, src, line, "the status '%s' is not done, cancelled or reopened%s", st,
                 did_you_mean(c, DYM_STATUS, st));
             ok = false;
+        } else if (r->act == LC_REOPENED && !*lcheck_audit(c, r, LC_AUD_REASON)) {
+            msg(c, src, line, "reopening milestone '%s' needs a reason (the reason column)", id);
+            ok = false;
         }
-        r->value = strcmp(st, "done") == 0 ? 1 : 2;
+        r->value = r->act;
     } else {
         const char *id = v[LC_ID];
         int i = *id ? trk_indicator(t, id, strlen(id)) : -1;
@@ -253,9 +305,16 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
                 "takes no observations", id);
             ok = false;
         }
+        ok &= audit_ok(c, r);
         const char *val = v[LC_VALUE];
         enum csv_value_error ve = csv_parse_number(val, strlen(val), &r->value);
-        if (ve == CSV_VALUE_EMPTY) {
+        if (r->act == LC_RETRACT) {
+            if (*val) {
+                msg(c, src, line, "a retraction takes no value (found '%s')", val);
+                ok = false;
+            }
+            r->value = 0;
+        } else if (ve == CSV_VALUE_EMPTY) {
             msg(c, src, line, "the value is missing");
             ok = false;
         } else if (ve != CSV_VALUE_OK) {
@@ -272,7 +331,7 @@ bool lcheck_row(LCheck *c, LCheckRow *r)
                 ok = false;
             }
         }
-        for (int k = LC_DIM0; k < c->ncols; k++) {
+        for (int k = LC_DIM0; k < c->aud; k++) {
             const char *dv = v[k];
             if (!*dv || !ind)
                 continue;
@@ -310,33 +369,178 @@ static const char *where(const LCheck *c, int src, long line)
     return arena_printf(c->t->a, "at %s:%ld", c->srcs.v[src], line);
 }
 
-/* A second row for the same key: the same value is a duplicate, another
- * value a conflict. */
-static void check_pair(LCheck *c, LCheckRow *first, LCheckRow *r)
+/* ---- the rows of one key, in order ----------------------------------------- */
+
+static const char *act_name(LCheckAct a)
 {
-    char a[NUM_TEXT_MAX], b[NUM_TEXT_MAX], d[16];
-    if (c->kind == LC_OBS) {
-        if (first->value == r->value) {
+    static const char *const names[] = {"report", "correction", "retraction",
+                                        "done", "cancelled", "reopened"};
+    return names[a];
+}
+
+/* Whether two rows say the same thing (a row imported twice). */
+static bool same_row(const LCheck *c, const LCheckRow *a, const LCheckRow *b)
+{
+    if (a->act != b->act)
+        return false;
+    if (c->kind == LC_EVENTS)
+        return a->date == b->date &&
+               strcmp(lcheck_audit(c, a, LC_AUD_REASON), lcheck_audit(c, b, LC_AUD_REASON)) == 0;
+    if (a->act == LC_REPORT)
+        return a->value == b->value;
+    return a->value == b->value &&
+           strcmp(lcheck_audit(c, a, LC_AUD_REASON), lcheck_audit(c, b, LC_AUD_REASON)) == 0 &&
+           strcmp(lcheck_audit(c, a, LC_AUD_RECORDED), lcheck_audit(c, b, LC_AUD_RECORDED)) == 0;
+}
+
+/* What the rows of one key have said so far. */
+typedef struct KeyState {
+    LCheckRow *first;           /* observations: the first report */
+    bool standing;              /* observations: a value stands (not retracted) */
+    LCheckRow *closed;          /* events: the event that closes it, or NULL */
+} KeyState;
+
+/* A second report of a key with another value than the first. */
+static void report_twice(LCheck *c, const LCheckRow *first, const LCheckRow *r)
+{
+    char a[NUM_TEXT_MAX], b[NUM_TEXT_MAX];
+    msg(c, r->src, r->line,
+        "a second, different value for '%s' on %s by %s: %s %s, %s %s (a value is changed "
+        "with 'correct')", r->val[LC_ID], r->val[LC_DATE], r->val[LC_WHO],
+        num_text(r->value, NUM_EXACT, a),
+        c->cmdline.v[r->src] ? "on the command line" : "here", num_text(first->value, NUM_EXACT, b),
+        where(c, first->src, first->line));
+}
+
+/* The breakdown of an observation's key, " (DIM=VALUE, ...)" or "". */
+static const char *breakdown_text(const LCheck *c, const LCheckRow *r)
+{
+    Buf b;
+    buf_init(&b);
+    for (int k = LC_DIM0; k < c->aud; k++)
+        if (*r->val[k])
+            buf_printf(&b, "%s%s=%s", b.len ? ", " : " (", c->cols[k], r->val[k]);
+    if (b.len)
+        buf_putc(&b, ')');
+    const char *s = arena_strdup(c->t->a, b.len ? buf_cstr(&b) : "");
+    buf_free(&b);
+    return s;
+}
+
+/* One observation row after the earlier rows of its key (st); `fresh` is
+ * a new row (the ledger's own are taken as they are). */
+static bool obs_step(LCheck *c, KeyState *st, LCheckRow *r, bool fresh)
+{
+    if (r->act == LC_REPORT) {
+        if (!st->first) {
+            st->first = r;
+            st->standing = true;
+        } else if (fresh && st->first->value == r->value) {
             r->dup = true;
-            return;
+        } else if (fresh) {
+            report_twice(c, st->first, r);
+            return false;
         }
+        return true;
+    }
+    if (fresh && !st->first) {
+        msg(c, r->src, r->line, "there is no observation of '%s' on %s by %s%s to %s", r->val[LC_ID],
+            r->val[LC_DATE], r->val[LC_WHO], breakdown_text(c, r),
+            r->act == LC_CORRECT ? "correct" : "retract");
+        return false;
+    }
+    if (fresh && r->act == LC_RETRACT && !st->standing) {
+        msg(c, r->src, r->line, "the observation of '%s' on %s by %s%s is already retracted",
+            r->val[LC_ID], r->val[LC_DATE], r->val[LC_WHO], breakdown_text(c, r));
+        return false;
+    }
+    st->standing = r->act == LC_CORRECT;
+    return true;
+}
+
+static bool event_step(LCheck *c, KeyState *st, LCheckRow *r, bool fresh)
+{
+    char d[16];
+    if (r->act == LC_REOPENED) {
+        if (fresh && !st->closed) {
+            msg(c, r->src, r->line, "milestone '%s' is neither done nor cancelled: there is "
+                                    "nothing to reopen", r->val[LC_ID]);
+            return false;
+        }
+        st->closed = NULL;
+        return true;
+    }
+    if (fresh && st->closed) {
+        const LCheckRow *f = st->closed;
         msg(c, r->src, r->line,
-            "a second, different value for '%s' on %s by %s: %s %s, %s %s", r->val[LC_ID],
-            r->val[LC_DATE], r->val[LC_WHO], num_text(r->value, NUM_EXACT, a),
-            c->cmdline.v[r->src] ? "on the command line" : "here", num_text(first->value, NUM_EXACT, b),
-            where(c, first->src, first->line));
-    } else {
-        if (first->value == r->value && first->date == r->date) {
-            r->dup = true;
-            return;
+            "milestone '%s' already has an event: %s on %s by %s %s (reopen it first to record "
+            "another)", r->val[LC_ID], act_name(f->act), date_iso(f->date, d), f->val[LC_WHO],
+            where(c, f->src, f->line));
+        return false;
+    }
+    st->closed = r;
+    return true;
+}
+
+/* The rows of each key in file order: the ledger's (`prior`), then the
+ * new ones.  A chain per key (next[]) keeps it linear; a new row is
+ * compared with the earlier rows of its key only to find itself again
+ * (a file imported twice), which stays linear as long as a key has a
+ * bounded number of rows, as corrections are few. */
+void lcheck_finish(LCheck *c)
+{
+    Trk *t = c->t;
+    int np = c->prior.n, n = np + c->rows.n;
+    if (n == 0)
+        return;
+    LCheckRow **all = arena_alloc(t->a, sizeof *all * (size_t)n);
+    int *next = arena_alloc(t->a, sizeof *next * (size_t)n);
+    int *head = arena_alloc(t->a, sizeof *head * (size_t)n);
+    int *tail = arena_alloc(t->a, sizeof *tail * (size_t)n);
+    HMap groups;
+    hmap_init_str(&groups, NULL, n, true);
+    int ng = 0;
+    for (int i = 0; i < n; i++) {
+        all[i] = i < np ? &c->prior.v[i] : &c->rows.v[i - np];
+        next[i] = -1;
+        size_t len = strlen(all[i]->key);
+        int g = hmap_str_get(&groups, all[i]->key, len);
+        if (g < 0) {
+            g = ng++;
+            hmap_str_put(&groups, all[i]->key, len, g);
+            head[g] = i;
+        } else {
+            next[tail[g]] = i;
         }
-        msg(c, r->src, r->line, "milestone '%s' already has an event: %s on %s by %s %s",
-            r->val[LC_ID], first->value == 1 ? "done" : "cancelled", date_iso(first->date, d),
-            first->val[LC_WHO], where(c, first->src, first->line));
+        tail[g] = i;
+    }
+    hmap_free(&groups);
+    for (int g = 0; g < ng; g++) {
+        KeyState st = {0};
+        for (int i = head[g]; i >= 0; i = next[i]) {
+            LCheckRow *r = all[i];
+            bool fresh = i >= np;
+            if (fresh && r->act != LC_REPORT) {
+                for (int j = head[g]; j != i && !r->dup; j = next[j])
+                    r->dup = same_row(c, all[j], r);
+                if (r->dup)
+                    continue;
+            }
+            bool ok = c->kind == LC_OBS ? obs_step(c, &st, r, fresh) : event_step(c, &st, r, fresh);
+            if (!ok)
+                c->bad_rows++;
+        }
     }
 }
 
 /* ---- a file ----------------------------------------------------------------- */
+
+void lcheck_add(LCheck *c, const LCheckRow *r)
+{
+    VEC_PUSH(c->t->a, c->rows, *r);
+    if (hmap_str_get(&c->keys, r->key, strlen(r->key)) < 0)
+        hmap_str_put(&c->keys, r->key, strlen(r->key), c->rows.n - 1);
+}
 
 int lcheck_add_src(LCheck *c, const char *name, bool cmdline)
 {
@@ -436,18 +640,7 @@ static void check_reader(LCheck *c, csv_reader *r, int src)
             c->bad_rows++;
             continue;
         }
-        int prev = hmap_str_get(&c->keys, row.key, strlen(row.key));
-        if (prev >= 0) {
-            int before = c->msgs.n;
-            check_pair(c, &c->rows.v[prev], &row);
-            if (c->msgs.n > before) {
-                c->bad_rows++;
-                continue;
-            }
-        }
-        VEC_PUSH(t->a, c->rows, row);
-        if (prev < 0)
-            hmap_str_put(&c->keys, row.key, strlen(row.key), c->rows.n - 1);
+        lcheck_add(c, &row);
     }
 }
 
@@ -597,6 +790,30 @@ static void ledger_unreadable(LCheck *c, int src, const csv_error *e)
     c->ledger_bad++;
 }
 
+/* What a ledger row does, and its value; false when it cannot be read. */
+static bool ledger_act(const LCheck *c, LCheckRow *r)
+{
+    const char *v = r->val[LC_VALUE];
+    if (c->kind == LC_EVENTS) {
+        r->act = strcmp(v, "done") == 0        ? LC_DONE
+                 : strcmp(v, "cancelled") == 0 ? LC_CANCELLED
+                 : strcmp(v, "reopened") == 0  ? LC_REOPENED
+                                               : LC_REPORT;
+        r->value = r->act;
+        return r->act != LC_REPORT;
+    }
+    const char *corr = lcheck_audit(c, r, LC_AUD_CORR);
+    r->act = !*corr                        ? LC_REPORT
+             : strcmp(corr, "correct") == 0 ? LC_CORRECT
+             : strcmp(corr, "retract") == 0 ? LC_RETRACT
+                                            : LC_DONE;
+    if (r->act == LC_DONE)
+        return false;
+    if (r->act == LC_RETRACT)
+        return true;
+    return csv_parse_number(v, strlen(v), &r->value) == CSV_VALUE_OK;
+}
+
 /* A streaming pass: memory grows with the new rows only. */
 void lcheck_against(LCheck *c, const char *path, int src)
 {
@@ -643,8 +860,7 @@ void lcheck_against(LCheck *c, const char *path, int src)
         int32_t date;
         if (!row_key(c, val, &key, &date))
             continue;
-        int k = hmap_str_get(&c->keys, key.data, strlen(key.data));
-        if (k < 0)
+        if (hmap_str_get(&c->keys, key.data, strlen(key.data)) < 0)
             continue;
         /* The ledger's row of a new row's key: nothing is allocated for
          * the ledger's other rows, so memory follows the new rows. */
@@ -652,26 +868,13 @@ void lcheck_against(LCheck *c, const char *path, int src)
         old.src = src;
         old.line = rec.line;
         old.date = date;
+        old.key = arena_strdup(t->a, key.data);
         old.val = arena_alloc(t->a, sizeof *old.val * (size_t)c->ncols);
         for (int j = 0; j < c->ncols; j++)
             old.val[j] = arena_strdup(t->a, val[j]);
-        if (c->kind == LC_OBS) {
-            if (csv_parse_number(val[LC_VALUE], strlen(val[LC_VALUE]), &old.value) != CSV_VALUE_OK)
-                continue;
-        } else {
-            old.value = strcmp(val[LC_VALUE], "done") == 0 ? 1 : 2;
-        }
-        /* keys maps a key to its first new row; the later new rows with
-         * that key are already `dup`s of it (check_reader), so this row
-         * is the only one to compare (comparing them all again made
-         * importing a file twice quadratic). */
-        LCheckRow *nr = &c->rows.v[k];
-        if (nr->dup)
-            continue;   /* already matched a ledger row */
-        int before = c->msgs.n;
-        check_pair(c, &old, nr);
-        if (c->msgs.n > before)
-            c->bad_rows++;
+        if (!ledger_act(c, &old))
+            continue;   /* not a valid row: validate reports it */
+        VEC_PUSH(t->a, c->prior, old);
     }
     buf_free(&key);
     csv_close(r);

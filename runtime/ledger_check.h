@@ -17,8 +17,20 @@
 typedef enum LCheckKind { LC_OBS, LC_EVENTS } LCheckKind;
 
 /* The columns a file of each kind may have: the fixed ones, then (for
- * observations) one per dimension of the agreement. */
+ * observations) one per dimension of the agreement, then the audit
+ * columns from LCheck.aud on (ledger.h): observations `correction`,
+ * `reason`, `recorded`; events `reason`. */
 enum { LC_ID, LC_DATE, LC_VALUE, LC_WHO, LC_NOTE, LC_DIM0 };
+/* The audit columns, as offsets from LCheck.aud (events have only the
+ * reason, at offset 0). */
+enum { LC_AUD_CORR, LC_AUD_REASON, LC_AUD_RECORDED, LC_AUD_COUNT };
+
+/* What a row does: an observation reports, corrects or retracts; an
+ * event closes (done, cancelled) or reopens. */
+typedef enum LCheckAct {
+    LC_REPORT, LC_CORRECT, LC_RETRACT,
+    LC_DONE, LC_CANCELLED, LC_REOPENED
+} LCheckAct;
 
 typedef struct LCheckMsg {
     int src;
@@ -30,7 +42,8 @@ typedef struct LCheckMsg {
 typedef struct LCheckRow {
     const char **val;           /* [ncols] texts, "" when empty */
     const char *key;            /* what makes two rows the same report */
-    double value;               /* observations: the value */
+    double value;               /* observations: the value (none for a retraction) */
+    LCheckAct act;
     int32_t date;
     int src;
     long line;
@@ -41,12 +54,14 @@ typedef struct LCheck {
     Trk *t;
     LCheckKind kind;
     int ncols;
+    int aud;                    /* the first audit column (see LC_AUD_*) */
     const char **cols;          /* column names by id */
     VEC(const char *) srcs;     /* display names of the sources */
     VEC(bool) cmdline;          /* a source that is the command line */
     VEC(LCheckMsg) msgs;
     VEC(LCheckRow) rows;
-    HMap keys;                  /* key -> row */
+    VEC(LCheckRow) prior;       /* the ledger's rows with a key of `rows` */
+    HMap keys;                  /* key -> first row with it */
     /* "; did you mean ...?" of each distinct bad value, by kind and
      * value: a suggestion compares the value with every name of its kind,
      * so 20,001 rows with one misspelt partner among 3,300 cost one. */
@@ -67,14 +82,25 @@ int lcheck_print(LCheck *c);
 
 /* Checks the texts of one row; returns whether it is good, with its key. */
 bool lcheck_row(LCheck *c, LCheckRow *r);
+/* Adds a good row (after lcheck_row). */
+void lcheck_add(LCheck *c, const LCheckRow *r);
+/* The text of audit column `which` (LC_AUD_*) of a row, "" when its kind
+ * has no such column. */
+const char *lcheck_audit(const LCheck *c, const LCheckRow *r, int which);
+/* Checks the rows of each key in order, after the ledger's (`prior`):
+ * the same report twice is a `dup`; a second, different report is bad; a
+ * correction or retraction needs a report of its key before it (and a
+ * retraction one still standing); an event cannot close a milestone
+ * that is closed, nor reopen one that is open.  Linear in the rows. */
+void lcheck_finish(LCheck *c);
 /* The kind of a file from its header (observations name an indicator
  * column, events a milestone column), else from its name; -1 when
  * neither (reported), -2 when it cannot be read (reported). */
 int lcheck_file_kind(Trk *t, const char *path);
 /* Checks every row of a data file and adds the good ones. */
 void lcheck_file(LCheck *c, const char *path);
-/* Compares the rows with the ledger file at path (source src): a row the
- * ledger has with the same value becomes a `dup`, another value is bad.
+/* Reads the ledger file at path (source src) for the rows with a key of
+ * the new rows, into `prior`, for lcheck_finish.
  * A line of the ledger that does not parse as CSV (an unclosed quote left
  * by a hand edit, which would swallow every row appended after it) is
  * reported with its line and counted in ledger_bad: nothing may be

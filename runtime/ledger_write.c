@@ -123,7 +123,7 @@ static int append_rows(LCheck *c, const char *path, int *written)
         /* A new ledger: the fixed columns, then the dimensions in use. */
         for (int j = 0; j < LC_DIM0; j++)
             VEC_PUSH(t->a, cols, j);
-        for (int j = LC_DIM0; j < c->ncols; j++) {
+        for (int j = LC_DIM0; j < c->aud; j++) {
             const Dimension *d = t->m->dimensions.v[j - LC_DIM0];
             bool used = false;
             for (int i = 0; i < t->nind && !used; i++)
@@ -233,6 +233,7 @@ int lwrite_commit(LCheck *c, const char *what)
     }
     int lsrc = lcheck_add_src(c, path, false);
     lcheck_against(c, path, lsrc);
+    lcheck_finish(c);
     int st = 0;
     if (c->ledger_bad > 0) {
         /* Appending after an unclosed quote would put the new rows inside

@@ -186,6 +186,13 @@ void obs_free(Obs *o)
     free(o->bits);
     o->slots = NULL;
     o->bits = NULL;
+    for (int k = 0; k < o->nfix; k++)
+        free(o->fix[k].reason);
+    free(o->fix);
+    if (o->nfix > 0)
+        hmap_free(&o->fixmap);
+    o->fix = NULL;
+    o->nfix = o->capfix = 0;
 }
 
 const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
@@ -255,6 +262,34 @@ static void *work_thread(void *arg)
     return NULL;
 }
 
+/* The first pass over a ledger with a `correction` column: its
+ * correction rows, and which row of each corrected key stands (obs.h).
+ * A ledger without the column (every ledger without corrections) is read
+ * once, as before; one with it is read twice, the first time only to
+ * find the corrections, which are few. */
+static void find_fixes(Obs *o, struct ObsRun *run, int64_t data, int64_t size)
+{
+    ObsWorker w = {0};
+    w.o = o;
+    w.cols = &run->cols;
+    w.fd = run->fd;
+    w.start = data;
+    w.stop = size;
+    w.last = true;
+    w.collect = true;
+    obs_scan_part(&w);
+    if (o->nfix == 0)
+        return;
+    hmap_init_str(&o->fixmap, NULL, o->nfix, true);
+    for (int k = 0; k < o->nfix; k++) {
+        const char *key = (const char *)o->fix[k].key;
+        size_t n = sizeof o->fix[k].key;
+        bool added;
+        uint32_t sl = hmap_str_insert(&o->fixmap, key, n, hmap_hash(key, n), &added);
+        o->fixmap.value[sl] = k;    /* the latest row of the key */
+    }
+}
+
 int obs_start(Obs *o, const char *path, int threads)
 {
     const BundleIndex *ix = o->ix;
@@ -287,6 +322,9 @@ int obs_start(Obs *o, const char *path, int threads)
         free(run);
         return h == 1 ? 0 : 2;
     }
+    int64_t size = (int64_t)st.st_size;
+    if (run->cols.corr >= 0)
+        find_fixes(o, run, data, size);
     run->pstart = obs_xcalloc((size_t)ix->nind + 1, sizeof *run->pstart);
     for (int i = 0; i < ix->nind; i++) {
         ObsInd *oi = &o->ind[i];
@@ -298,7 +336,6 @@ int obs_start(Obs *o, const char *path, int threads)
     for (int i = 0; i < ix->nind; i++)
         run->main_ser[i] = o->ind[i].s;
 
-    int64_t size = (int64_t)st.st_size;
     if (threads > 2)
         threads = 2;
     if (sysconf(_SC_NPROCESSORS_ONLN) < 2)

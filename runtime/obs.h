@@ -30,6 +30,7 @@
 #include "arena.h"
 #include "date.h"
 #include "bundle.h"
+#include "hmap.h"
 
 /* The latest values on or before one evaluation date. */
 typedef struct ObsSlot {
@@ -73,6 +74,19 @@ typedef struct ObsInd {
     int ndims;
 } ObsInd;
 
+/* A correction or retraction row (the `correction` column, ledger.h).
+ * The latest of a key (indicator, reporter, date, cell) stands for the
+ * key's other rows, which the scan then skips; a retraction leaves the
+ * key with no row at all. */
+typedef struct ObsFix {
+    int32_t key[4];             /* indicator, reporter, date, cell */
+    int64_t off;                /* the record's offset in the file */
+    bool retract;
+    double value;               /* of a correction */
+    char *reason;               /* malloc'd */
+    int32_t recorded;           /* DATE_NONE: not said */
+} ObsFix;
+
 typedef struct Obs {
     const char *prog;           /* for messages */
     const BundleIndex *ix;
@@ -86,6 +100,9 @@ typedef struct Obs {
     long skipped;           /* not valid: see `validate` */
     long future;            /* dated after as_of */
     bool missing;           /* the file does not exist */
+    ObsFix *fix;            /* every correction row, in file order */
+    int nfix, capfix;
+    HMap fixmap;            /* key -> its latest row in fix[] (when nfix > 0) */
     struct ObsRun *run;         /* the scan under way */
 } Obs;
 

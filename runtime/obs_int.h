@@ -17,6 +17,7 @@
 /* Where the columns are, from the header. */
 typedef struct ObsCols {
     int ind, date, value, rep;
+    int corr, reason, recorded; /* the audit columns, -1 when absent */
     int need;                   /* fields a row must have */
     int ncols;
     int dim[MAX_FIELDS];        /* the dimension of a breakdown column, -1 */
@@ -31,6 +32,8 @@ typedef struct ObsWorker {
     int64_t start, stop;        /* records starting in [start, stop) */
     bool last;                  /* reads to the end of the file */
     bool matched;               /* stopped exactly at `stop` */
+    bool collect;               /* the first pass: only the correction rows */
+    int64_t rec_off;            /* the offset of the record being read */
     ObsSeries **ser;            /* [nind] -> [nrep] */
     ObsSlot *slots;             /* the worker's own, see ObsInd */
     uint64_t *bits;

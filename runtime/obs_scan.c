@@ -256,6 +256,54 @@ static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
     return true;
 }
 
+/* A correction row, kept by the first pass (obs.h, ObsFix). */
+static void collect_fix(ObsWorker *w, const Field *f, int nf, const int32_t key[4], bool retract,
+                        double v)
+{
+    Obs *o = w->o;
+    const ObsCols *c = w->cols;
+    if (o->nfix == o->capfix) {
+        o->capfix = o->capfix ? 2 * o->capfix : 16;
+        o->fix = obs_xrealloc(o->fix, sizeof *o->fix * (size_t)o->capfix);
+    }
+    ObsFix *x = &o->fix[o->nfix++];
+    memcpy(x->key, key, sizeof x->key);
+    x->off = w->rec_off;
+    x->retract = retract;
+    x->value = v;
+    const Field *fr = c->reason >= 0 && c->reason < nf ? &f[c->reason] : NULL;
+    x->reason = obs_xcalloc(fr ? fr->n + 1 : 1, 1);
+    if (fr)
+        memcpy(x->reason, fr->p, fr->n);
+    x->recorded = DATE_NONE;
+    if (c->recorded >= 0 && c->recorded < nf && f[c->recorded].n > 0 &&
+        !fast_date(f[c->recorded].p, f[c->recorded].n, &x->recorded))
+        x->recorded = DATE_NONE;
+}
+
+/* What the `correction` column of a row says: 0 a report, 1 correct, 2
+ * retract, -1 neither (not a valid row). */
+static inline int row_fix(const ObsCols *c, const Field *f, int nf)
+{
+    if (c->corr < 0 || c->corr >= nf || f[c->corr].n == 0)
+        return 0;
+    const Field *x = &f[c->corr];
+    if (x->n == 7 && memcmp(x->p, "correct", 7) == 0)
+        return 1;
+    if (x->n == 7 && memcmp(x->p, "retract", 7) == 0)
+        return 2;
+    return -1;
+}
+
+/* Whether a row gives way to a correction of its key: it is not the
+ * latest correction row of the key, or that row retracts. */
+static inline bool superseded(const ObsWorker *w, const int32_t key[4])
+{
+    const Obs *o = w->o;
+    int k = hmap_str_get(&o->fixmap, (const char *)key, sizeof(int32_t) * 4);
+    return k >= 0 && (o->fix[k].off != w->rec_off || o->fix[k].retract);
+}
+
 /* Uses one row; false when it is not valid. */
 static inline bool row_use(ObsWorker *w, const Field *f, int nf)
 {
@@ -275,10 +323,11 @@ static inline bool row_use(ObsWorker *w, const Field *f, int nf)
     while (r < oi->nrep && !(x->replen[r] == fr->n && hmap_same(x->rep[r], fr->p, fr->n)))
         r++;
     int32_t date;
-    double v;
-    if (r == oi->nrep ||
+    double v = 0;
+    int fix = row_fix(c, f, nf);
+    if (r == oi->nrep || fix < 0 ||
         !row_date(w, &f[c->date], &date) ||
-        !fast_number(f[c->value].p, f[c->value].n, &v))
+        (fix != 2 && !fast_number(f[c->value].p, f[c->value].n, &v)))
         return false;
     int32_t cell = -1;
     for (int j = 0; j < c->ndimcols; j++) {
@@ -292,6 +341,16 @@ static inline bool row_use(ObsWorker *w, const Field *f, int nf)
         if (vi < 0)
             return false;
         cell = (cell < 0 ? 0 : cell) + (vi + 1) * oi->mul[pos];
+    }
+    if (w->collect || o->nfix > 0) {
+        int32_t key[4] = {i, r, date, cell};
+        if (w->collect) {
+            if (fix > 0)
+                collect_fix(w, f, nf, key, fix == 2, v);
+            return true;
+        }
+        if (superseded(w, key))
+            return true;
     }
     /* Columns the header has but a short row lacks are empty. */
     if (date > o->as_of) {
@@ -398,6 +457,7 @@ void obs_scan_part(ObsWorker *w)
             }
         }
         if (next) {
+            w->rec_off = off + (int64_t)pos;
             row(w, f, nf, plain);
             pos = (size_t)(next - buf);
             if (eof && pos >= len)
@@ -477,6 +537,7 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
     }
     memset(c, 0, sizeof *c);
     c->ind = c->date = c->value = c->rep = -1;
+    c->corr = c->reason = c->recorded = -1;
     c->ncols = nf;
     for (int k = 0; k < MAX_FIELDS; k++)
         c->dim[k] = -1;
@@ -491,6 +552,12 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
             c->value = k;
         else if (strcmp(name, "reporter") == 0)
             c->rep = k;
+        else if (strcmp(name, "correction") == 0)
+            c->corr = k;
+        else if (strcmp(name, "reason") == 0)
+            c->reason = k;
+        else if (strcmp(name, "recorded") == 0)
+            c->recorded = k;
         else
             for (int d = 0; d < o->ix->ndims; d++)
                 if (strcmp(o->ix->dims[d].id, name) == 0) {

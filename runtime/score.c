@@ -353,6 +353,69 @@ void score_series(Score *s, int i, int32_t d, charter_series *out)
 
 /* ---- events --------------------------------------------------------------- */
 
+/* The corrections and retractions of observations, for the audit trail. */
+static void audit_fixes(Score *s)
+{
+    Trk *t = s->t;
+    for (int k = 0; k < s->obs.nfix; k++) {
+        const ObsFix *x = &s->obs.fix[k];
+        const Indicator *ind = t->ind[x->key[0]];
+        ScoreAudit au = {x->retract ? SCORE_AUDIT_RETRACT : SCORE_AUDIT_CORRECT, x->key[0],
+                         x->key[3], x->key[2], x->recorded, ind->reporters.v[x->key[1]]->d.id,
+                         arena_strdup(t->a, x->reason), x->value};
+        VEC_PUSH(t->a, s->audit, au);
+    }
+}
+
+/* One valid row of events.csv, in file order. */
+typedef struct EvRow {
+    int m, by;
+    VerdictEvent ev;            /* VERDICT_EVENT_NONE: reopened */
+    int32_t date;
+    const char *reason;
+    bool void_;                 /* undone by a later `reopened` */
+} EvRow;
+
+/* The milestones' states from the rows in file order: a `reopened` row
+ * voids the latest standing done or cancelled event of its milestone
+ * before it, whatever their dates (the event is undone, not ended); of the
+ * events left, the latest on or before the as-of date holds. */
+static void apply_events(Score *s, EvRow *ev, int n)
+{
+    Trk *t = s->t;
+    for (int k = 0; k < n; k++) {
+        if (ev[k].ev != VERDICT_EVENT_NONE)
+            continue;
+        for (int j = k - 1; j >= 0; j--)
+            if (ev[j].m == ev[k].m && ev[j].ev != VERDICT_EVENT_NONE && !ev[j].void_) {
+                ev[j].void_ = true;
+                break;
+            }
+        ScoreAudit au = {SCORE_AUDIT_REOPENED, ev[k].m, -1, ev[k].date, ev[k].date,
+                         t->part[ev[k].by]->d.id, ev[k].reason, 0};
+        VEC_PUSH(t->a, s->audit, au);
+    }
+    for (int k = 0; k < n; k++) {
+        const EvRow *e = &ev[k];
+        if (e->ev == VERDICT_EVENT_NONE || e->void_)
+            continue;
+        if (*e->reason && e->ev == VERDICT_EVENT_DONE) {
+            ScoreAudit au = {SCORE_AUDIT_DESPITE, e->m, -1, e->date, e->date,
+                             t->part[e->by]->d.id, e->reason, 0};
+            VEC_PUSH(t->a, s->audit, au);
+        }
+        if (e->date > s->as_of)
+            continue;
+        ScoreMs *sm = &s->ms[e->m];
+        if (sm->ev == VERDICT_EVENT_NONE || e->date >= sm->ev_date) {
+            sm->ev = e->ev;
+            sm->ev_date = e->date;
+            sm->ev_by = t->part[e->by]->d.id;
+            sm->despite = e->ev == VERDICT_EVENT_DONE && *e->reason ? e->reason : NULL;
+        }
+    }
+}
+
 static int read_events(Score *s, const char *path)
 {
     Trk *t = s->t;
@@ -367,7 +430,8 @@ static int read_events(Score *s, const char *path)
     }
     int st = csv_read_header(r);
     long cm = csv_find_column(r, "milestone"), cd = csv_find_column(r, "date"),
-         cs = csv_find_column(r, "status"), cb = csv_find_column(r, "by");
+         cs = csv_find_column(r, "status"), cb = csv_find_column(r, "by"),
+         cr = csv_find_column(r, "reason");
     if (st == CSV_END) {
         csv_close(r);
         return 0;
@@ -383,33 +447,31 @@ static int read_events(Score *s, const char *path)
     if (cb > need) need = cb;
     csv_record rec;
     int got;
+    VEC(EvRow) rows = {0};
     while ((got = csv_next(r, &rec)) != CSV_END) {
         if (got == CSV_ERROR || (long)rec.count <= need) {
             s->events_skipped++;
             continue;
         }
         const csv_field *f = rec.fields;
-        int m = trk_milestone(t, f[cm].ptr, f[cm].len);
-        int32_t date;
-        VerdictEvent ev = strcmp(f[cs].ptr, "done") == 0        ? VERDICT_EVENT_DONE
-                       : strcmp(f[cs].ptr, "cancelled") == 0 ? VERDICT_EVENT_CANCELLED
-                                                             : VERDICT_EVENT_NONE;
-        int by = trk_partner(t, f[cb].ptr, f[cb].len);
-        if (m < 0 || ev == VERDICT_EVENT_NONE || by < 0 ||
-            csv_parse_date(f[cd].ptr, f[cd].len, &date) != CSV_VALUE_OK) {
+        EvRow e = {0};
+        e.m = trk_milestone(t, f[cm].ptr, f[cm].len);
+        bool reopen = strcmp(f[cs].ptr, "reopened") == 0;
+        e.ev = strcmp(f[cs].ptr, "done") == 0        ? VERDICT_EVENT_DONE
+               : strcmp(f[cs].ptr, "cancelled") == 0 ? VERDICT_EVENT_CANCELLED
+                                                     : VERDICT_EVENT_NONE;
+        e.by = trk_partner(t, f[cb].ptr, f[cb].len);
+        e.reason = cr >= 0 && (size_t)cr < rec.count ? arena_strndup(t->a, f[cr].ptr, f[cr].len)
+                                                     : "";
+        if (e.m < 0 || (e.ev == VERDICT_EVENT_NONE && !reopen) || e.by < 0 ||
+            csv_parse_date(f[cd].ptr, f[cd].len, &e.date) != CSV_VALUE_OK) {
             s->events_skipped++;
             continue;
         }
-        if (date > s->as_of)
-            continue;
-        ScoreMs *sm = &s->ms[m];
-        if (sm->ev == VERDICT_EVENT_NONE || date >= sm->ev_date) {
-            sm->ev = ev;
-            sm->ev_date = date;
-            sm->ev_by = t->part[by]->d.id;
-        }
+        VEC_PUSH(t->a, rows, e);
     }
     csv_close(r);
+    apply_events(s, rows.v, rows.n);
     return 0;
 }
 
@@ -513,6 +575,7 @@ int score_compute(Score *s)
                  s->obs.skipped, s->obs.skipped == 1 ? "" : "s",
                  trk_path(t, "observations.csv"), s->obs.skipped == 1 ? "is" : "are",
                  s->obs.skipped == 1 ? "was" : "were", t->prog, trk_path(t, "observations.csv"));
+    audit_fixes(s);
     st = read_events(s, trk_path(t, "events.csv"));
     if (st)
         return st;

@@ -58,10 +58,29 @@ typedef struct ScoreMs {
     VerdictEvent ev;
     int32_t ev_date;
     const char *ev_by;
+    const char *despite;        /* done although its requirement did not hold: why */
     EvalTruth req;              /* EVAL_UNKNOWN also when there is no requirement */
     int32_t eval_date;          /* min(due, as_of) */
     VerdictState state;
 } ScoreMs;
+
+/* One entry of the audit trail: a correction or retraction of an
+ * observation, a reopened milestone, a milestone done despite its
+ * requirement; in ledger order, observations first. */
+typedef enum ScoreAuditKind {
+    SCORE_AUDIT_CORRECT, SCORE_AUDIT_RETRACT, SCORE_AUDIT_REOPENED, SCORE_AUDIT_DESPITE
+} ScoreAuditKind;
+
+typedef struct ScoreAudit {
+    ScoreAuditKind kind;
+    int id;                     /* the indicator or milestone (t->ind, t->ms) */
+    int32_t cell;               /* observations: the breakdown cell, -1 a total */
+    int32_t date;               /* of the observation or the event */
+    int32_t recorded;           /* when it was recorded (DATE_NONE: not said) */
+    const char *by;
+    const char *reason;
+    double value;               /* a correction's value */
+} ScoreAudit;
 
 typedef struct ScorePart {
     int missing_reports;
@@ -79,6 +98,7 @@ typedef struct Score {
     ScorePart *part;
     int **missing;              /* [ind][rep] missing reports */
     long events_skipped;
+    VEC(ScoreAudit) audit;      /* the audit trail */
     /* memo of values: per indicator, per evaluation date */
     struct ScoreMemo *memo;
 } Score;

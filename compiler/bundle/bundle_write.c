@@ -75,6 +75,24 @@ static void cut(Arena *a, CutVec *v, uint32_t file, Span sp, const char *instead
     VEC_PUSH(a, *v, c);
 }
 
+/* What a view keeps of a partner's block: its backbone functions, which
+ * say who may close milestones (the tracker's `done`), on the block's
+ * first line so that every line keeps its number. */
+static const char *kept_of(Arena *a, const Partner *p)
+{
+    if (p->backbone.n == 0)
+        return " {}";
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, " { backbone ");
+    for (int k = 0; k < p->backbone.n; k++)
+        buf_printf(&b, "%s%s", k ? ", " : "", p->backbone.v[k]->d.id);
+    buf_puts(&b, " }");
+    const char *s = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
 static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, CutVec *v, int depth)
 {
     if (!m || depth > 16)
@@ -88,7 +106,7 @@ static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, C
         if (d->file != file || d->is_std)
             continue;
         Span body = {file, title_end(f, d), d->span.hi};
-        cut(a, v, file, body, " {}");
+        cut(a, v, file, body, kept_of(a, m->partners.v[i]));
     }
     for (int i = 0; i < m->namespaces.n; i++)
         cuts_of(a, m->namespaces.v[i]->model, file, f, v, depth + 1);
