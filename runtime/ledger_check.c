@@ -14,7 +14,7 @@
 
 _Static_assert((int)LC_DIM0 == (int)MODEL_OBS_COLUMNS, "the row's fixed fields are the ledger's columns");
 static const char *const ev_cols[] = {"milestone", "date", "status", "by", "note", "reason"};
-static const char *const obs_audit_cols[LC_AUD_COUNT] = {"correction", "reason", "recorded"};
+_Static_assert((int)LC_AUD_COUNT == (int)MODEL_OBS_AUDIT_COLUMNS, "the audit columns");
 
 void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
 {
@@ -31,7 +31,7 @@ void lcheck_init(LCheck *c, Trk *t, LCheckKind kind)
         c->cols[LC_DIM0 + k] = t->m->dimensions.v[k]->d.id;
     if (kind == LC_OBS)
         for (int k = 0; k < LC_AUD_COUNT; k++)
-            c->cols[c->aud + k] = obs_audit_cols[k];
+            c->cols[c->aud + k] = model_obs_audit_columns[k];
     else
         c->cols[c->aud] = ev_cols[LC_DIM0];
     hmap_init_str(&c->keys, NULL, 64, true);

@@ -212,6 +212,7 @@ int lwrite_commit(LCheck *c, const char *what)
 {
     Trk *t = c->t;
     if (c->bad_rows > 0 || c->fatal) {
+        lcheck_finish(c);   /* the rows' conflicts among themselves too */
         lcheck_print(c);
         term_line(stderr, "%s: %ld bad row%s; nothing was %s", t->prog, c->bad_rows,
                   c->bad_rows == 1 ? "" : "s", what);

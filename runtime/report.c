@@ -323,12 +323,18 @@ static void report_milestones(Score *s, Buf *b)
                    ms->due != DATE_NONE ? date_iso(ms->due, d2) : "&ndash;");
         esc(b, ms->owner ? ms->owner->d.id : "");
         buf_puts(b, "</td><td>");
-        badge(b, chart_state_color(sm->state), chart_state_text(sm->state));
+        bool despite = sm->state == VERDICT_DONE && sm->despite;
+        badge(b, chart_state_color(sm->state),
+              despite ? "done, requirement not met" : chart_state_text(sm->state));
         buf_puts(b, "</td><td>");
         if (sm->ev != VERDICT_EVENT_NONE) {
             buf_printf(b, "%s on %s by ", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
                        date_iso(sm->ev_date, d2));
             esc(b, sm->ev_by);
+            if (despite) {
+                buf_puts(b, ", requirement not met: ");
+                esc(b, sm->despite);
+            }
         } else if (ms->requires) {
             buf_puts(b, "<code>");
             esc(b, score_expr_text(s, ms->requires));
@@ -336,6 +342,70 @@ static void report_milestones(Score *s, Buf *b)
                                          : sm->req == EVAL_FALSE ? "does not hold yet"
                                                                  : "no data yet");
         }
+        buf_puts(b, "</td></tr>\n");
+    }
+    buf_puts(b, "</table>\n");
+}
+
+/* The breakdown cell of an audit entry, "DIM=VALUE, ..." ("" for a total). */
+static void audit_cell(Score *s, const ScoreAudit *au, Buf *b)
+{
+    const Indicator *ind = s->t->ind[au->id];
+    const ObsInd *oi = &s->obs.ind[au->id];
+    if (au->cell < 0)
+        return;
+    bool first = true;
+    for (int k = 0; k < ind->dims.n && k < oi->ndims; k++) {
+        int vi = obs_cell_value(oi, au->cell, k);
+        if (vi < 0)
+            continue;
+        buf_puts(b, first ? " (" : ", ");
+        esc(b, ind->dims.v[k]->d.id);
+        buf_putc(b, '=');
+        esc(b, ind->dims.v[k]->values.v[vi]);
+        first = false;
+    }
+    if (!first)
+        buf_putc(b, ')');
+}
+
+/* The audit trail: every correction, retraction and reopening, and every
+ * milestone marked done although its requirement did not hold, with who,
+ * when and why.  A corrected value of an indicator with personal data is
+ * not shown (a reporter's own value is never shown apart, see
+ * score_hidden). */
+static void report_audit(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    char d[16];
+    if (s->audit.n == 0)
+        return;
+    buf_puts(b, "<h2>Audit trail</h2>\n<table>\n<tr><th>What</th><th>Of</th><th>By</th>"
+                "<th>Recorded</th><th>Why</th></tr>\n");
+    for (int k = 0; k < s->audit.n; k++) {
+        const ScoreAudit *au = &s->audit.v[k];
+        static const char *const what[] = {"correction", "retraction", "reopened",
+                                           "done, requirement not met"};
+        bool obs = au->kind == SCORE_AUDIT_CORRECT || au->kind == SCORE_AUDIT_RETRACT;
+        buf_printf(b, "<tr><td>%s", what[au->kind]);
+        if (au->kind == SCORE_AUDIT_CORRECT) {
+            if (t->ind[au->id]->personal_data)
+                buf_puts(b, " (value withheld: personal data)");
+            else
+                buf_printf(b, " to %s", num_str(t->a, au->value, NUM_TRACKER));
+        }
+        buf_puts(b, "</td><td><code>");
+        esc(b, obs ? t->ind[au->id]->d.id : t->ms[au->id]->d.id);
+        buf_puts(b, "</code>");
+        if (obs) {
+            buf_printf(b, " on %s", date_iso(au->date, d));
+            audit_cell(s, au, b);
+        }
+        buf_puts(b, "</td><td>");
+        esc(b, au->by);
+        buf_printf(b, "</td><td>%s</td><td>",
+                   au->recorded != DATE_NONE ? date_iso(au->recorded, d) : "&ndash;");
+        esc(b, au->reason);
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</table>\n");
@@ -368,6 +438,7 @@ void report_html(Score *s, Buf *b)
         report_indicator(s, i, b);
     report_milestones(s, b);
     report_partners(s, b);
+    report_audit(s, b);
     buf_printf(b, "<footer>Made by the tracker of <code>");
     esc(b, t->ag->d.id);
     buf_printf(b, "</code> (charter-runtime %s, agreement compiled by charterc %s). Planned values "

@@ -397,14 +397,13 @@ static void apply_events(Score *s, EvRow *ev, int n)
     }
     for (int k = 0; k < n; k++) {
         const EvRow *e = &ev[k];
-        if (e->ev == VERDICT_EVENT_NONE || e->void_)
-            continue;
         if (*e->reason && e->ev == VERDICT_EVENT_DONE) {
+            /* Listed even when reopened since: it was recorded. */
             ScoreAudit au = {SCORE_AUDIT_DESPITE, e->m, -1, e->date, e->date,
                              t->part[e->by]->d.id, e->reason, 0};
             VEC_PUSH(t->a, s->audit, au);
         }
-        if (e->date > s->as_of)
+        if (e->ev == VERDICT_EVENT_NONE || e->void_ || e->date > s->as_of)
             continue;
         ScoreMs *sm = &s->ms[e->m];
         if (sm->ev == VERDICT_EVENT_NONE || e->date >= sm->ev_date) {

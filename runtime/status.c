@@ -135,12 +135,22 @@ static const char *req_cell(Score *s, int m)
     const ScoreMs *sm = &s->ms[m];
     char d[16];
     if (sm->ev != VERDICT_EVENT_NONE)
-        return arena_printf(t->a, "%s on %s by %s", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
-                            date_iso(sm->ev_date, d), sm->ev_by);
+        return arena_printf(t->a, "%s on %s by %s%s%s", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
+                            date_iso(sm->ev_date, d), sm->ev_by, sm->despite ? " despite: " : "",
+                            sm->despite ? sm->despite : "");
     if (!ms->requires)
         return "-";
     return arena_printf(t->a, "%s: %s (on %s)", score_expr_text(s, ms->requires),
                         truth_words(ms, sm->req), date_iso(sm->eval_date, d));
+}
+
+/* A milestone's state; one marked done although its requirement did not
+ * hold says so. */
+static const char *ms_state_words(const ScoreMs *sm)
+{
+    if (sm->state == VERDICT_DONE && sm->despite)
+        return "done, requirement not met";
+    return state_words(sm->state);
 }
 
 static void print_text(Score *s, Buf *b)
@@ -198,7 +208,7 @@ static void print_text(Score *s, Buf *b)
         for (int m = 0; m < t->nms; m++) {
             tcell(t, &tb, t->ms[m]->d.id);
             tcell(t, &tb, date_or_dash(t, t->ms[m]->due));
-            tcell(t, &tb, state_words(s->ms[m].state));
+            tcell(t, &tb, ms_state_words(&s->ms[m]));
             tcell(t, &tb, req_cell(s, m));
         }
         tprint(&tb, b);
@@ -269,10 +279,15 @@ static void print_json(Score *s, Buf *b)
         buf_json_str(b, t->ms[m]->d.id);
         buf_puts(b, ", \"due\": ");
         json_date(b, t->ms[m]->due);
-        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s }", verdict_state_name(sm->state),
+        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s", verdict_state_name(sm->state),
                    !t->ms[m]->requires || sm->req == EVAL_UNKNOWN ? "null"
                    : sm->req == EVAL_TRUE                        ? "true"
                                                                  : "false");
+        if (sm->state == VERDICT_DONE && sm->despite) {
+            buf_puts(b, ", \"despite\": ");
+            buf_json_str(b, sm->despite);
+        }
+        buf_puts(b, " }");
     }
     buf_puts(b, t->nms ? "\n  ],\n  \"partners\": [" : "],\n  \"partners\": [");
     for (int p = 0; p < t->npart; p++) {
@@ -368,7 +383,7 @@ static void print_md(Score *s, Buf *b)
             buf_puts(b, "|");
             md_cell(b, t->ms[m]->d.id);
             md_raw(b, date_or_dash(t, t->ms[m]->due));
-            md_raw(b, state_words(s->ms[m].state));
+            md_raw(b, ms_state_words(&s->ms[m]));
             md_cell(b, req_cell(s, m));
             buf_putc(b, '\n');
         }

@@ -567,20 +567,28 @@ static void dimension_name(Resolver *r, const Dimension *dm)
     int k = 0;
     while (k < MODEL_OBS_COLUMNS && strcmp(dm->d.id, model_obs_columns[k]) != 0)
         k++;
-    if (k == MODEL_OBS_COLUMNS)
+    int a = 0;
+    while (a < MODEL_OBS_AUDIT_COLUMNS && strcmp(dm->d.id, model_obs_audit_columns[a]) != 0)
+        a++;
+    if (k == MODEL_OBS_COLUMNS && a == MODEL_OBS_AUDIT_COLUMNS)
         return;
     Diagnostic *g = diag_report(r->d, CHECK_DUPLICATE_NAME, dm->d.id_span, "file",
                                 "dimension '%s' has the name of a column the tracker's ledger "
                                 "already has",
                                 dm->d.id);
-    char cols[80] = "";
+    char cols[80] = "", audit[80] = "";
     for (int j = 0; j < MODEL_OBS_COLUMNS; j++)
         snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s",
                  j == 0 ? "" : j == MODEL_OBS_COLUMNS - 1 ? " and " : ", ", model_obs_columns[j]);
+    for (int j = 0; j < MODEL_OBS_AUDIT_COLUMNS; j++)
+        snprintf(audit + strlen(audit), sizeof audit - strlen(audit), "%s%s",
+                 j == 0 ? "" : j == MODEL_OBS_AUDIT_COLUMNS - 1 ? " and " : ", ",
+                 model_obs_audit_columns[j]);
     diag_hint(r->d, g,
               "rename the dimension (say `%s_group`): observations.csv has the columns %s, "
-              "then one per dimension, so its header would name `%s` twice",
-              dm->d.id, cols, dm->d.id);
+              "then one per dimension, then %s for corrections, so its header would name "
+              "`%s` twice",
+              dm->d.id, cols, audit, dm->d.id);
 }
 
 static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)

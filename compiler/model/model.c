@@ -5,6 +5,8 @@
 
 const char *const model_obs_columns[MODEL_OBS_COLUMNS] = {"indicator", "date", "value",
                                                           "reporter", "note"};
+const char *const model_obs_audit_columns[MODEL_OBS_AUDIT_COLUMNS] = {"correction", "reason",
+                                                                      "recorded"};
 
 const char *decl_kind_name(DeclKind k)
 {

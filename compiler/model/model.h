@@ -181,6 +181,11 @@ typedef enum Combine { COMBINE_SUM, COMBINE_MEAN, COMBINE_MIN, COMBINE_MAX, COMB
  * the ledger it wrote. */
 enum { MODEL_OBS_COLUMNS = 5 };
 extern const char *const model_obs_columns[MODEL_OBS_COLUMNS];
+/* The columns of a correction or retraction row (docs/tracker.md), after
+ * the dimensions' in a ledger that has them; no dimension may take these
+ * names either. */
+enum { MODEL_OBS_AUDIT_COLUMNS = 3 };
+extern const char *const model_obs_audit_columns[MODEL_OBS_AUDIT_COLUMNS];
 
 typedef struct Dimension {
     Decl d;

@@ -105,7 +105,7 @@ has "validate summary" val.txt "15 observation rows checked, 13 bad"
 printf 'milestone,date,status,by\npilot_conected,2022-03-01,done,globaltel\npilot_connected,2022-03-01,finished,globaltel\npilot_connected,2022-03-01,done,nobody\nscale_up,2023-03-01,done,ministry\nscale_up,2023-03-02,cancelled,ministry\n' >bad-events.csv
 expect "validate bad events" 1 val.txt ./conn validate bad-events.csv
 has "unknown milestone" val.txt "bad-events.csv:2: error: unknown milestone 'pilot_conected'; did you mean 'pilot_connected'?"
-has "unknown status" val.txt "bad-events.csv:3: error: the status 'finished' is neither done nor cancelled"
+has "unknown status" val.txt "bad-events.csv:3: error: the status 'finished' is not done, cancelled or reopened"
 has "unknown event partner" val.txt "bad-events.csv:4: error: unknown partner 'nobody'"
 has "second event" val.txt "bad-events.csv:6: error: milestone 'scale_up' already has an event: done on 2023-03-01 by ministry at bad-events.csv:5"
 printf 'indicator,date,valeu,reporter\n' >badhead.csv

@@ -110,6 +110,7 @@ static void check_once(void *arg)
     lcheck_file(&c, r->data);
     if (r->ledger)
         lcheck_against(&c, r->ledger, lcheck_add_src(&c, r->ledger, false));
+    lcheck_finish(&c);      /* the rows of each key in order */
     r->rows = c.nrows;
     r->bad = c.bad_rows + c.ledger_bad;
     r->dups = 0;
