@@ -151,6 +151,11 @@ void obs_init(Obs *o, const char *prog, const BundleIndex *ix, Arena *a, int32_t
         oi->bit_base = o->nbits;
         o->nbits += oi->nrep * oi->nwords;
         oi->ptab = oi->nper > 0 ? period_table(o, a, oi) : NULL;
+        oi->ring_base = -1;
+        if (oi->nper > 0) {
+            oi->ring_base = o->nring;
+            o->nring += oi->nrep * OBS_RING;
+        }
         int32_t mul = 1;
         oi->ndims = x->ndims;
         for (int k = 0; k < x->ndims; k++) {
@@ -184,8 +189,10 @@ void obs_free(Obs *o)
         free_series(&o->ind[i], o->ind[i].s);
     free(o->slots);
     free(o->bits);
+    free(o->ring);
     o->slots = NULL;
     o->bits = NULL;
+    o->ring = NULL;
     for (int k = 0; k < o->nfix; k++)
         free(o->fix[k].reason);
     free(o->fix);
@@ -193,6 +200,24 @@ void obs_free(Obs *o)
         hmap_free(&o->fixmap);
     o->fix = NULL;
     o->nfix = o->capfix = 0;
+}
+
+ObsRing *obs_new_ring(int n)
+{
+    ObsRing *r = obs_xcalloc((size_t)(n ? n : 1), sizeof *r);
+    for (int k = 0; k < n; k++) {
+        r[k].period = -1;
+        slot_clear(&r[k].v);
+    }
+    return r;
+}
+
+const ObsRing *obs_ring(const Obs *o, int ind, int rep)
+{
+    const ObsInd *oi = &o->ind[ind];
+    if (oi->ring_base < 0 || !o->ring)
+        return NULL;
+    return o->ring + oi->ring_base + rep * OBS_RING;
 }
 
 const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
@@ -298,6 +323,7 @@ int obs_start(Obs *o, const char *path, int threads)
         o->ind[i].s = new_series(&o->ind[i]);
     o->slots = new_slots(o->nslots);
     o->bits = obs_xcalloc((size_t)o->nbits, sizeof *o->bits);
+    o->ring = obs_new_ring(o->nring);
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         if (errno == ENOENT) {
@@ -372,12 +398,14 @@ int obs_start(Obs *o, const char *path, int threads)
             w->ser = run->main_ser;
             w->slots = o->slots;
             w->bits = o->bits;
+            w->ring = o->ring;
         } else {
             w->ser = obs_xcalloc((size_t)ix->nind + 1, sizeof *w->ser);
             for (int i = 0; i < ix->nind; i++)
                 w->ser[i] = new_series(&o->ind[i]);
             w->slots = new_slots(o->nslots);
             w->bits = obs_xcalloc((size_t)o->nbits, sizeof *w->bits);
+            w->ring = obs_new_ring(o->nring);
         }
     }
     /* The first half may have to read on if the halves disagree (see
@@ -417,6 +445,7 @@ void obs_finish(Obs *o)
         free(run->w[1].ser);
         free(run->w[1].slots);
         free(run->w[1].bits);
+        free(run->w[1].ring);
     }
     for (int i = 0; i < ix->nind; i++)
         free(run->pstart[i]);

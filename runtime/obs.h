@@ -40,6 +40,15 @@ typedef struct ObsSlot {
     double csum;            /* the sum of the full cells of cdate */
 } ObsSlot;
 
+/* The latest values of one reporter in one reporting period: the last
+ * OBS_RING periods it reported in are kept (a ring per reporter), for the
+ * trend and the forecast of the scorecard (results.h).  period -1: empty. */
+#define OBS_RING 8
+typedef struct ObsRing {
+    int32_t period;
+    ObsSlot v;
+} ObsRing;
+
 /* One row kept for a series or a chart. */
 typedef struct ObsRow {
     int32_t date;
@@ -68,6 +77,7 @@ typedef struct ObsInd {
      * its periods Obs.bits[bit_base + r * nwords ...]: flat arrays, so a
      * row touches few cache lines. */
     int slot_base, bit_base, nwords;
+    int ring_base;          /* Obs.ring[ring_base + r * OBS_RING ...]; -1: none */
     /* Breakdowns: cell code = sum of (value index + 1) * mul[k] over the
      * indicator's dimensions k; ncells = product of (values + 1). */
     int32_t mul[8];
@@ -95,7 +105,8 @@ typedef struct Obs {
     ObsInd *ind;            /* [ix->nind] */
     ObsSlot *slots;
     uint64_t *bits;
-    int nslots, nbits;
+    ObsRing *ring;
+    int nslots, nbits, nring;
     long rows;              /* data rows read */
     long skipped;           /* not valid: see `validate` */
     long future;            /* dated after as_of */
@@ -126,6 +137,8 @@ int obs_cell_value(const ObsInd *oi, int32_t code, int k);
 bool obs_has_eval(const Obs *o, int ind, int32_t date);
 /* Whether reporter rep of ind reported in period k. */
 bool obs_reported(const Obs *o, int ind, int rep, int k);
+/* The ring of reporter rep of ind (OBS_RING entries), NULL when none. */
+const ObsRing *obs_ring(const Obs *o, int ind, int rep);
 /* Number of periods with a report of series (ind, rep). */
 int obs_periods_reported(const Obs *o, int ind, int rep);
 

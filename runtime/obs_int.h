@@ -36,6 +36,7 @@ typedef struct ObsWorker {
     int64_t rec_off;            /* the offset of the record being read */
     ObsSeries **ser;            /* [nind] -> [nrep] */
     ObsSlot *slots;             /* the worker's own, see ObsInd */
+    ObsRing *ring;
     uint64_t *bits;
     int32_t **pstart;           /* shared: period starts of each indicator */
     long rows, skipped, future;
@@ -47,6 +48,8 @@ typedef struct ObsWorker {
 
 /* ---- obs.c ------------------------------------------------------------------ */
 
+/* A new ring array of n entries, every one empty. */
+ObsRing *obs_new_ring(int n);
 /* calloc and realloc that end the program on lack of memory. */
 void *obs_xcalloc(size_t n, size_t size);
 void *obs_xrealloc(void *p, size_t size);

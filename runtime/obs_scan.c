@@ -256,6 +256,58 @@ static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
     return true;
 }
 
+/* Adds a row to a slot: the latest total, the latest full cells' sum. */
+static inline void slot_add(ObsSlot *sl, int32_t date, int32_t cell, double v)
+{
+    if (cell < 0) {
+        if (sl->tdate == DATE_NONE || date >= sl->tdate) {
+            sl->tdate = date;
+            sl->total = v;
+        }
+    } else if (sl->cdate == DATE_NONE || date > sl->cdate) {
+        sl->cdate = date;
+        sl->csum = v;
+    } else if (date == sl->cdate) {
+        sl->csum += v;
+    }
+}
+
+/* Adds what slot y (of the later half of the file) holds to x. */
+static void slot_merge(ObsSlot *x, const ObsSlot *y)
+{
+    if (y->tdate != DATE_NONE && (x->tdate == DATE_NONE || y->tdate >= x->tdate)) {
+        x->tdate = y->tdate;
+        x->total = y->total;
+    }
+    if (y->cdate != DATE_NONE) {
+        if (x->cdate == DATE_NONE || y->cdate > x->cdate) {
+            x->cdate = y->cdate;
+            x->csum = y->csum;
+        } else if (y->cdate == x->cdate) {
+            x->csum += y->csum;
+        }
+    }
+}
+
+/* The entry of period k in a reporter's ring: its own, else an empty one,
+ * else the oldest when k is newer; NULL when k is older than all of a
+ * full ring. */
+static ObsRing *ring_entry(ObsRing *rg, int32_t k)
+{
+    ObsRing *low = NULL;
+    for (int j = 0; j < OBS_RING; j++) {
+        if (rg[j].period == k)
+            return &rg[j];
+        if (!low || rg[j].period < low->period)
+            low = &rg[j];
+    }
+    if (low->period >= k)
+        return NULL;
+    low->period = k;
+    low->v = (ObsSlot){DATE_NONE, DATE_NONE, 0, 0};
+    return low;
+}
+
 /* A correction row, kept by the first pass (obs.h, ObsFix). */
 static void collect_fix(ObsWorker *w, const Field *f, int nf, const int32_t key[4], bool retract,
                         double v)
@@ -359,27 +411,19 @@ static inline bool row_use(ObsWorker *w, const Field *f, int nf)
     }
     bool full = cell >= 0 && obs_full_cell(oi, cell);
     ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
-    for (int e = 0; e < oi->neval; e++, sl++) {
-        if (date > oi->evals[e])
-            continue;
-        if (cell < 0) {
-            if (sl->tdate == DATE_NONE || date >= sl->tdate) {
-                sl->tdate = date;
-                sl->total = v;
-            }
-        } else if (full) {
-            if (sl->cdate == DATE_NONE || date > sl->cdate) {
-                sl->cdate = date;
-                sl->csum = v;
-            } else if (date == sl->cdate) {
-                sl->csum += v;
-            }
-        }
-    }
+    if (cell < 0 || full)
+        for (int e = 0; e < oi->neval; e++, sl++)
+            if (date <= oi->evals[e])
+                slot_add(sl, date, cell, v);
     if (oi->nper > 0 && date >= oi->anchor) {
         int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
-        if (k >= 0)
+        if (k >= 0) {
             w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
+            ObsRing *e = (cell < 0 || full) ? ring_entry(w->ring + oi->ring_base + r * OBS_RING, k)
+                                            : NULL;
+            if (e)
+                slot_add(&e->v, date, cell, v);
+        }
     }
     if (o->all_rows || (oi->history && (cell < 0 || full)))
         push_row(&w->ser[i][r], date, cell, v);
@@ -492,22 +536,15 @@ void obs_scan_part(ObsWorker *w)
 
 void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from)
 {
-    for (int k = 0; k < o->nslots; k++) {
-        ObsSlot *x = &into->slots[k];
-        const ObsSlot *y = &from->slots[k];
-        if (y->tdate != DATE_NONE && (x->tdate == DATE_NONE || y->tdate >= x->tdate)) {
-            x->tdate = y->tdate;
-            x->total = y->total;
+    for (int k = 0; k < o->nslots; k++)
+        slot_merge(&into->slots[k], &from->slots[k]);
+    for (int k = 0; k < o->nring; k += OBS_RING)
+        for (int j = 0; j < OBS_RING; j++) {
+            const ObsRing *y = &from->ring[k + j];
+            ObsRing *x = y->period >= 0 ? ring_entry(into->ring + k, y->period) : NULL;
+            if (x)
+                slot_merge(&x->v, &y->v);
         }
-        if (y->cdate != DATE_NONE) {
-            if (x->cdate == DATE_NONE || y->cdate > x->cdate) {
-                x->cdate = y->cdate;
-                x->csum = y->csum;
-            } else if (y->cdate == x->cdate) {
-                x->csum += y->csum;
-            }
-        }
-    }
     for (int k = 0; k < o->nbits; k++)
         into->bits[k] |= from->bits[k];
     for (int i = 0; i < o->ix->nind; i++)

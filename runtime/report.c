@@ -19,6 +19,7 @@
 
 #include "chart.h"
 #include "report.h"
+#include "results.h"
 #include "term.h"
 #include "version.h"
 
@@ -228,12 +229,14 @@ static void report_scorecard(Score *s, Buf *b)
         buf_printf(b, "<tr><td><a href=\"#ind-%s\">", t->ind[i]->d.id);
         esc(b, t->ind[i]->d.title ? t->ind[i]->d.title : t->ind[i]->d.id);
         char n3[NUM_TEXT_MAX];
-        buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
+        const char *pct = score_percent(t->ind[i]) ? "%" : "";
+        buf_printf(b, "</a></td><td class=\"n\">%s%s</td><td>%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%s</td><td class=\"n\">",
                    si->suppressed  ? "<span class=\"supp\">suppressed</span>"
                    : si->has_value ? num_text(si->value, NUM_TRACKER, n1)
                    : si->overflow  ? "<span class=\"supp\">value overflows</span>"
                                    : "&ndash;",
+                   si->has_value && !si->suppressed ? pct : "",
                    si->has_value ? date_iso(si->date, d2) : "&ndash;",
                    si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2)
                                                     : "&ndash;",
@@ -247,6 +250,76 @@ static void report_scorecard(Score *s, Buf *b)
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</table>\n");
+}
+
+/* The results scorecard (results.h): baseline, latest, change, trend,
+ * forecast and staleness; then the data development agenda. */
+static void report_results(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    char n1[NUM_TEXT_MAX], d[16];
+    if (t->nind == 0)
+        return;
+    buf_puts(b, "<h2>Results</h2>\n<table>\n<tr><th>Indicator</th><th class=\"n\">Baseline</th>"
+                "<th class=\"n\">Latest</th><th class=\"n\">Change from baseline</th>"
+                "<th>Trend</th><th>Forecast at the last target</th><th>Fresh</th></tr>\n");
+    for (int i = 0; i < t->nind; i++) {
+        const Indicator *ind = t->ind[i];
+        const ScoreInd *si = &s->ind[i];
+        const Result *r = &s->res[i];
+        const char *pct = score_percent(ind) ? "%" : "";
+        buf_printf(b, "<tr><td><a href=\"#ind-%s\">", ind->d.id);
+        esc(b, ind->d.title ? ind->d.title : ind->d.id);
+        buf_puts(b, "</a></td><td class=\"n\">");
+        if (si->has_base)
+            buf_printf(b, "%s%s", num_text(si->base, NUM_TRACKER, n1), pct);
+        else
+            buf_puts(b, "&ndash;");
+        buf_puts(b, "</td><td class=\"n\">");
+        if (si->suppressed)
+            buf_puts(b, "<span class=\"supp\">suppressed</span>");
+        else if (si->has_value)
+            buf_printf(b, "%s%s", num_text(si->value, NUM_TRACKER, n1), pct);
+        else
+            buf_puts(b, "&ndash;");
+        buf_puts(b, "</td><td class=\"n\">");
+        if (r->has_change) {
+            buf_printf(b, "%s%s%s", r->change > 0 ? "+" : r->change < 0 ? "&minus;" : "",
+                       num_text(fabs(r->change), NUM_TRACKER, n1), *pct ? " points" : "");
+            if (r->has_change_pct)
+                buf_printf(b, " (%s%.0f%%)", r->change_pct > 0 ? "+" : r->change_pct < 0 ? "&minus;" : "",
+                           fabs(round(r->change_pct)));
+        } else {
+            buf_puts(b, "&ndash;");
+        }
+        buf_puts(b, "</td><td>");
+        int n = r->trend < 0 ? -r->trend : r->trend;
+        if (!r->has_trend)
+            buf_puts(b, "&ndash;");
+        else if (n == 0)
+            buf_puts(b, "flat");
+        else
+            buf_printf(b, "%s %d period%s", r->trend > 0 ? "better" : "worse", n, n == 1 ? "" : "s");
+        buf_puts(b, "</td><td>");
+        if (r->has_forecast)
+            buf_printf(b, "%s%s on %s, %s", num_text(r->forecast, NUM_TRACKER, n1), pct,
+                       date_iso(r->forecast_date, d),
+                       r->forecast_meets ? "meets target" : "misses target");
+        else
+            buf_puts(b, "&ndash;");
+        buf_printf(b, "</td><td>%s</td></tr>\n", r->stale ? "stale" : si->has_value ? "yes" : "&ndash;");
+    }
+    buf_puts(b, "</table>\n");
+    int na = 0;
+    for (int i = 0; i < t->nind; i++)
+        if (s->res[i].agenda) {
+            buf_puts(b, na++ ? ", " : "<p><strong>Data development agenda</strong> (no data yet): ");
+            buf_puts(b, "<code>");
+            esc(b, t->ind[i]->d.id);
+            buf_puts(b, "</code>");
+        }
+    if (na)
+        buf_puts(b, "</p>\n");
 }
 
 /* An indicator's article: its title and status, what it measures and how
@@ -272,9 +345,16 @@ static void report_indicator(Score *s, int i, Buf *b)
         esc(b, score_expr_text(s, ind->formula));
         buf_puts(b, "</code>");
     } else {
-        buf_printf(b, " &middot; %s, combined by %s",
-                   ind->values == VALUES_PER_PERIOD ? "values per period" : "running totals",
-                   (const char *[]){"sum", "mean", "min", "max", "latest"}[ind->combine]);
+        /* The value rules in words that fit the indicator: a rate is
+         * the level at its date, not a running total; one reporter's
+         * values are not combined. */
+        buf_printf(b, " &middot; %s",
+                   score_percent(ind)                 ? "each report is the rate at its date"
+                   : ind->values == VALUES_PER_PERIOD ? "each report is the amount of its period"
+                                                      : "each report is the running total to its date");
+        if (ind->reporters.n > 1)
+            buf_printf(b, ", the reporters' values combined by %s",
+                       (const char *[]){"sum", "mean", "min", "max", "latest"}[ind->combine]);
         if (ind->reporters.n) {
             buf_puts(b, " &middot; reported by ");
             for (int r = 0; r < ind->reporters.n; r++) {
@@ -434,6 +514,7 @@ void report_html(Score *s, Buf *b)
     report_header(s, b);
     report_cards(s, b);
     report_scorecard(s, b);
+    report_results(s, b);
     for (int i = 0; i < t->nind; i++)
         report_indicator(s, i, b);
     report_milestones(s, b);

@@ -1,6 +1,7 @@
 /* score.c - computing the scorecard.  See score.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "score.h"
+#include "results.h"
 
 #include <errno.h>
 #include <math.h>
@@ -34,7 +35,7 @@ typedef struct RepVal {
     int order;
 } RepVal;
 
-static bool is_percent(const Indicator *ind)
+bool score_percent(const Indicator *ind)
 {
     return ind->unit && strcmp(ind->unit->d.id, "percent") == 0;
 }
@@ -43,7 +44,7 @@ static bool is_percent(const Indicator *ind)
 static bool rep_value(const Indicator *ind, int32_t tdate, double total, int32_t cdate,
                       double csum, RepVal *out)
 {
-    bool pct = is_percent(ind);
+    bool pct = score_percent(ind);
     if (tdate != DATE_NONE && (cdate == DATE_NONE || tdate >= cdate || pct)) {
         out->date = tdate;
         out->value = total;
@@ -97,6 +98,86 @@ static double combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate)
         free(vals);
     *vdate = latest;
     return r;
+}
+
+/* The periods of the rings of indicator i that every reporter's ring
+ * covers, ascending, at most OBS_RING (the latest). */
+static int ring_periods(const Score *s, int i, int32_t *per)
+{
+    const ObsInd *oi = &s->obs.ind[i];
+    int32_t lo = -1;
+    int n = 0;
+    for (int r = 0; r < oi->nrep; r++) {
+        const ObsRing *rg = obs_ring(&s->obs, i, r);
+        int32_t least = INT32_MAX;
+        int used = 0;
+        for (int j = 0; j < OBS_RING; j++)
+            if (rg[j].period >= 0) {
+                used++;
+                least = rg[j].period < least ? rg[j].period : least;
+            }
+        if (used == OBS_RING && least > lo)
+            lo = least;   /* older periods of this reporter are forgotten */
+    }
+    for (int r = 0; r < oi->nrep; r++) {
+        const ObsRing *rg = obs_ring(&s->obs, i, r);
+        for (int j = 0; j < OBS_RING; j++) {
+            int32_t p = rg[j].period;
+            if (p < lo || p < 0)
+                continue;
+            int k = 0;
+            while (k < n && per[k] < p)
+                k++;
+            if (k < n && per[k] == p)
+                continue;
+            if (n == OBS_RING) {
+                if (k == 0)
+                    continue;   /* older than the OBS_RING kept */
+                memmove(per, per + 1, sizeof *per * (size_t)(k - 1));
+                per[k - 1] = p;
+            } else {
+                memmove(per + k + 1, per + k, sizeof *per * (size_t)(n - k));
+                per[k] = p;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+int score_period_values(Score *s, int i, int32_t *dates, double *vals)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    if (ind->formula || oi->ring_base < 0 || oi->nrep == 0)
+        return 0;
+    int32_t per[OBS_RING];
+    int np = ring_periods(s, i, per), n = 0;
+    RepVal *rv = arena_alloc(s->t->a, sizeof *rv * (size_t)oi->nrep);
+    for (int k = 0; k < np; k++) {
+        int m = 0;
+        for (int r = 0; r < oi->nrep; r++) {
+            const ObsRing *rg = obs_ring(&s->obs, i, r), *best = NULL;
+            for (int j = 0; j < OBS_RING; j++)
+                if (rg[j].period >= 0 && rg[j].period <= per[k] &&
+                    (!best || rg[j].period > best->period))
+                    best = &rg[j];
+            if (!best || (ind->values == VALUES_PER_PERIOD && best->period != per[k]))
+                continue;
+            const ObsSlot *v = &best->v;
+            if (rep_value(ind, v->tdate, v->total, v->cdate, v->csum, &rv[m])) {
+                rv[m].order = r;
+                m++;
+            }
+        }
+        int32_t vd;
+        double v = combine(s, i, rv, m, &vd);
+        if (!isfinite(v))
+            continue;
+        dates[n] = vd;
+        vals[n++] = v;
+    }
+    return n;
 }
 
 static double eval_src_value(void *env, int i, int32_t d, int32_t *vdate)
@@ -650,6 +731,7 @@ int score_compute(Score *s)
         }
     }
     trk_timing("indicators");
+    results_compute(s);
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
         ScoreMs *sm = &s->ms[m];

@@ -99,6 +99,7 @@ typedef struct Score {
     int **missing;              /* [ind][rep] missing reports */
     long events_skipped;
     VEC(ScoreAudit) audit;      /* the audit trail */
+    struct Result *res;         /* the results scorecard (results.h), per indicator */
     /* memo of values: per indicator, per evaluation date */
     struct ScoreMemo *memo;
 } Score;
@@ -123,6 +124,16 @@ void score_free(Score *s);
 bool score_hidden(const Score *s, int i, double v);
 /* The value of indicator i at date d (NaN: none), and its date. */
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);
+/* The value of indicator i in each of its latest reporting periods (at
+ * most OBS_RING, oldest first), combined as its value is from each
+ * reporter's latest value in or before the period (for `values
+ * per_period`, in it); the date is the latest of those combined.  Only
+ * the periods every reporter's ring still covers are given; 0 for a
+ * derived indicator or one without a frequency. */
+int score_period_values(Score *s, int i, int32_t *dates, double *vals);
+/* Whether an indicator's values are percentages (shown with a % sign,
+ * never summed from cells). */
+bool score_percent(const Indicator *ind);
 /* The combined series of indicator i up to date d (arrays owned by s). */
 void score_series(Score *s, int i, int32_t d, charter_series *out);
 /* A requirement or formula in Charter's syntax, its numbers as the

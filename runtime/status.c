@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "results.h"
 #include "term.h"
 
 /* ---- shared words ---------------------------------------------------------- */
@@ -113,10 +114,107 @@ static const char *date_or_dash(Trk *t, int32_t d)
     return d == DATE_NONE ? "-" : arena_strdup(t->a, date_iso(d, buf));
 }
 
-/* An indicator's value: a number, "-" for none, or "suppressed" (privacy). */
-static const char *value_text(Trk *t, const ScoreInd *si)
+/* An amount of an indicator: a number, with a % sign for a percentage,
+ * or "-" for none. */
+static const char *amount(Trk *t, const Indicator *ind, bool has, double v)
 {
-    return si->suppressed ? "suppressed" : num_or_dash(t, si->has_value, si->value);
+    const char *n = num_or_dash(t, has, v);
+    return has && score_percent(ind) ? arena_printf(t->a, "%s%%", n) : n;
+}
+
+/* An indicator's value: an amount, or "suppressed" (privacy). */
+static const char *value_text(Trk *t, int i, const ScoreInd *si)
+{
+    return si->suppressed ? "suppressed" : amount(t, t->ind[i], si->has_value, si->value);
+}
+
+/* ---- the results scorecard (results.h) ---------------------------------------- */
+
+static const char *signed_num(Trk *t, double v)
+{
+    return arena_printf(t->a, "%s%s", v > 0 ? "+" : v < 0 ? "-" : "",
+                        num_str(t->a, fabs(v), NUM_TRACKER));
+}
+
+/* The change from the baseline, "+650,000 (+361%)"; a percentage's is in
+ * points. */
+static const char *change_text(const Score *s, int i)
+{
+    Trk *t = s->t;
+    const Result *r = &s->res[i];
+    if (!r->has_change)
+        return "-";
+    const char *c = signed_num(t, r->change);
+    if (score_percent(t->ind[i]))
+        c = arena_printf(t->a, "%s points", c);
+    if (!r->has_change_pct)
+        return c;
+    return arena_printf(t->a, "%s (%s%%)", c, signed_num(t, round(r->change_pct)));
+}
+
+static const char *trend_text(const Score *s, int i)
+{
+    const Result *r = &s->res[i];
+    int n = r->trend < 0 ? -r->trend : r->trend;
+    if (!r->has_trend)
+        return "-";
+    if (n == 0)
+        return "flat";
+    return arena_printf(s->t->a, "%s %d period%s", r->trend > 0 ? "better" : "worse", n,
+                        n == 1 ? "" : "s");
+}
+
+static const char *forecast_text(const Score *s, int i)
+{
+    Trk *t = s->t;
+    const Result *r = &s->res[i];
+    char d[16];
+    if (!r->has_forecast)
+        return "-";
+    return arena_printf(t->a, "%s on %s, %s", amount(t, t->ind[i], true, r->forecast),
+                        date_iso(r->forecast_date, d),
+                        r->forecast_meets ? "meets target" : "misses target");
+}
+
+/* The indicators with no data yet, "a, b", or NULL. */
+static const char *agenda_text(const Score *s)
+{
+    Trk *t = s->t;
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < t->nind; i++)
+        if (s->res[i].agenda)
+            buf_printf(&b, "%s%s", b.len ? ", " : "", t->ind[i]->d.id);
+    const char *text = b.len ? arena_strdup(t->a, buf_cstr(&b)) : NULL;
+    buf_free(&b);
+    return text;
+}
+
+static void text_results(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    if (t->nind == 0)
+        return;
+    buf_puts(b, "\nResults\n");
+    Table tb = {.ncols = 7};
+    const char *head[] = {"indicator", "baseline", "latest", "change from baseline", "trend",
+                          "forecast at the last target", "stale"};
+    for (int c = 0; c < 7; c++)
+        tcell(t, &tb, head[c]);
+    for (int i = 0; i < t->nind; i++) {
+        const ScoreInd *si = &s->ind[i];
+        tcell(t, &tb, t->ind[i]->d.id);
+        tcell(t, &tb, amount(t, t->ind[i], si->has_base, si->base));
+        tcell(t, &tb, value_text(t, i, si));
+        tcell(t, &tb, change_text(s, i));
+        tcell(t, &tb, trend_text(s, i));
+        tcell(t, &tb, forecast_text(s, i));
+        tcell(t, &tb, s->res[i].stale ? "stale" : "");
+    }
+    tprint(&tb, b);
+    const char *agenda = agenda_text(s);
+    if (agenda)
+        buf_printf(b, "Data development agenda (no data yet): %s\n", agenda);
 }
 
 static const char *progress_text(Trk *t, const ScoreInd *si)
@@ -184,10 +282,10 @@ static void print_text(Score *s, Buf *b)
         for (int i = 0; i < t->nind; i++) {
             const ScoreInd *si = &s->ind[i];
             tcell(t, &tb, t->ind[i]->d.id);
-            tcell(t, &tb, value_text(t, si));
+            tcell(t, &tb, value_text(t, i, si));
             tcell(t, &tb, date_or_dash(t, si->date));
-            tcell(t, &tb, num_or_dash(t, si->has_value && si->has_planned, si->planned));
-            tcell(t, &tb, num_or_dash(t, si->has_planned_now, si->planned_now));
+            tcell(t, &tb, amount(t, t->ind[i], si->has_value && si->has_planned, si->planned));
+            tcell(t, &tb, amount(t, t->ind[i], si->has_planned_now, si->planned_now));
             tcell(t, &tb, progress_text(t, si));
             tcell(t, &tb, status_words(si->status));
         }
@@ -199,6 +297,7 @@ static void print_text(Score *s, Buf *b)
                     "  compares with; progress: the share of the way from the baseline to the last\n"
                     "  target)\n");
     }
+    text_results(s, b);
     if (t->nms > 0) {
         buf_puts(b, "\nMilestones\n");
         Table tb = {.ncols = 4};
@@ -247,6 +346,31 @@ static void json_date(Buf *b, int32_t d)
         buf_printf(b, "\"%s\"", date_iso(d, s));
 }
 
+/* The results of indicator i as JSON keys (results.h). */
+static void json_result(const Score *s, int i, Buf *b)
+{
+    const ScoreInd *si = &s->ind[i];
+    const Result *r = &s->res[i];
+    buf_puts(b, ", \"baseline\": ");
+    json_num(b, si->has_base, si->base);
+    buf_puts(b, ", \"change\": ");
+    json_num(b, r->has_change, r->change);
+    buf_puts(b, ", \"change_pct\": ");
+    json_num(b, r->has_change_pct, r->change_pct);
+    buf_puts(b, ", \"trend\": ");
+    if (r->has_trend)
+        buf_printf(b, "%d", r->trend);
+    else
+        buf_puts(b, "null");
+    buf_puts(b, ", \"forecast\": ");
+    json_num(b, r->has_forecast, r->forecast);
+    buf_puts(b, ", \"forecast_date\": ");
+    json_date(b, r->has_forecast ? r->forecast_date : DATE_NONE);
+    buf_printf(b, ", \"forecast_meets_target\": %s, \"stale\": %s",
+               !r->has_forecast ? "null" : r->forecast_meets ? "true" : "false",
+               r->stale ? "true" : "false");
+}
+
 static void print_json(Score *s, Buf *b)
 {
     Trk *t = s->t;
@@ -266,10 +390,12 @@ static void print_json(Score *s, Buf *b)
         json_date(b, si->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, si->has_planned, si->planned);
-        buf_printf(b, ", \"status\": \"%s\"%s }", verdict_status_name(si->status),
+        buf_printf(b, ", \"status\": \"%s\"%s", verdict_status_name(si->status),
                    si->overflow     ? ", \"note\": \"value overflows\""
                    : si->suppressed ? ", \"note\": \"suppressed\""
                                     : "");
+        json_result(s, i, b);
+        buf_puts(b, " }");
     }
     buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
@@ -297,7 +423,15 @@ static void print_json(Score *s, Buf *b)
         buf_printf(b, ", \"missing_reports\": %d, \"overdue_milestones\": %d }",
                    s->part[p].missing_reports, s->part[p].overdue_milestones);
     }
-    buf_puts(b, t->npart ? "\n  ]\n}\n" : "]\n}\n");
+    buf_puts(b, t->npart ? "\n  ],\n  \"data_development_agenda\": [" :
+                           "],\n  \"data_development_agenda\": [");
+    int na = 0;
+    for (int i = 0; i < t->nind; i++)
+        if (s->res[i].agenda) {
+            buf_puts(b, na++ ? ", " : "");
+            buf_json_str(b, t->ind[i]->d.id);
+        }
+    buf_puts(b, "]\n}\n");
 }
 
 /* ---- Markdown -------------------------------------------------------------- */
@@ -325,6 +459,34 @@ static void md_cell(Buf *b, const char *s)
 static void md_raw(Buf *b, const char *s)
 {
     buf_printf(b, " %s |", s);
+}
+
+/* The results scorecard and the data development agenda (results.h). */
+static void md_results(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    if (t->nind == 0)
+        return;
+    buf_puts(b, "\n## Results\n\n| Indicator | Baseline | Latest | Change from baseline | Trend "
+                "| Forecast at the last target | Stale |\n|---|--:|--:|--:|---|---|---|\n");
+    for (int i = 0; i < t->nind; i++) {
+        const ScoreInd *si = &s->ind[i];
+        buf_puts(b, "|");
+        md_cell(b, t->ind[i]->d.id);
+        md_raw(b, amount(t, t->ind[i], si->has_base, si->base));
+        md_raw(b, value_text(t, i, si));
+        md_raw(b, change_text(s, i));
+        md_raw(b, trend_text(s, i));
+        md_raw(b, forecast_text(s, i));
+        md_raw(b, s->res[i].stale ? "stale" : "");
+        buf_putc(b, '\n');
+    }
+    const char *agenda = agenda_text(s);
+    if (agenda) {
+        buf_puts(b, "\nData development agenda (no data yet): ");
+        md_text(b, agenda);
+        buf_puts(b, "\n");
+    }
 }
 
 static void print_md(Score *s, Buf *b)
@@ -361,10 +523,10 @@ static void print_md(Score *s, Buf *b)
             const ScoreInd *si = &s->ind[i];
             buf_puts(b, "|");
             md_cell(b, t->ind[i]->d.id);
-            md_raw(b, value_text(t, si));
+            md_raw(b, value_text(t, i, si));
             md_raw(b, date_or_dash(t, si->date));
-            md_raw(b, num_or_dash(t, si->has_value && si->has_planned, si->planned));
-            md_raw(b, num_or_dash(t, si->has_planned_now, si->planned_now));
+            md_raw(b, amount(t, t->ind[i], si->has_value && si->has_planned, si->planned));
+            md_raw(b, amount(t, t->ind[i], si->has_planned_now, si->planned_now));
             md_raw(b, progress_text(t, si));
             md_raw(b, status_words(si->status));
             buf_putc(b, '\n');
@@ -376,6 +538,7 @@ static void print_md(Score *s, Buf *b)
                 buf_puts(b, ": " OVERFLOW_NOTE ".\n");
             }
     }
+    md_results(s, b);
     if (t->nms > 0) {
         buf_puts(b, "\n## Milestones\n\n| Milestone | Due | Status | Requirement or event |\n"
                     "|---|---|---|---|\n");

@@ -36,7 +36,7 @@ expect "overflow: status" 0 over.txt ./tr --data over status --as-of 2024-06-30
 hasre "overflow: no value, no status" over.txt '^  big +- +- +- +24.79 +- +no data$'
 has "overflow: the note" over.txt "big: value overflows"
 expect "overflow: json" 0 over.json ./tr --data over status --as-of 2024-06-30 --format json
-has "overflow: json null, no_data, note" over.json '{ "id": "big", "value": null, "date": null, "planned": 24.794520547945208, "status": "no_data", "note": "value overflows" }'
+has "overflow: json null, no_data, note" over.json '{ "id": "big", "value": null, "date": null, "planned": 24.794520547945208, "status": "no_data", "note": "value overflows", "baseline": 0, "change": null'
 expect "overflow: md" 0 over.md ./tr --data over status --as-of 2024-06-30 --format md
 has "overflow: md note" over.md "big: value overflows"
 expect "overflow: report" 0 out.txt ./tr --data over report --as-of 2024-06-30 -o over.html
@@ -71,7 +71,7 @@ expect "privacy: status" 0 pd.txt ./tr --data pd status --as-of 2024-06-30
 hasre "privacy: status suppresses the total" pd.txt '^  clients +suppressed +2024-03-31 '
 hasre "privacy: no progress either" pd.txt '^  clients .* - +behind$'
 expect "privacy: json" 0 pd.json ./tr --data pd status --as-of 2024-06-30 --format json
-has "privacy: json null and a note" pd.json '{ "id": "clients", "value": null, "date": "2024-03-31", "planned": 12.32876712328767, "status": "behind", "note": "suppressed" }'
+has "privacy: json null and a note" pd.json '{ "id": "clients", "value": null, "date": "2024-03-31", "planned": 12.32876712328767, "status": "behind", "note": "suppressed", "baseline": 0, "change": null, "change_pct": null, "trend": null, "forecast": null'
 expect "privacy: md" 0 pd.md ./tr --data pd status --as-of 2024-06-30 --format md
 has "privacy: md suppressed" pd.md "| clients | suppressed | 2024-03-31 |"
 expect "privacy: report" 0 out.txt ./tr --data pd report --as-of 2024-06-30 -o pd.html
