@@ -633,6 +633,9 @@ int score_compute(Score *s)
     }
     obs_finish(&s->obs);
     trk_timing("scanned");
+    /* The partners' own threshold, unless --min-cell overrides it. */
+    if (!t->min_cell_given && t->m->min_cell > 0)
+        t->min_cell = t->m->min_cell;
     if (s->obs.missing)
         trk_note(t, "no observations yet: %s does not exist (see '%s import --help')",
                  trk_path(t, "observations.csv"), t->prog);
@@ -767,7 +770,8 @@ void score_free(Score *s)
 
 bool score_hidden(const Score *s, int i, double v)
 {
-    return s->t->ind[i]->personal_data && v < s->t->min_cell;
+    const Indicator *ind = s->t->ind[i];
+    return ind->personal_data && !score_percent(ind) && v < s->t->min_cell;
 }
 
 const char *score_expr_text(const Score *s, const Expr *x)

@@ -117,9 +117,11 @@ int score_run(Score *s, Trk *t, int32_t as_of, bool all_rows);
 void score_free(Score *s);
 /* Privacy: whether value v of indicator i is hidden in every output
  * (table, chart, tooltip, status, JSON).  An indicator with personal data
- * shows no value below t->min_cell (--min-cell, default TRK_MIN_CELL): its
- * total as well as its breakdown cells, so that a single small cell is not
- * shown as the total.  Its reporters' own values are never shown apart
+ * shows no count below t->min_cell (--min-cell, else the governance
+ * `min_cell`, else TRK_MIN_CELL); a percentage is not a count of people
+ * and is shown (a 4.2% rate names nobody).  Below the threshold, its
+ * total is hidden as well as its breakdown cells, so that a single small
+ * cell is not shown as the total.  Its reporters' own values are never shown apart
  * (the total less one reporter's value would give the other's). */
 bool score_hidden(const Score *s, int i, double v);
 /* The value of indicator i at date d (NaN: none), and its date. */

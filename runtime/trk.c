@@ -283,5 +283,6 @@ bool trk_min_cell(Trk *t, const Opts *a)
         return false;
     }
     t->min_cell = (int)v;
+    t->min_cell_given = true;
     return true;
 }

@@ -39,7 +39,9 @@ typedef struct Trk {
     HMap ind_ix, part_ix, ms_ix;  /* id -> index (in the arena) */
     const char *data_dir;       /* --data, default ./ID-data */
     bool allow_extern;
-    int min_cell;               /* --min-cell: personal data below it are hidden */
+    int min_cell;               /* personal data below it are hidden: --min-cell, else
+                                   governance min_cell (once compiled), else TRK_MIN_CELL */
+    bool min_cell_given;        /* --min-cell was given */
     int32_t today;
     bool damaged;               /* trk_load refused: the payload fails its SHA-256 */
 } Trk;
@@ -87,7 +89,8 @@ bool trk_date_arg(const Trk *t, const char *text, const char *what, int32_t *out
 /* The --as-of option, as trk_date_arg; today when it is absent. */
 bool trk_as_of(const Trk *t, const Opts *a, int32_t *out);
 /* The --min-cell option of the commands that show values into t->min_cell
- * (TRK_MIN_CELL when it is absent); false after a message. */
+ * (when it is absent, the agreement's governance `min_cell` once it is
+ * compiled, else TRK_MIN_CELL); false after a message. */
 #define TRK_MIN_CELL 5
 bool trk_min_cell(Trk *t, const Opts *a);
 
