@@ -12,13 +12,15 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototy
         -Wvla -Wmissing-prototypes -Wno-missing-field-initializers
 # Generated code gets relaxed warnings, never -Werror.
 GENWARN := -std=c11 -w
-COMPILER_DIRS := base front model bundle checks emit cli
+COMPILER_DIRS := base front model bundle checks emit lsp cli
 CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icompiler $(COMPILER_DIRS:%=-Icompiler/%) -Igrammar -I$(BUILD)/grammar -Iruntime -Istdlib/std
 ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 CFLAGS := $(OPT) -MMD -MP
 LDLIBS := -lffi -ldl -lm
+# charterc alone: the language server reads and writes JSON with jansson.
+CHARTERC_LDLIBS := -ljansson
 
 COMPILER_SRC := $(filter-out compiler/cli/main.c,$(wildcard $(COMPILER_DIRS:%=compiler/%/*.c)))
 # The core (compiler/core.h): what charterc and the tracker runtime share.
@@ -47,7 +49,8 @@ all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
 # (test scripts never install anything). Both parts take Debian's packages
 # (CI machines start bare): `apt-get update` once, then only what is missing,
 # as root or through sudo.
-#   deps       flex, bison, libffi and cmocka: the build stops without them.
+#   deps       flex, bison, libffi, cmocka and jansson: the build stops
+#              without them.
 #   deps-test  the tools some tests use to check output the way a person
 #              sees it (below). A failed install is not an error: the
 #              tests that need the tool are skipped, and the summary counts
@@ -63,6 +66,7 @@ $(DEPS_STAMP):
 	command -v bison >/dev/null || missing="$$missing bison"; \
 	{ [ -f /usr/include/ffi.h ] || ls /usr/include/*/ffi.h >/dev/null 2>&1; } || missing="$$missing libffi-dev"; \
 	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
+	[ -f /usr/include/jansson.h ] || missing="$$missing libjansson-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing build dependencies:$$missing"; \
 	  $(APT_GET) update && $(APT_GET) install -y $$missing >/dev/null || exit 1; \
@@ -77,7 +81,8 @@ deps: $(DEPS_STAMP)
 # cmark-gfm renders the Markdown documents as GitHub does, PyYAML reads the
 # CI files, jsonschema with rfc3987 (its URI format checker) validates the
 # SARIF output against the official schema (tests/sarif/python.sh finds
-# them), and npm fetches the VS Code grammar's engine (vscode-textmate,
+# them), Neovim runs the language server through its own LSP client, and
+# npm fetches the VS Code grammar's engine (vscode-textmate,
 # vscode-oniguruma, at fixed versions) into build/editors-node, where
 # tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
 # PACKAGE when COMMAND fails.
@@ -106,6 +111,7 @@ $(TEST_DEPS_STAMP):
 	want python3-jsonschema sh tests/sarif/python.sh; \
 	want python3-rfc3987 sh tests/sarif/python.sh; \
 	want npm command -v npm; \
+	want neovim command -v nvim; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing test tools:$$missing"; \
 	  $(APT_GET) update >/dev/null 2>&1; \
@@ -164,7 +170,7 @@ $(LIBRT): $(RUNTIME_OBJ)
 
 $(CHARTERC): $(BUILD)/compiler/cli/main.o $(LIBPASSES) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(CHARTERC_LDLIBS) $(LDLIBS)
 
 # The tracker runtime links the core and nothing else of the compiler: a
 # call into the checks, the back ends or the commands does not link.  It
@@ -180,7 +186,7 @@ TEST_LDFLAGS_test_extcall := -Wl,--wrap=dlopen,--wrap=dlsym,--wrap=ffi_call,--wr
 $(BUILD)/tests/%: tests/unit/%.c $(LIBRT) $(LIBPASSES) $(LIBCORE) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter -rdynamic -o $@ $< \
-	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBPASSES) $(LIBCORE) -lcmocka $(LDLIBS)
+	  $(TEST_LDFLAGS_$*) -Wl,--whole-archive $(LIBRT) -Wl,--no-whole-archive $(LIBPASSES) $(LIBCORE) -lcmocka $(CHARTERC_LDLIBS) $(LDLIBS)
 
 # A user library of extern functions for the tracker's tests (--allow-extern).
 TEST_LIBS := $(BUILD)/tests/libtestext.so

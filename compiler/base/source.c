@@ -200,6 +200,27 @@ void src_linecol_utf16(const SrcMgr *sm, Span s, int *line, int *col)
     *col = units;
 }
 
+uint32_t src_utf16_offset(const SrcMgr *sm, uint32_t file, int line, int col)
+{
+    SrcFile *f = sm->files.v[file];
+    index_lines(sm, f);
+    if (line < 0)
+        return 0;
+    if (line >= f->nlines)
+        return (uint32_t)f->len;
+    uint32_t i = f->lines[line];
+    /* Counted as src_linecol_utf16() counts. */
+    for (int units = 0; i < f->len && f->text[i] != '\n'; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        if ((c & 0xC0) != 0x80) {   /* the first byte of a character */
+            if (units >= col)
+                break;
+            units += 1 + (c >= 0xF0);
+        }
+    }
+    return i;
+}
+
 const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len)
 {
     SrcFile *f = sm->files.v[file];

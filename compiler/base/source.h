@@ -63,6 +63,11 @@ void src_linecol(const SrcMgr *sm, Span s, int *line, int *col);
  * in order: it goes on from the previous column when it is on the same
  * line and before this one. */
 void src_linecol_utf16(const SrcMgr *sm, Span s, int *line, int *col);
+/* The inverse, as the Language Server Protocol counts positions: the byte
+ * offset of 0-based `line` and 0-based UTF-16 column `col`, clamped to the
+ * end of the line (its newline excluded) and of the file, and never inside
+ * a character. */
+uint32_t src_utf16_offset(const SrcMgr *sm, uint32_t file, int line, int col);
 /* The text of line `line` (1-based), without its newline. */
 const char *src_line(const SrcMgr *sm, uint32_t file, int line, size_t *len);
 /* Offset of the first byte that is not valid UTF-8 (or a NUL), or -1. */

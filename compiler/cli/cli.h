@@ -24,6 +24,7 @@ int cmd_doc(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_tracker(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 /* Parses a subcommand's options (opts.h) as charterc: messages start
  * "charterc: error: "; false after one (the caller exits 2). */

@@ -81,24 +81,19 @@ static int fmt_one(const FmtRun *run, const char *path)
         return cli_fail("cannot read %s: %s", path, strerror(e));
     }
     const SrcFile *src = sm.files.v[id];
-    Ast *ast = ast_parse(a, &d, id);
-    if (ast->syntax_errors) {
+    Buf out;
+    buf_init(&out);
+    FmtStatus fs = fmt_file(&sm, &d, id, &out);
+    if (fs == FMT_SYNTAX_ERRORS) {
         diag_sort(&d);
         diag_print(&d, stderr, FMT_TEXT, run->color);
         fprintf(stderr, "charterc: %s has syntax errors; it was not formatted\n", display);
+        buf_free(&out);
         arena_free(a);
         return 1;
     }
-    Buf out;
-    buf_init(&out);
-    fmt_ast(src, ast, &out);
-
     /* The new layout must say exactly what the old one said. */
-    Diag d2;
-    diag_init(&d2, a, &sm);
-    uint32_t id2 = src_add(&sm, display, out.data ? out.data : "", out.len);
-    Ast *again = ast_parse(a, &d2, id2);
-    if (again->syntax_errors || !fmt_same_tree(src, ast, sm.files.v[id2], again)) {
+    if (fs == FMT_WOULD_CHANGE) {
         fprintf(stderr, "charterc: internal error: the canonical layout of %s would change what "
                         "it says; the file is left as it is (please report this)\n", display);
         buf_free(&out);

@@ -24,6 +24,7 @@ static const Command commands[] = {
     {"diff", cmd_diff, "what changed between two revisions, and who must sign again"},
     {"export", cmd_export, "the resolved model as JSON, for dashboards and other tools"},
     {"tracker", cmd_tracker, "write the executable progress tracker of an agreement"},
+    {"lsp", cmd_lsp, "the language server an editor starts: findings as you type"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

@@ -566,3 +566,18 @@ bool fmt_same_tree(const SrcFile *sa, const Ast *a, const SrcFile *sb, const Ast
     }
     return true;
 }
+
+FmtStatus fmt_file(SrcMgr *sm, Diag *d, uint32_t id, Buf *out)
+{
+    Ast *ast = ast_parse(sm->arena, d, id);
+    if (ast->syntax_errors)
+        return FMT_SYNTAX_ERRORS;
+    fmt_ast(sm->files.v[id], ast, out);
+    Diag d2;
+    diag_init(&d2, sm->arena, sm);
+    uint32_t id2 = src_add(sm, sm->files.v[id]->display, out->data ? out->data : "", out->len);
+    Ast *again = ast_parse(sm->arena, &d2, id2);
+    if (again->syntax_errors || !fmt_same_tree(sm->files.v[id], ast, sm->files.v[id2], again))
+        return FMT_WOULD_CHANGE;
+    return FMT_FORMATTED;
+}

@@ -18,6 +18,7 @@
 
 #include "ast.h"
 #include "buf.h"
+#include "diag.h"
 #include "source.h"
 
 /* Appends the canonical layout of `ast`, parsed from `src`, to `out`.
@@ -28,5 +29,19 @@ void fmt_ast(const SrcFile *src, const Ast *ast, Buf *out);
  * expressions and blocks in the same order, and the same comments (their
  * text, trailing blanks aside).  Positions and layout do not count. */
 bool fmt_same_tree(const SrcFile *sa, const Ast *a, const SrcFile *sb, const Ast *b);
+
+/* What fmt_file() did. */
+typedef enum FmtStatus {
+    FMT_FORMATTED,      /* `out` holds the canonical layout */
+    FMT_SYNTAX_ERRORS,  /* reported in the Diag; nothing in `out` */
+    FMT_WOULD_CHANGE    /* the layout would change what the file says: a
+                         * bug of the formatter; `out` must not be used */
+} FmtStatus;
+
+/* Parses file `id` of `sm` (syntax errors go to `d`), writes its canonical
+ * layout to `out` and proves with fmt_same_tree() that the layout says
+ * what the file says.  `charterc fmt` and the language server's
+ * formatting both format through it. */
+FmtStatus fmt_file(SrcMgr *sm, Diag *d, uint32_t id, Buf *out);
 
 #endif

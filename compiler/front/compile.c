@@ -183,6 +183,8 @@ static bool declare(Resolver *r, Scope *s, Decl *d)
     if (old && old->is_std && !d->is_std) {
         hmap_named_replace(&s->m->syms, d);
         push_decl(s->m, r->a, d, old);
+        if (r->c->index)
+            VEC_PUSH(r->a, r->c->decls, d);
         return true;
     }
     if (old && !old->is_std && d->is_std)
@@ -195,6 +197,8 @@ static bool declare(Resolver *r, Scope *s, Decl *d)
         return false;
     }
     push_decl(s->m, r->a, d, NULL);
+    if (r->c->index)
+        VEC_PUSH(r->a, r->c->decls, d);
     return true;
 }
 
@@ -434,6 +438,8 @@ static bool find_real(const Compilation *c, const char *path, char *real)
     if (!c->mem)
         return realpath(path, real) != NULL;
     const MemFile *f = mem_find(c, path);
+    if (!f && c->mem_overlay)
+        return realpath(path, real) != NULL;
     if (!f || strlen(f->real) >= PATH_MAX)
         return false;
     strcpy(real, f->real);
@@ -446,6 +452,8 @@ static int load_source(Compilation *c, const char *path, const char *display, ui
     if (!c->mem)
         return src_load_regular(&c->sm, path, display, id);
     const MemFile *f = mem_find(c, path);
+    if (!f && c->mem_overlay)
+        return src_load_regular(&c->sm, path, display, id);
     if (!f)
         return ENOENT;
     *id = src_add(&c->sm, f->display, f->text, f->len);
@@ -785,6 +793,14 @@ const SrcFile *compile_source_at(const Compilation *c, const char *path)
 int compile_text(Compilation *c, const char *display, const char *text, size_t len)
 {
     return compile_root(c, src_add(&c->sm, display, text, len));
+}
+
+int compile_overlay(Compilation *c, const MemFile *files, int n)
+{
+    c->mem_overlay = true;
+    int st = compile_memory(c, compile_stdlib_dir(), files, n);
+    c->mem_overlay = false;
+    return st;
 }
 
 int compile_memory(Compilation *c, const char *stdlib, const MemFile *files, int n)

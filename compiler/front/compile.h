@@ -19,6 +19,12 @@ typedef struct MemFile {
     size_t len;
 } MemFile;
 
+/* A name in the source and the declaration it names. */
+typedef struct SrcRef {
+    Span span;
+    Decl *decl;
+} SrcRef;
+
 typedef struct Compilation {
     Arena *arena;
     SrcMgr sm;
@@ -30,6 +36,15 @@ typedef struct Compilation {
     const MemFile *mem;
     int nmem;
     const char *mem_stdlib;
+    bool mem_overlay;       /* compile_overlay: the disk below the files */
+    /* An index of the sources for the language server (charterc lsp),
+     * kept only when `index` is set before compiling: every declaration
+     * made, of every file, and every name that resolve_ref() resolved,
+     * each in the order met.  A declaration that lost to another of its
+     * name (duplicate_name) is not in decls. */
+    bool index;
+    VEC(Decl *) decls;
+    VEC(SrcRef) refs;
 } Compilation;
 
 Compilation *compile_new(void);
@@ -45,6 +60,11 @@ int compile_text(Compilation *c, const char *display, const char *text, size_t l
  * by the real path they had when they were compiled, and nothing is read
  * from disk.  The tracker rebuilds its agreement this way (bundle_compile). */
 int compile_memory(Compilation *c, const char *stdlib, const MemFile *files, int n);
+/* compile_memory() over the disk: files[0] is the root, and a file that
+ * is not among `files` (by real path) is read from disk, the standard
+ * library from compile_stdlib_dir().  The language server compiles an
+ * editor's open buffers over its workspace this way. */
+int compile_overlay(Compilation *c, const MemFile *files, int n);
 /* Where the standard library is: $CHARTER_PATH, else beside the program. */
 const char *compile_stdlib_dir(void);
 /* The source file of the compilation that `path` names (the same file on

@@ -499,8 +499,11 @@ Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, RefPlace p
      * reference of a file comes here. */
     for (KindSet w = resolve_places[place].kinds; w; w &= w - 1) {
         Decl *d = model_lookup(s->m, (DeclKind)__builtin_ctz(w), name);
-        if (d)
+        if (d) {
+            if (r->c->index)
+                VEC_PUSH(r->a, r->c->refs, ((SrcRef){span, d}));
             return d;
+        }
     }
     report_unresolved(r, s, name, span, place);
     return NULL;

@@ -633,7 +633,7 @@ check_completion() { # check_completion EXPECTED WORD...
 }
 
 if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
-    check_completion 'build check diff doc explain export fmt graph impact new tracker' charterc ''
+    check_completion 'build check diff doc explain export fmt graph impact lsp new tracker' charterc ''
     check_completion 'check' charterc ch
     check_completion '--color= --help --version' charterc --
     check_completion '--color= --format --help --max-indicators --max-share --min-sectors --strict' charterc check --

@@ -1,0 +1,61 @@
+-- nvim_session.lua - the language server through a real client: Neovim's
+-- built-in LSP client, headless.  Run from a copy of tests/lsp/ws with
+-- $CHARTERC set (test_lsp.sh does): opens main.charter, waits for its
+-- diagnostics (Neovim turns the UTF-16 range into a byte column, so the
+-- column checks the conversion end to end), asks for a definition across
+-- the used file, formats a messy buffer through the server, and checks
+-- that the server exits with status 0 after shutdown.  Prints "ok NAME" or
+-- "FAIL NAME: why", then "nvim session done".  Neovim 0.7 has no
+-- vim.lsp.start; start_client and buf_attach_client work in 0.7 and later.
+local function out(s) io.stdout:write(s .. "\n") end
+local function check(name, cond, why)
+  if cond then out("ok nvim: " .. name) else out("FAIL nvim: " .. name .. ": " .. tostring(why)) end
+end
+
+local exit_code
+vim.cmd("edit main.charter")
+local buf = vim.api.nvim_get_current_buf()
+local client_id = vim.lsp.start_client({
+  name = "charter",
+  cmd = { os.getenv("CHARTERC"), "lsp" },
+  root_dir = vim.fn.getcwd(),
+  on_exit = function(code) exit_code = code end,
+})
+check("the client starts the server", client_id ~= nil, "start_client failed")
+vim.lsp.buf_attach_client(buf, client_id)
+
+vim.wait(5000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
+local diags = vim.diagnostic.get(buf)
+check("diagnostics arrive", #diags == 1, #diags)
+if diags[1] then
+  -- `lead citty` on line 10, after "Café 🎒 ☕": byte column 35.
+  check("at the right byte column after non-ASCII text", diags[1].lnum == 9 and diags[1].col == 35,
+        diags[1].lnum .. ":" .. diags[1].col)
+  check("with the check's name as code", diags[1].code == "undefined_name", diags[1].code)
+end
+
+local client = vim.lsp.get_client_by_id(client_id)
+local res = client.request_sync("textDocument/definition", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  position = { line = 4, character = 7 },   -- `lead city` in the agreement
+}, 5000, buf)
+local loc = res and res.result
+check("definition in the used file", loc and loc.uri and loc.uri:match("/partners%.charter$")
+      and loc.range.start.line == 0, vim.inspect(res))
+
+vim.api.nvim_buf_set_lines(buf, 0, -1, false,
+  { 'agreement demo "D" {', "      term 2024-01-01   to 2025-12-31", "}" })
+if vim.lsp.buf.format then
+  vim.lsp.buf.format({ bufnr = buf, timeout_ms = 5000 })
+else
+  vim.lsp.buf.formatting_sync(nil, 5000)
+end
+local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+check("formatting applied by the client", lines[2] == "  term 2024-01-01 to 2025-12-31",
+      vim.inspect(lines))
+
+client.stop()
+vim.wait(5000, function() return exit_code ~= nil end, 20)
+check("the server exits with status 0 after shutdown", exit_code == 0, exit_code)
+out("nvim session done")
+vim.cmd("qa!")

@@ -1,0 +1,276 @@
+"""session.py CHARTERC WORKSPACE - drives `charterc lsp` through scripted
+sessions and checks the answers: lifecycle and exit status, diagnostics
+(ranges in UTF-16 on a line with non-ASCII text), hover, definition and
+references across a `use`d file, the outline, formatting, and malformed
+input.  Prints "ok NAME" or "FAIL NAME: why" per check and the summary
+line "N passed, N failed"."""
+import os
+import sys
+
+from lspclient import Client
+
+charterc, ws = sys.argv[1], os.path.realpath(sys.argv[2])
+results = {"pass": 0, "fail": 0}
+
+
+def check(name, cond, why=""):
+    if cond:
+        results["pass"] += 1
+        print("ok", name)
+    else:
+        results["fail"] += 1
+        print("FAIL %s: %s" % (name, why))
+
+
+def uri(name):
+    return "file://" + os.path.join(ws, name)
+
+
+def text(name):
+    with open(os.path.join(ws, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def utf16_col(line, byte_col):
+    """The UTF-16 column of a byte column of a line."""
+    prefix = line.encode("utf-8")[:byte_col].decode("utf-8")
+    return len(prefix.encode("utf-16-le")) // 2
+
+
+def pos_of(src, line_no, needle, nth=0):
+    """The LSP position (line, UTF-16 character) of needle in a line."""
+    line = src.split("\n")[line_no]
+    at = -1
+    for _ in range(nth + 1):
+        at = line.index(needle, at + 1)
+    return {"line": line_no, "character": utf16_col(line, len(line[:at].encode("utf-8")))}
+
+
+def start():
+    c = Client([charterc, "lsp"], cwd=ws)
+    r = c.call("initialize", {"processId": None, "rootUri": "file://" + ws, "capabilities": {}})
+    return c, r
+
+
+def open_doc(c, name, content=None):
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri(name), "languageId": "charter", "version": 1,
+        "text": text(name) if content is None else content}})
+
+
+def lifecycle():
+    c, r = start()
+    caps = r and r.get("result", {}).get("capabilities", {})
+    check("initialize answers", caps is not None, repr(r))
+    check("full text sync advertised", caps and caps["textDocumentSync"]["change"] == 1, repr(caps))
+    for p in ("hoverProvider", "definitionProvider", "referencesProvider",
+              "documentSymbolProvider", "documentFormattingProvider"):
+        check("advertises " + p, caps and caps.get(p) is True, repr(caps))
+    check("advertises nothing else", caps and set(caps) == {
+        "positionEncoding", "textDocumentSync", "hoverProvider", "definitionProvider",
+        "referencesProvider", "documentSymbolProvider", "documentFormattingProvider"}, repr(caps))
+    c.notify("initialized", {})
+    r = c.call("shutdown", None)
+    check("shutdown answers null", r and "result" in r and r["result"] is None, repr(r))
+    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("main.charter")},
+                                      "position": {"line": 0, "character": 0}})
+    check("requests after shutdown are refused", r and r.get("error", {}).get("code") == -32600,
+          repr(r))
+    c.notify("exit", None)
+    check("exit after shutdown: status 0", c.close() == 0)
+
+    c, _ = start()
+    c.notify("exit", None)
+    check("exit without shutdown: status 1", c.close() == 1)
+
+    c = Client([charterc, "lsp"], cwd=ws)
+    r = c.call("textDocument/hover", {})
+    check("a request before initialize: -32002", r and r["error"]["code"] == -32002, repr(r))
+    check("end of input without shutdown: status 1", c.close() == 1)
+
+
+def diagnostics():
+    c, _ = start()
+    c.notify("initialized", {})
+    main = text("main.charter")
+    open_doc(c, "main.charter")
+    d = c.diagnostics(uri("main.charter"))
+    check("diagnostics published on open", d is not None and len(d) == 1, repr(d))
+    if d:
+        g = d[0]
+        want = pos_of(main, 9, "citty")
+        check("undefined name: range start in UTF-16", g["range"]["start"] == want,
+              "%r != %r" % (g["range"]["start"], want))
+        check("undefined name: range end in UTF-16",
+              g["range"]["end"] == {"line": 9, "character": want["character"] + 5}, repr(g["range"]))
+        check("severity error", g["severity"] == 1, repr(g))
+        check("code is the check name", g["code"] == "undefined_name", repr(g))
+        href = g.get("codeDescription", {}).get("href", "")
+        check("codeDescription links to the check", href.endswith("docs/checks.md#undefined_name"),
+              href)
+        check("the hint follows the message", g["message"] ==
+              "partner 'citty' is not declared\ndid you mean 'city'?", repr(g["message"]))
+    # Edit the error away: the checks run, and their findings come.
+    fixed = main.replace("citty", "city")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 2},
+                                        "contentChanges": [{"text": fixed}]})
+    d = c.diagnostics(uri("main.charter"))
+    codes = sorted({g["code"] for g in d or []})
+    check("after the fix: check findings, no language error",
+          d and "undefined_name" not in codes and "agenda_missing" in codes, repr(codes))
+    gap = [g for g in d or [] if g["code"] == "agenda_missing"]
+    check("a gap is a warning", gap and gap[0]["severity"] == 2, repr(gap))
+    # An allowed finding is not shown.
+    allowed = fixed.replace('lead city\n}', 'lead city\n  allow agenda_missing "not yet"\n}', 1)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 3},
+                                        "contentChanges": [{"text": allowed}]})
+    d = c.diagnostics(uri("main.charter"))
+    codes = {g["code"] for g in d or []}
+    check("an allowed finding is not shown", d and "agenda_missing" not in codes, repr(codes))
+    # The used file's open buffer wins over the disk.
+    open_doc(c, "partners.charter", text("partners.charter").replace("partner city", "partner town"))
+    seen = {}
+    for _ in range(2):
+        m = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+        if m:
+            seen[m["params"]["uri"]] = m["params"]["diagnostics"]
+    codes = {g["code"] for g in seen.get(uri("main.charter"), [])}
+    check("a use'd file is read from its open buffer", "undefined_name" in codes, repr(seen))
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri("partners.charter")}})
+    check("a closed document's diagnostics are cleared", c.diagnostics(uri("partners.charter")) == [])
+    c.diagnostics(uri("main.charter"))
+    # A finding in the used file that points into this one: a duplicate.
+    dup = fixed + '\npartner city "Again" {\n  sector government\n}\n'
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 4},
+                                        "contentChanges": [{"text": dup}]})
+    d = c.diagnostics(uri("main.charter"))
+    rel = [g for g in d or [] if g["code"] == "duplicate_name"]
+    loc = rel and rel[0].get("relatedInformation", [{}])[0].get("location", {})
+    check("a finding in the used file shows where it points",
+          rel and rel[0]["range"]["start"] == {"line": 16, "character": 8}, repr(rel))
+    check("with a related location in the used file", loc and loc.get("uri") ==
+          uri("partners.charter") and loc["range"]["start"] == {"line": 0, "character": 8}, repr(rel))
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri("main.charter")}})
+    d = c.diagnostics(uri("main.charter"))
+    check("cleared on close", d == [], repr(d))
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    c.close()
+
+
+def navigation():
+    c, _ = start()
+    c.notify("initialized", {})
+    main = text("main.charter").replace("citty", "city")
+    open_doc(c, "main.charter", main)
+    c.diagnostics(uri("main.charter"))
+    at = pos_of(main, 13, "city")   # owner city
+    td = {"uri": uri("main.charter")}
+    r = c.call("textDocument/definition", {"textDocument": td, "position": at})
+    res = r and r.get("result")
+    check("definition in the used file", res and res["uri"] == uri("partners.charter") and
+          res["range"] == {"start": {"line": 0, "character": 8}, "end": {"line": 0, "character": 12}},
+          repr(r))
+    r = c.call("textDocument/hover", {"textDocument": td, "position": at})
+    val = r and (r.get("result") or {}).get("contents", {}).get("value", "")
+    check("hover: kind, id, title", val and val.startswith("**partner** `city` — Ville de Québec"),
+          repr(val))
+    check("hover: key facts", val and "- sector: `government`" in val and "- level: `local`" in val
+          and "- signatory: Maire" in val, repr(val))
+    r = c.call("textDocument/references", {"textDocument": td, "position": at,
+                                           "context": {"includeDeclaration": True}})
+    res = r and r.get("result") or []
+    got = sorted((x["uri"].rsplit("/", 1)[1], x["range"]["start"]["line"]) for x in res)
+    check("references across the used file",
+          got == [("main.charter", 4), ("main.charter", 9), ("main.charter", 13),
+                  ("partners.charter", 0)], repr(got))
+    r = c.call("textDocument/hover", {"textDocument": td, "position": {"line": 1, "character": 0}})
+    check("hover on nothing: null", r and r["result"] is None, repr(r))
+    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("nope.charter")},
+                                      "position": {"line": 0, "character": 0}})
+    check("hover in an unknown document: null", r and r["result"] is None, repr(r))
+    allow = main.replace("owner city\n", "owner city\n  allow milestone_unowned \"test\"\n")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 2},
+                                        "contentChanges": [{"text": allow}]})
+    r = c.call("textDocument/hover", {"textDocument": td, "position": pos_of(allow, 14, "unowned")})
+    val = r and (r.get("result") or {}).get("contents", {}).get("value", "")
+    check("hover on allow CHECK: its reference text", "milestone_unowned" in val and len(val) > 80,
+          repr(val))
+    r = c.call("textDocument/documentSymbol", {"textDocument": td})
+    res = r and r.get("result") or []
+    names = [(g["name"], [s["name"] for s in g["children"]]) for g in res]
+    check("outline grouped by kind", names == [("agreement (1)", ["demo"]), ("goal (1)", ["g"]),
+                                               ("activity (1)", ["a"]), ("milestone (1)", ["m"])],
+          repr(names))
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    c.close()
+
+
+def formatting():
+    c, _ = start()
+    messy = 'agreement demo "D" {\n      term 2024-01-01   to 2025-12-31\n}\n'
+    open_doc(c, "main.charter", messy)
+    td = {"uri": uri("main.charter")}
+    r = c.call("textDocument/formatting", {"textDocument": td, "options": {"tabSize": 2,
+                                                                            "insertSpaces": True}})
+    res = r and r.get("result")
+    check("formatting: one edit, the canonical layout", res and len(res) == 1 and
+          res[0]["newText"] == 'agreement demo "D" {\n  term 2024-01-01 to 2025-12-31\n}\n' and
+          res[0]["range"] == {"start": {"line": 0, "character": 0},
+                              "end": {"line": 3, "character": 0}}, repr(r))
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 2},
+                                        "contentChanges": [{"text": messy + "partner {\n"}]})
+    r = c.call("textDocument/formatting", {"textDocument": td, "options": {}})
+    check("no edits while the file has syntax errors", r and r.get("result") == [], repr(r))
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    check("formatting session ends with status 0", c.close() == 0)
+
+
+def malformed():
+    c, _ = start()
+    cases = [
+        ("not JSON", b"Content-Length: 5\r\n\r\n{oops", -32700),
+        ("no Content-Length", b"Content-Type: x\r\n\r\n", -32700),
+        ("Content-Length not a number", b"Content-Length: ten\r\n\r\n", -32700),
+        ("huge Content-Length", b"Content-Length: 99999999999999999999999\r\n\r\n", -32700),
+        ("a header line without a colon", b"garbage\r\n\r\n", -32700),
+        ("JSON that is not an object", b"Content-Length: 2\r\n\r\n[]", -32600),
+        ("an id of the wrong type", b'Content-Length: 36\r\n\r\n{"jsonrpc":"2.0","id":[],"method":1}',
+         -32600),
+    ]
+    for name, data, code in cases:
+        c.send_raw(data)
+        r = c.wait(lambda m: "error" in m and m.get("id") is None)
+        check("malformed: " + name, r and r["error"]["code"] == code, repr(r))
+    r = c.call("no/such/method", {})
+    check("unknown method: -32601", r and r["error"]["code"] == -32601, repr(r))
+    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("main.charter")}})
+    check("hover on an unknown document: null", r and r.get("result") is None, repr(r))
+    open_doc(c, "main.charter")
+    c.diagnostics(uri("main.charter"))
+    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("main.charter")}})
+    check("hover without a position: -32602", r and r["error"]["code"] == -32602, repr(r))
+    # A body above the limit is skipped without being held, and the
+    # session goes on.
+    big = 161 * 1024 * 1024
+    c.send_raw(b"Content-Length: %d\r\n\r\n" % big)
+    chunk = b" " * (1 << 20)
+    for _ in range(161):
+        c.send_raw(chunk)
+    r = c.wait(lambda m: "error" in m and m.get("id") is None, timeout=60)
+    check("a message above the limit: -32600", r and r["error"]["code"] == -32600, repr(r))
+    r = c.call("shutdown", None)
+    check("the session goes on after malformed input", r and "result" in r, repr(r))
+    c.notify("exit", None)
+    check("and ends with status 0", c.close() == 0)
+
+
+lifecycle()
+diagnostics()
+navigation()
+formatting()
+malformed()
+print("%d passed, %d failed" % (results["pass"], results["fail"]))
+sys.exit(1 if results["fail"] else 0)
