@@ -178,11 +178,16 @@ static json_t *initialize(Lsp *s, json_t *params, LspErr *e)
     (void)params;
     (void)e;
     s->initialized = true;
-    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b},s:{s:s,s:s}}",
+    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:{s:b},s:{s:[s]},"
+                     "s:b,s:b,s:{s:[s,s]}},s:{s:s,s:s}}",
                      "capabilities", "positionEncoding", "utf-16", "textDocumentSync",
                      "openClose", 1, "change", 1, "save", "includeText", 0, "hoverProvider", 1,
                      "definitionProvider", 1, "referencesProvider", 1,
                      "documentSymbolProvider", 1, "documentFormattingProvider", 1,
+                     "renameProvider", "prepareProvider", 1, "codeActionProvider",
+                     "codeActionKinds", "quickfix", "foldingRangeProvider", 1,
+                     "workspaceSymbolProvider", 1, "completionProvider", "triggerCharacters",
+                     " ", ",",
                      "serverInfo", "name", "charterc", "version", CHARTER_VERSION);
 }
 
@@ -207,6 +212,12 @@ static const Request requests[] = {
     {"textDocument/references", lsp_references},
     {"textDocument/documentSymbol", lsp_symbols},
     {"textDocument/formatting", lsp_formatting},
+    {"textDocument/prepareRename", lsp_prepare_rename},
+    {"textDocument/rename", lsp_rename},
+    {"textDocument/codeAction", lsp_code_action},
+    {"textDocument/foldingRange", lsp_folding},
+    {"workspace/symbol", lsp_workspace_symbols},
+    {"textDocument/completion", lsp_completion},
 };
 
 static void request(Lsp *s, const char *method, json_t *id, json_t *params)

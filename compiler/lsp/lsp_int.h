@@ -71,11 +71,42 @@ json_t *lsp_location(const Lsp *s, const Compilation *c, Span sp);
 /* The URI of file `file` of the compilation (an open document's own). */
 char *lsp_file_uri(const Lsp *s, const Compilation *c, uint32_t file);
 
-/* lsp_nav.c: the requests about a position or a document. */
+/* lsp_nav.c: names at a position, and the requests about them. */
+/* Whether `off` of `file` is inside (or just after) the span. */
+bool lsp_covers(Span sp, uint32_t file, uint32_t off);
+/* The declaration named or declared at `off` of the root file (and in
+ * *at, when not NULL, the span of the name there), or NULL. */
+Decl *lsp_decl_at(const Compilation *c, uint32_t off, Span *at);
+/* A declaration's identity across compilations: the same place of the
+ * same file. */
+typedef struct LspDeclKey {
+    const char *real;
+    uint32_t lo;
+    DeclKind kind;
+} LspDeclKey;
+LspDeclKey lsp_key_of(const Compilation *c, const Decl *d);
+bool lsp_same_decl(const Compilation *c, const Decl *d, const LspDeclKey *k);
+/* The compilation of a request's document and the byte offset of its
+ * position; NULL for a document the server does not know (or, with *e
+ * set, a request without a position). */
+Compilation *lsp_at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e);
+
 json_t *lsp_hover(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_definition(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_references(Lsp *s, json_t *params, LspErr *e);
-json_t *lsp_symbols(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_formatting(Lsp *s, json_t *params, LspErr *e);
+
+/* lsp_symbols.c: the outline, workspace symbols, folding. */
+json_t *lsp_symbols(Lsp *s, json_t *params, LspErr *e);
+json_t *lsp_workspace_symbols(Lsp *s, json_t *params, LspErr *e);
+json_t *lsp_folding(Lsp *s, json_t *params, LspErr *e);
+
+/* lsp_complete.c: completion by context. */
+json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e);
+
+/* lsp_edit.c: rename and code actions. */
+json_t *lsp_prepare_rename(Lsp *s, json_t *params, LspErr *e);
+json_t *lsp_rename(Lsp *s, json_t *params, LspErr *e);
+json_t *lsp_code_action(Lsp *s, json_t *params, LspErr *e);
 
 #endif

@@ -1,6 +1,5 @@
 /* lsp_nav.c - the requests about a position or a whole document: hover,
- * go to definition, find references, the outline (document symbols) and
- * formatting.
+ * go to definition, find references and formatting.
  *
  * Names are found through the compilation's index (Compilation.decls and
  * .refs, filled by the front end): a position is on a declaration's id or
@@ -27,46 +26,42 @@ static bool param_offset(const Compilation *c, json_t *params, uint32_t *off)
     return true;
 }
 
-static bool covers(Span sp, uint32_t file, uint32_t off)
+bool lsp_covers(Span sp, uint32_t file, uint32_t off)
 {
     return sp.file == file && sp.lo <= off && off <= sp.hi && sp.hi > sp.lo;
 }
 
-/* The declaration named or declared at `off` of the root file, or NULL. */
-static Decl *decl_at(const Compilation *c, uint32_t off)
+Decl *lsp_decl_at(const Compilation *c, uint32_t off, Span *at)
 {
     for (int i = 0; i < c->refs.n; i++)
-        if (covers(c->refs.v[i].span, c->root_file, off))
+        if (lsp_covers(c->refs.v[i].span, c->root_file, off)) {
+            if (at)
+                *at = c->refs.v[i].span;
             return c->refs.v[i].decl;
+        }
     for (int i = 0; i < c->decls.n; i++)
-        if (covers(c->decls.v[i]->id_span, c->root_file, off))
+        if (lsp_covers(c->decls.v[i]->id_span, c->root_file, off)) {
+            if (at)
+                *at = c->decls.v[i]->id_span;
             return c->decls.v[i];
+        }
     return NULL;
 }
 
-/* A declaration's identity across compilations. */
-typedef struct DeclKey {
-    const char *real;
-    uint32_t lo;
-    DeclKind kind;
-} DeclKey;
-
-static DeclKey key_of(const Compilation *c, const Decl *d)
+LspDeclKey lsp_key_of(const Compilation *c, const Decl *d)
 {
     const char *real = d->id_span.file < (uint32_t)c->sm.files.n
                            ? c->sm.files.v[d->id_span.file]->real : "";
-    return (DeclKey){real, d->id_span.lo, d->kind};
+    return (LspDeclKey){real, d->id_span.lo, d->kind};
 }
 
-static bool same_decl(const Compilation *c, const Decl *d, const DeclKey *k)
+bool lsp_same_decl(const Compilation *c, const Decl *d, const LspDeclKey *k)
 {
-    DeclKey o = key_of(c, d);
+    LspDeclKey o = lsp_key_of(c, d);
     return o.kind == k->kind && o.lo == k->lo && strcmp(o.real, k->real) == 0;
 }
 
-/* The compilation of a request's document and the offset of its
- * position; NULL for a document the server does not know. */
-static Compilation *at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e)
+Compilation *lsp_at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e)
 {
     LspDoc *d = lsp_param_doc(s, params);
     if (!d)
@@ -84,10 +79,10 @@ static Compilation *at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e
 json_t *lsp_definition(Lsp *s, json_t *params, LspErr *e)
 {
     uint32_t off;
-    Compilation *c = at_position(s, params, &off, e);
+    Compilation *c = lsp_at_position(s, params, &off, e);
     if (!c)
         return json_null();
-    Decl *d = decl_at(c, off);
+    Decl *d = lsp_decl_at(c, off, NULL);
     json_t *loc = d ? lsp_location(s, c, d->id_span) : NULL;
     compile_free(c);
     return loc ? loc : json_null();
@@ -112,16 +107,16 @@ static void add_unique(json_t *list, json_t *loc)
 json_t *lsp_references(Lsp *s, json_t *params, LspErr *e)
 {
     uint32_t off;
-    Compilation *c = at_position(s, params, &off, e);
+    Compilation *c = lsp_at_position(s, params, &off, e);
     if (!c)
         return json_array();
-    Decl *d = decl_at(c, off);
+    Decl *d = lsp_decl_at(c, off, NULL);
     json_t *list = json_array();
     if (!d) {
         compile_free(c);
         return list;
     }
-    DeclKey key = key_of(c, d);
+    LspDeclKey key = lsp_key_of(c, d);
     char *real = strdup(key.real);
     key.real = real ? real : "";
     if (json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration")))
@@ -130,7 +125,7 @@ json_t *lsp_references(Lsp *s, json_t *params, LspErr *e)
     for (int i = 0; i < s->ndocs; i++) {
         Compilation *o = lsp_compile(s, s->docs[i]);
         for (int k = 0; k < o->refs.n; k++)
-            if (same_decl(o, o->refs.v[k].decl, &key))
+            if (lsp_same_decl(o, o->refs.v[k].decl, &key))
                 add_unique(list, lsp_location(s, o, o->refs.v[k].span));
         compile_free(o);
     }
@@ -289,82 +284,18 @@ static json_t *hover_allow(const Compilation *c, uint32_t off)
 json_t *lsp_hover(Lsp *s, json_t *params, LspErr *e)
 {
     uint32_t off;
-    Compilation *c = at_position(s, params, &off, e);
+    Compilation *c = lsp_at_position(s, params, &off, e);
     if (!c)
         return json_null();
     json_t *h = hover_allow(c, off);
     for (int i = 0; !h && i < c->refs.n; i++)
-        if (covers(c->refs.v[i].span, c->root_file, off))
+        if (lsp_covers(c->refs.v[i].span, c->root_file, off))
             h = hover_decl(c, c->refs.v[i].decl, c->refs.v[i].span);
     for (int i = 0; !h && i < c->decls.n; i++)
-        if (covers(c->decls.v[i]->id_span, c->root_file, off))
+        if (lsp_covers(c->decls.v[i]->id_span, c->root_file, off))
             h = hover_decl(c, c->decls.v[i], c->decls.v[i]->id_span);
     compile_free(c);
     return h ? h : json_null();
-}
-
-/* ---- the outline ---------------------------------------------------- */
-
-/* The protocol's SymbolKind for each kind of declaration. */
-static int symbol_kind(DeclKind k)
-{
-    static const int kinds[K_COUNT] = {
-        [K_AGREEMENT] = 2,  [K_PARTNER] = 5,  [K_GOAL] = 24,     [K_INDICATOR] = 7,
-        [K_ACTIVITY] = 12,  [K_MILESTONE] = 20, [K_NEED] = 11,   [K_DIMENSION] = 10,
-        [K_UNIT] = 14,      [K_SECTOR] = 22,  [K_LEVEL] = 22,    [K_BACKBONE_FN] = 6,
-        [K_PHASE] = 22,     [K_EXTERN] = 12,  [K_NAMESPACE] = 3,
-    };
-    return kinds[k];
-}
-
-static json_t *symbol(const Compilation *c, const Decl *d)
-{
-    json_t *j = json_pack("{s:o,s:i,s:o,s:o}", "name", lsp_str(d->id), "kind",
-                          symbol_kind(d->kind), "range", lsp_range(&c->sm, d->span),
-                          "selectionRange", lsp_range(&c->sm, d->id_span));
-    if (d->title)
-        json_object_set_new(j, "detail", lsp_str(d->title));
-    return j;
-}
-
-/* The declarations of the document, grouped by kind in the order of
- * DeclKind, each group a symbol whose children are in source order. */
-json_t *lsp_symbols(Lsp *s, json_t *params, LspErr *e)
-{
-    (void)e;
-    LspDoc *doc = lsp_param_doc(s, params);
-    json_t *out = json_array();
-    if (!doc)
-        return out;
-    Compilation *c = lsp_compile(s, doc);
-    for (int k = 0; k < K_COUNT; k++) {
-        json_t *children = json_array();
-        Span all = SPAN_NONE, first = SPAN_NONE;
-        for (int i = 0; i < c->decls.n; i++) {
-            const Decl *d = c->decls.v[i];
-            if (d->kind != (DeclKind)k || d->id_span.file != c->root_file)
-                continue;
-            if (all.file == NO_FILE) {
-                all = d->span;
-                first = d->id_span;
-            }
-            all.lo = d->span.lo < all.lo ? d->span.lo : all.lo;
-            all.hi = d->span.hi > all.hi ? d->span.hi : all.hi;
-            json_array_append_new(children, symbol(c, d));
-        }
-        if (json_array_size(children) == 0) {
-            json_decref(children);
-            continue;
-        }
-        char name[64];
-        snprintf(name, sizeof name, "%s (%zu)", decl_kind_name((DeclKind)k),
-                 json_array_size(children));
-        json_array_append_new(out, json_pack("{s:s,s:i,s:o,s:o,s:o}", "name", name, "kind", 3,
-                                             "range", lsp_range(&c->sm, all), "selectionRange",
-                                             lsp_range(&c->sm, first), "children", children));
-    }
-    compile_free(c);
-    return out;
 }
 
 /* ---- formatting ----------------------------------------------------- */

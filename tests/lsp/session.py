@@ -64,11 +64,18 @@ def lifecycle():
     check("initialize answers", caps is not None, repr(r))
     check("full text sync advertised", caps and caps["textDocumentSync"]["change"] == 1, repr(caps))
     for p in ("hoverProvider", "definitionProvider", "referencesProvider",
-              "documentSymbolProvider", "documentFormattingProvider"):
+              "documentSymbolProvider", "documentFormattingProvider", "foldingRangeProvider",
+              "workspaceSymbolProvider"):
         check("advertises " + p, caps and caps.get(p) is True, repr(caps))
+    check("advertises rename with prepareRename",
+          caps and caps.get("renameProvider") == {"prepareProvider": True}, repr(caps))
+    check("advertises quick fixes",
+          caps and caps.get("codeActionProvider") == {"codeActionKinds": ["quickfix"]}, repr(caps))
     check("advertises nothing else", caps and set(caps) == {
         "positionEncoding", "textDocumentSync", "hoverProvider", "definitionProvider",
-        "referencesProvider", "documentSymbolProvider", "documentFormattingProvider"}, repr(caps))
+        "referencesProvider", "documentSymbolProvider", "documentFormattingProvider",
+        "renameProvider", "codeActionProvider", "foldingRangeProvider",
+        "workspaceSymbolProvider", "completionProvider"}, repr(caps))
     c.notify("initialized", {})
     r = c.call("shutdown", None)
     check("shutdown answers null", r and "result" in r and r["result"] is None, repr(r))
@@ -207,6 +214,101 @@ def navigation():
     c.close()
 
 
+def editing():
+    c, _ = start()
+    main = text("main.charter")
+    open_doc(c, "main.charter")
+    c.diagnostics(uri("main.charter"))
+    td = {"uri": uri("main.charter")}
+    at = pos_of(main, 9, "citty")
+    r = c.call("textDocument/codeAction", {"textDocument": td, "range": {"start": at, "end": at},
+                                           "context": {"diagnostics": []}})
+    res = r and r.get("result") or []
+    edit = res and res[0]["edit"]["changes"].get(uri("main.charter"), [{}])[0]
+    check("quick fix: did you mean", len(res) == 1 and res[0]["title"] == "Change to 'city'" and
+          res[0]["kind"] == "quickfix" and edit.get("newText") == "city" and
+          edit["range"]["start"] == at, repr(res))
+    fixed = main.replace("citty", "city")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 2},
+                                        "contentChanges": [{"text": fixed}]})
+    open_doc(c, "partners.charter")
+    at = pos_of(fixed, 13, "city")
+    r = c.call("textDocument/prepareRename", {"textDocument": td, "position": at})
+    res = r and r.get("result")
+    check("prepareRename: the name's range and text", res and res["placeholder"] == "city" and
+          res["range"]["start"] == at, repr(r))
+    r = c.call("textDocument/prepareRename", {"textDocument": td,
+                                              "position": pos_of(fixed, 1 - 1, "use")})
+    check("prepareRename where there is no name: null", r and r.get("result") is None, repr(r))
+    r = c.call("textDocument/rename", {"textDocument": td, "position": at, "newName": "town"})
+    ch = (r and r.get("result") or {}).get("changes", {})
+    got = sorted((u.rsplit("/", 1)[1], e["range"]["start"]["line"], e["newText"])
+                 for u, es in ch.items() for e in es)
+    check("rename across the used file", got == [
+        ("main.charter", 4, "town"), ("main.charter", 9, "town"), ("main.charter", 13, "town"),
+        ("partners.charter", 0, "town")], repr(r))
+    r = c.call("textDocument/rename", {"textDocument": td, "position": pos_of(fixed, 2, "demo"),
+                                       "newName": "x y"})
+    check("rename to a name that is not one: refused", r and "error" in r, repr(r))
+    collide = fixed + '\npartner town "Town" {\n  sector private\n}\n'
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 3},
+                                        "contentChanges": [{"text": collide}]})
+    r = c.call("textDocument/rename", {"textDocument": td, "position": at, "newName": "town"})
+    check("rename onto a declared name of the kind: refused",
+          r and r.get("error", {}).get("message") == "partner 'town' is already declared", repr(r))
+    r = c.call("textDocument/rename", {"textDocument": td, "position": at, "newName": "g"})
+    check("a goal's name is free for a partner", r and "result" in r, repr(r))
+    r = c.call("workspace/symbol", {"query": "CIT"})
+    res = r and r.get("result") or []
+    check("workspace symbols by part of the name, without case",
+          [(x["name"], x["containerName"], x["location"]["uri"].rsplit("/", 1)[1]) for x in res] ==
+          [("city", "partner", "partners.charter")], repr(res))
+    folded = "# one\n# two\nagreement demo \"D\" {\n  term 2024-01-01 to 2025-12-31\n" \
+             "  scope \"\"\"\n    a\n    b\n  \"\"\"\n}\n"
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"), "version": 4},
+                                        "contentChanges": [{"text": folded}]})
+    r = c.call("textDocument/foldingRange", {"textDocument": td})
+    res = sorted((x["startLine"], x["endLine"], x.get("kind")) for x in (r and r.get("result") or []))
+    check("folding: blocks, long strings, comment runs",
+          res == [(0, 1, "comment"), (2, 7, None), (4, 6, None)], repr(res))
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    c.close()
+
+
+def completion():
+    c, _ = start()
+    base = text("main.charter").replace("citty", "city")
+    td = {"uri": uri("main.charter")}
+    cases = [
+        ("after lead: the partners", "  lead ", lambda ls: ls == ["city"]),
+        ("after supports: the goals", "  supports ", lambda ls: ls == ["g"]),
+        ("after sector: the prelude's sectors", "  sector ",
+         lambda ls: "government" in ls and "private" in ls and "city" not in ls),
+        ("after direction: up and down", "  direction ", lambda ls: ls == ["up", "down"]),
+        ("after allow: the check names", "  allow ",
+         lambda ls: "agenda_missing" in ls and "undefined_name" not in ls and "city" not in ls),
+        ("in a report, after by: the partners", '  report r "R" every month by ',
+         lambda ls: ls == ["city"]),
+        ("in the statement name: nothing", "  lea", lambda ls: ls == []),
+    ]
+    open_doc(c, "main.charter", base)
+    version = 1
+    for name, line, ok in cases:
+        version += 1
+        doc = base.replace("  owner city\n", "  owner city\n" + line + "\n")
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri("main.charter"),
+                                                             "version": version},
+                                            "contentChanges": [{"text": doc}]})
+        r = c.call("textDocument/completion", {"textDocument": td, "position": {
+            "line": 14, "character": len(line)}})
+        labels = [x["label"] for x in (r and r.get("result") or [])]
+        check("completion " + name, ok(labels), repr(labels))
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    c.close()
+
+
 def formatting():
     c, _ = start()
     messy = 'agreement demo "D" {\n      term 2024-01-01   to 2025-12-31\n}\n'
@@ -270,6 +372,8 @@ def malformed():
 lifecycle()
 diagnostics()
 navigation()
+editing()
+completion()
 formatting()
 malformed()
 print("%d passed, %d failed" % (results["pass"], results["fail"]))
