@@ -1,8 +1,8 @@
 /* due.c - `due`: what is due within a window, and what is overdue.
  *
  * Items: milestones not yet done, cancelled or met, due within the window
- * or overdue; indicator reports (the end of each reporting period, when
- * the reporter has not reported for it yet) and reports already missing;
+ * or overdue; indicator reports (each period a reporter owes and has not
+ * reported, by its deadline: oblig.h) and reports already missing;
  * the communication block's reports falling in the window (from the
  * term's start, every DURATION). */
 #define _POSIX_C_SOURCE 200809L
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "due.h"
+#include "oblig.h"
 #include "period.h"
 #include "score.h"
 #include "term.h"
@@ -70,6 +71,53 @@ static const char *names(Trk *t, Partner *const *v, int n)
     return s;
 }
 
+typedef VEC(Item) ItemVec;
+
+/* The reports of indicator i (oblig.h): per reporter, one item for the
+ * missing ones (deadline passed, no report), dated at the last missed
+ * deadline, and one per coming report whose deadline is within the
+ * window.  A period is missing or coming, never both. */
+static void indicator_reports(Trk *t, Score *s, int i, const Partner *only, int32_t until,
+                              ItemVec *items)
+{
+    const Indicator *ind = t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    Oblig ob;
+    if (!oblig_init(&ob, t->m, ind, oi->anchor, oi->freq))
+        return;
+    int last = oblig_last_missed(&ob, s->as_of);
+    char d1[16], d2[16];
+    for (int r = 0; r < ind->reporters.n; r++) {
+        const Partner *p = ind->reporters.v[r];
+        if (only && p != only)
+            continue;
+        int lo, hi;
+        oblig_window(&ob, t->m, p, &lo, &hi);
+        int miss = s->missing[i][r];
+        if (miss > 0) {
+            int k = hi < last ? hi : last;
+            while (k > lo && (!oblig_in_season(&ob, k) || obs_reported(&s->obs, i, r, k)))
+                k--;
+            Item it = {oblig_deadline(&ob, k), "report", ind->d.id, p->d.id,
+                       arena_printf(t->a, "%d report%s missing", miss, miss == 1 ? "" : "s")};
+            VEC_PUSH(t->a, *items, it);
+        }
+        for (int k = last + 1 > lo ? last + 1 : lo; k <= hi; k++) {
+            int32_t deadline = oblig_deadline(&ob, k);
+            if (deadline > until)
+                break;
+            if (!oblig_in_season(&ob, k) || obs_reported(&s->obs, i, r, k))
+                continue;
+            int32_t start = period_start(ob.anchor, ob.freq, k);
+            int32_t end = period_start(ob.anchor, ob.freq, k + 1) - 1;
+            Item it = {deadline, "report", ind->d.id, p->d.id,
+                       arena_printf(t->a, "the value for %s to %s", date_iso(start, d1),
+                                    date_iso(end, d2))};
+            VEC_PUSH(t->a, *items, it);
+        }
+    }
+}
+
 static const char due_help[] =
     "usage: %s due [--within DURATION] [--partner ID] [--as-of DATE]\n\n"
     "What is due: milestones not yet done, indicator reports and the reports of\n"
@@ -114,8 +162,8 @@ int due_cmd(Trk *t, int argc, char **argv)
         }
         only = t->part[p];
     }
-    VEC(Item) items = {0};
-    char d1[16], d2[16];
+    ItemVec items = {0};
+    char d1[16];
     /* Milestones. */
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
@@ -134,41 +182,8 @@ int due_cmd(Trk *t, int argc, char **argv)
         VEC_PUSH(t->a, items, it);
     }
     /* Indicator reports. */
-    for (int i = 0; i < t->nind; i++) {
-        const Indicator *ind = t->ind[i];
-        const ObsInd *oi = &s.obs.ind[i];
-        if (ind->formula || ind->frequency.n == 0 || oi->anchor == DATE_NONE)
-            continue;
-        int k = period_of(oi->anchor, oi->freq, as_of);
-        for (int r = 0; r < ind->reporters.n; r++) {
-            const Partner *p = ind->reporters.v[r];
-            if (only && p != only)
-                continue;
-            int miss = s.missing[i][r];
-            if (miss > 0) {
-                int32_t last_end = period_start(oi->anchor, oi->freq, k < 0 ? 0 : k) - 1;
-                Item it = {last_end, "report", ind->d.id, p->d.id,
-                           arena_printf(t->a, "%d report%s missing", miss, miss == 1 ? "" : "s")};
-                VEC_PUSH(t->a, items, it);
-            }
-            /* The current period's report, due on its last day. */
-            for (int q = k < 0 ? 0 : k;; q++) {
-                int32_t start = period_start(oi->anchor, oi->freq, q);
-                int32_t end = period_start(oi->anchor, oi->freq, q + 1) - 1;
-                if (end > until || (t->ag->term_end != DATE_NONE && start > t->ag->term_end))
-                    break;
-                if (end < as_of)
-                    continue;
-                bool done = obs_reported(&s.obs, i, r, q);
-                if (!done) {
-                    Item it = {end, "report", ind->d.id, p->d.id,
-                               arena_printf(t->a, "the value for %s to %s", date_iso(start, d1),
-                                            date_iso(end, d2))};
-                    VEC_PUSH(t->a, items, it);
-                }
-            }
-        }
-    }
+    for (int i = 0; i < t->nind; i++)
+        indicator_reports(t, &s, i, only, until, &items);
     /* Reports of the communication block. */
     for (int c = 0; c < t->m->comms.n; c++) {
         const Comm *cm = t->m->comms.v[c];

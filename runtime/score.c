@@ -11,6 +11,7 @@
 #include "bundle.h"
 #include "csv.h"
 #include "exprtext.h"
+#include "oblig.h"
 #include "period.h"
 
 typedef struct MemoEnt {
@@ -190,6 +191,95 @@ static void eval_src_series(void *env, int i, int32_t d, charter_series *out)
     score_series(env, i, d, out);
 }
 
+/* ---- totals over a span (`totals yearly|quarterly`) ----------------------- */
+
+/* Whether indicator i is judged by totals over a span: per-period values
+ * with a frequency, whose rows the scan kept (bundle_index: HISTORY). */
+static bool totals_of(const Score *s, int i)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    return ind->totals != TOTALS_NONE && ind->values == VALUES_PER_PERIOD && oi->freq.n > 0 &&
+           oi->anchor != DATE_NONE && oi->history;
+}
+
+/* The calendar year or quarter holding d: [*lo, *hi]. */
+static void span_of(Totals tt, int32_t d, int32_t *lo, int32_t *hi)
+{
+    int y, m, day;
+    date_to_civil(d, &y, &m, &day);
+    if (tt == TOTALS_YEARLY) {
+        *lo = date_from_civil(y, 1, 1);
+        *hi = date_from_civil(y + 1, 1, 1) - 1;
+    } else {
+        int q = (m - 1) / 3 * 3 + 1;
+        *lo = date_from_civil(y, q, 1);
+        *hi = (q == 10 ? date_from_civil(y + 1, 1, 1) : date_from_civil(y, q + 3, 1)) - 1;
+    }
+}
+
+/* The total so far in the span of the latest value on or before d: the
+ * sum, over the reporting periods of that span, of each period's value
+ * (the combined series' last value dated in the period). */
+static double totals_value(Score *s, int i, int32_t d, int32_t *vdate)
+{
+    const ObsInd *oi = &s->obs.ind[i];
+    charter_series cs;
+    score_series(s, i, d, &cs);
+    *vdate = DATE_NONE;
+    if (cs.count == 0)
+        return NAN;
+    int32_t last = cs.dates[cs.count - 1], lo, hi;
+    span_of(s->t->ind[i]->totals, last, &lo, &hi);
+    double total = 0;
+    for (size_t k = cs.count; k-- > 0 && cs.dates[k] >= lo;) {
+        bool last_of_period = k + 1 == cs.count || period_of(oi->anchor, oi->freq, cs.dates[k + 1]) !=
+                                                      period_of(oi->anchor, oi->freq, cs.dates[k]);
+        if (last_of_period)
+            total += cs.values[k];
+    }
+    *vdate = last;
+    return total;
+}
+
+/* The plan of a totals indicator at d: the target of d's span (the last
+ * target dated on or before the span's end, later ones in the file
+ * winning on one date) spread evenly over the span's reporting periods in
+ * season, as far as the periods started by d.  False when there is no
+ * such target or no period. */
+static bool totals_plan(const Score *s, int i, int32_t d, double *out, double *target)
+{
+    const Indicator *ind = s->t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    int32_t lo, hi;
+    span_of(ind->totals, d, &lo, &hi);
+    const Target *tg = NULL;
+    for (int k = 0; k < ind->targets.n; k++) {
+        const Target *x = &ind->targets.v[k];
+        if (x->date <= hi && (!tg || x->date >= tg->date))
+            tg = x;
+    }
+    if (!tg)
+        return false;
+    Oblig ob;
+    if (!oblig_init(&ob, s->t->m, ind, oi->anchor, oi->freq))
+        return false;
+    int k0 = lo <= oi->anchor ? 0 : period_of(oi->anchor, oi->freq, lo);
+    if (period_start(oi->anchor, oi->freq, k0) < lo)
+        k0++;
+    int all = 0, started = 0;
+    for (int k = k0; period_start(oi->anchor, oi->freq, k) <= hi && all < 100000; k++)
+        if (oblig_in_season(&ob, k)) {
+            all++;
+            started += period_start(oi->anchor, oi->freq, k) <= d;
+        }
+    if (all == 0)
+        return false;
+    *out = tg->value * started / all;
+    *target = tg->value;
+    return true;
+}
+
 double score_value(Score *s, int i, int32_t d, int32_t *vdate)
 {
     Trk *t = s->t;
@@ -211,6 +301,9 @@ double score_value(Score *s, int i, int32_t d, int32_t *vdate)
         v = eval_number(s->eval, ind->formula, d, &vd);
         if (isnan(v))
             vd = DATE_NONE;
+    } else if (totals_of(s, i)) {
+        mm->busy = false;   /* the series of a reported indicator reads no formula */
+        v = totals_value(s, i, d, &vd);
     } else {
         const ObsInd *oi = &s->obs.ind[i];
         if (obs_has_eval(&s->obs, i, d)) {
@@ -607,6 +700,32 @@ static void plan_of(Score *s, int i)
     }
 }
 
+/* The missing reports of each reporter of indicator i (oblig.h): the
+ * periods it owes whose deadline has passed and that have no report. */
+static void missing_of(Score *s, int i)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    s->missing[i] = arena_alloc(t->a, sizeof **s->missing * (size_t)(oi->nrep ? oi->nrep : 1));
+    Oblig ob;
+    if (oi->nper <= 0 || !oblig_init(&ob, t->m, ind, oi->anchor, oi->freq))
+        return;
+    int last = oblig_last_missed(&ob, s->as_of);
+    for (int r = 0; r < oi->nrep; r++) {
+        int lo, hi, miss = 0;
+        oblig_window(&ob, t->m, ind->reporters.v[r], &lo, &hi);
+        if (hi > last)
+            hi = last;
+        for (int k = lo; k <= hi; k++)
+            miss += oblig_in_season(&ob, k) && !obs_reported(&s->obs, i, r, k);
+        s->missing[i][r] = miss;
+        int p = trk_partner_of(t, ind->reporters.v[r]);
+        if (p >= 0)
+            s->part[p].missing_reports += miss;
+    }
+}
+
 int score_start(Score *s, Trk *t, int32_t as_of, bool all_rows)
 {
     memset(s, 0, sizeof *s);
@@ -704,34 +823,31 @@ int score_compute(Score *s)
         si->suppressed = si->has_value && score_hidden(s, i, v);
         si->value = v;
         si->date = si->has_value ? vd : DATE_NONE;
-        si->has_planned =
-            traj_at(&si->plan, si->has_value ? vd : as_of, &si->planned, NULL, NULL) != TRAJ_NONE;
-        si->has_planned_now = traj_at(&si->plan, as_of, &si->planned_now, NULL, NULL) != TRAJ_NONE;
+        if (totals_of(s, i)) {
+            /* Judged against the target of the value's span, from zero. */
+            double tv = 0, tnow = 0;
+            si->has_planned = totals_plan(s, i, si->has_value ? vd : as_of, &si->planned, &tv);
+            si->has_planned_now = totals_plan(s, i, as_of, &si->planned_now, &tnow);
+            si->has_target = si->has_planned;
+            si->last_target = tv;
+        } else {
+            si->has_planned = traj_at(&si->plan, si->has_value ? vd : as_of, &si->planned, NULL,
+                                      NULL) != TRAJ_NONE;
+            si->has_planned_now =
+                traj_at(&si->plan, as_of, &si->planned_now, NULL, NULL) != TRAJ_NONE;
+        }
         int dir = ind->direction;
         si->status = verdict_status(si->has_value, v, si->has_planned, si->planned, si->has_target,
                                  si->last_target, dir);
         if (si->has_value && si->has_target && !si->suppressed) {
-            double from = si->has_base ? si->base : 0;
+            double from = si->has_base && !totals_of(s, i) ? si->base : 0;
             double p = (v - from) / (si->last_target - from) * 100;
             if (si->last_target != from && isfinite(p)) {
                 si->has_progress = true;
                 si->progress = p;
             }
         }
-        /* Missing reports of each reporter. */
-        const ObsInd *oi = &s->obs.ind[i];
-        s->missing[i] = arena_alloc(t->a, sizeof **s->missing * (size_t)(oi->nrep ? oi->nrep : 1));
-        if (oi->nper > 0) {
-            int due = period_count_due(oi->anchor, oi->freq, as_of, t->ag->term_end);
-            for (int r = 0; r < oi->nrep; r++) {
-                int got = obs_periods_reported(&s->obs, i, r);
-                int miss = due - got;
-                s->missing[i][r] = miss > 0 ? miss : 0;
-                int p = trk_partner_of(t, ind->reporters.v[r]);
-                if (p >= 0)
-                    s->part[p].missing_reports += s->missing[i][r];
-            }
-        }
+        missing_of(s, i);
     }
     trk_timing("indicators");
     results_compute(s);

@@ -15,10 +15,15 @@
  * baseline is the formula applied to its inputs' baselines.
  *
  * Missing reports: for each indicator a partner reports with a
- * frequency, the periods (from the baseline, else the term's start) that
- * have ended by the as-of date within the term, less the periods in which
- * the partner reported at least once (floored at zero: a late report
+ * frequency, the periods it owes (oblig.h: within the term, its
+ * membership and the season) whose deadline (last day plus grace) is
+ * before the as-of date and in which it has not reported (a late report
  * counts for the period it is dated in).
+ *
+ * Totals (`totals yearly|quarterly`, per-period values): the value is the
+ * total so far in the calendar year (quarter) of the latest value, the
+ * plan the span's target spread over its periods in season, the target
+ * the span's (totals_value, totals_plan in score.c).
  *
  * Every value here is finite or absent: a combination that overflows (two
  * reports of 1e308) is no value, flagged `overflow` for the printers'

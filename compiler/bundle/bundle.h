@@ -26,7 +26,8 @@
  * hashes carry the same agreement.
  *
  * A view is the file as the tracker compiles it: without the declarations
- * it never reads (activities, tensions, partners' blocks), each replaced
+ * it never reads (activities, tensions, partners' blocks but for their
+ * `joins` and `leaves`), each replaced
  * by its line breaks so that lines keep their numbers.  The writer checks
  * that the views compile to a model with the same index; when they do
  * not, the views are the sources themselves.
@@ -39,10 +40,14 @@
  *
  *   A AGREEMENT
  *   D DIMENSION VALUE...
+ *   P PARTNER JOINS LEAVES
  *   I INDICATOR DERIVED ANCHOR FREQ_N FREQ_UNIT HISTORY R REPORTER... M DIM... E DATE...
  *
+ * A P line is written for each partner with a `joins` or `leaves` date
+ * (the reader skips it: it is there so that a view that lost the
+ * membership, which the view keeps in the partner's block, does not match).
  * DERIVED and HISTORY are 0 or 1 (HISTORY: a formula reads the
- * indicator's whole series); ANCHOR (the first day of the reporting
+ * indicator's whole series, or its targets are totals over a span); ANCHOR (the first day of the reporting
  * periods: the baseline's date, else the term's start) and each DATE are
  * day numbers since 1970-01-01, `-` for none; FREQ_UNIT is a DurUnit; a
  * DIM is the number of a D line; an E date is the due date of a milestone

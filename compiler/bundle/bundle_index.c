@@ -110,6 +110,10 @@ void bundle_index(const Model *m, Buf *out)
     }
     for (int i = 0; i < n; i++)
         ix_walk(&ix, m->indicators.v[i]->formula, DATE_NONE, 0);
+    /* Totals over a span are summed from each period's value. */
+    for (int i = 0; i < n; i++)
+        if (m->indicators.v[i]->totals != TOTALS_NONE)
+            ix_history(&ix, i, 0);
 
     buf_printf(out, "A %s\n", m->agreement ? m->agreement->d.id : "-");
     for (int k = 0; k < m->dimensions.n; k++) {
@@ -117,6 +121,16 @@ void bundle_index(const Model *m, Buf *out)
         buf_printf(out, "D %s", d->d.id);
         for (int j = 0; j < d->values.n; j++)
             buf_printf(out, " %s", d->values.v[j]);
+        buf_putc(out, '\n');
+    }
+    /* Membership: the view must keep it (who owes which report). */
+    for (int k = 0; k < m->partners.n; k++) {
+        const Partner *p = m->partners.v[k];
+        if (p->joins == DATE_NONE && p->leaves == DATE_NONE)
+            continue;
+        buf_printf(out, "P %s", p->d.id);
+        put_date(out, p->joins);
+        put_date(out, p->leaves);
         buf_putc(out, '\n');
     }
     for (int i = 0; i < n; i++) {

@@ -7,6 +7,7 @@
 #include "bundle_int.h"
 
 #include <limits.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,22 +76,76 @@ static void cut(Arena *a, CutVec *v, uint32_t file, Span sp, const char *instead
     VEC_PUSH(a, *v, c);
 }
 
-/* What a view keeps of a partner's block: its backbone functions, which
- * say who may close milestones (the tracker's `done`), on the block's
- * first line so that every line keeps its number. */
-static const char *kept_of(Arena *a, const Partner *p)
+/* The backbone functions of a partner as a statement (" backbone a, b;"),
+ * or "": a view keeps them, since they say who may close milestones (the
+ * tracker's `done`). */
+static const char *backbone_of(Arena *a, const Partner *p)
 {
     if (p->backbone.n == 0)
-        return " {}";
+        return "";
     Buf b;
     buf_init(&b);
-    buf_puts(&b, " { backbone ");
+    buf_puts(&b, " backbone ");
     for (int k = 0; k < p->backbone.n; k++)
         buf_printf(&b, "%s%s", k ? ", " : "", p->backbone.v[k]->d.id);
-    buf_puts(&b, " }");
+    buf_puts(&b, ";");
     const char *s = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
     return s;
+}
+
+/* What a view keeps of a partner's block without a membership: its
+ * backbone functions, on the block's first line so that every line keeps
+ * its number. */
+static const char *kept_of(Arena *a, const Partner *p)
+{
+    return arena_printf(a, " {%s }", backbone_of(a, p));
+}
+
+/* The start of the statement whose first argument starts at `arg`: back
+ * over blanks and the statement's word. */
+static uint32_t stmt_start(const SrcFile *f, uint32_t arg)
+{
+    uint32_t i = arg;
+    while (i > 0 && (f->text[i - 1] == ' ' || f->text[i - 1] == '\t'))
+        i--;
+    while (i > 0 && (isalnum((unsigned char)f->text[i - 1]) || f->text[i - 1] == '_'))
+        i--;
+    return i;
+}
+
+/* A partner with a membership (`joins`, `leaves`) keeps those statements,
+ * which the tracker reads (who owes which report), and its backbone
+ * functions (kept_of), and loses the rest of its block: the bytes between
+ * its braces and the kept statements. */
+static void cut_membership(Arena *a, CutVec *v, uint32_t file, const SrcFile *f, const Partner *p)
+{
+    uint32_t open = title_end(f, &p->d);
+    while (open < p->d.span.hi && f->text[open] != '{')
+        open++;
+    uint32_t close = p->d.span.hi;
+    while (close > open && f->text[close - 1] != '}')
+        close--;
+    if (close <= open + 1)
+        return;
+    Span keep[2];
+    int n = 0;
+    if (p->joins != DATE_NONE)
+        keep[n++] = p->joins_span;
+    if (p->leaves != DATE_NONE)
+        keep[n++] = p->leaves_span;
+    if (n == 2 && keep[1].lo < keep[0].lo) {
+        Span x = keep[0];
+        keep[0] = keep[1];
+        keep[1] = x;
+    }
+    uint32_t pos = open + 1;
+    for (int k = 0; k < n; k++) {
+        uint32_t lo = stmt_start(f, keep[k].lo);
+        cut(a, v, file, (Span){file, pos, lo}, k ? ";" : backbone_of(a, p));
+        pos = keep[k].hi;
+    }
+    cut(a, v, file, (Span){file, pos, close - 1}, "");
 }
 
 static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, CutVec *v, int depth)
@@ -102,11 +157,16 @@ static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, C
     for (int i = 0; i < m->tensions.n; i++)
         cut(a, v, file, m->tensions.v[i]->span, "");
     for (int i = 0; i < m->partners.n; i++) {
-        const Decl *d = &m->partners.v[i]->d;
+        const Partner *p = m->partners.v[i];
+        const Decl *d = &p->d;
         if (d->file != file || d->is_std)
             continue;
-        Span body = {file, title_end(f, d), d->span.hi};
-        cut(a, v, file, body, kept_of(a, m->partners.v[i]));
+        if (p->joins == DATE_NONE && p->leaves == DATE_NONE) {
+            Span body = {file, title_end(f, d), d->span.hi};
+            cut(a, v, file, body, kept_of(a, p));
+        } else {
+            cut_membership(a, v, file, f, p);
+        }
     }
     for (int i = 0; i < m->namespaces.n; i++)
         cuts_of(a, m->namespaces.v[i]->model, file, f, v, depth + 1);

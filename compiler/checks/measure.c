@@ -516,6 +516,75 @@ void check_formula_frequency_mismatch(CheckCtx *x)
     }
 }
 
+/* ---- season_frequency, totals_mismatch ------------------------------------- */
+
+/* A duration in months, roughly for days and weeks (a month of 28 days, so
+ * that `every 4 weeks` fits a one-month season). */
+static double months_of(Duration d)
+{
+    switch (d.unit) {
+    case DUR_DAY: return d.n / 28.0;
+    case DUR_WEEK: return d.n * 7 / 28.0;
+    case DUR_MONTH: return d.n;
+    case DUR_QUARTER: return 3.0 * d.n;
+    case DUR_YEAR: return 12.0 * d.n;
+    }
+    return 0;
+}
+
+/* One finding per indicator whose frequency is longer than its season
+ * (in months, the season wrapping the year).  O(i). */
+void check_season_frequency(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        if (!CF_USER(ind) || !ind->season_from || ind->frequency.n == 0)
+            continue;
+        int months = (ind->season_to - ind->season_from + 12) % 12 + 1;
+        if (months_of(ind->frequency) <= months)
+            continue;
+        Diagnostic *g = check_report(
+            x, CHECK_SEASON_FREQUENCY, &ind->d, NULL, ind->season_span,
+            "indicator '%s' is reported %s, but its season lasts %d month%s",
+            ind->d.id, cf_freq(x->c->arena, ind->frequency), months, months == 1 ? "" : "s");
+        diag_related(&x->c->diag, g, ind->frequency_span, "its frequency is set here");
+        diag_hint(&x->c->diag, g, "report at least every %d month%s, or widen the season; or "
+                                  "`allow season_frequency \"reason\"`",
+                  months, months == 1 ? "" : "s");
+    }
+}
+
+/* One finding per indicator with `totals` whose values do not add up over
+ * the span: not per period, no frequency, or a period longer than the
+ * span.  O(i). */
+void check_totals_mismatch(CheckCtx *x)
+{
+    Model *m = x->m;
+    for (int i = 0; i < m->indicators.n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        if (!CF_USER(ind) || ind->totals == TOTALS_NONE || ind->formula)
+            continue;
+        const char *span = ind->totals == TOTALS_YEARLY ? "year" : "quarter";
+        const char *why = NULL;
+        if (ind->values != VALUES_PER_PERIOD)
+            why = "its values are not `values per_period`";
+        else if (ind->frequency.n == 0)
+            why = "it has no `frequency`";
+        else if (months_of(ind->frequency) > (ind->totals == TOTALS_YEARLY ? 12 : 3))
+            why = arena_printf(x->c->arena, "it is reported %s, less often than once a %s",
+                               cf_freq(x->c->arena, ind->frequency), span);
+        if (!why)
+            continue;
+        Diagnostic *g = check_report(x, CHECK_TOTALS_MISMATCH, &ind->d, NULL, ind->totals_span,
+                                     "indicator '%s' sets its targets as totals per %s, but %s",
+                                     ind->d.id, span, why);
+        diag_hint(&x->c->diag, g, "add `values per_period` and a frequency no longer than a %s, "
+                                  "or remove `totals`; or `allow totals_mismatch \"reason\"`",
+                  span);
+    }
+}
+
 /* ---- nested_mismatch ----------------------------------------------------- */
 
 /* One finding per indicator that `contributes_to` a parent indicator of

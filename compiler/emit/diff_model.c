@@ -358,6 +358,34 @@ static const char *frequency_text(Arena *a, Duration d)
     return arena_strdup(a, duration_frequency(d, buf, sizeof buf));
 }
 
+static void cell_target_items(RdiffCtx *r, const void *from, RdiffItems *out)
+{
+    const Indicator *x = from;
+    for (int k = 0; k < x->cell_targets.n; k++) {
+        const Target *t = &x->cell_targets.v[k];
+        const char *cell = arena_printf(r->a, "%s %s", t->dim->d.id, t->dim->values.v[t->cell]);
+        rdiff_item(r, out, arena_printf(r->a, "%s %s", cell, rdiff_date(r->a, t->date)),
+                   arena_printf(r->a, "%s by %s for %s", value_text(r->a, t->value, x->unit),
+                                rdiff_date(r->a, t->date), cell));
+    }
+}
+
+static const char *season_text(Arena *a, const Indicator *x)
+{
+    if (!x->season_from)
+        return NULL;
+    return arena_printf(a, "%s to %s", model_months[x->season_from - 1],
+                        model_months[x->season_to - 1]);
+}
+
+static const char *duration_words(Arena *a, Duration d)
+{
+    if (d.n == 0)
+        return NULL;
+    char buf[64];
+    return arena_strdup(a, duration_text(d, buf, sizeof buf));
+}
+
 static const char *direction_text(int dir)
 {
     return dir > 0 ? "up" : dir < 0 ? "down" : NULL;
@@ -377,6 +405,7 @@ static void indicator_fields(RdiffCtx *r, const char *subj, const void *ov, cons
 {
     static const char *const values[] = {NULL, "cumulative", "per_period"};
     static const char *const combine[] = {"sum", "mean", "min", "max", "latest"};
+    static const char *const totals[] = {NULL, "yearly", "quarterly"};
     const Indicator *o = ov, *n = nv;
     Arena *a = r->a;
     rdiff_scalar(r, true, subj, "unit", rdiff_id(o->unit), rdiff_id(n->unit), w);
@@ -384,8 +413,13 @@ static void indicator_fields(RdiffCtx *r, const char *subj, const void *ov, cons
                  direction_text(n->direction), w);
     rdiff_scalar(r, true, subj, "baseline", baseline_text(a, o), baseline_text(a, n), w);
     rdiff_values(r, true, subj, "target", target_items, o, n, w);
+    rdiff_values(r, true, subj, "target for a cell", cell_target_items, o, n, w);
     rdiff_scalar(r, true, subj, "frequency", frequency_text(a, o->frequency),
                  frequency_text(a, n->frequency), w);
+    rdiff_scalar(r, true, subj, "season", season_text(a, o), season_text(a, n), w);
+    rdiff_scalar(r, true, subj, "totals", totals[o->totals], totals[n->totals], w);
+    rdiff_scalar(r, true, subj, "report_within", duration_words(a, o->report_within),
+                 duration_words(a, n->report_within), w);
     RDIFF_REFS(r, true, subj, "reported_by", o->reporters, n->reporters, RDIFF_PARTNER, NULL);
     rdiff_string(r, false, subj, "source", o->source, n->source, NULL);
     rdiff_scalar(r, true, subj, "values", values[o->values], values[n->values], w);

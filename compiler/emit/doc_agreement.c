@@ -12,6 +12,11 @@
 #include "doc.h"
 #include "graph.h"
 
+/* Months as the documents name them. */
+static const char *const month_names[12] = {"January", "February", "March", "April", "May",
+                                            "June", "July", "August", "September", "October",
+                                            "November", "December"};
+
 /* Title over the id, for the first column of a table (the title alone in
  * the copy for signature). */
 static void cell_decl(Doc *d, DocText *cell, const Decl *decl)
@@ -531,7 +536,21 @@ static void measurement(Doc *d, const Model *m)
             dt_genf(d, r[4], DS_PLAIN, "%s by %s", fmt_quantity(d->a, tg->value, ind->unit),
                     fmt_date(d->a, tg->date));
         }
-        if (ind->targets.n == 0)
+        for (int k = 0; k < ind->cell_targets.n; k++) {
+            const Target *tg = &ind->cell_targets.v[k];
+            if (k || ind->targets.n)
+                dt_break(d, r[4]);
+            dt_genf(d, r[4], DS_PLAIN, "%s by %s for %s %s",
+                    fmt_quantity(d->a, tg->value, ind->unit), fmt_date(d->a, tg->date),
+                    tg->dim->d.title ? tg->dim->d.title : tg->dim->d.id,
+                    tg->dim->values.v[tg->cell]);
+        }
+        if (ind->totals != TOTALS_NONE) {
+            dt_break(d, r[4]);
+            dt_gen(d, r[4], DS_EM, ind->totals == TOTALS_YEARLY ? "targets are totals per year"
+                                                               : "targets are totals per quarter");
+        }
+        if (ind->targets.n == 0 && ind->cell_targets.n == 0)
             dt_gen(d, r[4], DS_EM, "no target");
     }
 
@@ -546,6 +565,17 @@ static void measurement(Doc *d, const Model *m)
             dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, ind->frequency));
         else
             dt_gen(d, r[1], DS_EM, ind->formula ? "as its inputs" : "not stated");
+        if (ind->season_from) {
+            dt_break(d, r[1]);
+            dt_genf(d, r[1], DS_PLAIN, "from %s to %s only", month_names[ind->season_from - 1],
+                    month_names[ind->season_to - 1]);
+        }
+        if (ind->report_within.n) {
+            char w[64];
+            dt_break(d, r[1]);
+            dt_genf(d, r[1], DS_PLAIN, "within %s of each period's end",
+                    duration_text(ind->report_within, w, sizeof w));
+        }
         fmt_partners(d, r[2], ind->reporters.v, ind->reporters.n);
         if (ind->reporters.n == 0)
             dt_gen(d, r[2], DS_EM, ind->formula ? "computed by the tracker" : "nobody");

@@ -493,6 +493,8 @@ static JNode *indicators(Ex *x)
 {
     static const char *values[] = {NULL, "cumulative", "per_period"};
     static const char *combine[] = {"sum", "mean", "min", "max", "latest"};
+    static const char *totals[] = {NULL, "yearly", "quarterly"};
+    const char *const *months = model_months;
     int n;
     const Decl **v = SORTED(x, x->m->indicators, &n);
     JNode *arr = jnew(x, J_ARR);
@@ -521,7 +523,28 @@ static JNode *indicators(Ex *x)
             jpush(x, tg, t);
         }
         jset(x, o, "targets", tg);
+        JNode *ct = jnew(x, J_ARR);
+        for (int k = 0; k < ind->cell_targets.n; k++) {
+            const Target *c = &ind->cell_targets.v[k];
+            JNode *t = jnew(x, J_OBJ);
+            jset(x, t, "value", jnum(x, c->value));
+            jset(x, t, "date", jdate(x, c->date));
+            jset(x, t, "dimension", jref(x, c->dim));
+            jset(x, t, "cell", jstr(x, c->dim->values.v[c->cell]));
+            jpush(x, ct, t);
+        }
+        jset(x, o, "cell_targets", ct);
         jset(x, o, "frequency", jduration(x, ind->frequency));
+        if (ind->season_from) {
+            JNode *se = jnew(x, J_OBJ);
+            jset(x, se, "from", jstr(x, months[ind->season_from - 1]));
+            jset(x, se, "to", jstr(x, months[ind->season_to - 1]));
+            jset(x, o, "season", se);
+        } else {
+            jset(x, o, "season", jstr(x, NULL));
+        }
+        jset(x, o, "totals", jstr(x, totals[ind->totals]));
+        jset(x, o, "report_within", jduration(x, ind->report_within));
         jset(x, o, "reported_by", JREFS(x, ind->reporters));
         jset(x, o, "source", jstr(x, ind->source));
         jset(x, o, "values", jstr(x, values[ind->values]));

@@ -322,9 +322,13 @@ static void in_target(Cur *c, Decl *d)
     Target t;
     Span sp;
     if (ind_value(c, ind, &t.value, &sp, "the target value") && cur_word(c, "by") &&
-        cur_date(c, &t.date, NULL, "the target's date") && cur_end(c)) {
+        cur_date(c, &t.date, NULL, "the target's date") && resolve_target_cell(c, &t) &&
+        cur_end(c)) {
         t.span = c->st->span;
-        VEC_PUSH(c->r->a, ind->targets, t);
+        if (t.dim)
+            VEC_PUSH(c->r->a, ind->cell_targets, t);
+        else
+            VEC_PUSH(c->r->a, ind->targets, t);
     }
 }
 
@@ -408,6 +412,9 @@ static const StmtDef indicator_defs[] = {
     {"baseline", {.decl = in_baseline}, false, false},
     {"target", {.decl = in_target}, true, false},
     {"frequency", {.decl = in_frequency}, false, false},
+    {"season", {.decl = resolve_in_season}, false, false},
+    {"totals", {.decl = resolve_in_totals}, false, false},
+    {"report_within", {.decl = resolve_in_report_within}, false, false},
     {"reported_by", {.decl = in_reported_by}, true, false},
     {"source", {.decl = in_source}, false, false},
     {"values", {.decl = in_values}, false, false},
@@ -706,6 +713,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         break;
     case K_INDICATOR:
         decl_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), where);
+        resolve_target_cells(r, (Indicator *)d);
         break;
     case K_ACTIVITY:
         decl_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), where);

@@ -87,6 +87,7 @@ bool cur_yes_no(Cur *c, bool *out);
     X(QUANTITY, "a quantity", KIND_BIT(K_UNIT))                              \
     X(REPORTED_BY, "`reported_by`", KIND_BIT(K_PARTNER))                     \
     X(DISAGGREGATED_BY, "`disaggregated_by`", KIND_BIT(K_DIMENSION))         \
+    X(TARGET_DIMENSION, "a target's `for`", KIND_BIT(K_DIMENSION))           \
     X(CONTRIBUTES_TO, "`contributes_to`", KIND_BIT(K_INDICATOR))             \
     X(ACTIVITY_LEAD, "an activity's `lead`", KIND_BIT(K_PARTNER))            \
     X(PARTNERS, "`partners`", KIND_BIT(K_PARTNER))                           \
@@ -252,5 +253,15 @@ void resolve_expr(Resolver *r, Scope *s, Expr *e, bool want_bool, Indicator *own
 /* resolve_sums.c: the sums of commitments and budgets per unit, and the
  * spread of each indicator's plan, are finite (invalid_number otherwise). */
 void resolve_sums(Resolver *r, Model *m);
+
+/* resolve_reporting.c: the indicator statements about reporting periods
+ * and targets for a cell. */
+void resolve_in_season(Cur *c, Decl *d);
+void resolve_in_totals(Cur *c, Decl *d);
+void resolve_in_report_within(Cur *c, Decl *d);
+/* The `for DIMENSION VALUE` after a target, if any, into t->dim, t->cell. */
+bool resolve_target_cell(Cur *c, Target *t);
+/* Reports each target for a cell of a dimension ind is not disaggregated by. */
+void resolve_target_cells(Resolver *r, Indicator *ind);
 
 #endif

@@ -98,3 +98,21 @@ const char *model_ref_name(Arena *a, const Model *m, const Decl *d)
     }
     return d->id;
 }
+
+const char *const model_months[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+
+bool indicator_in_season(const Indicator *ind, int month)
+{
+    int a = ind->season_from, b = ind->season_to;
+    if (a == 0)
+        return true;
+    return a <= b ? month >= a && month <= b : month >= a || month <= b;
+}
+
+Duration indicator_grace(const Indicator *ind)
+{
+    if (ind->report_within.n > 0)
+        return ind->report_within;
+    return (Duration){MODEL_REPORT_GRACE_DAYS, DUR_DAY};
+}

@@ -192,11 +192,24 @@ typedef struct Dimension {
     VEC(const char *) values;
 } Dimension;
 
+/* `target VALUE by DATE [for DIMENSION VALUE]`: a target of the whole
+ * indicator, or of one breakdown cell (an equity target: dim and cell set,
+ * cell an index into dim->values). */
 typedef struct Target {
     double value;
     int32_t date;
     Span span;
+    Dimension *dim;         /* NULL: the whole indicator */
+    int cell;               /* the value of dim, when dim is set */
 } Target;
+
+/* `totals yearly|quarterly`: with `values per_period`, targets are totals
+ * of the per-period values over a calendar year (quarter). */
+typedef enum Totals { TOTALS_NONE, TOTALS_YEARLY, TOTALS_QUARTERLY } Totals;
+
+/* The grace period after a reporting period's end before its report is
+ * missing, when `report_within` does not say: 30 days. */
+#define MODEL_REPORT_GRACE_DAYS 30
 
 struct Indicator {
     Decl d;
@@ -206,9 +219,21 @@ struct Indicator {
     double baseline;
     int32_t baseline_date;
     Span baseline_span;
-    VEC(Target) targets;    /* source order */
+    VEC(Target) targets;    /* source order; the whole indicator's */
+    VEC(Target) cell_targets;   /* `target ... for DIMENSION VALUE`, source order */
     Duration frequency;     /* n == 0: unset */
     Span frequency_span;
+    /* `season MONTH to MONTH`: reports are owed, and the plan counts, only
+     * for periods that start in these months (1-12; season_to may be before
+     * season_from: the season wraps the year).  0 when unset. */
+    int season_from, season_to;
+    Span season_span;
+    Totals totals;
+    Span totals_span;
+    /* `report_within DURATION`: the grace period; n == 0: unset (the
+     * default, MODEL_REPORT_GRACE_DAYS). */
+    Duration report_within;
+    Span report_within_span;
     PartnerList reporters;
     const char *source;
     ValuesMode values;
@@ -370,6 +395,13 @@ Decl *model_lookup(const Model *m, DeclKind k, const char *name);
 KindSet model_kinds_named(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */
 Unit *model_unit(const Model *m, const char *id);
+/* "jan" ... "dec": the months as a season names them, [0] for January. */
+extern const char *const model_months[12];
+/* Whether month (1-12) lies in the indicator's season (true without one). */
+bool indicator_in_season(const Indicator *ind, int month);
+/* The grace period of an indicator's reports (`report_within`, else
+ * MODEL_REPORT_GRACE_DAYS days). */
+Duration indicator_grace(const Indicator *ind);
 /* A partner's membership: its `joins` (`leaves`) date, else the start
  * (end) of the agreement's term, else DATE_NONE. */
 int32_t partner_joins(const Model *m, const Partner *p);

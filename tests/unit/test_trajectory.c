@@ -44,7 +44,7 @@ static Indicator *hand_made(Arena *a, const Tg *targets, int n)
     memset(ind, 0, sizeof *ind);
     for (int i = 0; i < n; i++) {
         Span at = {0, (uint32_t)(100 + 10 * i), (uint32_t)(105 + 10 * i)};
-        VEC_PUSH(a, ind->targets, ((Target){targets[i].value, day(targets[i].date), at}));
+        VEC_PUSH(a, ind->targets, ((Target){targets[i].value, day(targets[i].date), at, NULL, -1}));
     }
     return ind;
 }

@@ -46,7 +46,7 @@ let s:statements = [
       \ 'measured_by', 'by',
       \ 'unit', 'direction', 'baseline', 'target', 'frequency', 'reported_by',
       \ 'source', 'values', 'combine', 'disaggregated_by', 'personal_data', 'signed',
-      \ 'contributes_to',
+      \ 'contributes_to', 'season', 'totals', 'report_within',
       \ 'partners', 'supports', 'addresses', 'coordinates_with', 'period',
       \ 'budget',
       \ 'due', 'owner', 'after', 'deliverable', 'phase',
@@ -65,7 +65,7 @@ let s:values = [
 " Words that join the parts of a statement.
 let s:connectives = [
       \ 'every', 'with', 'by', 'to', 'from', 'on', 'as', 'wants', 'between',
-      \ 'notice', 'title', 'worth', 'subject_to']
+      \ 'notice', 'title', 'worth', 'subject_to', 'for']
 
 let s:duration_units = [
       \ 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter',

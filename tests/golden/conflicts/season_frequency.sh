@@ -1,0 +1,1 @@
+sh ./_conflicts.sh season_frequency.charter

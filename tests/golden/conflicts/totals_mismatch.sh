@@ -1,0 +1,1 @@
+sh ./_conflicts.sh totals_mismatch.charter
