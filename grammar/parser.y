@@ -105,7 +105,7 @@ static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
 }
 
 %token <tok> IDENT "name" CALLNAME "function name" STRING "string"
-%token <tok> NUMBER "number" PERCENT "percentage" DATE "date"
+%token <tok> NUMBER "number" PERCENT "percentage" DATE "date" TIME "time of day"
 %token NEWLINE "end of line" ARROW "'->'"
 %token REQUIRES "'requires'" FORMULA "'formula'"
 %token AND "'and'" OR "'or'" NOT "'not'"
@@ -193,6 +193,7 @@ arg:
   | NUMBER
   | PERCENT
   | DATE
+  | TIME
   | '-' NUMBER          { $$ = $2; $$->num = -$$->num; $$->span = @$; }
   | '-' PERCENT         { $$ = $2; $$->num = -$$->num; $$->span = @$; }
   | ','                 { $$ = punct(sc, ARG_COMMA, @$); }

@@ -1,10 +1,14 @@
 /* ical.c - `calendar`: milestones, meetings, reports and reviews as an
  * iCalendar file (RFC 5545).
  *
- * Milestones are all-day events on their due date.  Meetings recur from
- * the term's start; reports and reviews from one period after it (a
+ * Milestones are all-day events on their due date; so is the deadline of
+ * each report a partner owes on an indicator (oblig.h).  Meetings recur
+ * from the term's start; reports and reviews from one period after it (a
  * quarterly report is due after the first quarter); all end with the
- * term.  UIDs are built from the item's kind and id and the agreement's
+ * term.  A meeting or review on a named weekday (`on tuesday 2`) recurs on
+ * it; one without is held on the first working day on or after each date
+ * of its rhythm (never a weekend or 1 January).  With `at 10:00` it is an
+ * hour at that local time, else all day.  UIDs are built from the item's kind and id and the agreement's
  * id, so a calendar application updates the same events when the file is
  * imported again.  DTSTAMP is $SOURCE_DATE_EPOCH when set (reproducible
  * output), else the current time; a value that is not a timestamp is an
@@ -17,6 +21,8 @@
 
 #include "exprtext.h"
 #include "ical.h"
+#include "oblig.h"
+#include "period.h"
 #include "term.h"
 #include "version.h"
 
@@ -76,10 +82,27 @@ static const char *ical_date(int32_t d, char *buf)
     return buf;
 }
 
-static void begin_event(Buf *b, const Trk *t, const char *kind, const char *id, const char *stamp,
-                        int32_t start)
+/* An event's start and end: all day, or at `minutes` after midnight
+ * (floating local time) for an hour. */
+static void event_when(Buf *b, int32_t start, int minutes)
 {
-    char d1[16], d2[16];
+    char d1[16], d2[16], s[64];
+    if (minutes >= 0) {
+        snprintf(s, sizeof s, "DTSTART:%sT%02d%02d00", ical_date(start, d1), minutes / 60,
+                 minutes % 60);
+        line(b, s);
+        line(b, "DURATION:PT1H");
+        return;
+    }
+    snprintf(s, sizeof s, "DTSTART;VALUE=DATE:%s", ical_date(start, d1));
+    line(b, s);
+    snprintf(s, sizeof s, "DTEND;VALUE=DATE:%s", ical_date(start + 1, d2));
+    line(b, s);
+}
+
+static void begin_event(Buf *b, const Trk *t, const char *kind, const char *id, const char *stamp,
+                        int32_t start, int minutes)
+{
     line(b, "BEGIN:VEVENT");
     Buf u;
     buf_init(&u);
@@ -89,10 +112,7 @@ static void begin_event(Buf *b, const Trk *t, const char *kind, const char *id, 
     char s[64];
     snprintf(s, sizeof s, "DTSTAMP:%s", stamp);
     line(b, s);
-    snprintf(s, sizeof s, "DTSTART;VALUE=DATE:%s", ical_date(start, d1));
-    line(b, s);
-    snprintf(s, sizeof s, "DTEND;VALUE=DATE:%s", ical_date(start + 1, d2));
-    line(b, s);
+    event_when(b, start, minutes);
 }
 
 static const char *partners_text(Trk *t, bool all, Partner *const *v, int n)
@@ -108,15 +128,147 @@ static const char *partners_text(Trk *t, bool all, Partner *const *v, int n)
     return s;
 }
 
-static void rrule(Buf *b, const Trk *t, Duration every)
+static const char *const ical_days[] = {"", "MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+/* The recurrence of a communication item: every DURATION from its first
+ * date, on its weekday when it names one (BYDAY, with which one in the
+ * month for a rhythm of months), until the term's end. */
+static void rrule(Buf *b, const Trk *t, const Comm *cm, int32_t first)
 {
     static const char *const freq[] = {"DAILY", "WEEKLY", "MONTHLY", "MONTHLY", "YEARLY"};
+    Duration every = cm->every;
     int interval = every.n * (every.unit == DUR_QUARTER ? 3 : 1);
-    char s[128], d[16];
+    char s[160], d[16];
     int n = snprintf(s, sizeof s, "RRULE:FREQ=%s;INTERVAL=%d", freq[every.unit], interval);
+    if (cm->weekday) {
+        int y, m, day;
+        date_to_civil(first, &y, &m, &day);
+        if (every.unit == DUR_YEAR)
+            n += snprintf(s + n, sizeof s - (size_t)n, ";BYMONTH=%d", m);
+        if (cm->nth)
+            n += snprintf(s + n, sizeof s - (size_t)n, ";BYDAY=%d%s", cm->nth, ical_days[cm->weekday]);
+        else
+            n += snprintf(s + n, sizeof s - (size_t)n, ";BYDAY=%s", ical_days[cm->weekday]);
+    }
     if (t->ag->term_end != DATE_NONE)
-        snprintf(s + n, sizeof s - (size_t)n, ";UNTIL=%s", ical_date(t->ag->term_end, d));
+        snprintf(s + n, sizeof s - (size_t)n, ";UNTIL=%s%s", ical_date(t->ag->term_end, d),
+                 cm->minutes >= 0 ? "T235959" : "");
     line(b, s);
+}
+
+/* ISO weekday of a day number: 1 Monday ... 7 Sunday (1970-01-01 was a
+ * Thursday). */
+static int weekday_of(int32_t d)
+{
+    int w = (int)(((int64_t)d + 3) % 7);
+    return (w < 0 ? w + 7 : w) + 1;
+}
+
+/* Weekday wd (1-7) number nth (1-5, -1 the last) of the month of day d;
+ * DATE_NONE when the month has no fifth one. */
+static int32_t nth_weekday(int32_t d, int wd, int nth)
+{
+    int y, m, day;
+    date_to_civil(d, &y, &m, &day);
+    int32_t first = date_from_civil(y, m, 1);
+    int32_t next = m == 12 ? date_from_civil(y + 1, 1, 1) : date_from_civil(y, m + 1, 1);
+    if (nth < 0) {
+        int32_t last = next - 1;
+        return last - (weekday_of(last) - wd + 7) % 7;
+    }
+    int32_t x = first + (wd - weekday_of(first) + 7) % 7 + 7 * (nth - 1);
+    return x < next ? x : DATE_NONE;
+}
+
+/* The first meeting on the weekday it names, on or after the term's start. */
+static int32_t first_on_weekday(const Comm *cm, int32_t start)
+{
+    if (!cm->nth)
+        return start + (cm->weekday - weekday_of(start) + 7) % 7;
+    for (int k = 0; k < 1000; k++) {
+        Duration step = cm->every;
+        step.n *= k;
+        int32_t x = nth_weekday(date_add(start, step), cm->weekday, cm->nth);
+        if (x != DATE_NONE && x >= start)
+            return x;
+    }
+    return start;
+}
+
+/* A working day: Monday to Friday, and not 1 January. */
+static bool working_day(int32_t d)
+{
+    int y, m, day;
+    date_to_civil(d, &y, &m, &day);
+    return weekday_of(d) <= 5 && !(m == 1 && day == 1);
+}
+
+/* A meeting or review that names no weekday is held on the first working
+ * day on or after each date of its rhythm: the dates of the rule that are
+ * not working days are excluded (EXDATE) and the working day after each
+ * added (RDATE), so none lands on a weekend or on 1 January. */
+static void move_to_working_days(Buf *b, const Trk *t, const Comm *cm, int32_t first)
+{
+    char s[64], d[16];
+    for (int k = 0; k < 1000; k++) {
+        Duration step = cm->every;
+        step.n *= k;
+        int32_t x = date_add(first, step);
+        if (t->ag->term_end != DATE_NONE && x > t->ag->term_end)
+            break;
+        if (working_day(x))
+            continue;
+        int32_t y = x + 1;
+        while (!working_day(y))
+            y++;
+        const char *tm = cm->minutes >= 0 ? arena_printf(t->a, "T%02d%02d00", cm->minutes / 60,
+                                                         cm->minutes % 60)
+                                          : "";
+        const char *kind = cm->minutes >= 0 ? "" : ";VALUE=DATE";
+        snprintf(s, sizeof s, "EXDATE%s:%s%s", kind, ical_date(x, d), tm);
+        line(b, s);
+        snprintf(s, sizeof s, "RDATE%s:%s%s", kind, ical_date(y, d), tm);
+        line(b, s);
+    }
+}
+
+/* The deadline of each report an indicator's reporters owe (oblig.h): an
+ * all-day event on the period's last day plus the grace period. */
+static void deadlines(Buf *b, Trk *t, const char *stamp, const char *title)
+{
+    char d1[16], d2[16], d3[16];
+    for (int i = 0; i < t->nind; i++) {
+        const Indicator *ind = t->ind[i];
+        Oblig ob;
+        if (!oblig_init(&ob, t->m, ind, indicator_anchor(t->m, ind), ind->frequency))
+            continue;
+        for (int r = 0; r < ind->reporters.n; r++) {
+            const Partner *p = ind->reporters.v[r];
+            int lo, hi;
+            oblig_window(&ob, t->m, p, &lo, &hi);
+            for (int k = lo; k <= hi && k < lo + 1000; k++) {
+                if (!oblig_in_season(&ob, k))
+                    continue;
+                int32_t start = period_start(ob.anchor, ob.freq, k);
+                int32_t end = period_start(ob.anchor, ob.freq, k + 1) - 1;
+                int32_t due = oblig_deadline(&ob, k);
+                begin_event(b, t, "deadline",
+                            arena_printf(t->a, "%s.%s.%s", ind->d.id, p->d.id, ical_date(start, d1)),
+                            stamp, due, -1);
+                text_prop(b, "SUMMARY", arena_printf(t->a, "Report due: %s (%s)",
+                                                     ind->d.title ? ind->d.title : ind->d.id,
+                                                     p->d.title ? p->d.title : p->d.id));
+                text_prop(b, "DESCRIPTION",
+                          arena_printf(t->a, "Indicator %s of %s: the value for %s to %s, "
+                                             "reported by %s, is due by %s.",
+                                       ind->d.id, title, date_iso(start, d1), date_iso(end, d2),
+                                       p->d.id, date_iso(due, d3)));
+                line(b, "CATEGORIES:DEADLINE");
+                line(b, "TRANSP:TRANSPARENT");
+                line(b, "END:VEVENT");
+            }
+        }
+    }
 }
 
 void ical_write(Trk *t, long long dtstamp, Buf *b)
@@ -138,7 +290,7 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         const Milestone *ms = t->ms[m];
         if (ms->due == DATE_NONE)
             continue;
-        begin_event(b, t, "milestone", ms->d.id, stamp, ms->due);
+        begin_event(b, t, "milestone", ms->d.id, stamp, ms->due, -1);
         text_prop(b, "SUMMARY", arena_printf(t->a, "Milestone due: %s",
                                              ms->d.title ? ms->d.title : ms->d.id));
         Buf desc;
@@ -164,6 +316,7 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         line(b, "TRANSP:TRANSPARENT");
         line(b, "END:VEVENT");
     }
+    deadlines(b, t, stamp, title);
     if (ag->term_start == DATE_NONE)
         goto done;
     for (int c = 0; c < t->m->comms.n; c++) {
@@ -172,11 +325,17 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
             continue;
         static const char *const kinds[] = {"meeting", "report", "review"};
         static const char *const labels[] = {"Meeting", "Report due", "Review"};
-        int32_t first = cm->kind == COMM_MEETING ? ag->term_start : date_add(ag->term_start, cm->every);
+        int32_t first = cm->kind == COMM_REPORT ? date_add(ag->term_start, cm->every)
+                        : cm->kind == COMM_REVIEW ? date_add(ag->term_start, cm->every)
+                                                  : ag->term_start;
+        if (cm->weekday)
+            first = first_on_weekday(cm, first);
         if (ag->term_end != DATE_NONE && first > ag->term_end)
             continue;
-        begin_event(b, t, kinds[cm->kind], cm->id, stamp, first);
-        rrule(b, t, cm->every);
+        begin_event(b, t, kinds[cm->kind], cm->id, stamp, first, cm->minutes);
+        rrule(b, t, cm, first);
+        if (!cm->weekday && cm->kind != COMM_REPORT)
+            move_to_working_days(b, t, cm, first);
         text_prop(b, "SUMMARY", arena_printf(t->a, "%s: %s", labels[cm->kind],
                                              cm->title ? cm->title : cm->id));
         char every[64];

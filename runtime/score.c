@@ -700,6 +700,87 @@ static void plan_of(Score *s, int i)
     }
 }
 
+/* ---- targets for a breakdown cell ------------------------------------------- */
+
+/* Reporter r's value of cell (k, v) at d: the sum of its full cells with
+ * value v of dimension k at the latest date on or before d that has any.
+ * The rows are kept for such indicators (bundle_index: HISTORY). */
+static bool cell_rep_value(const ObsInd *oi, int r, int k, int v, int32_t d, RepVal *out)
+{
+    const ObsSeries *se = &oi->s[r];
+    int32_t at = DATE_NONE;
+    for (int j = 0; j < se->nrows; j++) {
+        const ObsRow *row = &se->rows[j];
+        if (row->cell >= 0 && row->date <= d && (at == DATE_NONE || row->date > at) &&
+            obs_full_cell(oi, row->cell))
+            at = row->date;
+    }
+    if (at == DATE_NONE)
+        return false;
+    double sum = 0;
+    bool any = false;
+    for (int j = 0; j < se->nrows; j++) {
+        const ObsRow *row = &se->rows[j];
+        if (row->date == at && row->cell >= 0 && obs_full_cell(oi, row->cell) &&
+            obs_cell_value(oi, row->cell, k) == v) {
+            sum += row->value;
+            any = true;
+        }
+    }
+    out->date = at;
+    out->value = sum;
+    return any;
+}
+
+/* The plan and status of each cell with targets (score.h). */
+static void cells_of(Score *s, int i)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    const ObsInd *oi = &s->obs.ind[i];
+    for (int c = 0; c < ind->cell_targets.n; c++) {
+        const Target *tg = &ind->cell_targets.v[c];
+        bool seen = false;
+        for (int e = 0; e < c && !seen; e++)
+            seen = ind->cell_targets.v[e].dim == tg->dim && ind->cell_targets.v[e].cell == tg->cell;
+        int k = 0;
+        while (k < ind->dims.n && ind->dims.v[k] != tg->dim)
+            k++;
+        if (seen || k == ind->dims.n || k >= oi->ndims)
+            continue;
+        ScoreCell *sc = &s->cells[s->ncells++];
+        *sc = (ScoreCell){i, tg->dim, tg->cell, false, 0, false, DATE_NONE, false, 0,
+                          VERDICT_NO_DATA};
+        /* The cell's own plan: its targets, from the indicator's baseline
+         * when that is zero (zero in every cell), else from the first. */
+        Indicator only = *ind;
+        only.has_baseline = ind->has_baseline && ind->baseline == 0;
+        only.targets.v = arena_alloc(t->a, sizeof *only.targets.v * (size_t)ind->cell_targets.n);
+        only.targets.n = 0;
+        for (int e = 0; e < ind->cell_targets.n; e++)
+            if (ind->cell_targets.v[e].dim == tg->dim && ind->cell_targets.v[e].cell == tg->cell)
+                only.targets.v[only.targets.n++] = ind->cell_targets.v[e];
+        Trajectory plan;
+        traj_build(t->a, &only, &plan);
+        RepVal rv[64];
+        int n = 0;
+        for (int r = 0; r < oi->nrep && n < 64; r++)
+            if (cell_rep_value(oi, r, k, tg->cell, s->as_of, &rv[n]))
+                rv[n].order = r, n++;
+        int32_t vd = DATE_NONE;
+        double v = combine(s, i, rv, n, &vd);
+        sc->has_value = isfinite(v);
+        sc->value = sc->has_value ? v : 0;
+        sc->date = sc->has_value ? vd : DATE_NONE;
+        sc->suppressed = sc->has_value && score_hidden(s, i, v);
+        sc->has_planned = traj_at(&plan, sc->has_value ? vd : s->as_of, &sc->planned, NULL,
+                                  NULL) != TRAJ_NONE;
+        double last = plan.n ? plan.pts[plan.n - 1].value : 0;
+        sc->status = verdict_status(sc->has_value, sc->value, sc->has_planned, sc->planned,
+                                    traj_has_target(&plan), last, ind->direction);
+    }
+}
+
 /* The missing reports of each reporter of indicator i (oblig.h): the
  * periods it owes whose deadline has passed and that have no report. */
 static void missing_of(Score *s, int i)
@@ -764,6 +845,10 @@ int score_compute(Score *s)
     s->ms = arena_alloc(t->a, sizeof *s->ms * (size_t)(t->nms ? t->nms : 1));
     s->part = arena_alloc(t->a, sizeof *s->part * (size_t)(t->npart ? t->npart : 1));
     s->missing = arena_alloc(t->a, sizeof *s->missing * ni);
+    int ncells = 0;
+    for (int i = 0; i < t->nind; i++)
+        ncells += t->ind[i]->cell_targets.n;
+    s->cells = arena_alloc(t->a, sizeof *s->cells * (size_t)(ncells ? ncells : 1));
     EvalSource src = {eval_src_value, eval_src_series, s};
     s->eval = eval_new(t, &src);
     for (int m = 0; m < t->nms; m++) {
@@ -848,6 +933,7 @@ int score_compute(Score *s)
             }
         }
         missing_of(s, i);
+        cells_of(s, i);
     }
     trk_timing("indicators");
     results_compute(s);

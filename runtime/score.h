@@ -92,6 +92,28 @@ typedef struct ScorePart {
     int overdue_milestones;
 } ScorePart;
 
+/* A target for a breakdown cell (`target ... for DIMENSION VALUE`): one per
+ * indicator, dimension and value that has one, in source order.  The
+ * cell's value at a date combines each reporter's latest full cells with
+ * that value (their sum: every cell of an indicator broken down by one
+ * dimension; the full cross-tabulation's cells with that value, for
+ * several), as the indicator's value combines totals; its plan runs
+ * through the cell's targets, from the indicator's baseline when that is
+ * zero (zero in every cell; otherwise nothing is planned before the first
+ * target); its status is judged as an indicator's. */
+typedef struct ScoreCell {
+    int ind;
+    const Dimension *dim;
+    int cell;                   /* index into dim->values */
+    bool has_value;
+    double value;
+    bool suppressed;            /* score_hidden() */
+    int32_t date;
+    bool has_planned;
+    double planned;             /* at the value's date, else at as_of */
+    VerdictStatus status;
+} ScoreCell;
+
 typedef struct Score {
     Trk *t;
     int32_t as_of;
@@ -102,6 +124,8 @@ typedef struct Score {
     ScoreMs *ms;
     ScorePart *part;
     int **missing;              /* [ind][rep] missing reports */
+    ScoreCell *cells;
+    int ncells;
     long events_skipped;
     VEC(ScoreAudit) audit;      /* the audit trail */
     struct Result *res;         /* the results scorecard (results.h), per indicator */

@@ -217,6 +217,17 @@ static void text_results(Score *s, Buf *b)
         buf_printf(b, "Data development agenda (no data yet): %s\n", agenda);
 }
 
+/* A cell with a target: "area north". */
+static const char *cell_name(Trk *t, const ScoreCell *c)
+{
+    return arena_printf(t->a, "%s %s", c->dim->d.id, c->dim->values.v[c->cell]);
+}
+
+static const char *cell_value_text(Trk *t, const ScoreCell *c)
+{
+    return c->suppressed ? "suppressed" : num_or_dash(t, c->has_value, c->value);
+}
+
 static const char *progress_text(Trk *t, const ScoreInd *si)
 {
     return si->has_progress ? arena_printf(t->a, "%.0f%%", si->progress) : "-";
@@ -298,6 +309,23 @@ static void print_text(Score *s, Buf *b)
                     "  target)\n");
     }
     text_results(s, b);
+    if (s->ncells > 0) {
+        buf_puts(b, "\nTargets for breakdown cells\n");
+        Table tb = {.ncols = 6};
+        const char *head[] = {"indicator", "cell", "value", "date", "planned", "status"};
+        for (int c = 0; c < 6; c++)
+            tcell(t, &tb, head[c]);
+        for (int k = 0; k < s->ncells; k++) {
+            const ScoreCell *c = &s->cells[k];
+            tcell(t, &tb, t->ind[c->ind]->d.id);
+            tcell(t, &tb, cell_name(t, c));
+            tcell(t, &tb, cell_value_text(t, c));
+            tcell(t, &tb, date_or_dash(t, c->date));
+            tcell(t, &tb, num_or_dash(t, c->has_planned, c->planned));
+            tcell(t, &tb, status_words(c->status));
+        }
+        tprint(&tb, b);
+    }
     if (t->nms > 0) {
         buf_puts(b, "\nMilestones\n");
         Table tb = {.ncols = 4};
@@ -397,7 +425,26 @@ static void print_json(Score *s, Buf *b)
         json_result(s, i, b);
         buf_puts(b, " }");
     }
-    buf_puts(b, t->nind ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
+    buf_puts(b, t->nind ? "\n  ],\n  \"cells\": [" : "],\n  \"cells\": [");
+    for (int k = 0; k < s->ncells; k++) {
+        const ScoreCell *c = &s->cells[k];
+        buf_puts(b, k ? ",\n    " : "\n    ");
+        buf_puts(b, "{ \"indicator\": ");
+        buf_json_str(b, t->ind[c->ind]->d.id);
+        buf_puts(b, ", \"dimension\": ");
+        buf_json_str(b, c->dim->d.id);
+        buf_puts(b, ", \"cell\": ");
+        buf_json_str(b, c->dim->values.v[c->cell]);
+        buf_puts(b, ", \"value\": ");
+        json_num(b, c->has_value && !c->suppressed, c->value);
+        buf_puts(b, ", \"date\": ");
+        json_date(b, c->date);
+        buf_puts(b, ", \"planned\": ");
+        json_num(b, c->has_planned, c->planned);
+        buf_printf(b, ", \"status\": \"%s\"%s }", verdict_status_name(c->status),
+                   c->suppressed ? ", \"note\": \"suppressed\"" : "");
+    }
+    buf_puts(b, s->ncells ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
         const ScoreMs *sm = &s->ms[m];
         buf_puts(b, m ? ",\n    " : "\n    ");
@@ -539,6 +586,21 @@ static void print_md(Score *s, Buf *b)
             }
     }
     md_results(s, b);
+    if (s->ncells > 0) {
+        buf_puts(b, "\n## Targets for breakdown cells\n\n| Indicator | Cell | Value | Date | "
+                    "Planned | Status |\n|---|---|--:|---|--:|---|\n");
+        for (int k = 0; k < s->ncells; k++) {
+            const ScoreCell *c = &s->cells[k];
+            buf_puts(b, "|");
+            md_cell(b, t->ind[c->ind]->d.id);
+            md_cell(b, cell_name(t, c));
+            md_raw(b, cell_value_text(t, c));
+            md_raw(b, date_or_dash(t, c->date));
+            md_raw(b, num_or_dash(t, c->has_planned, c->planned));
+            md_raw(b, status_words(c->status));
+            buf_putc(b, '\n');
+        }
+    }
     if (t->nms > 0) {
         buf_puts(b, "\n## Milestones\n\n| Milestone | Due | Status | Requirement or event |\n"
                     "|---|---|---|---|\n");

@@ -110,9 +110,10 @@ void bundle_index(const Model *m, Buf *out)
     }
     for (int i = 0; i < n; i++)
         ix_walk(&ix, m->indicators.v[i]->formula, DATE_NONE, 0);
-    /* Totals over a span are summed from each period's value. */
+    /* Totals over a span are summed from each period's value, and a
+     * target for a cell reads the cells. */
     for (int i = 0; i < n; i++)
-        if (m->indicators.v[i]->totals != TOTALS_NONE)
+        if (m->indicators.v[i]->totals != TOTALS_NONE || m->indicators.v[i]->cell_targets.n)
             ix_history(&ix, i, 0);
 
     buf_printf(out, "A %s\n", m->agreement ? m->agreement->d.id : "-");
@@ -135,9 +136,7 @@ void bundle_index(const Model *m, Buf *out)
     }
     for (int i = 0; i < n; i++) {
         const Indicator *ind = m->indicators.v[i];
-        int32_t anchor = ind->has_baseline ? ind->baseline_date
-                         : m->agreement    ? m->agreement->term_start
-                                           : DATE_NONE;
+        int32_t anchor = indicator_anchor(m, ind);
         buf_printf(out, "I %s %d", ind->d.id, ind->formula != NULL);
         put_date(out, anchor);
         buf_printf(out, " %d %d %d R", ind->frequency.n, (int)ind->frequency.unit,

@@ -640,6 +640,8 @@ static void comms(RdiffCtx *r)
             rdiff_string(r, false, subj, "title", x->title, y->title, NULL);
             rdiff_scalar(r, true, subj, "every", rdiff_dur(r->a, x->every),
                          rdiff_dur(r->a, y->every), &w);
+            rdiff_scalar(r, true, subj, "day and time", comm_when_text(r->a, x),
+                         comm_when_text(r->a, y), &w);
             for (int f = 0; f < 3; f++) {
                 RdiffNames po = {0}, pn = {0};
                 comm_names(r, r->o, x, f, &po);

@@ -52,6 +52,11 @@ static void communication(Doc *d, const Model *m)
                 dt_gen(d, r[0], DS_CODE, c->id);
             }
             dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, c->every));
+            const char *when = comm_when_text(d->a, c);
+            if (when) {
+                dt_break(d, r[1]);
+                dt_gen(d, r[1], DS_PLAIN, when);
+            }
             if (kind == COMM_REPORT) {
                 fmt_partners(d, r[2], c->by.v, c->by.n);
                 with_whom(d, r[3], c->to_all, c->to.v, c->to.n);

@@ -672,6 +672,14 @@ static JNode *comms(Ex *x, CommKind kind)
         jset(x, o, "id", jstr(x, c->id));
         jset(x, o, "title", jstr(x, c->title));
         jset(x, o, "every", jduration(x, c->every));
+        jset(x, o, "weekday", jstr(x, c->weekday ? model_weekdays[c->weekday] : NULL));
+        if (c->nth > 0)
+            jset(x, o, "nth", jnum(x, c->nth));
+        else
+            jset(x, o, "nth", jstr(x, c->nth ? "last" : NULL));
+        jset(x, o, "at", jstr(x, c->minutes >= 0 ? arena_printf(x->a, "%02d:%02d", c->minutes / 60,
+                                                                 c->minutes % 60)
+                                                  : NULL));
         if (kind == COMM_REPORT) {
             jset(x, o, "by", JREFS(x, c->by));
             jset(x, o, "to_all", jbool(x, c->to_all));

@@ -491,6 +491,7 @@ static bool same_args(const ArgList *a, const ArgList *b)
             break;
         case ARG_NUMBER:
         case ARG_PERCENT:
+        case ARG_TIME:
             if (!same_num(x->num, y->num))
                 return false;
             break;

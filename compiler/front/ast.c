@@ -81,6 +81,7 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
 const char *ast_arg_kind_name(ArgKind k)
 {
     static const char *names[] = {"a name", "a string", "a number", "a percentage",
-                                  "a date", "','", "'->'", "a parenthesised list"};
+                                  "a date", "','", "'->'", "a parenthesised list",
+                                  "a time of day"};
     return names[k];
 }

@@ -22,7 +22,8 @@ typedef enum ArgKind {
     ARG_DATE,       /* date = days since 1970-01-01; bad when not on the calendar */
     ARG_COMMA,
     ARG_ARROW,      /* -> */
-    ARG_GROUP       /* ( args ) */
+    ARG_GROUP,      /* ( args ) */
+    ARG_TIME        /* 10:00 : num = minutes after midnight; bad when not a time of day */
 } ArgKind;
 
 typedef struct Arg Arg;
@@ -39,7 +40,7 @@ struct Arg {
     Span span;
     union {
         const char *text;   /* IDENT, STRING */
-        double num;         /* NUMBER, PERCENT */
+        double num;         /* NUMBER, PERCENT, TIME */
         int32_t date;       /* DATE */
         ArgList group;      /* GROUP */
     };

@@ -2,6 +2,7 @@
  * declarations: the agenda, tensions, communication and governance. */
 #include <string.h>
 
+#include "numtext.h"
 #include "resolve_int.h"
 #include "suggest.h"
 
@@ -122,6 +123,65 @@ static bool partners_or_all(Cur *c, bool *all, PartnerList *out)
     return partner_list(c, REF_COMMUNICATION, out);
 }
 
+/* `on WEEKDAY [N|last]` and `at HH:MM` after a rhythm: which day of each
+ * period, at what time.  A weekday with a number (the second Tuesday)
+ * needs a rhythm of months, quarters or years; a weekly rhythm takes the
+ * weekday alone; a rhythm of days takes no day. */
+static bool comm_when(Cur *c, Comm *cm)
+{
+    cm->minutes = -1;
+    if (cur_is_word(c, "on")) {
+        c->i++;
+        static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday"};
+        const Arg *at = cur_peek(c);
+        int k = cur_one_of(c, w, 7, NULL);
+        if (k < 0)
+            return false;
+        cm->weekday = k + 1;
+        const Arg *n = cur_peek(c);
+        if (n && n->kind == ARG_NUMBER) {
+            if (n->num < 1 || n->num > 5 || n->num != (int)n->num) {
+                diag_report(c->r->d, CHECK_SYNTAX, n->span, "file",
+                            "which %s of the month is 1 to 5 (or `last`), not %s", w[k],
+                            num_str(c->r->a, n->num, NUM_PLAIN));
+                return false;
+            }
+            cm->nth = (int)n->num;
+            c->i++;
+        } else if (cur_is_word(c, "last")) {
+            cm->nth = -1;
+            c->i++;
+        }
+        bool months = cm->every.unit >= DUR_MONTH;
+        if (cm->every.unit == DUR_DAY || (months && cm->nth == 0) ||
+            (!months && cm->nth != 0)) {
+            if (months)
+                diag_report(c->r->d, CHECK_SYNTAX, at->span, "file",
+                            "say which %s of the month: `on %s 2` or `on %s last`", w[k], w[k],
+                            w[k]);
+            else if (cm->every.unit == DUR_WEEK)
+                diag_report(c->r->d, CHECK_SYNTAX, at->span, "file",
+                            "a weekly rhythm takes the weekday alone: `on %s`", w[k]);
+            else
+                diag_report(c->r->d, CHECK_SYNTAX, at->span, "file",
+                            "a rhythm counted in days falls on no fixed weekday");
+            return false;
+        }
+    }
+    if (cur_is_word(c, "at")) {
+        c->i++;
+        const Arg *t = cur_peek(c);
+        if (!t || t->kind != ARG_TIME) {
+            cur_error(c, "a time of day such as 10:00");
+            return false;
+        }
+        c->i++;
+        cm->minutes = t->bad ? -1 : (int)t->num;
+    }
+    return true;
+}
+
 static Comm *comm_head(Cur *c, CommKind kind)
 {
     Comm *cm = arena_alloc(c->r->a, sizeof *cm);
@@ -129,7 +189,7 @@ static Comm *comm_head(Cur *c, CommKind kind)
     cm->span = c->st->span;
     Span sp;
     if (!cur_ident(c, &cm->id, &sp, "its id") || !cur_string(c, &cm->title, "its title, as a string") ||
-        !cur_word(c, "every") || !cur_duration(c, &cm->every, true))
+        !cur_word(c, "every") || !cur_duration(c, &cm->every, true) || !comm_when(c, cm))
         return NULL;
     return cm;
 }

@@ -55,14 +55,16 @@ void resolve_target_cells(Resolver *r, Indicator *ind)
  * three letters. */
 static int month_of(Cur *c)
 {
-    static const char *const w[] = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "january", "february", "march", "april", "june", "july", "august", "september",
-        "october", "november", "december"};
-    static const int month[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-                                1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12};
-    int k = cur_choice(c, w, (int)(sizeof w / sizeof w[0]), "a month (jan ... dec)");
-    return k < 0 ? 0 : month[k];
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november",
+                                       "december"};
+    for (int k = 0; k < 12; k++)
+        if (cur_is_word(c, full[k])) {
+            c->i++;
+            return k + 1;
+        }
+    int k = cur_one_of(c, model_months, 12, NULL);
+    return k < 0 ? 0 : k + 1;
 }
 
 void resolve_in_season(Cur *c, Decl *d)
@@ -83,7 +85,7 @@ void resolve_in_totals(Cur *c, Decl *d)
 {
     Indicator *ind = (Indicator *)d;
     static const char *const w[] = {"yearly", "quarterly"};
-    int k = cur_choice(c, w, 2, "yearly or quarterly");
+    int k = cur_one_of(c, w, 2, NULL);
     if (k >= 0 && cur_end(c)) {
         ind->totals = k == 0 ? TOTALS_YEARLY : TOTALS_QUARTERLY;
         ind->totals_span = c->st->span;

@@ -1,6 +1,7 @@
 /* model.c - lookups over the resolved model. */
 #include "model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *const model_obs_columns[MODEL_OBS_COLUMNS] = {"indicator", "date", "value",
@@ -102,12 +103,38 @@ const char *model_ref_name(Arena *a, const Model *m, const Decl *d)
 const char *const model_months[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 
+const char *const model_weekdays[8] = {"", "monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+
+const char *comm_when_text(Arena *a, const Comm *c)
+{
+    if (!c->weekday && c->minutes < 0)
+        return NULL;
+    char on[48] = "", at[16] = "";
+    if (c->weekday) {
+        if (c->nth > 0)
+            snprintf(on, sizeof on, "on %s %d", model_weekdays[c->weekday], c->nth);
+        else
+            snprintf(on, sizeof on, "on %s%s", model_weekdays[c->weekday], c->nth ? " last" : "");
+    }
+    if (c->minutes >= 0)
+        snprintf(at, sizeof at, "at %02d:%02d", c->minutes / 60, c->minutes % 60);
+    return arena_printf(a, "%s%s%s", on, *on && *at ? " " : "", at);
+}
+
 bool indicator_in_season(const Indicator *ind, int month)
 {
     int a = ind->season_from, b = ind->season_to;
     if (a == 0)
         return true;
     return a <= b ? month >= a && month <= b : month >= a || month <= b;
+}
+
+int32_t indicator_anchor(const Model *m, const Indicator *ind)
+{
+    if (ind->has_baseline)
+        return ind->baseline_date;
+    return m->agreement ? m->agreement->term_start : DATE_NONE;
 }
 
 Duration indicator_grace(const Indicator *ind)

@@ -297,6 +297,11 @@ typedef struct Comm {
     const char *id, *title;
     Span span;
     Duration every;
+    /* `every month on tuesday 2 at 10:00`: the day in each period (weekday
+     * 1 Monday ... 7 Sunday, 0 unset; nth 1-5 or -1 for the last, 0 every
+     * such weekday of a weekly rhythm) and the time of day in minutes (-1
+     * unset).  Unset, the calendar picks a working day (ical.c). */
+    int weekday, nth, minutes;
     bool with_all;          /* meetings, reviews: `with all` */
     PartnerList with;       /* meetings, reviews */
     PartnerList by;         /* reports */
@@ -395,10 +400,18 @@ Decl *model_lookup(const Model *m, DeclKind k, const char *name);
 KindSet model_kinds_named(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */
 Unit *model_unit(const Model *m, const char *id);
+/* "monday" ... "sunday", [1] for Monday ([0] is ""): a meeting's weekday. */
+extern const char *const model_weekdays[8];
+/* A meeting's day and time as written: "on tuesday 2 at 10:00", "at
+ * 09:30"; NULL when it states neither. */
+const char *comm_when_text(Arena *a, const Comm *c);
 /* "jan" ... "dec": the months as a season names them, [0] for January. */
 extern const char *const model_months[12];
 /* Whether month (1-12) lies in the indicator's season (true without one). */
 bool indicator_in_season(const Indicator *ind, int month);
+/* The first day of an indicator's reporting periods: its baseline's date,
+ * else the term's start, else DATE_NONE. */
+int32_t indicator_anchor(const Model *m, const Indicator *ind);
 /* The grace period of an indicator's reports (`report_within`, else
  * MODEL_REPORT_GRACE_DAYS days). */
 Duration indicator_grace(const Indicator *ind);

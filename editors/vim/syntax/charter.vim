@@ -60,12 +60,15 @@ let s:declaring_statements = ['need', 'incentive', 'meeting', 'report', 'review'
 let s:values = [
       \ 'up', 'down', 'consensus', 'majority', 'cumulative', 'per_period',
       \ 'sum', 'mean', 'min', 'max', 'latest',
-      \ 'monthly', 'quarterly', 'yearly', 'all', 'yes', 'no', 'more', 'less']
+      \ 'monthly', 'quarterly', 'yearly', 'all', 'yes', 'no', 'more', 'less',
+      \ 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+      \ 'last', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+      \ 'august', 'september', 'october', 'november', 'december']
 
 " Words that join the parts of a statement.
 let s:connectives = [
       \ 'every', 'with', 'by', 'to', 'from', 'on', 'as', 'wants', 'between',
-      \ 'notice', 'title', 'worth', 'subject_to', 'for']
+      \ 'notice', 'title', 'worth', 'subject_to', 'for', 'at']
 
 let s:duration_units = [
       \ 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter',
