@@ -63,7 +63,10 @@ expect "retract" 0 out.txt ./conn --data led retract new_users --on 2022-05-31 -
 has "retraction row" led/observations.csv "new_users,2022-05-31,,globaltel,,,,retract,the survey was void,2022-06-20"
 json retract.json
 has "the previous report holds" retract.json '"id": "new_users", "value": 1620000, "date": "2022-02-28"'
-has "the retracted period is missing" retract.json '"id": "globaltel", "missing_reports": 1'
+# The retracted quarter (March to May) is due by 30 June with the default
+# grace of 30 days: missing from 1 July.
+./conn --data led status --as-of 2022-07-01 --format json >retract-late.json 2>&1
+has "the retracted period is missing" retract-late.json '"id": "globaltel", "missing_reports": 1'
 expect "retract twice" 1 out.txt ./conn --data led retract new_users --on 2022-05-31 --by globaltel --reason again
 has "already retracted" out.txt "the observation of 'new_users' on 2022-05-31 by globaltel is already retracted"
 expect "correct after a retraction" 0 out.txt ./conn --data led correct new_users 2300000 --on 2022-05-31 \
