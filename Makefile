@@ -19,8 +19,10 @@ OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 endif
 CFLAGS := $(OPT) -MMD -MP
 LDLIBS := -lffi -ldl -lm
-# charterc alone: the language server reads and writes JSON with jansson.
-CHARTERC_LDLIBS := -ljansson
+# charterc alone (the tracker runtime does not link them): the language
+# server reads and writes JSON with jansson, and libzip writes the Word
+# file's archive.
+CHARTERC_LDLIBS := -ljansson -lzip
 
 COMPILER_SRC := $(filter-out compiler/cli/main.c,$(wildcard $(COMPILER_DIRS:%=compiler/%/*.c)))
 # The core (compiler/core.h): what charterc and the tracker runtime share.
@@ -49,7 +51,7 @@ all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME))
 # (test scripts never install anything). Both parts take Debian's packages
 # (CI machines start bare): `apt-get update` once, then only what is missing,
 # as root or through sudo.
-#   deps       flex, bison, libffi, cmocka and jansson: the build stops
+#   deps       flex, bison, libffi, cmocka, jansson and libzip: the build stops
 #              without them.
 #   deps-test  the tools some tests use to check output the way a person
 #              sees it (below). A failed install is not an error: the
@@ -67,6 +69,7 @@ $(DEPS_STAMP):
 	{ [ -f /usr/include/ffi.h ] || ls /usr/include/*/ffi.h >/dev/null 2>&1; } || missing="$$missing libffi-dev"; \
 	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
 	[ -f /usr/include/jansson.h ] || missing="$$missing libjansson-dev"; \
+	[ -f /usr/include/zip.h ] || missing="$$missing libzip-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing build dependencies:$$missing"; \
 	  $(APT_GET) update && $(APT_GET) install -y $$missing >/dev/null || exit 1; \
@@ -335,7 +338,7 @@ $(FUZZ_OUT)/obj/%.o: %.c $(BUILD)/grammar/parser.h
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -DFUZZ_AGREEMENT='"$(CURDIR)/examples/connectivity.charter"' \
-	  -o $@ $^ $(LDLIBS) -lpthread
+	  -o $@ $^ $(CHARTERC_LDLIBS) $(LDLIBS) -lpthread
 .SECONDARY: $(FUZZ_LIB_OBJ)
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_OUT)/fuzz_%)
 fuzz: fuzz-build

@@ -359,38 +359,20 @@ done:
     line(b, "END:VCALENDAR");
 }
 
-/* The last second an iCalendar DATE-TIME can write (9999-12-31T23:59:59Z):
- * a later SOURCE_DATE_EPOCH used to wrap into a negative year. */
-#define ICAL_MAX_EPOCH 253402300799LL
-
-/* DTSTAMP's time: $SOURCE_DATE_EPOCH when set and not empty, else now.
- * The value must be decimal digits only (no sign, no spaces) and at most
- * ICAL_MAX_EPOCH; anything else is refused rather than ignored, so that a
- * build meant to be reproducible never silently stamps the current time.
- * Returns false after the message. */
+/* DTSTAMP's time: $SOURCE_DATE_EPOCH when set and not empty (date.h says
+ * what it must be; at most DATE_MAX_EPOCH, 9999-12-31T23:59:59Z, the last
+ * second an iCalendar DATE-TIME can write), else now.  Returns false
+ * after the message. */
 static bool ical_epoch(const Trk *t, long long *stamp)
 {
+    char shown[44];
     *stamp = (long long)time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (!sde || !*sde)
+    if (date_source_epoch(stamp, shown) >= 0)
         return true;
-    long long v = 0;
-    const char *p = sde;
-    for (; *p >= '0' && *p <= '9' && v <= ICAL_MAX_EPOCH; p++)
-        v = v * 10 + (*p - '0');
-    if (*p || v > ICAL_MAX_EPOCH) {
-        char shown[41];     /* the value, cut, control characters as '?' */
-        size_t n = 0;
-        for (; sde[n] && n < 40; n++)
-            shown[n] = (unsigned char)sde[n] < 0x20 || sde[n] == 0x7f ? '?' : sde[n];
-        shown[n] = '\0';
-        trk_fail(t, "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 in digits, at "
-                    "most %lld (the end of the year 9999), not '%s%s'",
-                 ICAL_MAX_EPOCH, shown, sde[n] ? "..." : "");
-        return false;
-    }
-    *stamp = v;
-    return true;
+    trk_fail(t, "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 in digits, at "
+                "most %lld (the end of the year 9999), not '%s'",
+             DATE_MAX_EPOCH, shown);
+    return false;
 }
 
 static const char ical_help[] =

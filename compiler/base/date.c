@@ -3,6 +3,7 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void date_to_civil(int32_t days, int *y, int *m, int *d)
@@ -128,4 +129,25 @@ const char *duration_frequency(Duration d, char *buf, int size)
     char text[48];
     snprintf(buf, (size_t)size, "every %s", duration_text(d, text, sizeof text));
     return buf;
+}
+
+int date_source_epoch(long long *out, char shown[44])
+{
+    shown[0] = '\0';
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde || !*sde)
+        return 0;
+    long long v = 0;
+    const char *p = sde;
+    for (; *p >= '0' && *p <= '9' && v <= DATE_MAX_EPOCH; p++)
+        v = v * 10 + (*p - '0');
+    if (*p || v > DATE_MAX_EPOCH) {
+        size_t n = 0;
+        for (; sde[n] && n < 40; n++)
+            shown[n] = (unsigned char)sde[n] < 0x20 || sde[n] == 0x7f ? '?' : sde[n];
+        strcpy(shown + n, sde[n] ? "..." : "");
+        return -1;
+    }
+    *out = v;
+    return 1;
 }

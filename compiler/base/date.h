@@ -98,6 +98,18 @@ const char *date_long(int32_t days, char *buf);
  * result is a date date_to_civil and date_iso read back). */
 int32_t date_add(int32_t days, Duration d);
 #define DATE_ADD_MAX_YEAR 5000000
+
+/* $SOURCE_DATE_EPOCH, the reproducible-builds convention for the one
+ * time a generated file records (the calendar's DTSTAMP, the Word file's
+ * timestamps): whole seconds since 1970-01-01 in decimal digits (no sign,
+ * no spaces), at most DATE_MAX_EPOCH (the end of the year 9999).
+ * Returns 1 with *out set, 0 when unset or empty, -1 when set to anything
+ * else: the caller refuses it rather than ignore it, so a build meant to
+ * be reproducible never silently stamps the current time.  `shown`
+ * receives the value for that message: at most 40 bytes, control
+ * characters as '?', "..." after a cut. */
+#define DATE_MAX_EPOCH 253402300799LL
+int date_source_epoch(long long *out, char shown[44]);
 /* The longest duration the language accepts (`90 days`, `every 2 weeks`,
  * `withdrawal 6 months notice`): 1000 years, ten times the longest span
  * of dates an agreement can write (years 1 to 9999) would need, and short

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+
 int cli_fail(const char *fmt, ...)
 {
     va_list ap;
@@ -14,6 +16,17 @@ int cli_fail(const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return 2;
+}
+
+bool cli_source_epoch(long long *epoch)
+{
+    char shown[44];
+    *epoch = 0;
+    if (date_source_epoch(epoch, shown) >= 0)
+        return true;
+    cli_fail("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 in digits, at most "
+             "%lld (the end of the year 9999), not '%s'", DATE_MAX_EPOCH, shown);
+    return false;
 }
 
 bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv, const char *cmd)

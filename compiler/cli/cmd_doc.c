@@ -6,6 +6,7 @@
  * Annex A of the agreement. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checks.h"
 #include "cli.h"
@@ -15,19 +16,23 @@
 #include "suggest.h"
 
 static const char doc_help[] =
-    "usage: charterc doc FILE [--format md|html] [--partner ID] [--for-signature] [-o OUT]\n\n"
+    "usage: charterc doc FILE [--format md|html|docx] [--partner ID] [--for-signature] [-o OUT]\n\n"
     "Writes the formal agreement: every section from the title and the parties to\n"
     "the general provisions, the signature page and Annex A (the findings of the\n"
     "checks that remain, and the allowed ones with their reasons).  A draft whose\n"
     "checks find errors is written with a draft banner on every page.  With\n"
     "--partner, writes that partner's one-page commitment sheet instead.\n\n"
-    "  --format FORMAT   md (Markdown, the default) or html (one self-contained,\n"
-    "                    print-ready page); an OUT ending in .html implies html\n"
+    "  --format FORMAT   md (Markdown, the default), html (one self-contained,\n"
+    "                    print-ready page) or docx (a Word file, with Word's styles);\n"
+    "                    an OUT ending in .html or .docx implies that format\n"
     "  --partner ID      the commitment sheet of partner ID\n"
     "  --for-signature   the copy partners sign: no identifiers and no Annex A;\n"
     "                    refused (exit 1) while the checks find errors\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
+    "The Word file records one time, in its archive and its properties:\n"
+    "$SOURCE_DATE_EPOCH when set, else 1980-01-01, so the same agreement always\n"
+    "gives the same bytes.\n\n"
     "Exit status: 0 written, 1 the agreement has language errors, or errors found\n"
     "by its checks with --for-signature (nothing is written), 2 bad usage or the\n"
     "file could not be read or written.\n";
@@ -128,11 +133,19 @@ int cmd_doc(int argc, char **argv)
     const char *out = opts_get(&o, "output");
     bool for_signature = opts_has(&o, "for-signature");
     if (!opts_has(&o, "help")) {
-        if (fmt && strcmp(fmt, "md") && strcmp(fmt, "html"))
-            return cli_fail("unknown format '%s' (md or html)", fmt);
+        if (fmt && strcmp(fmt, "md") && strcmp(fmt, "html") && strcmp(fmt, "docx"))
+            return cli_fail("unknown format '%s' (md, html or docx)", fmt);
         if (for_signature && opts_get(&o, "partner"))
             return cli_fail("--for-signature makes a copy of the agreement; a partner's sheet "
                             "(--partner) is not signed");
+    }
+    bool docx = fmt ? strcmp(fmt, "docx") == 0 : out && ends_with(out, ".docx");
+    long long epoch = 0;
+    if (docx && !opts_has(&o, "help")) {
+        if (!out && isatty(STDOUT_FILENO))
+            return cli_fail("a Word file is not for the terminal; write it with -o FILE.docx");
+        if (!cli_source_epoch(&epoch))
+            return 2;
     }
     Compilation *c = start(argc, argv, "doc", doc_help, allowed, &o, &status);
     if (!c)
@@ -181,11 +194,18 @@ int cmd_doc(int argc, char **argv)
     }
     Buf b;
     buf_init(&b);
-    if (html)
-        doc_render_html(d, &b);
-    else
-        doc_render_md(d, &b);
-    status = write_out(c, &b, out);
+    char err[256];
+    if (docx && !doc_render_docx(d, epoch, &b, err, sizeof err))
+        status = cli_fail("%s", err);
+    else if (docx)
+        status = write_out(c, &b, out);
+    else {
+        if (html)
+            doc_render_html(d, &b);
+        else
+            doc_render_md(d, &b);
+        status = write_out(c, &b, out);
+    }
     buf_free(&b);
     compile_free(c);
     return status;

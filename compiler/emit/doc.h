@@ -101,6 +101,7 @@ typedef struct Doc {
     Arena *a;
     DocKind kind;
     const char *title;      /* plain text, for <title> */
+    const char *version;    /* the agreement's version, or NULL (metadata) */
     const char *lang;       /* "en" */
     /* Generated text every page carries (HTML: the top margin of each
      * printed page and a band over the title; Markdown: a line over the
@@ -236,5 +237,11 @@ Doc *doc_sheet(Arena *a, const Model *m, const Partner *p);
 /* Renderers (doc_md.c, doc_html.c). */
 void doc_render_md(const Doc *d, Buf *out);
 void doc_render_html(const Doc *d, Buf *out);
+/* A Word file (.docx: doc_docx.c, doc_docx_pkg.c).  `epoch`, seconds
+ * since 1970 (1980 at the earliest), is the only time written, in the
+ * archive and in the document's properties: the same document and epoch
+ * give the same bytes.  False, with a sentence in `err`, when the archive
+ * could not be made (memory). */
+bool doc_render_docx(const Doc *d, long long epoch, Buf *out, char *err, size_t errlen);
 
 #endif

@@ -54,6 +54,7 @@ static const char *period(Doc *d, int32_t start, int32_t end)
 void doc_agreement_title(Doc *d, const Agreement *ag, bool term_always)
 {
     doc_title(d, dt_user(d, fmt_title(&ag->d)));
+    d->version = ag->version;
     DocText *t = dt_new(d);
     if (d->for_signature) {
         dt_gen(d, t, DS_PLAIN, "Copy for signature");
