@@ -82,9 +82,11 @@ deps: $(DEPS_STAMP)
 # agreement (and prints it for `make doc-pdf`), groff and mandoc check the
 # man pages, git serves `diff --against`, patch applies `fmt --diff`,
 # cmark-gfm renders the Markdown documents as GitHub does, PyYAML reads the
-# CI files, jsonschema with rfc3987 (its URI format checker) validates the
-# SARIF output against the official schema (tests/sarif/python.sh finds
-# them), Neovim runs the language server through its own LSP client, and
+# CI files, LibreOffice opens the Word file and converts it to PDF, whose
+# text and pages poppler-utils reads (pdftotext, pdftoppm), jsonschema
+# with rfc3987 (its URI format checker) validates the SARIF output
+# against the official schema (tests/sarif/python.sh finds them), Neovim
+# runs the language server through its own LSP client, and
 # npm fetches the VS Code grammar's engine (vscode-textmate,
 # vscode-oniguruma, at fixed versions) into build/editors-node, where
 # tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
@@ -115,6 +117,8 @@ $(TEST_DEPS_STAMP):
 	want python3-rfc3987 sh tests/sarif/python.sh; \
 	want npm command -v npm; \
 	want neovim command -v nvim; \
+	want libreoffice-writer-nogui command -v soffice; \
+	want poppler-utils command -v pdftotext; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing test tools:$$missing"; \
 	  $(APT_GET) update >/dev/null 2>&1; \

@@ -53,8 +53,8 @@ static const char graph_help[] =
 
 static const char build_help[] =
     "usage: charterc build FILE [-o DIR]\n\n"
-    "Writes everything about the agreement into one folder: the agreement as HTML\n"
-    "and Markdown, every partner's commitment sheet, the schedule (SVG), the\n"
+    "Writes everything about the agreement into one folder: the agreement as HTML,\n"
+    "Markdown and Word, every partner's commitment sheet, the schedule (SVG), the\n"
     "partner network (DOT, and SVG when Graphviz is installed) and index.html.\n"
     "Files whose content would not change are left alone.\n\n"
     "  -o, --output DIR  the folder (default: the agreement's id)\n"
@@ -273,13 +273,16 @@ int cmd_build(int argc, char **argv)
     static const char *const allowed[] = {"help", "output", "color", NULL};
     Opts o;
     int status;
+    long long epoch = 0;
+    if (!cli_source_epoch(&epoch))
+        return 2;
     Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
     if (!c)
         return status;
     const char *dir = opts_get(&o, "output");
     if (!dir || !*dir)
         dir = c->model->agreement->d.id;
-    status = build_all(c, dir);
+    status = build_all(c, dir, epoch);
     compile_free(c);
     return status;
 }

@@ -180,7 +180,27 @@ static void index_page(Build *b, const Model *m, Buf *out)
     doc_render_html(d, out);
 }
 
-int build_all(Compilation *c, const char *dir)
+/* agreement.docx: the agreement as a Word file, without the figure (SVG
+ * is for the HTML page). */
+static int write_docx(Build *b, const Model *m, long long epoch)
+{
+    Buf out;
+    buf_init(&out);
+    char err[256];
+    int st = 0;
+    if (doc_render_docx(doc_agreement(b->c->arena, m, &b->c->diag, false), epoch, &out, err,
+                        sizeof err))
+        st = build_write(b, "agreement.docx", &out, "agreement", "Word",
+                         "the formal agreement as a Word file, for counsel to review and edit");
+    else {
+        fprintf(stderr, "charterc: error: %s\n", err);
+        st = 2;
+    }
+    buf_free(&out);
+    return st;
+}
+
+int build_all(Compilation *c, const char *dir, long long epoch)
 {
     Model *m = c->model;
     Build b = {0};
@@ -209,6 +229,8 @@ int build_all(Compilation *c, const char *dir)
     int st = write_doc(&b, doc_agreement(c->arena, m, &c->diag, true), "agreement", "agreement",
                        "the formal agreement, to print and sign",
                        "the formal agreement in Markdown, for review in a repository", NULL);
+    if (st == 0)
+        st = write_docx(&b, m, epoch);
     for (int i = 0; st == 0 && i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         st = write_doc(&b, doc_sheet(c->arena, m, p),

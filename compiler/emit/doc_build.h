@@ -1,8 +1,9 @@
 /* doc_build.h - `charterc build`: every output of an agreement in one
  * folder, with an index page.
  *
- * The folder holds agreement.md and agreement.html, a commitment sheet per
- * partner (partner-ID.md and partner-ID.html), schedule.svg, network.dot,
+ * The folder holds agreement.md, agreement.html and agreement.docx, a
+ * commitment sheet per partner (partner-ID.md and partner-ID.html),
+ * schedule.svg, network.dot,
  * network.svg (when Graphviz is installed), ID-tracker (the executable
  * tracker, written by bundle.h) and index.html, which links them all.
  * Each file is written atomically and left alone when its content would
@@ -37,7 +38,8 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
                 const char *title, const char *what);
 
 /* Runs the whole build into `dir` (created when missing); the model must
- * have no language errors.  Returns the exit status. */
-int build_all(Compilation *c, const char *dir);
+ * have no language errors.  `epoch` is the time the Word file records
+ * (doc_render_docx).  Returns the exit status. */
+int build_all(Compilation *c, const char *dir, long long epoch);
 
 #endif

@@ -643,7 +643,7 @@ if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
     check_completion 'a.charter p.charter sub' charterc check ''
     check_completion 'a.charter p.charter sub' charterc --color = never fmt --check ''
     check_completion '--check --color= --diff --help' charterc fmt --
-    check_completion 'html md' charterc doc a.charter --format ''
+    check_completion 'docx html md' charterc doc a.charter --format ''
     check_completion 'globaltel ministry' charterc doc p.charter --partner ''
     check_completion 'network schedule' charterc graph a.charter --kind ''
     check_completion 'dot svg' charterc graph a.charter --format ''
