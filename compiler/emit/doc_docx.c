@@ -443,7 +443,10 @@ void dx_end(Dx *x)
     /* A body must not end with a table in Word's eyes: a last paragraph. */
     if (x->after_table)
         buf_puts(x->b, "<w:p/>\n");
-    buf_printf(x->b, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+    buf_puts(x->b, "<w:sectPr>");
+    if (x->d->banner)
+        buf_puts(x->b, "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>");
+    buf_printf(x->b, "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
                      "<w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1296\" "
                      "w:right=\"1440\" w:bottom=\"1296\" w:left=\"1440\" w:header=\"720\" "
                      "w:footer=\"576\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n");

@@ -36,6 +36,8 @@ const char *dx_iso_time(Arena *a, long long epoch)
                         s / 60 % 60, s % 60);
 }
 
+/* [Content_Types].xml without its end: header1.xml is named after it
+ * when there is one. */
 static const char content_types[] =
     XML_HEAD
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -50,8 +52,7 @@ static const char content_types[] =
     "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-"
     "package.core-properties+xml\"/>"
     "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-"
-    "officedocument.extended-properties+xml\"/>"
-    "</Types>\n";
+    "officedocument.extended-properties+xml\"/>";
 
 static const char package_rels[] =
     XML_HEAD
@@ -133,6 +134,9 @@ static const char styles[] =
            "<w:spacing w:before=\"480\" w:after=\"0\"/>", "")
     PSTYLE("SignatureLabel", "Signature Label", "Normal", "<w:keepNext/><w:spacing "
            "w:after=\"0\"/>", SANS "<w:caps/><w:color w:val=\"5D6675\"/><w:sz w:val=\"14\"/>")
+    PSTYLE("Header", "header", "Normal", "<w:pBdr>" RULE("bottom", "12", "A4262C") "</w:pBdr>"
+           "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+           SANS "<w:b/><w:caps/><w:color w:val=\"A4262C\"/><w:sz w:val=\"17\"/>")
     PSTYLE("Footer", "footer", "Normal",
            "<w:tabs><w:tab w:val=\"right\" w:pos=\"9360\"/></w:tabs><w:spacing w:after=\"0\"/>",
            SANS "<w:color w:val=\"5D6675\"/><w:sz w:val=\"15\"/>")
@@ -160,7 +164,8 @@ static const char styles[] =
     "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
     "<w:style w:type=\"table\" w:styleId=\"CharterSignatures\">"
     "<w:name w:val=\"Charter Signatures\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr>"
-    "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"360\" w:type=\"dxa\"/>"
+    "<w:tblCellMar><w:top w:w=\"240\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
+    "<w:right w:w=\"360\" w:type=\"dxa\"/>"
     "</w:tblCellMar></w:tblPr></w:style>"
     "</w:styles>\n";
 
@@ -200,6 +205,16 @@ static void footer(Buf *b, const Doc *d)
                 "</w:p></w:ftr>\n");
 }
 
+/* The header of every page of a draft whose checks find errors: its
+ * banner (the body's first page shows it as well, through the header). */
+static void header(Buf *b, const Doc *d)
+{
+    buf_puts(b, XML_HEAD "<w:hdr xmlns:w=\"" NS_W "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/>"
+                "</w:pPr><w:r><w:t xml:space=\"preserve\">");
+    dx_text(b, d->banner);
+    buf_puts(b, "</w:t></w:r></w:p></w:hdr>\n");
+}
+
 static void document_rels(Buf *b, const Dx *x)
 {
     buf_puts(b, XML_HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
@@ -210,6 +225,9 @@ static void document_rels(Buf *b, const Dx *x)
                 "<Relationship Id=\"rIdSettings\" Type=\"" REL "settings\" "
                 "Target=\"settings.xml\"/>"
                 "<Relationship Id=\"rIdFooter\" Type=\"" REL "footer\" Target=\"footer1.xml\"/>");
+    if (x->d->banner)
+        buf_puts(b, "<Relationship Id=\"rIdHeader\" Type=\"" REL "header\" "
+                    "Target=\"header1.xml\"/>");
     for (int i = 0; i < x->links.n; i++) {
         buf_printf(b, "<Relationship Id=\"rIdL%d\" Type=\"" REL "hyperlink\" Target=\"", i + 1);
         buf_xml(b, x->links.v[i]);
@@ -312,16 +330,20 @@ static bool zip_parts(const char *const *names, Buf *parts, int n, long long epo
 bool dx_package(const Dx *x, const Buf *document, long long epoch, Buf *out, char *err,
                 size_t errlen)
 {
-    enum { NPARTS = 10 };
+    enum { NPARTS = 11 };
     static const char *const names[NPARTS] = {
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
         "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
-        "word/numbering.xml", "word/settings.xml", "word/footer1.xml",
+        "word/numbering.xml", "word/settings.xml", "word/footer1.xml", "word/header1.xml",
     };
     Buf parts[NPARTS];
     for (int i = 0; i < NPARTS; i++)
         buf_init(&parts[i]);
     buf_puts(&parts[0], content_types);
+    if (x->d->banner)
+        buf_puts(&parts[0], "<Override PartName=\"/word/header1.xml\" ContentType=\"" CT
+                            "header+xml\"/>");
+    buf_puts(&parts[0], "</Types>\n");
     buf_puts(&parts[1], package_rels);
     core_props(&parts[2], x->d, dx_iso_time(x->d->a, epoch));
     buf_puts(&parts[3], app_props);
@@ -331,7 +353,10 @@ bool dx_package(const Dx *x, const Buf *document, long long epoch, Buf *out, cha
     numbering(&parts[7], x->nordered);
     buf_puts(&parts[8], settings);
     footer(&parts[9], x->d);
-    bool ok = zip_parts(names, parts, NPARTS, epoch, out, err, errlen);
+    if (x->d->banner)
+        header(&parts[10], x->d);
+    bool ok = zip_parts(names, parts, x->d->banner ? NPARTS : NPARTS - 1, epoch, out, err,
+                        errlen);
     for (int i = 0; i < NPARTS; i++)
         buf_free(&parts[i]);
     return ok;

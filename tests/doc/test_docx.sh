@@ -110,42 +110,76 @@ check "build exits 0" [ $? -eq 0 ]
 check "build wrote agreement.docx, the same file" cmp -s "$tmp/a.docx" "$tmp/build/agreement.docx"
 check "index links agreement.docx" grep -q 'href="agreement.docx"' "$tmp/build/index.html"
 
-# Opened for real: LibreOffice converts it to PDF.
+# The copy for signature, the agreement with clauses, contacts and one
+# signature block per signatory, and a draft with an error.
+prov=$top/tests/golden/doc/_provisions.charter
+"$CHARTERC" doc "$prov" -o "$tmp/prov.docx" 2>"$tmp/err"
+check "provisions: exits 0" [ $? -eq 0 ]
+check_package provisions "$tmp/prov.docx"
+check "provisions: no draft banner" bash -c "! unzip -l '$tmp/prov.docx' | grep -q header1.xml"
+"$CHARTERC" doc "$prov" --for-signature -o "$tmp/sign.docx" 2>"$tmp/err"
+check "for signature: exits 0" [ $? -eq 0 ]
+check_package for-signature "$tmp/sign.docx"
+check "for signature: no identifier (no run in the Code style)" \
+  bash -c "! unzip -p '$tmp/sign.docx' word/document.xml | grep -q 'w:rStyle w:val=\"Code\"'"
+sed 's/joins 2026-07-01/joins 2026-10-01/' "$prov" >"$tmp/draft.charter"
+"$CHARTERC" doc "$tmp/draft.charter" -o "$tmp/draft.docx" 2>"$tmp/err"
+check "draft: exits 0" [ $? -eq 0 ]
+check_package draft "$tmp/draft.docx"
+check "draft: every page's header carries the banner" \
+  bash -c "unzip -p '$tmp/draft.docx' word/header1.xml | grep -q 'Draft — does not pass its checks' &&
+           unzip -p '$tmp/draft.docx' word/document.xml | grep -q '<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>'"
+"$CHARTERC" doc "$tmp/draft.charter" --for-signature -o "$tmp/draft-sign.docx" 2>"$tmp/err"
+check "draft for signature: refused (exit 1), nothing written" \
+  bash -c "[ $? -eq 1 ] && [ ! -e '$tmp/draft-sign.docx' ]"
+
+# Opened for real: LibreOffice converts the Word file to PDF, whose text
+# has every section and clause heading and every party of the Markdown,
+# and every signatory; the signatures begin a page of their own.
+# open_in_libreoffice NAME DOCX SOURCE [doc OPTION...]
+open_in_libreoffice() {
+  local name=$1 docx=$2 src=$3 pdf
+  shift 3
+  mkdir -p "$tmp/pdf-$name"
+  timeout 300 soffice -env:UserInstallation=file://$tmp/lo --headless --convert-to pdf \
+    --outdir "$tmp/pdf-$name" "$docx" >"$tmp/lo.log" 2>&1
+  pdf=$tmp/pdf-$name/$(basename "$docx" .docx).pdf
+  check "$name: LibreOffice converts the Word file to PDF" [ -s "$pdf" ]
+  [ -s "$pdf" ] || return
+  pdftotext "$pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$tmp/pdf.txt"
+  "$CHARTERC" doc "$src" "$@" >"$tmp/doc.md"
+  local missing="" h
+  while IFS= read -r h; do
+    [ -n "$h" ] || continue
+    grep -qF -- "$h" "$tmp/pdf.txt" || missing="$missing [$h]"
+  done < <({ sed -n -E 's/^##+ (.*)$/\1/p; s/^\*\*For (.*)\*\*.*$/\1/p' "$tmp/doc.md"
+             awk '/^\*\*For /{on=1; next} /^$/{on=0} on{sub(/\\$/, ""); print}' "$tmp/doc.md"; } |
+           sed 's/\\//g')
+  check "$name: the PDF has every heading, party and signatory (missing:$missing)" [ -z "$missing" ]
+  local pages i first sigpage=""
+  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  for ((i = 1; i <= ${pages:-0}; i++)); do
+    first=$(pdftotext -f $i -l $i "$pdf" - 2>/dev/null | grep -v 'DOES NOT PASS ITS CHECKS' |
+            sed -n '/[^[:space:]]/{p;q}')
+    [ "$first" = Signatures ] && sigpage=$i
+  done
+  check "$name: the signatures begin a page of their own" [ -n "$sigpage" ]
+  local out=${DOCX_PNG_DIR:-$tmp/png}
+  mkdir -p "$out"
+  pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "$out/$name-page1"
+  [ -z "$sigpage" ] || pdftoppm -r 70 -png -f "$sigpage" -l "$sigpage" "$pdf" "$out/$name-signatures"
+  check "$name: page 1 renders to PNG" bash -c "ls '$out'/$name-page1*.png >/dev/null 2>&1"
+}
 if ! command -v soffice >/dev/null 2>&1; then
   skip "Word file in LibreOffice" "LibreOffice (libreoffice-writer-nogui) not installed"
 elif ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
   skip "Word file in LibreOffice" "pdftotext and pdftoppm (poppler-utils) not installed"
 else
-  mkdir -p "$tmp/pdf" "$tmp/lo"
-  timeout 300 soffice -env:UserInstallation=file://$tmp/lo --headless --convert-to pdf \
-    --outdir "$tmp/pdf" "$tmp/a.docx" >"$tmp/lo.log" 2>&1
-  pdf=$tmp/pdf/a.pdf
-  check "LibreOffice converts the Word file to PDF" [ -s "$pdf" ]
-  pdftotext "$pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$tmp/pdf.txt"
-  # Every section heading and every party of the Markdown, and every
-  # signatory, in the PDF's text.
-  "$CHARTERC" doc "$conn" >"$tmp/a.md"
-  missing=""
-  while IFS= read -r h; do
-    grep -qF -- "$h" "$tmp/pdf.txt" || missing="$missing [$h]"
-  done < <(sed -n -E 's/^##+ (.*)$/\1/p; s/^\*\*For (.*)\*\*.*$/\1/p' "$tmp/a.md" | sed 's/\\//g')
-  for who in "Director, Telecommunication Development Bureau" "Chief Executive Officer" \
-    "Permanent Secretary" "Executive Director"; do
-    grep -qF -- "$who" "$tmp/pdf.txt" || missing="$missing [$who]"
-  done
-  check "the PDF has every section, party and signatory (missing:$missing)" [ -z "$missing" ]
-  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-  sigpage=""
-  for ((i = 1; i <= ${pages:-0}; i++)); do
-    first=$(pdftotext -f $i -l $i "$pdf" - 2>/dev/null | sed -n '/[^[:space:]]/{p;q}')
-    [ "$first" = Signatures ] && sigpage=$i
-  done
-  check "the signatures begin a page of their own" [ -n "$sigpage" ]
-  out=${DOCX_PNG_DIR:-$tmp/png}
-  mkdir -p "$out"
-  pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "$out/agreement-page1" &&
-    { [ -z "$sigpage" ] || pdftoppm -r 70 -png -f "$sigpage" -l "$sigpage" "$pdf" "$out/agreement-signatures"; }
-  check "page 1 renders to PNG" bash -c "ls '$out'/agreement-page1*.png >/dev/null 2>&1"
+  mkdir -p "$tmp/lo"
+  open_in_libreoffice connectivity "$tmp/a.docx" "$conn"
+  open_in_libreoffice provisions "$tmp/prov.docx" "$prov"
+  open_in_libreoffice for-signature "$tmp/sign.docx" "$prov" --for-signature
+  open_in_libreoffice draft "$tmp/draft.docx" "$tmp/draft.charter"
 fi
 
 if [ "$skipped" -gt 0 ]; then
