@@ -14,17 +14,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cli.h"
 #include "diff.h"
+#include "doc.h"
 
 static const OptSpec diff_opts[] = {
     {"help", 'h', false}, {"format", 0, true}, {"fail-on", 0, true},
-    {"against", 0, true}, {"color", 0, true},
+    {"against", 0, true}, {"color", 0, true}, {"output", 'o', true},
 };
 
 static const char diff_help[] =
-    "usage: charterc diff [--format text|json|md] [--fail-on material|any] OLD NEW\n"
-    "       charterc diff [--format ...] [--fail-on ...] --against REV FILE\n\n"
+    "usage: charterc diff [--format text|json|md|docx] [--fail-on material|any] [-o OUT]\n"
+    "                     OLD NEW\n"
+    "       charterc diff [--format ...] [--fail-on ...] [-o OUT] --against REV FILE\n\n"
     "Compares two revisions of an agreement: their resolved models, not their text.\n"
     "Every change is material (it changes what a partner owes or gets: partners,\n"
     "commitments, budgets, leads, owners, reporting duties, backbone functions,\n"
@@ -32,8 +35,11 @@ static const char diff_help[] =
     "resolutions) or editorial (titles, descriptions, comments, order, layout).\n"
     "Material changes are grouped by the partners they affect, who must sign again.\n"
     "A material change without a new `version` is reported.\n\n"
-    "  --format FORMAT     text (default), json (see docs/diff.md), or md (Markdown,\n"
-    "                      for a pull-request comment)\n"
+    "  --format FORMAT     text (default), json (see docs/diff.md), md (Markdown,\n"
+    "                      for a pull-request comment), or docx: a Word redline, NEW's\n"
+    "                      agreement with tracked changes against OLD's, for counsel\n"
+    "                      (an OUT ending in .docx implies it)\n"
+    "  -o, --output OUT    the file to write (default: standard output)\n"
     "  --fail-on WHAT      exit 1 when there is a material change (material) or any\n"
     "                      change (any)\n"
     "  --against REV       compare FILE with the file as it is in git revision REV\n"
@@ -212,6 +218,26 @@ static bool compiled(Compilation *c, const char *name, bool color)
     return true;
 }
 
+/* The Word redline: the agreement of each revision with its findings
+ * (Annex A), NEW's marked against OLD's.  False after the message. */
+static bool redline(Compilation *co, Compilation *cn, long long epoch, Buf *out)
+{
+    Compilation *c[2] = {co, cn};
+    Doc *d[2];
+    for (int i = 0; i < 2; i++) {
+        CheckOptions opt;
+        checks_default_options(&opt);
+        checks_run(c[i], c[i]->model, &opt);
+        diag_sort(&c[i]->diag);
+        d[i] = doc_agreement(c[i]->arena, c[i]->model, &c[i]->diag, false);
+    }
+    char err[256];
+    if (doc_render_docx_redline(d[0], d[1], epoch, out, err, sizeof err))
+        return true;
+    cli_fail("%s", err);
+    return false;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     Opts o;
@@ -222,10 +248,20 @@ int cmd_diff(int argc, char **argv)
         return 0;
     }
     const char *format = opts_get(&o, "format");
-    if (!format)
-        format = "text";
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
-        return cli_fail("unknown format '%s' (text, json or md)", format);
+    const char *out_name = opts_get(&o, "output");
+    if (!format) {
+        size_t n = out_name ? strlen(out_name) : 0;
+        format = n > 5 && strcmp(out_name + n - 5, ".docx") == 0 ? "docx" : "text";
+    }
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md") &&
+        strcmp(format, "docx"))
+        return cli_fail("unknown format '%s' (text, json, md or docx)", format);
+    bool docx = strcmp(format, "docx") == 0;
+    long long epoch = 0;
+    if (docx && !out_name && isatty(STDOUT_FILENO))
+        return cli_fail("a Word file is not for the terminal; write it with -o FILE.docx");
+    if (docx && !cli_source_epoch(&epoch))
+        return 2;
     const char *fail_on = opts_get(&o, "fail-on");
     if (fail_on && strcmp(fail_on, "material") && strcmp(fail_on, "any"))
         return cli_fail("--fail-on takes material or any, not '%s'", fail_on);
@@ -305,14 +341,26 @@ int cmd_diff(int argc, char **argv)
     rdiff_compare(&d, cn->arena, co->model, cn->model, &to, &tn);
     Buf out;
     buf_init(&out);
+    if (docx && !redline(co, cn, epoch, &out)) {
+        status = 2;
+        buf_free(&out);
+        goto done;
+    }
     if (strcmp(format, "json") == 0)
         rdiff_json(&d, &out, old_name, new_name);
     else if (strcmp(format, "md") == 0)
         rdiff_md(&d, &out, old_name, new_name);
-    else
+    else if (!docx)
         rdiff_text(&d, &out, old_name, new_name);
-    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    int e = 0;
+    if (out_name && (cli_refuse_source(co, out_name) || cli_refuse_source(cn, out_name)))
+        status = 2;
+    else if ((e = buf_write_file(&out, out_name ? out_name : "-", NULL)) != 0)
+        status = cli_fail("cannot write %s: %s", out_name ? out_name : "standard output",
+                          strerror(e));
     buf_free(&out);
+    if (status)
+        goto done;
     if (fail_on && (strcmp(fail_on, "any") == 0 ? d.changes.n > 0 : d.material > 0))
         status = 1;
 done:

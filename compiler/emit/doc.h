@@ -234,7 +234,7 @@ void doc_agreement_terms(Doc *d, const Model *m, const Diag *findings);
 /* One partner's commitment sheet (doc_sheet.c). */
 Doc *doc_sheet(Arena *a, const Model *m, const Partner *p);
 
-/* Renderers (doc_md.c, doc_html.c). */
+/* Renderers (doc_md.c, doc_html.c, doc_docx.c). */
 void doc_render_md(const Doc *d, Buf *out);
 void doc_render_html(const Doc *d, Buf *out);
 /* A Word file (.docx: doc_docx.c, doc_docx_pkg.c).  `epoch`, seconds
@@ -243,5 +243,12 @@ void doc_render_html(const Doc *d, Buf *out);
  * give the same bytes.  False, with a sentence in `err`, when the archive
  * could not be made (memory). */
 bool doc_render_docx(const Doc *d, long long epoch, Buf *out, char *err, size_t errlen);
+/* The Word redline (doc_redline.c): `new` with Word's tracked changes
+ * against `old` (author charterc, dated `epoch`), word by word inside
+ * paragraphs and cells, whole paragraphs, items, rows and blocks added or
+ * removed.  Accepting every change gives `new`'s text, rejecting every
+ * change `old`'s.  As doc_render_docx otherwise. */
+bool doc_render_docx_redline(const Doc *old, const Doc *new, long long epoch, Buf *out,
+                             char *err, size_t errlen);
 
 #endif

@@ -77,8 +77,7 @@ void dx_mark_close(Dx *x, DxMark mark)
         buf_puts(x->b, mark == DX_INS ? "</w:ins>" : "</w:del>");
 }
 
-/* One w:r of `text` in `style`, inside its mark. */
-static void run_of(Dx *x, DocStyle style, bool bold, bool link, const char *text, DxMark mark)
+void dx_run_of(Dx *x, DocStyle style, bool bold, bool link, const char *text, DxMark mark)
 {
     Buf *b = x->b;
     dx_mark_open(x, mark);
@@ -114,11 +113,11 @@ void dx_run(Dx *x, const DocRun *r, bool bold, DxMark mark)
     if (r->href && mark == DX_SAME) {
         VEC_PUSH(x->d->a, x->links, r->href);
         buf_printf(x->b, "<w:hyperlink r:id=\"rIdL%d\">", x->links.n);
-        run_of(x, r->style, bold, true, r->text, mark);
+        dx_run_of(x, r->style, bold, true, r->text, mark);
         buf_puts(x->b, "</w:hyperlink>");
         return;
     }
-    run_of(x, r->style, bold, r->href != NULL, r->text, mark);
+    dx_run_of(x, r->style, bold, r->href != NULL, r->text, mark);
 }
 
 static void runs(Dx *x, const DocText *t, bool bold, DxMark mark)
@@ -170,7 +169,7 @@ static void para_gen(Dx *x, const char *style, const char *text, DxMark mark)
 {
     dx_para_open(x, style, NULL, 0, mark);
     if (text && *text)
-        run_of(x, DS_PLAIN, false, false, text, mark);
+        dx_run_of(x, DS_PLAIN, false, false, text, mark);
     dx_para_close(x->b);
 }
 
@@ -349,7 +348,7 @@ static void fields(Dx *x, const DocBlock *blk, DxMark mark)
 static void signature(Dx *x, const DocSig *s, DxMark mark)
 {
     dx_para_open(x, "SignatureParty", NULL, 0, DX_SAME);
-    run_of(x, DS_PLAIN, false, false, "For ", mark);
+    dx_run_of(x, DS_PLAIN, false, false, "For ", mark);
     runs(x, s->party, false, mark);
     dx_para_close(x->b);
     dx_para_open(x, "SignatureWho", NULL, 0, DX_SAME);
@@ -386,25 +385,22 @@ static void signatures(Dx *x, const DocBlock *blk, DxMark mark)
     dx_table_close(x);
 }
 
-static const char *para_style(const DocBlock *blk)
+const char *dx_para_style(const DocBlock *blk)
 {
-    if (blk->cls && strcmp(blk->cls, "lead") == 0)
-        return "Subtitle";
-    return NULL;
+    switch (blk->kind) {
+    case DB_TITLE: return "Title";
+    case DB_HEADING: return blk->level <= 2 ? "Heading1" : blk->level == 3 ? "Heading2" : "Heading3";
+    default: return blk->cls && strcmp(blk->cls, "lead") == 0 ? "Subtitle" : NULL;
+    }
 }
 
 void dx_block(Dx *x, const DocBlock *blk, DxMark mark)
 {
     switch (blk->kind) {
     case DB_TITLE:
-        para(x, "Title", blk->text, mark);
-        break;
     case DB_HEADING:
-        para(x, blk->level <= 2 ? "Heading1" : blk->level == 3 ? "Heading2" : "Heading3",
-             blk->text, mark);
-        break;
     case DB_PARA:
-        para(x, para_style(blk), blk->text, mark);
+        para(x, dx_para_style(blk), blk->text, mark);
         break;
     case DB_LIST: {
         int num = dx_list_begin(x, blk);

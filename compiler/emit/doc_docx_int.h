@@ -30,6 +30,7 @@ typedef struct Dx {
     const char *stamp;      /* w:date of tracked changes, ISO 8601 */
     int change_id;          /* the last w:id given to a change */
     int widths[DX_MAX_COLS];/* the open table's column widths, twips */
+    bool redline;           /* settings: track further edits */
 } Dx;
 
 /* ---- doc_docx.c ------------------------------------------------------------ */
@@ -43,6 +44,9 @@ void dx_text(Buf *b, const char *s);
 /* Text outside a run (the properties): escaped, a control character as
  * a space. */
 void dx_plain(Buf *b, const char *s);
+/* One w:r of `text` in `style` (bold for a total row; `link` in the
+ * Hyperlink style), inside its mark. */
+void dx_run_of(Dx *x, DocStyle style, bool bold, bool link, const char *text, DxMark mark);
 /* One run of the tree; `bold` for a total row, `mark` for the redline. */
 void dx_run(Dx *x, const DocRun *r, bool bold, DxMark mark);
 /* Opens w:ins or w:del (author charterc, the fixed date); nothing for
@@ -58,6 +62,8 @@ void dx_end(Dx *x);
 /* Paragraph and table pieces the redline shares with the blocks. */
 void dx_para_open(Dx *x, const char *style, const char *jc, int num, DxMark mark);
 void dx_para_close(Buf *b);
+/* The paragraph style of a title, heading or paragraph block. */
+const char *dx_para_style(const DocBlock *blk);
 /* The paragraph style and list number of one item of a list block. */
 const char *dx_list_style(const DocBlock *blk);
 /* Starts a list block (its numbering instance); returns the w:numId for

@@ -68,9 +68,9 @@ static const char app_props[] =
     "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-"
     "properties\"><Application>charterc</Application></Properties>\n";
 
+/* settings.xml without its start: a redline adds w:trackRevisions, so
+ * that counsel's own edits are tracked too. */
 static const char settings[] =
-    XML_HEAD
-    "<w:settings xmlns:w=\"" NS_W "\">"
     "<w:defaultTabStop w:val=\"720\"/>"
     "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
     "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
@@ -351,6 +351,9 @@ bool dx_package(const Dx *x, const Buf *document, long long epoch, Buf *out, cha
     document_rels(&parts[5], x);
     buf_puts(&parts[6], styles);
     numbering(&parts[7], x->nordered);
+    buf_puts(&parts[8], XML_HEAD "<w:settings xmlns:w=\"" NS_W "\">");
+    if (x->redline)
+        buf_puts(&parts[8], "<w:trackRevisions/>");
     buf_puts(&parts[8], settings);
     footer(&parts[9], x->d);
     if (x->d->banner)

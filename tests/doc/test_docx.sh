@@ -1,5 +1,6 @@
 #!/bin/bash
-# Tests of the Word output (`doc --format docx`, agreement.docx of `build`):
+# Tests of the Word output (`doc --format docx`, agreement.docx of `build`)
+# and of the Word redline (`diff --format docx`):
 # the archive (unzip -t, the parts Word needs, a fixed time on every
 # entry), every part well-formed XML (xmllint), the same bytes from two
 # runs and in any time zone, SOURCE_DATE_EPOCH honoured and checked, hostile
@@ -7,7 +8,11 @@
 # PDF, whose text (pdftotext) has every party, every section and every
 # signatory, with the signatures on a page of their own; page 1 and the
 # signature page are rendered to PNG (pdftoppm) in $DOCX_PNG_DIR when set,
-# for a person to look at.  A part whose tool is missing (xmllint,
+# for a person to look at.  The redline: accepting every change gives the
+# new revision's text and rejecting every change the old one's (every
+# case of tests/golden/diff, whole rewrites, words, a clause removed and
+# added, --against), and LibreOffice reads the changes as tracked changes
+# by charterc.  A part whose tool is missing (xmllint, python3, git,
 # LibreOffice, poppler-utils; `make deps-test` installs them) is skipped
 # with a line "skip NAME: reason".  Ends with "N passed, N failed"
 # (", N skipped" when a part was skipped).
@@ -180,6 +185,87 @@ else
   open_in_libreoffice provisions "$tmp/prov.docx" "$prov"
   open_in_libreoffice for-signature "$tmp/sign.docx" "$prov" --for-signature
   open_in_libreoffice draft "$tmp/draft.docx" "$tmp/draft.charter"
+fi
+
+# The Word redline, `diff OLD NEW --format docx`: for every revision of
+# tests/golden/diff and for revisions that change everything, accepting
+# every change gives NEW's document text and rejecting every change OLD's
+# (docx_text.py reads word/document.xml as Word would after either).
+redline_case() {   # redline_case NAME OLD NEW [diff option...]
+  local name=$1 old=$2 new=$3
+  shift 3
+  "$CHARTERC" diff "$old" "$new" --format docx -o "$tmp/rl.docx" "$@" 2>"$tmp/err"
+  check "redline $name: exits 0 ($(head -c 300 "$tmp/err"))" [ $? -eq 0 ]
+  check "redline $name: unzip -t" bash -c "unzip -tq '$tmp/rl.docx' >/dev/null"
+  [ $have_xmllint = 0 ] ||
+    check "redline $name: document.xml well-formed" bash -c "unzip -p '$tmp/rl.docx' word/document.xml | xmllint --noout -"
+  "$CHARTERC" doc "$old" -o "$tmp/rl-old.docx" && "$CHARTERC" doc "$new" -o "$tmp/rl-new.docx"
+  python3 "$top/tests/doc/docx_text.py" "$tmp/rl-old.docx" accept >"$tmp/old.txt"
+  python3 "$top/tests/doc/docx_text.py" "$tmp/rl-new.docx" accept >"$tmp/new.txt"
+  python3 "$top/tests/doc/docx_text.py" "$tmp/rl.docx" accept >"$tmp/accepted.txt"
+  python3 "$top/tests/doc/docx_text.py" "$tmp/rl.docx" reject >"$tmp/rejected.txt"
+  check "redline $name: accepting every change gives NEW's text" \
+    bash -c "[ -s '$tmp/new.txt' ] && diff -u '$tmp/new.txt' '$tmp/accepted.txt' >&2"
+  check "redline $name: rejecting every change gives OLD's text" \
+    bash -c "[ -s '$tmp/old.txt' ] && diff -u '$tmp/old.txt' '$tmp/rejected.txt' >&2"
+}
+if ! command -v python3 >/dev/null 2>&1; then
+  skip "Word redline text" "python3 not installed"
+else
+  dcases=$top/tests/golden/diff
+  for f in "$dcases"/*.charter; do
+    case $(basename "$f") in _* | no_changes.charter) continue ;; esac
+    redline_case "$(basename "$f" .charter)" "$dcases/_base.charter" "$f"
+  done
+  redline_case "no change" "$dcases/_base.charter" "$dcases/_base.charter"
+  redline_case "everything" "$conn" "$prov"
+  redline_case "everything, backwards" "$prov" "$conn"
+  redline_case "a draft" "$prov" "$tmp/draft.charter"
+  # Words inside a paragraph and a table cell; a clause removed whole.
+  sed -e 's/Maria Lopez/María López-Ortega/; s/120_000/125_000/' \
+    -e 's/Each partner keeps confidential/Every partner keeps strictly confidential/' \
+    "$prov" >"$tmp/words.charter"
+  sed '/^ *clause liability /d' "$prov" >"$tmp/noclause.charter"
+  check "the clause to remove is there" bash -c "! cmp -s '$prov' '$tmp/noclause.charter'"
+  redline_case words "$prov" "$tmp/words.charter"
+  unzip -p "$tmp/rl.docx" word/document.xml >"$tmp/rl.xml"
+  check "redline words: a word deleted, by charterc, at the fixed time" \
+    grep -qF '<w:del w:id="1" w:author="charterc" w:date="1980-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">Maria</w:delText>' "$tmp/rl.xml"
+  check "redline words: the new words inserted" \
+    bash -c "grep -qF '<w:t xml:space=\"preserve\">Every</w:t></w:r></w:ins>' '$tmp/rl.xml' &&
+             grep -qF '<w:t xml:space=\"preserve\"> strictly</w:t></w:r></w:ins>' '$tmp/rl.xml'"
+  check "redline words: the file asks Word to track further edits" \
+    bash -c "unzip -p '$tmp/rl.docx' word/settings.xml | grep -q '<w:trackRevisions/>'"
+  "$CHARTERC" diff "$prov" "$tmp/words.charter" -o "$tmp/rl2.docx"
+  check "redline: an OUT ending in .docx implies docx, the same bytes" cmp -s "$tmp/rl.docx" "$tmp/rl2.docx"
+  redline_case "a clause removed" "$prov" "$tmp/noclause.charter"
+  check "redline: a removed clause's paragraphs are deleted whole (paragraph marks)" \
+    bash -c "unzip -p '$tmp/rl.docx' word/document.xml | grep -q '<w:pPr><w:pStyle w:val=\"Heading2\"/><w:rPr><w:del '"
+  redline_case "a clause added" "$tmp/noclause.charter" "$prov"
+  if command -v git >/dev/null 2>&1; then
+    mkdir -p "$tmp/repo" && cp "$prov" "$tmp/repo/a.charter" &&
+      (cd "$tmp/repo" && git init -q && git add a.charter &&
+        git -c user.name=t -c user.email=t@t commit -qm base) && cp "$tmp/words.charter" "$tmp/repo/a.charter"
+    (cd "$tmp/repo" && "$CHARTERC" diff --against HEAD a.charter --format docx -o "$tmp/against.docx")
+    # Annex A names the old revision's file HEAD:a.charter.
+    python3 "$top/tests/doc/docx_text.py" "$tmp/against.docx" reject |
+      sed 's/HEAD:a\.charter/a.charter/g' >"$tmp/against-old.txt"
+    (cd "$tmp/repo" && git show HEAD:a.charter >a.charter && "$CHARTERC" doc a.charter -o "$tmp/p.docx")
+    python3 "$top/tests/doc/docx_text.py" "$tmp/p.docx" accept >"$tmp/p.txt"
+    check "redline --against HEAD: rejecting gives the committed text" cmp -s "$tmp/p.txt" "$tmp/against-old.txt"
+  else
+    skip "redline --against" "git not installed"
+  fi
+fi
+if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  # LibreOffice reads the changes as tracked changes by charterc.
+  mkdir -p "$tmp/fodt"
+  timeout 300 soffice -env:UserInstallation=file://$tmp/lo --headless --convert-to fodt \
+    --outdir "$tmp/fodt" "$tmp/rl2.docx" >"$tmp/lo.log" 2>&1
+  check "LibreOffice opens the redline with its changes tracked" \
+    grep -q '<text:changed-region' "$tmp/fodt/rl2.fodt"
+  check "LibreOffice names charterc as the author of every change" \
+    bash -c "! grep -o '<dc:creator>[^<]*' '$tmp/fodt/rl2.fodt' | grep -v '<dc:creator>charterc\$'"
 fi
 
 if [ "$skipped" -gt 0 ]; then

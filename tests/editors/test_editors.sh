@@ -648,7 +648,7 @@ if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
     check_completion 'network schedule' charterc graph a.charter --kind ''
     check_completion 'dot svg' charterc graph a.charter --format ''
     check_completion 'sub' charterc build a.charter -o ''
-    check_completion 'json md text' charterc diff --format ''
+    check_completion 'docx json md text' charterc diff --format ''
     check_completion 'any material' charterc diff a.charter a.charter --fail-on ''
     check_completion '--against --color= --fail-on --format --help' charterc diff --
     check_completion 'json' charterc export a.charter --format ''
