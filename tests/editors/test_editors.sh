@@ -650,7 +650,7 @@ if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
     check_completion 'sub' charterc build a.charter -o ''
     check_completion 'docx json md text' charterc diff --format ''
     check_completion 'any material' charterc diff a.charter a.charter --fail-on ''
-    check_completion '--against --color= --fail-on --format --help' charterc diff --
+    check_completion '--against --color= --fail-on --format --help --output' charterc diff --
     check_completion 'json' charterc export a.charter --format ''
     check_completion 'globaltel' charterc impact p.charter --without g
     check_completion 'goal_unmeasured goal_unsupported' "$work/fakebin/charterc" explain goal
