@@ -58,7 +58,13 @@ void check_duplicate_partner(CheckCtx *x)
     }
 }
 
-static bool lists(const PartnerList *l, const Partner *p);
+static bool lists(const PartnerList *l, const Partner *p)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i] == p)
+            return true;
+    return false;
+}
 
 /* One finding per repeat the resolver recorded, and per activity whose
  * lead is among its partners.  O(repeats + activities' partners). */
@@ -85,14 +91,6 @@ void check_listed_twice(CheckCtx *x)
         diag_hint(&x->c->diag, g, "remove '%s' from `partners`: the lead takes part already",
                   ac->lead->d.id);
     }
-}
-
-static bool lists(const PartnerList *l, const Partner *p)
-{
-    for (int i = 0; i < l->n; i++)
-        if (l->v[i] == p)
-            return true;
-    return false;
 }
 
 /* One finding per report sent to one partner only, which also sends it.

@@ -16,23 +16,7 @@
 # LibreOffice, poppler-utils; `make deps-test` installs them) is skipped
 # with a line "skip NAME: reason".  Ends with "N passed, N failed"
 # (", N skipped" when a part was skipped).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-CHARTERC=${CHARTERC:-$top/build/bin/charterc}
-export NO_COLOR=1
-pass=0
-fail=0
-skipped=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-skip() { skipped=$((skipped + 1)); echo "skip $1: $2"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() {   # check DESCRIPTION COMMAND...
-  local what=$1
-  shift
-  if "$@"; then ok; else bad "$what"; fi
-}
+. "$(dirname "$0")/harness.sh"
 
 have_xmllint=0
 command -v xmllint >/dev/null 2>&1 && have_xmllint=1
@@ -268,9 +252,4 @@ if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; the
     bash -c "! grep -o '<dc:creator>[^<]*' '$tmp/fodt/rl2.fodt' | grep -v '<dc:creator>charterc\$'"
 fi
 
-if [ "$skipped" -gt 0 ]; then
-  echo "$pass passed, $fail failed, $skipped skipped"
-else
-  echo "$pass passed, $fail failed"
-fi
-[ "$fail" -eq 0 ]
+finish

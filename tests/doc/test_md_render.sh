@@ -13,28 +13,8 @@
 # Without cmark-gfm (`make deps-test` installs it) or python3 the render
 # is skipped with a line "skip NAME: reason".
 # Ends with "N passed, N failed" (", N skipped" when a part was skipped).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-CHARTERC=${CHARTERC:-$top/build/bin/charterc}
-export NO_COLOR=1
-pass=0
-fail=0
-skipped=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/harness.sh"
 
-ok() { pass=$((pass + 1)); }
-skip() { skipped=$((skipped + 1)); echo "skip $1: $2"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-finish() {
-  if [ "$skipped" -gt 0 ]; then
-    echo "$pass passed, $fail failed, $skipped skipped"
-  else
-    echo "$pass passed, $fail failed"
-  fi
-  [ "$fail" -eq 0 ]
-  exit
-}
 
 # Readable Markdown: the example's hyphens, periods and parentheses are
 # written as they are.

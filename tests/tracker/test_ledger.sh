@@ -7,42 +7,8 @@
 # headers, UTF-16 and Latin-1 text. Each case names what it guards
 # against.
 # Run by tests/run-all.sh (`make test`); ends with "N passed, N failed".
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD=${BUILD:-build}
-case $BUILD in /*) ;; *) BUILD=$top/$BUILD ;; esac
-CHARTERC=${CHARTERC:-$BUILD/bin/charterc}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C
-pass=0
-fail=0
+. "$(dirname "$0")/harness.sh"
 
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $1"
-  if [ -n "$2" ] && [ -f "$2" ]; then sed 's/^/    /' "$2" | head -30; fi
-}
-# expect NAME STATUS FILE CMD...: CMD exits with STATUS, output in FILE
-expect() {
-  name=$1 want=$2 out=$3
-  shift 3
-  "$@" >"$out" 2>&1
-  got=$?
-  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, wanted $want" "$out"; fi
-}
-# has NAME FILE TEXT: FILE holds TEXT (fixed string)
-has() {
-  if grep -qF -- "$3" "$2"; then ok; else bad "$1: no '$3'" "$2"; fi
-}
-hasnt() {
-  if grep -qF -- "$3" "$2"; then bad "$1: unexpected '$3'" "$2"; else ok; fi
-}
-same() {
-  if cmp -s "$2" "$3"; then ok; else bad "$1: $2 and $3 differ"; fi
-}
-
-cd "$tmp" || exit 2
 "$CHARTERC" tracker "$top/examples/connectivity.charter" -o conn >/dev/null 2>&1 ||
   { echo "cannot build the tracker"; echo "0 passed, 1 failed"; exit 1; }
 sample=$top/examples/connectivity-data
@@ -169,5 +135,4 @@ expect "a Latin-1 note is not recorded" 1 out.txt \
 has "the note's byte is named" out.txt "the note given is not valid UTF-8 text: byte 0xE9 at byte 4"
 [ ! -e lat/observations.csv ] && ok || bad "a Latin-1 note reached the ledger" lat/observations.csv
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
