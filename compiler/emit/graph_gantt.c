@@ -3,11 +3,22 @@
  * Layout: a column of labels on the left (title over id for every
  * activity and milestone, so each id is in the picture), a time axis over
  * the term on the right with year and quarter lines, one row per activity
- * (a bar over its period, coloured by its lead partner) and one per
- * milestone (a diamond on its due date, coloured by its owner), elbow
- * arrows from each milestone to those that come after it, dashed lines at
- * the term's start and end, and a legend of the partners' colours.
- * Dates outside the term widen the axis so that nothing is hidden. */
+ * (a bar over its period, filled with its lead partner's style and
+ * labelled with the lead's name) and one per milestone (a diamond on its
+ * due date, in its owner's style), elbow arrows from each milestone to
+ * those that come after it, dashed lines at the term's start and end, and
+ * a legend of the partners' styles.  Dates outside the term widen the
+ * axis so that nothing is hidden.
+ *
+ * Styles: every partner that leads an activity or owns a milestone gets
+ * one, in the order the partners are declared, so the same agreement
+ * always gives the same picture.  The colours are Okabe and Ito's eight,
+ * chosen to stay apart for readers with any common colour-vision
+ * deficiency; once they are used up, the same colours come back under a
+ * white pattern (stripes one way, then the other, dots, cross-hatching),
+ * which tells the partners apart without colour at all.  Forty partners
+ * get distinct styles; after that the styles repeat. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -19,10 +30,26 @@
 #define X1 (W - 24)
 #define ROW_H 32
 #define SEC_H 24
+#define BAR_H 16
 
-static const char *const palette[] = {"#1d4e7a", "#c0612b", "#2f7d4f", "#8a3b8f",
-                                      "#b08a12", "#2a7f8f", "#a23b3b", "#5a6b2a"};
-enum { NPALETTE = sizeof palette / sizeof palette[0] };
+/* Okabe-Ito, with the ink of each: black or white, whichever contrasts
+ * more (WCAG: at least 5:1 for every colour, so text on a bar stays
+ * readable).  The three light ones (orange, sky blue, yellow) stand out
+ * from the white background by the dark outline every shape has. */
+static const struct {
+    const char *fill, *ink;
+} palette[] = {
+    {"#0072B2", "#ffffff"}, /* blue */
+    {"#E69F00", "#000000"}, /* orange */
+    {"#009E73", "#000000"}, /* bluish green */
+    {"#D55E00", "#000000"}, /* vermillion */
+    {"#56B4E9", "#000000"}, /* sky blue */
+    {"#CC79A7", "#000000"}, /* reddish purple */
+    {"#F0E442", "#000000"}, /* yellow */
+    {"#000000", "#ffffff"}, /* black */
+};
+enum { NPALETTE = sizeof palette / sizeof palette[0], NPATTERNS = 5 };
+#define NO_LEAD_FILL "#d5d9df" /* a bar without a lead: grey, no pattern */
 
 typedef struct Axis {
     int32_t lo, hi;         /* inclusive day range shown */
@@ -42,14 +69,6 @@ static void widen(Axis *ax, int32_t day, bool *any)
     if (!*any || day > ax->hi)
         ax->hi = day;
     *any = true;
-}
-
-static const char *color_of(const Model *m, const Partner *p)
-{
-    for (int i = 0; p && i < m->partners.n; i++)
-        if (m->partners.v[i] == p)
-            return palette[i % NPALETTE];
-    return "#8a93a0";
 }
 
 /* At most `max` characters (code points) of s, with an ellipsis when cut. */
@@ -163,8 +182,11 @@ typedef struct Gantt {
     const Model *m;
     Buf *b;
     Axis ax;
-    const Partner *legend[64]; /* partners that lead an activity or own a milestone */
+    /* The partners that lead an activity or own a milestone, in the order
+     * of declaration: a partner's place here is its style. */
+    const Partner **legend;
     int nlegend;
+    bool unled;       /* a dated activity has no lead, or a milestone no owner */
     double top;       /* the activities' section */
     double y_ms;      /* the milestones' section */
     double bottom;    /* under the last row */
@@ -173,13 +195,58 @@ typedef struct Gantt {
     double height;    /* of the whole picture */
 } Gantt;
 
+/* The style of partner p: its place in the legend, -1 for none. */
+static int style_of(const Gantt *g, const Partner *p)
+{
+    for (int i = 0; p && i < g->nlegend; i++)
+        if (g->legend[i] == p)
+            return i;
+    return -1;
+}
+
+/* The fill of style k (-1: no lead): a colour, or a pattern over it. */
+static void put_fill(Buf *b, int k)
+{
+    if (k < 0)
+        buf_puts(b, NO_LEAD_FILL);
+    else if (k % (NPALETTE * NPATTERNS) < NPALETTE)
+        buf_puts(b, palette[k % NPALETTE].fill);
+    else
+        buf_printf(b, "url(#gantt-fill-%d)", k % (NPALETTE * NPATTERNS));
+}
+
+/* The patterns of the styles after the first eight: white marks, three
+ * fifths opaque, over the colour, on a 6-pixel tile. */
+static void put_patterns(const Gantt *g)
+{
+    static const char *const marks[NPATTERNS] = {
+        NULL,
+        "<rect width=\"2.4\" height=\"6\"/>",                    /* stripes, rising */
+        "<rect width=\"2.4\" height=\"6\"/>",                    /* stripes, falling */
+        "<circle cx=\"3\" cy=\"3\" r=\"1.4\"/>",                /* dots */
+        "<rect width=\"1.4\" height=\"6\"/><rect width=\"6\" height=\"1.4\"/>",
+    };
+    static const char *const turn[NPATTERNS] = {NULL, " patternTransform=\"rotate(45)\"",
+                                                " patternTransform=\"rotate(-45)\"", "",
+                                                " patternTransform=\"rotate(45)\""};
+    int n = g->nlegend < NPALETTE * NPATTERNS ? g->nlegend : NPALETTE * NPATTERNS;
+    for (int k = NPALETTE; k < n; k++) {
+        int pat = k / NPALETTE;
+        buf_printf(g->b, "<pattern id=\"gantt-fill-%d\" width=\"6\" height=\"6\" "
+                         "patternUnits=\"userSpaceOnUse\"%s><rect width=\"6\" height=\"6\" "
+                         "fill=\"%s\"/><g fill=\"#ffffff\" fill-opacity=\"0.6\">%s</g></pattern>\n",
+                   k, turn[pat], palette[k % NPALETTE].fill, marks[pat]);
+    }
+}
+
 static void gantt_layout(Gantt *g, bool standalone)
 {
     const Model *m = g->m;
     const Agreement *ag = m->agreement;
 
     g->ax = axis_of(m);
-    for (int i = 0; i < m->partners.n && g->nlegend < 64; i++) {
+    g->legend = malloc(sizeof *g->legend * (size_t)(m->partners.n ? m->partners.n : 1));
+    for (int i = 0; g->legend && i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         bool used = false;
         for (int k = 0; k < m->activities.n; k++)
@@ -189,7 +256,12 @@ static void gantt_layout(Gantt *g, bool standalone)
         if (used)
             g->legend[g->nlegend++] = p;
     }
-    int legend_rows = (g->nlegend + 1) / 2;
+    for (int k = 0; k < m->activities.n; k++)
+        g->unled |= !m->activities.v[k]->lead && m->activities.v[k]->start != DATE_NONE &&
+                    m->activities.v[k]->end != DATE_NONE;
+    for (int k = 0; k < m->milestones.n; k++)
+        g->unled |= !m->milestones.v[k]->owner && m->milestones.v[k]->due != DATE_NONE;
+    int legend_rows = (g->nlegend + g->unled + 1) / 2;
 
     double title_h = standalone ? 34 : 0;
     g->top = title_h + 36;
@@ -226,15 +298,18 @@ static void gantt_head(const Gantt *g, bool standalone)
                 ".sec{fill:#eef2f6}.gy{stroke:#b9c1cb;stroke-width:1}"
                 ".gq{stroke:#dde2e8;stroke-width:1;stroke-dasharray:2 3}"
                 ".term{stroke:#1c2331;stroke-width:1.4;stroke-dasharray:6 4}"
-                ".tl{font-size:11px;fill:#1c2331}.dt{font-size:11px;fill:#5d6675}"
+                ".tl{font-size:11px;fill:#1c2331}.dt{font-size:11px;fill:#5d6675;stroke:#ffffff;"
+                "stroke-width:3;stroke-linejoin:round;paint-order:stroke}"
                 ".dep{fill:none;stroke:#5d6675;stroke-width:1.2}"
                 ".none{font-size:11px;font-style:italic;fill:#8a93a0}"
                 ".lg{font-size:11.5px;fill:#1c2331}.hd{font-size:16px;font-weight:bold;"
-                "fill:#1c2331}\n</style>\n"
+                "fill:#1c2331}.bt{font-size:10px}.bo{font-size:10px;fill:#1c2331}"
+                ".sw{stroke:#1c2331;stroke-width:0.75}\n</style>\n"
                 "<defs><marker id=\"gantt-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
                 "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-                "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#5d6675\"/></marker></defs>\n"
-                "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+                "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#5d6675\"/></marker>\n");
+    put_patterns(g);
+    buf_puts(b, "</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     if (standalone) {
         buf_puts(b, "<text x=\"16\" y=\"24\" class=\"hd\">");
         text_cut(b, fmt_title(&ag->d), 90);
@@ -242,7 +317,58 @@ static void gantt_head(const Gantt *g, bool standalone)
     }
 }
 
-/* One row per activity: its label and a bar over its period. */
+/* The number of characters (code points) of s. */
+static int text_len(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += (*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The lead's name on its bar from xa to xz (row top y): inside in the
+ * colour's ink when it fits, else beside the bar on the side with room,
+ * else inside cut short, else not at all (the legend still says).  On a
+ * pattern the text has a halo of the plain colour, so the white marks do
+ * not break up white text.  Widths are estimated: 5.8 pixels a
+ * character at 10 pixels, a little more than Helvetica's average. */
+static void bar_label(const Gantt *g, int k, double xa, double xz, double y)
+{
+    Buf *b = g->b;
+    const char *name = fmt_title(&g->legend[k]->d);
+    double w = text_len(name) * 5.8;
+    int max = text_len(name);
+    const char *anchor = "";
+    double x;
+    bool inside = false;
+
+    if (xz - xa >= w + 10) {
+        x = xa + 5, inside = true;
+    } else if (X1 - xz >= w + 8) {
+        x = xz + 5;
+    } else if (xa - X0 >= w + 8) {
+        x = xa - 5, anchor = " text-anchor=\"end\"";
+    } else if ((xz - xa - 10) / 5.8 >= 4) {
+        x = xa + 5, inside = true, max = (int)((xz - xa - 10) / 5.8) - 1;
+    } else {
+        return;
+    }
+    if (!inside) {
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"bo\"%s>", x, y + 19.5, anchor);
+    } else if (k % (NPALETTE * NPATTERNS) < NPALETTE) {
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"bt\" fill=\"%s\">", x, y + 19.5,
+                   palette[k % NPALETTE].ink);
+    } else {
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"bt\" fill=\"%s\" stroke=\"%s\" "
+                      "stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
+                   x, y + 19.5, palette[k % NPALETTE].ink, palette[k % NPALETTE].fill);
+    }
+    text_cut(b, name, max);
+    buf_puts(b, "</text>");
+}
+
+/* One row per activity: its label, a bar over its period in its lead's
+ * style, and the lead's name. */
 static void gantt_activities(const Gantt *g)
 {
     Buf *b = g->b;
@@ -259,15 +385,20 @@ static void gantt_activities(const Gantt *g)
         if (a->start != DATE_NONE && a->end != DATE_NONE) {
             int32_t s = a->start, e = a->end >= a->start ? a->end : a->start;
             double xa = xpos(&g->ax, s), xz = xpos(&g->ax, e + 1);
-            buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" rx=\"3\" "
-                          "fill=\"%s\"><title>",
-                       xa, y + 8, xz - xa < 2 ? 2 : xz - xa, color_of(m, a->lead));
+            int k = style_of(g, a->lead);
+            buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" "
+                          "class=\"sw\" fill=\"",
+                       xa, y + 7, xz - xa < 2 ? 2 : xz - xa, BAR_H);
+            put_fill(b, k);
+            buf_puts(b, "\"><title>");
             buf_xml(b, fmt_title(&a->d));
             buf_puts(b, ": ");
             short_date(b, a->start);
             buf_puts(b, " to ");
             short_date(b, a->end);
             buf_puts(b, "</title></rect>");
+            if (k >= 0)
+                bar_label(g, k, xa, xz, y);
         } else {
             buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">no period stated</text>", X0,
                        y + 19);
@@ -307,8 +438,23 @@ static void gantt_arrows(const Gantt *g, double ys)
     }
 }
 
+/* Whether an arrow comes into milestone ms from its left (from its
+ * right: !left), where it would run through a date written on that side. */
+static bool arrow_from(const Gantt *g, const Milestone *ms, bool left)
+{
+    double x = xpos(&g->ax, ms->due);
+    for (int k = 0; k < ms->after.n; k++) {
+        const Milestone *pre = ms->after.v[k];
+        if (pre->due != DATE_NONE && (xpos(&g->ax, pre->due) <= x) == left)
+            return true;
+    }
+    return false;
+}
+
 /* One row per milestone: its label, a diamond on its due date and the
- * date beside it (on its left near the right edge). */
+ * date beside it: on its left near the right edge, and over the arrow's
+ * line when an arrow comes in on that side.  A white halo keeps the date
+ * clear of the grid's lines. */
 static void gantt_milestones(const Gantt *g)
 {
     Buf *b = g->b;
@@ -326,16 +472,18 @@ static void gantt_milestones(const Gantt *g)
         label(b, &ms->d, yy);
         if (ms->due != DATE_NONE) {
             double x = xpos(&g->ax, ms->due), cy = yy + 16;
-            buf_printf(b, "<path d=\"M%.1f,%.1f l7,7 l-7,7 l-7,-7 z\" fill=\"%s\" "
-                          "stroke=\"#ffffff\" stroke-width=\"1\"><title>",
-                       x, cy - 7, color_of(m, ms->owner));
+            buf_printf(b, "<path d=\"M%.1f,%.1f l7,7 l-7,7 l-7,-7 z\" class=\"sw\" fill=\"",
+                       x, cy - 7);
+            put_fill(b, style_of(g, ms->owner));
+            buf_puts(b, "\"><title>");
             buf_xml(b, fmt_title(&ms->d));
             buf_puts(b, ": due ");
             short_date(b, ms->due);
             buf_puts(b, "</title></path>");
             bool left = x > X1 - 80;
             buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"dt\"%s>", left ? x - 11 : x + 11,
-                       cy + 3.5, left ? " text-anchor=\"end\"" : "");
+                       arrow_from(g, ms, left) ? cy - 4 : cy + 3.5,
+                       left ? " text-anchor=\"end\"" : "");
             short_date(b, ms->due);
             buf_puts(b, "</text>");
         } else {
@@ -369,15 +517,21 @@ static void gantt_term(const Gantt *g)
     buf_puts(b, "</text>\n");
 }
 
-/* The partners' colours, two to a line. */
+/* The partners' styles, two to a line, in the order of the styles; then
+ * the grey of a bar or diamond without a lead or owner, if there is one. */
 static void gantt_legend(const Gantt *g)
 {
-    for (int i = 0; i < g->nlegend; i++) {
+    for (int i = 0; i < g->nlegend + g->unled; i++) {
         double lx = 12 + (i % 2) * 400.0, ly = g->legend_y + 20.0 * (i / 2);
-        buf_printf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" "
-                         "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
-                   lx, ly, color_of(g->m, g->legend[i]), lx + 18, ly + 10);
-        text_cut(g->b, fmt_title(&g->legend[i]->d), 56);
+        buf_printf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"12\" rx=\"2\" "
+                         "class=\"sw\" fill=\"",
+                   lx, ly);
+        put_fill(g->b, i < g->nlegend ? i : -1);
+        buf_printf(g->b, "\"/><text x=\"%.1f\" y=\"%.1f\" class=\"lg\">", lx + 24, ly + 10);
+        if (i < g->nlegend)
+            text_cut(g->b, fmt_title(&g->legend[i]->d), 56);
+        else
+            buf_puts(g->b, "no lead or owner named");
         buf_puts(g->b, "</text>\n");
     }
 }
@@ -394,4 +548,5 @@ void graph_schedule_svg(const Model *m, Buf *b, bool standalone)
     gantt_term(&g);
     gantt_legend(&g);
     buf_puts(b, "</svg>\n");
+    free(g.legend);
 }
