@@ -22,7 +22,10 @@ void graph_schedule_svg(const Model *m, Buf *out, bool standalone);
 
 /* The partner network as DOT (graph_net.c): partners, activities and
  * goals; edges for lead, partner, supports and reports (a partner that
- * reports an indicator measuring a goal). */
+ * reports an indicator measuring a goal); resources flowing from partners
+ * (commitments to a node for the partnership's pool, budgets to the
+ * activities), money and in kind drawn apart, conditional ones dashed,
+ * with a key. */
 void graph_network_dot(const Model *m, Buf *out);
 
 typedef enum GraphRun {

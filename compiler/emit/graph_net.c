@@ -1,12 +1,24 @@
 /* graph_net.c - the partner network as Graphviz DOT, and SVG through
  * Graphviz's `dot` program when it is installed.
  *
- * Nodes: partners (left), activities (middle), goals (right).  Edges: a
- * partner leads an activity (bold), takes part in one (dashed), an
- * activity supports a goal, a partner reports an indicator that measures a
- * goal (dotted, labelled with the indicator; it does not constrain the
- * ranks).  Node names are "partner:ID" etc.; every label is a quoted DOT
- * string with `"` and `\` escaped, so no user text can change the graph.
+ * Nodes: partners (left), activities (middle), goals (right), and, when a
+ * partner commits anything, one node for the partnership's pooled
+ * resources.  Edges: a partner leads an activity (bold), takes part in one
+ * (dashed), an activity supports a goal, a partner reports an indicator
+ * that measures a goal (dotted, labelled with the indicator; it does not
+ * constrain the ranks).  Node names are "partner:ID" etc.; every label is
+ * a quoted DOT string with `"` and `\` escaped, so no user text can change
+ * the graph.
+ *
+ * Resources flow along edges of their own, labelled with what flows:
+ * a partner's `commits` to the partnership's pool (the model ties a
+ * commitment to the partnership, not to an activity), an activity's
+ * `budget` from the partner who provides it (`from`, else the activity's
+ * lead).  Money (a unit whose id is a currency code: three capital letters,
+ * as USD, EUR and GBP) is a green line; anything else (hours, tonnes, a
+ * contribution in kind) a vermillion double line; a commitment that
+ * depends on a condition is dashed and says its condition.  A legend
+ * shows the three.  Line style tells money from kind without colour.
  *
  * `dot` runs as a child process with fork and execvp (never through a
  * shell): the DOT text goes to its standard input, the SVG comes back on
@@ -101,6 +113,163 @@ static void report_edges(Buf *b, const Goal *goal, const Indicator *shown, const
         report_edges(b, goal, shown, ind->inputs.v[i], depth + 1);
 }
 
+/* Money: a unit whose id has the shape of a currency code (ISO 4217:
+ * three capital letters).  The language has no money type; the prelude
+ * declares USD, EUR and GBP, and a user's own currency takes its code. */
+static bool is_money(const Unit *u)
+{
+    const char *id = u ? u->d.id : "";
+    for (int i = 0; i < 3; i++)
+        if (id[i] < 'A' || id[i] > 'Z')
+            return false;
+    return id[3] == '\0';
+}
+
+/* The attributes of a flow edge: colour and line by kind, dashed when it
+ * depends on a condition. */
+static const char *flow_style(bool money, bool conditional)
+{
+    if (money)
+        return conditional ? "color=\"#009E73\", fontcolor=\"#006d50\", penwidth=2, style=dashed"
+                           : "color=\"#009E73\", fontcolor=\"#006d50\", penwidth=2";
+    return conditional ? "color=\"#D55E00:invis:#D55E00\", fontcolor=\"#a34700\", style=dashed"
+                       : "color=\"#D55E00:invis:#D55E00\", fontcolor=\"#a34700\"";
+}
+
+/* A flow edge from partner `from` to node KIND:ID (`to`), labelled with
+ * `n` lines, each wrapped. */
+static void flow(Buf *b, const Partner *from, const char *kind, const Decl *to,
+                 const char *const *lines, int n, const char *style)
+{
+    Buf attrs;
+    buf_init(&attrs);
+    buf_puts(&attrs, "label=\"");
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_puts(&attrs, "\\n");
+        dot_str(&attrs, lines[i], 30);
+    }
+    buf_printf(&attrs, "\", %s", style);
+    edge(b, "partner", &from->d, kind, to, buf_cstr(&attrs));
+    buf_free(&attrs);
+}
+
+/* Each commitment, partner to the pool: what it is ("40 tonnes of
+ * surplus produce"), then on lines of their own its value and its
+ * condition. */
+static void commit_edges(const Model *m, Buf *b, Arena *a)
+{
+    for (int i = 0; i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        for (int k = 0; k < p->commits.n; k++) {
+            const Commitment *c = &p->commits.v[k];
+            const char *lines[3];
+            int n = 0;
+            lines[n] = fmt_quantity(a, c->q.value, c->q.unit);
+            if (c->what)
+                lines[n] = arena_printf(a, "%s of %s", lines[n], c->what);
+            n++;
+            if (c->has_worth)
+                lines[n++] = arena_printf(a, "valued at %s",
+                                          fmt_quantity(a, c->worth.value, c->worth.unit));
+            if (c->condition)
+                lines[n++] = arena_printf(a, "condition: %s", c->condition);
+            flow(b, p, "agreement", &m->agreement->d, lines, n,
+                 flow_style(is_money(c->q.unit), c->condition != NULL));
+        }
+    }
+}
+
+/* Each activity's budgets, one edge per provider and kind with a line per
+ * budget ("1,500,000 USD"). */
+static void budget_edges(const Model *m, Buf *b, Arena *a)
+{
+    for (int i = 0; i < m->activities.n; i++) {
+        const Activity *act = m->activities.v[i];
+        for (int k = 0; k < act->budgets.n; k++) {
+            const Partner *src = doc_budget_source(act, &act->budgets.v[k]);
+            bool money = is_money(act->budgets.v[k].q.unit), seen = false;
+            for (int j = 0; j < k; j++)
+                seen |= doc_budget_source(act, &act->budgets.v[j]) == src &&
+                        is_money(act->budgets.v[j].q.unit) == money;
+            if (!src || seen)
+                continue;
+            const char **lines = arena_alloc(a, sizeof *lines * (size_t)act->budgets.n);
+            int n = 0;
+            for (int j = k; j < act->budgets.n; j++) {
+                const Budget *bj = &act->budgets.v[j];
+                if (doc_budget_source(act, bj) == src && is_money(bj->q.unit) == money)
+                    lines[n++] = fmt_quantity(a, bj->q.value, bj->q.unit);
+            }
+            flow(b, src, "activity", &act->d, lines, n, flow_style(money, false));
+        }
+    }
+}
+
+/* A key to the flows' lines: an edge between two invisible points for each
+ * kind drawn.  Its own cluster, so dot keeps it apart from the network. */
+static void flow_legend(Buf *b, bool money, bool kind, bool conditional)
+{
+    static const char *const names[] = {"money", "in kind", "depends on a condition"};
+    const char *styles[] = {flow_style(true, false), flow_style(false, false),
+                            "color=\"#5d6675\", style=dashed"};
+    bool shown[] = {money, kind, conditional};
+
+    buf_puts(b, "\n  /* the key to resource flows */\n"
+                "  subgraph cluster_legend {\n    label=\"Resources\"; fontsize=10; "
+                "style=rounded; color=\"#b9c1cb\";\n"
+                "    node [shape=point, width=0.01, height=0.01, style=invis];\n");
+    for (int i = 0; i < 3; i++)
+        if (shown[i])
+            buf_printf(b, "    \"legend:%d\" -> \"legend:%d.\" [label=\"%s\", %s, "
+                          "arrowsize=0.7];\n",
+                       i, i, names[i], styles[i]);
+    buf_puts(b, "  }\n");
+}
+
+/* The flows of resources, and their key when there are any. */
+static void flows(const Model *m, Buf *b)
+{
+    bool money = false, kind = false, cond = false, commits = false;
+    for (int i = 0; i < m->partners.n; i++)
+        for (int k = 0; k < m->partners.v[i]->commits.n; k++) {
+            const Commitment *c = &m->partners.v[i]->commits.v[k];
+            commits = true;
+            if (is_money(c->q.unit))
+                money = true;
+            else
+                kind = true;
+            cond |= c->condition != NULL;
+        }
+    for (int i = 0; i < m->activities.n; i++)
+        for (int k = 0; k < m->activities.v[i]->budgets.n; k++) {
+            const Activity *act = m->activities.v[i];
+            if (!doc_budget_source(act, &act->budgets.v[k]))
+                continue;
+            if (is_money(act->budgets.v[k].q.unit))
+                money = true;
+            else
+                kind = true;
+        }
+    if (!money && !kind)
+        return;
+    Arena *a = arena_new();
+    if (!a)
+        return;
+    if (commits) {
+        buf_puts(b, "\n  /* the partnership's pooled resources */\n  \"agreement:");
+        dot_str(b, m->agreement->d.id, 0);
+        buf_puts(b, "\" [shape=cylinder, style=filled, fillcolor=\"#fdf3d8\", color=\"#8a6d1a\", "
+                    "label=\"Resources committed\\nto the partnership\"];\n"
+                    "\n  /* commits: partner -> the pool */\n");
+        commit_edges(m, b, a);
+    }
+    buf_puts(b, "\n  /* budget: provider -> activity */\n");
+    budget_edges(m, b, a);
+    flow_legend(b, money, kind, cond);
+    arena_free(a);
+}
+
 void graph_network_dot(const Model *m, Buf *b)
 {
     buf_puts(b, "digraph \"");
@@ -179,6 +348,7 @@ void graph_network_dot(const Model *m, Buf *b)
                 buf_free(&attrs);
             }
     }
+    flows(m, b);
     buf_puts(b, "}\n");
 }
 

@@ -90,9 +90,38 @@ if command -v dot >/dev/null 2>&1; then
   check_xml "network SVG through dot is well-formed" "$tmp/net.svg"
   check "network SVG names every partner" \
     bash -c "for p in itu globaltel ministry access_for_all; do grep -q \"partner:\$p\" '$tmp/net.svg' || exit 1; done"
+  # Resources: hostile text in what is committed and its condition stays
+  # inside one quoted label; dot reads the flows and their key.
+  sed 's/^  commits 500 hours$/  commits 5 tonnes "a \\"quoted\\" ] thing \\\\ here" worth 10 USD subject_to "x\\" ]; \\"a\\" -> \\"b\\""/' \
+    "$h" >"$tmp/hflow.charter"
+  "$CHARTERC" graph --kind network --format dot "$tmp/hflow.charter" >"$tmp/hflow.dot"
+  check "hostile commitment: one quoted label" grep -qF \
+    '"partner:script" -> "agreement:hostile" [label="5 tonnes of a \"quoted\" ] thing\n\\ here\nvalued at 10 USD\ncondition: x\" ]; \"a\" -> \"b\"", color="#D55E00:invis:#D55E00", fontcolor="#a34700", style=dashed];' \
+    "$tmp/hflow.dot"
+  check "hostile commitment: DOT parses in Graphviz" dot -Tsvg "$tmp/hflow.dot" -o "$tmp/hflow.svg"
+  check_xml "hostile commitment: network SVG well-formed" "$tmp/hflow.svg"
+  pv_net="$tmp/provisions-net.svg"
+  "$CHARTERC" graph --kind network "$top/tests/golden/doc/_provisions.charter" >"$pv_net"
+  check_xml "resources network SVG is well-formed" "$pv_net"
+  for label in '120,000 USD' '40 tonnes of surplus produce from' 'valued at 80,000 USD' \
+    'condition: the county grant is' '800 hours' 'in kind' 'depends on a condition'; do
+    check "resources network SVG shows '$label'" grep -qF ">$label</text>" "$pv_net"
+  done
+  check "resources network: the conditional commitment is dashed" \
+    grep -qF 'stroke-dasharray' "$pv_net"
 else
   skip "network picture" "Graphviz (dot) not installed"
 fi
+
+# The schedule of thirteen leads: thirteen different fills in the legend
+# (eight colours, then patterns), each used by a bar.
+ml="$top/tests/golden/graph/_many_leads.charter"
+"$CHARTERC" graph "$ml" >"$tmp/many.svg"
+fills=$(grep -o '<rect x="[0-9.]*" y="[0-9.]*" width="18" height="12" rx="2" class="sw" fill="[^"]*"' \
+  "$tmp/many.svg" | sed 's/.*fill=//' | sort -u | wc -l)
+check "many leads: 14 distinct swatches (13 leads and no owner)" [ "$fills" -eq 14 ]
+check "many leads: patterns after eight colours" grep -q 'fill="url(#gantt-fill-12)"' "$tmp/many.svg"
+check_xml "many leads: schedule well-formed" "$tmp/many.svg"
 
 # The copy for signature: no identifier of the agreement (no code run,
 # and no id with an underscore, which prose never writes), no Annex A; the
