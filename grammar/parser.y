@@ -9,6 +9,8 @@
 #include "source.h"
 typedef void *yyscan_t;
 struct ScanCtx;
+/* A list still being parsed: its items are sc->items.v[at .. at + n). */
+typedef struct OpenList { int at, n; } OpenList;
 /* Locations are byte spans: a rule spans from its first symbol's start to
  * its last symbol's end; an empty rule sits at the end of what precedes. */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
@@ -24,6 +26,8 @@ struct ScanCtx;
     } while (0)
 }
 %code {
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scan.h"
@@ -74,6 +78,60 @@ static Expr *binary(ScanCtx *sc, ExprOp op, Expr *l, Expr *r, Span span)
     return e;
 }
 
+/* A new list starts at the top of the items stack. */
+static OpenList list_open(ScanCtx *sc)
+{
+    return (OpenList){sc->items.n, 0};
+}
+
+/* Appends to l, the innermost list being parsed.  Anything above l's items
+ * was left by a list that error recovery abandoned: it is dropped. */
+static OpenList list_push(ScanCtx *sc, OpenList l, void *item)
+{
+    sc->items.n = l.at + l.n;
+    if (sc->items.n == sc->items.cap) {
+        int cap = sc->items.cap ? sc->items.cap * 2 : 256;
+        void **v = realloc(sc->items.v, (size_t)cap * sizeof *v);
+        if (!v) {
+            fputs("charterc: out of memory\n", stderr);
+            exit(2);
+        }
+        sc->items.v = v;
+        sc->items.cap = cap;
+    }
+    sc->items.v[sc->items.n++] = item;
+    l.n++;
+    return l;
+}
+
+/* Ends l: its items leave the stack for an array of their exact size in
+ * the arena (capacity = count, so a later VEC_PUSH still grows it). */
+static ArgList args_close(ScanCtx *sc, OpenList l)
+{
+    ArgList v = {0};
+    if (l.n) {
+        v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
+        for (int i = 0; i < l.n; i++)
+            v.v[i] = sc->items.v[l.at + i];
+        v.n = v.cap = l.n;
+    }
+    sc->items.n = l.at;
+    return v;
+}
+
+static StmtList stmts_close(ScanCtx *sc, OpenList l)
+{
+    StmtList v = {0};
+    if (l.n) {
+        v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
+        for (int i = 0; i < l.n; i++)
+            v.v[i] = sc->items.v[l.at + i];
+        v.n = v.cap = l.n;
+    }
+    sc->items.n = l.at;
+    return v;
+}
+
 static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
 {
     Arg *a = arena_alloc(sc->arena, sizeof *a);
@@ -99,8 +157,7 @@ static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
     Arg *tok;
     Stmt *stmt;
     Expr *expr;
-    ArgList args;
-    StmtList stmts;
+    OpenList list;
     ExprList exprs;
 }
 
@@ -111,9 +168,9 @@ static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
 %token AND "'and'" OR "'or'" NOT "'not'"
 %token LE "'<='" GE "'>='" EQ "'=='" NE "'!='"
 
-%type <stmts> body lines
+%type <list> body lines
 %type <stmt> stmt opt_stmt
-%type <args> args
+%type <list> args
 %type <tok> arg
 %type <expr> expr primary
 %type <exprs> exprs
@@ -129,18 +186,18 @@ static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
 %%
 
 file:
-    body                { sc->ast->top = $1; }
+    body                { sc->ast->top = stmts_close(sc, $1); }
     ;
 
 /* A body is lines ended by a separator, then perhaps one last statement
  * before the `}` or the end of the file. */
 body:
-    lines opt_stmt      { $$ = $1; if ($2) VEC_PUSH(sc->arena, $$, $2); }
+    lines opt_stmt      { $$ = $2 ? list_push(sc, $1, $2) : $1; }
     ;
 
 lines:
-    %empty              { $$ = (StmtList){0}; }
-  | lines opt_stmt sep  { $$ = $1; if ($2) VEC_PUSH(sc->arena, $$, $2); }
+    %empty              { $$ = list_open(sc); }
+  | lines opt_stmt sep  { $$ = $2 ? list_push(sc, $1, $2) : $1; }
     ;
 
 sep: NEWLINE | ';' ;
@@ -155,35 +212,36 @@ stmt:
     IDENT args          {
                             $$ = mkstmt(sc, ST_GENERIC, @$);
                             $$->head = $1->text;
-                            $$->head_span = @1;
-                            $$->args = $2;
+                            $$->head_len = @1.hi - @1.lo;
+                            $$->args = args_close(sc, $2);
                         }
   | IDENT args '{' body '}' {
                             $$ = mkstmt(sc, ST_GENERIC, @$);
                             $$->head = $1->text;
-                            $$->head_span = @1;
-                            $$->args = $2;
+                            $$->head_len = @1.hi - @1.lo;
+                            /* The body's items are above the arguments'. */
+                            $$->block = stmts_close(sc, $4);
+                            $$->args = args_close(sc, $2);
                             $$->has_block = true;
                             $$->block_lo = @3.lo;   /* to @5.hi, the statement's end */
-                            $$->block = $4;
                         }
   | REQUIRES expr       {
                             $$ = mkstmt(sc, ST_REQUIRES, @$);
                             $$->head = "requires";
-                            $$->head_span = @1;
+                            $$->head_len = @1.hi - @1.lo;
                             $$->expr = $2;
                         }
   | FORMULA expr        {
                             $$ = mkstmt(sc, ST_FORMULA, @$);
                             $$->head = "formula";
-                            $$->head_span = @1;
+                            $$->head_len = @1.hi - @1.lo;
                             $$->expr = $2;
                         }
     ;
 
 args:
-    %empty              { $$ = (ArgList){0}; }
-  | args arg            { $$ = $1; VEC_PUSH(sc->arena, $$, $2); }
+    %empty              { $$ = list_open(sc); }
+  | args arg            { $$ = list_push(sc, $1, $2); }
     ;
 
 arg:
@@ -198,7 +256,7 @@ arg:
   | '-' PERCENT         { $$ = $2; $$->num = -$$->num; $$->span = @$; }
   | ','                 { $$ = punct(sc, ARG_COMMA, @$); }
   | ARROW               { $$ = punct(sc, ARG_ARROW, @$); }
-  | '(' args ')'        { $$ = punct(sc, ARG_GROUP, @$); $$->group = $2; }
+  | '(' args ')'        { $$ = punct(sc, ARG_GROUP, @$); $$->group = args_close(sc, $2); }
     ;
 
 expr:

@@ -113,11 +113,11 @@ static uint32_t free_slot(const HMap *m, uint32_t h)
     return i;
 }
 
-/* Doubles the capacity and puts every key back. */
-static void grow(HMap *m)
+/* Moves every key to a new table made for `expected` keys. */
+static void rehash(HMap *m, int expected)
 {
     HMap old = *m;
-    init(m, old.kind, old.arena, (int)old.mask, old.value != NULL);   /* 2 * mask + 2 slots */
+    init(m, old.kind, old.arena, expected, old.value != NULL);
     m->name = old.name;
     m->tag = old.tag;
     m->n = old.n;
@@ -139,6 +139,20 @@ static void grow(HMap *m)
             m->value[i] = old.value[k];
     }
     hmap_free(&old);
+}
+
+/* Doubles the capacity. */
+static void grow(HMap *m)
+{
+    rehash(m, (int)m->mask);     /* 2 * mask + 2 slots */
+}
+
+void hmap_reserve(HMap *m, int more)
+{
+    HMap probe = *m;
+    probe.n += (uint32_t)more;
+    if (full(&probe))
+        rehash(m, (int)m->n + more);
 }
 
 /* ---- pointer keys --------------------------------------------------------- */

@@ -58,6 +58,10 @@ void hmap_init_str(HMap *m, Arena *a, int expected, bool values);
  * equal; `tag` may be NULL (every tag 0). */
 void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key),
                      int (*tag)(const void *key));
+/* Makes room for `more` keys at once: a map in an arena that grew key by
+ * key would leave every smaller table it outgrew behind (the symbol table
+ * of a 66,000-declaration file: 2 MB). */
+void hmap_reserve(HMap *m, int more);
 /* Releases a map made without an arena; does nothing for one in an arena. */
 void hmap_free(HMap *m);
 

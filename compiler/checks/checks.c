@@ -66,12 +66,14 @@ static const struct {
 
 void checks_run(Compilation *c, Model *m, const CheckOptions *o)
 {
-    CheckCtx x = {c, m, o};
+    CheckCtx x = {c, m, o, NULL};
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
         /* Without an agreement, missing_agreement was reported and the
          * gaps, which all ask what the agreement lacks, have no subject. */
         if (runs[i].family == CF_GAP && (!m || !m->agreement))
             continue;
+        x.scratch = arena_new();
         runs[i].run(&x);
+        arena_free(x.scratch);
     }
 }

@@ -102,7 +102,7 @@ void check_need_unaddressed(CheckCtx *x)
     if (m->needs.n == 0)
         return;
     HMap addressed;
-    hmap_init_ptr(&addressed, x->c->arena, m->needs.n);
+    hmap_init_ptr(&addressed, x->scratch, m->needs.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->addresses.n; k++)
             hmap_ptr_add(&addressed, m->activities.v[i]->addresses.v[k]);
@@ -255,7 +255,7 @@ void check_indicator_orphan(CheckCtx *x)
 {
     Model *m = x->m;
     HMap used;
-    hmap_init_ptr(&used, x->c->arena, m->indicators.n);
+    hmap_init_ptr(&used, x->scratch, m->indicators.n);
     for (int i = 0; i < m->goals.n; i++)
         for (int k = 0; k < m->goals.v[i]->measured_by.n; k++)
             hmap_ptr_add(&used, m->goals.v[i]->measured_by.v[k]);
@@ -426,7 +426,7 @@ void check_goal_unsupported(CheckCtx *x)
 {
     Model *m = x->m;
     HMap supported;
-    hmap_init_ptr(&supported, x->c->arena, m->goals.n);
+    hmap_init_ptr(&supported, x->scratch, m->goals.n);
     for (int i = 0; i < m->activities.n; i++)
         for (int k = 0; k < m->activities.v[i]->supports.n; k++)
             hmap_ptr_add(&supported, m->activities.v[i]->supports.v[k]);

@@ -14,7 +14,7 @@ void check_sector_diversity(CheckCtx *x)
 {
     Model *m = x->m;
     HMap seen;
-    hmap_init_ptr(&seen, x->c->arena, m->partners.n);
+    hmap_init_ptr(&seen, x->scratch, m->partners.n);
     NameList sectors;
     gap_names_init(&sectors, 8);
     int without = 0, partners = 0;
@@ -133,7 +133,7 @@ void check_partner_idle(CheckCtx *x)
 {
     Model *m = x->m;
     HMap busy;
-    hmap_init_ptr(&busy, x->c->arena, m->partners.n);
+    hmap_init_ptr(&busy, x->scratch, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
         hmap_ptr_add(&busy, a->lead);
@@ -168,17 +168,17 @@ void check_partner_not_reporting(CheckCtx *x)
 {
     Model *m = x->m;
     HMap reporting;
-    hmap_init_ptr(&reporting, x->c->arena, m->partners.n);
+    hmap_init_ptr(&reporting, x->scratch, m->partners.n);
     for (int i = 0; i < m->indicators.n; i++)
         for (int k = 0; k < m->indicators.v[i]->reporters.n; k++)
             hmap_ptr_add(&reporting, m->indicators.v[i]->reporters.v[k]);
     /* One group per lead that reports nothing, in order of its first
      * activity. */
     struct Group { Partner *p; Activity *first; NameList led; } *groups =
-        arena_alloc(x->c->arena, (size_t)(m->activities.n + 1) * sizeof *groups);
+        arena_alloc(x->scratch, (size_t)(m->activities.n + 1) * sizeof *groups);
     int ngroups = 0;
     HMap index;
-    hmap_init_ptr(&index, x->c->arena, m->partners.n);
+    hmap_init_ptr(&index, x->scratch, m->partners.n);
     for (int i = 0; i < m->activities.n; i++) {
         Activity *a = m->activities.v[i];
         Partner *p = a->lead;
@@ -258,7 +258,7 @@ void check_partner_uncovered(CheckCtx *x)
     if (m->comms.n == 0)
         return;
     HMap in;
-    hmap_init_ptr(&in, x->c->arena, m->partners.n);
+    hmap_init_ptr(&in, x->scratch, m->partners.n);
     for (int i = 0; i < m->comms.n; i++) {
         const Comm *c = m->comms.v[i];
         if (c->with_all || c->to_all)

@@ -166,9 +166,9 @@ void check_requirement_exceeds_plan(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     HMap ix;
-    HMAP_POSITIONS(&ix, a, m->indicators);
-    Trajectory *cache = arena_alloc(a, (size_t)(m->indicators.n + 1) * sizeof *cache);
-    bool *built = arena_alloc(a, (size_t)(m->indicators.n + 1) * sizeof *built);
+    HMAP_POSITIONS(&ix, x->scratch, m->indicators);
+    Trajectory *cache = arena_alloc(x->scratch, (size_t)(m->indicators.n + 1) * sizeof *cache);
+    bool *built = arena_alloc(x->scratch, (size_t)(m->indicators.n + 1) * sizeof *built);
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
         if (!CF_USER(ms) || !ms->requires || ms->due == DATE_NONE)
@@ -341,7 +341,7 @@ void check_contradictory_requirements(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     HMap ix;
-    HMAP_POSITIONS(&ix, a, m->indicators);
+    HMAP_POSITIONS(&ix, x->scratch, m->indicators);
     VEC(CRec) recs = {0};
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
@@ -354,7 +354,7 @@ void check_contradictory_requirements(CheckCtx *x)
             if (ii < 0)
                 continue;
             int64_t when = ms->due != DATE_NONE ? (int64_t)ms->due : INT64_MIN + 1 + i;
-            VEC_PUSH(a, recs, ((CRec){ii, when, i, k, reqs.v[k]}));
+            VEC_PUSH(x->scratch, recs, ((CRec){ii, when, i, k, reqs.v[k]}));
         }
     }
     if (recs.n > 1)

@@ -33,7 +33,7 @@ static const char *legal_key(Arena *a, const char *title)
 void check_duplicate_partner(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     HMap seen;
     hmap_init_str(&seen, a, m->partners.n, true);
     for (int i = 0; i < m->partners.n; i++) {
@@ -159,7 +159,7 @@ typedef struct Uncovered {
 void check_unacknowledged_tension(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     VEC(WantRec) w = {0};
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *pa = m->partners.v[i];
@@ -272,7 +272,7 @@ void check_unacknowledged_tension(CheckCtx *x)
 void check_tension_unresolved(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     HMap ix;
     HMAP_POSITIONS(&ix, a, m->partners);
     for (int i = 0; i < m->tensions.n; i++) {
@@ -349,7 +349,7 @@ static int cmp_overlap(const void *a, const void *b)
 void check_backbone_overlap(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     VEC(BbRec) r = {0};
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *pa = m->partners.v[i];
@@ -410,7 +410,7 @@ void check_backbone_overlap(CheckCtx *x)
 void check_backbone_not_separate(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     int np = m->partners.n;
     HMap ix;
     HMAP_POSITIONS(&ix, a, m->partners);
@@ -472,8 +472,8 @@ void check_hierarchy_concentration(CheckCtx *x)
     Arena *a = x->c->arena;
     int np = m->partners.n;
     HMap ix;
-    HMAP_POSITIONS(&ix, a, m->partners);
-    int *count = arena_alloc(a, (size_t)(np + 1) * sizeof *count);
+    HMAP_POSITIONS(&ix, x->scratch, m->partners);
+    int *count = arena_alloc(x->scratch, (size_t)(np + 1) * sizeof *count);
     int total = 0;
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];

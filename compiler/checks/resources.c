@@ -297,8 +297,8 @@ void check_redundant_activity(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     HMap gix, nix;
-    HMAP_POSITIONS(&gix, a, m->goals);
-    HMAP_POSITIONS(&nix, a, m->needs);
+    HMAP_POSITIONS(&gix, x->scratch, m->goals);
+    HMAP_POSITIONS(&nix, x->scratch, m->needs);
     VEC(Key) keys = {0};
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];
@@ -309,13 +309,13 @@ void check_redundant_activity(CheckCtx *x)
                 int gi = hmap_ptr_index(&gix, ac->supports.v[g]);
                 int ni = hmap_ptr_index(&nix, ac->addresses.v[k]);
                 if (gi >= 0 && ni >= 0)
-                    VEC_PUSH(a, keys, ((Key){gi, ni, i, ac->start, ac->end}));
+                    VEC_PUSH(x->scratch, keys, ((Key){gi, ni, i, ac->start, ac->end}));
             }
     }
     if (keys.n > 1)
         qsort(keys.v, (size_t)keys.n, sizeof *keys.v, cmp_key);
     VEC(Pair) pairs = {0};
-    int *running = arena_alloc(a, (size_t)(keys.n + 1) * sizeof *running);
+    int *running = arena_alloc(x->scratch, (size_t)(keys.n + 1) * sizeof *running);
     for (int i = 0; i < keys.n;) {
         int j = i;
         while (j < keys.n && keys.v[j].goal == keys.v[i].goal && keys.v[j].need == keys.v[i].need)
@@ -331,7 +331,7 @@ void check_redundant_activity(CheckCtx *x)
                 running[keep++] = running[r];
                 const Activity *p = m->activities.v[o->act], *q = m->activities.v[e->act];
                 if (p->lead != q->lead && !lists(p, q) && !lists(q, p))
-                    VEC_PUSH(a, pairs, ((Pair){o->act < e->act ? o->act : e->act,
+                    VEC_PUSH(x->scratch, pairs, ((Pair){o->act < e->act ? o->act : e->act,
                                                o->act < e->act ? e->act : o->act, e->goal,
                                                e->need}));
             }

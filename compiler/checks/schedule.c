@@ -77,7 +77,7 @@ static int after_components(Model *m, const HMap *ix, Arena *a, int *comp)
 void check_dependency_cycle(CheckCtx *x)
 {
     Model *m = x->m;
-    Arena *a = x->c->arena;
+    Arena *a = x->scratch;
     int n = m->milestones.n;
     if (n == 0)
         return;
@@ -460,14 +460,14 @@ void check_phase_order(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     int n = 0;
-    PhaseRec *r = arena_alloc(a, (size_t)(m->milestones.n + 1) * sizeof *r);
+    PhaseRec *r = arena_alloc(x->scratch, (size_t)(m->milestones.n + 1) * sizeof *r);
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
         if (ms->phase && ms->due != DATE_NONE && CF_USER(ms))
             r[n++] = (PhaseRec){ms->phase->order, ms->due, i};
     }
     qsort(r, (size_t)n, sizeof *r, cmp_phase);
-    PhasePair *pairs = arena_alloc(a, (size_t)(n + 1) * sizeof *pairs);
+    PhasePair *pairs = arena_alloc(x->scratch, (size_t)(n + 1) * sizeof *pairs);
     int np = 0;
     int best = -1;          /* in r: the latest due of the phases before the current one */
     for (int i = 0; i < n;) {
@@ -571,7 +571,7 @@ void check_reporting_too_infrequent(CheckCtx *x)
     Model *m = x->m;
     Arena *a = x->c->arena;
     HMap ix;
-    HMAP_POSITIONS(&ix, a, m->indicators);
+    HMAP_POSITIONS(&ix, x->scratch, m->indicators);
     VEC(ReqRec) recs = {0};
     for (int i = 0; i < m->milestones.n; i++) {
         const Milestone *ms = m->milestones.v[i];
@@ -582,7 +582,7 @@ void check_reporting_too_infrequent(CheckCtx *x)
         for (int k = 0; k < inds.n; k++) {
             int ii = hmap_ptr_index(&ix, inds.v[k]);
             if (ii >= 0)
-                VEC_PUSH(a, recs, ((ReqRec){ii, ms->due, i}));
+                VEC_PUSH(x->scratch, recs, ((ReqRec){ii, ms->due, i}));
         }
     }
     if (recs.n > 1)

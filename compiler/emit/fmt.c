@@ -334,8 +334,8 @@ static bool ends_with_comma(const Stmt *st)
 
 static void put_stmt(Fmt *f, const Stmt *st, int indent)
 {
-    put_span(f, st->head_span);
-    uint32_t pos = st->head_span.hi;
+    put_span(f, ast_head_span(st));
+    uint32_t pos = ast_head_span(st).hi;
     /* A list statement (`female, male, other` in a dimension) continues
      * at its own indentation; others four columns further. */
     bool list = st->args.n > 0 && st->args.v[0]->kind == ARG_COMMA;

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -73,6 +74,7 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
     cy_restore_text(scanner);
     cylex_destroy(scanner);
     buf_free(&sc.str);
+    free(sc.items.v);
     if (sc.errors)
         ast->syntax_errors = true;
     return ast;

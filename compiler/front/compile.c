@@ -235,10 +235,12 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std);
 void load_declare(Resolver *r, Scope *s, Ast *ast)
 {
     bool is_std = r->c->sm.files.v[ast->file]->is_std;
+    /* About one declaration per top-level statement. */
+    hmap_reserve(&s->m->syms, ast->top.n);
     for (int i = 0; i < ast->top.n; i++) {
         Stmt *st = ast->top.v[i];
         if (st->kind != ST_GENERIC) {
-            diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
+            diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(st), "file",
                         "`%s` belongs in a milestone or an indicator, not at the top level",
                         st->head);
             continue;
@@ -293,7 +295,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
         for (size_t j = 0; j < sizeof other_heads / sizeof other_heads[0]; j++)
             known |= strcmp(other_heads[j], st->head) == 0;
         if (!known) {
-            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(st), "file",
                                         "unknown declaration `%s`", st->head);
             const char *sg = top_suggestion(st->head);
             if (sg)

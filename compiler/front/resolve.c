@@ -80,7 +80,7 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
         while (k < n && strcmp(defs[k].name, st->head) != 0)
             k++;
         if (k == n) {
-            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, st->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(st), "file",
                                         "%s does not know the statement `%s`", where, st->head);
             Suggest sg;
             suggest_init(&sg, st->head);
@@ -96,9 +96,9 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
         }
         if (!defs[k].repeat && k < 32) {
             if (seen[k]) {
-                Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
+                Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
                                             "`%s` is given twice in %s", st->head, where);
-                diag_related(r->d, g, seen[k]->head_span, "first given here");
+                diag_related(r->d, g, ast_head_span(seen[k]), "first given here");
                 continue;
             }
             seen[k] = st;
@@ -773,22 +773,22 @@ void resolve_scope(Resolver *r, Scope *s)
                 resolve_tension(r, s, st);
             else if (strcmp(st->head, "communication") == 0) {
                 if (s->m->has_communication) {
-                    diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
                                 "a second communication block; write one");
                     continue;
                 }
                 s->m->has_communication = true;
-                s->m->communication_span = st->head_span;
+                s->m->communication_span = ast_head_span(st);
                 resolve_model_block(r, s, st, resolve_comm_defs, resolve_ncomm_defs,
                                     "the communication block");
             } else if (strcmp(st->head, "governance") == 0) {
                 if (s->m->has_governance) {
-                    diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
                                 "a second governance block; write one");
                     continue;
                 }
                 s->m->has_governance = true;
-                s->m->governance_span = st->head_span;
+                s->m->governance_span = ast_head_span(st);
                 resolve_model_block(r, s, st, resolve_governance_defs, resolve_ngovernance_defs,
                                     "the governance block");
             } else if (strcmp(st->head, "allow") == 0)

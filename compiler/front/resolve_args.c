@@ -63,7 +63,7 @@ void cur_error(Cur *c, const char *what)
         at = a->span;
         found = describe(c->r, a);
     } else {
-        Span last = c->args->n ? c->args->v[c->args->n - 1]->span : c->st->head_span;
+        Span last = c->args->n ? c->args->v[c->args->n - 1]->span : ast_head_span(c->st);
         at = (Span){last.file, last.hi, last.hi};
         found = "the end of the statement";
     }

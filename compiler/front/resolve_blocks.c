@@ -41,7 +41,7 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
         !cur_end(&c))
         return;
     if (t->partners.n < 2)
-        diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
+        diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
                     "a tension is between at least two partners");
     BlockWalk w;
     int k;
@@ -58,13 +58,13 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
 {
     Model *m = s->m;
     if (m->has_agenda) {
-        Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, st->head_span, "file",
+        Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
                                     "a second agenda; write one agenda block");
         diag_related(r->d, g, m->agenda_span, "the first agenda");
         return;
     }
     m->has_agenda = true;
-    m->agenda_span = (Span){st->head_span.file, st->head_span.lo, st->head_span.hi};
+    m->agenda_span = ast_head_span(st);
     static const char *const names[] = {"vision", "problem", "principle", "need"};
     for (int i = 0; i < st->block.n; i++) {
         const Stmt *x = st->block.v[i];
@@ -80,7 +80,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
             if (cur_string(&c, &text, "the text, as a string") && cur_end(&c)) {
                 const char **slot = k == 0 ? &m->vision : &m->problem;
                 if (*slot)
-                    diag_report(r->d, CHECK_SYNTAX, x->head_span, "file",
+                    diag_report(r->d, CHECK_SYNTAX, ast_head_span(x), "file",
                                 "`%s` is given twice in the agenda", x->head);
                 *slot = text;
             }
@@ -92,7 +92,7 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
         case 3:
             break;      /* declared by load_declare */
         default: {
-            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, x->head_span, "file",
+            Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(x), "file",
                                         "the agenda does not know the statement `%s`", x->head);
             const char *sg = suggest_from(x->head, names, 4);
             if (sg)

@@ -70,7 +70,9 @@ typedef struct GrowthCheck {
 static inline void growth_check_once(void *arg)
 {
     GrowthCheck *g = arg;
+    g->x.scratch = arena_new();
     g->run(&g->x);
+    arena_free(g->x.scratch);
 }
 
 /* The processor time of one run of `check` over c's model. The model has
@@ -79,7 +81,7 @@ static inline double growth_check_time(Compilation *c, void (*check)(CheckCtx *x
 {
     CheckOptions o;
     checks_default_options(&o);
-    GrowthCheck g = {{c, c->model, &o}, check};
+    GrowthCheck g = {{c, c->model, &o, NULL}, check};
     return growth_time(growth_check_once, &g);
 }
 
