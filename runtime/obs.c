@@ -212,6 +212,14 @@ ObsRing *obs_new_ring(int n)
     return r;
 }
 
+int32_t *obs_new_ring_periods(int n)
+{
+    int32_t *p = obs_xcalloc((size_t)(n ? n : 1), sizeof *p);
+    for (int k = 0; k < n; k++)
+        p[k] = -1;
+    return p;
+}
+
 const ObsRing *obs_ring(const Obs *o, int ind, int rep)
 {
     const ObsInd *oi = &o->ind[ind];
@@ -407,6 +415,7 @@ int obs_start(Obs *o, const char *path, int threads)
             w->bits = obs_xcalloc((size_t)o->nbits, sizeof *w->bits);
             w->ring = obs_new_ring(o->nring);
         }
+        w->ring_per = obs_new_ring_periods(o->nring);
     }
     /* The first half may have to read on if the halves disagree (see
      * obs_scan_part); the second half's results are then thrown away, which is
@@ -439,6 +448,8 @@ void obs_finish(Obs *o)
     o->rows += run->w[0].rows;
     o->skipped += run->w[0].skipped;
     o->future += run->w[0].future;
+    for (int k = 0; k < run->nworkers; k++)
+        free(run->w[k].ring_per);
     if (run->nworkers == 2) {
         for (int i = 0; i < ix->nind; i++)
             free_series(&o->ind[i], run->w[1].ser[i]);

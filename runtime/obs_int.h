@@ -37,6 +37,11 @@ typedef struct ObsWorker {
     ObsSeries **ser;            /* [nind] -> [nrep] */
     ObsSlot *slots;             /* the worker's own, see ObsInd */
     ObsRing *ring;
+    /* ring[k].period again, packed: ring_entry looks for a period among a
+     * reporter's OBS_RING entries in these 32 bytes rather than in the
+     * entries' 256, which are not in the cache (a row's reporter is
+     * anyone's): a quarter of status's time on a million rows. */
+    int32_t *ring_per;
     uint64_t *bits;
     int32_t **pstart;           /* shared: period starts of each indicator */
     long rows, skipped, future;
@@ -50,6 +55,8 @@ typedef struct ObsWorker {
 
 /* A new ring array of n entries, every one empty. */
 ObsRing *obs_new_ring(int n);
+/* The periods of such an array (ObsWorker.ring_per), every one empty. */
+int32_t *obs_new_ring_periods(int n);
 /* calloc and realloc that end the program on lack of memory. */
 void *obs_xcalloc(size_t n, size_t size);
 void *obs_xrealloc(void *p, size_t size);

@@ -291,21 +291,22 @@ static void slot_merge(ObsSlot *x, const ObsSlot *y)
 
 /* The entry of period k in a reporter's ring: its own, else an empty one,
  * else the oldest when k is newer; NULL when k is older than all of a
- * full ring. */
-static ObsRing *ring_entry(ObsRing *rg, int32_t k)
+ * full ring.  per: the ring's periods (ObsWorker.ring_per), kept equal to
+ * its entries' and read instead of them. */
+static ObsRing *ring_entry(ObsRing *rg, int32_t *per, int32_t k)
 {
-    ObsRing *low = NULL;
+    int low = 0;
     for (int j = 0; j < OBS_RING; j++) {
-        if (rg[j].period == k)
+        if (per[j] == k)
             return &rg[j];
-        if (!low || rg[j].period < low->period)
-            low = &rg[j];
+        if (per[j] < per[low])
+            low = j;
     }
-    if (low->period >= k)
+    if (per[low] >= k)
         return NULL;
-    low->period = k;
-    low->v = (ObsSlot){DATE_NONE, DATE_NONE, 0, 0};
-    return low;
+    per[low] = rg[low].period = k;
+    rg[low].v = (ObsSlot){DATE_NONE, DATE_NONE, 0, 0};
+    return &rg[low];
 }
 
 /* A correction row, kept by the first pass (obs.h, ObsFix). */
@@ -419,8 +420,8 @@ static inline bool row_use(ObsWorker *w, const Field *f, int nf)
         int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
         if (k >= 0) {
             w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
-            ObsRing *e = (cell < 0 || full) ? ring_entry(w->ring + oi->ring_base + r * OBS_RING, k)
-                                            : NULL;
+            int at = oi->ring_base + r * OBS_RING;
+            ObsRing *e = (cell < 0 || full) ? ring_entry(w->ring + at, w->ring_per + at, k) : NULL;
             if (e)
                 slot_add(&e->v, date, cell, v);
         }
@@ -541,7 +542,8 @@ void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from)
     for (int k = 0; k < o->nring; k += OBS_RING)
         for (int j = 0; j < OBS_RING; j++) {
             const ObsRing *y = &from->ring[k + j];
-            ObsRing *x = y->period >= 0 ? ring_entry(into->ring + k, y->period) : NULL;
+            ObsRing *x = y->period >= 0 ? ring_entry(into->ring + k, into->ring_per + k, y->period)
+                                        : NULL;
             if (x)
                 slot_merge(&x->v, &y->v);
         }
