@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "lang.h"
 
 int cli_fail(const char *fmt, ...)
 {
@@ -38,6 +39,17 @@ bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv,
 bool cli_color(const Opts *o)
 {
     return diag_want_color(opts_get(o, "color"), stderr);
+}
+
+bool cli_lang(const Opts *o)
+{
+    const char *code = opts_get(o, "lang");
+    char err[512];
+    if (code && !lang_use(code, err, sizeof err)) {
+        cli_fail("%s", err);
+        return false;
+    }
+    return true;
 }
 
 Compilation *cli_compile(const char *path, bool color, int *status)

@@ -33,6 +33,10 @@ bool cli_parse(Opts *o, const OptSpec *specs, int nspecs, int argc, char **argv,
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Whether colour is wanted on stderr for this command's --color. */
 bool cli_color(const Opts *o);
+/* Chooses the language of fixed text from --lang (lang.h; English when
+ * absent).  False after the message (the caller exits 2) for a language
+ * Charter does not ship or whose catalogue is missing. */
+bool cli_lang(const Opts *o);
 /* The time a Word file records: $SOURCE_DATE_EPOCH when set (date.h),
  * else 0 (the renderer makes it 1980-01-01).  False after the message when
  * the variable is set to something else than seconds. */

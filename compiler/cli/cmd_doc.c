@@ -16,7 +16,8 @@
 #include "suggest.h"
 
 static const char doc_help[] =
-    "usage: charterc doc FILE [--format md|html|docx] [--partner ID] [--for-signature] [-o OUT]\n\n"
+    "usage: charterc doc FILE [--format md|html|docx] [--partner ID] [--for-signature]\n"
+    "                         [--lang CODE] [-o OUT]\n\n"
     "Writes the formal agreement: every section from the title and the parties to\n"
     "the general provisions, the signature page and Annex A (the findings of the\n"
     "checks that remain, and the allowed ones with their reasons).  A draft whose\n"
@@ -28,6 +29,8 @@ static const char doc_help[] =
     "  --partner ID      the commitment sheet of partner ID\n"
     "  --for-signature   the copy partners sign: no identifiers and no Annex A;\n"
     "                    refused (exit 1) while the checks find errors\n"
+    "  --lang CODE       the language of the document's own text (headings, labels,\n"
+    "                    dates, numbers): en (the default), es, fr or ht\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "The Word file records one time, in its archive and its properties:\n"
@@ -38,7 +41,8 @@ static const char doc_help[] =
     "file could not be read or written.\n";
 
 static const char graph_help[] =
-    "usage: charterc graph FILE [--kind schedule|network] [--format svg|dot] [-o OUT]\n\n"
+    "usage: charterc graph FILE [--kind schedule|network] [--format svg|dot] [--lang CODE]\n"
+    "                           [-o OUT]\n\n"
     "Draws a picture of the agreement.\n\n"
     "  --kind schedule   the schedule as a Gantt chart: activity bars over the term,\n"
     "                    milestone diamonds, dependency arrows (the default; SVG)\n"
@@ -46,18 +50,21 @@ static const char graph_help[] =
     "                    partner, supports and reports\n"
     "  --format FORMAT   svg (the default) or dot (network only); the network as\n"
     "                    SVG needs Graphviz's dot program\n"
+    "  --lang CODE       the language of the labels: en (the default), es, fr or ht\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors, 2 bad usage, a\n"
     "file could not be read or written, or Graphviz is needed and not installed.\n";
 
 static const char build_help[] =
-    "usage: charterc build FILE [-o DIR]\n\n"
+    "usage: charterc build FILE [--lang CODE] [-o DIR]\n\n"
     "Writes everything about the agreement into one folder: the agreement as HTML,\n"
     "Markdown and Word, every partner's commitment sheet, the schedule (SVG), the\n"
     "partner network (DOT, and SVG when Graphviz is installed) and index.html.\n"
     "Files whose content would not change are left alone.\n\n"
     "  -o, --output DIR  the folder (default: the agreement's id)\n"
+    "  --lang CODE       the language of the documents and pictures: en (the\n"
+    "                    default), es, fr or ht\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
     "written), 2 bad usage or a file could not be read or written.\n";
@@ -65,7 +72,7 @@ static const char build_help[] =
 static const OptSpec doc_opts[] = {
     {"help", 'h', false}, {"format", 0, true}, {"partner", 0, true},
     {"output", 'o', true}, {"color", 0, true}, {"kind", 0, true},
-    {"for-signature", 0, false},
+    {"for-signature", 0, false}, {"lang", 0, true},
 };
 enum { NDOC_OPTS = sizeof doc_opts / sizeof doc_opts[0] };
 
@@ -123,7 +130,7 @@ static int write_out(const Compilation *c, const Buf *b, const char *out)
 int cmd_doc(int argc, char **argv)
 {
     static const char *const allowed[] = {"help",   "format", "partner",       "output",
-                                          "color", "for-signature", NULL};
+                                          "color", "for-signature", "lang", NULL};
     Opts o;
     int status;
     /* Usage is checked before compiling, so a bad option reads no file. */
@@ -138,6 +145,8 @@ int cmd_doc(int argc, char **argv)
         if (for_signature && opts_get(&o, "partner"))
             return cli_fail("--for-signature makes a copy of the agreement; a partner's sheet "
                             "(--partner) is not signed");
+        if (!cli_lang(&o))
+            return 2;
     }
     bool docx = fmt ? strcmp(fmt, "docx") == 0 : out && ends_with(out, ".docx");
     long long epoch = 0;
@@ -213,7 +222,7 @@ int cmd_doc(int argc, char **argv)
 
 int cmd_graph(int argc, char **argv)
 {
-    static const char *const allowed[] = {"help", "format", "kind", "output", "color", NULL};
+    static const char *const allowed[] = {"help", "format", "kind", "output", "color", "lang", NULL};
     Opts o;
     int status;
     if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "graph"))
@@ -227,6 +236,8 @@ int cmd_graph(int argc, char **argv)
     }
     bool network = kind && strcmp(kind, "network") == 0;
     bool dot = fmt && strcmp(fmt, "dot") == 0;
+    if (!opts_has(&o, "help") && !cli_lang(&o))
+        return 2;
     if (!opts_has(&o, "help") && dot && !network)
         return cli_fail("the schedule is drawn as SVG only; use --format svg, or --kind network "
                         "for DOT");
@@ -270,11 +281,15 @@ int cmd_graph(int argc, char **argv)
 
 int cmd_build(int argc, char **argv)
 {
-    static const char *const allowed[] = {"help", "output", "color", NULL};
+    static const char *const allowed[] = {"help", "output", "color", "lang", NULL};
     Opts o;
     int status;
     long long epoch = 0;
     if (!cli_source_epoch(&epoch))
+        return 2;
+    if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "build"))
+        return 2;
+    if (!opts_has(&o, "help") && !cli_lang(&o))
         return 2;
     Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
     if (!c)

@@ -23,6 +23,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "lang.h"
 #include "model.h"
 
 /* ---- inline text (doc_ir.c) ---------------------------------------------- */
@@ -221,7 +222,7 @@ Doc *doc_agreement_with(Arena *a, const Model *m, const Diag *findings, const Do
  * and, in *names, "check_a (subject), check_b (subject)" (NULL: none). */
 int doc_errors(Arena *a, const Diag *findings, const char **names);
 /* The banner of a draft whose checks find errors. */
-#define DOC_DRAFT_BANNER "Draft \xe2\x80\x94 does not pass its checks"
+#define DOC_DRAFT_BANNER N_("Draft \xe2\x80\x94 does not pass its checks")
 /* doc_provisions.c: notices and contacts, then the general provisions
  * (the legal effect and every clause), numbered from `first`. */
 void doc_agreement_provisions(Doc *d, const Model *m, int first);

@@ -107,7 +107,7 @@ static void title_block(Doc *d, const Model *m)
 
 static void recitals(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "recitals", dt_text(d, "1. Recitals"));
+    doc_heading(d, 2, "recitals", dt_genf(d, dt_new(d), DS_PLAIN, "1. %s", L_("Recitals")));
     if (m->problem) {
         DocText *t = dt_gen(d, NULL, DS_STRONG, "The problem. ");
         doc_para(d, dt_add(d, t, DS_PLAIN, m->problem));
@@ -125,7 +125,7 @@ static void recitals(Doc *d, const Model *m)
 static void purpose(Doc *d, const Model *m)
 {
     const Agreement *ag = m->agreement;
-    doc_heading(d, 2, "purpose", dt_text(d, "2. Purpose, scope and goals"));
+    doc_heading(d, 2, "purpose", dt_genf(d, dt_new(d), DS_PLAIN, "2. %s", L_("Purpose, scope and goals")));
     if (ag->scope) {
         DocText *t = dt_gen(d, NULL, DS_STRONG, "Scope. ");
         doc_para(d, dt_add(d, t, DS_PLAIN, ag->scope));
@@ -341,7 +341,7 @@ static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int 
 
 static void parties(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "parties", dt_text(d, "3. Parties, roles and commitments"));
+    doc_heading(d, 2, "parties", dt_genf(d, dt_new(d), DS_PLAIN, "3. %s", L_("Parties, roles and commitments")));
     Roles *r = roles_of(d, m);
     for (int i = 0; i < m->partners.n; i++)
         party(d, m, m->partners.v[i], &r[i], i + 1);
@@ -363,7 +363,7 @@ static int wants(const Partner *p, const char *interest)
 
 static void tensions(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "incentives", dt_text(d, "4. Acknowledged incentives and tensions"));
+    doc_heading(d, 2, "incentives", dt_genf(d, dt_new(d), DS_PLAIN, "4. %s", L_("Acknowledged incentives and tensions")));
     doc_para(d, dt_text(d, "Each partner states openly what it wants out of the partnership:"));
     DocBlock *tb = doc_table(d, "lll", "Partner", "Incentive", "Interests");
     int rows = 0;
@@ -415,7 +415,7 @@ static void tensions(Doc *d, const Model *m)
 
 static void activities(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "activities", dt_text(d, "5. Mutually reinforcing activities"));
+    doc_heading(d, 2, "activities", dt_genf(d, dt_new(d), DS_PLAIN, "5. %s", L_("Mutually reinforcing activities")));
     if (m->activities.n == 0) {
         missing(d, "The agreement states no activity.");
     } else {
@@ -493,7 +493,7 @@ static const char *combine_name(Combine c)
 
 static void measurement(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "measurement", dt_text(d, "6. Shared measurement"));
+    doc_heading(d, 2, "measurement", dt_genf(d, dt_new(d), DS_PLAIN, "6. %s", L_("Shared measurement")));
     if (m->indicators.n == 0) {
         missing(d, "The agreement defines no indicator.");
         return;
@@ -614,7 +614,7 @@ static void measurement(Doc *d, const Model *m)
 
 static void milestones(Doc *d, const Model *m, bool with_figure)
 {
-    doc_heading(d, 2, "milestones", dt_text(d, "7. Milestones and accountability"));
+    doc_heading(d, 2, "milestones", dt_genf(d, dt_new(d), DS_PLAIN, "7. %s", L_("Milestones and accountability")));
     if (m->milestones.n == 0) {
         missing(d, "The agreement sets no milestone.");
     } else {
@@ -691,7 +691,7 @@ Doc *doc_agreement_with(Arena *a, const Model *m, const Diag *findings, const Do
     d->for_signature = o->for_signature;
     const char *names;
     if (doc_errors(a, findings, &names))
-        d->banner = DOC_DRAFT_BANNER;
+        d->banner = L_(DOC_DRAFT_BANNER);
     title_block(d, m);
     recitals(d, m);
     purpose(d, m);

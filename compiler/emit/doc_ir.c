@@ -10,7 +10,7 @@ Doc *doc_new(Arena *a, DocKind kind, const char *title)
     d->a = a;
     d->kind = kind;
     d->title = title ? title : "";
-    d->lang = "en";
+    d->lang = lang_current()->code;
     return d;
 }
 
