@@ -1,6 +1,7 @@
 /* chart.c - the dashboard's SVG pictures (chart_).  See chart.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "chart.h"
+#include "privacy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -159,9 +160,21 @@ typedef struct IndChart {
     Scale sc;
 } IndChart;
 
-/* Whether the k-th value of the combined series may be drawn. */
+/* Whether the k-th value of the combined series may be drawn: not a
+ * count below the threshold, nor a rate whose denominator is (or has no
+ * value) at that date (privacy.h). */
 static bool shown_value(const IndChart *c, size_t k)
 {
+    int den = priv_denominator(c->s, c->i);
+    if (den >= 0) {
+        int32_t vd;
+        double d = score_value(c->s, den, c->cs.dates[k], &vd);
+        return d >= c->s->t->min_cell;
+    }
+    /* The latest value is the total, which complementary suppression may
+     * hide although it is not small. */
+    if (c->si->suppressed && c->cs.dates[k] == c->si->date)
+        return false;
     return !c->personal || !score_hidden(c->s, c->i, c->cs.values[k]);
 }
 
@@ -403,7 +416,7 @@ void chart_indicator(Score *s, int i, Buf *b)
     Trk *t = s->t;
     const Indicator *ind = t->ind[i];
     IndChart c = {.s = s, .b = b, .i = i, .ind = ind, .si = &s->ind[i], .oi = &s->obs.ind[i],
-                  .personal = ind->personal_data,
+                  .personal = ind->personal_data || priv_protected(s, i),
                   .me = {t, ind, NULL, VERDICT_PENDING, {0}}};
     score_series(s, i, s->as_of, &c.cs);
     indicator_marks(&c);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "privacy.h"
 #include "report.h"
 #include "results.h"
 #include "term.h"
@@ -66,18 +67,6 @@ static void badge(Buf *b, const char *color, const char *text)
 
 /* ---- breakdowns ----------------------------------------------------------------- */
 
-typedef struct Cell {
-    int32_t code;
-    double value;
-    bool suppressed;
-} Cell;
-
-static int cell_cmp(const void *a, const void *b)
-{
-    const Cell *x = a, *y = b;
-    return (x->code > y->code) - (x->code < y->code);
-}
-
 static void breakdown(Score *s, int i, Buf *b)
 {
     Trk *t = s->t;
@@ -85,55 +74,16 @@ static void breakdown(Score *s, int i, Buf *b)
     const ObsInd *oi = &s->obs.ind[i];
     if (oi->ndims == 0)
         return;
-    /* Each reporter's latest cells, added up across reporters. */
-    VEC(Cell) cells = {0};
-    int32_t shown = DATE_NONE;
-    for (int r = 0; r < oi->nrep; r++) {
-        const ObsSeries *se = &oi->s[r];
-        int32_t latest = DATE_NONE;
-        for (int k = 0; k < se->nrows; k++)
-            if (se->rows[k].cell >= 0 && (latest == DATE_NONE || se->rows[k].date > latest))
-                latest = se->rows[k].date;
-        if (latest == DATE_NONE)
-            continue;
-        if (shown == DATE_NONE || latest > shown)
-            shown = latest;
-        for (int k = 0; k < se->nrows; k++) {
-            const ObsRow *row = &se->rows[k];
-            if (row->cell < 0 || row->date != latest)
-                continue;
-            int c = 0;
-            while (c < cells.n && cells.v[c].code != row->cell)
-                c++;
-            if (c == cells.n) {
-                Cell nc = {row->cell, 0, false};
-                VEC_PUSH(t->a, cells, nc);
-            }
-            cells.v[c].value += row->value;
-        }
-    }
-    if (cells.n == 0) {
+    PrivFig *cells;
+    int32_t shown;
+    int n = priv_breakdown(s, i, &cells, &shown);
+    if (n == 0) {
         buf_puts(b, "<p class=\"meta\">No breakdown reported yet.</p>\n");
         return;
     }
-    qsort(cells.v, (size_t)cells.n, sizeof *cells.v, cell_cmp);
     int nsupp = 0;
-    if (ind->personal_data) {
-        for (int c = 0; c < cells.n; c++)
-            if (score_hidden(s, i, cells.v[c].value)) {
-                cells.v[c].suppressed = true;
-                nsupp++;
-            }
-        if (nsupp == 1 && cells.n > 1) {
-            /* One hidden cell could be worked out from the others and the total. */
-            int best = -1;
-            for (int c = 0; c < cells.n; c++)
-                if (!cells.v[c].suppressed && (best < 0 || cells.v[c].value < cells.v[best].value))
-                    best = c;
-            cells.v[best].suppressed = true;
-            nsupp++;
-        }
-    }
+    for (int c = 0; c < n; c++)
+        nsupp += cells[c].hidden;
     char d1[16], n1[NUM_TEXT_MAX];
     buf_printf(b, "<table><caption class=\"meta\" style=\"text-align:left\">Latest breakdown "
                   "(%s)</caption><tr>", date_iso(shown, d1));
@@ -143,26 +93,32 @@ static void breakdown(Score *s, int i, Buf *b)
         buf_puts(b, "</th>");
     }
     buf_puts(b, "<th class=\"n\">value</th></tr>\n");
-    for (int c = 0; c < cells.n; c++) {
+    const char *pct = score_percent(ind) ? "%" : "";
+    for (int c = 0; c < n; c++) {
         buf_puts(b, "<tr>");
         for (int k = 0; k < oi->ndims; k++) {
-            int v = obs_cell_value(oi, cells.v[c].code, k);
+            int v = obs_cell_value(oi, cells[c].code, k);
             buf_puts(b, "<td>");
             esc(b, v < 0 ? "(all)" : ind->dims.v[k]->values.v[v]);
             buf_puts(b, "</td>");
         }
-        if (cells.v[c].suppressed)
+        if (cells[c].hidden)
             buf_printf(b, "<td class=\"n supp\">suppressed</td></tr>\n");
-        else if (!isfinite(cells.v[c].value))
+        else if (!isfinite(cells[c].value))
             buf_printf(b, "<td class=\"n supp\">value overflows</td></tr>\n");
         else
-            buf_printf(b, "<td class=\"n\">%s</td></tr>\n", num_text(cells.v[c].value, NUM_TRACKER, n1));
+            buf_printf(b, "<td class=\"n\">%s%s</td></tr>\n",
+                       num_text(cells[c].value, NUM_TRACKER, n1), pct);
     }
     buf_puts(b, "</table>\n");
-    if (ind->personal_data)
+    if (priv_denominator(s, i) >= 0)
+        buf_printf(b, "<p class=\"meta\">Personal data: a rate is suppressed where its "
+                      "denominator, %s, has fewer than %d, with more cells where a hidden one "
+                      "could be worked out.</p>\n", ind->denominator->d.id, t->min_cell);
+    else if (priv_protected(s, i))
         buf_printf(b, "<p class=\"meta\">Personal data: cells below %d are suppressed%s.</p>\n",
-                   t->min_cell, nsupp ? ", with one more where a single hidden cell could be "
-                                     "worked out" : "");
+                   t->min_cell, nsupp ? ", with more where a hidden cell could be worked out"
+                                     : "");
 }
 
 /* ---- the page ------------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* results.c - the results-based scorecard (results_).  See results.h. */
 #include "results.h"
+#include "privacy.h"
 
 #include <math.h>
 
@@ -84,6 +85,18 @@ static void result_of(Score *s, int i, Result *r)
     for (int k = 0; k < n; k++)
         if (score_hidden(s, i, vals[k]))
             return;     /* a small period value could be worked out */
+    int den = priv_denominator(s, i);
+    if (den >= 0) {
+        /* A rate's periods are shown only where its denominator's are. */
+        int32_t dd[OBS_RING];
+        double dv[OBS_RING];
+        int nd = score_period_values(s, den, dd, dv);
+        if (nd == 0)
+            return;
+        for (int k = 0; k < nd; k++)
+            if (!(dv[k] >= t->min_cell))
+                return;
+    }
     if (n >= 2) {
         r->has_trend = true;
         r->trend = trend_of(vals, n, ind->direction);

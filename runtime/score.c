@@ -14,6 +14,7 @@
 #include "exprtext.h"
 #include "oblig.h"
 #include "period.h"
+#include "privacy.h"
 
 typedef struct MemoEnt {
     int32_t date, vdate;
@@ -34,6 +35,11 @@ typedef struct ScoreMemo {
 bool score_percent(const Indicator *ind)
 {
     return ind->unit && strcmp(ind->unit->d.id, "percent") == 0;
+}
+
+bool score_rate(const Indicator *ind)
+{
+    return ind->denominator || score_percent(ind);
 }
 
 /* The total, or the sum of full cells when they are more recent (see score.h). */
@@ -734,6 +740,7 @@ int score_compute(Score *s)
         score_missing_of(s, i);
         score_cells_of(s, i);
     }
+    priv_compute(s);
     trk_timing("indicators");
     results_compute(s);
     for (int m = 0; m < t->nms; m++) {
@@ -772,7 +779,7 @@ void score_free(Score *s)
 bool score_hidden(const Score *s, int i, double v)
 {
     const Indicator *ind = s->t->ind[i];
-    return ind->personal_data && !score_percent(ind) && v < s->t->min_cell;
+    return ind->personal_data && !score_rate(ind) && !(v >= s->t->min_cell);
 }
 
 const char *score_expr_text(const Score *s, const Expr *x)

@@ -129,6 +129,7 @@ typedef struct Score {
     long events_skipped;
     VEC(ScoreAudit) audit;      /* the audit trail */
     struct Result *res;         /* the results scorecard (results.h), per indicator */
+    struct PrivInd *priv;       /* what small-cell suppression decided (privacy.h) */
     /* memo of values: per indicator, per evaluation date */
     struct ScoreMemo *memo;
 } Score;
@@ -144,15 +145,20 @@ int score_compute(Score *s);
  * failure s is freed: 0, or 2 after a message. */
 int score_run(Score *s, Trk *t, int32_t as_of, bool all_rows);
 void score_free(Score *s);
-/* Privacy: whether value v of indicator i is hidden in every output
- * (table, chart, tooltip, status, JSON).  An indicator with personal data
- * shows no count below t->min_cell (--min-cell, else the governance
- * `min_cell`, else TRK_MIN_CELL); a percentage is not a count of people
- * and is shown (a 4.2% rate names nobody).  Below the threshold, its
- * total is hidden as well as its breakdown cells, so that a single small
- * cell is not shown as the total.  Its reporters' own values are never shown apart
- * (the total less one reporter's value would give the other's). */
+/* Privacy, primary suppression: whether value v of indicator i, a count
+ * with personal data, is below t->min_cell (--min-cell, else the
+ * governance `min_cell`, else TRK_MIN_CELL) and so hidden in every output
+ * (table, chart, tooltip, status, JSON).  A rate (a percentage, or an
+ * indicator with a `denominator`) is not a count of people and is never
+ * hidden for its own value (a 4.2% rate names nobody); a rate with a
+ * denominator follows its denominator's figures instead.  Complementary
+ * suppression, and the rates, are privacy.h's.  Its reporters' own values
+ * are never shown apart (the total less one reporter's value would give
+ * the other's). */
 bool score_hidden(const Score *s, int i, double v);
+/* Whether an indicator's values are rates, not counts: a percentage, or
+ * one that names its denominator. */
+bool score_rate(const Indicator *ind);
 /* The value of indicator i at date d (NaN: none), and its date. */
 double score_value(Score *s, int i, int32_t d, int32_t *vdate);
 /* The value of indicator i in each of its latest reporting periods (at

@@ -48,7 +48,8 @@
  * membership, which the view keeps in the partner's block, does not match).
  * DERIVED and HISTORY are 0 or 1 (HISTORY: a formula reads the
  * indicator's whole series, its targets are totals over a span, or it
- * has targets for breakdown cells); ANCHOR (the first day of the reporting
+ * has targets for breakdown cells, or it is the `denominator` of a rate
+ * that has); ANCHOR (the first day of the reporting
  * periods: the baseline's date, else the term's start) and each DATE are
  * day numbers since 1970-01-01, `-` for none; FREQ_UNIT is a DurUnit; a
  * DIM is the number of a D line; an E date is the due date of a milestone

@@ -111,10 +111,17 @@ void bundle_index(const Model *m, Buf *out)
     for (int i = 0; i < n; i++)
         ix_walk(&ix, m->indicators.v[i]->formula, DATE_NONE, 0);
     /* Totals over a span are summed from each period's value, and a
-     * target for a cell reads the cells. */
-    for (int i = 0; i < n; i++)
-        if (m->indicators.v[i]->totals != TOTALS_NONE || m->indicators.v[i]->cell_targets.n)
+     * target for a cell reads the cells (of a rate's denominator too,
+     * whose cells decide which of the rate's are hidden). */
+    for (int i = 0; i < n; i++) {
+        const Indicator *ind = m->indicators.v[i];
+        if (ind->totals != TOTALS_NONE || ind->cell_targets.n)
             ix_history(&ix, i, 0);
+        int j = ind->denominator && ind->cell_targets.n
+                    ? hmap_ptr_index(&ix.pos, ind->denominator) : -1;
+        if (j >= 0)
+            ix_history(&ix, j, 0);
+    }
 
     buf_printf(out, "A %s\n", m->agreement ? m->agreement->d.id : "-");
     for (int k = 0; k < m->dimensions.n; k++) {

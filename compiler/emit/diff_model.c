@@ -428,6 +428,8 @@ static void indicator_fields(RdiffCtx *r, const char *subj, const void *ov, cons
     RDIFF_REFS(r, true, subj, "disaggregated_by", o->dims, n->dims, RDIFF_W, w);
     rdiff_scalar(r, true, subj, "personal_data", o->personal_data ? "yes" : "no",
                  n->personal_data ? "yes" : "no", w);
+    rdiff_scalar(r, true, subj, "denominator", rdiff_id(o->denominator), rdiff_id(n->denominator),
+                 w);
     rdiff_scalar(r, true, subj, "formula", rdiff_expr(a, o->formula), rdiff_expr(a, n->formula),
                  w);
     rdiff_scalar(r, true, subj, "contributes_to",

@@ -597,6 +597,12 @@ static void measurement(Doc *d, const Model *m)
                 dt_break(d, r[4]);
             dt_gen(d, r[4], DS_STRONG, "personal data");
         }
+        if (ind->denominator) {
+            if (!dt_empty(r[4]))
+                dt_break(d, r[4]);
+            dt_gen(d, r[4], DS_PLAIN, "a share of ");
+            fmt_ref(d, r[4], &ind->denominator->d);
+        }
         for (int k = 0; k < ind->dims.n; k++) {
             const Dimension *dim = ind->dims.v[k];
             if (k)

@@ -551,6 +551,7 @@ static JNode *indicators(Ex *x)
         jset(x, o, "combine", jstr(x, combine[ind->combine]));
         jset(x, o, "disaggregated_by", JREFS(x, ind->dims));
         jset(x, o, "personal_data", jbool(x, ind->personal_data));
+        jset(x, o, "denominator", jref(x, ind->denominator));
         jset(x, o, "derived", jbool(x, ind->formula != NULL));
         jset(x, o, "formula", jexpr(x, ind->formula));
         jset(x, o, "inputs", JREFS(x, ind->inputs));

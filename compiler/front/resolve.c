@@ -415,6 +415,7 @@ static const StmtDef indicator_defs[] = {
     {"season", {.decl = resolve_in_season}, false, false},
     {"totals", {.decl = resolve_in_totals}, false, false},
     {"report_within", {.decl = resolve_in_report_within}, false, false},
+    {"denominator", {.decl = resolve_in_denominator}, false, false},
     {"reported_by", {.decl = in_reported_by}, true, false},
     {"source", {.decl = in_source}, false, false},
     {"values", {.decl = in_values}, false, false},
@@ -811,5 +812,7 @@ void resolve_scope(Resolver *r, Scope *s)
                                             "file", "the communication block already has '%s'",
                                             s->m->comms.v[i]->id);
                 diag_related(r->d, g, s->m->comms.v[k]->span, "first declared here");
-            }    resolve_sums(r, s->m);
+            }
+    resolve_denominators(r, s->m);
+    resolve_sums(r, s->m);
 }

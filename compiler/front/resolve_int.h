@@ -89,6 +89,7 @@ bool cur_yes_no(Cur *c, bool *out);
     X(DISAGGREGATED_BY, "`disaggregated_by`", KIND_BIT(K_DIMENSION))         \
     X(TARGET_DIMENSION, "a target's `for`", KIND_BIT(K_DIMENSION))           \
     X(CONTRIBUTES_TO, "`contributes_to`", KIND_BIT(K_INDICATOR))             \
+    X(DENOMINATOR, "`denominator`", KIND_BIT(K_INDICATOR))                   \
     X(ACTIVITY_LEAD, "an activity's `lead`", KIND_BIT(K_PARTNER))            \
     X(PARTNERS, "`partners`", KIND_BIT(K_PARTNER))                           \
     X(SUPPORTS, "`supports`", KIND_BIT(K_GOAL))                              \
@@ -259,6 +260,10 @@ void resolve_sums(Resolver *r, Model *m);
 void resolve_in_season(Cur *c, Decl *d);
 void resolve_in_totals(Cur *c, Decl *d);
 void resolve_in_report_within(Cur *c, Decl *d);
+void resolve_in_denominator(Cur *c, Decl *d);
+/* Once every indicator is read: each `denominator` names a count broken
+ * down as its rate is. */
+void resolve_denominators(Resolver *r, Model *m);
 /* The `for DIMENSION VALUE` after a target, if any, into t->dim, t->cell. */
 bool resolve_target_cell(Cur *c, Target *t);
 /* Reports each target for a cell of a dimension ind is not disaggregated by. */

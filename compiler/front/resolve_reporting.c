@@ -101,3 +101,64 @@ void resolve_in_report_within(Cur *c, Decl *d)
         ind->report_within_span = c->st->span;
     }
 }
+
+/* `denominator INDICATOR`: the count this indicator is a rate of (checked
+ * once every indicator is read: resolve_denominators). */
+void resolve_in_denominator(Cur *c, Decl *d)
+{
+    Indicator *ind = (Indicator *)d;
+    ind->denominator_span = c->st->span;
+    ind->denominator = (Indicator *)cur_ref(c, REF_DENOMINATOR);
+    cur_end(c);
+}
+
+/* Whether an indicator's values are rates, not counts: a percentage, or
+ * one that names its denominator. */
+static bool is_rate(const Indicator *ind)
+{
+    return ind->denominator || (ind->unit && strcmp(ind->unit->d.id, "percent") == 0);
+}
+
+/* Whether every dimension of a is one of b's. */
+static bool dims_within(const Indicator *a, const Indicator *b)
+{
+    for (int k = 0; k < a->dims.n; k++) {
+        bool found = false;
+        for (int j = 0; j < b->dims.n && !found; j++)
+            found = b->dims.v[j] == a->dims.v[k];
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* A denominator is another indicator, a count (its cells are what a
+ * rate's privacy follows), broken down by the same dimensions as the rate,
+ * so that each cell of the rate has the denominator's cell it is a share
+ * of.  A denominator that breaks any of these is dropped after the error. */
+void resolve_denominators(Resolver *r, Model *m)
+{
+    for (int i = 0; i < m->indicators.n; i++) {
+        Indicator *ind = m->indicators.v[i];
+        const Indicator *den = ind->denominator;
+        if (!den)
+            continue;
+        if (den == ind)
+            diag_report(r->d, CHECK_WRONG_KIND, ind->denominator_span, "file",
+                        "indicator '%s' names itself as its `denominator`; name the count it "
+                        "is a share of", ind->d.id);
+        else if (is_rate(den))
+            diag_report(r->d, CHECK_WRONG_KIND, ind->denominator_span, "file",
+                        "the `denominator` of '%s' must be a count, but '%s' is itself a rate "
+                        "(%s)", ind->d.id, den->d.id,
+                        den->denominator ? "it names a denominator" : "its unit is percent");
+        else if (!dims_within(ind, den) || !dims_within(den, ind))
+            diag_report(r->d, CHECK_WRONG_KIND, ind->denominator_span, "file",
+                        "the `denominator` of '%s' must be broken down by the same dimensions "
+                        "as '%s' (`disaggregated_by`), so that each of its cells has a count; "
+                        "'%s' is not", ind->d.id, ind->d.id, den->d.id);
+        else
+            continue;
+        ind->denominator = NULL;
+    }
+}

@@ -243,6 +243,14 @@ struct Indicator {
     bool personal_data;
     Expr *formula;          /* resolved; NULL when not derived */
     VEC(Indicator *) inputs;/* indicators the formula reads */
+    /* `denominator INDICATOR`: the count this indicator is a rate or share
+     * of.  It makes the indicator a rate (never suppressed as a count) whose
+     * cells are hidden where the denominator's are (docs/tracker.md,
+     * "Privacy").  Invariant after resolution: not the indicator itself, not
+     * a rate (a percentage or an indicator with a denominator), and broken
+     * down by the same dimensions. */
+    Indicator *denominator;
+    Span denominator_span;
     Indicator *contributes_to;  /* in a parent agreement */
     Span contributes_span;
 };

@@ -46,7 +46,7 @@ let s:statements = [
       \ 'measured_by', 'by',
       \ 'unit', 'direction', 'baseline', 'target', 'frequency', 'reported_by',
       \ 'source', 'values', 'combine', 'disaggregated_by', 'personal_data', 'signed',
-      \ 'contributes_to', 'season', 'totals', 'report_within',
+      \ 'contributes_to', 'season', 'totals', 'report_within', 'denominator',
       \ 'partners', 'supports', 'addresses', 'coordinates_with', 'period',
       \ 'budget',
       \ 'due', 'owner', 'after', 'deliverable', 'phase',
