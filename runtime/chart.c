@@ -1,6 +1,7 @@
 /* chart.c - the dashboard's SVG pictures (chart_).  See chart.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "chart.h"
+#include "period.h"
 #include "privacy.h"
 
 #include <math.h>
@@ -239,11 +240,87 @@ static bool indicator_scale(IndChart *c)
     return isfinite(c->sc.y1 - c->sc.y0);
 }
 
+/* The plan of an indicator judged by totals over a year or quarter: the
+ * span's target spread over its reporting periods in season, as the
+ * status reads it (score_totals_plan), a step at each period's start and
+ * back to 0 at each span's. */
+static void plot_totals_plan(const IndChart *c)
+{
+    const ObsInd *oi = c->oi;
+    Score *s = c->s;
+    Buf pts;
+    buf_init(&pts);
+    int n = 0;
+    double v, tg;
+    int32_t x0 = (int32_t)c->sc.x0, x1 = (int32_t)c->sc.x1;
+    if (score_totals_plan(s, c->i, x0, &v, &tg))
+        buf_printf(&pts, "%.1f,%.1f ", sx(&c->sc, x0), sy(&c->sc, v)), n++;
+    int k = x0 <= oi->anchor ? 0 : period_of(oi->anchor, oi->freq, x0);
+    for (int end = k + 5000; k < end; k++) {
+        int32_t ps = period_start(oi->anchor, oi->freq, k);
+        if (ps > x1)
+            break;
+        if (ps <= x0)
+            continue;
+        double before, after;
+        bool hb = score_totals_plan(s, c->i, ps - 1, &before, &tg);
+        bool ha = score_totals_plan(s, c->i, ps, &after, &tg);
+        if (hb && ha && before == after)
+            continue;   /* no step: the line runs on */
+        if (hb)
+            buf_printf(&pts, "%.1f,%.1f ", sx(&c->sc, ps), sy(&c->sc, before)), n++;
+        if (ha)
+            buf_printf(&pts, "%.1f,%.1f ", sx(&c->sc, ps), sy(&c->sc, after)), n++;
+    }
+    if (score_totals_plan(s, c->i, x1, &v, &tg))
+        buf_printf(&pts, "%.1f,%.1f ", sx(&c->sc, x1), sy(&c->sc, v)), n++;
+    if (n >= 2)
+        buf_printf(c->b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
+                         "stroke-dasharray=\"6 4\" points=\"%s\"><title>planned total so far in "
+                         "the span</title></polyline>", buf_cstr(&pts));
+    buf_free(&pts);
+}
+
+/* A totals indicator's value at each date: the total so far in its span
+ * (the sum of each period's latest value), as the status reads it
+ * (score_totals_value), in one pass over the series. */
+static void totals_series(IndChart *c)
+{
+    const ObsInd *oi = c->oi;
+    size_t n = c->cs.count;
+    double *v = arena_alloc(c->s->t->a, sizeof *v * (n ? n : 1));
+    double done = 0, cur = 0;
+    int32_t span = DATE_NONE;
+    int per = -1;
+    for (size_t k = 0; k < n; k++) {
+        int32_t lo, hi;
+        score_totals_span(c->ind->totals, c->cs.dates[k], &lo, &hi);
+        if (lo != span) {
+            span = lo;
+            done = 0;
+            per = -1;
+        }
+        int p = period_of(oi->anchor, oi->freq, c->cs.dates[k]);
+        if (p != per) {
+            if (per >= 0)
+                done += cur;
+            per = p;
+        }
+        cur = c->cs.values[k];
+        v[k] = done + cur;
+    }
+    c->cs.values = v;
+}
+
 /* The planned trajectory, held after the last target. */
 static void plot_plan(const IndChart *c)
 {
     const ScoreInd *si = c->si;
     Buf *b = c->b;
+    if (score_totals_of(c->s, c->i)) {
+        plot_totals_plan(c);
+        return;
+    }
     if (si->plan.n == 0)
         return;
     buf_puts(b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
@@ -419,6 +496,8 @@ void chart_indicator(Score *s, int i, Buf *b)
                   .personal = ind->personal_data || priv_protected(s, i),
                   .me = {t, ind, NULL, VERDICT_PENDING, {0}}};
     score_series(s, i, s->as_of, &c.cs);
+    if (score_totals_of(s, i))
+        totals_series(&c);
     indicator_marks(&c);
     if (!indicator_scale(&c)) {
         buf_puts(b, isnan(c.sc.y1) ? "<p class=\"meta\">Nothing to chart yet: no plan and no "

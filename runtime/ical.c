@@ -6,8 +6,9 @@
  * from the term's start; reports and reviews from one period after it (a
  * quarterly report is due after the first quarter); all end with the
  * term.  A meeting or review on a named weekday (`on tuesday 2`) recurs on
- * it; one without is held on the first working day on or after each date
- * of its rhythm (never a weekend or 1 January).  With `at 10:00` it is an
+ * it, except that one falling on 1 January moves to the next working day;
+ * one without is held on the first working day on or after each date of
+ * its rhythm (never a weekend or 1 January).  With `at 10:00` it is an
  * hour at that local time, else all day.  UIDs are built from the item's kind and id and the agreement's
  * id, so a calendar application updates the same events when the file is
  * imported again.  DTSTAMP is $SOURCE_DATE_EPOCH when set (reproducible
@@ -203,32 +204,83 @@ static bool working_day(int32_t d)
     return weekday_of(d) <= 5 && !(m == 1 && day == 1);
 }
 
-/* A meeting or review that names no weekday is held on the first working
- * day on or after each date of its rhythm: the dates of the rule that are
- * not working days are excluded (EXDATE) and the working day after each
- * added (RDATE), so none lands on a weekend or on 1 January. */
-static void move_to_working_days(Buf *b, const Trk *t, const Comm *cm, int32_t first)
+/* Moves the occurrence of day x to the first working day after it: x is
+ * excluded (EXDATE) and that day added (RDATE), at the item's hour. */
+static void move_off(Buf *b, const Trk *t, const Comm *cm, int32_t x)
 {
     char s[64], d[16];
+    int32_t y = x + 1;
+    while (!working_day(y))
+        y++;
+    const char *tm = cm->minutes >= 0 ? arena_printf(t->a, "T%02d%02d00", cm->minutes / 60,
+                                                     cm->minutes % 60)
+                                      : "";
+    const char *kind = cm->minutes >= 0 ? "" : ";VALUE=DATE";
+    snprintf(s, sizeof s, "EXDATE%s:%s%s", kind, ical_date(x, d), tm);
+    line(b, s);
+    snprintf(s, sizeof s, "RDATE%s:%s%s", kind, ical_date(y, d), tm);
+    line(b, s);
+}
+
+/* A meeting or review that names no weekday is held on the first working
+ * day on or after each date of its rhythm: the dates of the rule that are
+ * not working days are moved (move_off), so none lands on a weekend or on
+ * 1 January. */
+static void move_to_working_days(Buf *b, const Trk *t, const Comm *cm, int32_t first)
+{
     for (int k = 0; k < 1000; k++) {
         Duration step = cm->every;
         step.n *= k;
         int32_t x = date_add(first, step);
         if (t->ag->term_end != DATE_NONE && x > t->ag->term_end)
             break;
-        if (working_day(x))
-            continue;
-        int32_t y = x + 1;
-        while (!working_day(y))
-            y++;
-        const char *tm = cm->minutes >= 0 ? arena_printf(t->a, "T%02d%02d00", cm->minutes / 60,
-                                                         cm->minutes % 60)
-                                          : "";
-        const char *kind = cm->minutes >= 0 ? "" : ";VALUE=DATE";
-        snprintf(s, sizeof s, "EXDATE%s:%s%s", kind, ical_date(x, d), tm);
-        line(b, s);
-        snprintf(s, sizeof s, "RDATE%s:%s%s", kind, ical_date(y, d), tm);
-        line(b, s);
+        if (!working_day(x))
+            move_off(b, t, cm, x);
+    }
+}
+
+/* Whether the recurrence rrule() writes for an item on a named weekday,
+ * from `first` (itself an occurrence), has an occurrence on day d. */
+static bool rule_hits(const Comm *cm, int32_t first, int32_t d)
+{
+    if (d < first || weekday_of(d) != cm->weekday)
+        return false;
+    int y0, m0, d0, y, m, day;
+    date_to_civil(first, &y0, &m0, &d0);
+    date_to_civil(d, &y, &m, &day);
+    int n = cm->every.n > 0 ? cm->every.n : 1;
+    switch (cm->every.unit) {
+    case DUR_DAY:
+        return (d - first) % n == 0;
+    case DUR_WEEK:
+        return (d - first) / 7 % n == 0;
+    case DUR_MONTH:
+    case DUR_QUARTER: {
+        int months = n * (cm->every.unit == DUR_QUARTER ? 3 : 1);
+        int diff = (y - y0) * 12 + (m - m0);
+        return diff % months == 0 && (!cm->nth || nth_weekday(d, cm->weekday, cm->nth) == d);
+    }
+    case DUR_YEAR:
+        return m == m0 && (y - y0) % n == 0 &&
+               (!cm->nth || nth_weekday(d, cm->weekday, cm->nth) == d);
+    }
+    return false;
+}
+
+/* An item on a named weekday keeps its day, except on 1 January, a
+ * holiday nearly everywhere: that occurrence moves to the next working
+ * day (an explicit `on monday` must not put a meeting on New Year's Day). */
+static void move_off_new_year(Buf *b, const Trk *t, const Comm *cm, int32_t first)
+{
+    int y0, m, d;
+    date_to_civil(first, &y0, &m, &d);
+    int y1 = y0 + 100;
+    if (t->ag->term_end != DATE_NONE)
+        date_to_civil(t->ag->term_end, &y1, &m, &d);
+    for (int y = y0; y <= y1; y++) {
+        int32_t ny = date_from_civil(y, 1, 1);
+        if (rule_hits(cm, first, ny))
+            move_off(b, t, cm, ny);
     }
 }
 
@@ -336,6 +388,8 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         rrule(b, t, cm, first);
         if (!cm->weekday && cm->kind != COMM_REPORT)
             move_to_working_days(b, t, cm, first);
+        else if (cm->weekday)
+            move_off_new_year(b, t, cm, first);
         text_prop(b, "SUMMARY", arena_printf(t->a, "%s: %s", labels[cm->kind],
                                              cm->title ? cm->title : cm->id));
         char every[64];

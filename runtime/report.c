@@ -278,6 +278,48 @@ static void report_results(Score *s, Buf *b)
         buf_puts(b, "</p>\n");
 }
 
+/* The targets for breakdown cells (`target ... for DIMENSION VALUE`): each
+ * cell's value, plan and status, as `status` shows them, a hidden cell
+ * suppressed (privacy.h). */
+static void report_cells(Score *s, Buf *b)
+{
+    Trk *t = s->t;
+    char n1[NUM_TEXT_MAX], d[16];
+    if (s->ncells == 0)
+        return;
+    buf_puts(b, "<h2>Targets for breakdown cells</h2>\n<table>\n<tr><th>Indicator</th>"
+                "<th>Cell</th><th class=\"n\">Value</th><th>Date</th><th class=\"n\">Planned "
+                "then</th><th>Status</th></tr>\n");
+    for (int k = 0; k < s->ncells; k++) {
+        const ScoreCell *c = &s->cells[k];
+        const Indicator *ind = t->ind[c->ind];
+        const char *pct = score_percent(ind) ? "%" : "";
+        buf_printf(b, "<tr><td><a href=\"#ind-%s\">", ind->d.id);
+        esc(b, ind->d.title ? ind->d.title : ind->d.id);
+        buf_puts(b, "</a></td><td>");
+        esc(b, c->dim->d.title ? c->dim->d.title : c->dim->d.id);
+        buf_puts(b, ": ");
+        esc(b, c->dim->values.v[c->cell]);
+        buf_puts(b, "</td><td class=\"n\">");
+        if (c->suppressed)
+            buf_puts(b, "<span class=\"supp\">suppressed</span>");
+        else if (c->has_value)
+            buf_printf(b, "%s%s", num_text(c->value, NUM_TRACKER, n1), pct);
+        else
+            buf_puts(b, "&ndash;");
+        buf_printf(b, "</td><td>%s</td><td class=\"n\">", c->has_value ? date_iso(c->date, d)
+                                                                     : "&ndash;");
+        if (c->has_planned)
+            buf_printf(b, "%s%s", num_text(c->planned, NUM_TRACKER, n1), pct);
+        else
+            buf_puts(b, "&ndash;");
+        buf_puts(b, "</td><td>");
+        badge(b, status_color[c->status], status_text(c->status));
+        buf_puts(b, "</td></tr>\n");
+    }
+    buf_puts(b, "</table>\n");
+}
+
 /* An indicator's article: its title and status, what it measures and how
  * its value is made, its source, its chart and its breakdown tables. */
 static void report_indicator(Score *s, int i, Buf *b)
@@ -471,6 +513,7 @@ void report_html(Score *s, Buf *b)
     report_cards(s, b);
     report_scorecard(s, b);
     report_results(s, b);
+    report_cells(s, b);
     for (int i = 0; i < t->nind; i++)
         report_indicator(s, i, b);
     report_milestones(s, b);
@@ -479,7 +522,9 @@ void report_html(Score *s, Buf *b)
     buf_printf(b, "<footer>Made by the tracker of <code>");
     esc(b, t->ag->d.id);
     buf_printf(b, "</code> (charter-runtime %s, agreement compiled by charterc %s). Planned values "
-                  "follow straight lines from the baseline through each benchmark.</footer>\n"
+                  "follow straight lines from the baseline through each benchmark; an indicator "
+                  "judged by yearly or quarterly totals plans each span's target spread over its "
+                  "reporting periods.</footer>\n"
                   "</body>\n</html>\n",
                CHARTER_VERSION, t->bundle.version);
 }

@@ -171,6 +171,12 @@ int score_period_values(Score *s, int i, int32_t *dates, double *vals);
 /* Whether an indicator's values are percentages (shown with a % sign,
  * never summed from cells). */
 bool score_percent(const Indicator *ind);
+/* Whether indicator i is judged by totals over a span (`totals`). */
+bool score_totals_of(const Score *s, int i);
+/* The plan of a totals indicator at d, and the target of d's span. */
+bool score_totals_plan(const Score *s, int i, int32_t d, double *out, double *target);
+/* The calendar year or quarter (tt) holding d: [*lo, *hi]. */
+void score_totals_span(Totals tt, int32_t d, int32_t *lo, int32_t *hi);
 /* The combined series of indicator i up to date d (arrays owned by s). */
 void score_series(Score *s, int i, int32_t d, charter_series *out);
 /* A requirement or formula in Charter's syntax, its numbers as the

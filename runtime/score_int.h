@@ -15,12 +15,8 @@ typedef struct RepVal {
 /* Combines the reporters' values by the indicator's rule (for per-period
  * values, only those of the latest period); NaN for none. */
 double score_combine(const Score *s, int i, RepVal *rv, int n, int32_t *vdate);
-/* Whether indicator i is judged by totals over a span. */
-bool score_totals_of(const Score *s, int i);
 /* The total so far in the span of the latest value on or before d. */
 double score_totals_value(Score *s, int i, int32_t d, int32_t *vdate);
-/* The plan of a totals indicator at d, and the target of d's span. */
-bool score_totals_plan(const Score *s, int i, int32_t d, double *out, double *target);
 /* The targets for breakdown cells of indicator i, into s->cells. */
 void score_cells_of(Score *s, int i);
 /* The missing reports of each reporter of indicator i. */

@@ -22,8 +22,7 @@ bool score_totals_of(const Score *s, int i)
            oi->anchor != DATE_NONE && oi->history;
 }
 
-/* The calendar year or quarter holding d: [*lo, *hi]. */
-static void span_of(Totals tt, int32_t d, int32_t *lo, int32_t *hi)
+void score_totals_span(Totals tt, int32_t d, int32_t *lo, int32_t *hi)
 {
     int y, m, day;
     date_to_civil(d, &y, &m, &day);
@@ -49,7 +48,7 @@ double score_totals_value(Score *s, int i, int32_t d, int32_t *vdate)
     if (cs.count == 0)
         return NAN;
     int32_t last = cs.dates[cs.count - 1], lo, hi;
-    span_of(s->t->ind[i]->totals, last, &lo, &hi);
+    score_totals_span(s->t->ind[i]->totals, last, &lo, &hi);
     double total = 0;
     for (size_t k = cs.count; k-- > 0 && cs.dates[k] >= lo;) {
         bool last_of_period = k + 1 == cs.count || period_of(oi->anchor, oi->freq, cs.dates[k + 1]) !=
@@ -71,7 +70,7 @@ bool score_totals_plan(const Score *s, int i, int32_t d, double *out, double *ta
     const Indicator *ind = s->t->ind[i];
     const ObsInd *oi = &s->obs.ind[i];
     int32_t lo, hi;
-    span_of(ind->totals, d, &lo, &hi);
+    score_totals_span(ind->totals, d, &lo, &hi);
     const Target *tg = NULL;
     for (int k = 0; k < ind->targets.n; k++) {
         const Target *x = &ind->targets.v[k];

@@ -139,4 +139,26 @@ if grep -nE '(^|[^A-Za-z_])(printf|vprintf|puts|putchar|fputs|fprintf|vfprintf|f
 else
   ok
 fi
+# ---- the dashboard's targets for cells and the plan of yearly totals ----------------
+# The cells' targets have a table, as in status (tests/golden/tracker/cells.sh:
+# north 160 against 148.77, on track).
+"$CHARTERC" tracker "$here/cells.charter" -o ce >/dev/null 2>&1 || bad "cells: the tracker builds"
+mkdir -p cd
+./ce --data cd import "$here/cells-observations.csv" >/dev/null 2>&1
+expect "cells: report" 0 out.txt ./ce --data cd report --as-of 2024-06-30 -o cells.html
+has "cells: a table" cells.html "<h2>Targets for breakdown cells</h2>"
+has "cells: north's line" cells.html 'Neighbourhood: north</td><td class="n">160</td><td>2024-06-30</td><td class="n">148.77</td>'
+# A summer indicator with yearly totals: the chart draws the total so far
+# in the summer (13,800, 29,500, 43,100) against the summer's 60,000 spread
+# over June, July and August (20,000 a month), not a straight line.
+"$CHARTERC" tracker "$here/obligations.charter" -o ob >/dev/null 2>&1 || bad "totals: the tracker builds"
+mkdir -p od
+./ob --data od import "$here/obligations-observations.csv" >/dev/null 2>&1
+expect "totals: report" 0 out.txt ./ob --data od report --as-of 2024-12-31 -o ob.html
+sed -n '/id="ind-summer_meals"/,/<\/article>/p' ob.html >meals.html
+has "totals: the plan of the span" meals.html "<title>planned total so far in the span</title>"
+has "totals: the total so far" meals.html "value 43,100 on 2024-08-31"
+has "totals: July's total so far" meals.html "value 29,500 on 2024-07-31"
+hasnt "totals: no straight line to the target" meals.html "<title>planned trajectory</title>"
+
 finish

@@ -2,7 +2,8 @@
 # deadline per report owed (summer months only, the pantry from its joining
 # in July, two weeks of grace), a steering committee on the second Tuesday
 # at 10:00, a quarterly board with no day named (moved off 1 January to
-# the next working day) and a weekly stand-up on Mondays at 09:30.
+# the next working day) and a weekly stand-up on Mondays at 09:30, whose
+# first Monday, 1 January 2024, moves to Tuesday 2 January.
 top=$(cd ../../.. && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
