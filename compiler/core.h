@@ -12,6 +12,7 @@
  *   numbers as text (numtext.h),
  *   suggestions, opts, sha256,
  *   version
+ *   lang.h       the language of fixed text (--lang): L_(), LN_()
  *   diag.h       printing the front end's messages when the carried
  *                agreement does not compile (diag_sort, diag_print)
  *   compile.h    a Compilation: compile_new, compile_errors, compile_free
@@ -35,6 +36,7 @@
 #include "diag.h"
 #include "exprtext.h"
 #include "hmap.h"
+#include "lang.h"
 #include "model.h"
 #include "numtext.h"
 #include "opts.h"

@@ -1,4 +1,8 @@
-/* chart.c - the dashboard's SVG pictures (chart_).  See chart.h. */
+/* chart.c - the dashboard's SVG pictures (chart_).  See chart.h.
+ *
+ * Their words, numbers and long dates are in the language chosen with
+ * --lang (lang.h), as the page's; the axes' years and quarters are ISO
+ * (2024, 2024-04), the same in every language. */
 #define _POSIX_C_SOURCE 200809L
 #include "chart.h"
 #include "period.h"
@@ -6,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #define W 760
 #define H 280
@@ -30,24 +35,29 @@ const char *chart_state_color(VerdictState st)
     return state_color[st];
 }
 
-const char *chart_state_text(VerdictState st)
-{
-    static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
-    return w[st];
-}
-
-/* 1.5M, 300k, 12.5 */
+/* 1.5M, 300k, 12.5: an axis label or a benchmark's value.  The number is
+ * printf's, with the language's decimal sign (the one numtext.h writes)
+ * in place of the point; the letters for thousands, millions and
+ * billions are the catalogue's. */
 static const char *compact(double v, char *buf)
 {
     double a = fabs(v);
-    if (a >= 1e9)
-        snprintf(buf, 32, "%.3gB", v / 1e9);
-    else if (a >= 1e6)
-        snprintf(buf, 32, "%.3gM", v / 1e6);
-    else if (a >= 1e4)
-        snprintf(buf, 32, "%.3gk", v / 1e3);
-    else
-        snprintf(buf, 32, "%.4g", v);
+    char n[32];
+    snprintf(n, sizeof n, "%.*g", a >= 1e4 ? 3 : 4, a >= 1e9 ? v / 1e9 : a >= 1e6 ? v / 1e6
+                                                     : a >= 1e4 ? v / 1e3 : v);
+    char *dot = strchr(n, '.');
+    if (dot && !lang_is_english()) {
+        char half[NUM_TEXT_MAX];
+        num_text(0.5, NUM_TRACKER, half);      /* "0.5", "0,5": the sign is after the 0 */
+        size_t len = strlen(half + 1) - 1;
+        char rest[32];
+        snprintf(rest, sizeof rest, "%s", dot + 1);
+        snprintf(dot, sizeof n - (size_t)(dot - n), "%.*s%s", (int)len, half + 1, rest);
+    }
+    /* TRANSLATORS: a compact number on a chart's axis: %1$s billions,
+     * millions or thousands ("1.5B", "1.5M", "300k"). */
+    snprintf(buf, 32, a >= 1e9 ? L_("%1$sB") : a >= 1e6 ? L_("%1$sM") : a >= 1e4 ? L_("%1$sk") : "%s",
+             n);
     return buf;
 }
 
@@ -328,8 +338,8 @@ static void plot_plan(const IndChart *c)
     for (int k = 0; k < si->plan.n; k++)
         buf_printf(b, "%.1f,%.1f ", sx(&c->sc, si->plan.pts[k].date),
                    sy(&c->sc, si->plan.pts[k].value));
-    buf_printf(b, "%.1f,%.1f\"><title>planned trajectory</title></polyline>", sx(&c->sc, c->sc.x1),
-               sy(&c->sc, si->plan.pts[si->plan.n - 1].value));
+    buf_printf(b, "%.1f,%.1f\"><title>%s</title></polyline>", sx(&c->sc, c->sc.x1),
+               sy(&c->sc, si->plan.pts[si->plan.n - 1].value), L_("planned trajectory"));
 }
 
 /* The baseline (a dotted line and a ring), and the benchmarks (a diamond
@@ -344,16 +354,21 @@ static void plot_references(const IndChart *c)
         buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#b0bec5\" "
                       "stroke-dasharray=\"2 3\"/>", ML, y, W - MR, y);
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"#546e7a\" "
-                      "stroke-width=\"2\"><title>baseline %s on %s</title></circle>",
-                   sx(&c->sc, si->base_date), y, num_text(si->base, NUM_TRACKER, n1),
+                      "stroke-width=\"2\"><title>", sx(&c->sc, si->base_date), y);
+        /* TRANSLATORS: the tooltip of the baseline: its value (%1$s) and date (%2$s). */
+        buf_printf(b, L_("baseline %1$s on %2$s"), num_text(si->base, NUM_TRACKER, n1),
                    date_iso(si->base_date, d1));
+        buf_puts(b, "</title></circle>");
     }
     for (int k = 0; k < c->ind->targets.n; k++) {
         const Target *tg = &c->ind->targets.v[k];
         double x = sx(&c->sc, tg->date), y = sy(&c->sc, tg->value);
-        buf_printf(b, "<path d=\"M%.1f %.1fl7 7l-7 7l-7-7z\" fill=\"#455a64\"><title>benchmark "
-                      "%s by %s</title></path>",
-                   x, y - 7, num_text(tg->value, NUM_TRACKER, n1), date_iso(tg->date, d1));
+        buf_printf(b, "<path d=\"M%.1f %.1fl7 7l-7 7l-7-7z\" fill=\"#455a64\"><title>", x, y - 7);
+        /* TRANSLATORS: the tooltip of a benchmark (a target): its value (%1$s)
+         * and the date it is due by (%2$s). */
+        buf_printf(b, L_("benchmark %1$s by %2$s"), num_text(tg->value, NUM_TRACKER, n1),
+                   date_iso(tg->date, d1));
+        buf_puts(b, "</title></path>");
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, y - 11,
                    compact(tg->value, n2));
     }
@@ -372,11 +387,19 @@ static void plot_requirements(const IndChart *c)
         buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
                       "stroke-dasharray=\"3 3\"/>", x, MT, x, H - MB, col);
         buf_printf(b, "<path d=\"M%.1f %.1fl-7 -11h14z\" fill=\"%s\"><title>", x, y, col);
-        esc(b, mk->ms->d.id);
-        buf_puts(b, " requires ");
-        esc(b, eval_op_text(mk->op));
-        buf_printf(b, " %s (%s)</title></path>", num_text(mk->value, NUM_TRACKER, n1),
-                   chart_state_text(mk->state));
+        Buf id, op;
+        buf_init(&id);
+        buf_init(&op);
+        esc(&id, mk->ms->d.id);
+        esc(&op, eval_op_text(mk->op));
+        /* TRANSLATORS: the tooltip of a milestone's requirement on a chart:
+         * the milestone (%1$s), the comparison (%2$s, such as >=), the value
+         * (%3$s) and the milestone's state (%4$s). */
+        buf_printf(b, L_("%1$s requires %2$s %3$s (%4$s)"), buf_cstr(&id), buf_cstr(&op),
+                   num_text(mk->value, NUM_TRACKER, n1), verdict_state_text(mk->state));
+        buf_puts(b, "</title></path>");
+        buf_free(&id);
+        buf_free(&op);
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\" fill=\"%s\">", x + 6,
                    y - 12, col);
         esc(b, mk->ms->d.id);
@@ -398,7 +421,8 @@ static void plot_value_line(const IndChart *c)
     for (size_t k = 0; k < cs->count; k++)
         if ((k % step == 0 || k + 1 == cs->count) && shown_value(c, k))
             buf_printf(b, "%.1f,%.1f ", sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]));
-    buf_puts(b, "\"><title>value</title></polyline>");
+    /* TRANSLATORS: the tooltip of the line of an indicator's value. */
+    buf_printf(b, "\"><title>%s</title></polyline>", L_("value"));
 }
 
 /* Reporter r's reports (whole values, not breakdown cells): a dot per
@@ -424,7 +448,9 @@ static void plot_reporter(const IndChart *c, int r)
         }
         buf_puts(b, "\"><title>");
         esc(b, c->ind->reporters.v[r]->d.id);
-        buf_printf(b, ": %d reports</title></polyline>", ntot);
+        buf_puts(b, ": ");
+        buf_printf(b, LN_("%1$d report", "%1$d reports", (unsigned long)ntot), ntot);
+        buf_puts(b, "</title></polyline>");
         return;
     }
     for (int k = 0; k < oi->s[r].nrows; k++) {
@@ -434,8 +460,12 @@ static void plot_reporter(const IndChart *c, int r)
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
                    sx(&c->sc, row->date), sy(&c->sc, row->value), col);
         esc(b, c->ind->reporters.v[r]->d.id);
-        buf_printf(b, ": %s on %s</title></circle>", num_text(row->value, NUM_TRACKER, n1),
+        buf_puts(b, ": ");
+        /* TRANSLATORS: the tooltip of a report: its value (%1$s) and date (%2$s),
+         * after the partner's id. */
+        buf_printf(b, L_("%1$s on %2$s"), num_text(row->value, NUM_TRACKER, n1),
                    date_iso(row->date, d1));
+        buf_puts(b, "</title></circle>");
     }
 }
 
@@ -447,11 +477,14 @@ static void plot_value_dots(const IndChart *c)
     const charter_series *cs = &c->cs;
     char n1[NUM_TEXT_MAX], d1[16];
     for (size_t k = 0; cs->count <= MAX_POINTS && k < cs->count; k++)
-        if (shown_value(c, k))
-            buf_printf(c->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>"
-                             "value %s on %s</title></circle>",
-                       sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]),
-                       num_text(cs->values[k], NUM_TRACKER, n1), date_iso(cs->dates[k], d1));
+        if (shown_value(c, k)) {
+            buf_printf(c->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1b5e20\"><title>",
+                       sx(&c->sc, cs->dates[k]), sy(&c->sc, cs->values[k]));
+            /* TRANSLATORS: the tooltip of the indicator's value (%1$s) at a date (%2$s). */
+            buf_printf(c->b, L_("value %1$s on %2$s"), num_text(cs->values[k], NUM_TRACKER, n1),
+                       date_iso(cs->dates[k], d1));
+            buf_puts(c->b, "</title></circle>");
+        }
 }
 
 /* The legend under the chart: only what it shows. */
@@ -470,20 +503,25 @@ static void plot_legend(const IndChart *c)
         esc(b, c->ind->reporters.v[r]->d.id);
         buf_puts(b, "</span>");
     }
+    /* TRANSLATORS: the legend under an indicator's chart. */
     if (c->cs.count)
-        buf_puts(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>value</span>");
+        buf_printf(b, "<span><i class=\"sw\" style=\"background:#1b5e20\"></i>%s</span>", L_("value"));
     if (c->si->plan.n)
-        buf_puts(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>plan</span>");
+        buf_printf(b, "<span><i class=\"sw\" style=\"background:#90a4ae\"></i>%s</span>", L_("plan"));
     if (c->si->has_base)
-        buf_puts(b, "<span>&#9711; baseline</span>");
+        buf_printf(b, "<span>&#9711; %s</span>", L_("baseline"));
     if (c->ind->targets.n)
-        buf_puts(b, "<span>&#9670; benchmark</span>");
+        buf_printf(b, "<span>&#9670; %s</span>", L_("benchmark"));
     if (c->me.marks.n)
-        buf_puts(b, "<span>&#9660; milestone requirement</span>");
-    if (c->personal)
-        buf_printf(b, "<span>personal data: values below %d and each partner's own reports are "
-                      "not shown</span>", c->s->t->min_cell);
-    buf_puts(b, "<span>| as of</span></p>\n");
+        buf_printf(b, "<span>&#9660; %s</span>", L_("milestone requirement"));
+    if (c->personal) {
+        buf_puts(b, "<span>");
+        buf_printf(b, L_("personal data: values below %1$d and each partner's own reports are "
+                         "not shown"), c->s->t->min_cell);
+        buf_puts(b, "</span>");
+    }
+    /* TRANSLATORS: the legend of the vertical line at the date the chart looks from. */
+    buf_printf(b, "<span>| %s</span></p>\n", L_("as of"));
 }
 
 /* The parts are drawn back to front: references under the reports, the
@@ -500,18 +538,22 @@ void chart_indicator(Score *s, int i, Buf *b)
         totals_series(&c);
     indicator_marks(&c);
     if (!indicator_scale(&c)) {
-        buf_puts(b, isnan(c.sc.y1) ? "<p class=\"meta\">Nothing to chart yet: no plan and no "
-                                     "observation.</p>\n"
-                                   : "<p class=\"meta\">No chart: the values are too far apart "
-                                     "to draw.</p>\n");
+        buf_printf(b, "<p class=\"meta\">%s</p>\n",
+                   isnan(c.sc.y1) ? L_("Nothing to chart yet: no plan and no observation.")
+                                  : L_("No chart: the values are too far apart to draw."));
         return;
     }
     char d1[16];
     buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
                   "aria-labelledby=\"chart-%s\"><title id=\"chart-%s\">",
                W, H, W, H, ind->d.id, ind->d.id);
-    esc(b, ind->d.title ? ind->d.title : ind->d.id);
-    buf_puts(b, ": observations against the plan</title>");
+    Buf title;
+    buf_init(&title);
+    esc(&title, ind->d.title ? ind->d.title : ind->d.id);
+    /* TRANSLATORS: the title of an indicator's chart; %1$s is the indicator's title. */
+    buf_printf(b, L_("%1$s: observations against the plan"), buf_cstr(&title));
+    buf_free(&title);
+    buf_puts(b, "</title>");
     axes(b, &c.sc);
     plot_plan(&c);
     plot_references(&c);
@@ -522,9 +564,11 @@ void chart_indicator(Score *s, int i, Buf *b)
     plot_value_dots(&c);
     double xa = sx(&c.sc, s->as_of);
     buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
-                  "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of "
-                  "%s</text>",
-               xa, MT, xa, H - MB, xa, MT - 8, date_iso(s->as_of, d1));
+                  "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
+               xa, MT, xa, H - MB, xa, MT - 8);
+    /* TRANSLATORS: the label of the line at the date the chart looks from. */
+    buf_printf(b, L_("as of %1$s"), date_iso(s->as_of, d1));
+    buf_puts(b, "</text>");
     buf_puts(b, "</svg>\n");
     plot_legend(&c);
 }
@@ -552,8 +596,8 @@ void chart_timeline(Score *s, Buf *b)
     Scale sc = {x0, x1, 0, 1};
     char d1[16];
     buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
-                  "aria-labelledby=\"timeline-title\"><title id=\"timeline-title\">Milestone "
-                  "timeline, coloured by state</title>", W, h, W, h);
+                  "aria-labelledby=\"timeline-title\"><title id=\"timeline-title\">%s</title>",
+               W, h, W, h, L_("Milestone timeline, coloured by state"));
     /* Year lines. */
     int y0, y1, mm, dd;
     date_to_civil((int32_t)x0, &y0, &mm, &dd);
@@ -579,32 +623,38 @@ void chart_timeline(Score *s, Buf *b)
                    y, W - MR, y);
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"><title>", x, y, col);
         esc(b, ms->d.id);
-        buf_printf(b, ": %s, due %s</title></circle>", chart_state_text(sm->state),
-                   date_iso(ms->due, d1));
+        buf_puts(b, ": ");
+        /* TRANSLATORS: the tooltip of a milestone on the timeline, after its
+         * id: its state (%1$s) and due date (%2$s). */
+        buf_printf(b, L_("%1$s, due %2$s"), verdict_state_text(sm->state), date_iso(ms->due, d1));
+        buf_puts(b, "</title></circle>");
         if (sm->ev != VERDICT_EVENT_NONE) {
             double xe = sx(&sc, sm->ev_date);
             buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>"
                           "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"6\" fill=\"%s\">"
-                          "<title>%s on %s</title></rect>",
-                       xe, y, x, y, col, xe - 3, y - 3, col,
-                       sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
+                          "<title>",
+                       xe, y, x, y, col, xe - 3, y - 3, col);
+            /* TRANSLATORS: the tooltip of the event that settled a milestone, with its date. */
+            buf_printf(b, sm->ev == VERDICT_EVENT_DONE ? L_("done on %1$s") : L_("cancelled on %1$s"),
                        date_iso(sm->ev_date, d1));
+            buf_puts(b, "</title></rect>");
         }
         /* The label on the side with room. */
         bool right = x < (ML + W - MR) / 2.0;
         buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", right ? x + 12 : x - 12,
                    y + 4, right ? "start" : "end");
         esc(b, ms->d.id);
-        buf_printf(b, " (%s)</text>", chart_state_text(sm->state));
+        buf_printf(b, " (%s)</text>", verdict_state_text(sm->state));
     }
     double xa = sx(&sc, s->as_of);
     buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\"/>", xa, MT - 4,
                xa, h - 20);
-    buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">as of %s</text></svg>\n", xa,
-               MT - 8, date_iso(s->as_of, d1));
+    buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", xa, MT - 8);
+    buf_printf(b, L_("as of %1$s"), date_iso(s->as_of, d1));
+    buf_puts(b, "</text></svg>\n");
     buf_puts(b, "<p class=\"legend\">");
     for (int st = 0; st < 6; st++)
         buf_printf(b, "<span><i class=\"sw\" style=\"background:%s\"></i>%s</span>",
-                   state_color[st], chart_state_text((VerdictState)st));
+                   state_color[st], verdict_state_text((VerdictState)st));
     buf_puts(b, "</p>\n");
 }

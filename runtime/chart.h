@@ -20,9 +20,8 @@ void chart_indicator(Score *s, int i, Buf *b);
  * state, with a legend; nothing when no milestone has a due date. */
 void chart_timeline(Score *s, Buf *b);
 
-/* The colour and the words of a milestone's state, in the pictures and
- * the page alike. */
+/* The colour of a milestone's state, in the pictures and the page alike
+ * (its words are verdict_state_text()'s). */
 const char *chart_state_color(VerdictState st);
-const char *chart_state_text(VerdictState st);
 
 #endif

@@ -11,7 +11,11 @@
  * data a cell below --min-cell is suppressed (score_hidden(), the rule
  * every output keeps), and when a table would have exactly one suppressed
  * cell the next smallest is suppressed too, so that it cannot be worked
- * out from the total. */
+ * out from the total.
+ *
+ * The page's own words, dates and numbers are in the language chosen with
+ * --lang (lang.h); each sentence around the agreement's text is one
+ * msgid, the agreement's text escaped before it is put in. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
@@ -52,10 +56,34 @@ static void esc(Buf *b, const char *s)
     buf_xml(b, s ? s : "");
 }
 
-static const char *status_text(VerdictStatus s)
+/* s escaped, in the tracker's arena: user text to put into a sentence. */
+static const char *xml(Trk *t, const char *s)
 {
-    static const char *const w[] = {"no data", "achieved", "on track", "behind"};
-    return w[s];
+    Buf e;
+    buf_init(&e);
+    esc(&e, s);
+    const char *r = arena_strdup(t->a, buf_cstr(&e));
+    buf_free(&e);
+    return r;
+}
+
+/* An amount of indicator ind (num, already written): a percentage's
+ * with its sign. */
+static const char *amount(Trk *t, const Indicator *ind, const char *num)
+{
+    /* TRANSLATORS: a percentage; %1$s is the number.  French writes a
+     * (narrow no-break) space before the sign. */
+    return score_percent(ind) ? arena_printf(t->a, L_("%1$s%%"), num) : arena_strdup(t->a, num);
+}
+
+/* A whole percentage, "24%" (the language's sign and spacing). */
+static void put_pct(Buf *b, double v)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%.0f", v);
+    /* TRANSLATORS: a percentage; %1$s is the number.  French writes a
+     * (narrow no-break) space before the sign. */
+    buf_printf(b, L_("%1$s%%"), n);
 }
 
 static void badge(Buf *b, const char *color, const char *text)
@@ -78,47 +106,60 @@ static void breakdown(Score *s, int i, Buf *b)
     int32_t shown;
     int n = priv_breakdown(s, i, &cells, &shown);
     if (n == 0) {
-        buf_puts(b, "<p class=\"meta\">No breakdown reported yet.</p>\n");
+        buf_printf(b, "<p class=\"meta\">%s</p>\n", L_("No breakdown reported yet."));
         return;
     }
     int nsupp = 0;
     for (int c = 0; c < n; c++)
         nsupp += cells[c].hidden;
     char d1[16], n1[NUM_TEXT_MAX];
-    buf_printf(b, "<table><caption class=\"meta\" style=\"text-align:left\">Latest breakdown "
-                  "(%s)</caption><tr>", date_iso(shown, d1));
+    buf_puts(b, "<table><caption class=\"meta\" style=\"text-align:left\">");
+    /* TRANSLATORS: the caption of an indicator's breakdown table; %1$s is
+     * the date of the latest cells. */
+    buf_printf(b, L_("Latest breakdown (%1$s)"), date_iso(shown, d1));
+    buf_puts(b, "</caption><tr>");
     for (int k = 0; k < oi->ndims; k++) {
         buf_puts(b, "<th>");
         esc(b, ind->dims.v[k]->d.title ? ind->dims.v[k]->d.title : ind->dims.v[k]->d.id);
         buf_puts(b, "</th>");
     }
-    buf_puts(b, "<th class=\"n\">value</th></tr>\n");
-    const char *pct = score_percent(ind) ? "%" : "";
+    /* TRANSLATORS: the last column of a breakdown table. */
+    buf_printf(b, "<th class=\"n\">%s</th></tr>\n", L_("value"));
     for (int c = 0; c < n; c++) {
         buf_puts(b, "<tr>");
         for (int k = 0; k < oi->ndims; k++) {
             int v = obs_cell_value(oi, cells[c].code, k);
             buf_puts(b, "<td>");
-            esc(b, v < 0 ? "(all)" : ind->dims.v[k]->values.v[v]);
+            /* TRANSLATORS: a breakdown cell that adds up every value of a dimension. */
+            esc(b, v < 0 ? L_("(all)") : ind->dims.v[k]->values.v[v]);
             buf_puts(b, "</td>");
         }
         if (cells[c].hidden)
-            buf_printf(b, "<td class=\"n supp\">suppressed</td></tr>\n");
+            buf_printf(b, "<td class=\"n supp\">%s</td></tr>\n", L_("suppressed"));
         else if (!isfinite(cells[c].value))
-            buf_printf(b, "<td class=\"n supp\">value overflows</td></tr>\n");
+            buf_printf(b, "<td class=\"n supp\">%s</td></tr>\n", L_("value overflows"));
         else
-            buf_printf(b, "<td class=\"n\">%s%s</td></tr>\n",
-                       num_text(cells[c].value, NUM_TRACKER, n1), pct);
+            buf_printf(b, "<td class=\"n\">%s</td></tr>\n",
+                       amount(t, ind, num_text(cells[c].value, NUM_TRACKER, n1)));
     }
     buf_puts(b, "</table>\n");
-    if (priv_denominator(s, i) >= 0)
-        buf_printf(b, "<p class=\"meta\">Personal data: a rate is suppressed where its "
-                      "denominator, %s, has fewer than %d, with more cells where a hidden one "
-                      "could be worked out.</p>\n", ind->denominator->d.id, t->min_cell);
-    else if (priv_protected(s, i))
-        buf_printf(b, "<p class=\"meta\">Personal data: cells below %d are suppressed%s.</p>\n",
-                   t->min_cell, nsupp ? ", with more where a hidden cell could be worked out"
-                                     : "");
+    if (priv_denominator(s, i) >= 0) {
+        buf_puts(b, "<p class=\"meta\">");
+        /* TRANSLATORS: under a breakdown of a rate with personal data: its
+         * denominator (%1$s, an indicator's id) and the smallest count shown (%2$d). */
+        buf_printf(b, L_("Personal data: a rate is suppressed where its denominator, %1$s, has "
+                         "fewer than %2$d, with more cells where a hidden one could be worked out."),
+                   xml(t, ind->denominator->d.id), t->min_cell);
+        buf_puts(b, "</p>\n");
+    } else if (priv_protected(s, i)) {
+        buf_puts(b, "<p class=\"meta\">");
+        if (nsupp)
+            buf_printf(b, L_("Personal data: cells below %1$d are suppressed, with more where a "
+                             "hidden cell could be worked out."), t->min_cell);
+        else
+            buf_printf(b, L_("Personal data: cells below %1$d are suppressed."), t->min_cell);
+        buf_puts(b, "</p>\n");
+    }
 }
 
 /* ---- the page ------------------------------------------------------------------- */
@@ -127,25 +168,61 @@ static void breakdown(Score *s, int i, Buf *b)
  * and version and the as-of date. */
 static void report_header(Score *s, Buf *b)
 {
-    const Agreement *ag = s->t->ag;
-    const char *title = ag->d.title ? ag->d.title : ag->d.id;
+    Trk *t = s->t;
+    const Agreement *ag = t->ag;
+    const char *title = xml(t, ag->d.title ? ag->d.title : ag->d.id);
     char d1[32], d2[16];
-    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<title>");
-    esc(b, title);
-    buf_printf(b, ": progress as of %s</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
-               date_iso(s->as_of, d2), css);
-    esc(b, title);
-    buf_puts(b, "</h1>\n<p class=\"meta\">Agreement <code>");
-    esc(b, ag->d.id);
-    buf_puts(b, "</code>");
-    if (ag->version) {
-        buf_puts(b, ", version ");
-        esc(b, ag->version);
+    buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<title>",
+               lang_current()->code);
+    /* TRANSLATORS: the dashboard's title in the browser: the agreement's
+     * title (%1$s) and the date it looks from (%2$s). */
+    buf_printf(b, L_("%1$s: progress as of %2$s"), title, date_iso(s->as_of, d2));
+    buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
+                  "<p class=\"meta\">", css, title);
+    const char *id = arena_printf(t->a, "<code>%s</code>", xml(t, ag->d.id));
+    /* TRANSLATORS: under the dashboard's title: the agreement's id (%1$s)
+     * and its version (%2$s). */
+    if (ag->version)
+        buf_printf(b, L_("Agreement %1$s, version %2$s"), id, xml(t, ag->version));
+    else
+        buf_printf(b, L_("Agreement %1$s"), id);
+    buf_puts(b, " &middot; ");
+    buf_printf(b, L_("progress as of %1$s"),
+               arena_printf(t->a, "<strong>%s</strong>", date_long(s->as_of, d1)));
+    buf_puts(b, "</p>\n</header>\n");
+}
+
+/* The words of a summary card, under its count n (bold): n indicators
+ * with status st, n milestones in state st.  A switch of whole phrases,
+ * so that each is a plural entry of the catalogue. */
+static const char *card_indicators(VerdictStatus st, int n)
+{
+    unsigned long k = (unsigned long)n;
+    /* TRANSLATORS: a summary card of the dashboard, under a count in bold. */
+    switch (st) {
+    case VERDICT_NO_DATA: return LN_("indicator no data", "indicators no data", k);
+    case VERDICT_ACHIEVED: return LN_("indicator achieved", "indicators achieved", k);
+    case VERDICT_ON_TRACK: return LN_("indicator on track", "indicators on track", k);
+    case VERDICT_BEHIND: break;
     }
-    buf_printf(b, " &middot; progress as of <strong>%s</strong></p>\n</header>\n",
-               date_long(s->as_of, d1));
+    return LN_("indicator behind", "indicators behind", k);
+}
+
+static const char *card_milestones(VerdictState st, int n)
+{
+    unsigned long k = (unsigned long)n;
+    /* TRANSLATORS: a summary card of the dashboard, under a count in bold. */
+    switch (st) {
+    case VERDICT_DONE: return LN_("milestone done", "milestones done", k);
+    case VERDICT_CANCELLED: return LN_("milestone cancelled", "milestones cancelled", k);
+    case VERDICT_MET: return LN_("milestone met", "milestones met", k);
+    case VERDICT_OVERDUE: return LN_("milestone overdue", "milestones overdue", k);
+    case VERDICT_DUE_SOON: return LN_("milestone due soon", "milestones due soon", k);
+    case VERDICT_PENDING: break;
+    }
+    return LN_("milestone pending", "milestones pending", k);
 }
 
 /* Summary cards: how many indicators have each status (all four, even at
@@ -160,16 +237,25 @@ static void report_cards(Score *s, Buf *b)
         mst[s->ms[m].state]++;
     buf_puts(b, "<section class=\"cards\">\n");
     for (int k = 0; k < 4; k++)
-        buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>"
-                      "indicator%s %s</div>\n",
-                   status_color[k], ist[k], ist[k] == 1 ? "" : "s", status_text((VerdictStatus)k));
+        buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>%s</div>\n",
+                   status_color[k], ist[k],
+                   card_indicators((VerdictStatus)k, ist[k]));
     for (int k = 0; k < 6; k++)
         if (mst[k])
-            buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>"
-                          "milestone%s %s</div>\n",
-                       chart_state_color((VerdictState)k), mst[k], mst[k] == 1 ? "" : "s",
-                       chart_state_text((VerdictState)k));
+            buf_printf(b, "<div class=\"card\" style=\"border-left:4px solid %s\"><b>%d</b>%s</div>\n",
+                       chart_state_color((VerdictState)k), mst[k],
+                       card_milestones((VerdictState)k, mst[k]));
     buf_puts(b, "</section>\n");
+}
+
+/* A table's head row: the columns' names, `numeric` a string of 'n' (a
+ * number, right-aligned) or '-' per column. */
+static void head_row(Buf *b, const char *const *cols, int n, const char *numeric)
+{
+    buf_puts(b, "<tr>");
+    for (int c = 0; c < n; c++)
+        buf_printf(b, numeric[c] == 'n' ? "<th class=\"n\">%s</th>" : "<th>%s</th>", cols[c]);
+    buf_puts(b, "</tr>\n");
 }
 
 /* The scorecard: one row per indicator, linked to its article. */
@@ -177,35 +263,100 @@ static void report_scorecard(Score *s, Buf *b)
 {
     Trk *t = s->t;
     char d2[16], n1[NUM_TEXT_MAX], n2[NUM_TEXT_MAX];
-    buf_puts(b, "<h2>Indicators</h2>\n<table>\n<tr><th>Indicator</th><th class=\"n\">Value</th>"
-                "<th>Date</th><th class=\"n\">Planned then</th><th class=\"n\">Planned today</th>"
-                "<th class=\"n\">Progress</th><th>Status</th></tr>\n");
+    const char *head[] = {L_("Indicator"), L_("Value"), L_("Date"), L_("Planned then"),
+                          L_("Planned today"), L_("Progress"), L_("Status")};
+    buf_printf(b, "<h2>%s</h2>\n<table>\n", L_("Indicators"));
+    head_row(b, head, 7, "-n-nnn-");
     for (int i = 0; i < t->nind; i++) {
         const ScoreInd *si = &s->ind[i];
         buf_printf(b, "<tr><td><a href=\"#ind-%s\">", t->ind[i]->d.id);
         esc(b, t->ind[i]->d.title ? t->ind[i]->d.title : t->ind[i]->d.id);
         char n3[NUM_TEXT_MAX];
-        const char *pct = score_percent(t->ind[i]) ? "%" : "";
-        buf_printf(b, "</a></td><td class=\"n\">%s%s</td><td>%s</td><td class=\"n\">%s</td>"
+        const char *value = "&ndash;";
+        if (si->suppressed)
+            value = arena_printf(t->a, "<span class=\"supp\">%s</span>", L_("suppressed"));
+        else if (si->has_value)
+            value = amount(t, t->ind[i], num_text(si->value, NUM_TRACKER, n1));
+        else if (si->overflow)
+            value = arena_printf(t->a, "<span class=\"supp\">%s</span>", L_("value overflows"));
+        buf_printf(b, "</a></td><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%s</td><td class=\"n\">",
-                   si->suppressed  ? "<span class=\"supp\">suppressed</span>"
-                   : si->has_value ? num_text(si->value, NUM_TRACKER, n1)
-                   : si->overflow  ? "<span class=\"supp\">value overflows</span>"
-                                   : "&ndash;",
-                   si->has_value && !si->suppressed ? pct : "",
-                   si->has_value ? date_iso(si->date, d2) : "&ndash;",
+                   value, si->has_value ? date_iso(si->date, d2) : "&ndash;",
                    si->has_value && si->has_planned ? num_text(si->planned, NUM_TRACKER, n2)
                                                     : "&ndash;",
                    si->has_planned_now ? num_text(si->planned_now, NUM_TRACKER, n3) : "&ndash;");
         if (si->has_progress)
-            buf_printf(b, "%.0f%%", si->progress);
+            put_pct(b, si->progress);
         else
             buf_puts(b, "&ndash;");
         buf_puts(b, "</td><td>");
-        badge(b, status_color[si->status], status_text(si->status));
+        badge(b, status_color[si->status], verdict_status_text(si->status));
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</table>\n");
+}
+
+/* A change from the baseline: "+650,000 (+361%)"; a percentage's is in
+ * points. */
+static void put_change(Trk *t, const Indicator *ind, const Result *r, Buf *b)
+{
+    char n1[NUM_TEXT_MAX];
+    const char *c = arena_printf(t->a, "%s%s", r->change > 0 ? "+" : r->change < 0 ? "&minus;" : "",
+                                 num_text(fabs(r->change), NUM_TRACKER, n1));
+    if (score_percent(ind))
+        /* TRANSLATORS: a change of a percentage, in percentage points: "+2.5 points". */
+        c = arena_printf(t->a, L_("%1$s points"), c);
+    buf_puts(b, c);
+    if (r->has_change_pct) {
+        buf_puts(b, r->change_pct > 0 ? " (+" : r->change_pct < 0 ? " (&minus;" : " (");
+        put_pct(b, fabs(round(r->change_pct)));
+        buf_putc(b, ')');
+    }
+}
+
+/* A row of the results table. */
+static void results_row(Score *s, int i, Buf *b)
+{
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
+    const ScoreInd *si = &s->ind[i];
+    const Result *r = &s->res[i];
+    char n1[NUM_TEXT_MAX], d[16];
+    buf_printf(b, "<tr><td><a href=\"#ind-%s\">", ind->d.id);
+    esc(b, ind->d.title ? ind->d.title : ind->d.id);
+    buf_puts(b, "</a></td><td class=\"n\">");
+    buf_puts(b, si->has_base ? amount(t, ind, num_text(si->base, NUM_TRACKER, n1)) : "&ndash;");
+    buf_puts(b, "</td><td class=\"n\">");
+    if (si->suppressed)
+        buf_printf(b, "<span class=\"supp\">%s</span>", L_("suppressed"));
+    else
+        buf_puts(b, si->has_value ? amount(t, ind, num_text(si->value, NUM_TRACKER, n1)) : "&ndash;");
+    buf_puts(b, "</td><td class=\"n\">");
+    if (r->has_change)
+        put_change(t, ind, r, b);
+    else
+        buf_puts(b, "&ndash;");
+    buf_puts(b, "</td><td>");
+    int n = r->trend < 0 ? -r->trend : r->trend;
+    if (!r->has_trend)
+        buf_puts(b, "&ndash;");
+    else if (n == 0)
+        buf_puts(b, L_("flat"));
+    else
+        buf_printf(b, r->trend > 0 ? LN_("better %1$d period", "better %1$d periods", (unsigned long)n)
+                                   : LN_("worse %1$d period", "worse %1$d periods", (unsigned long)n),
+                   n);
+    buf_puts(b, "</td><td>");
+    if (r->has_forecast)
+        buf_printf(b, r->forecast_meets ? L_("%1$s on %2$s, meets target")
+                                        : L_("%1$s on %2$s, misses target"),
+                   amount(t, ind, num_text(r->forecast, NUM_TRACKER, n1)),
+                   date_iso(r->forecast_date, d));
+    else
+        buf_puts(b, "&ndash;");
+    /* TRANSLATORS: the "Fresh" column of the results: the latest report is recent. */
+    buf_printf(b, "</td><td>%s</td></tr>\n",
+               r->stale ? L_("stale") : si->has_value ? L_("yes") : "&ndash;");
 }
 
 /* The results scorecard (results.h): baseline, latest, change, trend,
@@ -213,69 +364,35 @@ static void report_scorecard(Score *s, Buf *b)
 static void report_results(Score *s, Buf *b)
 {
     Trk *t = s->t;
-    char n1[NUM_TEXT_MAX], d[16];
     if (t->nind == 0)
         return;
-    buf_puts(b, "<h2>Results</h2>\n<table>\n<tr><th>Indicator</th><th class=\"n\">Baseline</th>"
-                "<th class=\"n\">Latest</th><th class=\"n\">Change from baseline</th>"
-                "<th>Trend</th><th>Forecast at the last target</th><th>Fresh</th></tr>\n");
-    for (int i = 0; i < t->nind; i++) {
-        const Indicator *ind = t->ind[i];
-        const ScoreInd *si = &s->ind[i];
-        const Result *r = &s->res[i];
-        const char *pct = score_percent(ind) ? "%" : "";
-        buf_printf(b, "<tr><td><a href=\"#ind-%s\">", ind->d.id);
-        esc(b, ind->d.title ? ind->d.title : ind->d.id);
-        buf_puts(b, "</a></td><td class=\"n\">");
-        if (si->has_base)
-            buf_printf(b, "%s%s", num_text(si->base, NUM_TRACKER, n1), pct);
-        else
-            buf_puts(b, "&ndash;");
-        buf_puts(b, "</td><td class=\"n\">");
-        if (si->suppressed)
-            buf_puts(b, "<span class=\"supp\">suppressed</span>");
-        else if (si->has_value)
-            buf_printf(b, "%s%s", num_text(si->value, NUM_TRACKER, n1), pct);
-        else
-            buf_puts(b, "&ndash;");
-        buf_puts(b, "</td><td class=\"n\">");
-        if (r->has_change) {
-            buf_printf(b, "%s%s%s", r->change > 0 ? "+" : r->change < 0 ? "&minus;" : "",
-                       num_text(fabs(r->change), NUM_TRACKER, n1), *pct ? " points" : "");
-            if (r->has_change_pct)
-                buf_printf(b, " (%s%.0f%%)", r->change_pct > 0 ? "+" : r->change_pct < 0 ? "&minus;" : "",
-                           fabs(round(r->change_pct)));
-        } else {
-            buf_puts(b, "&ndash;");
-        }
-        buf_puts(b, "</td><td>");
-        int n = r->trend < 0 ? -r->trend : r->trend;
-        if (!r->has_trend)
-            buf_puts(b, "&ndash;");
-        else if (n == 0)
-            buf_puts(b, "flat");
-        else
-            buf_printf(b, "%s %d period%s", r->trend > 0 ? "better" : "worse", n, n == 1 ? "" : "s");
-        buf_puts(b, "</td><td>");
-        if (r->has_forecast)
-            buf_printf(b, "%s%s on %s, %s", num_text(r->forecast, NUM_TRACKER, n1), pct,
-                       date_iso(r->forecast_date, d),
-                       r->forecast_meets ? "meets target" : "misses target");
-        else
-            buf_puts(b, "&ndash;");
-        buf_printf(b, "</td><td>%s</td></tr>\n", r->stale ? "stale" : si->has_value ? "yes" : "&ndash;");
-    }
+    /* TRANSLATORS: the columns of the dashboard's results table ("Fresh":
+     * whether the latest report is recent, or stale). */
+    const char *head[] = {L_("Indicator"), L_("Baseline"), L_("Latest"), L_("Change from baseline"),
+                          L_("Trend"), L_("Forecast at the last target"), L_("Fresh")};
+    buf_printf(b, "<h2>%s</h2>\n<table>\n", L_("Results"));
+    head_row(b, head, 7, "-nnn---");
+    for (int i = 0; i < t->nind; i++)
+        results_row(s, i, b);
     buf_puts(b, "</table>\n");
-    int na = 0;
+    Buf ids;
+    buf_init(&ids);
     for (int i = 0; i < t->nind; i++)
         if (s->res[i].agenda) {
-            buf_puts(b, na++ ? ", " : "<p><strong>Data development agenda</strong> (no data yet): ");
-            buf_puts(b, "<code>");
-            esc(b, t->ind[i]->d.id);
-            buf_puts(b, "</code>");
+            buf_puts(&ids, ids.len ? ", <code>" : "<code>");
+            esc(&ids, t->ind[i]->d.id);
+            buf_puts(&ids, "</code>");
         }
-    if (na)
+    if (ids.len) {
+        buf_puts(b, "<p>");
+        /* TRANSLATORS: the dashboard's data development agenda: %1$s is the
+         * heading in bold, "Data development agenda", %2$s the indicators. */
+        buf_printf(b, L_("%1$s (no data yet): %2$s"),
+                   arena_printf(t->a, "<strong>%s</strong>", L_("Data development agenda")),
+                   buf_cstr(&ids));
         buf_puts(b, "</p>\n");
+    }
+    buf_free(&ids);
 }
 
 /* The targets for breakdown cells (`target ... for DIMENSION VALUE`): each
@@ -287,34 +404,34 @@ static void report_cells(Score *s, Buf *b)
     char n1[NUM_TEXT_MAX], d[16];
     if (s->ncells == 0)
         return;
-    buf_puts(b, "<h2>Targets for breakdown cells</h2>\n<table>\n<tr><th>Indicator</th>"
-                "<th>Cell</th><th class=\"n\">Value</th><th>Date</th><th class=\"n\">Planned "
-                "then</th><th>Status</th></tr>\n");
+    const char *head[] = {L_("Indicator"), L_("Cell"), L_("Value"), L_("Date"), L_("Planned then"),
+                          L_("Status")};
+    buf_printf(b, "<h2>%s</h2>\n<table>\n", L_("Targets for breakdown cells"));
+    head_row(b, head, 6, "--n-n-");
     for (int k = 0; k < s->ncells; k++) {
         const ScoreCell *c = &s->cells[k];
         const Indicator *ind = t->ind[c->ind];
-        const char *pct = score_percent(ind) ? "%" : "";
         buf_printf(b, "<tr><td><a href=\"#ind-%s\">", ind->d.id);
         esc(b, ind->d.title ? ind->d.title : ind->d.id);
         buf_puts(b, "</a></td><td>");
-        esc(b, c->dim->d.title ? c->dim->d.title : c->dim->d.id);
-        buf_puts(b, ": ");
-        esc(b, c->dim->values.v[c->cell]);
+        /* TRANSLATORS: a breakdown cell: the dimension (%1$s) and its value (%2$s). */
+        buf_printf(b, L_("%1$s: %2$s"), xml(t, c->dim->d.title ? c->dim->d.title : c->dim->d.id),
+                   xml(t, c->dim->values.v[c->cell]));
         buf_puts(b, "</td><td class=\"n\">");
         if (c->suppressed)
-            buf_puts(b, "<span class=\"supp\">suppressed</span>");
+            buf_printf(b, "<span class=\"supp\">%s</span>", L_("suppressed"));
         else if (c->has_value)
-            buf_printf(b, "%s%s", num_text(c->value, NUM_TRACKER, n1), pct);
+            buf_puts(b, amount(t, ind, num_text(c->value, NUM_TRACKER, n1)));
         else
             buf_puts(b, "&ndash;");
         buf_printf(b, "</td><td>%s</td><td class=\"n\">", c->has_value ? date_iso(c->date, d)
                                                                      : "&ndash;");
         if (c->has_planned)
-            buf_printf(b, "%s%s", num_text(c->planned, NUM_TRACKER, n1), pct);
+            buf_puts(b, amount(t, ind, num_text(c->planned, NUM_TRACKER, n1)));
         else
             buf_puts(b, "&ndash;");
         buf_puts(b, "</td><td>");
-        badge(b, status_color[c->status], status_text(c->status));
+        badge(b, status_color[c->status], verdict_status_text(c->status));
         buf_puts(b, "</td></tr>\n");
     }
     buf_puts(b, "</table>\n");
@@ -324,12 +441,13 @@ static void report_cells(Score *s, Buf *b)
  * its value is made, its source, its chart and its breakdown tables. */
 static void report_indicator(Score *s, int i, Buf *b)
 {
-    const Indicator *ind = s->t->ind[i];
+    Trk *t = s->t;
+    const Indicator *ind = t->ind[i];
     const ScoreInd *si = &s->ind[i];
     buf_printf(b, "<article id=\"ind-%s\">\n<h3>", ind->d.id);
     esc(b, ind->d.title ? ind->d.title : ind->d.id);
     buf_puts(b, " ");
-    badge(b, status_color[si->status], status_text(si->status));
+    badge(b, status_color[si->status], verdict_status_text(si->status));
     buf_puts(b, "</h3>\n<p class=\"meta\"><code>");
     esc(b, ind->d.id);
     buf_puts(b, "</code>");
@@ -337,40 +455,56 @@ static void report_indicator(Score *s, int i, Buf *b)
         buf_puts(b, " &middot; ");
         esc(b, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
     }
-    buf_printf(b, " &middot; %s", ind->direction < 0 ? "lower is better" : "higher is better");
+    buf_printf(b, " &middot; %s", ind->direction < 0 ? L_("lower is better") : L_("higher is better"));
     if (ind->formula) {
-        buf_puts(b, " &middot; derived: <code>");
-        esc(b, score_expr_text(s, ind->formula));
-        buf_puts(b, "</code>");
+        buf_puts(b, " &middot; ");
+        /* TRANSLATORS: a derived indicator's formula (%1$s, as the agreement writes it). */
+        buf_printf(b, L_("derived: %1$s"),
+                   arena_printf(t->a, "<code>%s</code>", xml(t, score_expr_text(s, ind->formula))));
     } else {
         /* The value rules in words that fit the indicator: a rate is
          * the level at its date, not a running total; one reporter's
          * values are not combined. */
-        buf_printf(b, " &middot; %s",
-                   score_percent(ind)                 ? "each report is the rate at its date"
-                   : ind->values == VALUES_PER_PERIOD ? "each report is the amount of its period"
-                                                      : "each report is the running total to its date");
+        const char *rule = score_percent(ind)      ? L_("each report is the rate at its date")
+                         : ind->values == VALUES_PER_PERIOD ? L_("each report is the amount of its period")
+                                                   : L_("each report is the running total to its date");
+        /* TRANSLATORS: how the values of an indicator's reporters are
+         * combined (the agreement's `combine`). */
+        static const char *const combine[] = {N_("sum"), N_("mean"), N_("min"), N_("max"),
+                                              N_("latest")};
+        buf_puts(b, " &middot; ");
         if (ind->reporters.n > 1)
-            buf_printf(b, ", the reporters' values combined by %s",
-                       (const char *[]){"sum", "mean", "min", "max", "latest"}[ind->combine]);
+            /* TRANSLATORS: %1$s is one of the rules "each report is ...", %2$s
+             * how reporters' values are combined (sum, mean, min, max, latest). */
+            buf_printf(b, L_("%1$s, the reporters' values combined by %2$s"), rule,
+                       L_(combine[ind->combine]));
+        else
+            buf_puts(b, rule);
         if (ind->reporters.n) {
-            buf_puts(b, " &middot; reported by ");
+            Buf ids;
+            buf_init(&ids);
             for (int r = 0; r < ind->reporters.n; r++) {
                 if (r)
-                    buf_puts(b, ", ");
-                esc(b, ind->reporters.v[r]->d.id);
+                    buf_puts(&ids, ", ");
+                esc(&ids, ind->reporters.v[r]->d.id);
             }
+            buf_puts(b, " &middot; ");
+            /* TRANSLATORS: the partners (%1$s) that report an indicator. */
+            buf_printf(b, L_("reported by %1$s"), buf_cstr(&ids));
+            buf_free(&ids);
         }
     }
     if (ind->personal_data)
-        buf_puts(b, " &middot; personal data");
+        buf_printf(b, " &middot; %s", L_("personal data"));
     buf_puts(b, "</p>\n");
     if (si->overflow)
-        buf_puts(b, "<p class=\"meta\">No value: the reports add up past the largest number the "
-                    "tracker holds (value overflows).</p>\n");
+        buf_printf(b, "<p class=\"meta\">%s</p>\n",
+                   L_("No value: the reports add up past the largest number the tracker holds "
+                      "(value overflows)."));
     if (ind->source) {
-        buf_puts(b, "<p class=\"meta\">Source: ");
-        esc(b, ind->source);
+        buf_puts(b, "<p class=\"meta\">");
+        /* TRANSLATORS: where an indicator's data come from (the agreement's text). */
+        buf_printf(b, L_("Source: %1$s"), xml(t, ind->source));
         buf_puts(b, "</p>\n");
     }
     chart_indicator(s, i, b);
@@ -386,10 +520,13 @@ static void report_milestones(Score *s, Buf *b)
     char d2[16];
     if (t->nms == 0)
         return;
-    buf_puts(b, "<h2>Milestones</h2>\n");
+    buf_printf(b, "<h2>%s</h2>\n", L_("Milestones"));
     chart_timeline(s, b);
-    buf_puts(b, "<table>\n<tr><th>Milestone</th><th>Due</th><th>Owner</th><th>State</th>"
-                "<th>Requirement or event</th></tr>\n");
+    /* TRANSLATORS: the columns of the dashboard's milestones table. */
+    const char *head[] = {L_("Milestone"), L_("Due"), L_("Owner"), L_("State"),
+                          L_("Requirement or event")};
+    buf_puts(b, "<table>\n");
+    head_row(b, head, 5, "-----");
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
         const ScoreMs *sm = &s->ms[m];
@@ -403,22 +540,29 @@ static void report_milestones(Score *s, Buf *b)
         buf_puts(b, "</td><td>");
         bool despite = sm->state == VERDICT_DONE && sm->despite;
         badge(b, chart_state_color(sm->state),
-              despite ? "done, requirement not met" : chart_state_text(sm->state));
+              despite ? L_("done, requirement not met") : verdict_state_text(sm->state));
         buf_puts(b, "</td><td>");
         if (sm->ev != VERDICT_EVENT_NONE) {
-            buf_printf(b, "%s on %s by ", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
-                       date_iso(sm->ev_date, d2));
-            esc(b, sm->ev_by);
-            if (despite) {
-                buf_puts(b, ", requirement not met: ");
-                esc(b, sm->despite);
-            }
+            date_iso(sm->ev_date, d2);
+            const char *by = xml(t, sm->ev_by);
+            if (despite)
+                /* TRANSLATORS: a milestone marked done on %1$s by partner %2$s
+                 * although its requirement did not hold; %3$s is the reason given. */
+                buf_printf(b, L_("done on %1$s by %2$s, requirement not met: %3$s"), d2, by,
+                           xml(t, sm->despite));
+            else
+                buf_printf(b, sm->ev == VERDICT_EVENT_DONE ? L_("done on %1$s by %2$s")
+                                                           : L_("cancelled on %1$s by %2$s"),
+                           d2, by);
         } else if (ms->requires) {
-            buf_puts(b, "<code>");
-            esc(b, score_expr_text(s, ms->requires));
-            buf_printf(b, "</code>: %s", sm->req == EVAL_TRUE    ? "holds"
-                                         : sm->req == EVAL_FALSE ? "does not hold yet"
-                                                                 : "no data yet");
+            const char *req = arena_printf(t->a, "<code>%s</code>",
+                                           xml(t, score_expr_text(s, ms->requires)));
+            /* TRANSLATORS: a milestone's requirement (%1$s, as the agreement
+             * writes it) and whether it holds today. */
+            buf_printf(b, sm->req == EVAL_TRUE    ? L_("%1$s: holds")
+                          : sm->req == EVAL_FALSE ? L_("%1$s: does not hold yet")
+                                                  : L_("%1$s: no data yet"),
+                       req);
         }
         buf_puts(b, "</td></tr>\n");
     }
@@ -458,26 +602,36 @@ static void report_audit(Score *s, Buf *b)
     char d[16];
     if (s->audit.n == 0)
         return;
-    buf_puts(b, "<h2>Audit trail</h2>\n<table>\n<tr><th>What</th><th>Of</th><th>By</th>"
-                "<th>Recorded</th><th>Why</th></tr>\n");
+    /* TRANSLATORS: the columns of the dashboard's audit trail: what was
+     * done, to which observation or milestone, by whom, when it was
+     * recorded and the reason given. */
+    const char *head[] = {L_("What"), L_("Of"), L_("By"), L_("Recorded"), L_("Why")};
+    buf_printf(b, "<h2>%s</h2>\n<table>\n", L_("Audit trail"));
+    head_row(b, head, 5, "-----");
     for (int k = 0; k < s->audit.n; k++) {
         const ScoreAudit *au = &s->audit.v[k];
-        static const char *const what[] = {"correction", "retraction", "reopened",
-                                           "done, requirement not met"};
+        /* TRANSLATORS: an entry of the audit trail. */
+        static const char *const what[] = {N_("correction"), N_("retraction"), N_("reopened"),
+                                           N_("done, requirement not met")};
         bool obs = au->kind == SCORE_AUDIT_CORRECT || au->kind == SCORE_AUDIT_RETRACT;
-        buf_printf(b, "<tr><td>%s", what[au->kind]);
-        if (au->kind == SCORE_AUDIT_CORRECT) {
-            if (t->ind[au->id]->personal_data)
-                buf_puts(b, " (value withheld: personal data)");
-            else
-                buf_printf(b, " to %s", num_str(t->a, au->value, NUM_TRACKER));
-        }
-        buf_puts(b, "</td><td><code>");
-        esc(b, obs ? t->ind[au->id]->d.id : t->ms[au->id]->d.id);
-        buf_puts(b, "</code>");
+        buf_puts(b, "<tr><td>");
+        if (au->kind == SCORE_AUDIT_CORRECT && t->ind[au->id]->personal_data)
+            buf_puts(b, L_("correction (value withheld: personal data)"));
+        else if (au->kind == SCORE_AUDIT_CORRECT)
+            /* TRANSLATORS: an observation corrected to a new value (%1$s). */
+            buf_printf(b, L_("correction to %1$s"), num_str(t->a, au->value, NUM_TRACKER));
+        else
+            buf_puts(b, L_(what[au->kind]));
+        buf_puts(b, "</td><td>");
+        const char *id = arena_printf(t->a, "<code>%s</code>",
+                                      xml(t, obs ? t->ind[au->id]->d.id : t->ms[au->id]->d.id));
         if (obs) {
-            buf_printf(b, " on %s", date_iso(au->date, d));
+            /* TRANSLATORS: an observation in the audit trail: the indicator
+             * (%1$s) and the date of the value (%2$s). */
+            buf_printf(b, L_("%1$s on %2$s"), id, date_iso(au->date, d));
             audit_cell(s, au, b);
+        } else {
+            buf_puts(b, id);
         }
         buf_puts(b, "</td><td>");
         esc(b, au->by);
@@ -495,8 +649,9 @@ static void report_partners(Score *s, Buf *b)
     Trk *t = s->t;
     if (t->npart == 0)
         return;
-    buf_puts(b, "<h2>Partners</h2>\n<table>\n<tr><th>Partner</th><th class=\"n\">Missing "
-                "reports</th><th class=\"n\">Overdue milestones</th></tr>\n");
+    const char *head[] = {L_("Partner"), L_("Missing reports"), L_("Overdue milestones")};
+    buf_printf(b, "<h2>%s</h2>\n<table>\n", L_("Partners"));
+    head_row(b, head, 3, "-nn");
     for (int p = 0; p < t->npart; p++) {
         buf_puts(b, "<tr><td>");
         esc(b, t->part[p]->d.title ? t->part[p]->d.title : t->part[p]->d.id);
@@ -519,18 +674,20 @@ void report_html(Score *s, Buf *b)
     report_milestones(s, b);
     report_partners(s, b);
     report_audit(s, b);
-    buf_printf(b, "<footer>Made by the tracker of <code>");
-    esc(b, t->ag->d.id);
-    buf_printf(b, "</code> (charter-runtime %s, agreement compiled by charterc %s). Planned values "
-                  "follow straight lines from the baseline through each benchmark; an indicator "
-                  "judged by yearly or quarterly totals plans each span's target spread over its "
-                  "reporting periods.</footer>\n"
-                  "</body>\n</html>\n",
-               CHARTER_VERSION, t->bundle.version);
+    buf_puts(b, "<footer>");
+    /* TRANSLATORS: the dashboard's footer: the agreement's id (%1$s), the
+     * version of the tracker's program (%2$s) and of the compiler (%3$s). */
+    buf_printf(b, L_("Made by the tracker of %1$s (charter-runtime %2$s, agreement compiled by "
+                     "charterc %3$s). Planned values follow straight lines from the baseline "
+                     "through each benchmark; an indicator judged by yearly or quarterly totals "
+                     "plans each span's target spread over its reporting periods."),
+               arena_printf(t->a, "<code>%s</code>", xml(t, t->ag->d.id)), CHARTER_VERSION,
+               t->bundle.version);
+    buf_puts(b, "</footer>\n</body>\n</html>\n");
 }
 
 static const char report_help[] =
-    "usage: %s report [-o FILE] [--as-of DATE] [--min-cell N]\n\n"
+    "usage: %s report [-o FILE] [--as-of DATE] [--min-cell N] [--lang CODE]\n\n"
     "A self-contained HTML dashboard (no script, no external request): the\n"
     "scorecard, a chart per indicator (observations, baseline, benchmarks, planned\n"
     "trajectory, milestone requirements), breakdown tables and the milestone\n"
@@ -538,13 +695,16 @@ static const char report_help[] =
     "  -o FILE          where to write it (default: ./ID-report.html; - for standard output)\n"
     "  --as-of DATE     the date to look from (default: today)\n"
     "  --min-cell N     for indicators with personal data, suppress values and\n"
-    "                   breakdown cells below N (default 5)\n";
+    "                   breakdown cells below N (default 5)\n"
+    "  --lang CODE      the language of the page (words, dates, numbers): en (the\n"
+    "                   default), es, fr or ht\n";
 
 int report_cmd(Trk *t, int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"output", 'o', true}, {"as-of", 0, true}, {"min-cell", 0, true}};
+    static const OptSpec opts[] = {
+        {"output", 'o', true}, {"as-of", 0, true}, {"min-cell", 0, true}, {"lang", 0, true}};
     Opts a;
-    if (!trk_args(t, &a, opts, 3, argc, argv, "report"))
+    if (!trk_args(t, &a, opts, 4, argc, argv, "report"))
         return 2;
     if (opts_get(&a, "help")) {
         term_printf(stdout, report_help, t->prog);
@@ -555,7 +715,7 @@ int report_cmd(Trk *t, int argc, char **argv)
     if (!trk_min_cell(t, &a))
         return 2;
     int32_t as_of;
-    if (!trk_as_of(t, &a, &as_of))
+    if (!trk_as_of(t, &a, &as_of) || !trk_lang(t, &a))
         return 2;
     Score s;
     int st = score_run(&s, t, as_of, true);

@@ -5,22 +5,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "lang.h"
 #include "results.h"
 #include "term.h"
 
+/* Every word a person reads is in the language chosen with --lang
+ * (lang.h): whole sentences with numbered placeholders, so that a
+ * translation may put them in its own order.  JSON is for programs and
+ * stays as it is. */
+
 /* ---- shared words ---------------------------------------------------------- */
-
-static const char *status_words(VerdictStatus st)
-{
-    static const char *const w[] = {"no data", "achieved", "on track", "behind"};
-    return w[st];
-}
-
-static const char *state_words(VerdictState st)
-{
-    static const char *const w[] = {"done", "cancelled", "met", "overdue", "due soon", "pending"};
-    return w[st];
-}
 
 /* A goal's status from its indicators': behind if one is behind, achieved
  * if all are, no data if none has data, otherwise on track.  -1: no
@@ -47,13 +41,6 @@ static int goal_status(const Score *s, const Goal *g)
     if (nodata == n)
         return VERDICT_NO_DATA;
     return VERDICT_ON_TRACK;
-}
-
-static const char *truth_words(const Milestone *m, EvalTruth t)
-{
-    if (!m->requires)
-        return "";
-    return t == EVAL_TRUE ? "holds" : t == EVAL_FALSE ? "does not hold" : "unknown (no data)";
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -108,6 +95,14 @@ static const char *num_or_dash(Trk *t, bool has, double v)
     return has ? num_str(t->a, v, NUM_TRACKER) : "-";
 }
 
+/* A percentage: "24%" (the number already written). */
+static const char *pct(Trk *t, const char *num)
+{
+    /* TRANSLATORS: a percentage; %1$s is the number.  French writes a
+     * (narrow no-break) space before the sign. */
+    return arena_printf(t->a, L_("%1$s%%"), num);
+}
+
 static const char *date_or_dash(Trk *t, int32_t d)
 {
     char buf[16];
@@ -119,13 +114,13 @@ static const char *date_or_dash(Trk *t, int32_t d)
 static const char *amount(Trk *t, const Indicator *ind, bool has, double v)
 {
     const char *n = num_or_dash(t, has, v);
-    return has && score_percent(ind) ? arena_printf(t->a, "%s%%", n) : n;
+    return has && score_percent(ind) ? pct(t, n) : n;
 }
 
 /* An indicator's value: an amount, or "suppressed" (privacy). */
 static const char *value_text(Trk *t, int i, const ScoreInd *si)
 {
-    return si->suppressed ? "suppressed" : amount(t, t->ind[i], si->has_value, si->value);
+    return si->suppressed ? L_("suppressed") : amount(t, t->ind[i], si->has_value, si->value);
 }
 
 /* ---- the results scorecard (results.h) ---------------------------------------- */
@@ -146,10 +141,11 @@ static const char *change_text(const Score *s, int i)
         return "-";
     const char *c = signed_num(t, r->change);
     if (score_percent(t->ind[i]))
-        c = arena_printf(t->a, "%s points", c);
+        /* TRANSLATORS: a change of a percentage, in percentage points: "+2.5 points". */
+        c = arena_printf(t->a, L_("%1$s points"), c);
     if (!r->has_change_pct)
         return c;
-    return arena_printf(t->a, "%s (%s%%)", c, signed_num(t, round(r->change_pct)));
+    return arena_printf(t->a, "%s (%s)", c, pct(t, signed_num(t, round(r->change_pct))));
 }
 
 static const char *trend_text(const Score *s, int i)
@@ -159,9 +155,13 @@ static const char *trend_text(const Score *s, int i)
     if (!r->has_trend)
         return "-";
     if (n == 0)
-        return "flat";
-    return arena_printf(s->t->a, "%s %d period%s", r->trend > 0 ? "better" : "worse", n,
-                        n == 1 ? "" : "s");
+        /* TRANSLATORS: the trend of an indicator: no change over the last periods. */
+        return L_("flat");
+    /* TRANSLATORS: the trend of an indicator: how many reporting periods in
+     * a row its value moved the right way (better) or the wrong way. */
+    return arena_printf(s->t->a, r->trend > 0 ? LN_("better %1$d period", "better %1$d periods", n)
+                                              : LN_("worse %1$d period", "worse %1$d periods", n),
+                        n);
 }
 
 static const char *forecast_text(const Score *s, int i)
@@ -171,9 +171,11 @@ static const char *forecast_text(const Score *s, int i)
     char d[16];
     if (!r->has_forecast)
         return "-";
-    return arena_printf(t->a, "%s on %s, %s", amount(t, t->ind[i], true, r->forecast),
-                        date_iso(r->forecast_date, d),
-                        r->forecast_meets ? "meets target" : "misses target");
+    /* TRANSLATORS: the forecast of an indicator: the value expected (%1$s)
+     * at the date of its last target (%2$s). */
+    return arena_printf(t->a, r->forecast_meets ? L_("%1$s on %2$s, meets target")
+                                                : L_("%1$s on %2$s, misses target"),
+                        amount(t, t->ind[i], true, r->forecast), date_iso(r->forecast_date, d));
 }
 
 /* The indicators with no data yet, "a, b", or NULL. */
@@ -195,10 +197,11 @@ static void text_results(Score *s, Buf *b)
     Trk *t = s->t;
     if (t->nind == 0)
         return;
-    buf_puts(b, "\nResults\n");
+    buf_printf(b, "\n%s\n", L_("Results"));
     Table tb = {.ncols = 7};
-    const char *head[] = {"indicator", "baseline", "latest", "change from baseline", "trend",
-                          "forecast at the last target", "stale"};
+    /* TRANSLATORS: the columns of the results table in `status`. */
+    const char *head[] = {L_("indicator"), L_("baseline"), L_("latest"), L_("change from baseline"),
+                          L_("trend"), L_("forecast at the last target"), L_("stale")};
     for (int c = 0; c < 7; c++)
         tcell(t, &tb, head[c]);
     for (int i = 0; i < t->nind; i++) {
@@ -209,12 +212,14 @@ static void text_results(Score *s, Buf *b)
         tcell(t, &tb, change_text(s, i));
         tcell(t, &tb, trend_text(s, i));
         tcell(t, &tb, forecast_text(s, i));
-        tcell(t, &tb, s->res[i].stale ? "stale" : "");
+        tcell(t, &tb, s->res[i].stale ? L_("stale") : "");
     }
     tprint(&tb, b);
     const char *agenda = agenda_text(s);
-    if (agenda)
-        buf_printf(b, "Data development agenda (no data yet): %s\n", agenda);
+    if (agenda) {
+        buf_printf(b, L_("Data development agenda (no data yet): %1$s"), agenda);
+        buf_putc(b, '\n');
+    }
 }
 
 /* A cell with a target: "area north". */
@@ -225,17 +230,20 @@ static const char *cell_name(Trk *t, const ScoreCell *c)
 
 static const char *cell_value_text(Trk *t, const ScoreCell *c)
 {
-    return c->suppressed ? "suppressed" : num_or_dash(t, c->has_value, c->value);
+    return c->suppressed ? L_("suppressed") : num_or_dash(t, c->has_value, c->value);
 }
 
 static const char *progress_text(Trk *t, const ScoreInd *si)
 {
-    return si->has_progress ? arena_printf(t->a, "%.0f%%", si->progress) : "-";
+    return si->has_progress ? pct(t, arena_printf(t->a, "%.0f", si->progress)) : "-";
 }
 
 /* The words every format gives an indicator whose value overflowed. */
-#define OVERFLOW_NOTE "value overflows: its reports add up past the largest number the " \
-                      "tracker holds, so it has no value"
+static const char *overflow_note(void)
+{
+    return L_("value overflows: its reports add up past the largest number the tracker holds, "
+              "so it has no value");
+}
 
 static const char *req_cell(Score *s, int m)
 {
@@ -243,14 +251,24 @@ static const char *req_cell(Score *s, int m)
     const Milestone *ms = t->ms[m];
     const ScoreMs *sm = &s->ms[m];
     char d[16];
+    /* TRANSLATORS: the event that settled a milestone: its date (%1$s), the
+     * partner (%2$s) and, for one done although its requirement did not
+     * hold, the reason given (%3$s). */
+    if (sm->ev != VERDICT_EVENT_NONE && sm->despite)
+        return arena_printf(t->a, L_("done on %1$s by %2$s despite: %3$s"), date_iso(sm->ev_date, d),
+                            sm->ev_by, sm->despite);
     if (sm->ev != VERDICT_EVENT_NONE)
-        return arena_printf(t->a, "%s on %s by %s%s%s", sm->ev == VERDICT_EVENT_DONE ? "done" : "cancelled",
-                            date_iso(sm->ev_date, d), sm->ev_by, sm->despite ? " despite: " : "",
-                            sm->despite ? sm->despite : "");
+        return arena_printf(t->a, sm->ev == VERDICT_EVENT_DONE ? L_("done on %1$s by %2$s")
+                                                               : L_("cancelled on %1$s by %2$s"),
+                            date_iso(sm->ev_date, d), sm->ev_by);
     if (!ms->requires)
         return "-";
-    return arena_printf(t->a, "%s: %s (on %s)", score_expr_text(s, ms->requires),
-                        truth_words(ms, sm->req), date_iso(sm->eval_date, d));
+    /* TRANSLATORS: a milestone's requirement (%1$s, as the agreement writes
+     * it) and whether it holds on the values of a date (%2$s). */
+    return arena_printf(t->a, sm->req == EVAL_TRUE    ? L_("%1$s: holds (on %2$s)")
+                              : sm->req == EVAL_FALSE ? L_("%1$s: does not hold (on %2$s)")
+                                                      : L_("%1$s: unknown (no data) (on %2$s)"),
+                        score_expr_text(s, ms->requires), date_iso(sm->eval_date, d));
 }
 
 /* A milestone's state; one marked done although its requirement did not
@@ -258,36 +276,44 @@ static const char *req_cell(Score *s, int m)
 static const char *ms_state_words(const ScoreMs *sm)
 {
     if (sm->state == VERDICT_DONE && sm->despite)
-        return "done, requirement not met";
-    return state_words(sm->state);
+        return L_("done, requirement not met");
+    return verdict_state_text(sm->state);
 }
 
 static void print_text(Score *s, Buf *b)
 {
     Trk *t = s->t;
     const Agreement *ag = t->ag;
+    const char *title = ag->d.title ? ag->d.title : ag->d.id;
+    if (ag->version)
+        /* TRANSLATORS: the first line of `status`: the agreement's title, id and version. */
+        buf_printf(b, L_("%1$s (%2$s, version %3$s)"), title, ag->d.id, ag->version);
+    else
+        buf_printf(b, "%s (%s)", title, ag->d.id);
+    buf_putc(b, '\n');
     char d[32];
-    buf_printf(b, "%s (%s%s%s)\n", ag->d.title ? ag->d.title : ag->d.id, ag->d.id,
-               ag->version ? ", version " : "", ag->version ? ag->version : "");
-    buf_printf(b, "Scorecard as of %s\n", date_long(s->as_of, d));
+    buf_printf(b, L_("Scorecard as of %1$s"), date_long(s->as_of, d));
+    buf_putc(b, '\n');
 
     if (t->m->goals.n > 0) {
-        buf_puts(b, "\nGoals\n");
+        buf_printf(b, "\n%s\n", L_("Goals"));
         Table tb = {.ncols = 3};
         for (int g = 0; g < t->m->goals.n; g++) {
             const Goal *goal = t->m->goals.v[g];
             int st = goal_status(s, goal);
             tcell(t, &tb, goal->d.id);
             tcell(t, &tb, goal->d.title ? goal->d.title : "");
-            tcell(t, &tb, st < 0 ? "not measured" : status_words((VerdictStatus)st));
+            tcell(t, &tb, st < 0 ? L_("not measured") : verdict_status_text((VerdictStatus)st));
         }
         tprint(&tb, b);
     }
     if (t->nind > 0) {
-        buf_puts(b, "\nIndicators\n");
+        buf_printf(b, "\n%s\n", L_("Indicators"));
         Table tb = {.ncols = 7};
-        const char *head[] = {"indicator", "value", "date", "planned", "planned today",
-                              "progress", "status"};
+        /* TRANSLATORS: the columns of the indicators' table in `status`;
+         * "planned" is the value the plan expects at the date of the value. */
+        const char *head[] = {L_("indicator"), L_("value"), L_("date"), L_("planned"),
+                              L_("planned today"), L_("progress"), L_("status")};
         for (int c = 0; c < 7; c++)
             tcell(t, &tb, head[c]);
         for (int i = 0; i < t->nind; i++) {
@@ -298,21 +324,31 @@ static void print_text(Score *s, Buf *b)
             tcell(t, &tb, amount(t, t->ind[i], si->has_value && si->has_planned, si->planned));
             tcell(t, &tb, amount(t, t->ind[i], si->has_planned_now, si->planned_now));
             tcell(t, &tb, progress_text(t, si));
-            tcell(t, &tb, status_words(si->status));
+            tcell(t, &tb, verdict_status_text(si->status));
         }
         tprint(&tb, b);
         for (int i = 0; i < t->nind; i++)
             if (s->ind[i].overflow)
-                buf_printf(b, "  %s: " OVERFLOW_NOTE "\n", t->ind[i]->d.id);
-        buf_puts(b, "  (planned: what the plan expects at the date of the value, which the status\n"
-                    "  compares with; progress: the share of the way from the baseline to the last\n"
-                    "  target)\n");
+                buf_printf(b, "  %s: %s\n", t->ind[i]->d.id, overflow_note());
+        /* TRANSLATORS: under the indicators' table of `status`, each line
+         * indented by two spaces: keep the lines under 78 characters. */
+        const char *note = L_("(planned: what the plan expects at the date of the value, which the status\n"
+                              "compares with; progress: the share of the way from the baseline to the last\n"
+                              "target)");
+        for (const char *p = note; *p; p += *p == '\n') {
+            size_t n = strcspn(p, "\n");
+            buf_printf(b, "  %.*s\n", (int)n, p);
+            p += n;
+        }
     }
     text_results(s, b);
     if (s->ncells > 0) {
-        buf_puts(b, "\nTargets for breakdown cells\n");
+        buf_printf(b, "\n%s\n", L_("Targets for breakdown cells"));
         Table tb = {.ncols = 6};
-        const char *head[] = {"indicator", "cell", "value", "date", "planned", "status"};
+        /* TRANSLATORS: the columns of the table of targets for breakdown cells
+         * ("cell": one value of a breakdown, such as "area north"). */
+        const char *head[] = {L_("indicator"), L_("cell"), L_("value"), L_("date"), L_("planned"),
+                              L_("status")};
         for (int c = 0; c < 6; c++)
             tcell(t, &tb, head[c]);
         for (int k = 0; k < s->ncells; k++) {
@@ -322,14 +358,16 @@ static void print_text(Score *s, Buf *b)
             tcell(t, &tb, cell_value_text(t, c));
             tcell(t, &tb, date_or_dash(t, c->date));
             tcell(t, &tb, num_or_dash(t, c->has_planned, c->planned));
-            tcell(t, &tb, status_words(c->status));
+            tcell(t, &tb, verdict_status_text(c->status));
         }
         tprint(&tb, b);
     }
     if (t->nms > 0) {
-        buf_puts(b, "\nMilestones\n");
+        buf_printf(b, "\n%s\n", L_("Milestones"));
         Table tb = {.ncols = 4};
-        const char *head[] = {"milestone", "due", "status", "requirement or event"};
+        /* TRANSLATORS: the columns of the milestones' table in `status`
+         * ("due": the due date). */
+        const char *head[] = {L_("milestone"), L_("due"), L_("status"), L_("requirement or event")};
         for (int c = 0; c < 4; c++)
             tcell(t, &tb, head[c]);
         for (int m = 0; m < t->nms; m++) {
@@ -341,9 +379,10 @@ static void print_text(Score *s, Buf *b)
         tprint(&tb, b);
     }
     if (t->npart > 0) {
-        buf_puts(b, "\nPartners\n");
+        buf_printf(b, "\n%s\n", L_("Partners"));
         Table tb = {.ncols = 3};
-        const char *head[] = {"partner", "missing reports", "overdue milestones"};
+        /* TRANSLATORS: the columns of the partners' table in `status`. */
+        const char *head[] = {L_("partner"), L_("missing reports"), L_("overdue milestones")};
         for (int c = 0; c < 3; c++)
             tcell(t, &tb, head[c]);
         for (int p = 0; p < t->npart; p++) {
@@ -508,14 +547,37 @@ static void md_raw(Buf *b, const char *s)
     buf_printf(b, " %s |", s);
 }
 
+/* A section's heading and its table's head: the columns' names (the
+ * tracker's own words), then `align`, the line under them. */
+static void md_head(Buf *b, const char *heading, const char *const *cols, int n, const char *align)
+{
+    buf_printf(b, "\n## %s\n\n|", heading);
+    for (int c = 0; c < n; c++)
+        buf_printf(b, *cols[c] ? " %s |" : " |", cols[c]);
+    buf_printf(b, "\n%s\n", align);
+}
+
+/* A sentence of the tracker (fmt, one %1$s) around user text, which is
+ * escaped. */
+static void md_sentence(Buf *b, const char *fmt, const char *text)
+{
+    Buf e;
+    buf_init(&e);
+    md_text(&e, text);
+    buf_printf(b, fmt, buf_cstr(&e));
+    buf_free(&e);
+}
+
 /* The results scorecard and the data development agenda (results.h). */
 static void md_results(Score *s, Buf *b)
 {
     Trk *t = s->t;
     if (t->nind == 0)
         return;
-    buf_puts(b, "\n## Results\n\n| Indicator | Baseline | Latest | Change from baseline | Trend "
-                "| Forecast at the last target | Stale |\n|---|--:|--:|--:|---|---|---|\n");
+    /* TRANSLATORS: the columns of the results table (Markdown and the dashboard). */
+    const char *head[] = {L_("Indicator"), L_("Baseline"), L_("Latest"), L_("Change from baseline"),
+                          L_("Trend"), L_("Forecast at the last target"), L_("Stale")};
+    md_head(b, L_("Results"), head, 7, "|---|--:|--:|--:|---|---|---|");
     for (int i = 0; i < t->nind; i++) {
         const ScoreInd *si = &s->ind[i];
         buf_puts(b, "|");
@@ -525,14 +587,14 @@ static void md_results(Score *s, Buf *b)
         md_raw(b, change_text(s, i));
         md_raw(b, trend_text(s, i));
         md_raw(b, forecast_text(s, i));
-        md_raw(b, s->res[i].stale ? "stale" : "");
+        md_raw(b, s->res[i].stale ? L_("stale") : "");
         buf_putc(b, '\n');
     }
     const char *agenda = agenda_text(s);
     if (agenda) {
-        buf_puts(b, "\nData development agenda (no data yet): ");
-        md_text(b, agenda);
-        buf_puts(b, "\n");
+        buf_putc(b, '\n');
+        md_sentence(b, L_("Data development agenda (no data yet): %1$s"), agenda);
+        buf_putc(b, '\n');
     }
 }
 
@@ -540,32 +602,44 @@ static void print_md(Score *s, Buf *b)
 {
     Trk *t = s->t;
     const Agreement *ag = t->ag;
-    char d[32];
-    buf_puts(b, "# Scorecard: ");
-    md_text(b, ag->d.title ? ag->d.title : ag->d.id);
-    buf_puts(b, "\n\nAgreement `");
-    buf_puts(b, ag->d.id);
-    buf_puts(b, "`");
+    buf_puts(b, "# ");
+    /* TRANSLATORS: the title of the Markdown scorecard; %1$s is the agreement's title. */
+    md_sentence(b, L_("Scorecard: %1$s"), ag->d.title ? ag->d.title : ag->d.id);
+    buf_puts(b, "\n\n");
+    const char *id = arena_printf(t->a, "`%s`", ag->d.id);
+    char as_of[32];
+    date_long(s->as_of, as_of);
     if (ag->version) {
-        buf_puts(b, ", version ");
-        md_text(b, ag->version);
+        Buf v;
+        buf_init(&v);
+        md_text(&v, ag->version);
+        /* TRANSLATORS: under the Markdown scorecard's title: the agreement's
+         * id, its version and the date the scorecard looks from. */
+        buf_printf(b, L_("Agreement %1$s, version %2$s, as of %3$s."), id, buf_cstr(&v), as_of);
+        buf_free(&v);
+    } else {
+        buf_printf(b, L_("Agreement %1$s, as of %2$s."), id, as_of);
     }
-    buf_printf(b, ", as of %s.\n", date_long(s->as_of, d));
+    buf_putc(b, '\n');
     if (t->m->goals.n > 0) {
-        buf_puts(b, "\n## Goals\n\n| Goal | | Status |\n|---|---|---|\n");
+        const char *head[] = {L_("Goal"), "", L_("Status")};
+        md_head(b, L_("Goals"), head, 3, "|---|---|---|");
         for (int g = 0; g < t->m->goals.n; g++) {
             const Goal *goal = t->m->goals.v[g];
             int st = goal_status(s, goal);
             buf_puts(b, "|");
             md_cell(b, goal->d.id);
             md_cell(b, goal->d.title ? goal->d.title : "");
-            md_raw(b, st < 0 ? "not measured" : status_words((VerdictStatus)st));
+            md_raw(b, st < 0 ? L_("not measured") : verdict_status_text((VerdictStatus)st));
             buf_putc(b, '\n');
         }
     }
     if (t->nind > 0) {
-        buf_puts(b, "\n## Indicators\n\n| Indicator | Value | Date | Planned then | Planned today "
-                    "| Progress | Status |\n|---|--:|---|--:|--:|--:|---|\n");
+        /* TRANSLATORS: the columns of the indicators' table (Markdown and the
+         * dashboard): "Planned then" is the plan at the date of the value. */
+        const char *head[] = {L_("Indicator"), L_("Value"), L_("Date"), L_("Planned then"),
+                              L_("Planned today"), L_("Progress"), L_("Status")};
+        md_head(b, L_("Indicators"), head, 7, "|---|--:|---|--:|--:|--:|---|");
         for (int i = 0; i < t->nind; i++) {
             const ScoreInd *si = &s->ind[i];
             buf_puts(b, "|");
@@ -575,20 +649,21 @@ static void print_md(Score *s, Buf *b)
             md_raw(b, amount(t, t->ind[i], si->has_value && si->has_planned, si->planned));
             md_raw(b, amount(t, t->ind[i], si->has_planned_now, si->planned_now));
             md_raw(b, progress_text(t, si));
-            md_raw(b, status_words(si->status));
+            md_raw(b, verdict_status_text(si->status));
             buf_putc(b, '\n');
         }
         for (int i = 0; i < t->nind; i++)
             if (s->ind[i].overflow) {
                 buf_puts(b, "\n");
                 md_text(b, t->ind[i]->d.id);
-                buf_puts(b, ": " OVERFLOW_NOTE ".\n");
+                buf_printf(b, ": %s.\n", overflow_note());
             }
     }
     md_results(s, b);
     if (s->ncells > 0) {
-        buf_puts(b, "\n## Targets for breakdown cells\n\n| Indicator | Cell | Value | Date | "
-                    "Planned | Status |\n|---|---|--:|---|--:|---|\n");
+        const char *head[] = {L_("Indicator"), L_("Cell"), L_("Value"), L_("Date"), L_("Planned"),
+                              L_("Status")};
+        md_head(b, L_("Targets for breakdown cells"), head, 6, "|---|---|--:|---|--:|---|");
         for (int k = 0; k < s->ncells; k++) {
             const ScoreCell *c = &s->cells[k];
             buf_puts(b, "|");
@@ -597,13 +672,13 @@ static void print_md(Score *s, Buf *b)
             md_raw(b, cell_value_text(t, c));
             md_raw(b, date_or_dash(t, c->date));
             md_raw(b, num_or_dash(t, c->has_planned, c->planned));
-            md_raw(b, status_words(c->status));
+            md_raw(b, verdict_status_text(c->status));
             buf_putc(b, '\n');
         }
     }
     if (t->nms > 0) {
-        buf_puts(b, "\n## Milestones\n\n| Milestone | Due | Status | Requirement or event |\n"
-                    "|---|---|---|---|\n");
+        const char *head[] = {L_("Milestone"), L_("Due"), L_("Status"), L_("Requirement or event")};
+        md_head(b, L_("Milestones"), head, 4, "|---|---|---|---|");
         for (int m = 0; m < t->nms; m++) {
             buf_puts(b, "|");
             md_cell(b, t->ms[m]->d.id);
@@ -614,8 +689,8 @@ static void print_md(Score *s, Buf *b)
         }
     }
     if (t->npart > 0) {
-        buf_puts(b, "\n## Partners\n\n| Partner | Missing reports | Overdue milestones |\n"
-                    "|---|--:|--:|\n");
+        const char *head[] = {L_("Partner"), L_("Missing reports"), L_("Overdue milestones")};
+        md_head(b, L_("Partners"), head, 3, "|---|--:|--:|");
         for (int p = 0; p < t->npart; p++) {
             buf_puts(b, "|");
             md_cell(b, t->part[p]->d.id);
@@ -637,8 +712,8 @@ void status_print(Score *s, StatusFormat fmt, Buf *out)
 /* ---- the command ----------------------------------------------------------- */
 
 static const char status_help[] =
-    "usage: %s status [--as-of DATE] [--format text|json|md] [--min-cell N] [--data DIR]\n"
-    "       [--allow-extern]\n\n"
+    "usage: %s status [--as-of DATE] [--format text|json|md] [--min-cell N] [--lang CODE]\n"
+    "       [--data DIR] [--allow-extern]\n\n"
     "The scorecard: each goal and indicator (latest value, planned value, progress,\n"
     "status: no data, achieved, on track, behind), each milestone (done, cancelled,\n"
     "met, overdue, due soon, pending, its requirement evaluated) and each partner\n"
@@ -647,14 +722,17 @@ static const char status_help[] =
     "  --format FORMAT      text (default), json or md\n"
     "  --min-cell N         for indicators with personal data, suppress values below N\n"
     "                       (default 5)\n"
+    "  --lang CODE          the language of text and Markdown (words, dates, numbers):\n"
+    "                       en (the default), es, fr or ht; JSON is the same in all\n"
     "  --data DIR           the ledger folder (default: ./%s-data)\n"
     "  --allow-extern       load the user libraries the formulas call\n";
 
 int status_cmd(Trk *t, int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"as-of", 0, true}, {"format", 'f', true}, {"min-cell", 0, true}};
+    static const OptSpec opts[] = {
+        {"as-of", 0, true}, {"format", 'f', true}, {"min-cell", 0, true}, {"lang", 0, true}};
     Opts a;
-    if (!trk_args(t, &a, opts, 3, argc, argv, "status") || !trk_min_cell(t, &a))
+    if (!trk_args(t, &a, opts, 4, argc, argv, "status") || !trk_min_cell(t, &a))
         return 2;
     if (opts_get(&a, "help")) {
         term_printf(stdout, status_help, t->prog, t->ix.agreement);
@@ -676,7 +754,7 @@ int status_cmd(Trk *t, int argc, char **argv)
             return trk_fail(t, "unknown format '%s' (text, json or md)", f);
     }
     int32_t as_of;
-    if (!trk_as_of(t, &a, &as_of))
+    if (!trk_as_of(t, &a, &as_of) || !trk_lang(t, &a))
         return 2;
     Score s;
     int st = score_run(&s, t, as_of, false);

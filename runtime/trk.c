@@ -271,6 +271,17 @@ bool trk_as_of(const Trk *t, const Opts *a, int32_t *out)
     return !text || trk_date_arg(t, text, "--as-of", out);
 }
 
+bool trk_lang(const Trk *t, const Opts *a)
+{
+    const char *code = opts_get(a, "lang");
+    char err[512];
+    if (code && !lang_use(code, err, sizeof err)) {
+        trk_fail(t, "%s", err);
+        return false;
+    }
+    return true;
+}
+
 bool trk_min_cell(Trk *t, const Opts *a)
 {
     const char *mc = opts_get(a, "min-cell");

@@ -93,6 +93,14 @@ bool trk_as_of(const Trk *t, const Opts *a, int32_t *out);
  * compiled, else TRK_MIN_CELL); false after a message. */
 #define TRK_MIN_CELL 5
 bool trk_min_cell(Trk *t, const Opts *a);
+/* The --lang option of the commands that write for people (status,
+ * report, due, calendar): the language of their fixed text, dates and
+ * numbers (lang.h; English when absent).  The catalogues are looked up as
+ * charterc's are (lang_localedir(): $CHARTER_LOCALEDIR, else the folder
+ * of an installed Charter), since a tracker copied elsewhere carries the
+ * agreement but not the translations.  False after a message (exit 2)
+ * for a language Charter does not ship or whose catalogue is missing. */
+bool trk_lang(const Trk *t, const Opts *a);
 
 /* With $CHARTER_TIMING set, prints the time since start-up of a phase on
  * standard error (for the benchmarks). */

@@ -1,6 +1,8 @@
 /* verdict.c - the scorecard's rules.  See verdict.h. */
 #include "verdict.h"
 
+#include "lang.h"
+
 #include <math.h>
 
 double verdict_combine(Combine c, const double *v, int n)
@@ -82,4 +84,21 @@ const char *verdict_state_name(VerdictState s)
 {
     static const char *const names[] = {"done", "cancelled", "met", "overdue", "due_soon", "pending"};
     return names[s];
+}
+
+const char *verdict_status_text(VerdictStatus s)
+{
+    /* TRANSLATORS: an indicator's status (and a goal's), in the scorecard's
+     * tables and badges. */
+    static const char *const w[] = {N_("no data"), N_("achieved"), N_("on track"), N_("behind")};
+    return L_(w[s]);
+}
+
+const char *verdict_state_text(VerdictState s)
+{
+    /* TRANSLATORS: a milestone's state, in the scorecard's tables, the
+     * dashboard's badges and its timeline. */
+    static const char *const w[] = {N_("done"), N_("cancelled"), N_("met"), N_("overdue"),
+                                    N_("due soon"), N_("pending")};
+    return L_(w[s]);
 }

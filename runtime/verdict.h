@@ -51,5 +51,10 @@ VerdictState verdict_state(VerdictEvent ev, bool holds, int32_t due, int32_t as_
 /* "no_data", "achieved", ...; "done", "met", ... as in the JSON. */
 const char *verdict_status_name(VerdictStatus s);
 const char *verdict_state_name(VerdictState s);
+/* The same for a person, in the language chosen (lang.h): "no data",
+ * "on track", ...; "done", "due soon", ...  One list for every output
+ * that shows them (status, the dashboard, its pictures). */
+const char *verdict_status_text(VerdictStatus s);
+const char *verdict_state_text(VerdictState s);
 
 #endif
