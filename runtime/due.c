@@ -4,7 +4,9 @@
  * or overdue; indicator reports (each period a reporter owes and has not
  * reported, by its deadline: oblig.h) and reports already missing;
  * the communication block's reports falling in the window (from the
- * term's start, every DURATION). */
+ * term's start, every DURATION).  What it prints is in the language
+ * chosen with --lang (lang.h); the kinds sort in English whatever the
+ * language, so every language lists the items in the same order. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
@@ -99,7 +101,8 @@ static void indicator_reports(Trk *t, Score *s, int i, const Partner *only, int3
             while (k > lo && (!oblig_in_season(&ob, k) || obs_reported(&s->obs, i, r, k)))
                 k--;
             Item it = {oblig_deadline(&ob, k), "report", ind->d.id, p->d.id,
-                       arena_printf(t->a, "%d report%s missing", miss, miss == 1 ? "" : "s")};
+                       arena_printf(t->a, LN_("%1$d report missing", "%1$d reports missing",
+                                              (unsigned long)miss), miss)};
             VEC_PUSH(t->a, *items, it);
         }
         for (int k = last + 1 > lo ? last + 1 : lo; k <= hi; k++) {
@@ -111,27 +114,88 @@ static void indicator_reports(Trk *t, Score *s, int i, const Partner *only, int3
             int32_t start = period_start(ob.anchor, ob.freq, k);
             int32_t end = period_start(ob.anchor, ob.freq, k + 1) - 1;
             Item it = {deadline, "report", ind->d.id, p->d.id,
-                       arena_printf(t->a, "the value for %s to %s", date_iso(start, d1),
+                       /* TRANSLATORS: a report a partner owes: the value of a period
+                        * (its first and last day). */
+                       arena_printf(t->a, L_("the value for %1$s to %2$s"), date_iso(start, d1),
                                     date_iso(end, d2))};
             VEC_PUSH(t->a, *items, it);
         }
     }
 }
 
+/* Characters (UTF-8 code points) in s: the columns a word takes. */
+static int text_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* An item's kind for people ("report", "milestone" sort in English). */
+static const char *kind_text(const char *kind)
+{
+    /* TRANSLATORS: the kind of an item of `due`. */
+    return strcmp(kind, "report") == 0 ? L_("report") : L_("milestone");
+}
+
+/* The heading, then the overdue items and those to come, each a line:
+ * date, kind, id, who: what, in columns. */
+static void print_items(Trk *t, const ItemVec *items, int32_t as_of, Duration within,
+                        const Partner *only)
+{
+    char d[32], d1[16];
+    const char *w = trk_duration_text(t, within);
+    date_long(as_of, d);
+    /* TRANSLATORS: the first line of `due`: the date it looks from, the
+     * window (such as "30 days") and the partner it is limited to. */
+    if (only)
+        term_printf(stdout, L_("Due as of %1$s, within %2$s, for %3$s"), d, w, only->d.id);
+    else
+        term_printf(stdout, L_("Due as of %1$s, within %2$s"), d, w);
+    term_printf(stdout, "\n");
+    if (items->n == 0)
+        term_printf(stdout, "\n%s\n", L_("Nothing is due."));
+    int wk = 0, wi = 0;
+    for (int k = 0; k < items->n; k++) {
+        int a1 = text_width(kind_text(items->v[k].kind)), a2 = text_width(items->v[k].id);
+        wk = a1 > wk ? a1 : wk;
+        wi = a2 > wi ? a2 : wi;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        bool any = false;
+        for (int k = 0; k < items->n; k++) {
+            const Item *it = &items->v[k];
+            if ((pass == 0) != (it->date < as_of))
+                continue;
+            if (!any)
+                term_printf(stdout, "\n%s\n", pass == 0 ? L_("Overdue") : L_("Coming"));
+            any = true;
+            const char *kind = kind_text(it->kind);
+            term_printf(stdout, "  %s  %s%*s  %s%*s  %s: %s\n", date_iso(it->date, d1), kind,
+                        wk - text_width(kind), "", it->id, wi - text_width(it->id), "",
+                        *it->who ? it->who : "-", it->what);
+        }
+    }
+}
+
 static const char due_help[] =
-    "usage: %s due [--within DURATION] [--partner ID] [--as-of DATE]\n\n"
+    "usage: %s due [--within DURATION] [--partner ID] [--as-of DATE] [--lang CODE]\n\n"
     "What is due: milestones not yet done, indicator reports and the reports of\n"
     "the communication block, within DURATION of the as-of date, and what is\n"
     "overdue already.\n\n"
     "  --within DURATION  such as 30 (days), '2 weeks', '3 months' (default 30 days)\n"
     "  --partner ID       only what this partner owns or reports\n"
-    "  --as-of DATE       the date to look from (default: today)\n";
+    "  --as-of DATE       the date to look from (default: today)\n"
+    "  --lang CODE        the language of what it prints (words, dates): en (the\n"
+    "                     default), es, fr or ht\n";
 
 int due_cmd(Trk *t, int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"within", 'w', true}, {"partner", 'p', true}, {"as-of", 0, true}};
+    static const OptSpec opts[] = {
+        {"within", 'w', true}, {"partner", 'p', true}, {"as-of", 0, true}, {"lang", 0, true}};
     Opts a;
-    if (!trk_args(t, &a, opts, 3, argc, argv, "due"))
+    if (!trk_args(t, &a, opts, 4, argc, argv, "due"))
         return 2;
     if (opts_get(&a, "help")) {
         term_printf(stdout, due_help, t->prog);
@@ -144,7 +208,7 @@ int due_cmd(Trk *t, int argc, char **argv)
         return trk_fail(t, "--within wants a duration such as 30, '2 weeks' or '3 months', "
                            "not '%s'", opts_get(&a, "within"));
     int32_t as_of;
-    if (!trk_as_of(t, &a, &as_of))
+    if (!trk_as_of(t, &a, &as_of) || !trk_lang(t, &a))
         return 2;
     int32_t until = date_add(as_of, within);
     Score s;
@@ -163,7 +227,6 @@ int due_cmd(Trk *t, int argc, char **argv)
         only = t->part[p];
     }
     ItemVec items = {0};
-    char d1[16];
     /* Milestones. */
     for (int m = 0; m < t->nms; m++) {
         const Milestone *ms = t->ms[m];
@@ -175,10 +238,13 @@ int due_cmd(Trk *t, int argc, char **argv)
             continue;
         Item it = {ms->due, "milestone", ms->d.id, ms->owner ? ms->owner->d.id : "",
                    ms->d.title ? ms->d.title : ""};
+        /* TRANSLATORS: a milestone due (its title, %1$s) whose requirement
+         * (%2$s, as the agreement writes it) does not hold yet. */
         if (ms->requires)
-            it.what = arena_printf(t->a, "%s (requires %s: %s)", it.what,
-                                   score_expr_text(&s, ms->requires),
-                                   s.ms[m].req == EVAL_FALSE ? "not yet" : "no data yet");
+            it.what = arena_printf(t->a, s.ms[m].req == EVAL_FALSE
+                                             ? L_("%1$s (requires %2$s: not yet)")
+                                             : L_("%1$s (requires %2$s: no data yet)"),
+                                   it.what, score_expr_text(&s, ms->requires));
         VEC_PUSH(t->a, items, it);
     }
     /* Indicator reports. */
@@ -199,38 +265,19 @@ int due_cmd(Trk *t, int argc, char **argv)
                 break;
             if (when < as_of)
                 continue;
+            const char *title = cm->title ? cm->title : cm->id;
+            /* TRANSLATORS: a report of the communication block: its title
+             * (%1$s) and the partners it goes to (%2$s), or all of them. */
             Item it = {when, "report", cm->id, names(t, cm->by.v, cm->by.n),
-                       arena_printf(t->a, "%s, to %s", cm->title ? cm->title : cm->id,
-                                    cm->to_all ? "all" : names(t, cm->to.v, cm->to.n))};
+                       cm->to_all ? arena_printf(t->a, L_("%1$s, to all"), title)
+                                  : arena_printf(t->a, L_("%1$s, to %2$s"), title,
+                                                 names(t, cm->to.v, cm->to.n))};
             VEC_PUSH(t->a, items, it);
         }
     }
     if (items.n > 1)
         qsort(items.v, (size_t)items.n, sizeof *items.v, item_cmp);
-    char d[32], w[32];
-    term_printf(stdout, "Due as of %s, within %s%s%s\n", date_long(as_of, d), duration_text(within, w, sizeof w),
-           only ? ", for " : "", only ? only->d.id : "");
-    if (items.n == 0)
-        term_printf(stdout, "\nNothing is due.\n");
-    int wk = 0, wi = 0;
-    for (int k = 0; k < items.n; k++) {
-        int a1 = (int)strlen(items.v[k].kind), a2 = (int)strlen(items.v[k].id);
-        wk = a1 > wk ? a1 : wk;
-        wi = a2 > wi ? a2 : wi;
-    }
-    for (int pass = 0; pass < 2; pass++) {
-        bool any = false;
-        for (int k = 0; k < items.n; k++) {
-            const Item *it = &items.v[k];
-            if ((pass == 0) != (it->date < as_of))
-                continue;
-            if (!any)
-                term_printf(stdout, "\n%s\n", pass == 0 ? "Overdue" : "Coming");
-            any = true;
-            term_printf(stdout, "  %s  %-*s  %-*s  %s: %s\n", date_iso(it->date, d1), wk, it->kind, wi, it->id,
-                   *it->who ? it->who : "-", it->what);
-        }
-    }
+    print_items(t, &items, as_of, within, only);
     score_free(&s);
     return 0;
 }

@@ -13,7 +13,9 @@
  * id, so a calendar application updates the same events when the file is
  * imported again.  DTSTAMP is $SOURCE_DATE_EPOCH when set (reproducible
  * output), else the current time; a value that is not a timestamp is an
- * error, as the reproducible-builds convention asks (see ical_epoch). */
+ * error, as the reproducible-builds convention asks (see ical_epoch).
+ * The events' titles and descriptions are in the language chosen with
+ * --lang (lang.h); the properties and categories are RFC 5545's. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
@@ -119,7 +121,7 @@ static void begin_event(Buf *b, const Trk *t, const char *kind, const char *id, 
 static const char *partners_text(Trk *t, bool all, Partner *const *v, int n)
 {
     if (all)
-        return "all partners";
+        return L_("all partners");
     Buf b;
     buf_init(&b);
     for (int i = 0; i < n; i++)
@@ -307,12 +309,17 @@ static void deadlines(Buf *b, Trk *t, const char *stamp, const char *title)
                 begin_event(b, t, "deadline",
                             arena_printf(t->a, "%s.%s.%s", ind->d.id, p->d.id, ical_date(start, d1)),
                             stamp, due, -1);
-                text_prop(b, "SUMMARY", arena_printf(t->a, "Report due: %s (%s)",
+                /* TRANSLATORS: the title of a report's deadline in the calendar:
+                 * the indicator (%1$s) and the partner who owes it (%2$s). */
+                text_prop(b, "SUMMARY", arena_printf(t->a, L_("Report due: %1$s (%2$s)"),
                                                      ind->d.title ? ind->d.title : ind->d.id,
                                                      p->d.title ? p->d.title : p->d.id));
+                /* TRANSLATORS: the description of a report's deadline: the
+                 * indicator (%1$s), the agreement (%2$s), the period's first and
+                 * last days (%3$s, %4$s), the partner (%5$s) and the deadline (%6$s). */
                 text_prop(b, "DESCRIPTION",
-                          arena_printf(t->a, "Indicator %s of %s: the value for %s to %s, "
-                                             "reported by %s, is due by %s.",
+                          arena_printf(t->a, L_("Indicator %1$s of %2$s: the value for %3$s to %4$s, "
+                                                "reported by %5$s, is due by %6$s."),
                                        ind->d.id, title, date_iso(start, d1), date_iso(end, d2),
                                        p->d.id, date_iso(due, d3)));
                 line(b, "CATEGORIES:DEADLINE");
@@ -343,24 +350,39 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         if (ms->due == DATE_NONE)
             continue;
         begin_event(b, t, "milestone", ms->d.id, stamp, ms->due, -1);
-        text_prop(b, "SUMMARY", arena_printf(t->a, "Milestone due: %s",
+        text_prop(b, "SUMMARY", arena_printf(t->a, L_("Milestone due: %1$s"),
                                              ms->d.title ? ms->d.title : ms->d.id));
         Buf desc;
         buf_init(&desc);
-        buf_printf(&desc, "Milestone %s of %s.", ms->d.id, title);
-        if (ms->owner)
-            buf_printf(&desc, "\nOwner: %s.", ms->owner->d.title ? ms->owner->d.title
-                                                                 : ms->owner->d.id);
-        if (ms->deliverable)
-            buf_printf(&desc, "\nDeliverable: %s", ms->deliverable);
+        /* TRANSLATORS: the description of a milestone in the calendar: its
+         * id (%1$s) and the agreement's title (%2$s), then one line for each
+         * of its owner, deliverable, requirement and predecessors. */
+        buf_printf(&desc, L_("Milestone %1$s of %2$s."), ms->d.id, title);
+        if (ms->owner) {
+            buf_putc(&desc, '\n');
+            buf_printf(&desc, L_("Owner: %1$s."), ms->owner->d.title ? ms->owner->d.title
+                                                                   : ms->owner->d.id);
+        }
+        if (ms->deliverable) {
+            buf_putc(&desc, '\n');
+            buf_printf(&desc, L_("Deliverable: %1$s"), ms->deliverable);
+        }
         if (ms->requires) {
-            buf_puts(&desc, "\nRequires: ");
-            exprtext_put(&desc, ms->requires, NULL);
+            Buf req;
+            buf_init(&req);
+            exprtext_put(&req, ms->requires, NULL);
+            buf_putc(&desc, '\n');
+            buf_printf(&desc, L_("Requires: %1$s"), buf_cstr(&req));
+            buf_free(&req);
         }
         if (ms->after.n) {
-            buf_puts(&desc, "\nAfter: ");
+            Buf ids;
+            buf_init(&ids);
             for (int k = 0; k < ms->after.n; k++)
-                buf_printf(&desc, "%s%s", k ? ", " : "", ms->after.v[k]->d.id);
+                buf_printf(&ids, "%s%s", k ? ", " : "", ms->after.v[k]->d.id);
+            buf_putc(&desc, '\n');
+            buf_printf(&desc, L_("After: %1$s"), buf_cstr(&ids));
+            buf_free(&ids);
         }
         text_prop(b, "DESCRIPTION", buf_cstr(&desc));
         buf_free(&desc);
@@ -376,7 +398,10 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
         if (cm->every.n <= 0)
             continue;
         static const char *const kinds[] = {"meeting", "report", "review"};
-        static const char *const labels[] = {"Meeting", "Report due", "Review"};
+        /* TRANSLATORS: the title of a meeting, report or review of the
+         * communication block in the calendar (%1$s: its title). */
+        static const char *const labels[] = {N_("Meeting: %1$s"), N_("Report due: %1$s"),
+                                             N_("Review: %1$s")};
         int32_t first = cm->kind == COMM_REPORT ? date_add(ag->term_start, cm->every)
                         : cm->kind == COMM_REVIEW ? date_add(ag->term_start, cm->every)
                                                   : ag->term_start;
@@ -390,19 +415,20 @@ void ical_write(Trk *t, long long dtstamp, Buf *b)
             move_to_working_days(b, t, cm, first);
         else if (cm->weekday)
             move_off_new_year(b, t, cm, first);
-        text_prop(b, "SUMMARY", arena_printf(t->a, "%s: %s", labels[cm->kind],
+        text_prop(b, "SUMMARY", arena_printf(t->a, L_(labels[cm->kind]),
                                              cm->title ? cm->title : cm->id));
-        char every[64];
+        const char *every = trk_duration_text(t, cm->every);
         const char *desc;
+        /* TRANSLATORS: the description of a report (a meeting, a review) of
+         * the communication block: its id (%1$s), the agreement's title
+         * (%2$s), its rhythm (%3$s, such as "3 months") and the partners. */
         if (cm->kind == COMM_REPORT)
-            desc = arena_printf(t->a, "%s of %s, every %s.\nBy: %s.\nTo: %s.", cm->id, title,
-                                duration_text(cm->every, every, sizeof every),
-                                partners_text(t, false, cm->by.v, cm->by.n),
+            desc = arena_printf(t->a, L_("%1$s of %2$s, every %3$s.\nBy: %4$s.\nTo: %5$s."), cm->id,
+                                title, every, partners_text(t, false, cm->by.v, cm->by.n),
                                 partners_text(t, cm->to_all, cm->to.v, cm->to.n));
         else
-            desc = arena_printf(t->a, "%s of %s, every %s.\nWith: %s.", cm->id, title,
-                                duration_text(cm->every, every, sizeof every),
-                                partners_text(t, cm->with_all, cm->with.v, cm->with.n));
+            desc = arena_printf(t->a, L_("%1$s of %2$s, every %3$s.\nWith: %4$s."), cm->id, title,
+                                every, partners_text(t, cm->with_all, cm->with.v, cm->with.n));
         text_prop(b, "DESCRIPTION", desc);
         line(b, cm->kind == COMM_MEETING ? "CATEGORIES:MEETING"
                 : cm->kind == COMM_REPORT ? "CATEGORIES:REPORT"
@@ -430,18 +456,21 @@ static bool ical_epoch(const Trk *t, long long *stamp)
 }
 
 static const char ical_help[] =
-    "usage: %s calendar [-o FILE]\n\n"
+    "usage: %s calendar [-o FILE] [--lang CODE]\n\n"
     "An iCalendar file (RFC 5545) of the milestones' due dates and the recurring\n"
     "meetings, reports and reviews of the communication block, for any calendar\n"
     "application.  UIDs are stable, so importing a newer file updates the events.\n"
     "Without -o it goes to standard output.  DTSTAMP is $SOURCE_DATE_EPOCH when set\n"
-    "(whole seconds in digits, at most 253402300799; another value is an error).\n";
+    "(whole seconds in digits, at most 253402300799; another value is an error).\n\n"
+    "  -o FILE        where to write it (default: standard output)\n"
+    "  --lang CODE    the language of the events' titles and descriptions: en (the\n"
+    "                 default), es, fr or ht\n";
 
 int ical_cmd(Trk *t, int argc, char **argv)
 {
-    static const OptSpec opts[] = {{"output", 'o', true}};
+    static const OptSpec opts[] = {{"output", 'o', true}, {"lang", 0, true}};
     Opts a;
-    if (!trk_args(t, &a, opts, 1, argc, argv, "calendar"))
+    if (!trk_args(t, &a, opts, 2, argc, argv, "calendar"))
         return 2;
     if (opts_get(&a, "help")) {
         term_printf(stdout, ical_help, t->prog);
@@ -450,7 +479,7 @@ int ical_cmd(Trk *t, int argc, char **argv)
     if (a.npositional > 0)
         return trk_fail(t, "calendar takes no argument '%s' (use -o FILE)", a.positional[0]);
     long long stamp;
-    if (!ical_epoch(t, &stamp))
+    if (!ical_epoch(t, &stamp) || !trk_lang(t, &a))
         return 2;
     Buf b;
     buf_init(&b);

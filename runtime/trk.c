@@ -282,6 +282,22 @@ bool trk_lang(const Trk *t, const Opts *a)
     return true;
 }
 
+const char *trk_duration_text(const Trk *t, Duration d)
+{
+    unsigned long n = (unsigned long)(d.n < 0 ? -d.n : d.n);
+    const char *f = "%d";
+    /* TRANSLATORS: a duration, such as the window of `due` or the rhythm of
+     * a meeting in the calendar. */
+    switch (d.unit) {
+    case DUR_DAY: f = LN_("%1$d day", "%1$d days", n); break;
+    case DUR_WEEK: f = LN_("%1$d week", "%1$d weeks", n); break;
+    case DUR_MONTH: f = LN_("%1$d month", "%1$d months", n); break;
+    case DUR_QUARTER: f = LN_("%1$d quarter", "%1$d quarters", n); break;
+    case DUR_YEAR: f = LN_("%1$d year", "%1$d years", n); break;
+    }
+    return arena_printf(t->a, f, d.n);
+}
+
 bool trk_min_cell(Trk *t, const Opts *a)
 {
     const char *mc = opts_get(a, "min-cell");

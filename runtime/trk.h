@@ -101,6 +101,8 @@ bool trk_min_cell(Trk *t, const Opts *a);
  * agreement but not the translations.  False after a message (exit 2)
  * for a language Charter does not ship or whose catalogue is missing. */
 bool trk_lang(const Trk *t, const Opts *a);
+/* A duration for people in the language chosen: "30 days", "1 month". */
+const char *trk_duration_text(const Trk *t, Duration d);
 
 /* With $CHARTER_TIMING set, prints the time since start-up of a phase on
  * standard error (for the benchmarks). */
