@@ -447,9 +447,14 @@ static void plot_reporter(const IndChart *c, int r)
             buf_printf(b, "%.1f,%.1f ", sx(&c->sc, row->date), sy(&c->sc, row->value));
         }
         buf_puts(b, "\"><title>");
-        esc(b, c->ind->reporters.v[r]->d.id);
-        buf_puts(b, ": ");
-        buf_printf(b, LN_("%1$d report", "%1$d reports", (unsigned long)ntot), ntot);
+        Buf id;
+        buf_init(&id);
+        esc(&id, c->ind->reporters.v[r]->d.id);
+        /* TRANSLATORS: the tooltip of a partner's reports drawn as a line:
+         * the partner (%1$s) and how many reports (%2$d). */
+        buf_printf(b, LN_("%1$s: %2$d report", "%1$s: %2$d reports", (unsigned long)ntot),
+                   buf_cstr(&id), ntot);
+        buf_free(&id);
         buf_puts(b, "</title></polyline>");
         return;
     }
@@ -459,12 +464,14 @@ static void plot_reporter(const IndChart *c, int r)
             continue;
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
                    sx(&c->sc, row->date), sy(&c->sc, row->value), col);
-        esc(b, c->ind->reporters.v[r]->d.id);
-        buf_puts(b, ": ");
-        /* TRANSLATORS: the tooltip of a report: its value (%1$s) and date (%2$s),
-         * after the partner's id. */
-        buf_printf(b, L_("%1$s on %2$s"), num_text(row->value, NUM_TRACKER, n1),
+        Buf id;
+        buf_init(&id);
+        esc(&id, c->ind->reporters.v[r]->d.id);
+        /* TRANSLATORS: the tooltip of a report: the partner (%1$s), the value
+         * (%2$s) and its date (%3$s). */
+        buf_printf(b, L_("%1$s: %2$s on %3$s"), buf_cstr(&id), num_text(row->value, NUM_TRACKER, n1),
                    date_iso(row->date, d1));
+        buf_free(&id);
         buf_puts(b, "</title></circle>");
     }
 }
@@ -622,11 +629,14 @@ void chart_timeline(Score *s, Buf *b)
         buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#f2f2f2\"/>", ML,
                    y, W - MR, y);
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\"><title>", x, y, col);
-        esc(b, ms->d.id);
-        buf_puts(b, ": ");
-        /* TRANSLATORS: the tooltip of a milestone on the timeline, after its
-         * id: its state (%1$s) and due date (%2$s). */
-        buf_printf(b, L_("%1$s, due %2$s"), verdict_state_text(sm->state), date_iso(ms->due, d1));
+        Buf id;
+        buf_init(&id);
+        esc(&id, ms->d.id);
+        /* TRANSLATORS: the tooltip of a milestone on the timeline: its id
+         * (%1$s), its state (%2$s) and due date (%3$s). */
+        buf_printf(b, L_("%1$s: %2$s, due %3$s"), buf_cstr(&id), verdict_state_text(sm->state),
+                   date_iso(ms->due, d1));
+        buf_free(&id);
         buf_puts(b, "</title></circle>");
         if (sm->ev != VERDICT_EVENT_NONE) {
             double xe = sx(&sc, sm->ev_date);
