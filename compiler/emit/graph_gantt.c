@@ -17,7 +17,11 @@
  * deficiency; once they are used up, the same colours come back under a
  * white pattern (stripes one way, then the other, dots, cross-hatching),
  * which tells the partners apart without colour at all.  Forty partners
- * get distinct styles; after that the styles repeat. */
+ * get distinct styles; after that the styles repeat.
+ *
+ * The picture's own words and dates are in the language of --lang
+ * (lang.h); a label that holds the agreement's text is one sentence whose
+ * placeholders get that text escaped. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,13 +98,26 @@ static void text_cut(Buf *b, const char *s, int max)
         buf_puts(b, "\xe2\x80\xa6");
 }
 
-static void short_date(Buf *b, int32_t day)
+/* "1 Mar 2025": a date short enough for a label. */
+static const char *short_date(int32_t day, char out[48])
 {
-    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    /* TRANSLATORS: the months, abbreviated, in the dates of the schedule's
+     * labels ("1 Mar 2025"). */
+    static const char *const mon[] = {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"),
+                                      N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+                                      N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")};
     int y, m, d;
     date_to_civil(day, &y, &m, &d);
-    buf_printf(b, "%d %s %d", d, mon[m - 1], y);
+    snprintf(out, 48, "%d %s %d", d, L_(mon[m - 1]), y);
+    return out;
+}
+
+/* Escaped user text, in a buffer the caller frees. */
+static const char *xml_of(Buf *e, const char *s)
+{
+    buf_init(e);
+    buf_xml(e, s);
+    return buf_cstr(e);
 }
 
 static void label(Buf *b, const Decl *d, double y)
@@ -285,11 +302,14 @@ static void gantt_head(const Gantt *g, bool standalone)
     if (standalone)
         buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %.0f\" "
-                  "width=\"%d\" height=\"%.0f\" role=\"img\" aria-label=\"Schedule\" "
+                  "width=\"%d\" height=\"%.0f\" role=\"img\" aria-label=\"%s\" "
                   "font-family=\"Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif\">\n",
-               W, g->height, W, g->height);
-    buf_puts(b, "<title>Schedule of ");
-    buf_xml(b, fmt_title(&ag->d));
+               W, g->height, W, g->height, L_("Schedule"));
+    Buf e;
+    buf_puts(b, "<title>");
+    /* TRANSLATORS: the title of the schedule picture; %1$s is the agreement's title. */
+    buf_printf(b, L_("Schedule of %1$s"), xml_of(&e, fmt_title(&ag->d)));
+    buf_free(&e);
     buf_puts(b, "</title>\n<style>\n"
                 ".t{font-size:13px;fill:#1c2331}.id{font-size:10.5px;fill:#5d6675;"
                 "font-family:DejaVu Sans Mono, Menlo, Consolas, monospace}"
@@ -311,9 +331,13 @@ static void gantt_head(const Gantt *g, bool standalone)
     put_patterns(g);
     buf_puts(b, "</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     if (standalone) {
+        buf_init(&e);
+        text_cut(&e, fmt_title(&ag->d), 90);
         buf_puts(b, "<text x=\"16\" y=\"24\" class=\"hd\">");
-        text_cut(b, fmt_title(&ag->d), 90);
-        buf_puts(b, " \xe2\x80\x94 schedule</text>\n");
+        /* TRANSLATORS: the heading of the schedule picture; %1$s is the agreement's title. */
+        buf_printf(b, L_("%1$s \xe2\x80\x94 schedule"), buf_cstr(&e));
+        buf_puts(b, "</text>\n");
+        buf_free(&e);
     }
 }
 
@@ -374,7 +398,8 @@ static void gantt_activities(const Gantt *g)
     Buf *b = g->b;
     const Model *m = g->m;
 
-    section(b, "ACTIVITIES", g->top);
+    /* TRANSLATORS: the headings of the schedule's two parts, in capitals. */
+    section(b, L_("ACTIVITIES"), g->top);
     double y = g->top + SEC_H;
     for (int i = 0; i < m->activities.n; i++, y += ROW_H) {
         const Activity *a = m->activities.v[i];
@@ -391,22 +416,24 @@ static void gantt_activities(const Gantt *g)
                        xa, y + 7, xz - xa < 2 ? 2 : xz - xa, BAR_H);
             put_fill(b, k);
             buf_puts(b, "\"><title>");
-            buf_xml(b, fmt_title(&a->d));
-            buf_puts(b, ": ");
-            short_date(b, a->start);
-            buf_puts(b, " to ");
-            short_date(b, a->end);
+            Buf t;
+            char d1[48], d2[48];
+            /* TRANSLATORS: the tooltip of an activity's bar: its title and period. */
+            buf_printf(b, L_("%1$s: %2$s to %3$s"), xml_of(&t, fmt_title(&a->d)),
+                       short_date(a->start, d1), short_date(a->end, d2));
+            buf_free(&t);
             buf_puts(b, "</title></rect>");
             if (k >= 0)
                 bar_label(g, k, xa, xz, y);
         } else {
-            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">no period stated</text>", X0,
-                       y + 19);
+            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">%s</text>", X0, y + 19,
+                       L_("no period stated"));
         }
         buf_puts(b, "</g>\n");
     }
     if (m->activities.n == 0)
-        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no activities</text>\n", y + 19);
+        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">%s</text>\n", y + 19,
+                   L_("no activities"));
 }
 
 /* An arrow from each milestone to every milestone that comes after it,
@@ -460,7 +487,7 @@ static void gantt_milestones(const Gantt *g)
     Buf *b = g->b;
     const Model *m = g->m;
 
-    section(b, "MILESTONES", g->y_ms);
+    section(b, L_("MILESTONES"), g->y_ms);
     double ys = g->y_ms + SEC_H;
     gantt_arrows(g, ys);
     for (int i = 0; i < m->milestones.n; i++) {
@@ -476,24 +503,28 @@ static void gantt_milestones(const Gantt *g)
                        x, cy - 7);
             put_fill(b, style_of(g, ms->owner));
             buf_puts(b, "\"><title>");
-            buf_xml(b, fmt_title(&ms->d));
-            buf_puts(b, ": due ");
-            short_date(b, ms->due);
+            Buf e;
+            char d1[48];
+            /* TRANSLATORS: the tooltip of a milestone: its title and due date. */
+            buf_printf(b, L_("%1$s: due %2$s"), xml_of(&e, fmt_title(&ms->d)),
+                       short_date(ms->due, d1));
+            buf_free(&e);
             buf_puts(b, "</title></path>");
             bool left = x > X1 - 80;
             buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"dt\"%s>", left ? x - 11 : x + 11,
                        arrow_from(g, ms, left) ? cy - 4 : cy + 3.5,
                        left ? " text-anchor=\"end\"" : "");
-            short_date(b, ms->due);
+            buf_puts(b, short_date(ms->due, d1));
             buf_puts(b, "</text>");
         } else {
-            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">no due date</text>", X0,
-                       yy + 19);
+            buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"none\">%s</text>", X0, yy + 19,
+                       L_("no due date"));
         }
         buf_puts(b, "</g>\n");
     }
     if (m->milestones.n == 0)
-        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">no milestones</text>\n", ys + 19);
+        buf_printf(b, "<text x=\"12\" y=\"%.1f\" class=\"none\">%s</text>\n", ys + 19,
+                   L_("no milestones"));
 }
 
 /* Dashed lines at the term's start and end, labelled under the chart. */
@@ -508,12 +539,14 @@ static void gantt_term(const Gantt *g)
     buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n"
                   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"term\"/>\n",
                xs, g->top - 4, xs, g->bottom + 6, xe, g->top - 4, xe, g->bottom + 6);
-    buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">Term starts ", xs, g->bottom + 20);
-    short_date(b, ag->term_start);
-    buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\"%s>Term ends ",
+    char d1[48];
+    buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tl\">", xs, g->bottom + 20);
+    /* TRANSLATORS: the labels of the lines at the term's start and end. */
+    buf_printf(b, L_("Term starts %1$s"), short_date(ag->term_start, d1));
+    buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" class=\"tl\"%s>",
                g->term_narrow ? xs : xe, g->bottom + (g->term_narrow ? 34 : 20),
                g->term_narrow ? "" : " text-anchor=\"end\"");
-    short_date(b, ag->term_end);
+    buf_printf(b, L_("Term ends %1$s"), short_date(ag->term_end, d1));
     buf_puts(b, "</text>\n");
 }
 
@@ -531,7 +564,8 @@ static void gantt_legend(const Gantt *g)
         if (i < g->nlegend)
             text_cut(g->b, fmt_title(&g->legend[i]->d), 56);
         else
-            buf_puts(g->b, "no lead or owner named");
+            /* TRANSLATORS: the legend of the grey of a bar or diamond without a lead or owner. */
+            buf_puts(g->b, L_("no lead or owner named"));
         buf_puts(g->b, "</text>\n");
     }
 }

@@ -22,7 +22,10 @@
  *
  * `dot` runs as a child process with fork and execvp (never through a
  * shell): the DOT text goes to its standard input, the SVG comes back on
- * its standard output; poll() serves both pipes so neither side blocks. */
+ * its standard output; poll() serves both pipes so neither side blocks.
+ *
+ * The picture's own words are in the language of --lang (lang.h), escaped
+ * for DOT like the agreement's text. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -88,6 +91,17 @@ static void edge(Buf *b, const char *k1, const Decl *a, const char *k2, const De
     buf_printf(b, "\" [%s];\n", attrs);
 }
 
+/* An edge's attributes in `attrs` (emptied first): label="TEXT" (escaped),
+ * then `more`. */
+static const char *labelled(Buf *attrs, const char *text, const char *more)
+{
+    attrs->len = 0;
+    buf_puts(attrs, "label=\"");
+    dot_str(attrs, text, 0);
+    buf_printf(attrs, "\", %s", more);
+    return buf_cstr(attrs);
+}
+
 /* Edges from the reporters of `ind` to `goal`, labelled with `shown` (the
  * indicator the goal names); a derived indicator's reporters are those of
  * its inputs (depth-limited: formulas may not be cyclic, but stay safe). */
@@ -97,14 +111,19 @@ static void report_edges(Buf *b, const Goal *goal, const Indicator *shown, const
     if (depth > 8)
         return;
     for (int r = 0; r < ind->reporters.n; r++) {
-        Buf attrs;
+        Buf attrs, text;
         buf_init(&attrs);
-        buf_puts(&attrs, "label=\"reports ");
-        dot_str(&attrs, ind->d.id, 0);
-        if (ind != shown) {
-            buf_puts(&attrs, " for ");
-            dot_str(&attrs, shown->d.id, 0);
-        }
+        buf_init(&text);
+        /* TRANSLATORS: the label of an arrow from a partner to a goal: the
+         * indicator it reports (%1$s), and the indicator of the goal it
+         * goes into (%2$s) when that one is derived from the first. */
+        if (ind != shown)
+            buf_printf(&text, L_("reports %1$s for %2$s"), ind->d.id, shown->d.id);
+        else
+            buf_printf(&text, L_("reports %1$s"), ind->d.id);
+        buf_puts(&attrs, "label=\"");
+        dot_str(&attrs, buf_cstr(&text), 0);
+        buf_free(&text);
         buf_puts(&attrs, "\", style=dotted, constraint=false");
         edge(b, "partner", &ind->reporters.v[r]->d, "goal", &goal->d, buf_cstr(&attrs));
         buf_free(&attrs);
@@ -272,12 +291,19 @@ static void flows(const Model *m, Buf *b)
 
 void graph_network_dot(const Model *m, Buf *b)
 {
+    Buf attrs;
+    buf_init(&attrs);
     buf_puts(b, "digraph \"");
     dot_str(b, m->agreement->d.id, 0);
     buf_puts(b, "\" {\n  graph [rankdir=LR, nodesep=0.25, ranksep=1.2, fontname=\"Helvetica\", "
                 "fontsize=14, labelloc=t, label=\"");
-    dot_str(b, fmt_title(&m->agreement->d), 0);
-    buf_puts(b, " \xe2\x80\x94 partner network\"];\n"
+    Buf title;
+    buf_init(&title);
+    /* TRANSLATORS: the title of the partner network; %1$s is the agreement's title. */
+    buf_printf(&title, L_("%1$s \xe2\x80\x94 partner network"), fmt_title(&m->agreement->d));
+    dot_str(b, buf_cstr(&title), 0);
+    buf_free(&title);
+    buf_puts(b, "\"];\n"
                 "  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
                 "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#5d6675\", "
                 "fontcolor=\"#5d6675\", arrowsize=0.7];\n\n  /* partners */\n");
@@ -291,8 +317,10 @@ void graph_network_dot(const Model *m, Buf *b)
             buf_puts(&x, ", ");
         if (p->level)
             buf_puts(&x, fmt_title(&p->level->d));
+        /* TRANSLATORS: under a partner's name in the network: it holds one
+         * of the backbone functions. */
         if (p->backbone.n)
-            buf_puts(&x, x.len ? "; backbone" : "backbone");
+            buf_printf(&x, "%s%s", x.len ? "; " : "", L_("backbone"));
         node(b, "partner", &p->d,
              p == m->agreement->lead
                  ? "shape=box, style=\"rounded,filled,bold\", fillcolor=\"#dbe7f3\", "
@@ -314,15 +342,18 @@ void graph_network_dot(const Model *m, Buf *b)
     buf_puts(b, "\n  /* lead, partner, supports */\n");
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *a = m->activities.v[i];
+        /* TRANSLATORS: the labels of the network's arrows: a partner leads
+         * an activity, takes part in it as a partner, an activity supports
+         * a goal. */
         if (a->lead)
             edge(b, "partner", &a->lead->d, "activity", &a->d,
-                 "label=\"leads\", penwidth=2, color=\"#1d4e7a\"");
+                 labelled(&attrs, L_("leads"), "penwidth=2, color=\"#1d4e7a\""));
         for (int k = 0; k < a->partners.n; k++)
             edge(b, "partner", &a->partners.v[k]->d, "activity", &a->d,
-                 "label=\"partner\", style=dashed");
+                 labelled(&attrs, L_("partner"), "style=dashed"));
         for (int k = 0; k < a->supports.n; k++)
             edge(b, "activity", &a->d, "goal", &a->supports.v[k]->d,
-                 "label=\"supports\", color=\"#2f7d4f\"");
+                 labelled(&attrs, L_("supports"), "color=\"#2f7d4f\""));
     }
     buf_puts(b, "\n  /* reports: partner -> goal its indicator measures */\n");
     for (int g = 0; g < m->goals.n; g++) {
@@ -339,17 +370,20 @@ void graph_network_dot(const Model *m, Buf *b)
             for (int t = 0; t < c->to.n; t++) {
                 if (c->by.v[f] == c->to.v[t])
                     continue;
-                Buf attrs;
-                buf_init(&attrs);
-                buf_puts(&attrs, "label=\"reports ");
-                dot_str(&attrs, c->id, 0);
-                buf_puts(&attrs, "\", style=dotted, color=\"#1d4e7a\", constraint=false");
-                edge(b, "partner", &c->by.v[f]->d, "partner", &c->to.v[t]->d, buf_cstr(&attrs));
-                buf_free(&attrs);
+                Buf text;
+                buf_init(&text);
+                /* TRANSLATORS: the label of an arrow from a partner to the
+                 * partner it reports to (%1$s: the report's id). */
+                buf_printf(&text, L_("reports %1$s"), c->id);
+                edge(b, "partner", &c->by.v[f]->d, "partner", &c->to.v[t]->d,
+                     labelled(&attrs, buf_cstr(&text),
+                              "style=dotted, color=\"#1d4e7a\", constraint=false"));
+                buf_free(&text);
             }
     }
     flows(m, b);
     buf_puts(b, "}\n");
+    buf_free(&attrs);
 }
 
 /* ---- running dot ------------------------------------------------------------- */
