@@ -185,14 +185,17 @@ static void commit_edges(const Model *m, Buf *b, Arena *a)
             const char *lines[3];
             int n = 0;
             lines[n] = fmt_quantity(a, c->q.value, c->q.unit);
+            /* TRANSLATORS: the lines of a commitment's arrow in the network:
+             * a quantity (%1$s) of what is committed (%2$s), its value, the
+             * condition it depends on (the agreement's text). */
             if (c->what)
-                lines[n] = arena_printf(a, "%s of %s", lines[n], c->what);
+                lines[n] = arena_printf(a, L_("%1$s of %2$s"), lines[n], c->what);
             n++;
             if (c->has_worth)
-                lines[n++] = arena_printf(a, "valued at %s",
+                lines[n++] = arena_printf(a, L_("valued at %1$s"),
                                           fmt_quantity(a, c->worth.value, c->worth.unit));
             if (c->condition)
-                lines[n++] = arena_printf(a, "condition: %s", c->condition);
+                lines[n++] = arena_printf(a, L_("condition: %1$s"), c->condition);
             flow(b, p, "agreement", &m->agreement->d, lines, n,
                  flow_style(is_money(c->q.unit), c->condition != NULL));
         }
@@ -229,20 +232,22 @@ static void budget_edges(const Model *m, Buf *b, Arena *a)
  * kind drawn.  Its own cluster, so dot keeps it apart from the network. */
 static void flow_legend(Buf *b, bool money, bool kind, bool conditional)
 {
-    static const char *const names[] = {"money", "in kind", "depends on a condition"};
+    /* TRANSLATORS: the key to the network's resource flows. */
+    static const char *const names[] = {N_("money"), N_("in kind"), N_("depends on a condition")};
     const char *styles[] = {flow_style(true, false), flow_style(false, false),
                             "color=\"#5d6675\", style=dashed"};
     bool shown[] = {money, kind, conditional};
 
-    buf_puts(b, "\n  /* the key to resource flows */\n"
-                "  subgraph cluster_legend {\n    label=\"Resources\"; fontsize=10; "
-                "style=rounded; color=\"#b9c1cb\";\n"
+    buf_puts(b, "\n  /* the key to resource flows */\n  subgraph cluster_legend {\n    label=\"");
+    dot_str(b, L_("Resources"), 0);
+    buf_puts(b, "\"; fontsize=10; style=rounded; color=\"#b9c1cb\";\n"
                 "    node [shape=point, width=0.01, height=0.01, style=invis];\n");
     for (int i = 0; i < 3; i++)
-        if (shown[i])
-            buf_printf(b, "    \"legend:%d\" -> \"legend:%d.\" [label=\"%s\", %s, "
-                          "arrowsize=0.7];\n",
-                       i, i, names[i], styles[i]);
+        if (shown[i]) {
+            buf_printf(b, "    \"legend:%d\" -> \"legend:%d.\" [label=\"", i, i);
+            dot_str(b, L_(names[i]), 0);
+            buf_printf(b, "\", %s, arrowsize=0.7];\n", styles[i]);
+        }
     buf_puts(b, "  }\n");
 }
 
@@ -279,8 +284,19 @@ static void flows(const Model *m, Buf *b)
         buf_puts(b, "\n  /* the partnership's pooled resources */\n  \"agreement:");
         dot_str(b, m->agreement->d.id, 0);
         buf_puts(b, "\" [shape=cylinder, style=filled, fillcolor=\"#fdf3d8\", color=\"#8a6d1a\", "
-                    "label=\"Resources committed\\nto the partnership\"];\n"
-                    "\n  /* commits: partner -> the pool */\n");
+                    "label=\"");
+        /* TRANSLATORS: the node of the resources partners commit to the
+         * partnership as a whole, on two lines. */
+        const char *pool = L_("Resources committed\nto the partnership");
+        for (const char *p = pool; *p; p += *p == '\n') {
+            size_t len = strcspn(p, "\n");
+            char line[256];
+            snprintf(line, sizeof line, "%.*s", (int)len, p);
+            dot_str(b, line, 0);
+            buf_puts(b, p[len] ? "\\n" : "");
+            p += len;
+        }
+        buf_puts(b, "\"];\n\n  /* commits: partner -> the pool */\n");
         commit_edges(m, b, a);
     }
     buf_puts(b, "\n  /* budget: provider -> activity */\n");
