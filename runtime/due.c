@@ -123,15 +123,6 @@ static void indicator_reports(Trk *t, Score *s, int i, const Partner *only, int3
     }
 }
 
-/* Characters (UTF-8 code points) in s: the columns a word takes. */
-static int text_width(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* An item's kind for people ("report", "milestone" sort in English). */
 static const char *kind_text(const char *kind)
 {
@@ -158,7 +149,7 @@ static void print_items(Trk *t, const ItemVec *items, int32_t as_of, Duration wi
         term_printf(stdout, "\n%s\n", L_("Nothing is due."));
     int wk = 0, wi = 0;
     for (int k = 0; k < items->n; k++) {
-        int a1 = text_width(kind_text(items->v[k].kind)), a2 = text_width(items->v[k].id);
+        int a1 = term_width(kind_text(items->v[k].kind)), a2 = term_width(items->v[k].id);
         wk = a1 > wk ? a1 : wk;
         wi = a2 > wi ? a2 : wi;
     }
@@ -173,7 +164,7 @@ static void print_items(Trk *t, const ItemVec *items, int32_t as_of, Duration wi
             any = true;
             const char *kind = kind_text(it->kind);
             term_printf(stdout, "  %s  %s%*s  %s%*s  %s: %s\n", date_iso(it->date, d1), kind,
-                        wk - text_width(kind), "", it->id, wi - text_width(it->id), "",
+                        wk - term_width(kind), "", it->id, wi - term_width(it->id), "",
                         *it->who ? it->who : "-", it->what);
         }
     }

@@ -56,21 +56,13 @@ static void tcell(Trk *t, Table *tb, const char *text)
     VEC_PUSH(t->a, tb->cells, text ? text : "");
 }
 
-/* Columns padded to their widest cell (counted in UTF-8 characters). */
-static int text_width(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
+/* Columns padded to their widest cell (term_width). */
 static void tprint(Table *tb, Buf *b)
 {
     for (int c = 0; c < tb->ncols; c++)
         tb->width[c] = 0;
     for (int k = 0; k < tb->cells.n; k++) {
-        int w = text_width(tb->cells.v[k]);
+        int w = term_width(tb->cells.v[k]);
         if (w > tb->width[k % tb->ncols])
             tb->width[k % tb->ncols] = w;
     }
@@ -84,7 +76,7 @@ static void tprint(Table *tb, Buf *b)
                 b->len--;
             buf_putc(b, '\n');
         } else {
-            for (int p = text_width(tb->cells.v[k]); p < tb->width[c] + 2; p++)
+            for (int p = term_width(tb->cells.v[k]); p < tb->width[c] + 2; p++)
                 buf_putc(b, ' ');
         }
     }

@@ -93,3 +93,11 @@ void term_line(FILE *f, const char *fmt, ...)
     term_vline(f, fmt, ap);
     va_end(ap);
 }
+
+int term_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}

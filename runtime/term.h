@@ -30,5 +30,9 @@ void term_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2,
 /* A message: printf's text escaped as one line, then a line feed. */
 void term_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void term_vline(FILE *f, const char *fmt, va_list ap);
+/* The columns UTF-8 text s takes: its code points (the tracker's own
+ * words in any language, and ids, are written in scripts one column
+ * wide), for lining up tables. */
+int term_width(const char *s);
 
 #endif
