@@ -66,9 +66,12 @@ words() {
 }
 cat states.charter states-observations.csv states-events.csv | tr -cs 'A-Za-z' '\n' | sort -u >own.txt
 # Words French or Spanish writes as English does ("observations" in French,
-# "no" and "total" in Spanish), and the programs' names.
+# "no" and "total" in Spanish), and the programs' names.  The months are
+# left out: the long dates are date_long()'s, whose language is date.h's
+# (through ICU), not the catalogue's.
 printf '%s\n' Date date plan version Source points correction observations no total \
-  charter runtime charterc |
+  charter runtime charterc January February March April May June July August \
+  September October November December |
   sort -u >shared.txt
 words en.html | comm -23 - own.txt | comm -23 - shared.txt >en-words.txt
 n=$(wc -l <en-words.txt)
