@@ -285,9 +285,11 @@ static void plot_totals_plan(const IndChart *c)
     if (score_totals_plan(s, c->i, x1, &v, &tg))
         buf_printf(&pts, "%.1f,%.1f ", sx(&c->sc, x1), sy(&c->sc, v)), n++;
     if (n >= 2)
+        /* TRANSLATORS: the tooltip of the plan of an indicator judged by
+         * yearly or quarterly totals. */
         buf_printf(c->b, "<polyline fill=\"none\" stroke=\"#90a4ae\" stroke-width=\"2\" "
-                         "stroke-dasharray=\"6 4\" points=\"%s\"><title>planned total so far in "
-                         "the span</title></polyline>", buf_cstr(&pts));
+                         "stroke-dasharray=\"6 4\" points=\"%s\"><title>%s</title></polyline>",
+                   buf_cstr(&pts), L_("planned total so far in the span"));
     buf_free(&pts);
 }
 
