@@ -59,12 +59,13 @@ has "fr status" fr.txt "Tableau de bord au"
 has "es status" es.txt "Cuadro de mando al"
 
 # No English fixed text left: the words of a page's text (tags, entities
-# and the style sheet removed), less the agreement's own words.
+# and the style sheet removed; a UTF-8 letter's bytes belong to its word,
+# so "más" is one word), less the agreement's own words.
 words() {
   sed -e 's/<style>.*<\/style>//' -e 's/<[^>]*>/ /g' -e 's/&[#a-z0-9]*;/ /g' "$1" |
-    tr -cs 'A-Za-z' '\n' | sort -u
+    tr -cs 'A-Za-z\200-\377' '\n' | sort -u
 }
-cat states.charter states-observations.csv states-events.csv | tr -cs 'A-Za-z' '\n' | sort -u >own.txt
+cat states.charter states-observations.csv states-events.csv | tr -cs 'A-Za-z\200-\377' '\n' | sort -u >own.txt
 # Words French or Spanish writes as English does ("observations" in French,
 # "no" and "total" in Spanish), and the programs' names.  The months are
 # left out: the long dates are date_long()'s, whose language is date.h's
