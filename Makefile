@@ -18,7 +18,9 @@ ifneq ($(SAN),)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 CFLAGS := $(OPT) -MMD -MP
-LDLIBS := -lffi -ldl -lm
+# libgettextpo (gettext's own PO reader) reads the translations of an
+# agreement's text, FILE.LANG.po, in charterc and in the tracker alike.
+LDLIBS := -lffi -ldl -lm -lgettextpo
 # charterc alone (the tracker runtime does not link them): the language
 # server reads and writes JSON with jansson, and libzip writes the Word
 # file's archive.
@@ -59,7 +61,7 @@ all: $(CHARTERC) $(if $(wildcard runtime/main.c),$(RUNTIME)) $(MO_FILES)
 # (CI machines start bare): `apt-get update` once, then only what is missing,
 # as root or through sudo.
 #   deps       flex, bison, libffi, cmocka, jansson, libzip, gettext (msgfmt,
-#              xgettext) and ICU: the build stops without them.
+#              xgettext), libgettextpo and ICU: the build stops without them.
 #   deps-test  the tools some tests use to check output the way a person
 #              sees it (below). A failed install is not an error: the
 #              tests that need the tool are skipped, and the summary counts
@@ -79,6 +81,7 @@ $(DEPS_STAMP):
 	[ -f /usr/include/zip.h ] || missing="$$missing libzip-dev"; \
 	command -v msgfmt >/dev/null && command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	[ -f /usr/include/unicode/unum.h ] || missing="$$missing libicu-dev"; \
+	[ -f /usr/include/gettext-po.h ] || missing="$$missing libgettextpo-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing build dependencies:$$missing"; \
 	  $(APT_GET) update && $(APT_GET) install -y $$missing >/dev/null || exit 1; \

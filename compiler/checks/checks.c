@@ -13,6 +13,7 @@ void checks_default_options(CheckOptions *o)
     o->min_sectors = 2;
     o->max_share = 50;
     o->strict = false;
+    o->tr = NULL;
 }
 
 static Allow *find_allow(AllowList *l, const char *name)

@@ -3,7 +3,8 @@
  * Every check is a row of checks.def (its id, name, family, severity,
  * reference text and function) and a small function over the model in a
  * file of its family: gaps.c and gaps_partners.c for the gaps; schedule.c,
- * measure.c, resources.c and partners.c for the conflicts.  checks_run()
+ * measure.c, resources.c and partners.c for the conflicts; translations.c
+ * for the two checks of translations, which run only with --lang.  checks_run()
  * runs the functions in the order of checks.def.  A check reports through
  * check_report(), which applies `allow` and the severity of the table. */
 #ifndef CHARTER_CHECKS_H
@@ -19,6 +20,10 @@ typedef struct CheckOptions {
     int min_sectors;        /* sector_diversity, default 2 */
     double max_share;       /* hierarchy_concentration, default 50 (percent) */
     bool strict;            /* every warning becomes an error */
+    /* check --lang: the translations to check (translation.h); NULL
+     * without --lang, and translation_missing and translation_stale do
+     * not run. */
+    const struct Translation *tr;
 } CheckOptions;
 
 typedef struct CheckCtx {

@@ -7,6 +7,8 @@
 
 #include "date.h"
 #include "lang.h"
+#include "texts.h"
+#include "translation.h"
 
 int cli_fail(const char *fmt, ...)
 {
@@ -80,4 +82,46 @@ int cli_refuse_source(const Compilation *c, const char *out)
         return 0;
     return cli_fail("-o %s would overwrite %s, a source file of the agreement; nothing was "
                     "written (choose another output)", out, f->display);
+}
+
+Translation *cli_translation(Compilation *c, const char *lang, bool color, int *status)
+{
+    if (!tr_lang_ok(lang)) {
+        *status = cli_fail("--lang takes a language code such as fr, ht or pt_BR, not '%s'", lang);
+        return NULL;
+    }
+    const SrcFile *root = c->sm.files.v[c->root_file];
+    if (root->is_stdin) {
+        *status = cli_fail("--lang reads FILE.LANG.po beside the agreement; an agreement read "
+                           "from standard input has none");
+        return NULL;
+    }
+    int before = c->diag.errors;
+    Translation *t = tr_load(c->arena, &c->sm, &c->diag, root->path, lang, status);
+    if (!t && *status == 1 && c->diag.errors > before) {
+        diag_sort(&c->diag);
+        diag_print(&c->diag, stderr, FMT_TEXT, color);
+        fprintf(stderr, "charterc: %s cannot be read; nothing was written\n",
+                tr_po_path(c->arena, root->path, lang));
+    }
+    return t;
+}
+
+int cli_translate(Compilation *c, const char *lang, bool color)
+{
+    if (!lang)
+        return 0;
+    int status;
+    Translation *t = cli_translation(c, lang, color, &status);
+    if (!t)
+        return status;
+    if (t->missing) {
+        fprintf(stderr, "charterc: note: %s does not exist, so the agreement's own text is not "
+                        "translated into '%s'\n", t->path, lang);
+        return 0;
+    }
+    TextList texts = {0};
+    texts_collect(c->arena, c->model, c->trees.v, c->trees.n, &texts);
+    tr_apply(t, &texts);
+    return 0;
 }

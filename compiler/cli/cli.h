@@ -25,6 +25,7 @@ int cmd_graph(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_tracker(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
+int cmd_i18n(int argc, char **argv);
 
 /* Parses a subcommand's options (opts.h) as charterc: messages start
  * "charterc: error: "; false after one (the caller exits 2). */
@@ -47,6 +48,18 @@ bool cli_source_epoch(long long *epoch);
  * language errors; *status is then 1 or 2.  For back ends that need a
  * model without errors. */
 Compilation *cli_compile(const char *path, bool color, int *status);
+
+struct Translation;
+/* The translations of the compiled agreement into `lang` (FILE.LANG.po,
+ * translation.h), one with `missing` set when there is no such file; NULL
+ * after the messages when it cannot be read (*status 2) or has errors
+ * (*status 1: the diagnostics are printed, text on stderr). */
+struct Translation *cli_translation(Compilation *c, const char *lang, bool color, int *status);
+/* For the commands that write documents with --lang: the model's texts
+ * replaced by their translations into `lang` (nothing when lang is NULL),
+ * a note on stderr when the agreement has no translation into it.
+ * Returns 0, or the exit status after the messages. */
+int cli_translate(Compilation *c, const char *lang, bool color);
 
 /* 0, or 2 after a message when `out` (the file -o names) is the agreement
  * or a file it uses: writing it would destroy the source. */

@@ -22,6 +22,7 @@ static const Command commands[] = {
     {"graph", cmd_graph, "draw the schedule (Gantt chart) or the partner network"},
     {"build", cmd_build, "write the documents, sheets and pictures into one folder"},
     {"diff", cmd_diff, "what changed between two revisions, and who must sign again"},
+    {"i18n", cmd_i18n, "the agreement's texts for translators (FILE.pot), or merged into FILE.LANG.po"},
     {"export", cmd_export, "the resolved model as JSON, for dashboards and other tools"},
     {"tracker", cmd_tracker, "write the executable progress tracker of an agreement"},
     {"lsp", cmd_lsp, "the language server an editor starts: findings as you type"},

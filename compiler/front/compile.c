@@ -642,6 +642,7 @@ static void load_tree(Resolver *r, Scope *s, uint32_t file)
     if (ast->syntax_errors)
         r->c->syntax_errors = true;
     VEC_PUSH(r->a, s->asts, ast);
+    VEC_PUSH(r->a, r->c->trees, ast);
     VEC_PUSH(r->a, r->stack, f->real);
     for (int i = 0; i < ast->top.n; i++) {
         Stmt *st = ast->top.v[i];

@@ -45,6 +45,9 @@ typedef struct Compilation {
     bool index;
     VEC(Decl *) decls;
     VEC(SrcRef) refs;
+    /* The syntax tree of every file read (not the prelude's), in the order
+     * read: texts.c finds there where each text of the model is written. */
+    VEC(Ast *) trees;
 } Compilation;
 
 Compilation *compile_new(void);
