@@ -115,11 +115,15 @@ int cli_translate(Compilation *c, const char *lang, bool color)
     Translation *t = cli_translation(c, lang, color, &status);
     if (!t)
         return status;
-    if (t->missing) {
+    /* English is the language agreements are written in: without an
+     * en.po, nothing is missing. */
+    if (t->missing && strcmp(lang, "en") != 0) {
         fprintf(stderr, "charterc: note: %s does not exist, so the agreement's own text is not "
                         "translated into '%s'\n", t->path, lang);
         return 0;
     }
+    if (t->missing)
+        return 0;
     TextList texts = {0};
     texts_collect(c->arena, c->model, c->trees.v, c->trees.n, &texts);
     tr_apply(t, &texts);

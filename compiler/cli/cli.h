@@ -57,7 +57,8 @@ struct Translation;
 struct Translation *cli_translation(Compilation *c, const char *lang, bool color, int *status);
 /* For the commands that write documents with --lang: the model's texts
  * replaced by their translations into `lang` (nothing when lang is NULL),
- * a note on stderr when the agreement has no translation into it.
+ * a note on stderr when the agreement has no translation into it (but
+ * English).
  * Returns 0, or the exit status after the messages. */
 int cli_translate(Compilation *c, const char *lang, bool color);
 

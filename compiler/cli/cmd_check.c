@@ -6,22 +6,26 @@
 #include "checktab.h"
 #include "cli.h"
 #include "suggest.h"
+#include "translation.h"
 
 static const OptSpec check_opts[] = {
     {"help", 'h', false},          {"strict", 0, false},      {"format", 0, true},
     {"color", 0, true},            {"max-indicators", 0, true}, {"min-sectors", 0, true},
-    {"max-share", 0, true},
+    {"max-share", 0, true},        {"lang", 0, true},
 };
 
 static const char check_help[] =
-    "usage: charterc check [--strict] [--format text|json|sarif|github] FILE...\n\n"
+    "usage: charterc check [--strict] [--format text|json|sarif|github] [--lang LANG] FILE...\n\n"
     "Parses and resolves each agreement, runs every check and prints the findings.\n\n"
     "  --strict              treat every warning as an error\n"
     "  --format FORMAT       text (default), json, sarif or github\n"
     "  --color=WHEN          auto (default), always or never\n"
     "  --max-indicators N    threshold of too_many_indicators (default 15)\n"
     "  --min-sectors N       threshold of sector_diversity (default 2)\n"
-    "  --max-share PERCENT   threshold of hierarchy_concentration (default 50)\n\n"
+    "  --max-share PERCENT   threshold of hierarchy_concentration (default 50)\n"
+    "  --lang LANG           also check the translations of the agreement's text\n"
+    "                        into LANG (FILE.LANG.po beside each FILE):\n"
+    "                        translation_missing and translation_stale\n\n"
     "A FILE of - reads standard input.  Exit status: 0 no errors (warnings allowed\n"
     "unless --strict), 1 errors found, 2 a file could not be read or bad usage.\n";
 
@@ -72,6 +76,9 @@ int cmd_check(int argc, char **argv)
     }
     if (o.npositional == 0)
         return cli_fail("check needs a FILE (see 'charterc check --help')");
+    const char *lang = opts_get(&o, "lang");
+    if (lang && !tr_lang_ok(lang))
+        return cli_fail("--lang takes a language code such as fr, ht or pt_BR, not '%s'", lang);
 
     const char *mode = opts_get(&o, "color");
     if (mode && strcmp(mode, "auto") && strcmp(mode, "always") && strcmp(mode, "never"))
@@ -89,8 +96,20 @@ int cmd_check(int argc, char **argv)
             status = 2;
             continue;
         }
-        if (compile_errors(c) == before && c->model)
-            checks_run(c, c->model, &co);
+        if (compile_errors(c) != before || !c->model)
+            continue;
+        co.tr = NULL;
+        if (lang) {
+            const SrcFile *root = c->sm.files.v[c->root_file];
+            int st2 = 0;
+            co.tr = root->is_stdin ? NULL
+                                   : tr_load(c->arena, &c->sm, &c->diag, root->path, lang, &st2);
+            if (st2 == 2)
+                status = 2;
+            if (st2)
+                continue;
+        }
+        checks_run(c, c->model, &co);
     }
     if (co.strict)
         diag_strict(&c->diag);

@@ -30,7 +30,10 @@ static const char doc_help[] =
     "  --for-signature   the copy partners sign: no identifiers and no Annex A;\n"
     "                    refused (exit 1) while the checks find errors\n"
     "  --lang CODE       the language of the document's own text (headings, labels,\n"
-    "                    dates, numbers): en (the default), es, fr or ht\n"
+    "                    dates, numbers): en (the default), es, fr or ht; and the\n"
+    "                    agreement's text from FILE.CODE.po beside FILE when there\n"
+    "                    is one (charterc i18n), a text without a translation as\n"
+    "                    written\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "The Word file records one time, in its archive and its properties:\n"
@@ -50,7 +53,8 @@ static const char graph_help[] =
     "                    partner, supports and reports\n"
     "  --format FORMAT   svg (the default) or dot (network only); the network as\n"
     "                    SVG needs Graphviz's dot program\n"
-    "  --lang CODE       the language of the labels: en (the default), es, fr or ht\n"
+    "  --lang CODE       the language of the labels: en (the default), es, fr or ht;\n"
+    "                    the agreement's text from FILE.CODE.po when there is one\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors, 2 bad usage, a\n"
@@ -64,7 +68,8 @@ static const char build_help[] =
     "Files whose content would not change are left alone.\n\n"
     "  -o, --output DIR  the folder (default: the agreement's id)\n"
     "  --lang CODE       the language of the documents and pictures: en (the\n"
-    "                    default), es, fr or ht\n"
+    "                    default), es, fr or ht; the agreement's text from\n"
+    "                    FILE.CODE.po when there is one\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
     "written), 2 bad usage or a file could not be read or written.\n";
@@ -108,7 +113,14 @@ static Compilation *start(int argc, char **argv, const char *cmd, const char *he
         cli_fail("%s needs one FILE (see 'charterc %s --help')", cmd, cmd);
         return NULL;
     }
-    return cli_compile(o->positional[0], cli_color(o), status);
+    Compilation *c = cli_compile(o->positional[0], cli_color(o), status);
+    /* The translations replace the texts before anything reads them, so
+     * every document and picture shows them. */
+    if (c && (*status = cli_translate(c, opts_get(o, "lang"), cli_color(o))) != 0) {
+        compile_free(c);
+        return NULL;
+    }
+    return c;
 }
 
 static bool ends_with(const char *s, const char *suffix)

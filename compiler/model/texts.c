@@ -49,8 +49,8 @@ static void index_stmts(Walk *w, const StmtList *l)
 
 /* Adds the text at *slot, unless it is empty or its context was taken.
  * Its place is where the text is written inside `within` (the statement
- * or declaration that holds it); when it cannot be found, the holder's
- * name, else `within`. */
+ * or declaration that holds it); when it cannot be found there (a text
+ * the resolver copied), the holder's name, else `within`. */
 static void add(Walk *w, const char **slot, const Decl *holder, const AllowList *allows,
                 Span within, const char *context, const char *what)
 {
@@ -62,11 +62,19 @@ static void add(Walk *w, const char **slot, const Decl *holder, const AllowList 
     if (!added)
         return;
     Span span = holder ? holder->id_span : within;
-    for (int k = hmap_ptr_index(&w->at, *slot); k >= 0; k = w->next.v[k]) {
-        Span p = w->spans.v[k];
-        if (p.file == within.file && p.lo >= within.lo && p.hi <= within.hi) {
-            span = p;
-            break;
+    int first = hmap_ptr_index(&w->at, *slot);
+    /* Inside `within`, else inside the holder, else the first place after
+     * `within` starts (a block's span is its head only). */
+    for (int pass = 0; pass < 3; pass++) {
+        Span box = pass == 0 ? within
+                 : pass == 1 && holder ? holder->span
+                 : (Span){within.file, within.lo, UINT32_MAX};
+        for (int k = first; k >= 0; k = w->next.v[k]) {
+            Span p = w->spans.v[k];
+            if (p.file == box.file && p.lo >= box.lo && p.hi <= box.hi) {
+                VEC_PUSH(w->a, *w->out, ((Text){slot, context, what, holder, allows, p}));
+                return;
+            }
         }
     }
     VEC_PUSH(w->a, *w->out, ((Text){slot, context, what, holder, allows, span}));
