@@ -95,7 +95,9 @@ deps: $(DEPS_STAMP)
 # man pages, git serves `diff --against`, patch applies `fmt --diff`,
 # cmark-gfm renders the Markdown documents as GitHub does, PyYAML reads the
 # CI files, LibreOffice opens the Word file and converts it to PDF, whose
-# text and pages poppler-utils reads (pdftotext, pdftoppm), jsonschema
+# text and pages poppler-utils reads (pdftotext, pdftoppm), gettext's
+# msgfmt and msgmerge check the translation files charterc writes and
+# merges (tests/i18n), jsonschema
 # with rfc3987 (its URI format checker) validates the SARIF output
 # against the official schema (tests/sarif/python.sh finds them), Neovim
 # runs the language server through its own LSP client, and
@@ -131,6 +133,7 @@ $(TEST_DEPS_STAMP):
 	want neovim command -v nvim; \
 	want libreoffice-writer-nogui command -v soffice; \
 	want poppler-utils command -v pdftotext; \
+	want gettext command -v msgmerge; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing test tools:$$missing"; \
 	  $(APT_GET) update >/dev/null 2>&1; \

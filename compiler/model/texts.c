@@ -105,7 +105,7 @@ static void partner_texts(Walk *w, Partner *p)
         Signatory *s = &p->signatories.v[i];
         const char *sc = arena_printf(a, "%s signatory %d", ctx, i + 1);
         add(w, &s->name, &p->d, NULL, s->span, sc,
-            arena_printf(a, "who signs for %s (a name, or a role; copy a name unchanged)", ctx));
+            arena_printf(a, "the signatory of %s", ctx));
         add(w, &s->title, &p->d, NULL, s->span, arena_printf(a, "%s title", sc),
             arena_printf(a, "the title of a signatory of %s", ctx));
     }

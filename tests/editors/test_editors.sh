@@ -633,10 +633,10 @@ check_completion() { # check_completion EXPECTED WORD...
 }
 
 if [[ -n ${BASH_VERSINFO:-} ]] && ((BASH_VERSINFO[0] >= 4)); then
-    check_completion 'build check diff doc explain export fmt graph impact lsp new tracker' charterc ''
+    check_completion 'build check diff doc explain export fmt graph i18n impact lsp new tracker' charterc ''
     check_completion 'check' charterc ch
     check_completion '--color= --help --version' charterc --
-    check_completion '--color= --format --help --max-indicators --max-share --min-sectors --strict' charterc check --
+    check_completion '--color= --format --help --lang --max-indicators --max-share --min-sectors --strict' charterc check --
     check_completion 'github json sarif text' charterc check --format ''
     check_completion 'always auto never' charterc check --color = ''
     check_completion 'always' charterc check --color = al
