@@ -1,10 +1,13 @@
 /* cmd_check.c - `charterc check` and `charterc explain`. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks.h"
 #include "checktab.h"
 #include "cli.h"
+#include "lang.h"
 #include "suggest.h"
 #include "translation.h"
 
@@ -37,6 +40,60 @@ static bool parse_int(const char *s, int *out)
         return false;
     *out = (int)v;
     return true;
+}
+
+/* The number of translations in the catalogue of fixed text of `code`
+ * (its .mo file's count of strings, less the header), or -1 when there
+ * is none.  msgfmt leaves untranslated and fuzzy entries out of a .mo. */
+static long catalogue_size(const char *code)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/" LANG_DOMAIN ".mo", lang_localedir(), code);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    unsigned char h[12];
+    size_t n = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (n != sizeof h)
+        return -1;
+    uint32_t magic = h[0] | (uint32_t)h[1] << 8 | (uint32_t)h[2] << 16 | (uint32_t)h[3] << 24;
+    uint32_t le = h[8] | (uint32_t)h[9] << 8 | (uint32_t)h[10] << 16 | (uint32_t)h[11] << 24;
+    uint32_t be = h[11] | (uint32_t)h[10] << 8 | (uint32_t)h[9] << 16 | (uint32_t)h[8] << 24;
+    if (magic == 0x950412deu)
+        return (long)le - 1;
+    if (magic == 0xde120495u)
+        return (long)be - 1;
+    return -1;
+}
+
+/* check --lang: how much of Charter's own fixed text the documents would
+ * have in that language.  The largest catalogue shipped is the whole
+ * (es and fr are complete); a partial one falls back along its chain. */
+static void fixed_text_note(const char *code)
+{
+    const Lang *l = lang_find(code);
+    if (!l) {
+        fprintf(stderr, "charterc: note: Charter has no catalogue of fixed text for '%s' (it "
+                        "ships %s), so documents in '%s' are not written; the agreement's "
+                        "translations can be checked all the same\n",
+                code, lang_codes_text(), code);
+        return;
+    }
+    if (strcmp(l->code, "en") == 0)
+        return;
+    long have = catalogue_size(l->code), all = 0;
+    for (int i = 0; i < lang_count(); i++) {
+        long k = catalogue_size(lang_all()[i].code);
+        all = k > all ? k : all;
+    }
+    if (have < 0 || all <= 0 || have >= all)
+        return;
+    const char *next = strchr(l->chain, ':');
+    const Lang *fallback = next ? lang_find(next + 1) : NULL;
+    fprintf(stderr, "charterc: note: the %s catalogue of fixed text translates %ld of %ld texts; "
+                    "the rest falls back to %s\n",
+            l->code, have, all, fallback ? fallback->name : "English");
 }
 
 int cmd_check(int argc, char **argv)
@@ -116,6 +173,8 @@ int cmd_check(int argc, char **argv)
     diag_sort(&c->diag);
     /* Text goes to stderr (messages); machine formats are data: stdout. */
     diag_print(&c->diag, fmt == FMT_TEXT ? stderr : stdout, fmt, color);
+    if (lang && fmt == FMT_TEXT)
+        fixed_text_note(lang);
     if (status == 0 && c->diag.errors > 0)
         status = 1;
     compile_free(c);

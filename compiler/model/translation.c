@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <gettext-po.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -155,7 +156,16 @@ static Translation *read_po(Arena *a, SrcMgr *sm, Diag *d, const char *path, uin
 {
     Reading r = {sm, d, file, 0};
     reading = &r;
+    /* libgettextpo's messages are translated by gettext too: in the "C"
+     * locale they are English, as every diagnostic is, whatever language
+     * --lang chose for the documents (lang.h sets LC_MESSAGES for it). */
+    char saved[64] = "C";
+    const char *cur = setlocale(LC_MESSAGES, NULL);
+    if (cur)
+        snprintf(saved, sizeof saved, "%s", cur);
+    setlocale(LC_MESSAGES, "C");
     po_file_t pf = po_file_read(path, &handler);
+    setlocale(LC_MESSAGES, saved);
     reading = NULL;
     if (r.errors > 0 || !pf) {
         if (pf)

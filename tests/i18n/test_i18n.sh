@@ -36,7 +36,7 @@ for po in "$top"/examples/*.po; do
   lang=${po%.po}
   lang=${lang##*.}
   agreement=${po%."$lang".po}.charter
-  out=$("$CHARTERC" check --strict --lang "$lang" "$agreement" 2>&1)
+  out=$("$CHARTERC" check --strict --lang "$lang" "$agreement" 2>&1 | grep -v '^charterc: note: the .* catalogue of fixed text')
   check "$(basename "$po") is complete: $out" test -z "$out"
 done
 [ $have_gettext = 1 ] || skip "msgfmt and msgmerge checks" "gettext's tools are not installed"
