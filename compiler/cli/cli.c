@@ -115,13 +115,9 @@ int cli_translate(Compilation *c, const char *lang, bool color)
     Translation *t = cli_translation(c, lang, color, &status);
     if (!t)
         return status;
-    /* English is the language agreements are written in: without an
-     * en.po, nothing is missing. */
-    if (t->missing && strcmp(lang, "en") != 0) {
-        fprintf(stderr, "charterc: note: %s does not exist, so the agreement's own text is not "
-                        "translated into '%s'\n", t->path, lang);
-        return 0;
-    }
+    /* Without FILE.LANG.po the agreement's text stays as written, silently:
+     * --lang chooses the fixed text's language too, which is useful alone,
+     * and check --lang is where a missing translation is reported. */
     if (t->missing)
         return 0;
     TextList texts = {0};

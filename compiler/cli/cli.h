@@ -56,9 +56,8 @@ struct Translation;
  * (*status 1: the diagnostics are printed, text on stderr). */
 struct Translation *cli_translation(Compilation *c, const char *lang, bool color, int *status);
 /* For the commands that write documents with --lang: the model's texts
- * replaced by their translations into `lang` (nothing when lang is NULL),
- * a note on stderr when the agreement has no translation into it (but
- * English).
+ * replaced by their translations into `lang` (nothing when lang is NULL
+ * or the agreement has no FILE.LANG.po).
  * Returns 0, or the exit status after the messages. */
 int cli_translate(Compilation *c, const char *lang, bool color);
 
