@@ -33,7 +33,8 @@ size_t arena_used(const Arena *a);
 
 /* A growable array whose storage lives in an arena.  Growth doubles the
  * capacity, so the memory left behind is at most the final size.  The first
- * block holds 2 items: most lists (a statement's arguments) are short. */
+ * block holds 2 items: most lists are short.  (The parser does not grow
+ * its lists here: it copies each to the arena at its exact size.) */
 #define VEC(T) struct { T *v; int n, cap; }
 #define VEC_PUSH(A, vec, item)                                              \
     do {                                                                    \
