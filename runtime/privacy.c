@@ -137,6 +137,8 @@ typedef struct Settle {
     int *gp;                /* the groups' parents */
     unsigned *gm;           /* the groups' levels */
     int ng;
+    int *gfirst;            /* [ng + 1]: group g's cells are gmem[gfirst[g] ...] */
+    int *gmem;
 } Settle;
 
 static bool shown(const PrivFig *p)
@@ -174,9 +176,9 @@ static void closure(Settle *x)
         more = false;
         for (int g = 0; g < x->ng; g++) {
             int p = x->gp[g], out = -1, nout = 0;
-            for (int c = 0; c < n; c++)
-                if (member(x, g, c) && !x->known[c])
-                    out = c, nout++;
+            for (int j = x->gfirst[g]; j < x->gfirst[g + 1]; j++)
+                if (!x->known[x->gmem[j]])
+                    out = x->gmem[j], nout++;
             if (nout == 0 && !x->known[p])
                 x->known[p] = more = true;
             else if (nout == 1 && x->known[p])
@@ -193,8 +195,9 @@ static int candidate(const Settle *x, int g, int skip)
 {
     const FigVec *f = x->f;
     int best = -1;
-    for (int m = 0; m < f->n; m++) {
-        if (m == skip || !member(x, g, m) || !x->known[m])
+    for (int j = x->gfirst[g]; j < x->gfirst[g + 1]; j++) {
+        int m = x->gmem[j];
+        if (m == skip || !x->known[m])
             continue;
         for (int c = 0; c < f->n; c++) {
             if ((c != m && !within(x, c, m)) || !shown(&f->v[c]) || f->v[c].fixed)
@@ -239,9 +242,8 @@ static bool protect_sum(Settle *x, int g)
     int p = x->gp[g];
     double rest = f->v[p].size;
     bool any_small = false;
-    for (int c = 0; c < f->n; c++) {
-        if (!member(x, g, c))
-            continue;
+    for (int j = x->gfirst[g]; j < x->gfirst[g + 1]; j++) {
+        int c = x->gmem[j];
         if (x->known[c])
             rest -= f->v[c].size;
         else
@@ -267,8 +269,13 @@ static void settle(Trk *t, FigVec *f, const ObsInd *oi, double min)
     Settle x = {f, oi, min, arena_alloc(t->a, sizeof *x.mask * (size_t)(n + 1)),
                 arena_alloc(t->a, sizeof *x.known * (size_t)(n + 1)),
                 arena_alloc(t->a, sizeof *x.given_up * (size_t)(n + 1)),
-                arena_alloc(t->a, sizeof *x.gp * ((size_t)n * (size_t)n + 1)),
-                arena_alloc(t->a, sizeof *x.gm * ((size_t)n * (size_t)n + 1)), 0};
+                NULL, NULL, 0, NULL, NULL};
+    /* A group is a figure and a finer level: at most n times the number
+     * of levels (2 to the number of dimensions), or n * n. */
+    size_t levels = oi->ndims < 16 ? (size_t)1 << oi->ndims : (size_t)n;
+    size_t cap = (size_t)n * (levels < (size_t)n ? levels : (size_t)n) + 1;
+    x.gp = arena_alloc(t->a, sizeof *x.gp * cap);
+    x.gm = arena_alloc(t->a, sizeof *x.gm * cap);
     for (int k = 0; k < n; k++) {
         x.mask[k] = 0;
         for (int d = 0; d < oi->ndims; d++)
@@ -287,6 +294,18 @@ static void settle(Trk *t, FigVec *f, const ObsInd *oi, double min)
                 x.gm[x.ng++] = x.mask[c];
             }
         }
+    /* Each group's cells, once: a cell is in one group per figure it lies
+     * within, so the lists hold at most n times the number of levels. */
+    x.gfirst = arena_alloc(t->a, sizeof *x.gfirst * ((size_t)x.ng + 1));
+    x.gmem = arena_alloc(t->a, sizeof *x.gmem * cap);
+    int nm = 0;
+    for (int g = 0; g < x.ng; g++) {
+        x.gfirst[g] = nm;
+        for (int c = 0; c < n; c++)
+            if (member(&x, g, c))
+                x.gmem[nm++] = c;
+    }
+    x.gfirst[x.ng] = nm;
     for (int round = 0; round <= n; round++) {
         closure(&x);
         bool changed = false;
