@@ -523,7 +523,12 @@ static void plot_legend(const IndChart *c)
         buf_printf(b, "<span>&#9670; %s</span>", L_("benchmark"));
     if (c->me.marks.n)
         buf_printf(b, "<span>&#9660; %s</span>", L_("milestone requirement"));
-    if (c->personal) {
+    if (priv_denominator(c->s, c->i) >= 0) {
+        buf_puts(b, "<span>");
+        buf_printf(b, L_("personal data: values whose denominator is below %1$d and each "
+                         "partner's own reports are not shown"), c->s->t->min_cell);
+        buf_puts(b, "</span>");
+    } else if (c->personal) {
         buf_puts(b, "<span>");
         buf_printf(b, L_("personal data: values below %1$d and each partner's own reports are "
                          "not shown"), c->s->t->min_cell);
