@@ -304,6 +304,19 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
     }
 }
 
+bool compile_statements(const char *head, CompileStmtFn fn, void *ctx)
+{
+    if (head)
+        return resolve_block_statements(head, fn, ctx);
+    for (size_t i = 0; i < sizeof decl_heads / sizeof decl_heads[0]; i++)
+        fn(ctx, decl_heads[i].head, decl_heads[i].kind != K_AGREEMENT, true);
+    for (size_t i = 0; i < sizeof other_heads / sizeof other_heads[0]; i++)
+        fn(ctx, other_heads[i], true, strcmp(other_heads[i], "use") != 0 &&
+                                          strcmp(other_heads[i], "allow") != 0 &&
+                                          strcmp(other_heads[i], "extern") != 0);
+    return true;
+}
+
 static bool extern_type(const char *w, ExternType *out)
 {
     static const char *names[] = {"number", "integer", "date", "series"};

@@ -75,6 +75,15 @@ const char *compile_stdlib_dir(void);
  * that writes a file asks first, so `-o` never overwrites the agreement or
  * a file it uses (docs/security.md). */
 const SrcFile *compile_source_at(const Compilation *c, const char *path);
+/* The statements a block accepts, for the language server's completion:
+ * calls fn for each statement the block opened by the statement `head`
+ * reads (`allow` included where the block reads allows), with whether it
+ * may be repeated and whether it takes a { } block; head NULL: the
+ * statements of a file's top level.  False when `head` opens no block whose
+ * statements are read against a table (a dimension's values, say).  The
+ * resolver's own tables answer, so completion offers what it accepts. */
+typedef void (*CompileStmtFn)(void *ctx, const char *name, bool repeat, bool block);
+bool compile_statements(const char *head, CompileStmtFn fn, void *ctx);
 /* The number of language errors. */
 int compile_errors(const Compilation *c);
 

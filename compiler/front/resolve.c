@@ -633,27 +633,69 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
                             "dimension '%s' lists the value '%s' twice", dm->d.id, dm->values.v[i]);
 }
 
+/* The blocks read statement by statement against a table, by the
+ * statement that opens them; `allows` when the block reads `allow`s.  The
+ * first BLOCKS_HINTED are the blocks a misplaced statement is said to
+ * belong in.  (An automatic array: the partner's and the model blocks'
+ * tables live in other files, so their lengths are not constants here.) */
+typedef struct BlockTable {
+    const char *head, *where;
+    const StmtDef *defs;
+    int n;
+    bool allows;
+} BlockTable;
+enum { BLOCKS_HINTED = 10, BLOCKS_MAX = 16 };
+
+static int block_tables(BlockTable *out)
+{
+    const BlockTable t[] = {
+        {"agreement", "the agreement", agreement_defs, NDEFS(agreement_defs), true},
+        {"partner", "a partner", resolve_partner_defs, resolve_npartner_defs, true},
+        {"goal", "a goal", goal_defs, NDEFS(goal_defs), true},
+        {"indicator", "an indicator", indicator_defs, NDEFS(indicator_defs), true},
+        {"activity", "an activity", activity_defs, NDEFS(activity_defs), true},
+        {"milestone", "a milestone", milestone_defs, NDEFS(milestone_defs), true},
+        {"unit", "a unit", unit_defs, NDEFS(unit_defs), true},
+        {"clause", "a clause", clause_defs, NDEFS(clause_defs), true},
+        {"communication", "the communication block", resolve_comm_defs, resolve_ncomm_defs,
+         false},
+        {"governance", "the governance block", resolve_governance_defs,
+         resolve_ngovernance_defs, false},
+        {"contact", "a contact", resolve_contact_defs, resolve_ncontact_defs, false},
+        {"incentive", "an incentive", resolve_incentive_defs, resolve_nincentive_defs, false},
+        {"tension", "a tension", resolve_tension_defs, resolve_ntension_defs, true},
+    };
+    memcpy(out, t, sizeof t);
+    return NDEFS(t);
+}
+
+bool resolve_block_statements(const char *head, CompileStmtFn fn, void *ctx)
+{
+    if (strcmp(head, "agenda") == 0) {
+        for (int i = 0; i < 4; i++)
+            fn(ctx, resolve_agenda_heads[i], true, false);
+        return true;
+    }
+    BlockTable t[BLOCKS_MAX];
+    int nt = block_tables(t);
+    for (int k = 0; k < nt; k++)
+        if (strcmp(t[k].head, head) == 0) {
+            for (int i = 0; i < t[k].n; i++)
+                fn(ctx, t[k].defs[i].name, t[k].defs[i].repeat, t[k].defs[i].block);
+            if (t[k].allows)
+                fn(ctx, "allow", true, false);
+            return true;
+        }
+    return false;
+}
+
 /* A statement misplaced in the wrong kind of declaration: say where it
  * belongs ("`budget` belongs in an activity"). */
 static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
 {
-    const struct {
-        const StmtDef *defs;
-        int n;
-        const char *where;
-    } kinds[] = {
-        {agreement_defs, NDEFS(agreement_defs), "the agreement"},
-        {resolve_partner_defs, resolve_npartner_defs, "a partner"},
-        {goal_defs, NDEFS(goal_defs), "a goal"},
-        {indicator_defs, NDEFS(indicator_defs), "an indicator"},
-        {activity_defs, NDEFS(activity_defs), "an activity"},
-        {milestone_defs, NDEFS(milestone_defs), "a milestone"},
-        {unit_defs, NDEFS(unit_defs), "a unit"},
-        {clause_defs, NDEFS(clause_defs), "a clause"},
-        {resolve_comm_defs, resolve_ncomm_defs, "the communication block"},
-        {resolve_governance_defs, resolve_ngovernance_defs, "the governance block"},
-    };
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    BlockTable kinds[BLOCKS_MAX];
+    block_tables(kinds);
+    for (size_t k = 0; k < BLOCKS_HINTED; k++)
         for (int i = 0; i < kinds[k].n; i++)
             if (strcmp(kinds[k].defs[i].name, word) == 0) {
                 diag_hint(r->d, g, "`%s` belongs in %s", word, kinds[k].where);
@@ -661,11 +703,11 @@ static void hint_other_kind(Resolver *r, Diagnostic *g, const char *word)
             }
     Suggest sg;
     suggest_init(&sg, word);
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    for (size_t k = 0; k < BLOCKS_HINTED; k++)
         for (int i = 0; i < kinds[k].n; i++)
             suggest_offer(&sg, kinds[k].defs[i].name);
     const char *best = suggest_best(&sg);
-    for (size_t k = 0; best && k < sizeof kinds / sizeof kinds[0]; k++)
+    for (size_t k = 0; best && k < BLOCKS_HINTED; k++)
         for (int i = 0; i < kinds[k].n; i++)
             if (strcmp(kinds[k].defs[i].name, best) == 0) {
                 diag_hint(r->d, g, "did you mean '%s'? (`%s` belongs in %s)", best, best,

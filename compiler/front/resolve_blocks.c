@@ -14,9 +14,10 @@ static void te_resolution(Cur *c, Tension *t)
         cur_end(c);
 }
 
-static const StmtDef tension_defs[] = {
+const StmtDef resolve_tension_defs[] = {
     {"resolution", {.tension = te_resolution}, false, false},
 };
+const int resolve_ntension_defs = NDEFS(resolve_tension_defs);
 
 /* NAME, NAME, ... of partners, each added to `out` once; false when a
  * name is missing or does not resolve (reported). */
@@ -45,17 +46,20 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
                     "a tension is between at least two partners");
     BlockWalk w;
     int k;
-    resolve_walk_init(&w, r, s, &st->block, tension_defs, NDEFS(tension_defs), &t->allows,
+    resolve_walk_init(&w, r, s, &st->block, resolve_tension_defs, resolve_ntension_defs, &t->allows,
                       "a tension");
     while ((k = resolve_walk_next(&w, &c)) >= 0)
-        tension_defs[k].read.tension(&c, t);
+        resolve_tension_defs[k].read.tension(&c, t);
     VEC_PUSH(r->a, s->m->tensions, t);
 }
 
 /* ---- agenda, communication, governance ---------------------------- */
 
+const char *const resolve_agenda_heads[4] = {"vision", "problem", "principle", "need"};
+
 void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
 {
+    const char *const *names = resolve_agenda_heads;
     Model *m = s->m;
     if (m->has_agenda) {
         Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
@@ -65,7 +69,6 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
     }
     m->has_agenda = true;
     m->agenda_span = ast_head_span(st);
-    static const char *const names[] = {"vision", "problem", "principle", "need"};
     for (int i = 0; i < st->block.n; i++) {
         const Stmt *x = st->block.v[i];
         Cur c;

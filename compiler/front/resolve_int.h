@@ -244,6 +244,18 @@ extern const StmtDef resolve_comm_defs[];
 extern const int resolve_ncomm_defs;
 extern const StmtDef resolve_governance_defs[];
 extern const int resolve_ngovernance_defs;
+extern const StmtDef resolve_contact_defs[];
+extern const int resolve_ncontact_defs;
+extern const StmtDef resolve_incentive_defs[];
+extern const int resolve_nincentive_defs;
+extern const StmtDef resolve_tension_defs[];
+extern const int resolve_ntension_defs;
+/* The statements of the agenda, which resolve_agenda() reads itself. */
+extern const char *const resolve_agenda_heads[4];
+/* The statements the block opened by `head` accepts, for
+ * compile_statements() (compile.h); false when the resolver reads no
+ * such block statement by statement. */
+bool resolve_block_statements(const char *head, CompileStmtFn fn, void *ctx);
 
 /* compile.c */
 void load_declare(Resolver *r, Scope *s, Ast *ast);

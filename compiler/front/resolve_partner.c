@@ -73,11 +73,12 @@ static void ct_phone(Cur *c, Contact *ct)
     ct_text(c, &ct->phone, "the phone number, as a string");
 }
 
-static const StmtDef contact_defs[] = {
+const StmtDef resolve_contact_defs[] = {
     {"role", {.contact = ct_role}, false, false},
     {"email", {.contact = ct_email}, false, false},
     {"phone", {.contact = ct_phone}, false, false},
 };
+const int resolve_ncontact_defs = NDEFS(resolve_contact_defs);
 
 /* `contact "NAME" { role "T"  email "T"  phone "T" }`, each optional. */
 static void pa_contact(Cur *c, Decl *d)
@@ -88,10 +89,10 @@ static void pa_contact(Cur *c, Decl *d)
     BlockWalk w;
     Cur cc;
     int k;
-    resolve_walk_init(&w, c->r, c->s, &c->st->block, contact_defs, NDEFS(contact_defs), NULL,
+    resolve_walk_init(&w, c->r, c->s, &c->st->block, resolve_contact_defs, resolve_ncontact_defs, NULL,
                       arena_printf(c->r->a, "contact \"%s\"", ct.name));
     while ((k = resolve_walk_next(&w, &cc)) >= 0)
-        contact_defs[k].read.contact(&cc, &ct);
+        resolve_contact_defs[k].read.contact(&cc, &ct);
     VEC_PUSH(c->r->a, ((Partner *)d)->contacts, ct);
 }
 
@@ -162,19 +163,20 @@ static void ic_interest(Cur *c, Incentive *in)
     VEC_PUSH(c->r->a, in->wants, w);
 }
 
-static const StmtDef incentive_defs[] = {
+const StmtDef resolve_incentive_defs[] = {
     {"interest", {.incentive = ic_interest}, true, false},
 };
+const int resolve_nincentive_defs = NDEFS(resolve_incentive_defs);
 
 static void incentive_block(Cur *c, Incentive *in)
 {
     BlockWalk w;
     Cur ic;
     int k;
-    resolve_walk_init(&w, c->r, c->s, &c->st->block, incentive_defs, NDEFS(incentive_defs), NULL,
+    resolve_walk_init(&w, c->r, c->s, &c->st->block, resolve_incentive_defs, resolve_nincentive_defs, NULL,
                       arena_printf(c->r->a, "incentive '%s'", in->id));
     while ((k = resolve_walk_next(&w, &ic)) >= 0)
-        incentive_defs[k].read.incentive(&ic, in);
+        resolve_incentive_defs[k].read.incentive(&ic, in);
 }
 
 static void pa_incentive(Cur *c, Decl *d)

@@ -38,9 +38,8 @@ LspDoc *lsp_param_doc(const Lsp *s, json_t *params)
     return lsp_doc(s, json_string_value(json_object_get(td, "uri")));
 }
 
-bool lsp_param_pos(json_t *params, int *line, int *col)
+bool lsp_json_pos(json_t *p, int *line, int *col)
 {
-    json_t *p = json_object_get(params, "position");
     json_t *l = json_object_get(p, "line"), *c = json_object_get(p, "character");
     if (!json_is_integer(l) || !json_is_integer(c) || json_integer_value(l) < 0 ||
         json_integer_value(c) < 0 || json_integer_value(l) > INT_MAX ||
@@ -51,16 +50,25 @@ bool lsp_param_pos(json_t *params, int *line, int *col)
     return true;
 }
 
+bool lsp_param_pos(json_t *params, int *line, int *col)
+{
+    return lsp_json_pos(json_object_get(params, "position"), line, col);
+}
+
 static void doc_free(LspDoc *d)
 {
+    compile_free(d->comp);
     free(d->uri);
     free(d->path);
     free(d->text);
     free(d);
 }
 
+/* A document changed: every open document's diagnostics and compilation
+ * are out of date, since any of them may `use` it. */
 static void mark_all_dirty(Lsp *s)
 {
+    s->gen++;
     for (int i = 0; i < s->ndocs; i++)
         s->docs[i]->dirty = true;
 }
@@ -175,20 +183,34 @@ static void did_close(Lsp *s, json_t *params)
  * this list. */
 static json_t *initialize(Lsp *s, json_t *params, LspErr *e)
 {
-    (void)params;
     (void)e;
     s->initialized = true;
-    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:{s:b},s:{s:[s]},"
-                     "s:b,s:b,s:{s:[s,s]}},s:{s:s,s:s}}",
-                     "capabilities", "positionEncoding", "utf-16", "textDocumentSync",
-                     "openClose", 1, "change", 1, "save", "includeText", 0, "hoverProvider", 1,
-                     "definitionProvider", 1, "referencesProvider", 1,
-                     "documentSymbolProvider", 1, "documentFormattingProvider", 1,
-                     "renameProvider", "prepareProvider", 1, "codeActionProvider",
-                     "codeActionKinds", "quickfix", "foldingRangeProvider", 1,
-                     "workspaceSymbolProvider", 1, "completionProvider", "triggerCharacters",
-                     " ", ",",
-                     "serverInfo", "name", "charterc", "version", CHARTER_VERSION);
+    json_t *caps = json_object_get(params, "capabilities");
+    json_t *item = json_object_get(json_object_get(json_object_get(json_object_get(
+                                       caps, "textDocument"), "completion"), "completionItem"),
+                                   "snippetSupport");
+    s->snippets = json_is_true(item);
+    s->snippet_edits = json_is_true(json_object_get(
+        json_object_get(json_object_get(caps, "workspace"), "workspaceEdit"), "snippetEditSupport"));
+    json_t *c = json_object();
+    json_object_set_new(c, "positionEncoding", json_string("utf-16"));
+    json_object_set_new(c, "textDocumentSync",
+                        json_pack("{s:b,s:i,s:{s:b}}", "openClose", 1, "change", 1, "save",
+                                  "includeText", 0));
+    static const char *const plain[] = {
+        "hoverProvider", "definitionProvider", "referencesProvider",
+        "documentHighlightProvider", "documentSymbolProvider", "documentFormattingProvider",
+        "foldingRangeProvider", "workspaceSymbolProvider",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        json_object_set_new(c, plain[i], json_true());
+    json_object_set_new(c, "renameProvider", json_pack("{s:b}", "prepareProvider", 1));
+    json_object_set_new(c, "codeActionProvider",
+                        json_pack("{s:[s]}", "codeActionKinds", "quickfix"));
+    json_object_set_new(c, "completionProvider", json_pack("{s:[s,s]}", "triggerCharacters",
+                                                           " ", ","));
+    return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", c, "serverInfo", "name", "charterc",
+                     "version", CHARTER_VERSION);
 }
 
 static json_t *shutdown_req(Lsp *s, json_t *params, LspErr *e)
@@ -210,6 +232,7 @@ static const Request requests[] = {
     {"textDocument/hover", lsp_hover},
     {"textDocument/definition", lsp_definition},
     {"textDocument/references", lsp_references},
+    {"textDocument/documentHighlight", lsp_highlight},
     {"textDocument/documentSymbol", lsp_symbols},
     {"textDocument/formatting", lsp_formatting},
     {"textDocument/prepareRename", lsp_prepare_rename},

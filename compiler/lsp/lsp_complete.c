@@ -10,7 +10,15 @@
  * closed vocabularies the prelude declares (sectors, levels, units,
  * backbone functions, phases) come with them; a few value words the
  * resolver reads itself (directions, `values`, `combine`) are listed
- * here.  Statement names and snippets are not offered. */
+ * here.
+ *
+ * At the start of a line, the statement names the enclosing block accepts
+ * (compile_statements: the resolver's own tables), less those that may be
+ * given once and already are; at the top level, with a client that takes
+ * snippets, a snippet per kind of declaration as well.  The enclosing
+ * block is found in the text (lsp_text_block), so that it is known while
+ * the document does not parse. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "checktab.h"
@@ -59,7 +67,8 @@ static bool is_word(char ch)
 }
 
 /* The statement name of the line before `off` and the last of `by`, `to`
- * and `with` in it; false when the cursor is still in the name. */
+ * and `with` in it; false when the cursor is still in the name (or on a
+ * line with nothing before it). */
 static bool line_context(const SrcFile *f, uint32_t off, char *head, size_t hn, char *link,
                          size_t ln)
 {
@@ -114,6 +123,79 @@ static void add_decls(const Compilation *c, DeclKind k, json_t *items)
             add_item(items, c->decls.v[i]->id, item_kind(k), c->decls.v[i]->title);
 }
 
+/* ---- statement names ------------------------------------------------ */
+
+typedef struct StmtOffer {
+    json_t *items;
+    const char *const *given;   /* the block's statements already there */
+    int ngiven;
+} StmtOffer;
+
+static void offer_stmt(void *ctx, const char *name, bool repeat, bool block)
+{
+    (void)block;
+    StmtOffer *o = ctx;
+    for (int i = 0; !repeat && i < o->ngiven; i++)
+        if (strcmp(o->given[i], name) == 0)
+            return;
+    add_item(o->items, name, 14, "statement");  /* Keyword */
+}
+
+/* New declarations, as snippets: the statements each kind needs before
+ * its checks are quiet about it, the values to fill as placeholders.
+ * Each expands, its placeholders filled with declared names, to a
+ * declaration that compiles: tests/lsp/session.py checks it. */
+static const struct {
+    const char *kind, *body;
+} snippets[] = {
+    {"agreement", "agreement ${1:id} \"${2:Title}\" {\n  term ${3:2026-01-01} to ${4:2027-12-31}\n"
+                  "  lead ${5:partner}\n  scope \"${6:What the partners do together}\"\n}\n"},
+    {"partner", "partner ${1:id} \"${2:Legal name}\" {\n  sector ${3:private}\n  level ${4:local}\n"
+                "  signatory \"${5:Name}\" title \"${6:Title}\"\n}\n"},
+    {"goal", "goal ${1:id} \"${2:Title}\" {\n  measured_by ${3:indicator}\n  by ${4:2027-12-31}\n}\n"},
+    {"indicator", "indicator ${1:id} \"${2:Title}\" {\n  unit ${3:people}\n  direction ${4:up}\n"
+                  "  baseline ${5:0} on ${6:2026-01-01}\n  target ${7:100} by ${8:2027-12-31}\n"
+                  "  frequency ${9:quarterly}\n  reported_by ${10:partner}\n"
+                  "  source \"${11:Where the figures come from}\"\n}\n"},
+    {"activity", "activity ${1:id} \"${2:Title}\" {\n  lead ${3:partner}\n  supports ${4:goal}\n"
+                 "  period ${5:2026-01-01} to ${6:2026-12-31}\n}\n"},
+    {"milestone", "milestone ${1:id} \"${2:Title}\" {\n  due ${3:2026-06-30}\n  owner ${4:partner}\n}\n"},
+};
+
+/* A snippet for each kind of declaration among the statements offered
+ * (a second agreement is not). */
+static void add_snippets(json_t *items)
+{
+    size_t nstmt = json_array_size(items);
+    for (size_t i = 0; i < sizeof snippets / sizeof snippets[0]; i++) {
+        bool offered = false;
+        for (size_t k = 0; k < nstmt; k++)
+            offered |= strcmp(json_string_value(json_object_get(json_array_get(items, k), "label")),
+                              snippets[i].kind) == 0;
+        if (!offered)
+            continue;
+        char label[64];
+        snprintf(label, sizeof label, "%s …", snippets[i].kind);
+        json_array_append_new(items, json_pack("{s:s,s:i,s:s,s:s,s:s,s:i}", "label", label, "kind",
+                                               15, "detail", "new declaration", "filterText",
+                                               snippets[i].kind, "insertText", snippets[i].body,
+                                               "insertTextFormat", 2));
+    }
+}
+
+/* The statement names the block around `off` accepts. */
+static void add_statements(const Lsp *s, const SrcFile *f, uint32_t off, json_t *items)
+{
+    LspBlock b;
+    if (!lsp_text_block(f->text, f->len, off, &b))
+        return;
+    StmtOffer o = {items, (const char *const *)b.given, b.ngiven};
+    bool known = compile_statements(b.head[0] ? b.head : NULL, offer_stmt, &o);
+    if (known && !b.head[0] && s->snippets)
+        add_snippets(items);
+    lsp_block_free(&b);
+}
+
 json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e)
 {
     uint32_t off;
@@ -122,7 +204,10 @@ json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e)
     if (!c)
         return items;
     char head[64], link[8];
-    if (line_context(c->sm.files.v[c->root_file], off, head, sizeof head, link, sizeof link)) {
+    const SrcFile *f = c->sm.files.v[c->root_file];
+    if (!line_context(f, off, head, sizeof head, link, sizeof link))
+        add_statements(s, f, off, items);
+    else {
         bool comm = strcmp(head, "report") == 0 || strcmp(head, "meeting") == 0 ||
                     strcmp(head, "review") == 0;
         if (comm && link[0])
@@ -137,6 +222,5 @@ json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e)
             if (check_table[i].family != CF_LANGUAGE)
                 add_item(items, check_table[i].name, 14, check_table[i].summary);
     }
-    compile_free(c);
     return items;
 }

@@ -14,7 +14,25 @@
 #include "checktab.h"
 #include "lsp_int.h"
 
-Compilation *lsp_compile(const Lsp *s, const LspDoc *d)
+static Compilation *compile_fresh(const Lsp *s, const LspDoc *d);
+
+/* The document's compilation: the last one, while no document has
+ * changed since it was made (s->gen counts the changes: `use` makes every
+ * open document depend on the others), else a new one, which the
+ * document keeps.  Requests come in bursts between changes (a hover, the
+ * highlights and the code actions at each cursor move), so most are
+ * answered without compiling. */
+Compilation *lsp_compile(const Lsp *s, LspDoc *d)
+{
+    if (d->comp && d->comp_gen == s->gen)
+        return d->comp;
+    compile_free(d->comp);
+    d->comp = compile_fresh(s, d);
+    d->comp_gen = s->gen;
+    return d->comp;
+}
+
+static Compilation *compile_fresh(const Lsp *s, const LspDoc *d)
 {
     MemFile *files = calloc((size_t)s->ndocs + 1, sizeof *files);
     int n = 0;
@@ -120,6 +138,12 @@ static json_t *diagnostic(const Lsp *s, const Compilation *c, const Diagnostic *
         }
     }
     json_object_set_new(j, "source", json_string("charter"));
+    /* Unnecessary (1): the findings about something nothing uses, which
+     * editors fade.  No statement form is deprecated, so no finding is
+     * tagged Deprecated (2). */
+    if (g->id == CHECK_INDICATOR_ORPHAN || g->id == CHECK_PARTNER_IDLE ||
+        g->id == CHECK_LISTED_TWICE)
+        json_object_set_new(j, "tags", json_pack("[i]", 1));
     json_object_set_new(j, "message", message(g));
     json_t *rel = json_array();
     if (from)
@@ -170,7 +194,6 @@ void lsp_publish(Lsp *s, LspDoc *d)
                 break;
             }
     }
-    compile_free(c);
     rpc_notify(s->out, "textDocument/publishDiagnostics",
                json_pack("{s:s,s:I,s:o}", "uri", d->uri, "version", (json_int_t)d->version,
                          "diagnostics", list));

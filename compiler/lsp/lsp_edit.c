@@ -1,5 +1,5 @@
-/* lsp_edit.c - the requests that change the text: rename (with
- * prepareRename) and code actions (the fixes the findings carry).
+/* lsp_edit.c - rename (with prepareRename): the request that changes a
+ * name everywhere.
  *
  * A rename changes the declaration's id and every name that resolves to
  * it, in every open document and the files they use, found as references
@@ -37,7 +37,6 @@ json_t *lsp_prepare_rename(Lsp *s, json_t *params, LspErr *e)
         e->code = RPC_REQUEST_FAILED;
         snprintf(e->msg, sizeof e->msg, "'%s' is declared by the standard library", d->id);
     }
-    compile_free(c);
     return r;
 }
 
@@ -93,7 +92,6 @@ static const Decl *collision(Lsp *s, const LspDeclKey *key, const char *name, Co
                 *in = o;
                 return o->decls.v[k];
             }
-        compile_free(o);
     }
     return NULL;
 }
@@ -114,20 +112,17 @@ json_t *lsp_rename(Lsp *s, json_t *params, LspErr *e)
                                         : !name ? "rename needs newName"
                                                 : "'%s' is not a name Charter accepts",
                  !d ? "" : d->is_std ? d->id : name ? name : "");
-        compile_free(c);
         return json_null();
     }
     LspDeclKey key = lsp_key_of(c, d);
     char *real = strdup(key.real);
     key.real = real ? real : "";
-    compile_free(c);
     Compilation *other;
     const Decl *taken = collision(s, &key, name, &other);
     if (taken) {
         e->code = RPC_REQUEST_FAILED;
         snprintf(e->msg, sizeof e->msg, "%s '%s' is already declared", decl_kind_name(taken->kind),
                  name);
-        compile_free(other);
         free(real);
         return json_null();
     }
@@ -140,51 +135,7 @@ json_t *lsp_rename(Lsp *s, json_t *params, LspErr *e)
         for (int k = 0; k < o->refs.n; k++)
             if (lsp_same_decl(o, o->refs.v[k].decl, &key))
                 add_edit(s, o, changes, id_part(o->refs.v[k].span, o->refs.v[k].decl), name);
-        compile_free(o);
     }
     free(real);
     return json_pack("{s:o}", "changes", changes);
-}
-
-/* ---- code actions --------------------------------------------------- */
-
-/* The quick fixes of the findings in the request's range: each finding
- * that carries a fix (diag_suggest's "did you mean", diag_replace's
- * mechanical corrections) replaces its span with it. */
-json_t *lsp_code_action(Lsp *s, json_t *params, LspErr *e)
-{
-    (void)e;
-    LspDoc *doc = lsp_param_doc(s, params);
-    json_t *out = json_array();
-    json_t *range = json_object_get(params, "range");
-    json_t *start = json_object_get(range, "start"), *end = json_object_get(range, "end");
-    if (!doc || !json_is_integer(json_object_get(start, "line")) ||
-        !json_is_integer(json_object_get(end, "line")))
-        return out;
-    Compilation *c = lsp_compile(s, doc);
-    uint32_t lo = src_utf16_offset(&c->sm, c->root_file,
-                                   (int)json_integer_value(json_object_get(start, "line")),
-                                   (int)json_integer_value(json_object_get(start, "character")));
-    uint32_t hi = src_utf16_offset(&c->sm, c->root_file,
-                                   (int)json_integer_value(json_object_get(end, "line")),
-                                   (int)json_integer_value(json_object_get(end, "character")));
-    for (int i = 0; i < c->diag.items.n; i++) {
-        const Diagnostic *g = c->diag.items.v[i];
-        if (g->span.file != c->root_file || g->span.hi < lo || g->span.lo > hi)
-            continue;
-        const char *w = g->fix;
-        if (!w)
-            continue;
-        char title[160];
-        snprintf(title, sizeof title, "Change to '%.120s'", w);
-        json_t *changes = json_object();
-        json_object_set_new(changes, doc->uri,
-                            json_pack("[{s:o,s:o}]", "range", lsp_range(&c->sm, g->span),
-                                      "newText", lsp_str(w)));
-        json_array_append_new(out, json_pack("{s:o,s:s,s:b,s:{s:o}}", "title", lsp_str(title),
-                                             "kind", "quickfix", "isPreferred", 1, "edit",
-                                             "changes", changes));
-    }
-    compile_free(c);
-    return out;
 }

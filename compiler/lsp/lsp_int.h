@@ -21,6 +21,8 @@ typedef struct LspDoc {
     size_t len;
     long version;
     bool dirty;         /* changed since its diagnostics were published */
+    Compilation *comp;  /* its last compilation (lsp_compile), or NULL */
+    unsigned long comp_gen;     /* the session's gen when it was made */
 } LspDoc;
 
 typedef struct Lsp {
@@ -30,7 +32,11 @@ typedef struct Lsp {
     char *checks_url;   /* base of codeDescription's links; NULL: none */
     LspDoc **docs;
     int ndocs, capdocs;
+    unsigned long gen;  /* counts the changes to the open documents */
     bool initialized, shutdown;
+    /* What the client said it handles, at initialize. */
+    bool snippets;          /* snippets in completion items */
+    bool snippet_edits;     /* SnippetTextEdit in a workspace edit (3.18) */
 } Lsp;
 
 /* An error a request answers with. */
@@ -48,6 +54,8 @@ LspDoc *lsp_param_doc(const Lsp *s, json_t *params);
 /* The position a request's params give (position.line, .character); false
  * when they are missing. */
 bool lsp_param_pos(json_t *params, int *line, int *col);
+/* A Position object's line and character, both integers from 0 to INT_MAX. */
+bool lsp_json_pos(json_t *pos, int *line, int *col);
 
 /* lsp_uri.c: file URIs (RFC 8089) and paths. */
 char *lsp_uri_to_path(const char *uri);     /* malloc'd; NULL: not a file URI */
@@ -58,9 +66,10 @@ json_t *lsp_str(const char *s);
 
 /* lsp_diag.c: compiling and diagnostics. */
 /* Compiles `d` over the other open documents and the disk, with the
- * checks when the language is clean.  Never NULL; free with
- * compile_free().  The root is c->root_file. */
-Compilation *lsp_compile(const Lsp *s, const LspDoc *d);
+ * checks when the language is clean.  Never NULL.  The compilation
+ * belongs to the document and is reused until a document changes: the
+ * caller reads it and never frees it.  The root is c->root_file. */
+Compilation *lsp_compile(const Lsp *s, LspDoc *d);
 /* Publishes the diagnostics of `d` (its findings, allowed ones left out). */
 void lsp_publish(Lsp *s, LspDoc *d);
 /* Publishes an empty list for a closed document. */
@@ -94,6 +103,7 @@ Compilation *lsp_at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e);
 json_t *lsp_hover(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_definition(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_references(Lsp *s, json_t *params, LspErr *e);
+json_t *lsp_highlight(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_formatting(Lsp *s, json_t *params, LspErr *e);
 
 /* lsp_symbols.c: the outline, workspace symbols, folding. */
@@ -101,12 +111,35 @@ json_t *lsp_symbols(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_workspace_symbols(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_folding(Lsp *s, json_t *params, LspErr *e);
 
+/* lsp_text.c: the block structure of a text, read without parsing it. */
+typedef struct LspBlock {
+    char head[64];      /* the statement that opens the block; "" at the top level */
+    uint32_t open;      /* the offset of its `{`; UINT32_MAX at the top level */
+    char **given;       /* the statements in it (the first word of each line) */
+    int ngiven;
+} LspBlock;
+/* The block `off` is in, with the statements in it other than the one on
+ * the line of `off`; false inside a string or a comment, or in a block
+ * whose opening line starts with no word.  Free with lsp_block_free(). */
+bool lsp_text_block(const char *t, size_t n, uint32_t off, LspBlock *b);
+void lsp_block_free(LspBlock *b);
+/* Where a line goes to be the last statement of the block that ends the
+ * declaration at `decl` (the start of the line of its `}`), and the
+ * indentation of the block's statements; false when the declaration has
+ * no block, or its `}` shares a line with other text. */
+bool lsp_text_append_point(const char *t, size_t n, Span decl, uint32_t *at, int *indent);
+/* The start of the first line that is neither blank nor a comment: where
+ * a statement goes to be at the top of the file, below its heading. */
+uint32_t lsp_text_top(const char *t, size_t n);
+
 /* lsp_complete.c: completion by context. */
 json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e);
 
-/* lsp_edit.c: rename and code actions. */
+/* lsp_edit.c: rename. */
 json_t *lsp_prepare_rename(Lsp *s, json_t *params, LspErr *e);
 json_t *lsp_rename(Lsp *s, json_t *params, LspErr *e);
+
+/* lsp_action.c: code actions. */
 json_t *lsp_code_action(Lsp *s, json_t *params, LspErr *e);
 
 #endif

@@ -1,5 +1,5 @@
 /* lsp_nav.c - the requests about a position or a whole document: hover,
- * go to definition, find references and formatting.
+ * go to definition, find references, document highlight and formatting.
  *
  * Names are found through the compilation's index (Compilation.decls and
  * .refs, filled by the front end): a position is on a declaration's id or
@@ -70,7 +70,6 @@ Compilation *lsp_at_position(Lsp *s, json_t *params, uint32_t *off, LspErr *e)
     if (!param_offset(c, params, off)) {
         e->code = RPC_INVALID_PARAMS;
         snprintf(e->msg, sizeof e->msg, "the request needs a position");
-        compile_free(c);
         return NULL;
     }
     return c;
@@ -84,7 +83,6 @@ json_t *lsp_definition(Lsp *s, json_t *params, LspErr *e)
         return json_null();
     Decl *d = lsp_decl_at(c, off, NULL);
     json_t *loc = d ? lsp_location(s, c, d->id_span) : NULL;
-    compile_free(c);
     return loc ? loc : json_null();
 }
 
@@ -112,24 +110,45 @@ json_t *lsp_references(Lsp *s, json_t *params, LspErr *e)
         return json_array();
     Decl *d = lsp_decl_at(c, off, NULL);
     json_t *list = json_array();
-    if (!d) {
-        compile_free(c);
+    if (!d)
         return list;
-    }
     LspDeclKey key = lsp_key_of(c, d);
     char *real = strdup(key.real);
     key.real = real ? real : "";
     if (json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration")))
         add_unique(list, lsp_location(s, c, d->id_span));
-    compile_free(c);
     for (int i = 0; i < s->ndocs; i++) {
         Compilation *o = lsp_compile(s, s->docs[i]);
         for (int k = 0; k < o->refs.n; k++)
             if (lsp_same_decl(o, o->refs.v[k].decl, &key))
                 add_unique(list, lsp_location(s, o, o->refs.v[k].span));
-        compile_free(o);
     }
     free(real);
+    return list;
+}
+
+/* Every place in the document that names the declaration under the
+ * cursor: its declaration (kind Write, 3) and each name that refers to it
+ * (Read, 2).  Only the document's own places: the protocol highlights in
+ * the editor's current buffer. */
+json_t *lsp_highlight(Lsp *s, json_t *params, LspErr *e)
+{
+    uint32_t off;
+    Compilation *c = lsp_at_position(s, params, &off, e);
+    json_t *list = json_array();
+    if (!c)
+        return list;
+    Decl *d = lsp_decl_at(c, off, NULL);
+    if (!d)
+        return list;
+    LspDeclKey key = lsp_key_of(c, d);
+    if (d->id_span.file == c->root_file)
+        json_array_append_new(list, json_pack("{s:o,s:i}", "range",
+                                              lsp_range(&c->sm, d->id_span), "kind", 3));
+    for (int k = 0; k < c->refs.n; k++)
+        if (c->refs.v[k].span.file == c->root_file && lsp_same_decl(c, c->refs.v[k].decl, &key))
+            json_array_append_new(list, json_pack("{s:o,s:i}", "range",
+                                                  lsp_range(&c->sm, c->refs.v[k].span), "kind", 2));
     return list;
 }
 
@@ -294,7 +313,6 @@ json_t *lsp_hover(Lsp *s, json_t *params, LspErr *e)
     for (int i = 0; !h && i < c->decls.n; i++)
         if (lsp_covers(c->decls.v[i]->id_span, c->root_file, off))
             h = hover_decl(c, c->decls.v[i], c->decls.v[i]->id_span);
-    compile_free(c);
     return h ? h : json_null();
 }
 

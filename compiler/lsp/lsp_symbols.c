@@ -66,7 +66,6 @@ json_t *lsp_symbols(Lsp *s, json_t *params, LspErr *e)
                                              "range", lsp_range(&c->sm, all), "selectionRange",
                                              lsp_range(&c->sm, first), "children", children));
     }
-    compile_free(c);
     return out;
 }
 
@@ -111,7 +110,6 @@ json_t *lsp_workspace_symbols(Lsp *s, json_t *params, LspErr *e)
             else
                 json_array_append_new(out, sym);
         }
-        compile_free(c);
     }
     return out;
 }

@@ -3,7 +3,9 @@
 -- $CHARTERC set (test_lsp.sh does): opens main.charter, waits for its
 -- diagnostics (Neovim turns the UTF-16 range into a byte column, so the
 -- column checks the conversion end to end), asks for a definition across
--- the used file, formats a messy buffer through the server, and checks
+-- the used file, applies a quick fix and "allow this finding", completes
+-- a statement name, highlights a name, formats a messy buffer through the
+-- server, and checks
 -- that the server exits with status 0 after shutdown.  Prints "ok NAME" or
 -- "FAIL NAME: why", then "nvim session done".  Neovim 0.7 has no
 -- vim.lsp.start; start_client and buf_attach_client work in 0.7 and later.
@@ -42,6 +44,59 @@ local res = client.request_sync("textDocument/definition", {
 local loc = res and res.result
 check("definition in the used file", loc and loc.uri and loc.uri:match("/partners%.charter$")
       and loc.range.start.line == 0, vim.inspect(res))
+
+-- What a user sees of the quick fixes: the fix of `citty` applied, then
+-- "allow this finding" for a goal without indicators, which inserts the
+-- allow at the top of the file; the finding then goes away.
+local function actions_at(line, col)
+  local r = client.request_sync("textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = line, character = col }, ["end"] = { line = line, character = col } },
+    context = { diagnostics = {} },
+  }, 5000, buf)
+  return r and r.result or {}
+end
+local function apply(action)
+  vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+end
+local fix = actions_at(9, 31)
+check("the did-you-mean fix is offered", fix[1] and fix[1].title == "Change to 'city'", vim.inspect(fix))
+if fix[1] then apply(fix[1]) end
+check("and applied", vim.api.nvim_buf_get_lines(buf, 9, 10, false)[1]:match("lead city }$"),
+      vim.api.nvim_buf_get_lines(buf, 9, 10, false)[1])
+local function codes()
+  local seen = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do seen[d.code] = true end
+  return seen
+end
+vim.wait(5000, function() return codes()["goal_unmeasured"] end, 20)
+local allow
+for _, a in ipairs(actions_at(7, 5)) do
+  if a.title == "Allow goal_unmeasured in this file (with a reason)" then allow = a end
+end
+check("allow this finding is offered", allow ~= nil, vim.inspect(actions_at(7, 5)))
+if allow then apply(allow) end
+check("the allow is inserted at the top",
+      vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1] == 'allow goal_unmeasured "why this is accepted"',
+      vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1])
+vim.wait(5000, function() return not codes()["goal_unmeasured"] end, 20)
+check("and the finding goes away", not codes()["goal_unmeasured"], vim.inspect(codes()))
+
+-- Completion at a new line of the milestone: its statements not given yet.
+local last = vim.api.nvim_buf_line_count(buf)
+vim.api.nvim_buf_set_lines(buf, last - 1, last - 1, false, { "  " })
+local comp = client.request_sync("textDocument/completion", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = last - 1, character = 2 },
+}, 5000, buf)
+local labels = {}
+for _, it in ipairs(comp and comp.result or {}) do labels[it.label] = true end
+check("completion offers the block's statements", labels["after"] and labels["allow"] and
+      not labels["due"] and not labels["owner"], vim.inspect(labels))
+local hl = client.request_sync("textDocument/documentHighlight", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 5, character = 7 },
+}, 5000, buf)
+check("document highlight: every `city` of the buffer", hl and hl.result and #hl.result == 3,
+      vim.inspect(hl))
 
 vim.api.nvim_buf_set_lines(buf, 0, -1, false,
   { 'agreement demo "D" {', "      term 2024-01-01   to 2025-12-31", "}" })

@@ -5,6 +5,7 @@ references across a `use`d file, the outline, formatting, and malformed
 input.  Prints "ok NAME" or "FAIL NAME: why" per check and the summary
 line "N passed, N failed"."""
 import os
+import re
 import sys
 
 from lspclient import Client
@@ -46,10 +47,22 @@ def pos_of(src, line_no, needle, nth=0):
     return {"line": line_no, "character": utf16_col(line, len(line[:at].encode("utf-8")))}
 
 
-def start():
+def start(caps=None):
     c = Client([charterc, "lsp"], cwd=ws)
-    r = c.call("initialize", {"processId": None, "rootUri": "file://" + ws, "capabilities": {}})
+    r = c.call("initialize", {"processId": None, "rootUri": "file://" + ws,
+                              "capabilities": caps or {}})
     return c, r
+
+
+def change(c, name, content, version):
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri(name), "version": version},
+                                        "contentChanges": [{"text": content}]})
+
+
+def end(c):
+    c.call("shutdown", None)
+    c.notify("exit", None)
+    return c.close()
 
 
 def open_doc(c, name, content=None):
@@ -64,7 +77,7 @@ def lifecycle():
     check("initialize answers", caps is not None, repr(r))
     check("full text sync advertised", caps and caps["textDocumentSync"]["change"] == 1, repr(caps))
     for p in ("hoverProvider", "definitionProvider", "referencesProvider",
-              "documentSymbolProvider", "documentFormattingProvider", "foldingRangeProvider",
+              "documentHighlightProvider", "documentSymbolProvider", "documentFormattingProvider", "foldingRangeProvider",
               "workspaceSymbolProvider"):
         check("advertises " + p, caps and caps.get(p) is True, repr(caps))
     check("advertises rename with prepareRename",
@@ -73,7 +86,7 @@ def lifecycle():
           caps and caps.get("codeActionProvider") == {"codeActionKinds": ["quickfix"]}, repr(caps))
     check("advertises nothing else", caps and set(caps) == {
         "positionEncoding", "textDocumentSync", "hoverProvider", "definitionProvider",
-        "referencesProvider", "documentSymbolProvider", "documentFormattingProvider",
+        "referencesProvider", "documentHighlightProvider", "documentSymbolProvider", "documentFormattingProvider",
         "renameProvider", "codeActionProvider", "foldingRangeProvider",
         "workspaceSymbolProvider", "completionProvider"}, repr(caps))
     c.notify("initialized", {})
@@ -290,7 +303,12 @@ def completion():
          lambda ls: "agenda_missing" in ls and "undefined_name" not in ls and "city" not in ls),
         ("in a report, after by: the partners", '  report r "R" every month by ',
          lambda ls: ls == ["city"]),
-        ("in the statement name: nothing", "  lea", lambda ls: ls == []),
+        ("in the statement name: the milestone's statements not given yet", "  lea",
+         lambda ls: ls == ["after", "requires", "deliverable", "phase", "allow"]),
+        ("on an empty line: the same", "  ",
+         lambda ls: ls == ["after", "requires", "deliverable", "phase", "allow"]),
+        ("in a string: nothing", '  deliverable "lea', lambda ls: ls == []),
+        ("in a comment: nothing", '  # lea', lambda ls: ls == []),
     ]
     open_doc(c, "main.charter", base)
     version = 1
@@ -307,6 +325,168 @@ def completion():
     c.call("shutdown", None)
     c.notify("exit", None)
     c.close()
+
+
+LANGUAGE_ERRORS = {"syntax", "undefined_name", "duplicate_name", "wrong_kind",
+                   "unknown_statement", "invalid_date", "invalid_number", "unit_mismatch"}
+
+
+def labels_at(c, name, content, version, line, character):
+    change(c, name, content, version)
+    r = c.call("textDocument/completion", {"textDocument": {"uri": uri(name)},
+                                           "position": {"line": line, "character": character}})
+    return r and r.get("result") or []
+
+
+def statements():
+    """Statement names by block, from the resolver's tables; snippets."""
+    c, _ = start()
+    base = text("main.charter").replace("citty", "city")
+    open_doc(c, "main.charter", base)
+    lines = base.split("\n")
+    agr = base.replace("  lead city\n", "  lead city\n  \n", 1)
+    got = [x["label"] for x in labels_at(c, "main.charter", agr, 2, 5, 2)]
+    check("statements: the agreement's, less term and lead (given once, given)", got == [
+        "version", "scope", "amendment", "withdrawal", "nested_in", "binding", "allow"], repr(got))
+    part = base + 'partner p2 "P" {\n  sector private\n  \n}\n'
+    n = len(base.split("\n")) + 1
+    got = [x["label"] for x in labels_at(c, "main.charter", part, 3, n, 2)]
+    check("statements: a partner's, sector given", got == [
+        "level", "signatory", "contact", "joins", "leaves", "backbone", "coordinator",
+        "commits", "incentive", "allow"], repr(got))
+    cont = base + 'partner p2 "P" {\n  contact "A" {\n    \n  }\n}\n'
+    got = [x["label"] for x in labels_at(c, "main.charter", cont, 4, n, 4)]
+    check("statements: a contact's, no allow", got == ["role", "email", "phone"], repr(got))
+    top = base + "\n"
+    items = labels_at(c, "main.charter", top, 5, len(lines), 0)
+    got = [x["label"] for x in items]
+    check("statements: the top level's, no second agreement",
+          "partner" in got and "agenda" in got and "use" in got and "agreement" not in got, repr(got))
+    check("no snippets for a client without snippetSupport",
+          all(x.get("insertTextFormat", 1) == 1 for x in items), repr(items))
+    end(c)
+
+    c, _ = start({"textDocument": {"completion": {"completionItem": {"snippetSupport": True}}}})
+    open_doc(c, "main.charter", 'use "partners.charter"\n\n')
+    items = labels_at(c, "main.charter", 'use "partners.charter"\n\n', 2, 1, 0)
+    snips = [x for x in items if x.get("insertTextFormat") == 2]
+    check("snippets for new declarations", [x["filterText"] for x in snips] == [
+        "agreement", "partner", "goal", "indicator", "activity", "milestone"], repr(items))
+    names = {"partner": "city", "goal": "goal_new", "indicator": "indicator_new"}
+
+    def expand(x):
+        kind = x["filterText"]
+        return re.sub(r"\$\{\d+:([^}]*)\}",
+                      lambda m: kind + "_new" if m.group(1) == "id" else names.get(m.group(1),
+                                                                                   m.group(1)),
+                      x["insertText"])
+    doc = 'use "partners.charter"\n\n' + "\n".join(expand(x) for x in snips)
+    change(c, "main.charter", doc, 3)
+    d = c.diagnostics(uri("main.charter")) or []
+    bad = [(g["code"], g["message"]) for g in d if g["code"] in LANGUAGE_ERRORS]
+    check("each snippet, filled in, compiles", d is not None and not bad, repr(bad) + doc)
+    end(c)
+
+
+def highlight():
+    c, _ = start()
+    base = text("main.charter").replace("citty", "city") + 'activity b "B" {\n  supports g\n}\n'
+    open_doc(c, "main.charter", base)
+    td = {"uri": uri("main.charter")}
+    r = c.call("textDocument/documentHighlight", {"textDocument": td,
+                                                  "position": pos_of(base, 13, "city")})
+    got = sorted((h["range"]["start"]["line"], h["kind"]) for h in (r and r.get("result") or []))
+    check("highlight: the references of a partner declared in a used file (Read)",
+          got == [(4, 2), (9, 2), (13, 2)], repr(r))
+    r = c.call("textDocument/documentHighlight", {"textDocument": td,
+                                                  "position": pos_of(base, 7, "g", 1)})
+    got = sorted((h["range"]["start"]["line"], h["kind"]) for h in (r and r.get("result") or []))
+    check("highlight: a declaration (Write) and its reference (Read)",
+          got == [(7, 3), (16, 2)], repr(r))
+    r = c.call("textDocument/documentHighlight", {"textDocument": td,
+                                                  "position": {"line": 1, "character": 0}})
+    check("highlight on nothing: []", r and r.get("result") == [], repr(r))
+    end(c)
+
+
+def apply_edit(content, edit):
+    """The text after a WorkspaceEdit's (single) insertion into content."""
+    if "changes" in edit:
+        (e,) = list(edit["changes"].values())[0]
+        new = e["newText"]
+    else:
+        e = edit["documentChanges"][0]["edits"][0]
+        new = re.sub(r"\$\{\d+:([^}]*)\}", r"\1", e["snippet"]["value"])
+    lines = content.split("\n")
+    ln, ch = e["range"]["start"]["line"], e["range"]["start"]["character"]
+    lines[ln] = lines[ln][:ch] + new + lines[ln][ch:]
+    return "\n".join(lines)
+
+
+def actions():
+    """Allow this finding; a check's hint as a fix; Unnecessary tags."""
+    for snippet_edits in (False, True):
+        caps = {"workspace": {"workspaceEdit": {"snippetEditSupport": snippet_edits}}}
+        c, _ = start(caps)
+        doc = text("main.charter").replace("citty", "city").replace("  owner city\n", "")
+        open_doc(c, "main.charter", doc)
+        d = c.diagnostics(uri("main.charter")) or []
+        g = [x for x in d if x["code"] == "milestone_unowned"]
+        r = c.call("textDocument/codeAction", {"textDocument": {"uri": uri("main.charter")},
+                                               "range": g[0]["range"] if g else {},
+                                               "context": {"diagnostics": g}})
+        res = r and r.get("result") or []
+        how = "snippet" if snippet_edits else "plain"
+        check("actions (%s): the hint's fix and allow this finding" % how,
+              [a["title"] for a in res] == ["Add `owner` to milestone m",
+                                             "Allow milestone_unowned in milestone m (with a reason)"],
+              repr(res))
+        if len(res) == 2 and snippet_edits:
+            e = res[1]["edit"]["documentChanges"][0]
+            check("allow as a snippet edit, the reason a placeholder",
+                  e["edits"][0]["snippet"]["value"] ==
+                  '  allow milestone_unowned "${1:why this is accepted}"\n' and
+                  e["edits"][0]["range"]["start"] == {"line": 13, "character": 0} and
+                  e["textDocument"]["version"] == 1, repr(e))
+        if len(res) == 2 and not snippet_edits:
+            e = res[0]["edit"]["changes"][uri("main.charter")][0]
+            check("the hint's fix as a plain edit: the placeholder's text",
+                  e["newText"] == "  owner partner\n" and
+                  e["range"] == {"start": {"line": 13, "character": 0},
+                                 "end": {"line": 13, "character": 0}}, repr(e))
+        if len(res) == 2:
+            allowed = apply_edit(doc, res[1]["edit"])
+            change(c, "main.charter", allowed, 2)
+            d = c.diagnostics(uri("main.charter")) or []
+            check("(%s) the allow inserted allows the finding" % how,
+                  d and "milestone_unowned" not in {x["code"] for x in d}, repr(d))
+        end(c)
+    c, _ = start()
+    doc = text("main.charter").replace("citty", "city")
+    open_doc(c, "main.charter", doc)
+    d = c.diagnostics(uri("main.charter")) or []
+    g = [x for x in d if x["code"] == "goal_unmeasured"]
+    r = c.call("textDocument/codeAction", {"textDocument": {"uri": uri("main.charter")},
+                                           "range": g[0]["range"] if g else {},
+                                           "context": {"diagnostics": g}})
+    res = [a for a in (r and r.get("result") or []) if "goal_unmeasured" in a["title"]]
+    e = res and res[0]["edit"]["changes"][uri("main.charter")][0]
+    check("allow in a one-line block: at the top of the file", res and
+          res[0]["title"] == "Allow goal_unmeasured in this file (with a reason)" and
+          e["range"]["start"] == {"line": 0, "character": 0} and
+          e["newText"] == 'allow goal_unmeasured "why this is accepted"\n', repr(res))
+    if res:
+        change(c, "main.charter", apply_edit(doc, res[0]["edit"]), 2)
+        d = c.diagnostics(uri("main.charter")) or []
+        check("the file-level allow allows the finding",
+              d and "goal_unmeasured" not in {x["code"] for x in d}, repr(d))
+    orphan = doc + 'indicator lonely "Nobody reads it" {\n  unit people\n}\n'
+    change(c, "main.charter", orphan, 3)
+    d = c.diagnostics(uri("main.charter")) or []
+    tagged = sorted((x["code"], tuple(x.get("tags", []))) for x in d if x.get("tags"))
+    check("Unnecessary (1) on what nothing uses, and only there",
+          tagged == [("indicator_orphan", (1,))], repr(tagged))
+    end(c)
 
 
 def formatting():
@@ -374,6 +554,9 @@ diagnostics()
 navigation()
 editing()
 completion()
+statements()
+highlight()
+actions()
 formatting()
 malformed()
 print("%d passed, %d failed" % (results["pass"], results["fail"]))
