@@ -102,8 +102,10 @@ deps: $(DEPS_STAMP)
 # against the official schema (tests/sarif/python.sh finds them), Neovim
 # runs the language server through its own LSP client, and
 # npm fetches the VS Code grammar's engine (vscode-textmate,
-# vscode-oniguruma, at fixed versions) into build/editors-node, where
-# tests/editors/test_editors.sh looks. `want PACKAGE COMMAND...` wants
+# vscode-oniguruma) and the protocol libraries VS Code's language client is
+# built on (vscode-jsonrpc, vscode-languageserver-protocol), at fixed
+# versions, into build/editors-node, where tests/editors/test_editors.sh
+# and tests/lsp/test_lsp.sh look. `want PACKAGE COMMAND...` wants
 # PACKAGE when COMMAND fails.
 EDITORS_NODE := build/editors-node
 # actionlint lints the example workflow: Debian's package where the release
@@ -112,7 +114,8 @@ EDITORS_NODE := build/editors-node
 ACTIONLINT := build/tools/actionlint
 ACTIONLINT_URL := https://github.com/rhysd/actionlint/releases/download/v1.7.7/actionlint_1.7.7_linux_amd64.tar.gz
 ACTIONLINT_SHA256 := 023070a287cd8cccd71515fedc843f1985bf96c436b7effaecce67290e7e0757
-NODE_PACKAGES := vscode-textmate@9.4.0 vscode-oniguruma@2.0.1
+NODE_PACKAGES := vscode-textmate@9.4.0 vscode-oniguruma@2.0.1 vscode-jsonrpc@8.2.0 \
+                 vscode-languageserver-protocol@3.17.5
 TEST_DEPS_STAMP := build/.deps-test-tried
 $(TEST_DEPS_STAMP):
 	@mkdir -p $(@D)
@@ -141,10 +144,11 @@ $(TEST_DEPS_STAMP):
 	    for p in $$missing; do $(APT_GET) install -y $$p >/dev/null 2>&1 || \
 	      echo "could not install $$p: the tests that need it are skipped"; done; \
 	fi; \
-	if [ ! -d $(EDITORS_NODE)/node_modules/vscode-textmate ] && command -v npm >/dev/null; then \
+	if { [ ! -d $(EDITORS_NODE)/node_modules/vscode-textmate ] || \
+	     [ ! -d $(EDITORS_NODE)/node_modules/vscode-languageserver-protocol ]; } && command -v npm >/dev/null; then \
 	  echo "Installing $(NODE_PACKAGES) into $(EDITORS_NODE)"; \
 	  npm install --prefix $(EDITORS_NODE) --no-save --no-audit --no-fund --loglevel=error \
-	    $(NODE_PACKAGES) >/dev/null 2>&1 || echo "npm could not install them: the VS Code grammar test is skipped"; \
+	    $(NODE_PACKAGES) >/dev/null 2>&1 || echo "npm could not install them: the VS Code grammar and client tests are skipped"; \
 	fi
 	@if ! command -v actionlint >/dev/null && [ ! -x $(ACTIONLINT) ]; then \
 	  { $(APT_GET) update; $(APT_GET) install -y actionlint; } >/dev/null 2>&1 || \
@@ -379,7 +383,7 @@ bench: all
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
-FUZZ_TARGETS := parser check csv obs
+FUZZ_TARGETS := parser check csv obs lsp
 FUZZ_OUT := build/fuzz
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer -std=c11 -w

@@ -221,27 +221,63 @@ static json_t *shutdown_req(Lsp *s, json_t *params, LspErr *e)
     return json_null();
 }
 
+/* What a request's params must hold, checked before its handler runs, so
+ * that every handler reads params of the right types (a wrong one is
+ * answered -32602 and changes nothing). */
+enum {
+    P_DOC = 1,      /* textDocument.uri, a string */
+    P_POS = 2,      /* position: line and character, integers >= 0 */
+    P_RANGE = 4,    /* range: start and end, positions */
+    P_NAME = 8,     /* newName, a string */
+    P_QUERY = 16,   /* query, a string */
+};
+
 typedef struct Request {
     const char *method;
     json_t *(*fn)(Lsp *s, json_t *params, LspErr *e);
+    int needs;
 } Request;
 
 static const Request requests[] = {
-    {"initialize", initialize},
-    {"shutdown", shutdown_req},
-    {"textDocument/hover", lsp_hover},
-    {"textDocument/definition", lsp_definition},
-    {"textDocument/references", lsp_references},
-    {"textDocument/documentHighlight", lsp_highlight},
-    {"textDocument/documentSymbol", lsp_symbols},
-    {"textDocument/formatting", lsp_formatting},
-    {"textDocument/prepareRename", lsp_prepare_rename},
-    {"textDocument/rename", lsp_rename},
-    {"textDocument/codeAction", lsp_code_action},
-    {"textDocument/foldingRange", lsp_folding},
-    {"workspace/symbol", lsp_workspace_symbols},
-    {"textDocument/completion", lsp_completion},
+    {"initialize", initialize, 0},
+    {"shutdown", shutdown_req, 0},
+    {"textDocument/hover", lsp_hover, P_DOC | P_POS},
+    {"textDocument/definition", lsp_definition, P_DOC | P_POS},
+    {"textDocument/references", lsp_references, P_DOC | P_POS},
+    {"textDocument/documentHighlight", lsp_highlight, P_DOC | P_POS},
+    {"textDocument/documentSymbol", lsp_symbols, P_DOC},
+    {"textDocument/formatting", lsp_formatting, P_DOC},
+    {"textDocument/prepareRename", lsp_prepare_rename, P_DOC | P_POS},
+    {"textDocument/rename", lsp_rename, P_DOC | P_POS | P_NAME},
+    {"textDocument/codeAction", lsp_code_action, P_DOC | P_RANGE},
+    {"textDocument/foldingRange", lsp_folding, P_DOC},
+    {"workspace/symbol", lsp_workspace_symbols, P_QUERY},
+    {"textDocument/completion", lsp_completion, P_DOC | P_POS},
 };
+
+/* The first thing wrong with params for r, or NULL. */
+static const char *bad_params(const Request *r, json_t *params)
+{
+    int l, c;
+    if (!r->needs)
+        return NULL;
+    if (!json_is_object(params))
+        return "params must be an object";
+    if ((r->needs & P_DOC) &&
+        !json_is_string(json_object_get(json_object_get(params, "textDocument"), "uri")))
+        return "textDocument.uri must be a string";
+    if ((r->needs & P_POS) && !lsp_param_pos(params, &l, &c))
+        return "position must have a line and a character, integers from 0";
+    json_t *range = json_object_get(params, "range");
+    if ((r->needs & P_RANGE) && (!lsp_json_pos(json_object_get(range, "start"), &l, &c) ||
+                                 !lsp_json_pos(json_object_get(range, "end"), &l, &c)))
+        return "range must have a start and an end, positions";
+    if ((r->needs & P_NAME) && !json_is_string(json_object_get(params, "newName")))
+        return "newName must be a string";
+    if ((r->needs & P_QUERY) && !json_is_string(json_object_get(params, "query")))
+        return "query must be a string";
+    return NULL;
+}
 
 static void request(Lsp *s, const char *method, json_t *id, json_t *params)
 {
@@ -264,6 +300,11 @@ static void request(Lsp *s, const char *method, json_t *id, json_t *params)
     }
     if (!r) {
         rpc_error(s->out, id, RPC_METHOD_NOT_FOUND, "unknown method '%s'", method);
+        return;
+    }
+    const char *bad = bad_params(r, params);
+    if (bad) {
+        rpc_error(s->out, id, RPC_INVALID_PARAMS, "%s: %s", method, bad);
         return;
     }
     LspErr e = {0, ""};
@@ -368,7 +409,7 @@ int lsp_run(int in, FILE *out, const LspOptions *o)
             rpc_error(out, NULL, RPC_INVALID_REQUEST, "%s", why);
         } else {
             json_error_t err;
-            json_t *msg = json_loadb(body, len, JSON_REJECT_DUPLICATES, &err);
+            json_t *msg = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
             free(body);
             if (!msg) {
                 rpc_error(out, NULL, RPC_PARSE_ERROR, "not JSON: %s (line %d, column %d)",

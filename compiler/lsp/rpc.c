@@ -62,8 +62,9 @@ bool rpc_pending(RpcIn *r)
 {
     if (r->pos < r->len)
         return true;
+    /* POLLIN only: a closed pipe (POLLHUP) has nothing more to read. */
     struct pollfd p = {r->fd, POLLIN, 0};
-    return poll(&p, 1, 0) > 0;
+    return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 /* The next header line without its CRLF (a lone LF is accepted too) in
@@ -108,9 +109,12 @@ static long long read_headers(RpcIn *r, bool *eof, char *why, size_t whylen)
                 continue;   /* blank lines between messages */
             break;
         }
+        /* Every line counts, a bad one too: the blank line after it ends
+         * the block instead of passing for one between messages. */
+        nlines++;
         if (bad)
             continue;
-        if (over || ++nlines > RPC_MAX_HEADERS) {
+        if (over || nlines > RPC_MAX_HEADERS) {
             snprintf(why, whylen, over ? "a header line is longer than %d bytes"
                                        : "more than %d header lines",
                      over ? RPC_MAX_HEADER_LINE : RPC_MAX_HEADERS);

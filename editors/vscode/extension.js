@@ -103,8 +103,43 @@ function charterFoldingRanges(text) {
   return ranges;
 }
 
+// The language server: `charterc lsp` on stdio, through VS Code's
+// language client (vscode-languageclient, the extension's one dependency,
+// which `npm install` in this folder fetches). It gives the diagnostics,
+// hover, navigation, completion, rename, quick fixes and formatting;
+// without it (the dependency not installed, or `charter.server.path`
+// empty) the extension still highlights and folds.
+let client = null;
+
+function startServer(vscode, context) {
+  const config = vscode.workspace.getConfiguration('charter');
+  const command = config.get('server.path', 'charterc');
+  if (!command) return false;
+  let lc;
+  try {
+    lc = require('vscode-languageclient/node');
+  } catch (e) {
+    return false;
+  }
+  const args = ['lsp', '--stdio'];
+  const checksUrl = config.get('server.checksUrl', '');
+  if (checksUrl) args.push('--checks-url', checksUrl);
+  const server = { command, args, transport: lc.TransportKind.stdio };
+  client = new lc.LanguageClient('charter', 'Charter', server, {
+    documentSelector: [{ language: 'charter' }],
+  });
+  client.start().catch((e) => {
+    vscode.window.showWarningMessage(
+      `Charter: could not start "${command} lsp" (${e.message}); set charter.server.path.`);
+  });
+  context.subscriptions.push({ dispose: () => client && client.stop() });
+  return true;
+}
+
 function activate(context) {
   const vscode = require('vscode');
+  // The provider folds `# region` pairs, which the server does not; VS Code
+  // merges the ranges of every provider, so it stays beside the server.
   const kinds = {
     comment: vscode.FoldingRangeKind.Comment,
     region: vscode.FoldingRangeKind.Region,
@@ -117,8 +152,11 @@ function activate(context) {
   };
   context.subscriptions.push(
     vscode.languages.registerFoldingRangeProvider({ language: 'charter' }, provider));
+  startServer(vscode, context);
 }
 
-function deactivate() {}
+function deactivate() {
+  return client ? client.stop() : undefined;
+}
 
 module.exports = { activate, deactivate, charterFoldingRanges };

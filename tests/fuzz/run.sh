@@ -22,7 +22,7 @@ export CHARTER_PATH="$top/stdlib"
 mkdir -p "$out/work" "$out/artifacts"
 status=0
 summary=""
-[ $# -gt 0 ] || set -- parser check csv obs
+[ $# -gt 0 ] || set -- parser check csv obs lsp
 for name in "$@"; do
   bin="$out/fuzz_$name"
   [ -x "$bin" ] || { echo "no $bin (make fuzz-build)"; exit 2; }

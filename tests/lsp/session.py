@@ -528,7 +528,8 @@ def malformed():
         check("malformed: " + name, r and r["error"]["code"] == code, repr(r))
     r = c.call("no/such/method", {})
     check("unknown method: -32601", r and r["error"]["code"] == -32601, repr(r))
-    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("main.charter")}})
+    r = c.call("textDocument/hover", {"textDocument": {"uri": uri("main.charter")},
+                                      "position": {"line": 0, "character": 0}})
     check("hover on an unknown document: null", r and r.get("result") is None, repr(r))
     open_doc(c, "main.charter")
     c.diagnostics(uri("main.charter"))

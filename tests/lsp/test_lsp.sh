@@ -2,9 +2,13 @@
 # Tests of the language server, `charterc lsp`: session.py drives it over
 # pipes with scripted sessions (lifecycle and exit status, diagnostics with
 # UTF-16 ranges, hover, definition, references across a used file, the
-# outline, formatting, malformed input) and checks every answer;
-# nvim_session.lua does the same through Neovim's own LSP client, headless,
-# when Neovim is installed (`make deps-test`), and is skipped otherwise.
+# outline, formatting, completion, highlight, code actions) and checks
+# every answer; robust.py sends malformed streams and checks that each is
+# answered with an error and that the session goes on; vscode_session.js
+# drives it through VS Code's protocol libraries (from npm, in
+# build/editors-node) and nvim_session.lua through Neovim's own LSP client,
+# headless; each of those two is skipped when its client is not installed
+# (`make deps-test`).
 # The workspace both use is tests/lsp/ws/.
 #
 # The last line is "N passed, N failed" (", N skipped" when a part was
@@ -16,16 +20,41 @@ charterc=${CHARTERC:-$root/build/bin/charterc}
 case $charterc in /*) ;; *) charterc=$root/$charterc ;; esac
 
 passed=0 failed=0 skipped=0
-out=$(python3 "$here/session.py" "$charterc" "$here/ws" 2>&1)
-echo "$out" | sed '$d'
-last=$(echo "$out" | tail -n 1)
-p=$(echo "$last" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p')
-f=$(echo "$last" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
-if [[ -n $p && -n $f ]]; then
-    passed=$((passed + p)) failed=$((failed + f))
+# Adds the counts of a part's output, whose last line is "N passed, N failed".
+count() {
+    local out=$1 name=$2 last p f
+    echo "$out" | sed '$d'
+    last=$(echo "$out" | tail -n 1)
+    p=$(echo "$last" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p')
+    f=$(echo "$last" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
+    if [[ -n $p && -n $f ]]; then
+        passed=$((passed + p)) failed=$((failed + f))
+    else
+        echo "FAIL $name did not finish: $last"
+        failed=$((failed + 1))
+    fi
+}
+count "$(python3 "$here/session.py" "$charterc" "$here/ws" 2>&1)" session.py
+count "$(python3 "$here/robust.py" "$charterc" "$here/ws" 2>&1)" robust.py
+
+# The Node client: VS Code's protocol libraries from build/editors-node.
+node_modules=$root/build/editors-node/node_modules
+if command -v node >/dev/null 2>&1 && [[ -d $node_modules/vscode-languageserver-protocol ]] &&
+   [[ -d $node_modules/vscode-jsonrpc ]]; then
+    vs=$(NODE_PATH="$node_modules" timeout 60 node "$here/vscode_session.js" "$charterc" "$here/ws" 2>&1)
+    echo "$vs" | grep -E '^(ok|FAIL) ' || true
+    vp=$(echo "$vs" | grep -c '^ok ')
+    vf=$(echo "$vs" | grep -c '^FAIL ')
+    if echo "$vs" | grep -q '^vscode session done'; then
+        passed=$((passed + vp)) failed=$((failed + vf))
+    else
+        echo "FAIL the VS Code protocol session did not finish:"
+        echo "$vs" | tail -n 20
+        failed=$((failed + vf + 1))
+    fi
 else
-    echo "FAIL session.py did not finish: $last"
-    failed=$((failed + 1))
+    echo "skip lsp_vscode: node, vscode-jsonrpc or vscode-languageserver-protocol not available (make deps-test installs them into build/editors-node)"
+    skipped=$((skipped + 1))
 fi
 
 if command -v nvim >/dev/null 2>&1; then
