@@ -1,6 +1,7 @@
 /* date.c - civil dates from and to day numbers, and durations.  See
  * date.h for the representation and the algorithms. */
 #include "date.h"
+#include "lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,10 @@ const char *date_long(int32_t days, char *buf)
     static const char *months[] = {"January", "February", "March", "April", "May", "June",
                                    "July", "August", "September", "October", "November",
                                    "December"};
+    /* Another language's long date is ICU's (lang.h); English keeps its
+     * own, day first, as every existing output writes it. */
+    if (!lang_is_english() && lang_date_long(days, buf, 32))
+        return buf;
     int y, m, d;
     date_to_civil(days, &y, &m, &d);
     snprintf(buf, 32, "%d %s %d", d, months[m - 1], y);

@@ -90,7 +90,8 @@ bool date_parse(const char *s, int32_t *out);
 void date_to_civil(int32_t days, int *y, int *m, int *d);
 /* "2021-03-01"; buf holds at least 11 bytes; for years 0 to 9999. */
 const char *date_iso(int32_t days, char *buf);
-/* "1 March 2021"; buf holds at least 32 bytes. */
+/* "1 March 2021"; buf holds at least 32 bytes.  In the language of
+ * lang_current(): "1 mars 2021", "1 de marzo de 2021" (lang.h). */
 const char *date_long(int32_t days, char *buf);
 /* Adds a duration; month arithmetic clamps to the last day of the month.
  * Any n and any date give a defined result: the sum is computed in 64

@@ -15,6 +15,7 @@
  *                                      with a context for the translator
  *   N_("Goals")                        marks a static table entry; translate
  *                                      it where it is used, with L_(s)
+ *   NP_("month", "May")                the same with a context: LP_(ctx, s)
  * A sentence around values is one msgid with printf conversions, which a
  * translator may reorder with %1$s, %2$s: never fragments glued together.
  *
@@ -43,6 +44,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define LANG_DOMAIN "charterc"
 
@@ -78,15 +80,36 @@ bool lang_is_english(void);
 const char *lang_localedir(void);
 
 /* The translation of msgid in the current language, or msgid itself. */
-const char *lang_text(const char *msgid);
+const char *lang_text(const char *msgid) __attribute__((format_arg(1)));
 /* The plural form for n of the pair (one, many). */
-const char *lang_ntext(const char *one, const char *many, unsigned long n);
+const char *lang_ntext(const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
 /* lang_text with a context (gettext's msgctxt). */
-const char *lang_ptext(const char *ctx, const char *msgid);
+const char *lang_ptext(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
+
+/* ---- dates, numbers and money (lang_icu.c) --------------------------------
+ * As the current language writes them, from ICU's locale data.  date.h and
+ * numtext.h call the first two for any language but English; fmt code
+ * calls lang_money for every language.  Each returns false when ICU cannot
+ * answer (the caller writes its own format then). */
+
+/* "30 juin 2028", "30 de junio de 2028" into buf (n bytes). */
+bool lang_date_long(int32_t days, char *buf, size_t n);
+/* The grouping separator and the decimal separator, as UTF-8: "\u202f"
+ * and "," in French, "." and "," in Spanish. */
+void lang_num_symbols(const char **group, const char **decimal);
+/* An amount of the ISO 4217 currency `code`: "US$80,000" (English, as
+ * read internationally), "80 000 $US", "80.000 US$"; cents only when the
+ * amount has some.  False for a code ISO 4217 does not know. */
+bool lang_money(double v, const char *code, char *buf, size_t n);
 
 #define L_(s) lang_text(s)
 #define LN_(one, many, n) lang_ntext(one, many, n)
 #define LP_(ctx, s) lang_ptext(ctx, s)
 #define N_(s) s
+/* N_ with a context, for a table whose entries L_ cannot tell apart from
+ * another table's (a month's full name "May" and its abbreviation):
+ * translate it with LP_(ctx, s). */
+#define NP_(ctx, s) s
 
 #endif

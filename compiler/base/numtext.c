@@ -1,5 +1,6 @@
 /* numtext.c - a number as Charter writes it.  See numtext.h. */
 #include "numtext.h"
+#include "lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -66,6 +67,29 @@ static const char *fixed(char *out, double v, double r, int decimals, char sep, 
     return grouped(out, digits, r < 0 && strcmp(digits, "0") != 0, sep);
 }
 
+/* The styles for people in another language than English: text's ','
+ * and '.' become the language's grouping and decimal separators (ICU's,
+ * lang.h), so rounding and grouping stay exactly those of English. */
+static const char *in_language(char *buf)
+{
+    if (lang_is_english())
+        return buf;
+    const char *group, *decimal;
+    lang_num_symbols(&group, &decimal);
+    char en[NUM_TEXT_MAX];
+    snprintf(en, sizeof en, "%s", buf);
+    size_t n = 0;
+    for (const char *p = en; *p && n + 8 < NUM_TEXT_MAX; p++) {
+        const char *put = *p == ',' ? group : *p == '.' ? decimal : NULL;
+        if (put)
+            n += (size_t)snprintf(buf + n, NUM_TEXT_MAX - n, "%s", put);
+        else
+            buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 const char *num_text(double v, NumStyle s, char buf[NUM_TEXT_MAX])
 {
     if (!isfinite(v)) {
@@ -82,11 +106,11 @@ const char *num_text(double v, NumStyle s, char buf[NUM_TEXT_MAX])
     case NUM_MESSAGE:
         return fixed(buf, v, v, 2, '_', 1e15);
     case NUM_DOC:
-        return fixed(buf, v, v, 4, ',', INFINITY);
+        return in_language((char *)fixed(buf, v, v, 4, ',', INFINITY));
     case NUM_TRACKER: {
         /* Halves away from zero, to cents below 1,000 and to units from it. */
         double r = fabs(v) >= 1000 ? round(v) : round(v * 100) / 100;
-        return fixed(buf, v, r, 2, ',', 1e15);
+        return in_language((char *)fixed(buf, v, r, 2, ',', 1e15));
     }
     }
     return significant(buf, v, 0, true);

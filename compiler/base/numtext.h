@@ -2,8 +2,12 @@
  *
  * Every number the compiler and the tracker print goes through here, in
  * one of a few styles: what differs between outputs is chosen by the
- * style, never by a copy of the code.  No locale is consulted, so every
- * output is byte-identical on every machine.
+ * style, never by a copy of the code.  No locale of the machine is
+ * consulted, so every output is byte-identical on every machine.  The two
+ * styles for people, NUM_DOC and NUM_TRACKER, follow the language of
+ * lang.h: in French and Spanish their ',' and '.' are the language's
+ * separators from ICU ("40 000" with U+202F, "1.200,5"), with the same
+ * rounding and the same grouping by thousands.
  *
  * The styles:
  *   NUM_EXACT    2100000  0.1  0.3333333333333333
@@ -52,8 +56,9 @@ typedef enum NumStyle {
 } NumStyle;
 
 /* The longest text of any style, NUL included: the largest double in
- * full, with separators (NUM_DOC); the other styles stay under 32 bytes. */
-#define NUM_TEXT_MAX 416
+ * full, with separators of up to three bytes (NUM_DOC in French); the
+ * other styles stay under 32 bytes. */
+#define NUM_TEXT_MAX 640
 
 /* Writes v in style s into buf; returns buf. */
 const char *num_text(double v, NumStyle s, char buf[NUM_TEXT_MAX]);

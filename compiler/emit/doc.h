@@ -11,10 +11,15 @@
  * text the documents generate themselves (numbers, dates, labels), which is
  * marked `trusted` and holds only letters, digits, spaces and , . : % ( ) -
  * characters that need no escaping in Markdown inline text.  HTML escapes
- * both.  Code runs hold identifiers only.
+ * both.  Code runs hold identifiers only.  Generated text is translated
+ * (lang.h: L_ around every heading, label and sentence) and may then hold
+ * any letter and typographic punctuation (’ « » and no-break spaces), but
+ * never Markdown's markup characters: tests/lang/test_lang.sh checks every
+ * catalogue.
  *
  * Everything is allocated in the arena of the compilation; nothing is
- * freed one by one.  Output is deterministic: no clock, no locale. */
+ * freed one by one.  Output is deterministic: no clock, no locale of the
+ * machine; the language is --lang's (lang.h). */
 #ifndef CHARTER_DOC_H
 #define CHARTER_DOC_H
 
@@ -154,18 +159,20 @@ void doc_pagebreak(Doc *d);
 
 /* ---- formatting for people (doc_fmt.c) -------------------------------------- */
 
-/* "2,000,000 USD", "600 hours", "5%". */
+/* "US$2,000,000", "600 hours", "5%". */
 const char *fmt_quantity(Arena *a, double v, const Unit *u);
 /* How a unit is named next to a number: "USD", "hours", "%" (percent). */
 const char *fmt_unit(const Unit *u);
 /* A commitment as people read it: "40 tonnes of surplus produce, valued
- * at 80,000 USD (condition: the county grant is renewed)". */
+ * at US$80,000 (condition: the county grant is renewed)". */
 const char *fmt_commitment(Arena *a, const Commitment *c);
 /* Who signs for a partner: "Ana Ruiz, Mayor; Bo Li, City Clerk"; NULL when
  * nobody is named. */
 const char *fmt_signatories(Arena *a, const Partner *p);
 /* "1 March 2021"; "no date" for DATE_NONE. */
 const char *fmt_date(Arena *a, int32_t day);
+/* "6 months", "1 week", in the document's language. */
+const char *fmt_duration(Arena *a, Duration d);
 /* "monthly", "quarterly", "yearly", "every 6 months". */
 const char *fmt_every(Arena *a, Duration d);
 /* "subscriber_price" -> "subscriber price" (interest names). */

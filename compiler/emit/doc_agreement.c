@@ -13,9 +13,11 @@
 #include "graph.h"
 
 /* Months as the documents name them. */
-static const char *const month_names[12] = {"January", "February", "March", "April", "May",
-                                            "June", "July", "August", "September", "October",
-                                            "November", "December"};
+static const char *const month_names[12] = {
+    NP_("month", "January"), NP_("month", "February"), NP_("month", "March"),
+    NP_("month", "April"), NP_("month", "May"), NP_("month", "June"), NP_("month", "July"),
+    NP_("month", "August"), NP_("month", "September"), NP_("month", "October"),
+    NP_("month", "November"), NP_("month", "December")};
 
 /* Title over the id, for the first column of a table (the title alone in
  * the copy for signature). */
@@ -46,7 +48,7 @@ static const char *period(Doc *d, int32_t start, int32_t end)
 {
     if (start == DATE_NONE && end == DATE_NONE)
         return "no period stated";
-    return arena_printf(d->a, "%s to %s", fmt_date(d->a, start), fmt_date(d->a, end));
+    return arena_printf(d->a, L_("%s to %s"), fmt_date(d->a, start), fmt_date(d->a, end));
 }
 
 /* ---- title, parties table --------------------------------------------------- */
@@ -57,20 +59,20 @@ void doc_agreement_title(Doc *d, const Agreement *ag, bool term_always)
     d->version = ag->version;
     DocText *t = dt_new(d);
     if (d->for_signature) {
-        dt_gen(d, t, DS_PLAIN, "Copy for signature");
+        dt_gen(d, t, DS_PLAIN, L_("Copy for signature"));
     } else {
-        dt_gen(d, t, DS_PLAIN, "Agreement ");
+        dt_gen(d, t, DS_PLAIN, L_("Agreement "));
         dt_gen(d, t, DS_CODE, ag->d.id);
     }
     if (ag->version) {
-        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Version ");
+        dt_gen(d, t, DS_PLAIN, L_(" \xc2\xb7 Version "));
         dt_add(d, t, DS_PLAIN, ag->version);
     }
     if (ag->term_start != DATE_NONE)
-        dt_genf(d, t, DS_PLAIN, " \xc2\xb7 In force from %s to %s",
+        dt_genf(d, t, DS_PLAIN, L_(" \xc2\xb7 In force from %s to %s"),
                 fmt_date(d->a, ag->term_start), fmt_date(d->a, ag->term_end));
     else if (term_always)
-        dt_gen(d, t, DS_PLAIN, " \xc2\xb7 Term not stated");
+        dt_gen(d, t, DS_PLAIN, L_(" \xc2\xb7 Term not stated"));
     doc_para(d, t)->cls = "lead";
 }
 
@@ -80,17 +82,17 @@ static void title_block(Doc *d, const Model *m)
     doc_agreement_title(d, ag, true);
 
     if (m->partners.n == 0) {
-        missing(d, "The agreement names no partner.");
+        missing(d, L_("The agreement names no partner."));
         return;
     }
-    doc_para(d, dt_text(d, "Between the following parties:"));
-    DocBlock *tb = doc_table(d, "llll", "Party", "Sector", "Level", "Signatory");
+    doc_para(d, dt_text(d, L_("Between the following parties:")));
+    DocBlock *tb = doc_table(d, "llll", L_("Party"), L_("Sector"), L_("Level"), L_("Signatory"));
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_STRONG, fmt_title(&p->d));
         if (p == ag->lead)
-            dt_gen(d, r[0], DS_PLAIN, " (project lead)");
+            dt_gen(d, r[0], DS_PLAIN, L_(" (project lead)"));
         if (p->sector)
             dt_add(d, r[1], DS_PLAIN, fmt_title(&p->sector->d));
         if (p->level)
@@ -99,7 +101,7 @@ static void title_block(Doc *d, const Model *m)
         if (signs)
             dt_add(d, r[3], DS_PLAIN, signs);
         else
-            dt_gen(d, r[3], DS_EM, "not named");
+            dt_gen(d, r[3], DS_EM, L_("not named"));
     }
 }
 
@@ -109,16 +111,16 @@ static void recitals(Doc *d, const Model *m)
 {
     doc_heading(d, 2, "recitals", dt_genf(d, dt_new(d), DS_PLAIN, "1. %s", L_("Recitals")));
     if (m->problem) {
-        DocText *t = dt_gen(d, NULL, DS_STRONG, "The problem. ");
+        DocText *t = dt_gen(d, NULL, DS_STRONG, L_("The problem. "));
         doc_para(d, dt_add(d, t, DS_PLAIN, m->problem));
     } else {
-        missing(d, "The agreement states no problem.");
+        missing(d, L_("The agreement states no problem."));
     }
     if (m->vision) {
-        DocText *t = dt_gen(d, NULL, DS_STRONG, "The vision. ");
+        DocText *t = dt_gen(d, NULL, DS_STRONG, L_("The vision. "));
         doc_para(d, dt_add(d, t, DS_PLAIN, m->vision));
     } else {
-        missing(d, "The agreement states no vision.");
+        missing(d, L_("The agreement states no vision."));
     }
 }
 
@@ -127,42 +129,42 @@ static void purpose(Doc *d, const Model *m)
     const Agreement *ag = m->agreement;
     doc_heading(d, 2, "purpose", dt_genf(d, dt_new(d), DS_PLAIN, "2. %s", L_("Purpose, scope and goals")));
     if (ag->scope) {
-        DocText *t = dt_gen(d, NULL, DS_STRONG, "Scope. ");
+        DocText *t = dt_gen(d, NULL, DS_STRONG, L_("Scope. "));
         doc_para(d, dt_add(d, t, DS_PLAIN, ag->scope));
     } else {
-        missing(d, "The agreement states no scope.");
+        missing(d, L_("The agreement states no scope."));
     }
     if (ag->lead) {
-        DocText *t = dt_gen(d, NULL, DS_PLAIN, "The project lead is ");
+        DocText *t = dt_gen(d, NULL, DS_PLAIN, L_("The project lead is "));
         dt_add(d, t, DS_STRONG, fmt_title(&ag->lead->d));
         doc_para(d, dt_gen(d, t, DS_PLAIN, "."));
     } else {
-        missing(d, "The agreement names no project lead.");
+        missing(d, L_("The agreement names no project lead."));
     }
 
     if (m->goals.n) {
-        doc_para(d, dt_text(d, "The partners pursue these shared goals:"));
-        DocBlock *tb = doc_table(d, "lll", "Goal", "To be reached by", "Measured by");
+        doc_para(d, dt_text(d, L_("The partners pursue these shared goals:")));
+        DocBlock *tb = doc_table(d, "lll", L_("Goal"), L_("To be reached by"), L_("Measured by"));
         for (int i = 0; i < m->goals.n; i++) {
             const Goal *g = m->goals.v[i];
             DocText **r = doc_row(d, tb);
             cell_decl(d, r[0], &g->d);
-            dt_gen(d, r[1], DS_PLAIN, g->by == DATE_NONE ? "no date" : fmt_date(d->a, g->by));
+            dt_gen(d, r[1], DS_PLAIN, g->by == DATE_NONE ? L_("no date") : fmt_date(d->a, g->by));
             ids(d, r[2], (Decl *const *)g->measured_by.v, g->measured_by.n);
             if (g->measured_by.n == 0)
-                dt_gen(d, r[2], DS_EM, "no indicator");
+                dt_gen(d, r[2], DS_EM, L_("no indicator"));
         }
     } else {
-        missing(d, "The agreement states no goal.");
+        missing(d, L_("The agreement states no goal."));
     }
 
     if (m->principles.n) {
-        doc_para(d, dt_text(d, "The partners agree to work by these principles:"));
+        doc_para(d, dt_text(d, L_("The partners agree to work by these principles:")));
         DocBlock *l = doc_list(d, true);
         for (int i = 0; i < m->principles.n; i++)
             doc_item(d, l, dt_user(d, m->principles.v[i]));
     } else {
-        missing(d, "The agreement states no principle.");
+        missing(d, L_("The agreement states no principle."));
     }
 }
 
@@ -264,27 +266,27 @@ static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int 
     doc_heading(d, 3, anchor, dt_add(d, h, DS_PLAIN, fmt_title(&p->d)));
     DocBlock *f = doc_fields(d);
     if (p->sector)
-        doc_field(d, f, "Sector", dt_user(d, fmt_title(&p->sector->d)));
+        doc_field(d, f, L_("Sector"), dt_user(d, fmt_title(&p->sector->d)));
     if (p->level)
-        doc_field(d, f, "Level", dt_user(d, fmt_title(&p->level->d)));
+        doc_field(d, f, L_("Level"), dt_user(d, fmt_title(&p->level->d)));
     const char *signs = fmt_signatories(d->a, p);
-    doc_field(d, f, p->signatories.n > 1 ? "Signatories" : "Signatory",
-              signs ? dt_user(d, signs) : dt_gen(d, NULL, DS_EM, "not named"));
+    doc_field(d, f, p->signatories.n > 1 ? L_("Signatories") : L_("Signatory"),
+              signs ? dt_user(d, signs) : dt_gen(d, NULL, DS_EM, L_("not named")));
     DocText *t = doc_membership(d, m, p);
     if (t)
-        doc_field(d, f, "Membership", t);
+        doc_field(d, f, L_("Membership"), t);
     if (p->coordinator)
-        doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
+        doc_field(d, f, L_("Coordinating staff"), dt_user(d, p->coordinator));
     t = dt_new(d);
     commitments(d, t, p);
-    doc_field(d, f, "Commits", t);
+    doc_field(d, f, L_("Commits"), t);
     t = dt_new(d);
     for (int i = 0; i < p->backbone.n; i++) {
         if (i)
             dt_break(d, t);
         dt_add(d, t, DS_PLAIN, fmt_title(&p->backbone.v[i]->d));
     }
-    doc_field(d, f, "Backbone functions", t);
+    doc_field(d, f, L_("Backbone functions"), t);
 
     t = dt_new(d);
     for (int i = 0; i < p->incentives.n; i++) {
@@ -292,7 +294,7 @@ static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int 
             dt_break(d, t);
         fmt_incentive(d, t, p->incentives.v[i]);
     }
-    doc_field(d, f, "Incentives", t);
+    doc_field(d, f, L_("Incentives"), t);
 
     DocText *leads = dt_new(d), *joins = dt_new(d), *gives = dt_new(d);
     for (int i = 0; i < r->leads.n; i++)
@@ -303,24 +305,24 @@ static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int 
         const Gift *g = &r->gives.v[i];
         if (!dt_empty(gives))
             dt_break(d, gives);
-        dt_genf(d, gives, DS_PLAIN, "%s to ", fmt_quantity(d->a, g->b->q.value, g->b->q.unit));
+        dt_genf(d, gives, DS_PLAIN, L_("%s to "), fmt_quantity(d->a, g->b->q.value, g->b->q.unit));
         fmt_ref(d, gives, &g->a->d);
     }
-    doc_field(d, f, "Leads", leads);
-    doc_field(d, f, "Takes part in", joins);
-    doc_field(d, f, "Provides to activities", gives);
+    doc_field(d, f, L_("Leads"), leads);
+    doc_field(d, f, L_("Takes part in"), joins);
+    doc_field(d, f, L_("Provides to activities"), gives);
 
     t = dt_new(d);
     for (int i = 0; i < r->owns.n; i++)
-        entry(d, t, &r->owns.v[i]->d, arena_printf(d->a, "due %s", fmt_date(d->a, r->owns.v[i]->due)));
-    doc_field(d, f, "Owns milestones", t);
+        entry(d, t, &r->owns.v[i]->d, arena_printf(d->a, L_("due %s"), fmt_date(d->a, r->owns.v[i]->due)));
+    doc_field(d, f, L_("Owns milestones"), t);
 
     t = dt_new(d);
     for (int i = 0; i < r->reports.n; i++) {
         const Indicator *ind = r->reports.v[i];
         entry(d, t, &ind->d, ind->frequency.n ? fmt_every(d->a, ind->frequency) : NULL);
     }
-    doc_field(d, f, "Reports indicators", t);
+    doc_field(d, f, L_("Reports indicators"), t);
 
     t = dt_new(d);
     for (int i = 0; i < r->sends.n; i++) {
@@ -328,15 +330,15 @@ static void party(Doc *d, const Model *m, const Partner *p, const Roles *r, int 
         if (!dt_empty(t))
             dt_break(d, t);
         dt_add(d, t, DS_PLAIN, c->title ? c->title : c->id);
-        dt_genf(d, t, DS_PLAIN, ", %s, to ", fmt_every(d->a, c->every));
+        dt_genf(d, t, DS_PLAIN, L_(", %s, to "), fmt_every(d->a, c->every));
         if (c->to_all)
-            dt_gen(d, t, DS_PLAIN, "all partners");
+            dt_gen(d, t, DS_PLAIN, L_("all partners"));
         else
             fmt_partners(d, t, c->to.v, c->to.n);
     }
-    doc_field(d, f, "Sends reports", t);
+    doc_field(d, f, L_("Sends reports"), t);
     if (f->fields.n == 0)
-        missing(d, "Nothing is stated for this partner.");
+        missing(d, L_("Nothing is stated for this partner."));
 }
 
 static void parties(Doc *d, const Model *m)
@@ -346,7 +348,7 @@ static void parties(Doc *d, const Model *m)
     for (int i = 0; i < m->partners.n; i++)
         party(d, m, m->partners.v[i], &r[i], i + 1);
     if (m->partners.n == 0)
-        missing(d, "The agreement names no partner.");
+        missing(d, L_("The agreement names no partner."));
 }
 
 /* ---- 4. incentives and tensions ------------------------------------------------ */
@@ -364,8 +366,8 @@ static int wants(const Partner *p, const char *interest)
 static void tensions(Doc *d, const Model *m)
 {
     doc_heading(d, 2, "incentives", dt_genf(d, dt_new(d), DS_PLAIN, "4. %s", L_("Acknowledged incentives and tensions")));
-    doc_para(d, dt_text(d, "Each partner states openly what it wants out of the partnership:"));
-    DocBlock *tb = doc_table(d, "lll", "Partner", "Incentive", "Interests");
+    doc_para(d, dt_text(d, L_("Each partner states openly what it wants out of the partnership:")));
+    DocBlock *tb = doc_table(d, "lll", L_("Partner"), L_("Incentive"), L_("Interests"));
     int rows = 0;
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
@@ -383,31 +385,31 @@ static void tensions(Doc *d, const Model *m)
     }
     if (rows == 0) {
         d->blocks.n--;      /* drop the empty table */
-        missing(d, "No partner states an incentive.");
+        missing(d, L_("No partner states an incentive."));
     }
     if (m->tensions.n == 0) {
-        doc_para(d, dt_text(d, "The partners acknowledge no tension between their incentives."));
+        doc_para(d, dt_text(d, L_("The partners acknowledge no tension between their incentives.")));
         return;
     }
-    doc_para(d, dt_text(d, "The partners acknowledge these tensions and will live with them as "
-                           "follows:"));
-    tb = doc_table(d, "lll", "Interest", "Between", "Resolution");
+    doc_para(d, dt_text(d, L_("The partners acknowledge these tensions and will live with them as "
+                           "follows:")));
+    tb = doc_table(d, "lll", L_("Interest"), L_("Between"), L_("Resolution"));
     for (int i = 0; i < m->tensions.n; i++) {
         const Tension *tn = m->tensions.v[i];
         DocText **r = doc_row(d, tb);
         dt_gen(d, r[0], DS_PLAIN, fmt_words(d->a, tn->interest));
         for (int k = 0; k < tn->partners.n; k++) {
             if (k)
-                dt_gen(d, r[1], DS_PLAIN, k == tn->partners.n - 1 ? " and " : ", ");
+                dt_gen(d, r[1], DS_PLAIN, k == tn->partners.n - 1 ? L_(" and ") : ", ");
             dt_add(d, r[1], DS_PLAIN, fmt_title(&tn->partners.v[k]->d));
             int w = wants(tn->partners.v[k], tn->interest);
             if (w)
-                dt_genf(d, r[1], DS_PLAIN, " (seeks %s)", w > 0 ? "an increase" : "a reduction");
+                dt_genf(d, r[1], DS_PLAIN, L_(" (seeks %s)"), w > 0 ? L_("an increase") : L_("a reduction"));
         }
         if (tn->resolution)
             dt_add(d, r[2], DS_PLAIN, tn->resolution);
         else
-            dt_gen(d, r[2], DS_EM, "not yet resolved");
+            dt_gen(d, r[2], DS_EM, L_("not yet resolved"));
     }
 }
 
@@ -417,10 +419,10 @@ static void activities(Doc *d, const Model *m)
 {
     doc_heading(d, 2, "activities", dt_genf(d, dt_new(d), DS_PLAIN, "5. %s", L_("Mutually reinforcing activities")));
     if (m->activities.n == 0) {
-        missing(d, "The agreement states no activity.");
+        missing(d, L_("The agreement states no activity."));
     } else {
-        DocBlock *tb = doc_table(d, "llllll", "Activity", "Lead", "With", "Period", "Supports",
-                                 "Addresses");
+        DocBlock *tb = doc_table(d, "llllll", L_("Activity"), L_("Lead"), L_("With"), L_("Period"), L_("Supports"),
+                                 L_("Addresses"));
         for (int i = 0; i < m->activities.n; i++) {
             const Activity *a = m->activities.v[i];
             DocText **r = doc_row(d, tb);
@@ -428,7 +430,7 @@ static void activities(Doc *d, const Model *m)
             if (a->lead)
                 dt_add(d, r[1], DS_PLAIN, fmt_title(&a->lead->d));
             else
-                dt_gen(d, r[1], DS_EM, "no lead");
+                dt_gen(d, r[1], DS_EM, L_("no lead"));
             fmt_partners(d, r[2], a->partners.v, a->partners.n);
             dt_gen(d, r[3], DS_PLAIN, period(d, a->start, a->end));
             ids(d, r[4], (Decl *const *)a->supports.v, a->supports.n);
@@ -440,28 +442,28 @@ static void activities(Doc *d, const Model *m)
             if (a->coordinates_with.n == 0)
                 continue;
             if (!l) {
-                doc_para(d, dt_text(d, "Activities that coordinate with each other, so that "
-                                       "they reinforce rather than duplicate each other:"));
+                doc_para(d, dt_text(d, L_("Activities that coordinate with each other, so that "
+                                       "they reinforce rather than duplicate each other:")));
                 l = doc_list(d, false);
             }
             DocText *t = dt_new(d);
             fmt_ref(d, t, &a->d);
-            dt_gen(d, t, DS_PLAIN, " coordinates with ");
+            dt_gen(d, t, DS_PLAIN, L_(" coordinates with "));
             ids(d, t, (Decl *const *)a->coordinates_with.v, a->coordinates_with.n);
             doc_item(d, l, t);
         }
     }
     if (m->needs.n == 0) {
-        missing(d, "The agreement declares no need.");
+        missing(d, L_("The agreement declares no need."));
         return;
     }
-    doc_para(d, dt_text(d, "The needs the partnership addresses, and the activities that "
-                           "address each:"));
+    doc_para(d, dt_text(d, L_("The needs the partnership addresses, and the activities that "
+                           "address each:")));
     /* The activities of each need, in one pass over the activities. */
     HMap pos;
     HMAP_POSITIONS(&pos, d->a, m->needs);
     DocText **by = arena_alloc(d->a, sizeof *by * (size_t)m->needs.n);
-    DocBlock *tb = doc_table(d, "ll", "Need", "Addressed by");
+    DocBlock *tb = doc_table(d, "ll", L_("Need"), L_("Addressed by"));
     for (int i = 0; i < m->needs.n; i++) {
         DocText **r = doc_row(d, tb);
         cell_decl(d, r[0], &m->needs.v[i]->d);
@@ -480,40 +482,41 @@ static void activities(Doc *d, const Model *m)
     }
     for (int i = 0; i < m->needs.n; i++)
         if (dt_empty(by[i]))
-            dt_gen(d, by[i], DS_EM, "no activity");
+            dt_gen(d, by[i], DS_EM, L_("no activity"));
 }
 
 /* ---- 6. shared measurement ------------------------------------------------------ */
 
 static const char *combine_name(Combine c)
 {
-    static const char *const names[] = {"sum", "mean", "minimum", "maximum", "latest"};
-    return names[c];
+    static const char *const names[] = {N_("sum"), N_("mean"), N_("minimum"), N_("maximum"),
+                                        N_("latest")};
+    return L_(names[c]);
 }
 
 static void measurement(Doc *d, const Model *m)
 {
     doc_heading(d, 2, "measurement", dt_genf(d, dt_new(d), DS_PLAIN, "6. %s", L_("Shared measurement")));
     if (m->indicators.n == 0) {
-        missing(d, "The agreement defines no indicator.");
+        missing(d, L_("The agreement defines no indicator."));
         return;
     }
-    doc_para(d, dt_text(d, "The partners measure progress with these shared indicators. Earlier "
-                           "targets are benchmarks along the way."));
-    DocBlock *tb = doc_table(d, "lllrl", "Indicator", "Unit", "Better when", "Baseline",
-                             "Benchmarks and targets");
+    doc_para(d, dt_text(d, L_("The partners measure progress with these shared indicators. Earlier "
+                           "targets are benchmarks along the way.")));
+    DocBlock *tb = doc_table(d, "lllrl", L_("Indicator"), L_("Unit"), L_("Better when"), L_("Baseline"),
+                             L_("Benchmarks and targets"));
     for (int i = 0; i < m->indicators.n; i++) {
         const Indicator *ind = m->indicators.v[i];
         DocText **r = doc_row(d, tb);
         cell_decl(d, r[0], &ind->d);
         if (ind->formula) {
             dt_break(d, r[0]);
-            dt_gen(d, r[0], DS_EM, "computed: ");
+            dt_gen(d, r[0], DS_EM, L_("computed: "));
             fmt_expr(d, r[0], ind->formula);
         }
         if (ind->contributes_to) {
             dt_break(d, r[0]);
-            dt_gen(d, r[0], DS_EM, "feeds ");
+            dt_gen(d, r[0], DS_EM, L_("feeds "));
             if (d->for_signature)
                 dt_add(d, r[0], DS_PLAIN, fmt_title(&ind->contributes_to->d));
             else
@@ -522,42 +525,42 @@ static void measurement(Doc *d, const Model *m)
         if (ind->unit)
             dt_add(d, r[1], DS_PLAIN, ind->unit->d.title ? ind->unit->d.title : ind->unit->d.id);
         dt_gen(d, r[2], ind->direction ? DS_PLAIN : DS_EM,
-               ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower" : "not stated");
+               ind->direction > 0 ? L_("higher") : ind->direction < 0 ? L_("lower") : L_("not stated"));
         if (ind->has_baseline) {
             dt_gen(d, r[3], DS_PLAIN, fmt_quantity(d->a, ind->baseline, ind->unit));
             dt_break(d, r[3]);
-            dt_genf(d, r[3], DS_PLAIN, "on %s", fmt_date(d->a, ind->baseline_date));
+            dt_genf(d, r[3], DS_PLAIN, L_("on %s"), fmt_date(d->a, ind->baseline_date));
         } else {
-            dt_gen(d, r[3], DS_EM, ind->formula ? "computed" : "not stated");
+            dt_gen(d, r[3], DS_EM, ind->formula ? L_("computed") : L_("not stated"));
         }
         for (int k = 0; k < ind->targets.n; k++) {
             const Target *tg = &ind->targets.v[k];
             if (k)
                 dt_break(d, r[4]);
-            dt_genf(d, r[4], DS_PLAIN, "%s by %s", fmt_quantity(d->a, tg->value, ind->unit),
+            dt_genf(d, r[4], DS_PLAIN, L_("%s by %s"), fmt_quantity(d->a, tg->value, ind->unit),
                     fmt_date(d->a, tg->date));
         }
         for (int k = 0; k < ind->cell_targets.n; k++) {
             const Target *tg = &ind->cell_targets.v[k];
             if (k || ind->targets.n)
                 dt_break(d, r[4]);
-            dt_genf(d, r[4], DS_PLAIN, "%s by %s for %s %s",
+            dt_genf(d, r[4], DS_PLAIN, L_("%s by %s for %s %s"),
                     fmt_quantity(d->a, tg->value, ind->unit), fmt_date(d->a, tg->date),
                     tg->dim->d.title ? tg->dim->d.title : tg->dim->d.id,
                     tg->dim->values.v[tg->cell]);
         }
         if (ind->totals != TOTALS_NONE) {
             dt_break(d, r[4]);
-            dt_gen(d, r[4], DS_EM, ind->totals == TOTALS_YEARLY ? "targets are totals per year"
-                                                               : "targets are totals per quarter");
+            dt_gen(d, r[4], DS_EM, ind->totals == TOTALS_YEARLY ? L_("targets are totals per year")
+                                                               : L_("targets are totals per quarter"));
         }
         if (ind->targets.n == 0 && ind->cell_targets.n == 0)
-            dt_gen(d, r[4], DS_EM, "no target");
+            dt_gen(d, r[4], DS_EM, L_("no target"));
     }
 
-    doc_para(d, dt_text(d, "How each indicator is reported:"));
-    tb = doc_table(d, "llllll", "Indicator", "Frequency", "Reported by", "Source", "Values",
-                   "Breakdowns");
+    doc_para(d, dt_text(d, L_("How each indicator is reported:")));
+    tb = doc_table(d, "llllll", L_("Indicator"), L_("Frequency"), L_("Reported by"), L_("Source"), L_("Values"),
+                   L_("Breakdowns"));
     for (int i = 0; i < m->indicators.n; i++) {
         const Indicator *ind = m->indicators.v[i];
         DocText **r = doc_row(d, tb);
@@ -565,37 +568,36 @@ static void measurement(Doc *d, const Model *m)
         if (ind->frequency.n)
             dt_gen(d, r[1], DS_PLAIN, fmt_every(d->a, ind->frequency));
         else
-            dt_gen(d, r[1], DS_EM, ind->formula ? "as its inputs" : "not stated");
+            dt_gen(d, r[1], DS_EM, ind->formula ? L_("as its inputs") : L_("not stated"));
         if (ind->season_from) {
             dt_break(d, r[1]);
-            dt_genf(d, r[1], DS_PLAIN, "from %s to %s only", month_names[ind->season_from - 1],
-                    month_names[ind->season_to - 1]);
+            dt_genf(d, r[1], DS_PLAIN, L_("from %s to %s only"), LP_("month", month_names[ind->season_from - 1]),
+                    LP_("month", month_names[ind->season_to - 1]));
         }
         if (ind->report_within.n) {
-            char w[64];
             dt_break(d, r[1]);
-            dt_genf(d, r[1], DS_PLAIN, "within %s of each period's end",
-                    duration_text(ind->report_within, w, sizeof w));
+            dt_genf(d, r[1], DS_PLAIN, L_("within %s of each period's end"),
+                    fmt_duration(d->a, ind->report_within));
         }
         fmt_partners(d, r[2], ind->reporters.v, ind->reporters.n);
         if (ind->reporters.n == 0)
-            dt_gen(d, r[2], DS_EM, ind->formula ? "computed by the tracker" : "nobody");
+            dt_gen(d, r[2], DS_EM, ind->formula ? L_("computed by the tracker") : L_("nobody"));
         if (ind->source)
             dt_add(d, r[3], DS_PLAIN, ind->source);
         else
-            dt_gen(d, r[3], DS_EM, ind->formula ? "its inputs" : "not stated");
+            dt_gen(d, r[3], DS_EM, ind->formula ? L_("its inputs") : L_("not stated"));
         if (ind->values != VALUES_UNSET)
             dt_gen(d, r[4], DS_PLAIN,
-                   ind->values == VALUES_CUMULATIVE ? "running total" : "per period");
+                   ind->values == VALUES_CUMULATIVE ? L_("running total") : L_("per period"));
         if (ind->reporters.n > 1 || ind->combine_set) {
             if (!dt_empty(r[4]))
                 dt_break(d, r[4]);
-            dt_genf(d, r[4], DS_PLAIN, "reporters combined by %s", combine_name(ind->combine));
+            dt_genf(d, r[4], DS_PLAIN, L_("reporters combined by %s"), combine_name(ind->combine));
         }
         if (ind->personal_data) {
             if (!dt_empty(r[4]))
                 dt_break(d, r[4]);
-            dt_gen(d, r[4], DS_STRONG, "personal data");
+            dt_gen(d, r[4], DS_STRONG, L_("personal data"));
         }
         if (ind->denominator) {
             if (!dt_empty(r[4]))
@@ -622,22 +624,22 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
 {
     doc_heading(d, 2, "milestones", dt_genf(d, dt_new(d), DS_PLAIN, "7. %s", L_("Milestones and accountability")));
     if (m->milestones.n == 0) {
-        missing(d, "The agreement sets no milestone.");
+        missing(d, L_("The agreement sets no milestone."));
     } else {
-        doc_para(d, dt_text(d, "Each milestone has an owner who is accountable for it, in date "
-                               "order:"));
+        doc_para(d, dt_text(d, L_("Each milestone has an owner who is accountable for it, in date "
+                               "order:")));
         const Milestone **v = arena_alloc(d->a, (size_t)m->milestones.n * sizeof *v);
         memcpy(v, m->milestones.v, (size_t)m->milestones.n * sizeof *v);
         doc_sort_by_due(v, m->milestones.n);
-        DocBlock *tb = doc_table(d, "llllll", "Milestone", "Phase", "Due", "Owner", "After",
-                                 "Requires");
+        DocBlock *tb = doc_table(d, "llllll", L_("Milestone"), L_("Phase"), L_("Due"), L_("Owner"), L_("After"),
+                                 L_("Requires"));
         for (int i = 0; i < m->milestones.n; i++) {
             const Milestone *ms = v[i];
             DocText **r = doc_row(d, tb);
             cell_decl(d, r[0], &ms->d);
             if (ms->deliverable) {
                 dt_break(d, r[0]);
-                dt_gen(d, r[0], DS_EM, "Deliverable: ");
+                dt_gen(d, r[0], DS_EM, L_("Deliverable: "));
                 dt_add(d, r[0], DS_PLAIN, ms->deliverable);
             }
             if (ms->phase)
@@ -646,7 +648,7 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
             if (ms->owner)
                 dt_add(d, r[3], DS_PLAIN, fmt_title(&ms->owner->d));
             else
-                dt_gen(d, r[3], DS_EM, "no owner");
+                dt_gen(d, r[3], DS_EM, L_("no owner"));
             ids(d, r[4], (Decl *const *)ms->after.v, ms->after.n);
             fmt_expr(d, r[5], ms->requires);
         }
@@ -658,9 +660,9 @@ static void milestones(Doc *d, const Model *m, bool with_figure)
         buf_init(&svg);
         graph_schedule_svg(m, &svg, false);
         doc_figure(d, arena_strdup(d->a, buf_cstr(&svg)),
-                   dt_text(d, "The schedule: activities as bars over the term, milestones as "
+                   dt_text(d, L_("The schedule: activities as bars over the term, milestones as "
                               "diamonds, arrows from each milestone to those that come after "
-                              "it."));
+                              "it.")));
         buf_free(&svg);
     }
 }
@@ -692,7 +694,7 @@ Doc *doc_agreement_with(Arena *a, const Model *m, const Diag *findings, const Do
     const Agreement *ag = m->agreement;
     bool with_figure = o->with_figure;
     Doc *d = doc_new(a, DOC_AGREEMENT,
-                     ag->version ? arena_printf(a, "%s, version %s", fmt_title(&ag->d), ag->version)
+                     ag->version ? arena_printf(a, L_("%s, version %s"), fmt_title(&ag->d), ag->version)
                                  : fmt_title(&ag->d));
     d->for_signature = o->for_signature;
     const char *names;

@@ -95,8 +95,8 @@ static int build_tracker(Build *b)
         b->written++;
     else
         b->unchanged++;
-    build_add(b, name, "tracker", "Tracker",
-              "the executable progress tracker: run it with --help");
+    build_add(b, name, "tracker", L_("Tracker"),
+              L_("the executable progress tracker: run it with --help"));
     return 0;
 }
 
@@ -111,7 +111,7 @@ static int write_doc(Build *b, const Doc *d, const char *stem, const char *group
     if (st == 0) {
         out.len = 0;
         doc_render_md(d, &out);
-        st = build_write(b, arena_printf(b->c->arena, "%s.md", stem), &out, group, "Markdown",
+        st = build_write(b, arena_printf(b->c->arena, "%s.md", stem), &out, group, L_("Markdown"),
                          what_md);
     }
     if (partner) {
@@ -142,7 +142,7 @@ static void index_page(Build *b, const Model *m, Buf *out)
             continue;
         doc_heading(d, 2, groups[g], dt_text(d, heads[g]));
         if (g == 1) {
-            DocBlock *tb = doc_table(d, "lll", "Partner", "Sheet", "Also as");
+            DocBlock *tb = doc_table(d, "lll", L_("Partner"), L_("Sheet"), L_("Also as"));
             for (int p = 0; p < m->partners.n; p++) {
                 const Partner *pa = m->partners.v[p];
                 DocText **r = doc_row(d, tb);
@@ -167,16 +167,18 @@ static void index_page(Build *b, const Model *m, Buf *out)
             doc_item(d, l, it);
         }
     }
-    doc_heading(d, 2, "findings", dt_text(d, "Findings of the checks"));
+    doc_heading(d, 2, "findings", dt_text(d, L_("Findings of the checks")));
     if (b->findings == 0 && b->allowed == 0)
-        doc_para(d, dt_text(d, "The checks found no gap and no conflict."));
+        doc_para(d, dt_text(d, L_("The checks found no gap and no conflict.")));
     else
         doc_para(d, dt_genf(d, NULL, DS_PLAIN,
-                            "%d finding%s remain%s and %d %s allowed; Annex A of the agreement "
-                            "lists them.",
-                            b->findings, b->findings == 1 ? "" : "s",
-                            b->findings == 1 ? "s" : "", b->allowed,
-                            b->allowed == 1 ? "is" : "are"));
+                            L_("%1$s and %2$s; Annex A of the agreement lists them."),
+                            arena_printf(b->c->arena, LN_("%d finding remains", "%d findings remain",
+                                                          (unsigned long)b->findings),
+                                         b->findings),
+                            arena_printf(b->c->arena, LN_("%d is allowed", "%d are allowed",
+                                                          (unsigned long)b->allowed),
+                                         b->allowed)));
     doc_render_html(d, out);
 }
 
@@ -190,8 +192,8 @@ static int write_docx(Build *b, const Model *m, long long epoch)
     int st = 0;
     if (doc_render_docx(doc_agreement(b->c->arena, m, &b->c->diag, false), epoch, &out, err,
                         sizeof err))
-        st = build_write(b, "agreement.docx", &out, "agreement", "Word",
-                         "the formal agreement as a Word file, for counsel to review and edit");
+        st = build_write(b, "agreement.docx", &out, "agreement", L_("Word"),
+                         L_("the formal agreement as a Word file, for counsel to review and edit"));
     else {
         fprintf(stderr, "charterc: error: %s\n", err);
         st = 2;
@@ -227,37 +229,37 @@ int build_all(Compilation *c, const char *dir, long long epoch)
     }
 
     int st = write_doc(&b, doc_agreement(c->arena, m, &c->diag, true), "agreement", "agreement",
-                       "the formal agreement, to print and sign",
-                       "the formal agreement in Markdown, for review in a repository", NULL);
+                       L_("the formal agreement, to print and sign"),
+                       L_("the formal agreement in Markdown, for review in a repository"), NULL);
     if (st == 0)
         st = write_docx(&b, m, epoch);
     for (int i = 0; st == 0 && i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         st = write_doc(&b, doc_sheet(c->arena, m, p),
                        arena_printf(c->arena, "partner-%s", p->d.id), "sheet",
-                       "commitment sheet", "commitment sheet in Markdown", p->d.id);
+                       L_("commitment sheet"), L_("commitment sheet in Markdown"), p->d.id);
     }
     Buf out;
     buf_init(&out);
     if (st == 0) {
         graph_schedule_svg(m, &out, true);
-        st = build_write(&b, "schedule.svg", &out, "picture", "Schedule",
-                         "the schedule as a Gantt chart (SVG)");
+        st = build_write(&b, "schedule.svg", &out, "picture", L_("Schedule"),
+                         L_("the schedule as a Gantt chart (SVG)"));
     }
     Buf dot;
     buf_init(&dot);
     graph_network_dot(m, &dot);
     if (st == 0)
-        st = build_write(&b, "network.dot", &dot, "picture", "Network",
-                         "the partner network in Graphviz DOT");
+        st = build_write(&b, "network.dot", &dot, "picture", L_("Network"),
+                         L_("the partner network in Graphviz DOT"));
     if (st == 0) {
         Buf err;
         buf_init(&err);
         out.len = 0;
         GraphRun r = graph_dot_to_svg(&dot, &out, &err);
         if (r == GRAPH_OK)
-            st = build_write(&b, "network.svg", &out, "picture", "Network",
-                             "the partner network, drawn by Graphviz (SVG)");
+            st = build_write(&b, "network.svg", &out, "picture", L_("Network"),
+                             L_("the partner network, drawn by Graphviz (SVG)"));
         else if (r == GRAPH_NO_DOT)
             fprintf(stderr, "charterc: note: Graphviz is not installed (no 'dot' program), so "
                             "network.svg was not drawn; network.dot is there\n");
@@ -272,7 +274,7 @@ int build_all(Compilation *c, const char *dir, long long epoch)
     if (st == 0) {
         out.len = 0;
         index_page(&b, m, &out);
-        st = build_write(&b, "index.html", &out, "index", "Index", "this page");
+        st = build_write(&b, "index.html", &out, "index", L_("Index"), L_("this page"));
     }
     buf_free(&out);
     if (st == 0)

@@ -358,13 +358,13 @@ static void signature(Dx *x, const DocSig *s, DxMark mark)
     runs(x, s->title, false, mark);
     dx_para_close(x->b);
     para_gen(x, "SignatureLine", "", DX_SAME);
-    para_gen(x, "SignatureLabel", "Signature", mark);
+    para_gen(x, "SignatureLabel", L_("Signature"), mark);
     if (!s->signatory) {
         para_gen(x, "SignatureLine", "", DX_SAME);
-        para_gen(x, "SignatureLabel", "Name", mark);
+        para_gen(x, "SignatureLabel", L_("Name"), mark);
     }
     para_gen(x, "SignatureLine", "", DX_SAME);
-    para_gen(x, "SignatureLabel", "Date", mark);
+    para_gen(x, "SignatureLabel", L_("Date"), mark);
 }
 
 static void signatures(Dx *x, const DocBlock *blk, DxMark mark)

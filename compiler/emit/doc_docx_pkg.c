@@ -98,7 +98,7 @@ static const char styles[] =
     XML_HEAD
     "<w:styles xmlns:w=\"" NS_W "\">"
     "<w:docDefaults><w:rPrDefault><w:rPr>" SERIF "<w:color w:val=\"1C2331\"/>"
-    "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-US\"/></w:rPr></w:rPrDefault>"
+    "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-US\"/></w:rPr></w:rPrDefault>" /* the language: see below */
     "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/>"
     "</w:pPr></w:pPrDefault></w:docDefaults>"
     "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
@@ -198,9 +198,13 @@ static void footer(Buf *b, const Doc *d)
     buf_puts(b, XML_HEAD "<w:ftr xmlns:w=\"" NS_W "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/>"
                 "</w:pPr><w:r><w:t xml:space=\"preserve\">");
     dx_text(b, d->title);
-    buf_puts(b, "</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">Page </w:t></w:r>"
+    buf_puts(b, "</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">");
+    dx_text(b, LP_("page footer", "Page "));
+    buf_puts(b, "</w:t></w:r>"
                 "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
-                "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>"
+                "<w:r><w:t xml:space=\"preserve\">");
+    dx_text(b, LP_("page footer", " of "));
+    buf_puts(b, "</w:t></w:r>"
                 "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
                 "</w:p></w:ftr>\n");
 }
@@ -349,7 +353,13 @@ bool dx_package(const Dx *x, const Buf *document, long long epoch, Buf *out, cha
     buf_puts(&parts[3], app_props);
     buf_put(&parts[4], document->data, document->len);
     document_rels(&parts[5], x);
-    buf_puts(&parts[6], styles);
+    /* The proofing language of the text: Word checks the spelling of a
+     * French agreement in French. */
+    const char *tag = strcmp(x->d->lang, "en") == 0 ? "en-US" : x->d->lang;
+    const char *en = strstr(styles, "en-US");
+    buf_put(&parts[6], styles, (size_t)(en - styles));
+    buf_puts(&parts[6], tag);
+    buf_puts(&parts[6], en + 5);
     numbering(&parts[7], x->nordered);
     buf_puts(&parts[8], XML_HEAD "<w:settings xmlns:w=\"" NS_W "\">");
     if (x->redline)

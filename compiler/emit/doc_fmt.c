@@ -1,9 +1,11 @@
 /* doc_fmt.c - quantities, dates and expressions written for people, and
  * small model queries the documents share.
  *
- * No locale is consulted: the documents are byte-identical on every
- * machine.  Numbers are numtext.h's NUM_DOC (thousands separated by
- * commas, at most four decimals), dates are written "1 March 2021". */
+ * No locale of the machine is consulted: the documents are byte-identical
+ * on every machine.  Numbers are numtext.h's NUM_DOC (thousands separated
+ * by commas, at most four decimals), dates are written "1 March 2021", and
+ * amounts of a currency as ICU writes them ("US$80,000"); in another
+ * language (lang.h) each follows it: "40 000", "1 mars 2021", "80 000 $US". */
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +31,11 @@ const char *fmt_unit(const Unit *u)
 
 const char *fmt_quantity(Arena *a, double v, const Unit *u)
 {
+    /* Money as people read it in the document's language, ICU's way:
+     * "US$80,000", "80 000 $US" (a unit whose id is an ISO 4217 code). */
+    char money[NUM_TEXT_MAX];
+    if (u && lang_money(v, u->d.id, money, sizeof money))
+        return arena_strdup(a, money);
     const char *n = num_str(a, v, NUM_DOC);
     if (!u || strcmp(u->d.id, "count") == 0)
         return n;
@@ -41,14 +48,14 @@ const char *fmt_commitment(Arena *a, const Commitment *c)
 {
     const char *t = fmt_quantity(a, c->q.value, c->q.unit);
     if (c->what)
-        t = arena_printf(a, "%s of %s", t, c->what);
+        t = arena_printf(a, L_("%s of %s"), t, c->what);
     if (c->has_worth)
-        t = arena_printf(a, "%s, valued at %s", t, fmt_quantity(a, c->worth.value, c->worth.unit));
+        t = arena_printf(a, L_("%s, valued at %s"), t, fmt_quantity(a, c->worth.value, c->worth.unit));
     /* The condition is the author's words, a clause ("the grant is
      * renewed") or a noun ("board approval"): quoted after a label, it
      * reads right either way, where "subject to" fits only a noun. */
     if (c->condition)
-        t = arena_printf(a, "%s (condition: %s)", t, c->condition);
+        t = arena_printf(a, L_("%s (condition: %s)"), t, c->condition);
     return t;
 }
 
@@ -66,20 +73,33 @@ const char *fmt_signatories(Arena *a, const Partner *p)
 const char *fmt_date(Arena *a, int32_t day)
 {
     if (day == DATE_NONE)
-        return "no date";
+        return L_("no date");
     char buf[32];
     return arena_strdup(a, date_long(day, buf));
 }
 
+const char *fmt_duration(Arena *a, Duration d)
+{
+    unsigned long n = (unsigned long)d.n;
+    switch (d.unit) {
+    case DUR_DAY: return arena_printf(a, LN_("%d day", "%d days", n), d.n);
+    case DUR_WEEK: return arena_printf(a, LN_("%d week", "%d weeks", n), d.n);
+    case DUR_MONTH: return arena_printf(a, LN_("%d month", "%d months", n), d.n);
+    case DUR_QUARTER: return arena_printf(a, LN_("%d quarter", "%d quarters", n), d.n);
+    case DUR_YEAR: break;
+    }
+    return arena_printf(a, LN_("%d year", "%d years", n), d.n);
+}
+
 const char *fmt_every(Arena *a, Duration d)
 {
-    static const char *const one[] = {"daily", "weekly", "monthly", "quarterly", "yearly"};
+    static const char *const one[] = {N_("daily"), N_("weekly"), N_("monthly"), N_("quarterly"),
+                                      N_("yearly")};
     if (d.n == 0)
-        return "not stated";
+        return L_("not stated");
     if (d.n == 1)
-        return one[d.unit];
-    char buf[48];
-    return arena_printf(a, "every %s", duration_text(d, buf, sizeof buf));
+        return L_(one[d.unit]);
+    return arena_printf(a, L_("every %s"), fmt_duration(a, d));
 }
 
 const char *fmt_words(Arena *a, const char *id)
@@ -111,9 +131,9 @@ void fmt_wants(Doc *d, DocText *t, const Incentive *in)
 {
     for (int k = 0; k < in->wants.n; k++) {
         if (k)
-            dt_gen(d, t, DS_PLAIN, k == in->wants.n - 1 ? " and " : ", ");
-        dt_genf(d, t, DS_PLAIN, "%s %s", in->wants.v[k].dir > 0 ? "an increase in"
-                                                                : "a reduction in",
+            dt_gen(d, t, DS_PLAIN, k == in->wants.n - 1 ? L_(" and ") : ", ");
+        dt_genf(d, t, DS_PLAIN, "%s %s", in->wants.v[k].dir > 0 ? L_("an increase in")
+                                                                : L_("a reduction in"),
                 fmt_words(d->a, in->wants.v[k].interest));
     }
 }
@@ -129,7 +149,7 @@ void fmt_incentive(Doc *d, DocText *t, const Incentive *in)
             dt_gen(d, t, DS_PLAIN, " ");
     }
     if (in->wants.n) {
-        dt_gen(d, t, DS_PLAIN, "It seeks ");
+        dt_gen(d, t, DS_PLAIN, L_("It seeks "));
         fmt_wants(d, t, in);
         dt_gen(d, t, DS_PLAIN, ".");
     }
@@ -174,7 +194,7 @@ static void expr_at(Doc *d, DocText *t, const Expr *e, int min)
         dt_gen(d, t, DS_PLAIN, ")");
         break;
     case EX_NOT:
-        dt_gen(d, t, DS_PLAIN, "not ");
+        dt_gen(d, t, DS_PLAIN, L_("not "));
         expr_at(d, t, e->l, 3);
         break;
     case EX_NEG:
@@ -209,7 +229,7 @@ void fmt_partners(Doc *d, DocText *t, Partner *const *v, int n)
 {
     for (int i = 0; i < n; i++) {
         if (i)
-            dt_gen(d, t, DS_PLAIN, i == n - 1 ? " and " : ", ");
+            dt_gen(d, t, DS_PLAIN, i == n - 1 ? L_(" and ") : ", ");
         dt_add(d, t, DS_PLAIN, fmt_title(&v[i]->d));
     }
 }
@@ -220,12 +240,12 @@ DocText *doc_membership(Doc *d, const Model *m, const Partner *p)
     bool late = p->joins != DATE_NONE && (ag->term_start == DATE_NONE || p->joins > ag->term_start);
     bool early = p->leaves != DATE_NONE && (ag->term_end == DATE_NONE || p->leaves < ag->term_end);
     if (late && early)
-        return dt_genf(d, NULL, DS_PLAIN, "A member from %s to %s.", fmt_date(d->a, p->joins),
+        return dt_genf(d, NULL, DS_PLAIN, L_("A member from %s to %s."), fmt_date(d->a, p->joins),
                        fmt_date(d->a, p->leaves));
     if (late)
-        return dt_genf(d, NULL, DS_PLAIN, "Joins the partnership on %s.", fmt_date(d->a, p->joins));
+        return dt_genf(d, NULL, DS_PLAIN, L_("Joins the partnership on %s."), fmt_date(d->a, p->joins));
     if (early)
-        return dt_genf(d, NULL, DS_PLAIN, "Leaves the partnership on %s.",
+        return dt_genf(d, NULL, DS_PLAIN, L_("Leaves the partnership on %s."),
                        fmt_date(d->a, p->leaves));
     return NULL;
 }

@@ -170,10 +170,10 @@ static void signatures(Buf *b, const DocBlock *s)
                 buf_puts(b, "<br>");
             inline_text(b, s->sigs.v[i].title);
         }
-        buf_puts(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">Signature</p>");
+        buf_printf(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">%s</p>", L_("Signature"));
         if (!s->sigs.v[i].signatory)
-            buf_puts(b, "<div class=\"line\"></div><p class=\"label\">Name</p>");
-        buf_puts(b, "<div class=\"line\"></div><p class=\"label\">Date</p></div>\n");
+            buf_printf(b, "<div class=\"line\"></div><p class=\"label\">%s</p>", L_("Name"));
+        buf_printf(b, "<div class=\"line\"></div><p class=\"label\">%s</p></div>\n", L_("Date"));
     }
     buf_puts(b, "</div>\n");
 }
@@ -259,9 +259,11 @@ void doc_render_html(const Doc *d, Buf *b)
     /* The running footer of printed pages. */
     buf_puts(b, "@page{@bottom-left{content:");
     css_string(b, d->title);
-    buf_puts(b, ";font:7.5pt sans-serif;color:#5d6675}"
-                "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
-                "font:7.5pt sans-serif;color:#5d6675}");
+    buf_puts(b, ";font:7.5pt sans-serif;color:#5d6675}@bottom-right{content:");
+    css_string(b, LP_("page footer", "Page "));
+    buf_puts(b, " counter(page) ");
+    css_string(b, LP_("page footer", " of "));
+    buf_puts(b, " counter(pages);font:7.5pt sans-serif;color:#5d6675}");
     /* A draft's banner in the top margin of every printed page, and as a
      * band over the title on screen. */
     if (d->banner) {

@@ -119,10 +119,10 @@ static void signatures(Buf *b, const DocBlock *s)
             buf_puts(b, "\\\n");
             inline_text(b, s->sigs.v[i].title, IN_BLOCK);
         }
-        buf_puts(b, "\n\nSignature: ________________________________\\\n");
+        buf_printf(b, "\n\n%s: ________________________________\\\n", L_("Signature"));
         if (!s->sigs.v[i].signatory)
-            buf_puts(b, "Name: ________________________________\\\n");
-        buf_puts(b, "Date: ________________________________\n\n");
+            buf_printf(b, "%s: ________________________________\\\n", L_("Name"));
+        buf_printf(b, "%s: ________________________________\n\n", L_("Date"));
     }
 }
 

@@ -31,20 +31,20 @@ static void contact_cell(Doc *d, DocText *t, const char *label, const char *v)
 
 static void notices(Doc *d, const Model *m, int num)
 {
-    doc_heading(d, 2, "notices", dt_genf(d, NULL, DS_PLAIN, "%d. Notices and contacts", num));
+    doc_heading(d, 2, "notices", dt_genf(d, NULL, DS_PLAIN, L_("%d. Notices and contacts"), num));
     if (m->partners.n == 0) {
-        missing(d, "The agreement names no partner.");
+        missing(d, L_("The agreement names no partner."));
         return;
     }
-    doc_para(d, dt_text(d, "Notices under this agreement are sent in writing to the contacts "
-                           "each party names:"));
-    DocBlock *tb = doc_table(d, "llll", "Party", "Contact", "Role", "Email and phone");
+    doc_para(d, dt_text(d, L_("Notices under this agreement are sent in writing to the contacts "
+                           "each party names:")));
+    DocBlock *tb = doc_table(d, "llll", L_("Party"), L_("Contact"), L_("Role"), L_("Email and phone"));
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         if (p->contacts.n == 0) {
             DocText **r = doc_row(d, tb);
             dt_add(d, r[0], DS_PLAIN, fmt_title(&p->d));
-            dt_gen(d, r[1], DS_EM, "no contact named");
+            dt_gen(d, r[1], DS_EM, L_("no contact named"));
             continue;
         }
         for (int k = 0; k < p->contacts.n; k++) {
@@ -74,9 +74,9 @@ static int clauses_with(Doc *d, DocText *t, const Model *m, Binding want, int fi
         if (c->binding != want)
             continue;
         if (n == 0)
-            dt_gen(d, t, DS_PLAIN, total == 1 ? "clause " : "clauses ");
+            dt_gen(d, t, DS_PLAIN, total == 1 ? L_("clause ") : L_("clauses "));
         else
-            dt_gen(d, t, DS_PLAIN, n == total - 1 ? " and " : ", ");
+            dt_gen(d, t, DS_PLAIN, n == total - 1 ? L_(" and ") : ", ");
         dt_genf(d, t, DS_PLAIN, "%d (", first + i);
         dt_add(d, t, DS_PLAIN, fmt_title(&c->d));
         dt_gen(d, t, DS_PLAIN, ")");
@@ -97,36 +97,36 @@ static void legal_effect(Doc *d, const Model *m, int first)
 {
     Binding ag = m->agreement->binding;
     int yes = count_binding(m, BINDING_YES), no = count_binding(m, BINDING_NO);
-    DocText *t = dt_gen(d, NULL, DS_STRONG, "Legal effect. ");
+    DocText *t = dt_gen(d, NULL, DS_STRONG, L_("Legal effect. "));
     if (ag == BINDING_NO) {
-        dt_gen(d, t, DS_PLAIN, "This agreement is not legally binding");
+        dt_gen(d, t, DS_PLAIN, L_("This agreement is not legally binding"));
         if (yes) {
-            dt_gen(d, t, DS_PLAIN, ", except ");
+            dt_gen(d, t, DS_PLAIN, L_(", except "));
             clauses_with(d, t, m, BINDING_YES, first);
-            dt_gen(d, t, DS_PLAIN, yes == 1 ? ", which binds the partners" : ", which bind the "
-                                                                             "partners");
+            dt_gen(d, t, DS_PLAIN, yes == 1 ? L_(", which binds the partners") : L_(", which bind the "
+                                                                             "partners"));
         }
         dt_gen(d, t, DS_PLAIN, ".");
     } else if (ag == BINDING_YES) {
-        dt_gen(d, t, DS_PLAIN, "This agreement is legally binding on the partners");
+        dt_gen(d, t, DS_PLAIN, L_("This agreement is legally binding on the partners"));
         if (no) {
-            dt_gen(d, t, DS_PLAIN, ", except ");
+            dt_gen(d, t, DS_PLAIN, L_(", except "));
             clauses_with(d, t, m, BINDING_NO, first);
-            dt_gen(d, t, DS_PLAIN, no == 1 ? ", which states their intent and does not bind"
-                                           : ", which state their intent and do not bind");
+            dt_gen(d, t, DS_PLAIN, no == 1 ? L_(", which states their intent and does not bind")
+                                           : L_(", which state their intent and do not bind"));
         }
         dt_gen(d, t, DS_PLAIN, ".");
     } else {
-        dt_gen(d, t, DS_EM, "The agreement does not say whether it is legally binding.");
+        dt_gen(d, t, DS_EM, L_("The agreement does not say whether it is legally binding."));
         if (yes) {
             dt_gen(d, t, DS_PLAIN, " ");
             clauses_with(d, t, m, BINDING_YES, first);
-            dt_gen(d, t, DS_PLAIN, yes == 1 ? " binds the partners." : " bind the partners.");
+            dt_gen(d, t, DS_PLAIN, yes == 1 ? L_(" binds the partners.") : L_(" bind the partners."));
         }
         if (no) {
             dt_gen(d, t, DS_PLAIN, " ");
             clauses_with(d, t, m, BINDING_NO, first);
-            dt_gen(d, t, DS_PLAIN, no == 1 ? " does not bind them." : " do not bind them.");
+            dt_gen(d, t, DS_PLAIN, no == 1 ? L_(" does not bind them.") : L_(" do not bind them."));
         }
     }
     doc_para(d, t);
@@ -166,10 +166,10 @@ static void clause_text(Doc *d, const char *text)
 
 static void provisions(Doc *d, const Model *m, int first)
 {
-    doc_heading(d, 2, "provisions", dt_text(d, "General provisions"));
+    doc_heading(d, 2, "provisions", dt_text(d, L_("General provisions")));
     legal_effect(d, m, first);
     if (m->clauses.n == 0) {
-        missing(d, "The agreement states no general provision.");
+        missing(d, L_("The agreement states no general provision."));
         return;
     }
     for (int i = 0; i < m->clauses.n; i++) {
@@ -181,7 +181,7 @@ static void provisions(Doc *d, const Model *m, int first)
         if (c->text && *c->text)
             clause_text(d, c->text);
         else
-            missing(d, "The clause has no text.");
+            missing(d, L_("The clause has no text."));
     }
 }
 

@@ -70,14 +70,14 @@ static void sheet_lead(Sheet *s)
     const Agreement *ag = s->m->agreement;
 
     doc_title(d, dt_user(d, fmt_title(&s->p->d)));
-    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Its commitments under ");
+    DocText *t = dt_gen(d, NULL, DS_PLAIN, L_("Its commitments under "));
     dt_add(d, t, DS_EM, fmt_title(&ag->d));
     if (ag->version) {
-        dt_gen(d, t, DS_PLAIN, ", version ");
+        dt_gen(d, t, DS_PLAIN, L_(", version "));
         dt_add(d, t, DS_PLAIN, ag->version);
     }
     if (ag->term_start != DATE_NONE)
-        dt_genf(d, t, DS_PLAIN, ", in force from %s to %s", fmt_date(s->a, ag->term_start),
+        dt_genf(d, t, DS_PLAIN, L_(", in force from %s to %s"), fmt_date(s->a, ag->term_start),
                 fmt_date(s->a, ag->term_end));
     doc_para(d, dt_gen(d, t, DS_PLAIN, "."))->cls = "lead";
 }
@@ -113,7 +113,7 @@ static DocText *provides_text(Sheet *s)
             if (doc_budget_source(act, &act->budgets.v[k]) == s->p) {
                 if (!dt_empty(t))
                     dt_gen(d, t, DS_PLAIN, "; ");
-                dt_genf(d, t, DS_PLAIN, "%s to ",
+                dt_genf(d, t, DS_PLAIN, L_("%s to "),
                         fmt_quantity(s->a, act->budgets.v[k].q.value, act->budgets.v[k].q.unit));
                 dt_gen(d, t, DS_CODE, act->d.id);
             }
@@ -159,7 +159,7 @@ static DocText *contacts_text(Sheet *s)
             }
     }
     if (s->p->contacts.n == 0)
-        dt_gen(d, t, DS_EM, "no contact named");
+        dt_gen(d, t, DS_EM, L_("no contact named"));
     return t;
 }
 
@@ -179,7 +179,7 @@ static DocText *tensions_text(Sheet *s)
         if (tn->resolution)
             dt_add(d, t, DS_PLAIN, tn->resolution);
         else
-            dt_gen(d, t, DS_EM, "not yet resolved");
+            dt_gen(d, t, DS_EM, L_("not yet resolved"));
     }
     return t;
 }
@@ -193,40 +193,39 @@ static void sheet_fields(Sheet *s)
     const Agreement *ag = s->m->agreement;
     DocBlock *f = doc_fields(d);
 
-    doc_field(d, f, "Partner", partner_text(s));
+    doc_field(d, f, L_("Partner"), partner_text(s));
     DocText *member = doc_membership(d, s->m, p);
     if (member)
-        doc_field(d, f, "Membership", member);
+        doc_field(d, f, L_("Membership"), member);
     const char *signs = fmt_signatories(s->a, p);
-    doc_field(d, f, "Signs", signs ? dt_user(d, signs)
-                                   : dt_gen(d, NULL, DS_EM, "no signatory named"));
+    doc_field(d, f, L_("Signs"), signs ? dt_user(d, signs)
+                                   : dt_gen(d, NULL, DS_EM, L_("no signatory named")));
     DocText *t = dt_new(d);
     for (int i = 0; i < p->commits.n; i++) {
         if (i)
             dt_gen(d, t, DS_PLAIN, "; ");
         dt_add(d, t, DS_PLAIN, fmt_commitment(s->a, &p->commits.v[i]));
     }
-    doc_field(d, f, "Commits", t);
-    doc_field(d, f, "Provides to activities", provides_text(s));
+    doc_field(d, f, L_("Commits"), t);
+    doc_field(d, f, L_("Provides to activities"), provides_text(s));
     if (p->coordinator)
-        doc_field(d, f, "Coordinating staff", dt_user(d, p->coordinator));
+        doc_field(d, f, L_("Coordinating staff"), dt_user(d, p->coordinator));
     t = dt_new(d);
     for (int i = 0; i < p->backbone.n; i++) {
         if (i)
             dt_gen(d, t, DS_PLAIN, "; ");
         dt_add(d, t, DS_PLAIN, fmt_title(&p->backbone.v[i]->d));
     }
-    doc_field(d, f, "Backbone functions", t);
+    doc_field(d, f, L_("Backbone functions"), t);
     if (s->m->decisions == DECIDE_PARTNER && s->m->decider == p)
-        doc_field(d, f, "Decides", dt_text(d, "for the partnership (the decision rule)"));
-    doc_field(d, f, "Contacts", contacts_text(s));
-    doc_field(d, f, "Meetings and reviews", meetings_text(s));
-    doc_field(d, f, "Acknowledged tensions", tensions_text(s));
+        doc_field(d, f, L_("Decides"), dt_text(d, L_("for the partnership (the decision rule)")));
+    doc_field(d, f, L_("Contacts"), contacts_text(s));
+    doc_field(d, f, L_("Meetings and reviews"), meetings_text(s));
+    doc_field(d, f, L_("Acknowledged tensions"), tensions_text(s));
     if (ag->withdrawal.n) {
-        char buf[48];
-        doc_field(d, f, "Withdrawal",
-                  dt_genf(d, NULL, DS_PLAIN, "with %s' notice (see the agreement for every term)",
-                          duration_text(ag->withdrawal, buf, sizeof buf)));
+        doc_field(d, f, L_("Withdrawal"),
+                  dt_genf(d, NULL, DS_PLAIN, L_("with %s' notice (see the agreement for every term)"),
+                          fmt_duration(d->a, ag->withdrawal)));
     }
 }
 
@@ -245,8 +244,8 @@ static void sheet_activities(Sheet *s)
 {
     Doc *d = s->d;
 
-    doc_heading(d, 2, "activities", dt_text(d, "Leads and takes part in"));
-    DocBlock *tb = doc_table(d, "llll", "Activity", "Role", "Period", "Supports");
+    doc_heading(d, 2, "activities", dt_text(d, L_("Leads and takes part in")));
+    DocBlock *tb = doc_table(d, "llll", L_("Activity"), L_("Role"), L_("Period"), L_("Supports"));
     for (int i = 0; i < s->m->activities.n; i++) {
         const Activity *act = s->m->activities.v[i];
         bool lead = act->lead == s->p,
@@ -257,19 +256,19 @@ static void sheet_activities(Sheet *s)
         dt_add(d, r[0], DS_PLAIN, fmt_title(&act->d));
         dt_gen(d, r[0], DS_PLAIN, " ");
         dt_gen(d, r[0], DS_CODE, act->d.id);
-        dt_gen(d, r[1], lead ? DS_STRONG : DS_PLAIN, lead ? "leads" : "partner");
+        dt_gen(d, r[1], lead ? DS_STRONG : DS_PLAIN, lead ? L_("leads") : L_("partner"));
         if (act->start != DATE_NONE)
-            dt_genf(d, r[2], DS_PLAIN, "%s to %s", fmt_date(s->a, act->start),
+            dt_genf(d, r[2], DS_PLAIN, L_("%s to %s"), fmt_date(s->a, act->start),
                     fmt_date(s->a, act->end));
         for (int k = 0; k < act->supports.n; k++) {
             if (k)
                 dt_gen(d, r[3], DS_PLAIN, ", ");
             dt_gen(d, r[3], DS_CODE, act->supports.v[k]->d.id);
         }
-        event(d, &s->ev, act->start, decl_ref(d, "Activity starts: ", &act->d));
-        event(d, &s->ev, act->end, decl_ref(d, "Activity ends: ", &act->d));
+        event(d, &s->ev, act->start, decl_ref(d, L_("Activity starts: "), &act->d));
+        event(d, &s->ev, act->end, decl_ref(d, L_("Activity ends: "), &act->d));
     }
-    table_or_none(s, tb, "No activity.");
+    table_or_none(s, tb, L_("No activity."));
 }
 
 /* The milestones the partner owns, soonest due first. */
@@ -278,7 +277,7 @@ static void sheet_milestones(Sheet *s)
     Doc *d = s->d;
     const Model *m = s->m;
 
-    doc_heading(d, 2, "milestones", dt_text(d, "Owns"));
+    doc_heading(d, 2, "milestones", dt_text(d, L_("Owns")));
     const Milestone **ms = arena_alloc(s->a, (size_t)(m->milestones.n + 1) * sizeof *ms);
     int nms = 0;
     for (int i = 0; i < m->milestones.n; i++)
@@ -286,10 +285,10 @@ static void sheet_milestones(Sheet *s)
             ms[nms++] = m->milestones.v[i];
     doc_sort_by_due(ms, nms);
     if (nms == 0) {
-        doc_para(d, dt_gen(d, NULL, DS_EM, "No milestone."));
+        doc_para(d, dt_gen(d, NULL, DS_EM, L_("No milestone.")));
         return;
     }
-    DocBlock *tb = doc_table(d, "lll", "Milestone", "Due", "Requires");
+    DocBlock *tb = doc_table(d, "lll", L_("Milestone"), L_("Due"), L_("Requires"));
     for (int i = 0; i < nms; i++) {
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_PLAIN, fmt_title(&ms[i]->d));
@@ -297,12 +296,12 @@ static void sheet_milestones(Sheet *s)
         dt_gen(d, r[0], DS_CODE, ms[i]->d.id);
         if (ms[i]->deliverable) {
             dt_break(d, r[0]);
-            dt_gen(d, r[0], DS_EM, "Deliverable: ");
+            dt_gen(d, r[0], DS_EM, L_("Deliverable: "));
             dt_add(d, r[0], DS_PLAIN, ms[i]->deliverable);
         }
         dt_gen(d, r[1], DS_PLAIN, fmt_date(s->a, ms[i]->due));
         fmt_expr(d, r[2], ms[i]->requires);
-        event(d, &s->ev, ms[i]->due, decl_ref(d, "Milestone due: ", &ms[i]->d));
+        event(d, &s->ev, ms[i]->due, decl_ref(d, L_("Milestone due: "), &ms[i]->d));
     }
 }
 
@@ -330,7 +329,7 @@ static void deadlines(Sheet *s, DocText *what, int32_t anchor, Duration every)
         if (short_period) {
             DocText *t = dt_cat(s->d, dt_new(s->d), what);
             event(s->d, &s->ev, last,
-                  dt_genf(s->d, t, DS_PLAIN, ", then %s", fmt_every(s->a, every)));
+                  dt_genf(s->d, t, DS_PLAIN, L_(", then %s"), fmt_every(s->a, every)));
             return;
         }
         event(s->d, &s->ev, last, what);
@@ -343,8 +342,8 @@ static void sheet_reports(Sheet *s)
 {
     Doc *d = s->d;
 
-    doc_heading(d, 2, "reports", dt_text(d, "Reports"));
-    DocBlock *tb = doc_table(d, "lll", "What", "How often", "To");
+    doc_heading(d, 2, "reports", dt_text(d, L_("Reports")));
+    DocBlock *tb = doc_table(d, "lll", L_("What"), L_("How often"), L_("To"));
     for (int i = 0; i < s->m->indicators.n; i++) {
         const Indicator *ind = s->m->indicators.v[i];
         if (!doc_has_partner(ind->reporters.v, ind->reporters.n, s->p))
@@ -355,24 +354,24 @@ static void sheet_reports(Sheet *s)
         dt_gen(d, r[0], DS_CODE, ind->d.id);
         if (ind->source) {
             dt_break(d, r[0]);
-            dt_gen(d, r[0], DS_EM, "Source: ");
+            dt_gen(d, r[0], DS_EM, L_("Source: "));
             dt_add(d, r[0], DS_PLAIN, ind->source);
         }
         for (int k = 0; k < ind->targets.n; k++) {
             dt_break(d, r[0]);
-            dt_genf(d, r[0], DS_EM, "Shared target: ");
-            dt_genf(d, r[0], DS_PLAIN, "%s by %s, the partnership's, to which it reports",
+            dt_genf(d, r[0], DS_EM, L_("Shared target: "));
+            dt_genf(d, r[0], DS_PLAIN, L_("%s by %s, the partnership's, to which it reports"),
                     fmt_quantity(s->a, ind->targets.v[k].value, ind->unit),
                     fmt_date(s->a, ind->targets.v[k].date));
-            DocText *e = dt_genf(d, NULL, DS_PLAIN, "The partnership's shared target of %s for ",
+            DocText *e = dt_genf(d, NULL, DS_PLAIN, L_("The partnership's shared target of %s for "),
                                  fmt_quantity(s->a, ind->targets.v[k].value, ind->unit));
             dt_add(d, e, DS_PLAIN, fmt_title(&ind->d));
             event(d, &s->ev, ind->targets.v[k].date,
-                  dt_gen(d, e, DS_PLAIN, " (to which it reports)"));
+                  dt_gen(d, e, DS_PLAIN, L_(" (to which it reports)")));
         }
         dt_gen(d, r[1], DS_PLAIN, fmt_every(s->a, ind->frequency));
-        dt_gen(d, r[2], DS_PLAIN, "the shared measurement (all partners)");
-        deadlines(s, decl_ref(d, "Report due: ", &ind->d),
+        dt_gen(d, r[2], DS_PLAIN, L_("the shared measurement (all partners)"));
+        deadlines(s, decl_ref(d, L_("Report due: "), &ind->d),
                   ind->has_baseline ? ind->baseline_date : DATE_NONE, ind->frequency);
     }
     for (int i = 0; i < s->m->comms.n; i++) {
@@ -383,13 +382,13 @@ static void sheet_reports(Sheet *s)
         dt_add(d, r[0], DS_PLAIN, c->title ? c->title : c->id);
         dt_gen(d, r[1], DS_PLAIN, fmt_every(s->a, c->every));
         if (c->to_all)
-            dt_gen(d, r[2], DS_PLAIN, "all partners");
+            dt_gen(d, r[2], DS_PLAIN, L_("all partners"));
         else
             fmt_partners(d, r[2], c->to.v, c->to.n);
-        DocText *e = dt_gen(d, NULL, DS_PLAIN, "Report due: ");
+        DocText *e = dt_gen(d, NULL, DS_PLAIN, L_("Report due: "));
         deadlines(s, dt_add(d, e, DS_PLAIN, c->title ? c->title : c->id), DATE_NONE, c->every);
     }
-    table_or_none(s, tb, "Nothing to report.");
+    table_or_none(s, tb, L_("Nothing to report."));
 }
 
 /* Every date the sections above mentioned, and the end of the term, in
@@ -398,23 +397,23 @@ static void sheet_when(Sheet *s)
 {
     Doc *d = s->d;
 
-    doc_heading(d, 2, "when", dt_text(d, "When"));
-    event(d, &s->ev, s->m->agreement->term_end, dt_text(d, "The agreement's term ends"));
+    doc_heading(d, 2, "when", dt_text(d, L_("When")));
+    event(d, &s->ev, s->m->agreement->term_end, dt_text(d, L_("The agreement's term ends")));
     sort_events(&s->ev);
-    DocBlock *tb = doc_table(d, "rl", "Date", "What");
+    DocBlock *tb = doc_table(d, "rl", L_("Date"), L_("What"));
     for (int i = 0; i < s->ev.n; i++) {
         DocText **r = doc_row(d, tb);
         dt_gen(d, r[0], DS_PLAIN, fmt_date(s->a, s->ev.v[i].day));
         dt_cat(d, r[1], s->ev.v[i].what);
     }
-    table_or_none(s, tb, "No dates.");
+    table_or_none(s, tb, L_("No dates."));
 }
 
 Doc *doc_sheet(Arena *a, const Model *m, const Partner *p)
 {
     const Agreement *ag = m->agreement;
     Sheet s = {
-        .d = doc_new(a, DOC_SHEET, arena_printf(a, "%s: commitment sheet of %s",
+        .d = doc_new(a, DOC_SHEET, arena_printf(a, L_("%s: commitment sheet of %s"),
                                                 fmt_title(&ag->d), fmt_title(&p->d))),
         .a = a,
         .m = m,

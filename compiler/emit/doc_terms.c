@@ -18,14 +18,14 @@ static void missing(Doc *d, const char *what)
 static void with_whom(Doc *d, DocText *t, bool all, Partner *const *v, int n)
 {
     if (all)
-        dt_gen(d, t, DS_PLAIN, "all partners");
+        dt_gen(d, t, DS_PLAIN, L_("all partners"));
     else
         fmt_partners(d, t, v, n);
 }
 
 static void communication(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "communication", dt_text(d, "8. Communication and learning"));
+    doc_heading(d, 2, "communication", dt_text(d, L_("8. Communication and learning")));
     static const char *const intro[] = {
         "The partners meet regularly:", "Reports keep every partner informed:",
         "The partners review together what failed and what worked:"};
@@ -41,9 +41,9 @@ static void communication(Doc *d, const Model *m)
             if (!tb) {
                 doc_para(d, dt_text(d, intro[kind]));
                 tb = kind == COMM_REPORT
-                         ? doc_table(d, "llll", "Report", "How often", "From", "To")
-                         : doc_table(d, "lll", kind == COMM_MEETING ? "Meeting" : "Review",
-                                     "How often", "With");
+                         ? doc_table(d, "llll", L_("Report"), L_("How often"), L_("From"), L_("To"))
+                         : doc_table(d, "lll", kind == COMM_MEETING ? L_("Meeting") : L_("Review"),
+                                     L_("How often"), L_("With"));
             }
             DocText **r = doc_row(d, tb);
             dt_add(d, r[0], DS_PLAIN, c->title ? c->title : c->id);
@@ -86,24 +86,24 @@ static void performers(Doc *d, DocText *t, const Model *m, const BackboneFn *fn)
 
 static void backbone(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "backbone", dt_text(d, "9. Backbone support"));
+    doc_heading(d, 2, "backbone", dt_text(d, L_("9. Backbone support")));
     const Agreement *ag = m->agreement;
     const Model *parent = ag->nested_in ? ag->nested_in->model : NULL;
-    doc_para(d, dt_text(d, "The backbone functions and the partners who perform them:"));
-    DocBlock *tb = parent ? doc_table(d, "lll", "Function", "Performed by",
-                                      "In the parent agreement")
-                          : doc_table(d, "ll", "Function", "Performed by");
+    doc_para(d, dt_text(d, L_("The backbone functions and the partners who perform them:")));
+    DocBlock *tb = parent ? doc_table(d, "lll", L_("Function"), L_("Performed by"),
+                                      L_("In the parent agreement"))
+                          : doc_table(d, "ll", L_("Function"), L_("Performed by"));
     for (int i = 0; i < m->backbone_fns.n; i++) {
         const BackboneFn *fn = m->backbone_fns.v[i];
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_PLAIN, fmt_title(&fn->d));
         performers(d, r[1], m, fn);
         if (dt_empty(r[1]))
-            dt_gen(d, r[1], DS_EM, "nobody");
+            dt_gen(d, r[1], DS_EM, L_("nobody"));
         if (parent) {
             performers(d, r[2], parent, fn);
             if (dt_empty(r[2]))
-                dt_gen(d, r[2], DS_EM, "nobody");
+                dt_gen(d, r[2], DS_EM, L_("nobody"));
         }
     }
     DocBlock *l = NULL;
@@ -112,7 +112,7 @@ static void backbone(Doc *d, const Model *m)
         if (!p->coordinator)
             continue;
         if (!l) {
-            doc_para(d, dt_text(d, "Coordinating staff:"));
+            doc_para(d, dt_text(d, L_("Coordinating staff:")));
             l = doc_list(d, false);
         }
         DocText *t = dt_add(d, NULL, DS_STRONG, fmt_title(&p->d));
@@ -127,39 +127,38 @@ static void governance(Doc *d, const Model *m)
 {
     const Agreement *ag = m->agreement;
     doc_heading(d, 2, "governance",
-                dt_text(d, "10. Governance, decisions, escalation, amendment and withdrawal"));
+                dt_text(d, L_("10. Governance, decisions, escalation, amendment and withdrawal")));
     DocBlock *f = doc_fields(d);
     DocText *t;
     switch (m->decisions) {
     case DECIDE_CONSENSUS:
-        t = dt_text(d, "By consensus of all partners.");
+        t = dt_text(d, L_("By consensus of all partners."));
         break;
     case DECIDE_MAJORITY:
-        t = dt_text(d, "By a majority of the partners.");
+        t = dt_text(d, L_("By a majority of the partners."));
         break;
     case DECIDE_PARTNER:
-        t = dt_gen(d, NULL, DS_PLAIN, "By ");
-        dt_add(d, t, DS_PLAIN, m->decider ? fmt_title(&m->decider->d) : "one partner");
+        t = dt_gen(d, NULL, DS_PLAIN, L_("By "));
+        dt_add(d, t, DS_PLAIN, m->decider ? fmt_title(&m->decider->d) : L_("one partner"));
         dt_gen(d, t, DS_PLAIN, ".");
         break;
     default:
-        t = dt_gen(d, NULL, DS_EM, "No decision rule is stated.");
+        t = dt_gen(d, NULL, DS_EM, L_("No decision rule is stated."));
     }
-    doc_field(d, f, "Decisions", t);
-    doc_field(d, f, "Escalation",
-              m->escalation ? dt_user(d, m->escalation) : dt_gen(d, NULL, DS_EM, "not stated"));
-    doc_field(d, f, "Data sharing",
+    doc_field(d, f, L_("Decisions"), t);
+    doc_field(d, f, L_("Escalation"),
+              m->escalation ? dt_user(d, m->escalation) : dt_gen(d, NULL, DS_EM, L_("not stated")));
+    doc_field(d, f, L_("Data sharing"),
               m->data_sharing ? dt_user(d, m->data_sharing)
-                              : dt_gen(d, NULL, DS_EM, "not stated"));
-    doc_field(d, f, "Amendment",
-              ag->amendment ? dt_user(d, ag->amendment) : dt_gen(d, NULL, DS_EM, "not stated"));
+                              : dt_gen(d, NULL, DS_EM, L_("not stated")));
+    doc_field(d, f, L_("Amendment"),
+              ag->amendment ? dt_user(d, ag->amendment) : dt_gen(d, NULL, DS_EM, L_("not stated")));
     if (ag->withdrawal.n) {
-        char buf[48];
-        doc_field(d, f, "Withdrawal",
-                  dt_genf(d, NULL, DS_PLAIN, "A partner may withdraw with %s' notice.",
-                          duration_text(ag->withdrawal, buf, sizeof buf)));
+        doc_field(d, f, L_("Withdrawal"),
+                  dt_genf(d, NULL, DS_PLAIN, L_("A partner may withdraw with %s' notice."),
+                          fmt_duration(d->a, ag->withdrawal)));
     } else {
-        doc_field(d, f, "Withdrawal", dt_gen(d, NULL, DS_EM, "not stated"));
+        doc_field(d, f, L_("Withdrawal"), dt_gen(d, NULL, DS_EM, L_("not stated")));
     }
 }
 
@@ -198,7 +197,7 @@ static void totals_row(Doc *d, DocBlock *tb, int lead, const double *sum, const 
                        int nu)
 {
     DocText **r = doc_row(d, tb);
-    dt_gen(d, r[0], DS_PLAIN, "Total");
+    dt_gen(d, r[0], DS_PLAIN, L_("Total"));
     for (int i = 0; i < nu; i++)
         dt_gen(d, r[lead + i], DS_PLAIN, fmt_quantity(d->a, sum[i], u[i]));
     tb->last_row_total = true;
@@ -206,17 +205,17 @@ static void totals_row(Doc *d, DocBlock *tb, int lead, const double *sum, const 
 
 static void resources(Doc *d, const Model *m)
 {
-    doc_heading(d, 2, "resources", dt_text(d, "11. Resources"));
+    doc_heading(d, 2, "resources", dt_text(d, L_("11. Resources")));
     const Unit *units[MAX_UNITS];
     int nu = doc_resource_units(m, units, MAX_UNITS);
     if (nu == 0) {
-        missing(d, "No partner commits resources and no activity has a budget.");
+        missing(d, L_("No partner commits resources and no activity has a budget."));
         return;
     }
     double committed[MAX_UNITS] = {0}, budgeted[MAX_UNITS] = {0};
 
-    doc_para(d, dt_text(d, "What each partner commits to the partnership, per unit:"));
-    DocBlock *tb = unit_table(d, "Partner", NULL, units, nu);
+    doc_para(d, dt_text(d, L_("What each partner commits to the partnership, per unit:")));
+    DocBlock *tb = unit_table(d, L_("Partner"), NULL, units, nu);
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         if (p->commits.n == 0)
@@ -240,8 +239,8 @@ static void resources(Doc *d, const Model *m)
     }
     totals_row(d, tb, 1, committed, units, nu);
 
-    doc_para(d, dt_text(d, "The budgets of the activities, and the partners who provide them:"));
-    tb = unit_table(d, "Activity", "Provided by", units, nu);
+    doc_para(d, dt_text(d, L_("The budgets of the activities, and the partners who provide them:")));
+    tb = unit_table(d, L_("Activity"), L_("Provided by"), units, nu);
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *a = m->activities.v[i];
         /* One row per providing partner, in the order they first appear. */
@@ -276,8 +275,8 @@ static void resources(Doc *d, const Model *m)
     }
     totals_row(d, tb, 2, budgeted, units, nu);
 
-    doc_para(d, dt_text(d, "Committed resources against the activities' budgets:"));
-    tb = doc_table(d, "lrrr", "Unit", "Committed", "Budgeted", "Not allocated");
+    doc_para(d, dt_text(d, L_("Committed resources against the activities' budgets:")));
+    tb = doc_table(d, "lrrr", L_("Unit"), L_("Committed"), L_("Budgeted"), L_("Not allocated"));
     for (int c = 0; c < nu; c++) {
         DocText **r = doc_row(d, tb);
         dt_add(d, r[0], DS_PLAIN, units[c]->d.title ? units[c]->d.title : units[c]->d.id);
@@ -285,7 +284,7 @@ static void resources(Doc *d, const Model *m)
         dt_gen(d, r[2], DS_PLAIN, fmt_quantity(d->a, budgeted[c], units[c]));
         double left = committed[c] - budgeted[c];
         if (left < 0)
-            dt_genf(d, r[3], DS_STRONG, "short by %s", fmt_quantity(d->a, -left, units[c]));
+            dt_genf(d, r[3], DS_STRONG, L_("short by %s"), fmt_quantity(d->a, -left, units[c]));
         else
             dt_gen(d, r[3], DS_PLAIN, fmt_quantity(d->a, left, units[c]));
     }
@@ -296,29 +295,29 @@ static void resources(Doc *d, const Model *m)
 static void term(Doc *d, const Model *m)
 {
     const Agreement *ag = m->agreement;
-    doc_heading(d, 2, "term", dt_text(d, "12. Term"));
+    doc_heading(d, 2, "term", dt_text(d, L_("12. Term")));
     if (ag->term_start != DATE_NONE) {
         int y0, m0, d0, y1, m1, d1;
         date_to_civil(ag->term_start, &y0, &m0, &d0);
         date_to_civil(ag->term_end + 1, &y1, &m1, &d1);
         int months = (y1 - y0) * 12 + (m1 - m0);
-        DocText *t = dt_genf(d, NULL, DS_PLAIN, "This agreement is in force from %s to %s",
+        DocText *t = dt_genf(d, NULL, DS_PLAIN, L_("This agreement is in force from %s to %s"),
                              fmt_date(d->a, ag->term_start), fmt_date(d->a, ag->term_end));
         if (d0 == d1 && months > 0)
-            dt_genf(d, t, DS_PLAIN, " (%d months)", months);
-        doc_para(d, dt_gen(d, t, DS_PLAIN, ", unless the partners amend it or end it earlier "
-                                           "under section 10."));
+            dt_genf(d, t, DS_PLAIN, L_(" (%d months)"), months);
+        doc_para(d, dt_gen(d, t, DS_PLAIN, L_(", unless the partners amend it or end it earlier "
+                                           "under section 10.")));
     } else {
-        missing(d, "The agreement states no term.");
+        missing(d, L_("The agreement states no term."));
     }
     if (ag->version) {
-        DocText *t = dt_gen(d, NULL, DS_PLAIN, "This is version ");
+        DocText *t = dt_gen(d, NULL, DS_PLAIN, L_("This is version "));
         dt_add(d, t, DS_STRONG, ag->version);
-        doc_para(d, dt_gen(d, t, DS_PLAIN, " of the agreement."));
+        doc_para(d, dt_gen(d, t, DS_PLAIN, L_(" of the agreement.")));
     }
     if (ag->nested_in) {
         const Model *pm = ag->nested_in->model;
-        DocText *t = dt_gen(d, NULL, DS_PLAIN, "This agreement is a local part of ");
+        DocText *t = dt_gen(d, NULL, DS_PLAIN, L_("This agreement is a local part of "));
         if (pm && pm->agreement)
             dt_add(d, t, DS_EM, fmt_title(&pm->agreement->d));
         if (!d->for_signature) {
@@ -326,20 +325,20 @@ static void term(Doc *d, const Model *m)
             dt_gen(d, t, DS_CODE, ag->nested_in->d.id);
             dt_gen(d, t, DS_PLAIN, ")");
         }
-        doc_para(d, dt_gen(d, t, DS_PLAIN, ", whose indicators it feeds where stated in "
-                                           "section 6."));
+        doc_para(d, dt_gen(d, t, DS_PLAIN, L_(", whose indicators it feeds where stated in "
+                                           "section 6.")));
     }
 }
 
 static void signatures(Doc *d, const Model *m)
 {
     doc_pagebreak(d);
-    doc_heading(d, 2, "signatures", dt_text(d, "Signatures"));
-    DocText *t = dt_gen(d, NULL, DS_PLAIN, "Signed for each party by its authorised "
-                                          "signatory, for ");
+    doc_heading(d, 2, "signatures", dt_text(d, L_("Signatures")));
+    DocText *t = dt_gen(d, NULL, DS_PLAIN, L_("Signed for each party by its authorised "
+                                          "signatory, for "));
     dt_add(d, t, DS_EM, fmt_title(&m->agreement->d));
     if (m->agreement->version) {
-        dt_gen(d, t, DS_PLAIN, ", version ");
+        dt_gen(d, t, DS_PLAIN, L_(", version "));
         dt_add(d, t, DS_PLAIN, m->agreement->version);
     }
     doc_para(d, dt_gen(d, t, DS_PLAIN, "."));
@@ -381,11 +380,11 @@ static const char *where(Doc *d, const Diag *g, const Diagnostic *x)
 static void annex(Doc *d, const Diag *g)
 {
     doc_pagebreak(d);
-    doc_heading(d, 2, "annex-a", dt_text(d, "Annex A. Findings of the checks"));
-    doc_para(d, dt_text(d, "For the facilitator, not part of the agreement: charterc checks the "
+    doc_heading(d, 2, "annex-a", dt_text(d, L_("Annex A. Findings of the checks")));
+    doc_para(d, dt_text(d, L_("For the facilitator, not part of the agreement: charterc checks the "
                            "agreement for gaps and conflicts. This annex lists the findings that "
                            "remain, and those the partners have allowed, with their reasons. The "
-                           "copy for signature leaves it out."));
+                           "copy for signature leaves it out.")));
     int open = 0, allowed = 0;
     for (int i = 0; g && i < g->items.n; i++) {
         if (g->items.v[i]->allowed)
@@ -393,11 +392,11 @@ static void annex(Doc *d, const Diag *g)
         else
             open++;
     }
-    doc_heading(d, 3, "annex-a-open", dt_text(d, "A.1 Findings that remain"));
+    doc_heading(d, 3, "annex-a-open", dt_text(d, L_("A.1 Findings that remain")));
     if (open == 0) {
-        doc_para(d, dt_text(d, "None: the checks found no gap and no conflict."));
+        doc_para(d, dt_text(d, L_("None: the checks found no gap and no conflict.")));
     } else {
-        DocBlock *tb = doc_table(d, "lllll", "Check", "Severity", "About", "Finding", "Where");
+        DocBlock *tb = doc_table(d, "lllll", L_("Check"), L_("Severity"), L_("About"), L_("Finding"), L_("Where"));
         tb->cls = "findings";
         for (int i = 0; i < g->items.n; i++) {
             const Diagnostic *x = g->items.v[i];
@@ -412,12 +411,12 @@ static void annex(Doc *d, const Diag *g)
             dt_add(d, r[4], DS_PLAIN, where(d, g, x));
         }
     }
-    doc_heading(d, 3, "annex-a-allowed", dt_text(d, "A.2 Allowed findings"));
+    doc_heading(d, 3, "annex-a-allowed", dt_text(d, L_("A.2 Allowed findings")));
     if (allowed == 0) {
-        doc_para(d, dt_text(d, "None: the agreement allows no finding."));
+        doc_para(d, dt_text(d, L_("None: the agreement allows no finding.")));
         return;
     }
-    DocBlock *tb = doc_table(d, "llll", "Check", "About", "Finding", "Reason");
+    DocBlock *tb = doc_table(d, "llll", L_("Check"), L_("About"), L_("Finding"), L_("Reason"));
     tb->cls = "allowed";
     for (int i = 0; i < g->items.n; i++) {
         const Diagnostic *x = g->items.v[i];

@@ -96,14 +96,14 @@ if command -v dot >/dev/null 2>&1; then
     "$h" >"$tmp/hflow.charter"
   "$CHARTERC" graph --kind network --format dot "$tmp/hflow.charter" >"$tmp/hflow.dot"
   check "hostile commitment: one quoted label" grep -qF \
-    '"partner:script" -> "agreement:hostile" [label="5 tonnes of a \"quoted\" ] thing\n\\ here\nvalued at 10 USD\ncondition: x\" ]; \"a\" -> \"b\"", color="#D55E00:invis:#D55E00", fontcolor="#a34700", style=dashed];' \
+    '"partner:script" -> "agreement:hostile" [label="5 tonnes of a \"quoted\" ] thing\n\\ here\nvalued at US$10\ncondition: x\" ]; \"a\" -> \"b\"", color="#D55E00:invis:#D55E00", fontcolor="#a34700", style=dashed];' \
     "$tmp/hflow.dot"
   check "hostile commitment: DOT parses in Graphviz" dot -Tsvg "$tmp/hflow.dot" -o "$tmp/hflow.svg"
   check_xml "hostile commitment: network SVG well-formed" "$tmp/hflow.svg"
   pv_net="$tmp/provisions-net.svg"
   "$CHARTERC" graph --kind network "$top/tests/golden/doc/_provisions.charter" >"$pv_net"
   check_xml "resources network SVG is well-formed" "$pv_net"
-  for label in '120,000 USD' '40 tonnes of surplus produce from' 'valued at 80,000 USD' \
+  for label in 'US$120,000' '40 tonnes of surplus produce from' 'valued at US$80,000' \
     'condition: the county grant is' '800 hours' 'in kind' 'depends on a condition'; do
     check "resources network SVG shows '$label'" grep -qF ">$label</text>" "$pv_net"
   done

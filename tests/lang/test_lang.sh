@@ -60,4 +60,52 @@ not() { ! "$@"; }
 check "English is not French" not cmp -s "$tmp/plain.en.md" "$tmp/plain.fr.md"
 check "English as without --lang" cmp -s "$tmp/plain.en.md" <("$CHARTERC" doc "$ex")
 
+# No English left in a French or Spanish document but the agreement's own
+# text: its section headings, field labels and table headers, which the
+# documents write themselves, each differ from the English document's at
+# the same place, except the words both languages spell alike.
+labels() {   # the generated labels of a Markdown document, one per line
+  sed -n -e 's/^## //p' -e 's/^### \(A\.[0-9].*\)/\1/p' \
+    -e 's/^- \*\*\([^*]*\):\*\*.*/\1/p' "$1"
+  grep -B1 '^|[-:|]*|$' "$1" | grep -v '^|[-:|]*|$' | grep -v '^--$' | tr '|' '\n' |
+    sed -e 's/^ *//' -e 's/ *$//' | grep .
+}
+# The units heading the resources tables (USD, hours, tonnes) are the
+# agreement's own text, declared in it or in the prelude.
+same_words='^(USD|hours|tonnes|Total|Contact|Contacts|Date|Signature|Signatures|Source|Phase|Sector|Version|Unit|Index|Markdown|Word|Minimum|Maximum|Resolution)$'
+for l in fr es; do
+  for kind in md sheet; do
+    if [ $kind = md ]; then args=""; else args="--partner county"; fi
+    "$CHARTERC" doc tests/golden/doc/_provisions.charter $args >"$tmp/en.$kind.md"
+    "$CHARTERC" doc tests/golden/doc/_provisions.charter $args --lang $l >"$tmp/$l.$kind.md"
+    labels "$tmp/en.$kind.md" >"$tmp/en.$kind.labels"
+    labels "$tmp/$l.$kind.md" >"$tmp/$l.$kind.labels"
+    check "$l $kind: as many labels as in English" \
+      test "$(wc -l <"$tmp/en.$kind.labels")" -eq "$(wc -l <"$tmp/$l.$kind.labels")"
+    left=$(paste -d'\t' "$tmp/en.$kind.labels" "$tmp/$l.$kind.labels" |
+      awk -F'\t' '$1 == $2 { print $1 }' | grep -Ev "$same_words" | sort -u | tr '\n' ';')
+    check "$l $kind: no English heading, label or column left: $left" test -z "$left"
+    n=$(wc -l <"$tmp/en.$kind.labels")
+    check "$l $kind: labels found ($n)" test "$n" -gt 10
+  done
+done
+
+# The Word file carries the same text: every section heading of the
+# Markdown document, the signature labels and the footer, in the language;
+# its properties name the language.
+for l in fr es; do
+  "$CHARTERC" doc tests/golden/doc/_provisions.charter --lang $l -o "$tmp/$l.docx"
+  python3 tests/doc/docx_text.py "$tmp/$l.docx" accept >"$tmp/$l.docx.txt"
+  missing=$(sed -n 's/^## //p' "$tmp/$l.md.md" | while IFS= read -r h; do
+    grep -qxF "$h" "$tmp/$l.docx.txt" || printf '%s; ' "$h"; done)
+  check "$l docx: every section heading: $missing" test -z "$missing"
+  case $l in fr) sig=Signature footer=' sur ' ;; es) sig=Firma footer=' de ' ;; esac
+  check "$l docx: the signature label" grep -qx "$sig" "$tmp/$l.docx.txt"
+  check "$l docx: no English signature label" not grep -qx 'Name' "$tmp/$l.docx.txt"
+  python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.write(z.read("docProps/core.xml").decode() + z.read("word/footer1.xml").decode())' \
+    "$tmp/$l.docx" >"$tmp/$l.docx.xml" 2>/dev/null
+  check "$l docx: dc:language is $l" grep -q "<dc:language>$l</dc:language>" "$tmp/$l.docx.xml"
+  check "$l docx: the footer's words" grep -qF ">$footer<" "$tmp/$l.docx.xml"
+done
+
 finish

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "lang.h"
+#include "numtext.h"
 
 static void use(const char *code)
 {
@@ -104,6 +106,87 @@ static void test_missing_catalogue(void **state)
     assert_string_equal(lang_all()[0].code, "en");
 }
 
+/* Dates from ICU in French and Spanish; English keeps its own format. */
+static void test_dates(void **state)
+{
+    (void)state;
+    char buf[32];
+    int32_t day = date_from_civil(2028, 6, 30);
+    use("en");
+    assert_string_equal(date_long(day, buf), "30 June 2028");
+    use("fr");
+    assert_string_equal(date_long(day, buf), "30 juin 2028");
+    assert_string_equal(date_long(date_from_civil(2026, 2, 1), buf), "1 f\xc3\xa9vrier 2026");
+    use("es");
+    assert_string_equal(date_long(day, buf), "30 de junio de 2028");
+    /* Proleptic Gregorian, as date.h counts, before 1582 too. */
+    assert_string_equal(date_long(date_from_civil(1000, 3, 1), buf), "1 de marzo de 1000");
+    use("ht");
+    assert_string_equal(date_long(day, buf), "30 juin 2028");
+    use("en");
+}
+
+/* Numbers: the English rounding and grouping, the language's separators. */
+static void test_numbers(void **state)
+{
+    (void)state;
+    char buf[NUM_TEXT_MAX];
+    use("en");
+    assert_string_equal(num_text(40000, NUM_DOC, buf), "40,000");
+    assert_string_equal(num_text(1200.5, NUM_DOC, buf), "1,200.5");
+    use("fr");
+    assert_string_equal(num_text(40000, NUM_DOC, buf), "40\xe2\x80\xaf" "000");
+    assert_string_equal(num_text(1200.5, NUM_DOC, buf), "1\xe2\x80\xaf" "200,5");
+    assert_string_equal(num_text(-0.125, NUM_TRACKER, buf), "-0,13");
+    /* The machine styles never change. */
+    assert_string_equal(num_text(1200.5, NUM_EXACT, buf), "1200.5");
+    assert_string_equal(num_text(2100000, NUM_SOURCE, buf), "2_100_000");
+    /* The longest number fits with three-byte separators. */
+    assert_true(strlen(num_text(1.7976931348623157e308, NUM_DOC, buf)) < NUM_TEXT_MAX);
+    use("es");
+    assert_string_equal(num_text(1200.5, NUM_DOC, buf), "1.200,5");
+    assert_string_equal(num_text(2100000, NUM_DOC, buf), "2.100.000");
+    use("en");
+}
+
+/* Money through ICU in every language; no cents on a whole amount. */
+static void test_money(void **state)
+{
+    (void)state;
+    char buf[64];
+    use("en");
+    assert_true(lang_money(80000, "USD", buf, sizeof buf));
+    assert_string_equal(buf, "US$80,000");
+    assert_true(lang_money(1234.5, "EUR", buf, sizeof buf));
+    assert_string_equal(buf, "\xe2\x82\xac" "1,234.50");
+    assert_false(lang_money(10, "XYZ", buf, sizeof buf));
+    assert_false(lang_money(10, "hours", buf, sizeof buf));
+    use("fr");
+    assert_true(lang_money(80000, "USD", buf, sizeof buf));
+    assert_string_equal(buf, "80\xe2\x80\xaf" "000\xc2\xa0$US");
+    use("es");
+    assert_true(lang_money(80000, "USD", buf, sizeof buf));
+    assert_string_equal(buf, "80.000\xc2\xa0US$");
+    use("en");
+}
+
+/* Plural forms from the catalogues: French counts 0 as singular. */
+static void test_plural(void **state)
+{
+    (void)state;
+    use("fr");
+    assert_string_equal(LN_("%d day", "%d days", 0), "%d jour");
+    assert_string_equal(LN_("%d day", "%d days", 1), "%d jour");
+    assert_string_equal(LN_("%d day", "%d days", 2), "%d jours");
+    use("es");
+    assert_string_equal(LN_("%d day", "%d days", 0), "%d d\xc3\xad" "as");
+    assert_string_equal(LN_("%d day", "%d days", 1), "%d d\xc3\xad" "a");
+    assert_string_equal(LP_("page footer", " of "), " de ");
+    use("ht");
+    assert_string_equal(LN_("%d day", "%d days", 5), "%d jours");
+    use("en");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +196,10 @@ int main(void)
         cmocka_unit_test(test_plural_english),
         cmocka_unit_test(test_environment),
         cmocka_unit_test(test_missing_catalogue),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_plural),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,2 @@
+# A partner's commitment sheet in Spanish.
+"$CHARTERC" doc _provisions.charter --lang es --partner county

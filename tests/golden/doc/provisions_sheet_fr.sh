@@ -1,0 +1,2 @@
+# A partner's commitment sheet in French.
+"$CHARTERC" doc _provisions.charter --lang fr --partner county
