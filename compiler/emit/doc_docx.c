@@ -16,9 +16,6 @@
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-/* The width of the text on a Letter page with 1-inch margins, in
- * twentieths of a point (doc_docx_pkg.c's footer tab stop agrees). */
-#define DX_TEXT_WIDTH 9360
 
 void dx_init(Dx *x, const Doc *d, Buf *b, const char *stamp)
 {
@@ -202,7 +199,7 @@ static void measure(const DocText *t, int *len, int *word)
     *len = n > *len ? n : *len;
 }
 
-/* Column widths for a table, in twips.  A column gets at least the room
+/* Column widths for a table of `width` twips.  A column gets at least the room
  * of its longest word, up to 12 characters (so no word is cut; headings
  * are in capitals and count wider), and the rest of the width goes to the columns in
  * proportion to how much more their longest cell (up to 60 characters)
@@ -210,7 +207,7 @@ static void measure(const DocText *t, int *len, int *word)
  * room. */
 #define DX_CHAR 115     /* the width of an average character of table text */
 #define DX_PAD 300      /* a cell's margins and some slack */
-static void grid(Buf *b, const DocBlock *blk, int *widths)
+static void grid(Buf *b, const DocBlock *blk, int *widths, int width)
 {
     int ncols = blk->kind == DB_TABLE ? blk->ncols : 2;
     if (ncols > DX_MAX_COLS)
@@ -238,12 +235,12 @@ static void grid(Buf *b, const DocBlock *blk, int *widths)
         sum_want += want[c];
     }
     for (int c = 0; c < ncols; c++) {
-        if (sum_want <= DX_TEXT_WIDTH)
-            widths[c] = (int)(want[c] * DX_TEXT_WIDTH / sum_want);
-        else if (sum_lo >= DX_TEXT_WIDTH)
-            widths[c] = (int)(lo[c] * DX_TEXT_WIDTH / sum_lo);
+        if (sum_want <= width)
+            widths[c] = (int)(want[c] * width / sum_want);
+        else if (sum_lo >= width)
+            widths[c] = (int)(lo[c] * width / sum_lo);
         else
-            widths[c] = (int)(lo[c] + (want[c] - lo[c]) * (DX_TEXT_WIDTH - sum_lo) /
+            widths[c] = (int)(lo[c] + (want[c] - lo[c]) * (width - sum_lo) /
                                           (sum_want - sum_lo));
     }
     buf_puts(b, "<w:tblGrid>");
@@ -270,7 +267,7 @@ void dx_table_open(Dx *x, const DocBlock *blk)
                   "w:firstRow=\"%d\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
                   "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>",
                style, blk->kind == DB_TABLE ? "04A0" : "0480", blk->kind == DB_TABLE);
-    grid(b, blk, x->widths);
+    grid(b, blk, x->widths, x->text_width ? x->text_width : DX_TEXT_WIDTH);
 }
 
 void dx_row_open(Dx *x, bool header, DxMark mark)

@@ -16,6 +16,10 @@
 
 typedef enum DxMark { DX_SAME, DX_INS, DX_DEL } DxMark;
 
+/* The width of the text on a Letter page with 1-inch margins, in
+ * twentieths of a point (doc_docx_pkg.c's footer tab stop agrees). */
+#define DX_TEXT_WIDTH 9360
+
 /* Columns a table may have; the documents' widest has six. */
 #define DX_MAX_COLS 32
 
@@ -31,6 +35,8 @@ typedef struct Dx {
     int change_id;          /* the last w:id given to a change */
     int widths[DX_MAX_COLS];/* the open table's column widths, twips */
     bool redline;           /* settings: track further edits */
+    int text_width;         /* the width tables fill, twips; 0: the page's
+                             * text (a column of doc_docx_bi.c is less) */
 } Dx;
 
 /* ---- doc_docx.c ------------------------------------------------------------ */

@@ -10,9 +10,9 @@
  * the margin. */
 #include <string.h>
 
-#include "doc.h"
+#include "doc_html_int.h"
 
-static void inline_text(Buf *b, const DocText *t)
+void doc_html_inline(Buf *b, const DocText *t)
 {
     if (!t)
         return;
@@ -140,7 +140,7 @@ static void table(Buf *b, const DocBlock *t)
     }
     for (int c = 0; c < t->ncols; c++) {
         buf_puts(b, t->align[c] == 'r' ? "<th class=\"r\">" : "<th>");
-        inline_text(b, t->head[c]);
+        doc_html_inline(b, t->head[c]);
         buf_puts(b, "</th>");
     }
     buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -149,7 +149,7 @@ static void table(Buf *b, const DocBlock *t)
         buf_puts(b, total ? "<tr class=\"total\">" : "<tr>");
         for (int c = 0; c < t->ncols; c++) {
             buf_puts(b, t->align[c] == 'r' ? "<td class=\"r\">" : "<td>");
-            inline_text(b, t->rows.v[i][c]);
+            doc_html_inline(b, t->rows.v[i][c]);
             buf_puts(b, "</td>");
         }
         buf_puts(b, "</tr>\n");
@@ -162,13 +162,13 @@ static void signatures(Buf *b, const DocBlock *s)
     buf_puts(b, "<div class=\"signatures\">\n");
     for (int i = 0; i < s->sigs.n; i++) {
         buf_puts(b, "<div class=\"sig\"><div class=\"head\"><p class=\"party\">For ");
-        inline_text(b, s->sigs.v[i].party);
+        doc_html_inline(b, s->sigs.v[i].party);
         buf_puts(b, "</p><p class=\"who\">");
-        inline_text(b, s->sigs.v[i].signatory);
+        doc_html_inline(b, s->sigs.v[i].signatory);
         if (s->sigs.v[i].title) {
             if (s->sigs.v[i].signatory)
                 buf_puts(b, "<br>");
-            inline_text(b, s->sigs.v[i].title);
+            doc_html_inline(b, s->sigs.v[i].title);
         }
         buf_printf(b, "</p></div>\n<div class=\"line\"></div><p class=\"label\">%s</p>", L_("Signature"));
         if (!s->sigs.v[i].signatory)
@@ -178,12 +178,12 @@ static void signatures(Buf *b, const DocBlock *s)
     buf_puts(b, "</div>\n");
 }
 
-static void block(Buf *b, const Doc *d, const DocBlock *x)
+void doc_html_block(Buf *b, const Doc *d, const DocBlock *x)
 {
     switch (x->kind) {
     case DB_TITLE:
         buf_printf(b, "<header>\n<p class=\"kicker\">%s</p>\n<h1>", kicker(d->kind));
-        inline_text(b, x->text);
+        doc_html_inline(b, x->text);
         buf_puts(b, "</h1>\n</header>\n");
         break;
     case DB_HEADING:
@@ -194,7 +194,7 @@ static void block(Buf *b, const Doc *d, const DocBlock *x)
             buf_putc(b, '"');
         }
         buf_putc(b, '>');
-        inline_text(b, x->text);
+        doc_html_inline(b, x->text);
         buf_printf(b, "</h%d>\n", x->level <= 2 ? 2 : 3);
         break;
     case DB_PARA:
@@ -203,14 +203,14 @@ static void block(Buf *b, const Doc *d, const DocBlock *x)
             buf_xml(b, x->cls);
             buf_puts(b, "\">");
         }
-        inline_text(b, x->text);
+        doc_html_inline(b, x->text);
         buf_puts(b, "</p>\n");
         break;
     case DB_LIST:
         buf_puts(b, x->ordered ? "<ol>\n" : "<ul>\n");
         for (int k = 0; k < x->items.n; k++) {
             buf_puts(b, "<li>");
-            inline_text(b, x->items.v[k]);
+            doc_html_inline(b, x->items.v[k]);
             buf_puts(b, "</li>\n");
         }
         buf_puts(b, x->ordered ? "</ol>\n" : "</ul>\n");
@@ -221,7 +221,7 @@ static void block(Buf *b, const Doc *d, const DocBlock *x)
             buf_puts(b, "<tr><th scope=\"row\">");
             buf_xml(b, x->fields.v[k].label);
             buf_puts(b, "</th><td>");
-            inline_text(b, x->fields.v[k].value);
+            doc_html_inline(b, x->fields.v[k].value);
             buf_puts(b, "</td></tr>\n");
         }
         buf_puts(b, "</tbody>\n</table>\n");
@@ -236,7 +236,7 @@ static void block(Buf *b, const Doc *d, const DocBlock *x)
         buf_puts(b, "<figure>\n");
         buf_puts(b, x->svg);
         buf_puts(b, "<figcaption>");
-        inline_text(b, x->text);
+        doc_html_inline(b, x->text);
         buf_puts(b, "</figcaption>\n</figure>\n");
         break;
     case DB_PAGEBREAK:
@@ -245,7 +245,7 @@ static void block(Buf *b, const Doc *d, const DocBlock *x)
     }
 }
 
-void doc_render_html(const Doc *d, Buf *b)
+void doc_html_open(const Doc *d, Buf *b, const char *extra_css, const char *body_extra)
 {
     static const char *const body_class[] = {"agreement", "sheet", "index"};
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
@@ -256,6 +256,8 @@ void doc_render_html(const Doc *d, Buf *b)
     buf_xml(b, d->title);
     buf_puts(b, "</title>\n<style>\n");
     buf_puts(b, css);
+    if (extra_css)
+        buf_puts(b, extra_css);
     /* The running footer of printed pages. */
     buf_puts(b, "@page{@bottom-left{content:");
     css_string(b, d->title);
@@ -272,13 +274,19 @@ void doc_render_html(const Doc *d, Buf *b)
         buf_puts(b, ";font:bold 9pt sans-serif;color:#a1260d}");
     }
     buf_puts(b, "}\n");
-    buf_printf(b, "</style>\n</head>\n<body class=\"%s\">\n", body_class[d->kind]);
+    buf_printf(b, "</style>\n</head>\n<body class=\"%s%s\">\n", body_class[d->kind],
+               body_extra ? body_extra : "");
     if (d->banner) {
         buf_puts(b, "<p class=\"banner\">");
         buf_xml(b, d->banner);
         buf_puts(b, "</p>\n");
     }
+}
+
+void doc_render_html(const Doc *d, Buf *b)
+{
+    doc_html_open(d, b, NULL, NULL);
     for (int i = 0; i < d->blocks.n; i++)
-        block(b, d, d->blocks.v[i]);
+        doc_html_block(b, d, d->blocks.v[i]);
     buf_puts(b, "</body>\n</html>\n");
 }
