@@ -439,10 +439,12 @@ void dx_end(Dx *x)
     buf_puts(x->b, "<w:sectPr>");
     if (x->d->banner)
         buf_puts(x->b, "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>");
-    buf_printf(x->b, "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
-                     "<w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1296\" "
+    buf_printf(x->b, "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>%s"
+                     "<w:pgMar w:top=\"1296\" "
                      "w:right=\"1440\" w:bottom=\"1296\" w:left=\"1440\" w:header=\"720\" "
-                     "w:footer=\"576\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n");
+                     "w:footer=\"576\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n",
+               x->landscape ? "<w:pgSz w:w=\"15840\" w:h=\"12240\" w:orient=\"landscape\"/>"
+                            : "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>");
 }
 
 bool doc_render_docx(const Doc *d, long long epoch, Buf *out, char *err, size_t errlen)

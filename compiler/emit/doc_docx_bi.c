@@ -3,7 +3,7 @@
  * Each unit (a heading and what follows it) is one table of two equal
  * columns without borders: its first row holds the two headings, its
  * second the two bodies, whose tables are nested in the cells; the first
- * language on the left.  Word keeps the two languages of a section
+ * language on the left, on Letter pages turned to landscape.  Word keeps the two languages of a section
  * side by side however long either is, lets the body row run over pages,
  * and keeps a heading row with the row after it (the heading styles keep
  * with next).  The signatures, under both columns, are one table of their
@@ -14,19 +14,23 @@
 #include "doc_bi.h"
 #include "doc_docx_int.h"
 
-/* A column's half of the text, twips, and its gutter: each column keeps
- * DX_GUTTER from the middle. */
+/* A column's half of the text of a turned page (two columns of a
+ * portrait page are too narrow for the tables), twips, and its gutter:
+ * each column keeps DX_GUTTER from the middle. */
 #define DX_GUTTER 200
-#define DX_COL (DX_TEXT_WIDTH / 2)
+#define DX_COL (DX_TEXT_WIDTH_WIDE / 2)
 
 static void unit_open(Dx *x)
 {
     Buf *b = x->b;
     /* As dx_table_open: two tables in a row would merge, and a page break
-     * cannot sit on a table. */
+     * cannot sit on a table, so it goes into a paragraph before it, one
+     * line of a single point (after a full page of signatures, a line of
+     * text would not fit and leave a page empty). */
     if (x->after_table || x->break_before) {
-        buf_printf(b, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>%s</w:p>\n",
-                   x->break_before ? "<w:r><w:br w:type=\"page\"/></w:r>" : "");
+        buf_printf(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+                      "w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr>%s</w:p>\n",
+                   x->break_before ? "<w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:br w:type=\"page\"/></w:r>" : "");
         x->break_before = false;
     }
     buf_printf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout "
@@ -92,12 +96,13 @@ static void runs(Dx *x, const DocText *t)
         dx_run(x, &t->runs.v[i], false, DX_SAME);
 }
 
-/* "For PARTY" in side's language: the text around %s of the format. */
+/* "For PARTY" in side's language: the text around %s of the format; the
+ * second language's line under the first, in the style of the names. */
 static void party(Dx *x, const DocBi *bi, int side, const DocText *p)
 {
     doc_bi_use(bi, side);
     const char *f = L_("For %s"), *at = strstr(f, "%s");
-    dx_para_open(x, "SignatureParty", NULL, 0, DX_SAME);
+    dx_para_open(x, side ? "SignatureWho" : "SignatureParty", NULL, 0, DX_SAME);
     if (at) {
         const char *pre = arena_strndup(x->d->a, f, (size_t)(at - f));
         dx_run_of(x, DS_PLAIN, false, false, pre, DX_SAME);
@@ -144,7 +149,13 @@ static void signature(Dx *x, const DocBi *bi, const DocSig *l, const DocSig *r)
         gen_para(x, "SignatureLabel", label(bi, a, N_("Name")));
     }
     gen_para(x, "SignatureLine", "");
-    gen_para(x, "SignatureLabel", label(bi, a, N_("Date")));
+    /* The last label does not keep with the next paragraph: LibreOffice
+     * would keep the whole table with what follows it, and move it to a
+     * page of its own. */
+    buf_puts(x->b, "<w:p><w:pPr><w:pStyle w:val=\"SignatureLabel\"/><w:keepNext w:val=\"0\"/>"
+                   "</w:pPr>");
+    dx_run_of(x, DS_PLAIN, false, false, label(bi, a, N_("Date")), DX_SAME);
+    dx_para_close(x->b);
 }
 
 static void signatures(Dx *x, const DocBi *bi, const DocBiUnit *u)
@@ -207,6 +218,7 @@ bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, s
     buf_init(&body);
     Dx x;
     dx_init(&x, &page, &body, dx_iso_time(l->a, epoch));
+    x.landscape = true;
     dx_begin(&x);
     for (int i = 0; i < bi->units.n; i++)
         unit(&x, bi, &bi->units.v[i]);

@@ -19,6 +19,8 @@ typedef enum DxMark { DX_SAME, DX_INS, DX_DEL } DxMark;
 /* The width of the text on a Letter page with 1-inch margins, in
  * twentieths of a point (doc_docx_pkg.c's footer tab stop agrees). */
 #define DX_TEXT_WIDTH 9360
+/* The same on a Letter page turned to landscape (Dx.landscape). */
+#define DX_TEXT_WIDTH_WIDE 12960
 
 /* Columns a table may have; the documents' widest has six. */
 #define DX_MAX_COLS 32
@@ -37,6 +39,7 @@ typedef struct Dx {
     bool redline;           /* settings: track further edits */
     int text_width;         /* the width tables fill, twips; 0: the page's
                              * text (a column of doc_docx_bi.c is less) */
+    bool landscape;         /* the pages turned (two languages side by side) */
 } Dx;
 
 /* ---- doc_docx.c ------------------------------------------------------------ */

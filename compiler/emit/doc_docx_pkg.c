@@ -192,11 +192,16 @@ static void numbering(Buf *b, int nordered)
     buf_puts(b, "</w:numbering>\n");
 }
 
-/* The footer of every page: the title (with the version), and "Page N of M". */
-static void footer(Buf *b, const Doc *d)
+/* The footer of every page: the title (with the version), and "Page N of M"
+ * at the right margin (the Footer style's tab stop, moved on a turned
+ * page). */
+static void footer(Buf *b, const Doc *d, bool landscape)
 {
-    buf_puts(b, XML_HEAD "<w:ftr xmlns:w=\"" NS_W "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/>"
-                "</w:pPr><w:r><w:t xml:space=\"preserve\">");
+    buf_puts(b, XML_HEAD "<w:ftr xmlns:w=\"" NS_W "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/>");
+    if (landscape)
+        buf_printf(b, "<w:tabs><w:tab w:val=\"clear\" w:pos=\"%d\"/><w:tab w:val=\"right\" "
+                      "w:pos=\"%d\"/></w:tabs>", DX_TEXT_WIDTH, DX_TEXT_WIDTH_WIDE);
+    buf_puts(b, "</w:pPr><w:r><w:t xml:space=\"preserve\">");
     dx_text(b, d->title);
     buf_puts(b, "</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">");
     dx_text(b, LP_("page footer", "Page "));
@@ -365,7 +370,7 @@ bool dx_package(const Dx *x, const Buf *document, long long epoch, Buf *out, cha
     if (x->redline)
         buf_puts(&parts[8], "<w:trackRevisions/>");
     buf_puts(&parts[8], settings);
-    footer(&parts[9], x->d);
+    footer(&parts[9], x->d, x->landscape);
     if (x->d->banner)
         header(&parts[10], x->d);
     bool ok = zip_parts(names, parts, x->d->banner ? NPARTS : NPARTS - 1, epoch, out, err,
