@@ -4,7 +4,8 @@
  * The page is the single-language page's styles and blocks, laid out by
  * a grid of two equal columns per unit: the headings in the first row of
  * the grid, so the two bodies start on the same line however long the
- * headings are in either language, and the bodies in the second.  The
+ * headings are in either language, and the bodies in the second.  Each
+ * column draws the schedule's figure in its language.  The
  * grid is fragmented across printed pages by the browser; its rows and
  * tables keep the single-language print rules (rows never cut, headings
  * with what follows).  The second column's anchors carry its language
@@ -142,6 +143,31 @@ static const char bi_css[] =
     ".sig .alt{font-weight:400;color:var(--muted)}\n"
     "@media print{body.bilingual{max-width:none}}\n";
 
+/* The SVG of a figure with every id, and every reference to one,
+ * prefixed with `lang` and a dash: the two columns each draw the figure,
+ * and an id must be unique in the page. */
+static const char *svg_ids(Arena *a, const char *svg, const char *lang)
+{
+    static const char *const refs[] = {"id=\"", "url(#", "href=\"#"};
+    Buf b;
+    buf_init(&b);
+    for (const char *p = svg; *p;) {
+        size_t n = 0;
+        for (int k = 0; k < 3 && !n; k++)
+            if (strncmp(p, refs[k], strlen(refs[k])) == 0)
+                n = strlen(refs[k]);
+        if (n) {
+            buf_printf(&b, "%.*s%s-", (int)n, p, lang);
+            p += n;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    const char *out = arena_strndup(a, buf_cstr(&b), b.len);
+    buf_free(&b);
+    return out;
+}
+
 /* Blocks [from, to) of one side as a column of the grid. */
 static void column(Buf *b, const DocBi *bi, int side, int from, int to, const char *cls)
 {
@@ -154,9 +180,12 @@ static void column(Buf *b, const DocBi *bi, int side, int from, int to, const ch
         const DocBlock *x = d->blocks.v[i];
         if (x->kind == DB_PAGEBREAK)
             continue;
-        if (side == 1 && x->anchor) {
+        if (side == 1 && (x->anchor || x->svg)) {
             DocBlock copy = *x;
-            copy.anchor = arena_printf(d->a, "%s-%s", x->anchor, d->lang);
+            if (x->anchor)
+                copy.anchor = arena_printf(d->a, "%s-%s", x->anchor, d->lang);
+            if (x->svg)
+                copy.svg = svg_ids(d->a, x->svg, d->lang);
             doc_html_block(b, d, &copy);
         } else {
             doc_html_block(b, d, x);
