@@ -32,6 +32,8 @@ static const char doc_help[] =
     "                    refused (exit 1) while the checks find errors\n"
     "  --lang CODE       the language of the document's own text (headings, labels,\n"
     "                    dates, numbers): en (the default), es, fr or ht\n"
+    "  --lang A,B        the document in two languages side by side, section by\n"
+    "                    section, A on the left (html or docx; the signatures once)\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "The Word file records one time, in its archive and its properties:\n"
