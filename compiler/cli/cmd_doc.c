@@ -60,7 +60,7 @@ static const char graph_help[] =
     "file could not be read or written, or Graphviz is needed and not installed.\n";
 
 static const char build_help[] =
-    "usage: charterc build FILE [--lang CODE] [-o DIR]\n\n"
+    "usage: charterc build FILE [--lang CODE|A,B] [-o DIR]\n\n"
     "Writes everything about the agreement into one folder: the agreement as HTML,\n"
     "Markdown and Word, every partner's commitment sheet, the schedule (SVG), the\n"
     "partner network (DOT, and SVG when Graphviz is installed) and index.html.\n"
@@ -68,6 +68,9 @@ static const char build_help[] =
     "  -o, --output DIR  the folder (default: the agreement's id)\n"
     "  --lang CODE       the language of the documents and pictures: en (the\n"
     "                    default), es, fr or ht\n"
+    "  --lang A,B        the agreement and the sheets in two languages side by side\n"
+    "                    (HTML and Word; Markdown once per language: agreement.A.md),\n"
+    "                    the pictures and the index in A\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors (nothing is\n"
     "written), 2 bad usage or a file could not be read or written.\n";
@@ -391,21 +394,38 @@ int cmd_build(int argc, char **argv)
 {
     static const char *const allowed[] = {"help", "output", "color", "lang", NULL};
     Opts o;
-    int status;
+    int status, nlang = 0;
+    const char *codes[2];
     long long epoch = 0;
     if (!cli_source_epoch(&epoch))
         return 2;
     if (!cli_parse(&o, doc_opts, NDOC_OPTS, argc, argv, "build"))
         return 2;
-    if (!opts_has(&o, "help") && !cli_lang(&o))
+    if (!opts_has(&o, "help") && (nlang = langs(&o, codes)) < 0)
         return 2;
     Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
     if (!c)
         return status;
+    /* Two languages: the agreement compiled again for the second, whose
+     * documents stand on the right. */
+    Compilation *second = NULL;
+    if (nlang == 2) {
+        char err[512];
+        if (!lang_use(codes[1], err, sizeof err) ||
+            !(second = cli_compile(o.positional[0], cli_color(&o), &status)) ||
+            !lang_use(codes[0], err, sizeof err)) {
+            compile_free(c);
+            if (second)
+                compile_free(second);
+            return second || status == 0 ? cli_fail("%s", err) : status;
+        }
+    }
     const char *dir = opts_get(&o, "output");
     if (!dir || !*dir)
         dir = c->model->agreement->d.id;
-    status = build_all(c, dir, epoch);
+    status = build_all(c, second, nlang == 2 ? codes[1] : NULL, dir, epoch);
+    if (second)
+        compile_free(second);
     compile_free(c);
     return status;
 }

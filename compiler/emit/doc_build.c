@@ -11,6 +11,7 @@
 #include "bundle.h"
 #include "checks.h"
 #include "doc.h"
+#include "doc_bi.h"
 #include "graph.h"
 
 static int mkdirs(const char *path)
@@ -152,6 +153,8 @@ static void index_page(Build *b, const Model *m, Buf *out)
                     if (!f->partner || strcmp(f->partner, pa->d.id) != 0)
                         continue;
                     DocText *cell = strstr(f->name, ".html") ? r[1] : r[2];
+                    if (!dt_empty(cell))
+                        dt_gen(d, cell, DS_PLAIN, ", ");
                     dt_link(d, cell, f->name, f->name);
                 }
             }
@@ -202,7 +205,104 @@ static int write_docx(Build *b, const Model *m, long long epoch)
     return st;
 }
 
-int build_all(Compilation *c, const char *dir, long long epoch)
+/* One document in two languages: STEM.html side by side, and STEM.LANG.md
+ * for each language (Markdown has no columns).  d[0] and d[1] are the
+ * document in the first and the second language. */
+static int write_two(Build *b, Doc *const d[2], const char *stem, const char *group,
+                     const char *what_html, const char *what_md, const char *partner)
+{
+    Arena *a = b->c->arena;
+    DocBi bi;
+    char err[256];
+    if (!doc_bi_pair(a, d[0], d[1], &bi, err, sizeof err)) {
+        fprintf(stderr, "charterc: error: %s\n", err);
+        return 2;
+    }
+    Buf out;
+    buf_init(&out);
+    doc_bi_render_html(&bi, &out);
+    int first = b->files.n;
+    int st = build_write(b, arena_printf(a, "%s.html", stem), &out, group, "HTML", what_html);
+    const char *markdown = L_("Markdown");
+    for (int s = 0; st == 0 && s < 2; s++) {
+        out.len = 0;
+        /* A Markdown file's signature labels in its own language. */
+        (void)lang_use(d[s]->lang, err, sizeof err);
+        doc_render_md(d[s], &out);
+        (void)lang_use(d[0]->lang, err, sizeof err);
+        st = build_write(b, arena_printf(a, "%s.%s.md", stem, d[s]->lang), &out, group,
+                         markdown, arena_printf(a, "%s (%s)", what_md, d[s]->lang));
+    }
+    for (int i = first; partner && i < b->files.n; i++)
+        b->files.v[i].partner = partner;
+    buf_free(&out);
+    return st;
+}
+
+/* docs_one's files with the documents in two languages: the first
+ * language's compilation is b->c, the second's `c2` (each with its
+ * checks run), each document built in its language. */
+static int docs_two(Build *b, Compilation *c2, const char *lang2, long long epoch)
+{
+    Compilation *c[2] = {b->c, c2};
+    const char *code[2] = {lang_current()->code, lang2};
+    Doc *d[2], *w[2];
+    char err[256];
+    for (int s = 0; s < 2; s++) {
+        (void)lang_use(code[s], err, sizeof err);
+        d[s] = doc_agreement(c[s]->arena, c[s]->model, &c[s]->diag, true);
+        w[s] = doc_agreement(c[s]->arena, c[s]->model, &c[s]->diag, false);
+    }
+    /* The index and its labels in the first language. */
+    (void)lang_use(code[0], err, sizeof err);
+    int st = write_two(b, d, "agreement", "agreement", L_("the formal agreement, to print and sign"),
+                       L_("the formal agreement in Markdown, for review in a repository"), NULL);
+    DocBi bi;
+    Buf out;
+    buf_init(&out);
+    if (st == 0 && (!doc_bi_pair(c[0]->arena, w[0], w[1], &bi, err, sizeof err) ||
+                    !doc_bi_render_docx(&bi, epoch, &out, err, sizeof err))) {
+        fprintf(stderr, "charterc: error: %s\n", err);
+        st = 2;
+    } else if (st == 0) {
+        st = build_write(b, "agreement.docx", &out, "agreement", L_("Word"),
+                         L_("the formal agreement as a Word file, for counsel to review and edit"));
+    }
+    buf_free(&out);
+    for (int i = 0; st == 0 && i < c[0]->model->partners.n; i++) {
+        for (int s = 0; s < 2; s++) {
+            (void)lang_use(code[s], err, sizeof err);
+            d[s] = doc_sheet(c[s]->arena, c[s]->model, c[s]->model->partners.v[i]);
+        }
+        (void)lang_use(code[0], err, sizeof err);
+        const char *id = c[0]->model->partners.v[i]->d.id;
+        st = write_two(b, d, arena_printf(c[0]->arena, "partner-%s", id), "sheet",
+                       L_("commitment sheet"), L_("commitment sheet in Markdown"), id);
+    }
+    return st;
+}
+
+/* The agreement (HTML, Markdown, Word) and the partners' sheets. */
+static int docs_one(Build *b, long long epoch)
+{
+    Compilation *c = b->c;
+    const Model *m = c->model;
+    int st = write_doc(b, doc_agreement(c->arena, m, &c->diag, true), "agreement", "agreement",
+                       L_("the formal agreement, to print and sign"),
+                       L_("the formal agreement in Markdown, for review in a repository"), NULL);
+    if (st == 0)
+        st = write_docx(b, m, epoch);
+    for (int i = 0; st == 0 && i < m->partners.n; i++) {
+        const Partner *p = m->partners.v[i];
+        st = write_doc(b, doc_sheet(c->arena, m, p),
+                       arena_printf(c->arena, "partner-%s", p->d.id), "sheet",
+                       L_("commitment sheet"), L_("commitment sheet in Markdown"), p->d.id);
+    }
+    return st;
+}
+
+int build_all(Compilation *c, Compilation *second, const char *second_lang, const char *dir,
+              long long epoch)
 {
     Model *m = c->model;
     Build b = {0};
@@ -228,16 +328,17 @@ int build_all(Compilation *c, const char *dir, long long epoch)
             b.findings++;
     }
 
-    int st = write_doc(&b, doc_agreement(c->arena, m, &c->diag, true), "agreement", "agreement",
-                       L_("the formal agreement, to print and sign"),
-                       L_("the formal agreement in Markdown, for review in a repository"), NULL);
-    if (st == 0)
-        st = write_docx(&b, m, epoch);
-    for (int i = 0; st == 0 && i < m->partners.n; i++) {
-        const Partner *p = m->partners.v[i];
-        st = write_doc(&b, doc_sheet(c->arena, m, p),
-                       arena_printf(c->arena, "partner-%s", p->d.id), "sheet",
-                       L_("commitment sheet"), L_("commitment sheet in Markdown"), p->d.id);
+    int st;
+    if (second) {
+        const char *first = lang_current()->code;
+        checks_run(second, second->model, &co);
+        diag_sort(&second->diag);
+        st = docs_two(&b, second, second_lang, epoch);
+        /* The pictures and the index in the first language. */
+        char err[256];
+        (void)lang_use(first, err, sizeof err);
+    } else {
+        st = docs_one(&b, epoch);
     }
     Buf out;
     buf_init(&out);

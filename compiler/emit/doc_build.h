@@ -39,7 +39,13 @@ int build_write(Build *b, const char *name, const Buf *content, const char *grou
 
 /* Runs the whole build into `dir` (created when missing); the model must
  * have no language errors.  `epoch` is the time the Word file records
- * (doc_render_docx).  Returns the exit status. */
-int build_all(Compilation *c, const char *dir, long long epoch);
+ * (doc_render_docx).  With `second`, the same agreement compiled again
+ * for the language `second_lang` (doc_bi.h), the documents are in two
+ * languages: agreement.html, agreement.docx and each partner-ID.html side
+ * by side (the language in use on the left), agreement.LANG.md and
+ * partner-ID.LANG.md once per language; the pictures and the index in the
+ * language in use.  Returns the exit status. */
+int build_all(Compilation *c, Compilation *second, const char *second_lang, const char *dir,
+              long long epoch);
 
 #endif

@@ -1,12 +1,13 @@
 # test_bilingual.sh - documents in two languages side by side
-# (doc --lang A,B).
+# (doc --lang A,B, build --lang A,B).
 #
 # The two-language option's usage errors (the same language twice, three
 # languages, a missing or unknown code, Markdown) exit 2 and write
 # nothing; each column of the HTML page has the headings of the document
 # in its language, in the same order and as many as the other column's;
 # the Word file is a sound archive whose left and right cells hold the
-# two documents' headings; a partner's sheet works too; the output is the
+# two documents' headings; a partner's sheet works too; build writes the
+# same files, and Markdown once per language; the output is the
 # same whatever the caller's LANG, LC_ALL and LANGUAGE; and Chromium and
 # LibreOffice open the results (skipped when not installed).
 . "$(dirname "$0")/../doc/harness.sh"
@@ -95,6 +96,25 @@ check "a sheet side by side: exit 0" [ $? -eq 0 ]
 check "a sheet side by side: Spanish columns" grep -q '^<div class="col[^"]*" lang="es"' "$tmp/sheet.html"
 "$CHARTERC" doc "$prov" --partner county --lang en,es -o "$tmp/sheet.docx"
 check "a sheet side by side as a Word file: exit 0" [ $? -eq 0 ]
+
+# build --lang en,fr: the agreement and the sheets side by side, the
+# Markdown once per language, and the usage errors of doc.
+"$CHARTERC" build "$prov" --lang en,fr -o "$tmp/build" 2>"$tmp/err"
+check "build --lang en,fr: exit 0" [ $? -eq 0 ]
+check "build: agreement.html is doc's page" cmp -s "$tmp/bi.html" "$tmp/build/agreement.html"
+check "build: agreement.docx is doc's Word file" cmp -s "$tmp/bi.docx" "$tmp/build/agreement.docx"
+"$CHARTERC" doc "$prov" --lang en >"$tmp/en.md"
+"$CHARTERC" doc "$prov" --lang fr >"$tmp/fr.md"
+check "build: agreement.en.md is the English document" cmp -s "$tmp/en.md" "$tmp/build/agreement.en.md"
+check "build: agreement.fr.md is the French document" cmp -s "$tmp/fr.md" "$tmp/build/agreement.fr.md"
+"$CHARTERC" doc "$prov" --partner county --lang en,fr --format html >"$tmp/county.html"
+check "build: partner-county.html is doc's sheet side by side" cmp -s "$tmp/county.html" "$tmp/build/partner-county.html"
+check "build: the index links both Markdown files" \
+  bash -c "grep -q 'href=\"agreement.en.md\"' '$tmp/build/index.html' && grep -q 'href=\"partner-county.fr.md\"' '$tmp/build/index.html'"
+check "build: no Markdown without a language" [ ! -e "$tmp/build/agreement.md" ]
+"$CHARTERC" build "$prov" --lang fr,fr -o "$tmp/never-built" 2>"$tmp/err"
+check "build --lang fr,fr: exit 2, nothing written" bash -c "[ $? -eq 2 ] && [ ! -e '$tmp/never-built' ]"
+check "build --lang fr,fr: says so" grep -q "names the same language twice" "$tmp/err"
 
 # The same bytes whatever the caller's locale variables say.
 env -u LANG -u LC_ALL -u LANGUAGE "$CHARTERC" doc "$prov" --lang en,fr --format html >"$tmp/plain.html"
