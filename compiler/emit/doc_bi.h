@@ -28,9 +28,12 @@
 
 /* One row: blocks [from, to) of each document.  A unit starts with its
  * heading, except the first; page breaks before the heading belong to
- * the unit (`page_before`) and are not written as blocks. */
+ * the unit (`page_before`) and are not written as blocks.  The heading
+ * is blocks [head, body) (none in the first unit: head == body), the
+ * rest of the unit [body, to). */
 typedef struct DocBiUnit {
     int from[2], to[2];
+    int head[2], body[2];
     bool page_before;
     int sigs[2];            /* the DB_SIGNATURES block in it, or -1 */
 } DocBiUnit;
@@ -52,6 +55,9 @@ void doc_bi_render_html(const DocBi *bi, Buf *out);
  * in the first row, the blocks in the second; tables nested in the
  * cells), the signatures once.  As doc_render_docx otherwise. */
 bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, size_t errlen);
+/* Whether blocks [from[s], to[s]) of either side hold something to
+ * write (a page break is not written). */
+bool doc_bi_any(const DocBi *bi, const int from[2], const int to[2]);
 /* Switches fixed text to side `side`'s language (lang_use); the
  * renderers' helper.  The language was usable when the document was
  * built, so this does not fail. */

@@ -41,6 +41,15 @@ bool doc_bi_same_text(const DocText *x, const DocText *y)
     return true;
 }
 
+bool doc_bi_any(const DocBi *bi, const int from[2], const int to[2])
+{
+    for (int s = 0; s < 2; s++)
+        for (int i = from[s]; i < to[s]; i++)
+            if (bi->doc[s]->blocks.v[i]->kind != DB_PAGEBREAK)
+                return true;
+    return false;
+}
+
 /* The first block of each unit of `d` into starts[0..n], starts[n] being
  * the end; returns n.  A unit starts at a heading, moved back over the
  * page breaks that precede it. */
@@ -102,13 +111,16 @@ bool doc_bi_pair(Arena *a, const Doc *left, const Doc *right, DocBi *out, char *
         return false;
     }
     for (int k = 0; k < n; k++) {
-        DocBiUnit u = {{s[0][k], s[1][k]}, {s[0][k + 1], s[1][k + 1]}, false, {-1, -1}};
+        DocBiUnit u = {{s[0][k], s[1][k]}, {s[0][k + 1], s[1][k + 1]}, {0, 0}, {0, 0},
+                       false, {-1, -1}};
         const DocBlock *h[2];
         int at[2] = {-1, -1};
         for (int side = 0; side < 2; side++) {
             const Doc *d = out->doc[side];
             h[side] = unit_heading(d, u.from[side], u.to[side], &at[side]);
             u.sigs[side] = find_sigs(d, u.from[side], u.to[side]);
+            u.head[side] = at[side] >= 0 ? at[side] : u.from[side];
+            u.body[side] = at[side] >= 0 ? at[side] + 1 : u.from[side];
         }
         u.page_before = at[0] > u.from[0];
         bool same = !h[0] == !h[1] && (!h[0] || h[0]->level == h[1]->level) &&
@@ -198,11 +210,7 @@ static void column(Buf *b, const DocBi *bi, int side, int from, int to, const ch
  * empty. */
 static void row(Buf *b, const DocBi *bi, const int from[2], const int to[2], const char *cls)
 {
-    bool any = false;
-    for (int s = 0; s < 2; s++)
-        for (int i = from[s]; i < to[s]; i++)
-            any |= bi->doc[s]->blocks.v[i]->kind != DB_PAGEBREAK;
-    if (!any)
+    if (!doc_bi_any(bi, from, to))
         return;
     for (int s = 0; s < 2; s++)
         column(b, bi, s, from[s], to[s], cls);
@@ -283,26 +291,15 @@ static void signatures(Buf *b, const DocBi *bi, const DocBiUnit *u)
 static void unit(Buf *b, const DocBi *bi, const DocBiUnit *u)
 {
     buf_puts(b, u->page_before ? "<section class=\"bi page\">\n" : "<section class=\"bi\">\n");
-    int from[2], to[2];
-    for (int s = 0; s < 2; s++) {
-        const Doc *d = bi->doc[s];
-        from[s] = u->from[s];
-        while (from[s] < u->to[s] && d->blocks.v[from[s]]->kind == DB_PAGEBREAK)
-            from[s]++;
-        to[s] = from[s] + (from[s] < u->to[s] && d->blocks.v[from[s]]->kind == DB_HEADING);
-    }
-    if (to[0] > from[0]) {
-        row(b, bi, from, to, "col head");
-        from[0] = to[0];
-        from[1] = to[1];
-    }
-    if (u->sigs[0] >= 0) {
-        row(b, bi, from, u->sigs, "col");
+    row(b, bi, u->head, u->body, "col head");
+    if (u->sigs[0] < 0) {
+        row(b, bi, u->body, u->to, "col");
+    } else {
+        row(b, bi, u->body, u->sigs, "col");
         signatures(b, bi, u);
-        from[0] = u->sigs[0] + 1;
-        from[1] = u->sigs[1] + 1;
+        int after[2] = {u->sigs[0] + 1, u->sigs[1] + 1};
+        row(b, bi, after, u->to, "col");
     }
-    row(b, bi, from, u->to, "col");
     buf_puts(b, "</section>\n");
 }
 

@@ -69,11 +69,7 @@ static void cell(Dx *x, const DocBi *bi, int side, int from, int to)
  * to write.  `head`: the row of the headings, never split. */
 static void row(Dx *x, const DocBi *bi, const int from[2], const int to[2], bool head)
 {
-    bool any = false;
-    for (int s = 0; s < 2; s++)
-        for (int i = from[s]; i < to[s]; i++)
-            any |= bi->doc[s]->blocks.v[i]->kind != DB_PAGEBREAK;
-    if (!any)
+    if (!doc_bi_any(bi, from, to))
         return;
     buf_puts(x->b, head ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>");
     for (int s = 0; s < 2; s++)
@@ -182,19 +178,10 @@ static void signatures(Dx *x, const DocBi *bi, const DocBiUnit *u)
  * table for any rows after them. */
 static void unit(Dx *x, const DocBi *bi, const DocBiUnit *u)
 {
-    int from[2], to[2];
-    for (int s = 0; s < 2; s++) {
-        const Doc *d = bi->doc[s];
-        from[s] = u->from[s];
-        while (from[s] < u->to[s] && d->blocks.v[from[s]]->kind == DB_PAGEBREAK)
-            from[s]++;
-        to[s] = from[s] + (from[s] < u->to[s] && d->blocks.v[from[s]]->kind == DB_HEADING);
-    }
     x->break_before = u->page_before;
     unit_open(x);
-    row(x, bi, from, to, true);
-    const int *end = u->sigs[0] >= 0 ? u->sigs : u->to;
-    row(x, bi, to, end, false);
+    row(x, bi, u->head, u->body, true);
+    row(x, bi, u->body, u->sigs[0] >= 0 ? u->sigs : u->to, false);
     dx_table_close(x);
     if (u->sigs[0] < 0)
         return;
