@@ -18,7 +18,7 @@
 
 static const char doc_help[] =
     "usage: charterc doc FILE [--format md|html|docx] [--partner ID] [--for-signature]\n"
-    "                         [--lang CODE] [-o OUT]\n\n"
+    "                         [--lang CODE|A,B] [-o OUT]\n\n"
     "Writes the formal agreement: every section from the title and the parties to\n"
     "the general provisions, the signature page and Annex A (the findings of the\n"
     "checks that remain, and the allowed ones with their reasons).  A draft whose\n"
@@ -31,7 +31,10 @@ static const char doc_help[] =
     "  --for-signature   the copy partners sign: no identifiers and no Annex A;\n"
     "                    refused (exit 1) while the checks find errors\n"
     "  --lang CODE       the language of the document's own text (headings, labels,\n"
-    "                    dates, numbers): en (the default), es, fr or ht\n"
+    "                    dates, numbers): en (the default), es, fr or ht; and the\n"
+    "                    agreement's text from FILE.CODE.po beside FILE when there\n"
+    "                    is one (charterc i18n), a text without a translation as\n"
+    "                    written\n"
     "  --lang A,B        the document in two languages side by side, section by\n"
     "                    section, A on the left (html or docx; the signatures once)\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
@@ -53,7 +56,8 @@ static const char graph_help[] =
     "                    partner, supports and reports\n"
     "  --format FORMAT   svg (the default) or dot (network only); the network as\n"
     "                    SVG needs Graphviz's dot program\n"
-    "  --lang CODE       the language of the labels: en (the default), es, fr or ht\n"
+    "  --lang CODE       the language of the labels: en (the default), es, fr or ht;\n"
+    "                    the agreement's text from FILE.CODE.po when there is one\n"
     "  -o, --output OUT  the file to write (default: standard output)\n"
     "  --color=WHEN      colour of messages: auto (default), always or never\n\n"
     "Exit status: 0 written, 1 the agreement has language errors, 2 bad usage, a\n"
@@ -67,7 +71,8 @@ static const char build_help[] =
     "Files whose content would not change are left alone.\n\n"
     "  -o, --output DIR  the folder (default: the agreement's id)\n"
     "  --lang CODE       the language of the documents and pictures: en (the\n"
-    "                    default), es, fr or ht\n"
+    "                    default), es, fr or ht; the agreement's text from\n"
+    "                    FILE.CODE.po when there is one\n"
     "  --lang A,B        the agreement and the sheets in two languages side by side\n"
     "                    (HTML and Word; Markdown once per language: agreement.A.md),\n"
     "                    the pictures and the index in A\n"
@@ -117,13 +122,27 @@ static bool usage(int argc, char **argv, const char *cmd, const char *help,
     return true;
 }
 
-/* usage(), then the compilation, or NULL with *status set. */
+/* The agreement compiled, its texts replaced by their translations into
+ * `lang` (FILE.LANG.po; none when lang is NULL) before anything reads
+ * them, so every document and picture shows them; or NULL with *status
+ * set. */
+static Compilation *compile_in(const Opts *o, const char *lang, int *status)
+{
+    Compilation *c = cli_compile(o->positional[0], cli_color(o), status);
+    if (c && (*status = cli_translate(c, lang, cli_color(o))) != 0) {
+        compile_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* usage(), then the compilation in `lang`, or NULL with *status set. */
 static Compilation *start(int argc, char **argv, const char *cmd, const char *help,
-                          const char *const *allowed, Opts *o, int *status)
+                          const char *const *allowed, Opts *o, const char *lang, int *status)
 {
     if (!usage(argc, argv, cmd, help, allowed, o, status))
         return NULL;
-    return cli_compile(o->positional[0], cli_color(o), status);
+    return compile_in(o, lang, status);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -260,7 +279,7 @@ static int doc_two(int argc, char **argv, const char *const *allowed, Opts *o,
             status = cli_fail("%s", err);
             break;
         }
-        c[s] = cli_compile(o->positional[0], cli_color(o), &status);
+        c[s] = compile_in(o, codes[s], &status);
         if (!c[s] || !(d[s] = doc_tree(c[s], o, !docx, &status)))
             break;
     }
@@ -321,7 +340,8 @@ int cmd_doc(int argc, char **argv)
     }
     if (nlang == 2)
         return doc_two(argc, argv, allowed, &o, codes, docx, epoch);
-    Compilation *c = start(argc, argv, "doc", doc_help, allowed, &o, &status);
+    Compilation *c = start(argc, argv, "doc", doc_help, allowed, &o, nlang ? codes[0] : NULL,
+                           &status);
     if (!c)
         return status;
     Doc *d = doc_tree(c, &o, html, &status);
@@ -355,7 +375,8 @@ int cmd_graph(int argc, char **argv)
     if (!opts_has(&o, "help") && network && !dot && !graph_have_dot())
         return cli_fail("Graphviz is not installed (no 'dot' program on PATH), so the network "
                         "cannot be drawn as SVG; install Graphviz, or use --format dot");
-    Compilation *c = start(argc, argv, "graph", graph_help, allowed, &o, &status);
+    Compilation *c = start(argc, argv, "graph", graph_help, allowed, &o, opts_get(&o, "lang"),
+                           &status);
     if (!c)
         return status;
     Buf b;
@@ -403,7 +424,8 @@ int cmd_build(int argc, char **argv)
         return 2;
     if (!opts_has(&o, "help") && (nlang = langs(&o, codes)) < 0)
         return 2;
-    Compilation *c = start(argc, argv, "build", build_help, allowed, &o, &status);
+    Compilation *c = start(argc, argv, "build", build_help, allowed, &o, nlang ? codes[0] : NULL,
+                           &status);
     if (!c)
         return status;
     /* Two languages: the agreement compiled again for the second, whose
@@ -412,7 +434,7 @@ int cmd_build(int argc, char **argv)
     if (nlang == 2) {
         char err[512];
         if (!lang_use(codes[1], err, sizeof err) ||
-            !(second = cli_compile(o.positional[0], cli_color(&o), &status)) ||
+            !(second = compile_in(&o, codes[1], &status)) ||
             !lang_use(codes[0], err, sizeof err)) {
             compile_free(c);
             if (second)

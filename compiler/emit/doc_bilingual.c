@@ -310,6 +310,8 @@ void doc_bi_render_html(const DocBi *bi, Buf *b)
     Doc page = *l;
     page.title = doc_bi_both(l->a, l->title, r->title);
     page.banner = l->banner ? doc_bi_both(l->a, l->banner, r->banner) : NULL;
+    /* The page's footer in the first language. */
+    doc_bi_use(bi, 0);
     doc_html_open(&page, b, bi_css, " bilingual");
     for (int i = 0; i < bi->units.n; i++)
         unit(b, bi, &bi->units.v[i]);

@@ -206,9 +206,13 @@ bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, s
     Dx x;
     dx_init(&x, &page, &body, dx_iso_time(l->a, epoch));
     x.landscape = true;
+    /* The page's own words (footer, proofing language) in the first
+     * language, whichever column was written last. */
+    doc_bi_use(bi, 0);
     dx_begin(&x);
     for (int i = 0; i < bi->units.n; i++)
         unit(&x, bi, &bi->units.v[i]);
+    doc_bi_use(bi, 0);
     dx_end(&x);
     bool ok = dx_package(&x, &body, epoch, out, err, errlen);
     buf_free(&body);
