@@ -12,6 +12,10 @@
 #   4. doc and tracker build times on the big agreement (not targets)
 #   5. the tracker's status on 1,000,000 observation rows against
 #      awk -F, '{s[$1]+=$3}' on the same file           target: ratio <= 0.5
+#   6. the language server, `charterc lsp`: from a didChange to the
+#      publishDiagnostics of its version (bench/lsp_change.py), on the
+#      shape's smallest agreement (about 300 lines)   target: <= 20 ms
+#      and on its big agreement of step 1              target: <= 1 s
 #
 # Every target on time is judged on CPU time (user + system), the median of
 # RUNS runs (default 5); wall-clock time is printed beside it.  CPU time is
@@ -25,7 +29,8 @@
 # Environment: BUILD (default build), RUNS (default 5), SCALE (default 33,
 # the smallest spread scale above 10 MiB), DENSE_SCALE (default 100, 12 MB),
 # ROWS (default 1000000), TRACKER_SCALE (default 10, both shapes), SHAPES
-# (default "spread dense"), CC (default cc).
+# (default "spread dense"), LSP_CHANGES (default 11, the changes timed in
+# step 6), CC (default cc).
 set -u
 BUILD=${BUILD:-build}
 RUNS=${RUNS:-5}
@@ -34,6 +39,7 @@ DENSE_SCALE=${DENSE_SCALE:-100}
 SHAPES=${SHAPES:-spread dense}
 ROWS=${ROWS:-1000000}
 TRACKER_SCALE=${TRACKER_SCALE:-10}
+LSP_CHANGES=${LSP_CHANGES:-11}
 CC=${CC:-cc}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -56,6 +62,9 @@ verdict() {   # verdict VALUE LIMIT: sets V (not in $(...): it counts misses)
 # field NAME LINE: the value of NAME=... in a measure line
 field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+kb() { awk -v b="$1" 'BEGIN { if (b < 1e6) printf "%.1f KB", b / 1e3; else printf "%.1f MB", b / 1e6 }'; }
+# ms NAME LINE: the time NAME=SECONDS of a measure line, in milliseconds
+ms() { awk -v s="$(field "$1" "$2")" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 
 [ -x "$CHARTERC" ] || die "no $CHARTERC; run make first"
 command -v flex >/dev/null || die "flex is needed for the tokenizer"
@@ -232,6 +241,29 @@ status() {
   say ""
 }
 
+# ---- 6: the language server's diagnostics after a change, on one shape -------
+# The smallest agreement of each generator (dense's is 303 lines; spread's
+# floors give 410) and the big one of step 1.  Each time is the median over
+# LSP_CHANGES changes in one session; the target is judged on the server's
+# CPU time, as every other, with the client's wall-clock time beside it.
+# lsp_speed SHAPE GENERATOR SMALL_SCALE BIG_SCALE
+lsp_speed() {
+  shape=$1 gen=$2
+  for sc in "$3" "$4"; do
+    f="$out/$shape-$sc.charter"
+    [ -f "$f" ] || "$out/$gen" agreement "$sc" -o "$f" || die "$gen failed"
+    if [ "$sc" = "$3" ]; then limit=0.020 shown="20 ms"; else limit=1 shown="1 s"; fi
+    if ! r=$(python3 bench/lsp_change.py "$CHARTERC" "$f" "$LSP_CHANGES" 2>"$out/lsp.log"); then
+      fails=$((fails + 1))
+      say "| $shape, \`$gen agreement $sc\` | failed: $(tail -n 1 "$out/lsp.log") | | | | <= $shown | MISSED |"
+      continue
+    fi
+    verdict "$(field cpu "$r")" "$limit"
+    say "| $shape, \`$gen agreement $sc\` | $(field lines "$r") | $(kb "$(field bytes "$r")") |" \
+        "$(ms open "$r") | $(ms wall "$r") (**$(ms cpu "$r")**) | $(ms wall_max "$r") ($(ms cpu_max "$r")) | <= $shown | $V |"
+  done
+}
+
 for shape in $SHAPES; do
   case $shape in
     spread) front spread gen "$SCALE" ;;
@@ -250,6 +282,23 @@ if has tracker; then
   done
 else
   say "tracker status: skipped, charterc has no \`tracker\` yet"
+fi
+if ! command -v python3 >/dev/null; then
+  say "language server: skipped, python3 is needed for its client (bench/lsp_change.py)"
+elif ! has lsp; then
+  say "language server: skipped, charterc has no \`lsp\` yet"
+else
+  say "### The language server: from a change to its diagnostics"
+  say ""
+  say "| agreement | lines | size | open to diagnostics | change to diagnostics, median of $LSP_CHANGES: wall (**CPU**) | slowest: wall (CPU) | target | |"
+  say "|---|---:|---:|---:|---:|---:|---:|---|"
+  for shape in $SHAPES; do
+    case $shape in
+      spread) lsp_speed spread gen 0.01 "$SCALE" ;;
+      dense) lsp_speed dense dense 0.05 "$DENSE_SCALE" ;;
+    esac
+  done
+  say ""
 fi
 say "targets missed: $fails"
 [ "$fails" -eq 0 ]
