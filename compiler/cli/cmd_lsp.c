@@ -1,5 +1,6 @@
 /* cmd_lsp.c - `charterc lsp`: the language server on standard input and
  * output (compiler/lsp/lsp.h; docs/lsp.md). */
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -33,6 +34,7 @@ int cmd_lsp(int argc, char **argv)
     }
     if (o.npositional > 0)
         return cli_fail("lsp takes no FILE: the editor sends the documents");
-    LspOptions lo = {opts_get(&o, "checks-url")};
+    /* The crash hook is read once, here: a testing aid (docs/lsp.md). */
+    LspOptions lo = {opts_get(&o, "checks-url"), true, getenv("CHARTERC_LSP_CRASH_METHOD")};
     return lsp_run(STDIN_FILENO, stdout, &lo);
 }

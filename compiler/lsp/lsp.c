@@ -6,7 +6,9 @@
  * input is idle: a change marks its document (and every open document,
  * which may `use` it) dirty, and the loop publishes the dirty ones only
  * once no further message is waiting, so a burst of keystrokes is
- * compiled once (the debounce). */
+ * compiled once (the debounce).  Each message is handled under a guard
+ * (lsp_guard.c): a crash in one answers it with an error, and the
+ * session goes on. */
 #define _DEFAULT_SOURCE /* realpath */
 #include <limits.h>
 #include <stdlib.h>
@@ -279,6 +281,20 @@ static const char *bad_params(const Request *r, json_t *params)
     return NULL;
 }
 
+/* A request's handling, as lsp_guard runs it. */
+typedef struct Call {
+    const Request *r;
+    json_t *params;
+    json_t *result;
+    LspErr e;
+} Call;
+
+static void run_request(Lsp *s, void *arg)
+{
+    Call *c = arg;
+    c->result = c->r->fn(s, c->params, &c->e);
+}
+
 static void request(Lsp *s, const char *method, json_t *id, json_t *params)
 {
     const Request *r = NULL;
@@ -307,28 +323,49 @@ static void request(Lsp *s, const char *method, json_t *id, json_t *params)
         rpc_error(s->out, id, RPC_INVALID_PARAMS, "%s: %s", method, bad);
         return;
     }
-    LspErr e = {0, ""};
-    json_t *result = r->fn(s, params, &e);
-    if (e.code) {
-        json_decref(result);
-        rpc_error(s->out, id, e.code, "%s", e.msg);
+    Call call = {r, params, NULL, {0, ""}};
+    int sig = lsp_guard(s, method, run_request, &call);
+    if (sig)    /* what the handler built is abandoned (lsp_guard.c) */
+        rpc_error(s->out, id, RPC_INTERNAL_ERROR,
+                  "%s: the server crashed (%s) while answering; the session goes on", method,
+                  lsp_guard_signame(sig));
+    else if (call.e.code) {
+        json_decref(call.result);
+        rpc_error(s->out, id, call.e.code, "%s", call.e.msg);
     } else
-        rpc_respond(s->out, id, result);
+        rpc_respond(s->out, id, call.result);
 }
 
-/* A notification: nothing is answered, whatever is wrong with it. */
+/* A notification, as lsp_guard runs it. */
+typedef struct Note {
+    const char *method;
+    json_t *params;
+} Note;
+
+static void run_notification(Lsp *s, void *arg)
+{
+    const Note *n = arg;
+    if (strcmp(n->method, "textDocument/didOpen") == 0)
+        did_open(s, n->params);
+    else if (strcmp(n->method, "textDocument/didChange") == 0)
+        did_change(s, n->params);
+    else if (strcmp(n->method, "textDocument/didClose") == 0)
+        did_close(s, n->params);
+    else if (strcmp(n->method, "textDocument/didSave") == 0)
+        mark_all_dirty(s);  /* a saved file is what the closed ones read */
+}
+
+/* A notification: nothing is answered, whatever is wrong with it (a
+ * crash included, which the server only logs). */
 static void notification(Lsp *s, const char *method, json_t *params)
 {
     if (!s->initialized || s->shutdown)
         return;
-    if (strcmp(method, "textDocument/didOpen") == 0)
-        did_open(s, params);
-    else if (strcmp(method, "textDocument/didChange") == 0)
-        did_change(s, params);
-    else if (strcmp(method, "textDocument/didClose") == 0)
-        did_close(s, params);
-    else if (strcmp(method, "textDocument/didSave") == 0)
-        mark_all_dirty(s);  /* a saved file is what the closed ones read */
+    Note n = {method, params};
+    int sig = lsp_guard(s, method, run_notification, &n);
+    if (sig)
+        fprintf(stderr, "charterc lsp: crashed (%s) on %s; the session goes on\n",
+                lsp_guard_signame(sig), method);
 }
 
 /* Handles one message; returns the exit status after `exit`, else -1. */
@@ -367,12 +404,23 @@ static int handle(Lsp *s, json_t *msg)
     return -1;
 }
 
+static void run_publish(Lsp *s, void *arg)
+{
+    lsp_publish(s, arg);
+}
+
+/* Publishes the diagnostics of every changed document.  A crash while
+ * one is compiled or checked shows as its one diagnostic, since its
+ * findings are unknown; the next change compiles it again. */
 static void publish_dirty(Lsp *s)
 {
     for (int i = 0; i < s->ndocs; i++)
         if (s->docs[i]->dirty) {
-            s->docs[i]->dirty = false;
-            lsp_publish(s, s->docs[i]);
+            LspDoc *d = s->docs[i];
+            d->dirty = false;
+            int sig = lsp_guard(s, "textDocument/publishDiagnostics", run_publish, d);
+            if (sig)
+                lsp_publish_crash(s, d, lsp_guard_signame(sig));
         }
 }
 
@@ -394,6 +442,7 @@ int lsp_run(int in, FILE *out, const LspOptions *o)
     s.out = out;
     s.opt = o;
     s.checks_url = checks_url(o);
+    lsp_guard_start(&s, o);
     int status = -1;
     while (status < 0) {
         if (!rpc_pending(&s.in))
@@ -420,6 +469,7 @@ int lsp_run(int in, FILE *out, const LspOptions *o)
             json_decref(msg);
         }
     }
+    lsp_guard_stop();
     for (int i = 0; i < s.ndocs; i++)
         doc_free(s.docs[i]);
     free(s.docs);

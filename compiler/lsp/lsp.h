@@ -11,6 +11,14 @@ typedef struct LspOptions {
      * codeDescription links to (with `#CHECK`); NULL: the copy in the
      * source tree beside the standard library, if there is one. */
     const char *checks_url;
+    /* Whether a crash (a fault or an abort) in one message's handling
+     * answers that message with an error and keeps the session, rather
+     * than ending the process; never under AddressSanitizer. */
+    bool recover;
+    /* A testing aid: METHOD[:KIND],... makes the first message of each
+     * METHOD crash (KIND segv, bus, fpe or abort; docs/lsp.md); NULL:
+     * none.  `charterc lsp` takes it from CHARTERC_LSP_CRASH_METHOD. */
+    const char *crash;
 } LspOptions;
 
 /* Serves one session: reads messages from `in`, writes to `out`.

@@ -27,6 +27,7 @@ Compilation *lsp_compile(const Lsp *s, LspDoc *d)
     if (d->comp && d->comp_gen == s->gen)
         return d->comp;
     compile_free(d->comp);
+    d->comp = NULL;     /* none kept while one is built (lsp_guard.c) */
     d->comp = compile_fresh(s, d);
     d->comp_gen = s->gen;
     return d->comp;
@@ -62,7 +63,7 @@ static json_t *position(int line, int col)
 
 json_t *lsp_range(const SrcMgr *sm, Span sp)
 {
-    if (sp.file == NO_FILE || sp.file >= (uint32_t)sm->files.n)
+    if (!sm || sp.file == NO_FILE || sp.file >= (uint32_t)sm->files.n)
         return json_pack("{s:o,s:o}", "start", position(0, 0), "end", position(0, 0));
     /* src_linecol_utf16() counts from 1, the protocol from 0. */
     int l0, c0, l1, c1;
@@ -203,4 +204,18 @@ void lsp_clear(Lsp *s, const char *uri)
 {
     rpc_notify(s->out, "textDocument/publishDiagnostics",
                json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+}
+
+void lsp_publish_crash(Lsp *s, LspDoc *d, const char *signame)
+{
+    char m[256];
+    snprintf(m, sizeof m,
+             "charterc lsp crashed (%s) while checking this file: its findings are not shown "
+             "until the next change",
+             signame);
+    json_t *g = json_pack("{s:o,s:i,s:s,s:s}", "range", lsp_range(NULL, (Span){NO_FILE, 0, 0}),
+                          "severity", 1, "source", "charter", "message", m);
+    rpc_notify(s->out, "textDocument/publishDiagnostics",
+               json_pack("{s:s,s:I,s:[o]}", "uri", d->uri, "version", (json_int_t)d->version,
+                         "diagnostics", g));
 }

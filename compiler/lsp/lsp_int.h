@@ -25,6 +25,14 @@ typedef struct LspDoc {
     unsigned long comp_gen;     /* the session's gen when it was made */
 } LspDoc;
 
+/* A crash the testing aid makes (lsp_guard.c). */
+#define LSP_MAX_CRASH 8
+typedef struct LspCrash {
+    char method[64];
+    int sig;            /* the signal it ends in */
+    bool fired;         /* each entry crashes once */
+} LspCrash;
+
 typedef struct Lsp {
     RpcIn in;
     FILE *out;
@@ -37,6 +45,8 @@ typedef struct Lsp {
     /* What the client said it handles, at initialize. */
     bool snippets;          /* snippets in completion items */
     bool snippet_edits;     /* SnippetTextEdit in a workspace edit (3.18) */
+    LspCrash crash[LSP_MAX_CRASH];  /* LspOptions.crash, parsed */
+    int ncrash;
 } Lsp;
 
 /* An error a request answers with. */
@@ -57,6 +67,20 @@ bool lsp_param_pos(json_t *params, int *line, int *col);
 /* A Position object's line and character, both integers from 0 to INT_MAX. */
 bool lsp_json_pos(json_t *pos, int *line, int *col);
 
+/* lsp_guard.c: a crash in one message's handling keeps the session. */
+/* Installs the signal handlers (when o->recover, and not under
+ * AddressSanitizer) and reads o->crash; lsp_guard_stop() removes them. */
+void lsp_guard_start(Lsp *s, const LspOptions *o);
+void lsp_guard_stop(void);
+/* Reads the testing aid's list of crashes (METHOD[:KIND],...). */
+void lsp_guard_hooks(Lsp *s, const char *spec);
+/* Runs fn(s, arg), the handling of a message of `method`; returns 0, or
+ * the signal that stopped it, after which every kept compilation has
+ * been dropped (s->docs[i]->comp is NULL). */
+int lsp_guard(Lsp *s, const char *method, void (*fn)(Lsp *s, void *arg), void *arg);
+/* "SIGSEGV" and the like. */
+const char *lsp_guard_signame(int sig);
+
 /* lsp_uri.c: file URIs (RFC 8089) and paths. */
 char *lsp_uri_to_path(const char *uri);     /* malloc'd; NULL: not a file URI */
 char *lsp_path_to_uri(const char *path);    /* malloc'd */
@@ -72,9 +96,13 @@ json_t *lsp_str(const char *s);
 Compilation *lsp_compile(const Lsp *s, LspDoc *d);
 /* Publishes the diagnostics of `d` (its findings, allowed ones left out). */
 void lsp_publish(Lsp *s, LspDoc *d);
+/* Publishes, for a document whose compilation crashed, one diagnostic
+ * saying so. */
+void lsp_publish_crash(Lsp *s, LspDoc *d, const char *signame);
 /* Publishes an empty list for a closed document. */
 void lsp_clear(Lsp *s, const char *uri);
-/* A Range and a Location of a span of the compilation. */
+/* A Range and a Location of a span of the compilation (sm NULL: the
+ * start of the file). */
 json_t *lsp_range(const SrcMgr *sm, Span sp);
 json_t *lsp_location(const Lsp *s, const Compilation *c, Span sp);
 /* The URI of file `file` of the compilation (an open document's own). */
