@@ -58,6 +58,7 @@ static stack_t guard_old_stack;
 static void *guard_stack;
 static bool guard_on;
 
+#ifndef GUARD_SANITIZED
 /* Back to the guard when one is armed; otherwise the signal's default
  * action, as if there were no handler (it is raised again on return). */
 static void on_fault(int sig)
@@ -69,6 +70,7 @@ static void on_fault(int sig)
     signal(sig, SIG_DFL);
     raise(sig);
 }
+#endif
 
 void lsp_guard_start(Lsp *s, const LspOptions *o)
 {
