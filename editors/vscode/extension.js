@@ -121,7 +121,9 @@ function startServer(vscode, context) {
   } catch (e) {
     return false;
   }
-  const args = ['lsp', '--stdio'];
+  // With the stdio transport the client adds `--stdio` to the arguments
+  // itself, which `charterc lsp` accepts.
+  const args = ['lsp'];
   const checksUrl = config.get('server.checksUrl', '');
   if (checksUrl) args.push('--checks-url', checksUrl);
   const server = { command, args, transport: lc.TransportKind.stdio };

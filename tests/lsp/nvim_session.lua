@@ -4,8 +4,8 @@
 -- diagnostics (Neovim turns the UTF-16 range into a byte column, so the
 -- column checks the conversion end to end), asks for a definition across
 -- the used file, applies a quick fix and "allow this finding", completes
--- a statement name, highlights a name, formats a messy buffer through the
--- server, and checks
+-- a statement name, highlights a name, renames a partner across the used
+-- file, formats a messy buffer through the server, and checks
 -- that the server exits with status 0 after shutdown.  Prints "ok NAME" or
 -- "FAIL NAME: why", then "nvim session done".  Neovim 0.7 has no
 -- vim.lsp.start; start_client and buf_attach_client work in 0.7 and later.
@@ -97,6 +97,22 @@ local hl = client.request_sync("textDocument/documentHighlight", {
 }, 5000, buf)
 check("document highlight: every `city` of the buffer", hl and hl.result and #hl.result == 3,
       vim.inspect(hl))
+
+-- Rename `city` (declared in the used file, which is not open) as
+-- Neovim's client applies it: every place in this buffer and the used
+-- file, which the client loads into a buffer of its own.
+local rn = client.request_sync("textDocument/rename", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 5, character = 7 },
+  newName = "town",
+}, 5000, buf)
+if rn and rn.result then vim.lsp.util.apply_workspace_edit(rn.result, "utf-16") end
+local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+local _, towns = text:gsub("%f[%w_]town%f[^%w_]", "")
+check("rename applied in the buffer", towns == 3 and not text:find("%f[%w_]city%f[^%w_]"), text)
+local pbuf = vim.fn.bufnr(vim.fn.getcwd() .. "/partners.charter")
+check("rename applied in the used file", pbuf > 0 and
+      vim.api.nvim_buf_get_lines(pbuf, 0, 1, false)[1]:match("^partner town "),
+      pbuf > 0 and vim.api.nvim_buf_get_lines(pbuf, 0, 1, false)[1] or vim.inspect(rn))
 
 vim.api.nvim_buf_set_lines(buf, 0, -1, false,
   { 'agreement demo "D" {', "      term 2024-01-01   to 2025-12-31", "}" })

@@ -9,9 +9,10 @@
 # not in a sanitizer build, where it is skipped; vscode_session.js
 # drives it through VS Code's protocol libraries (from npm, in
 # build/editors-node) and nvim_session.lua through Neovim's own LSP client,
-# headless; each of those two is skipped when its client is not installed
-# (`make deps-test`).
-# The workspace both use is tests/lsp/ws/.
+# headless, and nvim_config.lua the configuration users copy
+# (editors/neovim/charter.lua); the Node and the Neovim parts are each
+# skipped when their client is not installed (`make deps-test`).
+# The workspace they all use is tests/lsp/ws/.
 #
 # The last line is "N passed, N failed" (", N skipped" when a part was
 # skipped); the exit status is 1 on a failure.
@@ -68,22 +69,36 @@ else
     skipped=$((skipped + 1))
 fi
 
+# A Neovim part: nvim, headless, in a fresh copy of the workspace, with
+# the given commands; its lines "ok ..." and "FAIL ..." are counted, and
+# it must print DONE.
+nvim_part() {
+    local done=$1 name=$2 out np nf
+    shift 2
+    rm -rf "$work/ws"
+    cp -r "$here/ws" "$work/ws"
+    out=$(cd "$work/ws" && PATH="$(dirname "$charterc"):$PATH" CHARTERC="$charterc" \
+          timeout 60 nvim --headless --clean -n "$@" 2>&1)
+    echo "$out" | grep -E '^(ok|FAIL) ' || true
+    np=$(echo "$out" | grep -c '^ok ')
+    nf=$(echo "$out" | grep -c '^FAIL ')
+    if echo "$out" | grep -q "^$done"; then
+        passed=$((passed + np)) failed=$((failed + nf))
+    else
+        echo "FAIL $name did not finish:"
+        echo "$out" | tail -n 20
+        failed=$((failed + nf + 1))
+    fi
+}
+
 if command -v nvim >/dev/null 2>&1; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    cp -r "$here/ws" "$work/ws"
-    nv=$(cd "$work/ws" && CHARTERC="$charterc" timeout 60 nvim --headless --clean -n \
-         -c "luafile $here/nvim_session.lua" 2>&1)
-    echo "$nv" | grep -E '^(ok|FAIL) ' || true
-    np=$(echo "$nv" | grep -c '^ok ')
-    nf=$(echo "$nv" | grep -c '^FAIL ')
-    if echo "$nv" | grep -q '^nvim session done'; then
-        passed=$((passed + np)) failed=$((failed + nf))
-    else
-        echo "FAIL the Neovim session did not finish:"
-        echo "$nv" | tail -n 20
-        failed=$((failed + nf + 1))
-    fi
+    nvim_part "nvim session done" "the Neovim session" -c "luafile $here/nvim_session.lua"
+    # The configuration users copy, editors/neovim/charter.lua, starting
+    # `charterc lsp` from PATH.
+    nvim_part "nvim config done" "the Neovim configuration" \
+        -c "luafile $root/editors/neovim/charter.lua" -c "luafile $here/nvim_config.lua"
 else
     echo "skip lsp_neovim: nvim is not installed (make deps-test)"
     skipped=$((skipped + 1))
