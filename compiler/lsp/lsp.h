@@ -4,6 +4,7 @@
 #ifndef CHARTER_LSP_H
 #define CHARTER_LSP_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct LspOptions {
