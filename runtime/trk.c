@@ -9,8 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "lang.h"
 #include "suggest.h"
 #include "term.h"
+#include "texts.h"
 
 /* ---- messages ------------------------------------------------------------- */
 
@@ -131,6 +133,7 @@ int trk_compile(Trk *t)
     }
     trk_timing("compiled");
     Model *m = t->m = t->comp->model;
+    texts_std_translate(t->a, m);
     t->ag = m->agreement;
     t->nind = m->indicators.n;
     t->npart = m->partners.n;
@@ -279,6 +282,10 @@ bool trk_lang(const Trk *t, const Opts *a)
         trk_fail(t, "%s", err);
         return false;
     }
+    /* The standard library's units in that language, as in the documents
+     * (trk_compile does it for a tracker that compiles later). */
+    if (t->m)
+        texts_std_translate(t->a, t->m);
     return true;
 }
 

@@ -111,6 +111,7 @@ int cli_translate(Compilation *c, const char *lang, bool color)
 {
     if (!lang)
         return 0;
+    texts_std_translate(c->arena, c->model);
     int status;
     Translation *t = cli_translation(c, lang, color, &status);
     if (!t)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
+
 typedef struct Walk {
     Arena *a;
     Model *m;
@@ -224,4 +226,28 @@ void texts_collect(Arena *a, Model *m, Ast *const *trees, int ntrees, TextList *
     decl_texts(&w);
     if (out->n > 1)
         qsort(out->v, (size_t)out->n, sizeof *out->v, by_place);
+}
+
+/* One list's titles; the context is built as head() builds it. */
+#define STD_TITLES(a, list)                                               \
+    for (int i_ = 0; i_ < (list).n; i_++)                                 \
+        std_title((a), &(list).v[i_]->d)
+
+static void std_title(Arena *a, Decl *d)
+{
+    if (!d->is_std || !d->title)
+        return;
+    d->title = lang_ptext(arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id), d->title);
+}
+
+void texts_std_translate(Arena *a, Model *m)
+{
+    if (lang_is_english())
+        return;
+    STD_TITLES(a, m->units);
+    STD_TITLES(a, m->sectors);
+    STD_TITLES(a, m->levels);
+    STD_TITLES(a, m->backbone_fns);
+    STD_TITLES(a, m->phases);
+    STD_TITLES(a, m->topics);
 }

@@ -19,8 +19,9 @@
  *   BLOCK FIELD [N]          a text of a block without a name:
  *                            "agenda vision", "agenda principle 3",
  *                            "governance escalation"
- * Declarations of the standard library are not the agreement's text (the
- * catalogues of fixed text translate those) and are left out. */
+ * Declarations of the standard library are not the agreement's text and
+ * are left out: the catalogues of fixed text translate their titles
+ * (texts_std_translate). */
 #ifndef CHARTER_TEXTS_H
 #define CHARTER_TEXTS_H
 
@@ -42,5 +43,12 @@ typedef VEC(Text) TextList;
  * context once.  `trees` are the syntax trees of the compilation
  * (Compilation.trees), where the texts' places are found. */
 void texts_collect(Arena *a, Model *m, Ast *const *trees, int ntrees, TextList *out);
+
+/* The titles of the standard library's units, sectors, levels, backbone
+ * functions, phases and topics in the language in use (lang.h), from the
+ * catalogues of fixed text, where `make pot` puts each with the context
+ * its agreement's twin would have ("sector nonprofit").  A declaration
+ * the agreement wrote itself is its own text and keeps its title. */
+void texts_std_translate(Arena *a, Model *m);
 
 #endif

@@ -70,9 +70,9 @@ labels() {   # the generated labels of a Markdown document, one per line
   grep -B1 '^|[-:|]*|$' "$1" | grep -v '^|[-:|]*|$' | grep -v '^--$' | tr '|' '\n' |
     sed -e 's/^ *//' -e 's/ *$//' | grep .
 }
-# The units heading the resources tables (USD, hours, tonnes) are the
-# agreement's own text, declared in it or in the prelude.
-same_words='^(USD|hours|tonnes|Total|Contact|Contacts|Date|Signature|Signatures|Source|Phase|Sector|Version|Unit|Index|Markdown|Word|Minimum|Maximum|Resolution)$'
+# The units heading the resources tables are ids (USD) or words French
+# spells alike (tonnes); the prelude's unit names are translated.
+same_words='^(USD|tonnes|Total|Contact|Contacts|Date|Signature|Signatures|Source|Phase|Sector|Version|Unit|Index|Markdown|Word|Minimum|Maximum|Resolution)$'
 for l in fr es; do
   for kind in md sheet; do
     if [ $kind = md ]; then args=""; else args="--partner county"; fi
@@ -89,6 +89,30 @@ for l in fr es; do
     check "$l $kind: labels found ($n)" test "$n" -gt 10
   done
 done
+
+# The standard library's names (sectors, levels, units, backbone functions)
+# come from the catalogues too; a name the agreement declares itself is its
+# own text and stays as written.
+"$CHARTERC" doc tests/golden/doc/_provisions.charter >"$tmp/std.en.md"
+for w in Nonprofit 'Private sector' Regional Government 'Guide vision and strategy' hours; do
+  check "the English document says '$w'" grep -q "$w" "$tmp/std.en.md"
+done
+for l in fr es; do
+  "$CHARTERC" doc tests/golden/doc/_provisions.charter --lang $l >"$tmp/std.$l.md"
+  english="Nonprofit|Private sector|Government|Guide vision and strategy|[0-9] hours"
+  [ $l = fr ] && english="$english|Regional"   # Spanish spells it alike
+  left=$(grep -oE "$english" "$tmp/std.$l.md" | sort -u | tr '\n' ';')
+  check "$l: no English name of the standard library left: $left" test -z "$left"
+done
+check "fr: a sector in French" grep -q "Organisation à but non lucratif" "$tmp/std.fr.md"
+check "fr: a unit in French" grep -q "[0-9] heures" "$tmp/std.fr.md"
+check "es: a level in Spanish" grep -q "| Regional |" "$tmp/std.es.md"
+check "es: a backbone function in Spanish" grep -q "Orientar la visión y la estrategia" "$tmp/std.es.md"
+{ cat tests/golden/doc/_provisions.charter; echo 'sector nonprofit "Charity"'; } >"$tmp/own.charter"
+check "an agreement's own sector: compiles" "$CHARTERC" check "$tmp/own.charter"
+"$CHARTERC" doc "$tmp/own.charter" --lang fr >"$tmp/own.fr.md"
+check "an agreement's own sector keeps its name in French" grep -q "| Charity |" "$tmp/own.fr.md"
+check "an agreement's own sector: no translated name" not grep -q "Organisation à but non lucratif" "$tmp/own.fr.md"
 
 # The Word file carries the same text: every section heading of the
 # Markdown document, the signature labels and the footer, in the language;
