@@ -138,7 +138,17 @@ function item(line,   n, i, c, t) {
 # 3. The findings of x and of fmt(x), each checked in its own folder.
 for k in "${!pairs[@]}"; do
     p=${pairs[$k]}
-    cd "${p%/*}" && "$CHARTERC" check --format json "${p##*/}" >"$work/$k.json" 2>/dev/null
+    cd "${p%/*}" || exit 2
+    "$CHARTERC" check --format json "${p##*/}" >"$work/$k.json" 2>"$work/$k.err"
+    st=$?
+    if [ $st -gt 2 ]; then
+        # check exits 0, 1 or 2; anything else is a crash or a kill (a
+        # sanitizer build short of memory on a loaded machine), which the
+        # comparison below would misreport as lost findings.  Say so, and
+        # run it once more: a second crash fails the comparison.
+        echo "note: check of $p ended with status $st; once more: $(head -c 300 "$work/$k.err")"
+        "$CHARTERC" check --format json "${p##*/}" >"$work/$k.json" 2>"$work/$k.err"
+    fi
     jsons+=("$work/$k.json")
 done
 cd "$root" || exit 2
