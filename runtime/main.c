@@ -68,7 +68,8 @@ static int info_cmd(Trk *t, int argc, char **argv)
     if (opts_get(&a, "help")) {
         term_printf(stdout, "usage: %s info\n\nThe agreement this tracker carries: its id, title, version and "
                "term, its source\nfiles with the SHA-256 of the root file and of all of them, "
-               "and the version\nof the compiler that made the tracker.\n", t->prog);
+               "the translations of its\ntext it carries (for --lang), and the version of the "
+               "compiler that made the\ntracker.\n", t->prog);
         return 0;
     }
     if (a.npositional > 0)
@@ -91,6 +92,13 @@ static int info_cmd(Trk *t, int argc, char **argv)
         term_printf(stdout, "%s%s", i ? ", " : "", t->bundle.files[i].display);
     /* trk_load() refused a payload that does not match its hash. */
     term_printf(stdout, "\nbundle     %s (all files; verified)\n", all);
+    if (t->bundle.npo > 0) {
+        term_printf(stdout, "languages  ");
+        for (int i = 0; i < t->bundle.npo; i++)
+            term_printf(stdout, "%s%s (%s)", i ? ", " : "", t->bundle.po[i].lang,
+                        t->bundle.po[i].display);
+        term_printf(stdout, "\n");
+    }
     term_printf(stdout, "compiler   charterc %s\n", t->bundle.version);
     term_printf(stdout, "runtime    charter-runtime %s\n", CHARTER_VERSION);
     term_printf(stdout, "data       %s\n", t->data_dir);

@@ -13,6 +13,7 @@
 #include "suggest.h"
 #include "term.h"
 #include "texts.h"
+#include "translation.h"
 
 /* ---- messages ------------------------------------------------------------- */
 
@@ -121,6 +122,30 @@ static void index_ids(HMap *m, Arena *a, Decl *const *decls, int n)
         hmap_str_put(m, decls[i]->id, strlen(decls[i]->id), i);
 }
 
+/* The agreement's own text in the language in use, from the translation
+ * the tracker carries (bundle.h), as `charterc doc --lang` gives it; with
+ * none, the text as written.  0, or 2 after the messages. */
+static int trk_translate(const Trk *t)
+{
+    if (!t->m || lang_is_english())
+        return 0;
+    const BundlePo *po = bundle_po(&t->bundle, lang_current()->code);
+    if (!po)
+        return 0;
+    int st = 0;
+    Translation *tr = tr_load_text(t->a, &t->comp->sm, &t->comp->diag, po->display, po->lang,
+                                   po->text, po->len, &st);
+    if (!tr) {
+        diag_sort(&t->comp->diag);
+        diag_print(&t->comp->diag, stderr, FMT_TEXT, false);
+        return trk_fail(t, "the translation %s this tracker carries cannot be read", po->display);
+    }
+    TextList texts = {0};
+    texts_collect(t->a, t->m, t->comp->trees.v, t->comp->trees.n, &texts);
+    tr_apply(tr, &texts);
+    return 0;
+}
+
 int trk_compile(Trk *t)
 {
     if (t->m)
@@ -133,7 +158,11 @@ int trk_compile(Trk *t)
     }
     trk_timing("compiled");
     Model *m = t->m = t->comp->model;
+    /* In the language of --lang when it was chosen before compiling
+     * (trk_lang does it when it comes after). */
     texts_std_translate(t->a, m);
+    if (trk_translate(t) != 0)
+        return 2;
     t->ag = m->agreement;
     t->nind = m->indicators.n;
     t->npart = m->partners.n;
@@ -282,10 +311,14 @@ bool trk_lang(const Trk *t, const Opts *a)
         trk_fail(t, "%s", err);
         return false;
     }
-    /* The standard library's units in that language, as in the documents
-     * (trk_compile does it for a tracker that compiles later). */
-    if (t->m)
+    /* The standard library's names and the agreement's own text in that
+     * language, as in the documents (trk_compile does it for a tracker
+     * that compiles later). */
+    if (t->m) {
         texts_std_translate(t->a, t->m);
+        if (trk_translate(t) != 0)
+            return false;
+    }
     return true;
 }
 

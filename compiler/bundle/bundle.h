@@ -14,7 +14,9 @@
  *   payload: "CHBUNDL1", u32 nfiles,
  *            nfiles x (u32 flags, str real, str display, u64 len, text,
  *                      u64 len, view),
- *            str stdlib, str index         str = u32 length, bytes
+ *            str stdlib, str index,        str = u32 length, bytes
+ *            u32 ntranslations,
+ *            ntranslations x (str lang, str display, u64 len, text)
  *   trailer: 128 bytes: magic "CHARTER-TRACKER1", u64 payload offset,
  *            u64 payload length, the SHA-256 of the payload (32 bytes),
  *            the compiler version (32 bytes, NUL-padded), 32 zero bytes.
@@ -31,6 +33,12 @@
  * by its line breaks so that lines keep their numbers.  The writer checks
  * that the views compile to a model with the same index; when they do
  * not, the views are the sources themselves.
+ *
+ * The translations are the PO files of the agreement's own text that lie
+ * beside its root file when the tracker is made, FILE.LANG.po for each
+ * language Charter ships but English (translation.h), as they are; the
+ * tracker reads the one of its --lang after compiling, as `charterc doc
+ * --lang` reads it from the disk.
  *
  * The index is what reading the observations needs to know about the
  * agreement, so that the runtime can start reading the ledger while it
@@ -93,6 +101,14 @@ int bundle_write_tracker(const Compilation *c, const char *runtime, const char *
 
 /* ---- reading (the runtime) ----------------------------------------------- */
 
+/* A translation of the agreement's text the bundle carries. */
+typedef struct BundlePo {
+    const char *lang;           /* "fr" */
+    const char *display;        /* the file's name as the root's: "riverbend.fr.po" */
+    const char *text;           /* the PO file, in the payload */
+    size_t len;
+} BundlePo;
+
 typedef struct Bundle {
     MemFile *files;             /* files[0] is the root */
     MemFile *views;             /* the same files as the tracker compiles them */
@@ -100,6 +116,8 @@ typedef struct Bundle {
     int nfiles;
     const char *stdlib;         /* the standard library folder it was compiled with */
     const char *index;          /* bundle_index() of the model */
+    BundlePo *po;               /* the translations, in the order of lang_all() */
+    int npo;
     uint8_t sha256[32];         /* as recorded in the trailer */
     char version[33];           /* of the compiler that made it */
     uint64_t offset, length;    /* of the payload in the file */
@@ -116,6 +134,8 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
 int bundle_compile(const Bundle *b, Compilation *c);
 /* Whether the payload still hashes to the trailer's SHA-256. */
 bool bundle_verify(const Bundle *b);
+/* The translation into `lang` the bundle carries, or NULL. */
+const BundlePo *bundle_po(const Bundle *b, const char *lang);
 void bundle_free(Bundle *b);
 
 /* ---- the index (both) ---------------------------------------------------- */

@@ -155,6 +155,24 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     }
     b->stdlib = rd_str(&r, &names);
     b->index = rd_str(&r, &names);
+    uint64_t npo = rd_int(&r, 4);
+    /* At most one per language; each takes at least 16 bytes. */
+    if (!r.bad && npo > 0 && npo <= (uint64_t)(r.end - r.p) / 16) {
+        b->po = calloc(npo, sizeof *b->po);
+        if (!b->po) {
+            bundle_free(b);
+            return bundle_fail(err, errsize, "out of memory reading the agreement of %s", name);
+        }
+        b->npo = (int)npo;
+    } else if (npo > 0)
+        r.bad = true;
+    for (int i = 0; i < b->npo && !r.bad; i++) {
+        b->po[i].lang = rd_str(&r, &names);
+        b->po[i].display = rd_str(&r, &names);
+        uint64_t len = rd_int(&r, 8);
+        b->po[i].text = rd_raw(&r, len);
+        b->po[i].len = (size_t)len;
+    }
     if (r.bad || r.p != r.end) {
         bundle_free(b);
         return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad payload)", name);
@@ -177,8 +195,17 @@ bool bundle_verify(const Bundle *b)
     return memcmp(digest, b->sha256, sizeof digest) == 0;
 }
 
+const BundlePo *bundle_po(const Bundle *b, const char *lang)
+{
+    for (int i = 0; i < b->npo; i++)
+        if (strcmp(b->po[i].lang, lang) == 0)
+            return &b->po[i];
+    return NULL;
+}
+
 void bundle_free(Bundle *b)
 {
+    free(b->po);
     free(b->files);
     free(b->views);
     free(b->flags);

@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lang.h"
 #include "sha256.h"
+#include "translation.h"
 #include "version.h"
 
 static void put_u32(Buf *b, uint32_t v)
@@ -225,6 +227,38 @@ static void put_file(Buf *b, const SrcFile *f, const Buf *view)
     buf_put(b, view->data ? view->data : "", view->len);
 }
 
+/* The translations of the agreement's text beside the root file, each
+ * FILE.LANG.po of a language Charter ships but English that is a regular
+ * file and can be read. */
+static void put_translations(Buf *out, const Compilation *c)
+{
+    const SrcFile *root = c->sm.files.v[c->root_file];
+    const Lang *langs = lang_all();
+    Buf po[16];
+    const char *code[16];
+    uint32_t n = 0;
+    for (int i = 0; i < lang_count() && n < 16; i++) {
+        struct stat st;
+        const char *path = tr_po_path(c->arena, root->real, langs[i].code);
+        if (strcmp(langs[i].code, "en") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        buf_init(&po[n]);
+        if (buf_read_file(&po[n], path) != 0) {
+            buf_free(&po[n]);
+            continue;
+        }
+        code[n++] = langs[i].code;
+    }
+    put_u32(out, n);
+    for (uint32_t k = 0; k < n; k++) {
+        put_str(out, code[k]);
+        put_str(out, tr_po_path(c->arena, root->display, code[k]));
+        put_u64(out, po[k].len);
+        buf_put(out, po[k].data ? po[k].data : "", po[k].len);
+        buf_free(&po[k]);
+    }
+}
+
 /* The views of the files in payload order, checked: they must compile
  * without errors to a model with the same index.  When they do not (an
  * unusual layout, such as an activity and a milestone on one line), the
@@ -286,6 +320,7 @@ void bundle_append(Buf *out, const Compilation *c, char hex[65])
     put_str(out, stdlib);
     put_str(out, buf_cstr(&ix));
     buf_free(&ix);
+    put_translations(out, c);
     size_t len = out->len - start;
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_ctx ctx;

@@ -8,7 +8,8 @@
 # left in the French or Spanish dashboard: every word of the English
 # dashboard that is not the agreement's own text (its source and data) is
 # absent from the translated one, but for the few words both languages
-# share.
+# share. The agreement's own text comes from the translations the tracker
+# carries (FILE.LANG.po beside the agreement when it was made).
 . "$(dirname "$0")/harness.sh"
 cp "$here/states.charter" "$here/states-observations.csv" "$here/states-events.csv" .
 "$CHARTERC" tracker states.charter -o st >/dev/null 2>&1
@@ -98,6 +99,49 @@ else bad "calendar es: the same events"; fi
 ./st status $day --lang ht >ht.txt
 has "ht: its own word" ht.txt "Endikatè"
 has "ht: French otherwise" ht.txt "prévu aujourd’hui"
+
+# The agreement's own text: the tracker carries the translations that lay
+# beside the agreement when it was made (FILE.LANG.po), and uses the one
+# of --lang, as `charterc doc --lang` does.
+mkdir leo && cp "$top/examples/leogane_health.charter" "$top/examples/leogane_health.fr.po" \
+  "$top/examples/leogane_health.ht.po" leo/
+"$CHARTERC" tracker leo/leogane_health.charter -o leo-trk >/dev/null 2>&1
+leo() { ./leo-trk status --as-of 2012-01-01 "$@" 2>/dev/null; }
+./leo-trk info >leo-info.txt
+has "info lists the translations carried" leo-info.txt "languages  fr (leo/leogane_health.fr.po), ht (leo/leogane_health.ht.po)"
+leo >leo-en.txt
+leo --lang fr >leo-fr.txt
+leo --lang ht >leo-ht.txt
+leo --lang es >leo-es.txt
+has "agreement's text: English without --lang" leo-en.txt "Families reach a working clinic"
+has "agreement's text: French from leogane_health.fr.po" leo-fr.txt "Les familles ont accès à un centre de santé"
+hasnt "agreement's text: no English goal left in French" leo-fr.txt "Families reach a working clinic"
+has "agreement's text: Haitian Creole from leogane_health.ht.po" leo-ht.txt "Fanmi yo jwenn yon klinik"
+has "agreement's text: as written without leogane_health.es.po" leo-es.txt "Families reach a working clinic"
+has "agreement's text: the fixed text in Spanish all the same" leo-es.txt "Indicadores"
+leo --lang fr --format json >leo-fr.json
+leo --format json >leo-en.json
+same "JSON: for programs, the same in every language" leo-en.json leo-fr.json
+# Carried, not read from the disk: the tracker does not change when the
+# file beside it does, and one made without translations has none.
+rm leo/leogane_health.fr.po
+leo --lang fr >leo-fr2.txt
+same "the translation is carried in the tracker" leo-fr.txt leo-fr2.txt
+"$CHARTERC" tracker leo/leogane_health.charter -o leo-bare >/dev/null 2>&1
+./leo-bare status --as-of 2012-01-01 --lang fr >leo-bare.txt 2>/dev/null
+has "without FILE.fr.po: the text as written" leo-bare.txt "Families reach a working clinic"
+has "without FILE.fr.po: the fixed text in French" leo-bare.txt "Indicateurs"
+# A translation gettext cannot read: the tracker says where, and does not
+# write a half-translated page; other languages still work.
+printf 'msgid "x"\nmsgstr "y\n' >leo/leogane_health.fr.po
+"$CHARTERC" tracker leo/leogane_health.charter -o leo-badpo >/dev/null 2>&1
+expect "a malformed translation: exit 2" 2 leo-bad.txt ./leo-badpo status --as-of 2012-01-01 --lang fr
+has "a malformed translation: its file and line" leo-bad.txt "leogane_health.fr.po:3:1: error"
+has "a malformed translation: says so" leo-bad.txt "cannot be read"
+./leo-badpo report --as-of 2012-01-01 --lang fr -o leo-bad.html >/dev/null 2>&1
+if [ -e leo-bad.html ]; then bad "a malformed translation: no dashboard written"; else ok; fi
+./leo-badpo status --as-of 2012-01-01 --lang ht >leo-ht2.txt 2>/dev/null
+same "a malformed French file leaves Haitian Creole alone" leo-ht.txt leo-ht2.txt
 
 # Reading in any language leaves the ledger as it was.
 if diff -r ledger-before states-data >/dev/null; then ok; else bad "the ledger changed"; fi
