@@ -211,6 +211,8 @@ static json_t *initialize(Lsp *s, json_t *params, LspErr *e)
                         json_pack("{s:[s]}", "codeActionKinds", "quickfix"));
     json_object_set_new(c, "completionProvider", json_pack("{s:[s,s]}", "triggerCharacters",
                                                            " ", ","));
+    json_object_set_new(c, "semanticTokensProvider",
+                        json_pack("{s:o,s:b}", "legend", lsp_tokens_legend(), "full", 1));
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", c, "serverInfo", "name", "charterc",
                      "version", CHARTER_VERSION);
 }
@@ -255,6 +257,7 @@ static const Request requests[] = {
     {"textDocument/foldingRange", lsp_folding, P_DOC},
     {"workspace/symbol", lsp_workspace_symbols, P_QUERY},
     {"textDocument/completion", lsp_completion, P_DOC | P_POS},
+    {"textDocument/semanticTokens/full", lsp_semantic_tokens, P_DOC},
 };
 
 /* The first thing wrong with params for r, or NULL. */

@@ -170,4 +170,10 @@ json_t *lsp_rename(Lsp *s, json_t *params, LspErr *e);
 /* lsp_action.c: code actions. */
 json_t *lsp_code_action(Lsp *s, json_t *params, LspErr *e);
 
+/* lsp_tokens.c: semantic tokens. */
+/* The legend initialize advertises: the token types and modifiers whose
+ * indexes the tokens carry. */
+json_t *lsp_tokens_legend(void);
+json_t *lsp_semantic_tokens(Lsp *s, json_t *params, LspErr *e);
+
 #endif

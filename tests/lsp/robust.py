@@ -125,6 +125,7 @@ def params():
         "textDocument/documentSymbol": {"textDocument": td},
         "textDocument/foldingRange": {"textDocument": td},
         "textDocument/formatting": {"textDocument": td, "options": {}},
+        "textDocument/semanticTokens/full": {"textDocument": td},
         "workspace/symbol": {"query": "c"},
     }
     bad_values = [("textDocument", 5), ("textDocument", {"uri": 5}), ("position", {"line": "0"}),

@@ -88,7 +88,7 @@ def lifecycle():
         "positionEncoding", "textDocumentSync", "hoverProvider", "definitionProvider",
         "referencesProvider", "documentHighlightProvider", "documentSymbolProvider", "documentFormattingProvider",
         "renameProvider", "codeActionProvider", "foldingRangeProvider",
-        "workspaceSymbolProvider", "completionProvider"}, repr(caps))
+        "workspaceSymbolProvider", "completionProvider", "semanticTokensProvider"}, repr(caps))
     c.notify("initialized", {})
     r = c.call("shutdown", None)
     check("shutdown answers null", r and "result" in r and r["result"] is None, repr(r))

@@ -3,7 +3,8 @@
 # pipes with scripted sessions (lifecycle and exit status, diagnostics with
 # UTF-16 ranges, hover, definition, references across a used file, the
 # outline, formatting, completion, highlight, code actions) and checks
-# every answer; robust.py sends malformed streams and checks that each is
+# every answer; tokens.py decodes the semantic tokens of a document and
+# checks each; robust.py sends malformed streams and checks that each is
 # answered with an error and that the session goes on; crash.py makes
 # handlers crash (a testing aid) and checks that the session goes on, but
 # not in a sanitizer build, where it is skipped; vscode_session.js
@@ -38,6 +39,7 @@ count() {
     fi
 }
 count "$(python3 "$here/session.py" "$charterc" "$here/ws" 2>&1)" session.py
+count "$(python3 "$here/tokens.py" "$charterc" "$here/ws" 2>&1)" tokens.py
 count "$(python3 "$here/robust.py" "$charterc" "$here/ws" 2>&1)" robust.py
 # A crash in one request keeps the session, except under AddressSanitizer,
 # where a crash must end the process with its report (docs/lsp.md): an

@@ -6,7 +6,8 @@
 // deps-test` puts them in build/editors-node; test_lsp.sh sets NODE_PATH).
 // vscode-languageclient itself needs a running VS Code; these two do not.
 // The session: initialize with the capabilities VS Code sends, open,
-// diagnostics, hover, completion, a quick fix, rename, shutdown and exit.
+// diagnostics, a quick fix, semantic tokens, hover, completion, rename,
+// shutdown and exit.
 // Prints "ok NAME" or "FAIL NAME: why" per check, then "vscode session done".
 const cp = require('child_process');
 const fs = require('fs');
@@ -60,6 +61,12 @@ async function main() {
         completion: { completionItem: { snippetSupport: true } },
         publishDiagnostics: { tagSupport: { valueSet: [1, 2] }, relatedInformation: true },
         rename: { prepareSupport: true },
+        semanticTokens: {
+          requests: { full: { delta: true }, range: true },
+          tokenTypes: Object.values(lsp.SemanticTokenTypes),
+          tokenModifiers: Object.values(lsp.SemanticTokenModifiers),
+          formats: ['relative'],
+        },
       },
       workspace: { workspaceEdit: { documentChanges: true } },
     },
@@ -91,6 +98,23 @@ async function main() {
   check('after the fix: the checks\' findings, no language error',
         after.length > 0 && after.every((d) => d.code !== 'undefined_name'),
         JSON.stringify(after.map((d) => d.code)));
+
+  // The semantic tokens as VS Code decodes them: the names of the legend
+  // initialize gave, the positions relative to the token before.
+  const legend = caps.semanticTokensProvider && caps.semanticTokensProvider.legend;
+  const sem = await conn.sendRequest(lsp.SemanticTokensRequest.type, { textDocument: { uri } });
+  const toks = [];
+  for (let i = 0, line = 0, col = 0; legend && sem && i + 4 < sem.data.length; i += 5) {
+    const [dl, dc, len, type, mods] = sem.data.slice(i, i + 5);
+    line += dl;
+    col = dl === 0 ? col + dc : dc;
+    toks.push([line, col, len, legend.tokenTypes[type],
+               legend.tokenModifiers.filter((m, k) => mods & (1 << k)).join(',')].join(' '));
+  }
+  check('semantic tokens: a partner after emoji, a goal declared, a date after emoji',
+        toks.length === 16 && toks.includes('9 30 4 class ') &&
+        toks.includes('7 5 1 event declaration') && toks.includes('7 23 10 date '),
+        JSON.stringify(toks));
 
   const hover = await conn.sendRequest(lsp.HoverRequest.type, {
     textDocument: { uri }, position: { line: 13, character: 9 },
