@@ -19,9 +19,11 @@ OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 endif
 CFLAGS := $(OPT) -MMD -MP
 # libgettextpo (gettext's own PO reader) reads the translations of an
-# agreement's text, FILE.LANG.po; ICU (lang_icu.c) writes dates, numbers
-# and money in the language of the output; charterc and the tracker alike.
-LDLIBS := -lffi -ldl -lm -lgettextpo -licui18n -licuuc
+# agreement's text, FILE.LANG.po, in charterc and the tracker alike. ICU
+# (lang_icu.c) is not linked: it is loaded with dlopen() when a date,
+# number or amount is first written in a language (its headers come from
+# libicu-dev, its library from libicu72).
+LDLIBS := -lffi -ldl -lm -lgettextpo
 # charterc alone (the tracker runtime does not link them): the language
 # server reads and writes JSON with jansson, and libzip writes the Word
 # file's archive.

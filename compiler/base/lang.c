@@ -143,7 +143,7 @@ bool lang_use(const char *code, char *err, size_t errlen)
         return false;
     }
     if (strcmp(l->code, "en") != 0) {
-        if (!have_catalogues(l, err, errlen))
+        if (!have_catalogues(l, err, errlen) || !lang_icu_load(err, errlen))
             return false;
         /* Without this locale glibc's gettext ignores LANGUAGE and would
          * answer English silently. */

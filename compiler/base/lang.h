@@ -93,6 +93,9 @@ const char *lang_ptext(const char *ctx, const char *msgid) __attribute__((format
  * calls lang_money for every language.  Each returns false when ICU cannot
  * answer (the caller writes its own format then). */
 
+/* Loads ICU (once; lang_use does it for every language but English).
+ * False, with one sentence in err when err is not NULL, when it cannot. */
+bool lang_icu_load(char *err, size_t errlen);
 /* "30 juin 2028", "30 de junio de 2028" into buf (n bytes). */
 bool lang_date_long(int32_t days, char *buf, size_t n);
 /* The grouping separator and the decimal separator, as UTF-8: "\u202f"
