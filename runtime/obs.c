@@ -287,6 +287,7 @@ struct ObsRun {
     bool started[2];
     int32_t **pstart;
     ObsSeries **main_ser;
+    ObsKeys keys;
 };
 
 static void *work_thread(void *arg)
@@ -305,6 +306,7 @@ static void find_fixes(Obs *o, struct ObsRun *run, int64_t data, int64_t size)
     ObsWorker w = {0};
     w.o = o;
     w.cols = &run->cols;
+    w.keys = &run->keys;
     w.fd = run->fd;
     w.start = data;
     w.stop = size;
@@ -357,6 +359,7 @@ int obs_start(Obs *o, const char *path, int threads)
         return h == 1 ? 0 : 2;
     }
     int64_t size = (int64_t)st.st_size;
+    obs_scan_keys(o, &run->keys);
     if (run->cols.corr >= 0)
         find_fixes(o, run, data, size);
     run->pstart = obs_xcalloc((size_t)ix->nind + 1, sizeof *run->pstart);
@@ -397,6 +400,7 @@ int obs_start(Obs *o, const char *path, int threads)
         ObsWorker *w = &run->w[k];
         w->o = o;
         w->cols = &run->cols;
+        w->keys = &run->keys;
         w->fd = fd;
         w->pstart = run->pstart;
         w->start = k == 0 ? data : mid;
@@ -462,6 +466,7 @@ void obs_finish(Obs *o)
         free(run->pstart[i]);
     free(run->pstart);
     free(run->main_ser);
+    obs_scan_keys_free(&run->keys);
     close(run->fd);
     free(run);
     o->run = NULL;

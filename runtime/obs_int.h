@@ -25,9 +25,30 @@ typedef struct ObsCols {
     int ndimcols;
 } ObsCols;
 
+/* The series table: every (indicator, reporter) of the index, found from
+ * a row's two id fields with one probe, and the places of the series'
+ * state in a worker's arrays, so that the scan can prefetch them before
+ * it reads the row (obs_scan.c, "Batches").  A series is kept once, for
+ * the first indicator of its id and the first reporter of its id, as the
+ * index's map and the scan's search find them; derived indicators have
+ * none.  Built before the workers start, read-only while they run. */
+typedef struct ObsKey {
+    int32_t ind, rep;
+    int32_t slot, bit, ring;    /* into ObsWorker.slots, .bits, .ring; ring -1: none */
+    uint32_t ilen, rlen;
+    /* followed by the indicator's id, then the reporter's (no NUL) */
+} ObsKey;
+
+typedef struct ObsKeys {
+    uint64_t *slot;             /* hash << 32 | (record's offset / 8 + 1); 0: empty */
+    uint32_t mask;
+    char *rec;                  /* the records, each 8-byte aligned */
+} ObsKeys;
+
 typedef struct ObsWorker {
     Obs *o;
     const ObsCols *cols;
+    const ObsKeys *keys;        /* NULL: every row is looked up alone */
     int fd;
     int64_t start, stop;        /* records starting in [start, stop) */
     bool last;                  /* reads to the end of the file */
@@ -75,6 +96,9 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
  * line break straddles `stop`, the halves disagree and it reads on to the
  * end (w->last set, w->matched false). */
 void obs_scan_part(ObsWorker *w);
+/* Builds and frees the series table of o's index. */
+void obs_scan_keys(const Obs *o, ObsKeys *k);
+void obs_scan_keys_free(ObsKeys *k);
 /* Adds what `from` found to `into` (the later half of the file to the
  * earlier). */
 void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from);

@@ -357,12 +357,12 @@ static inline bool superseded(const ObsWorker *w, const int32_t key[4])
     return k >= 0 && (o->fix[k].off != w->rec_off || o->fix[k].retract);
 }
 
-/* Uses one row; false when it is not valid. */
-static inline bool row_use(ObsWorker *w, const Field *f, int nf)
+/* The series of a row (its indicator and reporter); false when the row
+ * names none. */
+static inline bool row_find(const ObsWorker *w, const Field *f, int nf, int *ind, int *rep)
 {
     const ObsCols *c = w->cols;
-    Obs *o = w->o;
-    const BundleIndex *ix = o->ix;
+    const BundleIndex *ix = w->o->ix;
     if (nf < c->need)
         return false;
     const Field *fi = &f[c->ind];
@@ -370,16 +370,27 @@ static inline bool row_use(ObsWorker *w, const Field *f, int nf)
     if (i < 0 || ix->ind[i].derived)
         return false;
     const BundleInd *x = &ix->ind[i];
-    ObsInd *oi = &o->ind[i];
     const Field *fr = &f[c->rep];
     int r = 0;
-    while (r < oi->nrep && !(x->replen[r] == fr->n && hmap_same(x->rep[r], fr->p, fr->n)))
+    while (r < x->nrep && !(x->replen[r] == fr->n && hmap_same(x->rep[r], fr->p, fr->n)))
         r++;
+    *ind = i;
+    *rep = r;
+    return r < x->nrep;
+}
+
+/* Uses one row of series (i, r) (row_find); false when it is not valid. */
+static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, int i, int r)
+{
+    const ObsCols *c = w->cols;
+    Obs *o = w->o;
+    const BundleIndex *ix = o->ix;
+    const BundleInd *x = &ix->ind[i];
+    ObsInd *oi = &o->ind[i];
     int32_t date;
     double v = 0;
     int fix = row_fix(c, f, nf);
-    if (r == oi->nrep || fix < 0 ||
-        !row_date(w, &f[c->date], &date) ||
+    if (fix < 0 || !row_date(w, &f[c->date], &date) ||
         (fix != 2 && !fast_number(f[c->value].p, f[c->value].n, &v)))
         return false;
     int32_t cell = -1;
@@ -444,15 +455,24 @@ static bool trim_fields(Field *f, int nf)
     return any;
 }
 
+/* Uses one row; false when it is not valid. */
+static bool row_use(ObsWorker *w, const Field *f, int nf)
+{
+    int i, r;
+    return row_find(w, f, nf, &i, &r) && row_use_at(w, f, nf, i, r);
+}
+
 /* One record.  `plain`: split by split_fast or split_plain, which leave
  * the spaces around fields (dropping them costs the hot path): a row
  * that is not valid as it is gets a second try without them.  A record
- * of empty fields (",,,,") is no row, as csv.h says. */
-static void row(ObsWorker *w, Field *f, int nf, bool plain)
+ * of empty fields (",,,,") is no row, as csv.h says.  `key`: the record's
+ * series when the series table found it (row_find's answer), else NULL. */
+static void row(ObsWorker *w, Field *f, int nf, bool plain, const ObsKey *key)
 {
     if (nf == 1 && f[0].n == 0)
         return;     /* a blank line */
-    if (row_use(w, f, nf) || (plain && trim_fields(f, nf) && row_use(w, f, nf))) {
+    if ((key ? row_use_at(w, f, nf, key->ind, key->rep) : row_use(w, f, nf)) ||
+        (plain && trim_fields(f, nf) && row_use(w, f, nf))) {
         w->rows++;
         return;
     }
@@ -464,6 +484,99 @@ static void row(ObsWorker *w, Field *f, int nf, bool plain)
         }
 }
 
+/* ---- batches ------------------------------------------------------------------
+ *
+ * A row's series state is a few cache lines anywhere in arrays larger
+ * than the cache (a row's series is anyone's), and each step of finding
+ * it waits for the line the step before read: the table's slot, then the
+ * key, then the state.  So plain records (split in the buffer, no quote)
+ * are taken a batch at a time, and each step is done for the whole batch,
+ * prefetching what the next step reads: the misses of a batch's rows
+ * overlap instead of following one another.  The rows are then used one
+ * by one in file order, exactly as they would be alone. */
+#define BATCH 16
+
+typedef struct Batch {
+    int n;
+    int nf[BATCH];
+    int64_t off[BATCH];         /* each record's offset in the file */
+    uint32_t hash[BATCH];
+    const ObsKey *key[BATCH];
+    Field f[BATCH][MAX_FIELDS];
+} Batch;
+
+static inline uint32_t key_hash(const char *ind, size_t ni, const char *rep, size_t nr)
+{
+    return hmap_hash(ind, ni) ^ hmap_hash(rep, nr) * 0x9E3779B1u;
+}
+
+static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
+{
+    return (const ObsKey *)(const void *)(ks->rec + ((slot & 0xffffffffu) - 1) * 8);
+}
+
+/* Whether key k is the series of indicator fi and reporter fr. */
+static inline bool key_is(const ObsKey *k, const Field *fi, const Field *fr)
+{
+    const char *text = (const char *)(k + 1);
+    return k->ilen == fi->n && k->rlen == fr->n && hmap_same(text, fi->p, fi->n) &&
+           hmap_same(text + k->ilen, fr->p, fr->n);
+}
+
+/* Uses the rows of the batch and empties it. */
+static void batch_run(ObsWorker *w, Batch *b)
+{
+    const ObsKeys *ks = w->keys;
+    const ObsCols *c = w->cols;
+    int n = b->n;
+    b->n = 0;
+    for (int j = 0; j < n; j++) {
+        b->key[j] = NULL;
+        if (b->nf[j] < c->need)
+            continue;
+        const Field *fi = &b->f[j][c->ind], *fr = &b->f[j][c->rep];
+        b->hash[j] = key_hash(fi->p, fi->n, fr->p, fr->n);
+        __builtin_prefetch(&ks->slot[b->hash[j] & ks->mask]);
+    }
+    for (int j = 0; j < n; j++) {
+        if (b->nf[j] < c->need)
+            continue;
+        uint32_t h = b->hash[j];
+        for (uint32_t i = h & ks->mask; ks->slot[i]; i = (i + 1) & ks->mask)
+            if ((uint32_t)(ks->slot[i] >> 32) == h) {
+                const ObsKey *k = b->key[j] = key_at(ks, ks->slot[i]);
+                __builtin_prefetch(k);
+                __builtin_prefetch((const char *)k + 64);
+                break;
+            }
+    }
+    for (int j = 0; j < n; j++) {
+        const ObsKey *k = b->key[j];
+        if (!k)
+            continue;
+        /* A key of equal hash but another text: the row is looked up alone. */
+        if (!key_is(k, &b->f[j][c->ind], &b->f[j][c->rep])) {
+            b->key[j] = NULL;
+            continue;
+        }
+        const ObsInd *oi = &w->o->ind[k->ind];
+        __builtin_prefetch(oi);
+        __builtin_prefetch((const char *)oi + 64);
+        __builtin_prefetch(w->slots + k->slot, 1);
+        __builtin_prefetch(w->bits + k->bit, 1);
+        if (k->ring >= 0) {
+            __builtin_prefetch(w->ring_per + k->ring, 1);
+            /* The entry the row uses is any of the ring's four lines. */
+            for (int q = 0; q < OBS_RING; q += 64 / sizeof(ObsRing))
+                __builtin_prefetch(w->ring + k->ring + q, 1);
+        }
+    }
+    for (int j = 0; j < n; j++) {
+        w->rec_off = b->off[j];
+        row(w, b->f[j], b->nf[j], true, b->key[j]);
+    }
+}
+
 void obs_scan_part(ObsWorker *w)
 {
     size_t cap = BLOCK, len = 0;
@@ -471,7 +584,9 @@ void obs_scan_part(ObsWorker *w)
     int64_t off = w->start;     /* file offset of buf[0] */
     bool eof = false;
     size_t pos = 0;
-    Field f[MAX_FIELDS];
+    Field one[MAX_FIELDS];
+    /* Without a series table, every record goes through `one`. */
+    Batch *b = w->keys ? obs_xcalloc(1, sizeof *b) : NULL;
     for (;;) {
         if (!w->last && off + (int64_t)pos >= w->stop) {
             if (off + (int64_t)pos == w->stop) {
@@ -485,6 +600,7 @@ void obs_scan_part(ObsWorker *w)
         const char *next = NULL;
         int nf = 0;
         bool plain = true;
+        Field *f = b ? b->f[b->n] : one;
 #ifdef __SSE2__
         next = split_fast(p, end, f, &nf);
         if (!next) {
@@ -497,13 +613,25 @@ void obs_scan_part(ObsWorker *w)
                 nf = split_plain(p, e, f);
                 next = nl + 1;
             } else if (nl || eof) {
+                /* Its quoted fields go to w->scratch, which the next
+                 * record reuses: it is used alone, after the batch. */
+                if (b && b->n > 0)
+                    batch_run(w, b);
+                f = one;
                 next = parse_record(w, p, end, eof, f, &nf);
                 plain = false;
             }
         }
         if (next) {
-            w->rec_off = off + (int64_t)pos;
-            row(w, f, nf, plain);
+            if (plain && b) {
+                b->nf[b->n] = nf;
+                b->off[b->n] = off + (int64_t)pos;
+                if (++b->n == BATCH)
+                    batch_run(w, b);
+            } else {
+                w->rec_off = off + (int64_t)pos;
+                row(w, f, nf, plain, NULL);
+            }
             pos = (size_t)(next - buf);
             if (eof && pos >= len)
                 break;
@@ -511,6 +639,9 @@ void obs_scan_part(ObsWorker *w)
         }
         if (eof)
             break;      /* an unterminated quote at the end: ignored */
+        /* The batch's fields point into the buffer, which moves. */
+        if (b && b->n > 0)
+            batch_run(w, b);
         /* Refill: keep the partial record, grow when it fills the buffer. */
         memmove(buf, buf + pos, len - pos);
         off += (int64_t)pos;
@@ -531,6 +662,9 @@ void obs_scan_part(ObsWorker *w)
         if (eof && len == 0)
             break;
     }
+    if (b && b->n > 0)
+        batch_run(w, b);
+    free(b);
     free(buf);
     free(w->scratch);
 }
@@ -618,4 +752,58 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
     c->need = need + 1;
     *data_start = (int64_t)(next - buf);
     return 0;
+}
+
+void obs_scan_keys(const Obs *o, ObsKeys *ks)
+{
+    const BundleIndex *ix = o->ix;
+    size_t bytes = 0;
+    uint32_t nkeys = 0;
+    for (int i = 0; i < ix->nind; i++)
+        for (int r = 0; r < ix->ind[i].nrep; r++) {
+            bytes += (sizeof(ObsKey) + strlen(ix->ind[i].id) + ix->ind[i].replen[r] + 7) / 8 * 8;
+            nkeys++;
+        }
+    uint32_t cap = 16;
+    while (cap < 2 * nkeys)
+        cap *= 2;
+    ks->mask = cap - 1;
+    ks->slot = obs_xcalloc(cap, sizeof *ks->slot);
+    ks->rec = obs_xcalloc(bytes ? bytes : 1, 1);
+    size_t at = 0;
+    for (int i = 0; i < ix->nind; i++) {
+        const BundleInd *x = &ix->ind[i];
+        const ObsInd *oi = &o->ind[i];
+        size_t ni = strlen(x->id);
+        /* The series row_find finds: the first indicator of an id, the
+         * first reporter of an id, none of a derived indicator. */
+        if (x->derived || hmap_str_get(&ix->map, x->id, ni) != i)
+            continue;
+        for (int r = 0; r < x->nrep; r++) {
+            uint32_t h = key_hash(x->id, ni, x->rep[r], x->replen[r]);
+            Field fi = {x->id, (uint32_t)ni}, fr = {x->rep[r], x->replen[r]};
+            uint32_t s = h & ks->mask;
+            bool dup = false;
+            for (; ks->slot[s]; s = (s + 1) & ks->mask)
+                if ((uint32_t)(ks->slot[s] >> 32) == h && key_is(key_at(ks, ks->slot[s]), &fi, &fr))
+                    dup = true;
+            if (dup)
+                continue;
+            ObsKey *k = (ObsKey *)(void *)(ks->rec + at);
+            *k = (ObsKey){i, r, oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
+                          oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (uint32_t)ni,
+                          x->replen[r]};
+            memcpy(k + 1, x->id, ni);
+            memcpy((char *)(k + 1) + ni, x->rep[r], x->replen[r]);
+            ks->slot[s] = (uint64_t)h << 32 | (at / 8 + 1);
+            at += (sizeof(ObsKey) + ni + x->replen[r] + 7) / 8 * 8;
+        }
+    }
+}
+
+void obs_scan_keys_free(ObsKeys *ks)
+{
+    free(ks->slot);
+    free(ks->rec);
+    memset(ks, 0, sizeof *ks);
 }
