@@ -505,9 +505,49 @@ typedef struct Batch {
     Field f[BATCH][MAX_FIELDS];
 } Batch;
 
+/* The 8 bytes at p; only the first n (< 8) of them when n < 8.  The
+ * caller guarantees 8 readable bytes at p: a record's fields lie in the
+ * scan's buffer, which has 16 bytes of slack past its end, and keys lie
+ * in ObsKeys.rec, which has 8. */
+static inline uint64_t word_at(const char *p, size_t n)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return n >= 8 ? w : w & ((1ull << (8 * n)) - 1);
+}
+
+static inline uint64_t mix(uint64_t x, uint64_t w)
+{
+    x = (x ^ w) * 0xff51afd7ed558ccdull;
+    return x ^ (x >> 32);
+}
+
+/* The hash of a series' indicator and reporter ids, 8 bytes at a time
+ * with no loop for the last bytes (ids are short: the dense ledger's are
+ * two or three bytes). */
 static inline uint32_t key_hash(const char *ind, size_t ni, const char *rep, size_t nr)
 {
-    return hmap_hash(ind, ni) ^ hmap_hash(rep, nr) * 0x9E3779B1u;
+    uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= ni; i += 8)
+        x = mix(x, word_at(ind + i, 8));
+    x = mix(x, word_at(ind + i, ni - i));
+    for (i = 0; i + 8 <= nr; i += 8)
+        x = mix(x, word_at(rep + i, 8));
+    x = mix(x, word_at(rep + i, nr - i));
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return (uint32_t)(x ^ (x >> 33));
+}
+
+/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at). */
+static inline bool same_text(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (word_at(a + i, 8) != word_at(b + i, 8))
+            return false;
+    return word_at(a + i, n - i) == word_at(b + i, n - i);
 }
 
 static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
@@ -519,8 +559,8 @@ static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
 static inline bool key_is(const ObsKey *k, const Field *fi, const Field *fr)
 {
     const char *text = (const char *)(k + 1);
-    return k->ilen == fi->n && k->rlen == fr->n && hmap_same(text, fi->p, fi->n) &&
-           hmap_same(text + k->ilen, fr->p, fr->n);
+    return k->ilen == fi->n && k->rlen == fr->n && same_text(text, fi->p, fi->n) &&
+           same_text(text + k->ilen, fr->p, fr->n);
 }
 
 /* Uses the rows of the batch and empties it. */
@@ -757,7 +797,7 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
 void obs_scan_keys(const Obs *o, ObsKeys *ks)
 {
     const BundleIndex *ix = o->ix;
-    size_t bytes = 0;
+    size_t bytes = 8;   /* the slack word_at reads past the last key */
     uint32_t nkeys = 0;
     for (int i = 0; i < ix->nind; i++)
         for (int r = 0; r < ix->ind[i].nrep; r++) {
@@ -769,7 +809,7 @@ void obs_scan_keys(const Obs *o, ObsKeys *ks)
         cap *= 2;
     ks->mask = cap - 1;
     ks->slot = obs_xcalloc(cap, sizeof *ks->slot);
-    ks->rec = obs_xcalloc(bytes ? bytes : 1, 1);
+    ks->rec = obs_xcalloc(bytes, 1);
     size_t at = 0;
     for (int i = 0; i < ix->nind; i++) {
         const BundleInd *x = &ix->ind[i];
@@ -780,21 +820,26 @@ void obs_scan_keys(const Obs *o, ObsKeys *ks)
         if (x->derived || hmap_str_get(&ix->map, x->id, ni) != i)
             continue;
         for (int r = 0; r < x->nrep; r++) {
-            uint32_t h = key_hash(x->id, ni, x->rep[r], x->replen[r]);
-            Field fi = {x->id, (uint32_t)ni}, fr = {x->rep[r], x->replen[r]};
+            /* The key is written first: hashing and comparing read 8
+             * bytes at a time, which the ids themselves may not have. */
+            ObsKey *k = (ObsKey *)(void *)(ks->rec + at);
+            *k = (ObsKey){i, r, oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
+                          oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (uint32_t)ni,
+                          x->replen[r]};
+            char *text = (char *)(k + 1);
+            memcpy(text, x->id, ni);
+            memcpy(text + ni, x->rep[r], x->replen[r]);
+            Field fi = {text, (uint32_t)ni}, fr = {text + ni, x->replen[r]};
+            uint32_t h = key_hash(fi.p, fi.n, fr.p, fr.n);
             uint32_t s = h & ks->mask;
             bool dup = false;
             for (; ks->slot[s]; s = (s + 1) & ks->mask)
                 if ((uint32_t)(ks->slot[s] >> 32) == h && key_is(key_at(ks, ks->slot[s]), &fi, &fr))
                     dup = true;
-            if (dup)
+            if (dup) {
+                memset(k, 0, sizeof *k + ni + x->replen[r]);
                 continue;
-            ObsKey *k = (ObsKey *)(void *)(ks->rec + at);
-            *k = (ObsKey){i, r, oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
-                          oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (uint32_t)ni,
-                          x->replen[r]};
-            memcpy(k + 1, x->id, ni);
-            memcpy((char *)(k + 1) + ni, x->rep[r], x->replen[r]);
+            }
             ks->slot[s] = (uint64_t)h << 32 | (at / 8 + 1);
             at += (sizeof(ObsKey) + ni + x->replen[r] + 7) / 8 * 8;
         }
