@@ -56,14 +56,23 @@ void buf_putc(Buf *b, char c)
     b->data[b->len++] = c;
 }
 
+/* Formats straight into the spare room, and a second time only when the
+ * text did not fit: formatting is most of what a document or a status
+ * report costs, and most texts are short. */
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    grow(b, 64);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->data + b->len, room, fmt, ap2);
     va_end(ap2);
-    grow(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= room) {
+        grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -3,6 +3,7 @@
 #include "lang.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +37,14 @@ static const char *grouped(char *out, const char *text, bool negative, char sep)
 static const char *significant(char *out, double v, char sep, bool exact)
 {
     if (whole(v)) {
-        char digits[24];
-        snprintf(digits, sizeof digits, "%.0f", fabs(v));
-        return grouped(out, digits, v < 0, sep);
+        /* Below 1e15 the integer is exact: its digits are "%.0f"'s. */
+        char digits[24], *d = digits + sizeof digits - 1;
+        *d = '\0';
+        uint64_t u = (uint64_t)fabs(v);
+        do
+            *--d = (char)('0' + u % 10);
+        while ((u /= 10) > 0);
+        return grouped(out, d, v < 0, sep);
     }
     snprintf(out, NUM_TEXT_MAX, "%.15g", v);
     for (int prec = 16; exact && prec <= 17 && strtod(out, NULL) != v; prec++)
