@@ -32,6 +32,98 @@ static const char *grouped(char *out, const char *text, bool negative, char sep)
     return out;
 }
 
+/* "%.Pg" of a number of P significant digits `d` (the first not 0),
+ * whose first digit stands for 10^x, negative when `neg`. */
+static const char *g_text(char *out, bool neg, const char *d, int p, int x)
+{
+    char *o = out;
+    if (neg)
+        *o++ = '-';
+    int n = p;
+    while (n > 1 && d[n - 1] == '0')
+        n--;    /* %g drops the fraction's trailing zeros */
+    if (x < -4 || x >= p) {
+        *o++ = d[0];
+        if (n > 1) {
+            *o++ = '.';
+            memcpy(o, d + 1, (size_t)n - 1);
+            o += n - 1;
+        }
+        snprintf(o, 16, "e%c%02d", x < 0 ? '-' : '+', x < 0 ? -x : x);
+        return out;
+    }
+    if (x >= 0) {
+        memcpy(o, d, (size_t)x + 1);
+        o += x + 1;
+        if (n > x + 1) {
+            *o++ = '.';
+            memcpy(o, d + x + 1, (size_t)(n - x - 1));
+            o += n - x - 1;
+        }
+    } else {
+        *o++ = '0';
+        *o++ = '.';
+        for (int i = 0; i < -x - 1; i++)
+            *o++ = '0';
+        memcpy(o, d, (size_t)n);
+        o += n;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* NUM_EXACT of a number that is not whole: "%.15g", else "%.16g" when 15
+ * digits do not read back as v, else "%.17g" -- as printf and strtod
+ * would give them, from one printf of v's 17 digits.  Its 15 and 16 digit
+ * roundings are those of v unless the digits cut off are a 5 and zeros (a
+ * tie of the 17-digit text that v itself may not be: then printf decides);
+ * a rounding reads back as v when it is v (exact in a double and scaled
+ * by an exact power of ten, one correctly rounded operation, as strtod),
+ * or else strtod says so. */
+static const char *exact_text(char *out, double v)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double a = fabs(v);
+    char e[40], d[18];
+    snprintf(e, sizeof e, "%.16e", a);     /* d.dddddddddddddddde+XX */
+    d[0] = e[0];
+    memcpy(d + 1, e + 2, 16);
+    d[17] = '\0';
+    int x = atoi(e + 19);
+    for (int p = 15; p <= 16; p++) {
+        if (d[p] == '5' && strspn(d + p + 1, "0") == (size_t)(16 - p))
+            return NULL;
+        char r[18];
+        memcpy(r, d, (size_t)p);
+        r[p] = '\0';
+        int rx = x;
+        if (d[p] >= '5') {
+            int i = p - 1;
+            while (i >= 0 && r[i] == '9')
+                r[i--] = '0';
+            if (i < 0) {
+                r[0] = '1';
+                rx++;
+            } else {
+                r[i]++;
+            }
+        }
+        uint64_t digits = 0;
+        for (int i = 0; i < p; i++)
+            digits = digits * 10 + (uint64_t)(r[i] - '0');
+        int k = rx - (p - 1);
+        g_text(out, v < 0, r, p, rx);
+        bool back = digits < (1ull << 53) && k >= -22 && k <= 22
+                        ? (k >= 0 ? (double)digits * p10[k] : (double)digits / p10[-k]) == a
+                        : strtod(out, NULL) == v;
+        if (back)
+            return out;
+    }
+    return g_text(out, v < 0, d, 17, x);
+}
+
 /* NUM_EXACT, NUM_PLAIN, NUM_SOURCE: whole numbers in full, others with 15
  * significant digits, or (`exact`) 16 or 17 when 15 do not read back. */
 static const char *significant(char *out, double v, char sep, bool exact)
@@ -46,6 +138,8 @@ static const char *significant(char *out, double v, char sep, bool exact)
         while ((u /= 10) > 0);
         return grouped(out, d, v < 0, sep);
     }
+    if (exact && exact_text(out, v))
+        return out;
     snprintf(out, NUM_TEXT_MAX, "%.15g", v);
     for (int prec = 16; exact && prec <= 17 && strtod(out, NULL) != v; prec++)
         snprintf(out, NUM_TEXT_MAX, "%.*g", prec, v);

@@ -121,7 +121,10 @@ typedef struct Bundle {
     uint8_t sha256[32];         /* as recorded in the trailer */
     char version[33];           /* of the compiler that made it */
     uint64_t offset, length;    /* of the payload in the file */
-    char *payload;              /* the payload as read; texts point into it */
+    const char *payload;        /* the payload, mapped or read; texts point into it */
+    void *map;                  /* the mapping that holds it (map_len bytes), or NULL */
+    size_t map_len;
+    char *copy;                 /* or the malloc'd copy, where the file could not be mapped */
     char *names;                /* the paths, NUL-terminated */
 } Bundle;
 
