@@ -115,14 +115,16 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     /* Mapped rather than read: the payload (the sources twice, as written
      * and as the tracker compiles them) is only hashed and copied from,
      * and reading it was a copy and a fresh page for every 4 KiB of it,
-     * on every command.  Where the file cannot be mapped, it is read. */
+     * on every command.  Where the file cannot be mapped, it is read.
+     * Private and writable, as a copy would be: a change stays in this
+     * process (the tests damage a byte to see bundle_verify refuse it). */
     long page = sysconf(_SC_PAGESIZE);
     uint64_t from = page > 0 ? b->offset / (uint64_t)page * (uint64_t)page : b->offset;
-    void *map = mmap(NULL, (size_t)(b->offset - from + b->length), PROT_READ, MAP_PRIVATE, fd,
-                     (off_t)from);
+    size_t maplen = (size_t)(b->offset - from + b->length);
+    void *map = mmap(NULL, maplen, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, (off_t)from);
     if (map != MAP_FAILED) {
         b->map = map;
-        b->map_len = (size_t)(b->offset - from + b->length);
+        b->map_len = maplen;
         b->payload = (char *)map + (b->offset - from);
     } else {
         b->payload = b->copy = malloc(b->length);
