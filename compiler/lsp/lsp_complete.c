@@ -4,13 +4,14 @@
  * its line: after a statement that names declarations (`lead`, `owner`,
  * `reported_by`, `partners`, `between`; `by`, `to` and `with` in a
  * report, meeting or review) the partners; after `supports` the goals;
- * after `unit` the units, and so on through the table below; after
- * `allow` the check names.  The candidates are the declarations the
- * compilation of the document made, the prelude's included, so the
- * closed vocabularies the prelude declares (sectors, levels, units,
- * backbone functions, phases) come with them; a few value words the
- * resolver reads itself (directions, `values`, `combine`) are listed
- * here.
+ * after `unit` the units, after `covers` the clause topics, and so on
+ * through the table below; after `allow` the check names.  The
+ * candidates are the declarations the compilation of the document made,
+ * the prelude's included, so the closed vocabularies the prelude declares
+ * (sectors, levels, units, backbone functions, phases, topics) come with
+ * them; the value words the resolver reads itself (directions,
+ * frequencies, `values`, `combine`; the units of a duration after
+ * `every`, the weekdays of a meeting's rhythm) are listed here.
  *
  * At the start of a line, the statement names the enclosing block accepts
  * (compile_statements: the resolver's own tables), less those that may be
@@ -34,18 +35,30 @@ static const struct {
     {"measured_by", K_INDICATOR}, {"addresses", K_NEED},       {"unit", K_UNIT},
     {"sector", K_SECTOR},         {"level", K_LEVEL},          {"backbone", K_BACKBONE_FN},
     {"after", K_MILESTONE},       {"coordinates_with", K_ACTIVITY}, {"phase", K_PHASE},
-    {"contributes_to", K_INDICATOR},
+    {"contributes_to", K_INDICATOR}, {"covers", K_TOPIC},
 };
 
-/* The value words of statements the resolver reads itself. */
+/* The value words of statements the resolver reads itself: each
+ * statement's one word, its first argument. */
 static const struct {
     const char *head;
-    const char *words[6];
+    const char *words[6];   /* at most five, then NULL */
 } value_heads[] = {
     {"direction", {"up", "down"}},
     {"values", {"cumulative", "per_period"}},
     {"combine", {"sum", "mean", "min", "max", "latest"}},
+    {"frequency", {"monthly", "quarterly", "yearly", "every"}},
+    {"totals", {"yearly", "quarterly"}},
 };
+
+/* The units of a duration (duration_unit() reads them): one after `every`
+ * alone (`every month`), many after a count (`every 2 weeks`,
+ * `report_within 30 days`). */
+static const char *const dur_one[] = {"day", "week", "month", "quarter", "year", NULL};
+static const char *const dur_many[] = {"days", "weeks", "months", "quarters", "years", NULL};
+/* The day of a meeting's rhythm, after `on`. */
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
 
 /* The protocol's CompletionItemKind for each kind of declaration. */
 static int item_kind(DeclKind k)
@@ -66,11 +79,28 @@ static bool is_word(char ch)
            ch == '_' || ch == '.';
 }
 
-/* The statement name of the line before `off` and the last of `by`, `to`
- * and `with` in it; false when the cursor is still in the name (or on a
- * line with nothing before it). */
-static bool line_context(const SrcFile *f, uint32_t off, char *head, size_t hn, char *link,
-                         size_t ln)
+/* What the line before the cursor says. */
+typedef struct LineCtx {
+    char head[64];      /* the statement name */
+    char link[8];       /* the last of `by`, `to` and `with` after it, or "" */
+    char prev[32];      /* the last whole word before the cursor's, or "" */
+    char prev2[32];     /* the word before that one, or "" */
+    int nargs;          /* the whole arguments after the name (a string is one) */
+    bool in_string;     /* the cursor is in a string */
+} LineCtx;
+
+static void copy_word(char *out, size_t outn, const char *w, size_t n)
+{
+    if (n >= outn)
+        n = 0;  /* longer than any word compared with */
+    memcpy(out, w, n);
+    out[n] = '\0';
+}
+
+/* Reads the line before `off` into *lc; false when the cursor is still in
+ * the statement name (or on a line with nothing before it).  A string's
+ * words are not words of the statement. */
+static bool line_context(const SrcFile *f, uint32_t off, LineCtx *lc)
 {
     uint32_t p = off;
     while (p > 0 && f->text[p - 1] != '\n')
@@ -80,24 +110,39 @@ static bool line_context(const SrcFile *f, uint32_t off, char *head, size_t hn, 
     uint32_t h = p;
     while (p < off && is_word(f->text[p]))
         p++;
-    if (p == off || p - h >= hn)
+    if (p == off || p - h >= sizeof lc->head)
         return false;
-    memcpy(head, f->text + h, p - h);
-    head[p - h] = '\0';
-    link[0] = '\0';
+    memset(lc, 0, sizeof *lc);
+    copy_word(lc->head, sizeof lc->head, f->text + h, p - h);
     while (p < off) {
-        while (p < off && !is_word(f->text[p]))
+        if (f->text[p] == '"') {
+            for (p++; p < off && f->text[p] != '"'; p++)
+                p += f->text[p] == '\\' && p + 1 < off;
+            if (p == off) {
+                lc->in_string = true;
+                break;
+            }
             p++;
+            lc->nargs++;
+            lc->prev2[0] = lc->prev[0] = '\0';
+            continue;
+        }
+        if (!is_word(f->text[p])) {
+            p++;
+            continue;
+        }
         uint32_t w = p;
         while (p < off && is_word(f->text[p]))
             p++;
+        if (p == off)
+            break;      /* the word being typed */
         size_t n = p - w;
-        if (p < off && n < ln && (n == 2 || n == 4) &&
-            (memcmp(f->text + w, "by", n) == 0 || memcmp(f->text + w, "to", n) == 0 ||
-             memcmp(f->text + w, "with", n) == 0)) {
-            memcpy(link, f->text + w, n);
-            link[n] = '\0';
-        }
+        lc->nargs++;
+        memcpy(lc->prev2, lc->prev, sizeof lc->prev);
+        copy_word(lc->prev, sizeof lc->prev, f->text + w, n);
+        if (strcmp(lc->prev, "by") == 0 || strcmp(lc->prev, "to") == 0 ||
+            strcmp(lc->prev, "with") == 0)
+            memcpy(lc->link, lc->prev, n + 1);
     }
     return true;
 }
@@ -196,6 +241,51 @@ static void add_statements(const Lsp *s, const SrcFile *f, uint32_t off, json_t 
     lsp_block_free(&b);
 }
 
+static void add_words(json_t *items, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        add_item(items, words[k], 20, NULL);    /* EnumMember */
+}
+
+static bool is_count(const char *w)
+{
+    return w[0] >= '1' && w[0] <= '9' && strspn(w, "0123456789_") == strlen(w);
+}
+
+/* The arguments of statement lc->head at the cursor. */
+static void add_arguments(const Compilation *c, const LineCtx *lc, json_t *items)
+{
+    const char *head = lc->head;
+    bool comm = strcmp(head, "report") == 0 || strcmp(head, "meeting") == 0 ||
+                strcmp(head, "review") == 0;
+    /* A rhythm: `frequency every 2 weeks`, `meeting ... every month on
+     * monday`; a delay: `report_within 30 days`. */
+    if ((comm || strcmp(head, "frequency") == 0) && strcmp(lc->prev, "every") == 0) {
+        add_words(items, dur_one);
+        return;
+    }
+    if (is_count(lc->prev) && (strcmp(lc->prev2, "every") == 0 ||
+                               (strcmp(head, "report_within") == 0 && lc->nargs == 1))) {
+        add_words(items, dur_many);
+        return;
+    }
+    if (comm && strcmp(lc->prev, "on") == 0) {
+        add_words(items, weekdays);
+        return;
+    }
+    if (comm && lc->link[0])
+        add_decls(c, K_PARTNER, items);
+    for (size_t i = 0; !comm && i < sizeof ref_heads / sizeof ref_heads[0]; i++)
+        if (strcmp(head, ref_heads[i].head) == 0)
+            add_decls(c, ref_heads[i].kind, items);
+    for (size_t i = 0; lc->nargs == 0 && i < sizeof value_heads / sizeof value_heads[0]; i++)
+        if (strcmp(head, value_heads[i].head) == 0)
+            add_words(items, value_heads[i].words);
+    for (int i = 0; strcmp(head, "allow") == 0 && i < CHECK_COUNT; i++)
+        if (check_table[i].family != CF_LANGUAGE)
+            add_item(items, check_table[i].name, 14, check_table[i].summary);
+}
+
 json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e)
 {
     uint32_t off;
@@ -203,24 +293,11 @@ json_t *lsp_completion(Lsp *s, json_t *params, LspErr *e)
     json_t *items = json_array();
     if (!c)
         return items;
-    char head[64], link[8];
+    LineCtx lc;
     const SrcFile *f = c->sm.files.v[c->root_file];
-    if (!line_context(f, off, head, sizeof head, link, sizeof link))
+    if (!line_context(f, off, &lc))
         add_statements(s, f, off, items);
-    else {
-        bool comm = strcmp(head, "report") == 0 || strcmp(head, "meeting") == 0 ||
-                    strcmp(head, "review") == 0;
-        if (comm && link[0])
-            add_decls(c, K_PARTNER, items);
-        for (size_t i = 0; !comm && i < sizeof ref_heads / sizeof ref_heads[0]; i++)
-            if (strcmp(head, ref_heads[i].head) == 0)
-                add_decls(c, ref_heads[i].kind, items);
-        for (size_t i = 0; i < sizeof value_heads / sizeof value_heads[0]; i++)
-            for (int k = 0; strcmp(head, value_heads[i].head) == 0 && value_heads[i].words[k]; k++)
-                add_item(items, value_heads[i].words[k], 20, NULL);
-        for (int i = 0; strcmp(head, "allow") == 0 && i < CHECK_COUNT; i++)
-            if (check_table[i].family != CF_LANGUAGE)
-                add_item(items, check_table[i].name, 14, check_table[i].summary);
-    }
+    else if (!lc.in_string)
+        add_arguments(c, &lc, items);
     return items;
 }
