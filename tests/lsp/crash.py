@@ -13,17 +13,11 @@ failed"."""
 import os
 import sys
 
-from lspclient import Client
+from lspclient import Client, check, results
 
 charterc, ws = sys.argv[1], os.path.realpath(sys.argv[2])
-results = {"pass": 0, "fail": 0}
 URI = "file://" + os.path.join(ws, "main.charter")
 TD = {"uri": URI}
-
-
-def check(name, cond, why=""):
-    results["pass" if cond else "fail"] += 1
-    print("ok " + name if cond else "FAIL %s: %s" % (name, why))
 
 
 with open(os.path.join(ws, "main.charter"), encoding="utf-8") as f:

@@ -8,6 +8,17 @@ import subprocess
 import threading
 
 
+# The test scripts' one way of counting: check() prints "ok NAME" or
+# "FAIL NAME: WHY" and counts it in results, which a script prints as
+# "N passed, N failed" at its end.
+results = {"pass": 0, "fail": 0}
+
+
+def check(name, cond, why=""):
+    results["pass" if cond else "fail"] += 1
+    print("ok " + name if cond else "FAIL %s: %s" % (name, why))
+
+
 class Client:
     def __init__(self, argv, cwd=None, env=None):
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -8,19 +8,9 @@ import os
 import re
 import sys
 
-from lspclient import Client
+from lspclient import Client, check, results
 
 charterc, ws = sys.argv[1], os.path.realpath(sys.argv[2])
-results = {"pass": 0, "fail": 0}
-
-
-def check(name, cond, why=""):
-    if cond:
-        results["pass"] += 1
-        print("ok", name)
-    else:
-        results["fail"] += 1
-        print("FAIL %s: %s" % (name, why))
 
 
 def uri(name):

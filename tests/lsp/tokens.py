@@ -10,10 +10,9 @@ Prints "ok NAME" or "FAIL NAME: why" per check and the summary line
 import os
 import sys
 
-from lspclient import Client
+from lspclient import Client, check, results
 
 charterc, ws = sys.argv[1], os.path.realpath(sys.argv[2])
-results = {"pass": 0, "fail": 0}
 URI = "file://" + os.path.join(ws, "main.charter")
 LEGEND = {
     "tokenTypes": ["namespace", "class", "struct", "interface", "enum", "enumMember", "type",
@@ -21,15 +20,6 @@ LEGEND = {
     "tokenModifiers": ["declaration", "defaultLibrary"],
 }
 D, STD = ("declaration",), ("defaultLibrary",)
-
-
-def check(name, cond, why=""):
-    if cond:
-        results["pass"] += 1
-        print("ok", name)
-    else:
-        results["fail"] += 1
-        print("FAIL %s: %s" % (name, why))
 
 
 def decode(data, legend):
