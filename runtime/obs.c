@@ -190,9 +190,11 @@ void obs_free(Obs *o)
     free(o->slots);
     free(o->bits);
     free(o->ring);
+    free(o->ring_per);
     o->slots = NULL;
     o->bits = NULL;
     o->ring = NULL;
+    o->ring_per = NULL;
     for (int k = 0; k < o->nfix; k++)
         free(o->fix[k].reason);
     free(o->fix);
@@ -202,29 +204,41 @@ void obs_free(Obs *o)
     o->nfix = o->capfix = 0;
 }
 
-ObsRing *obs_new_ring(int n)
+/* n elements of size bytes starting a cache line, the size rounded up to
+ * whole lines as aligned_alloc wants. */
+static void *alloc_lines(size_t n, size_t size)
 {
-    ObsRing *r = obs_xcalloc((size_t)(n ? n : 1), sizeof *r);
-    for (int k = 0; k < n; k++) {
-        r[k].period = -1;
-        slot_clear(&r[k].v);
+    size_t bytes = ((n ? n : 1) * size + 63) & ~(size_t)63;
+    void *p = aligned_alloc(64, bytes);
+    if (!p) {
+        term_line(stderr, "tracker: out of memory");
+        exit(2);
     }
+    return p;
+}
+
+ObsSlot *obs_new_ring(int n)
+{
+    ObsSlot *r = alloc_lines((size_t)n, sizeof *r);
+    for (int k = 0; k < n; k++)
+        slot_clear(&r[k]);
     return r;
 }
 
 int32_t *obs_new_ring_periods(int n)
 {
-    int32_t *p = obs_xcalloc((size_t)(n ? n : 1), sizeof *p);
+    int32_t *p = alloc_lines((size_t)n, sizeof *p);
     for (int k = 0; k < n; k++)
         p[k] = -1;
     return p;
 }
 
-const ObsRing *obs_ring(const Obs *o, int ind, int rep)
+const ObsSlot *obs_ring(const Obs *o, int ind, int rep, const int32_t **per)
 {
     const ObsInd *oi = &o->ind[ind];
     if (oi->ring_base < 0 || !o->ring)
         return NULL;
+    *per = o->ring_per + oi->ring_base + rep * OBS_RING;
     return o->ring + oi->ring_base + rep * OBS_RING;
 }
 
@@ -334,6 +348,7 @@ int obs_start(Obs *o, const char *path, int threads)
     o->slots = new_slots(o->nslots);
     o->bits = obs_xcalloc((size_t)o->nbits, sizeof *o->bits);
     o->ring = obs_new_ring(o->nring);
+    o->ring_per = obs_new_ring_periods(o->nring);
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         if (errno == ENOENT) {
@@ -411,6 +426,7 @@ int obs_start(Obs *o, const char *path, int threads)
             w->slots = o->slots;
             w->bits = o->bits;
             w->ring = o->ring;
+            w->ring_per = o->ring_per;
         } else {
             w->ser = obs_xcalloc((size_t)ix->nind + 1, sizeof *w->ser);
             for (int i = 0; i < ix->nind; i++)
@@ -418,8 +434,8 @@ int obs_start(Obs *o, const char *path, int threads)
             w->slots = new_slots(o->nslots);
             w->bits = obs_xcalloc((size_t)o->nbits, sizeof *w->bits);
             w->ring = obs_new_ring(o->nring);
+            w->ring_per = obs_new_ring_periods(o->nring);
         }
-        w->ring_per = obs_new_ring_periods(o->nring);
     }
     /* The first half may have to read on if the halves disagree (see
      * obs_scan_part); the second half's results are then thrown away, which is
@@ -452,8 +468,6 @@ void obs_finish(Obs *o)
     o->rows += run->w[0].rows;
     o->skipped += run->w[0].skipped;
     o->future += run->w[0].future;
-    for (int k = 0; k < run->nworkers; k++)
-        free(run->w[k].ring_per);
     if (run->nworkers == 2) {
         for (int i = 0; i < ix->nind; i++)
             free_series(&o->ind[i], run->w[1].ser[i]);
@@ -461,6 +475,7 @@ void obs_finish(Obs *o)
         free(run->w[1].slots);
         free(run->w[1].bits);
         free(run->w[1].ring);
+        free(run->w[1].ring_per);
     }
     for (int i = 0; i < ix->nind; i++)
         free(run->pstart[i]);

@@ -40,14 +40,14 @@ typedef struct ObsSlot {
     double csum;            /* the sum of the full cells of cdate */
 } ObsSlot;
 
-/* The latest values of one reporter in one reporting period: the last
- * OBS_RING periods it reported in are kept (a ring per reporter), for the
- * trend and the forecast of the scorecard (results.h).  period -1: empty. */
+/* The latest values of one reporter in each of the last OBS_RING
+ * reporting periods it reported in (a ring per reporter), for the trend
+ * and the forecast of the scorecard (results.h): OBS_RING ObsSlots in
+ * Obs.ring and their periods, packed, in Obs.ring_per (-1: empty).  The
+ * periods are kept apart so that finding a row's entry reads one 32-byte
+ * line, and the entries are 24 bytes, three lines a ring: the rings are
+ * most of what a scan touches, and a row's reporter is anyone's. */
 #define OBS_RING 8
-typedef struct ObsRing {
-    int32_t period;
-    ObsSlot v;
-} ObsRing;
 
 /* One row kept for a series or a chart. */
 typedef struct ObsRow {
@@ -105,7 +105,8 @@ typedef struct Obs {
     ObsInd *ind;            /* [ix->nind] */
     ObsSlot *slots;
     uint64_t *bits;
-    ObsRing *ring;
+    ObsSlot *ring;              /* the rings' entries, see OBS_RING */
+    int32_t *ring_per;          /* their periods */
     int nslots, nbits, nring;
     long rows;              /* data rows read */
     long skipped;           /* not valid: see `validate` */
@@ -137,8 +138,9 @@ int obs_cell_value(const ObsInd *oi, int32_t code, int k);
 bool obs_has_eval(const Obs *o, int ind, int32_t date);
 /* Whether reporter rep of ind reported in period k. */
 bool obs_reported(const Obs *o, int ind, int rep, int k);
-/* The ring of reporter rep of ind (OBS_RING entries), NULL when none. */
-const ObsRing *obs_ring(const Obs *o, int ind, int rep);
+/* The ring of reporter rep of ind (OBS_RING entries) and, in *per, their
+ * periods (-1: empty); NULL when none. */
+const ObsSlot *obs_ring(const Obs *o, int ind, int rep, const int32_t **per);
 /* Number of periods with a report of series (ind, rep). */
 int obs_periods_reported(const Obs *o, int ind, int rep);
 

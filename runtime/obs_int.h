@@ -34,7 +34,7 @@ typedef struct ObsCols {
  * none.  Built before the workers start, read-only while they run. */
 typedef struct ObsKey {
     int32_t ind, rep;
-    int32_t slot, bit, ring;    /* into ObsWorker.slots, .bits, .ring; ring -1: none */
+    int32_t slot, bit, ring;    /* into ObsWorker.slots, .bits, .ring (and .ring_per); ring -1: none */
     uint32_t ilen, rlen;
     /* followed by the indicator's id, then the reporter's (no NUL) */
 } ObsKey;
@@ -57,12 +57,8 @@ typedef struct ObsWorker {
     int64_t rec_off;            /* the offset of the record being read */
     ObsSeries **ser;            /* [nind] -> [nrep] */
     ObsSlot *slots;             /* the worker's own, see ObsInd */
-    ObsRing *ring;
-    /* ring[k].period again, packed: ring_entry looks for a period among a
-     * reporter's OBS_RING entries in these 32 bytes rather than in the
-     * entries' 256, which are not in the cache (a row's reporter is
-     * anyone's): a quarter of status's time on a million rows. */
-    int32_t *ring_per;
+    ObsSlot *ring;              /* the worker's own rings, see OBS_RING */
+    int32_t *ring_per;          /* their periods */
     uint64_t *bits;
     int32_t **pstart;           /* shared: period starts of each indicator */
     long rows, skipped, future;
@@ -74,9 +70,10 @@ typedef struct ObsWorker {
 
 /* ---- obs.c ------------------------------------------------------------------ */
 
-/* A new ring array of n entries, every one empty. */
-ObsRing *obs_new_ring(int n);
-/* The periods of such an array (ObsWorker.ring_per), every one empty. */
+/* A new ring array of n entries (a multiple of OBS_RING), every one
+ * empty, and their periods, every one -1; each ring starts a cache line
+ * and its periods sit in one.  Freed with free(). */
+ObsSlot *obs_new_ring(int n);
 int32_t *obs_new_ring_periods(int n);
 /* calloc and realloc that end the program on lack of memory. */
 void *obs_xcalloc(size_t n, size_t size);

@@ -293,7 +293,7 @@ static void slot_merge(ObsSlot *x, const ObsSlot *y)
  * else the oldest when k is newer; NULL when k is older than all of a
  * full ring.  per: the ring's periods (ObsWorker.ring_per), kept equal to
  * its entries' and read instead of them. */
-static ObsRing *ring_entry(ObsRing *rg, int32_t *per, int32_t k)
+static ObsSlot *ring_entry(ObsSlot *rg, int32_t *per, int32_t k)
 {
     int low = 0;
     for (int j = 0; j < OBS_RING; j++) {
@@ -304,8 +304,8 @@ static ObsRing *ring_entry(ObsRing *rg, int32_t *per, int32_t k)
     }
     if (per[low] >= k)
         return NULL;
-    per[low] = rg[low].period = k;
-    rg[low].v = (ObsSlot){DATE_NONE, DATE_NONE, 0, 0};
+    per[low] = k;
+    rg[low] = (ObsSlot){DATE_NONE, DATE_NONE, 0, 0};
     return &rg[low];
 }
 
@@ -432,9 +432,9 @@ static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, int i, int r
         if (k >= 0) {
             w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
             int at = oi->ring_base + r * OBS_RING;
-            ObsRing *e = (cell < 0 || full) ? ring_entry(w->ring + at, w->ring_per + at, k) : NULL;
+            ObsSlot *e = (cell < 0 || full) ? ring_entry(w->ring + at, w->ring_per + at, k) : NULL;
             if (e)
-                slot_add(&e->v, date, cell, v);
+                slot_add(e, date, cell, v);
         }
     }
     if (o->all_rows || (oi->history && (cell < 0 || full)))
@@ -606,9 +606,10 @@ static void batch_run(ObsWorker *w, Batch *b)
         __builtin_prefetch(w->bits + k->bit, 1);
         if (k->ring >= 0) {
             __builtin_prefetch(w->ring_per + k->ring, 1);
-            /* The entry the row uses is any of the ring's four lines. */
-            for (int q = 0; q < OBS_RING; q += 64 / sizeof(ObsRing))
-                __builtin_prefetch(w->ring + k->ring + q, 1);
+            /* The entry the row uses is any of the ring's three lines. */
+            const char *rg = (const char *)(w->ring + k->ring);
+            for (size_t q = 0; q < OBS_RING * sizeof(ObsSlot); q += 64)
+                __builtin_prefetch(rg + q, 1);
         }
     }
     for (int j = 0; j < n; j++) {
@@ -715,11 +716,10 @@ void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from)
         slot_merge(&into->slots[k], &from->slots[k]);
     for (int k = 0; k < o->nring; k += OBS_RING)
         for (int j = 0; j < OBS_RING; j++) {
-            const ObsRing *y = &from->ring[k + j];
-            ObsRing *x = y->period >= 0 ? ring_entry(into->ring + k, into->ring_per + k, y->period)
-                                        : NULL;
+            int32_t p = from->ring_per[k + j];
+            ObsSlot *x = p >= 0 ? ring_entry(into->ring + k, into->ring_per + k, p) : NULL;
             if (x)
-                slot_merge(&x->v, &y->v);
+                slot_merge(x, &from->ring[k + j]);
         }
     for (int k = 0; k < o->nbits; k++)
         into->bits[k] |= from->bits[k];

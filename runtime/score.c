@@ -110,21 +110,23 @@ static int ring_periods(const Score *s, int i, int32_t *per)
     int32_t lo = -1;
     int n = 0;
     for (int r = 0; r < oi->nrep; r++) {
-        const ObsRing *rg = obs_ring(&s->obs, i, r);
+        const int32_t *rp;
+        obs_ring(&s->obs, i, r, &rp);
         int32_t least = INT32_MAX;
         int used = 0;
         for (int j = 0; j < OBS_RING; j++)
-            if (rg[j].period >= 0) {
+            if (rp[j] >= 0) {
                 used++;
-                least = rg[j].period < least ? rg[j].period : least;
+                least = rp[j] < least ? rp[j] : least;
             }
         if (used == OBS_RING && least > lo)
             lo = least;   /* older periods of this reporter are forgotten */
     }
     for (int r = 0; r < oi->nrep; r++) {
-        const ObsRing *rg = obs_ring(&s->obs, i, r);
+        const int32_t *rp;
+        obs_ring(&s->obs, i, r, &rp);
         for (int j = 0; j < OBS_RING; j++) {
-            int32_t p = rg[j].period;
+            int32_t p = rp[j];
             if (p < lo || p < 0)
                 continue;
             int k = 0;
@@ -159,14 +161,15 @@ int score_period_values(Score *s, int i, int32_t *dates, double *vals)
     for (int k = 0; k < np; k++) {
         int m = 0;
         for (int r = 0; r < oi->nrep; r++) {
-            const ObsRing *rg = obs_ring(&s->obs, i, r), *best = NULL;
+            const int32_t *rp;
+            const ObsSlot *rg = obs_ring(&s->obs, i, r, &rp);
+            int best = -1;
             for (int j = 0; j < OBS_RING; j++)
-                if (rg[j].period >= 0 && rg[j].period <= per[k] &&
-                    (!best || rg[j].period > best->period))
-                    best = &rg[j];
-            if (!best || (ind->values == VALUES_PER_PERIOD && best->period != per[k]))
+                if (rp[j] >= 0 && rp[j] <= per[k] && (best < 0 || rp[j] > rp[best]))
+                    best = j;
+            if (best < 0 || (ind->values == VALUES_PER_PERIOD && rp[best] != per[k]))
                 continue;
-            const ObsSlot *v = &best->v;
+            const ObsSlot *v = &rg[best];
             if (rep_value(ind, v->tdate, v->total, v->cdate, v->csum, &rv[m])) {
                 rv[m].order = r;
                 m++;
