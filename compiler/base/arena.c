@@ -120,7 +120,13 @@ void *arena_alloc(Arena *a, size_t n)
     if (n == 0)
         n = 1;
     void *p = bump(a, n, ALIGN);
-    memset(p, 0, n);
+    /* A chunk mapped for the arena comes zeroed from the kernel and the
+     * arena never hands out a byte twice; only malloc'd chunks are
+     * cleared.  (A block bumped from a mapped chunk is from the head:
+     * only blocks too big for a chunk go behind it, into their own.) */
+    Chunk *c = a->head;
+    if (!c->mapped || (unsigned char *)p < c->data || (unsigned char *)p >= c->data + c->size)
+        memset(p, 0, n);
     return p;
 }
 
@@ -129,6 +135,16 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     char *p = bump(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
+    return p;
+}
+
+char *arena_join(Arena *a, const char *x, char sep, const char *y)
+{
+    size_t nx = strlen(x), ny = strlen(y);
+    char *p = bump(a, nx + 1 + ny + 1, 1);
+    memcpy(p, x, nx);
+    p[nx] = sep;
+    memcpy(p + nx + 1, y, ny + 1);
     return p;
 }
 
@@ -188,6 +204,13 @@ static const char *intern(Arena *a, const char *s, size_t n)
         a->names.str[i].key = p + sizeof(void *);
     }
     return a->names.str[i].key;
+}
+
+void arena_reserve_names(Arena *a, int more)
+{
+    if (!a->names.str)
+        hmap_init_str(&a->names, NULL, 511, false);
+    hmap_reserve(&a->names, more);
 }
 
 const char *arena_intern(Arena *a, const char *s, size_t n)

@@ -231,7 +231,14 @@ static uint32_t named_slot(const HMap *m, int tag, const char *name)
 {
     for (uint32_t i = hash_tagged(name, tag) & m->mask;; i = (i + 1) & m->mask) {
         const void *k = m->key[i];
-        if (!k || (tag_of(m, k) == tag && strcmp(m->name(k), name) == 0))
+        if (!k)
+            return i;
+        if (tag_of(m, k) != tag)
+            continue;
+        /* Names are mostly interned: the same text is the same pointer,
+         * and the name's text need not be read. */
+        const char *kn = m->name(k);
+        if (kn == name || strcmp(kn, name) == 0)
             return i;
     }
 }

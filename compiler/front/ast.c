@@ -52,6 +52,10 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
         return ast;
     }
 
+    /* Names and string literals are interned as they are scanned: about
+     * one distinct one per 90 bytes of a big agreement of short
+     * declarations, one per 300 of long ones. */
+    arena_reserve_names(a, (int)(src->len / 96));
     ScanCtx sc = {0};
     sc.arena = a;
     sc.diag = diag;

@@ -87,21 +87,22 @@ static const struct {
     const char *head;
     DeclKind kind;
     size_t size;
+    const char *id_what;    /* what the id's syntax error expects */
 } decl_heads[] = {
-    {"agreement", K_AGREEMENT, sizeof(Agreement)},
-    {"partner", K_PARTNER, sizeof(Partner)},
-    {"goal", K_GOAL, sizeof(Goal)},
-    {"indicator", K_INDICATOR, sizeof(Indicator)},
-    {"activity", K_ACTIVITY, sizeof(Activity)},
-    {"milestone", K_MILESTONE, sizeof(Milestone)},
-    {"dimension", K_DIMENSION, sizeof(Dimension)},
-    {"unit", K_UNIT, sizeof(Unit)},
-    {"sector", K_SECTOR, sizeof(Sector)},
-    {"level", K_LEVEL, sizeof(Level)},
-    {"backbone_function", K_BACKBONE_FN, sizeof(BackboneFn)},
-    {"phase", K_PHASE, sizeof(Phase)},
-    {"topic", K_TOPIC, sizeof(Topic)},
-    {"clause", K_CLAUSE, sizeof(Clause)},
+    {"agreement", K_AGREEMENT, sizeof(Agreement), "the agreement's id"},
+    {"partner", K_PARTNER, sizeof(Partner), "the partner's id"},
+    {"goal", K_GOAL, sizeof(Goal), "the goal's id"},
+    {"indicator", K_INDICATOR, sizeof(Indicator), "the indicator's id"},
+    {"activity", K_ACTIVITY, sizeof(Activity), "the activity's id"},
+    {"milestone", K_MILESTONE, sizeof(Milestone), "the milestone's id"},
+    {"dimension", K_DIMENSION, sizeof(Dimension), "the dimension's id"},
+    {"unit", K_UNIT, sizeof(Unit), "the unit's id"},
+    {"sector", K_SECTOR, sizeof(Sector), "the sector's id"},
+    {"level", K_LEVEL, sizeof(Level), "the level's id"},
+    {"backbone_function", K_BACKBONE_FN, sizeof(BackboneFn), "the backbone_function's id"},
+    {"phase", K_PHASE, sizeof(Phase), "the phase's id"},
+    {"topic", K_TOPIC, sizeof(Topic), "the topic's id"},
+    {"clause", K_CLAUSE, sizeof(Clause), "the clause's id"},
 };
 
 /* Top-level statements that are not named declarations. */
@@ -253,7 +254,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
             cur_init(&c, r, s, st);
             const char *id;
             Span sp;
-            if (!cur_ident(&c, &id, &sp, arena_printf(r->a, "the %s's id", st->head)))
+            if (!cur_ident(&c, &id, &sp, decl_heads[k].id_what))
                 continue;
             Decl *d = new_decl(r, decl_heads[k].kind, decl_heads[k].size, id, sp, st, is_std);
             const Arg *t = cur_peek(&c);

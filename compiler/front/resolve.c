@@ -61,6 +61,20 @@ void resolve_walk_init(BlockWalk *w, Resolver *r, Scope *s, const StmtList *bloc
                      .where = where};
 }
 
+void resolve_walk_of(BlockWalk *w, const char *kind, const char *name, char quote)
+{
+    w->of_kind = kind;
+    w->of_name = name;
+    w->of_quote = quote;
+}
+
+static const char *walk_where(const BlockWalk *w)
+{
+    if (w->where)
+        return w->where;
+    return arena_printf(w->r->a, "%s %c%s%c", w->of_kind, w->of_quote, w->of_name, w->of_quote);
+}
+
 int resolve_walk_next(BlockWalk *w, Cur *c)
 {
     Resolver *r = w->r;
@@ -68,7 +82,6 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
     const StmtDef *defs = w->defs;
     int n = w->n;
     AllowList *allows = w->allows;
-    const char *where = w->where;
     const Stmt **seen = w->seen;
     while (w->next < w->block->n) {
         const Stmt *st = w->block->v[w->next++];
@@ -77,11 +90,13 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
             continue;
         }
         int k = 0;
-        while (k < n && strcmp(defs[k].name, st->head) != 0)
+        /* The first letter first: most statements of a table differ there. */
+        while (k < n && (defs[k].name[0] != st->head[0] || strcmp(defs[k].name, st->head) != 0))
             k++;
         if (k == n) {
             Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(st), "file",
-                                        "%s does not know the statement `%s`", where, st->head);
+                                        "%s does not know the statement `%s`", walk_where(w),
+                                        st->head);
             Suggest sg;
             suggest_init(&sg, st->head);
             for (int j = 0; j < n; j++)
@@ -97,7 +112,8 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
         if (!defs[k].repeat && k < 32) {
             if (seen[k]) {
                 Diagnostic *g = diag_report(r->d, CHECK_SYNTAX, ast_head_span(st), "file",
-                                            "`%s` is given twice in %s", st->head, where);
+                                            "`%s` is given twice in %s", st->head,
+                                            walk_where(w));
                 diag_related(r->d, g, ast_head_span(seen[k]), "first given here");
                 continue;
             }
@@ -116,21 +132,17 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
 
 /* A declaration's block, read into d with the table of its kind. */
 static void decl_block(Resolver *r, Scope *s, Decl *d, const StmtList *block, const StmtDef *defs,
-                       int n, const char *where)
+                       int n)
 {
     BlockWalk w;
     Cur c;
     int k;
-    resolve_walk_init(&w, r, s, block, defs, n, &d->allows, where);
+    resolve_walk_init(&w, r, s, block, defs, n, &d->allows, NULL);
+    resolve_walk_of(&w, decl_kind_name(d->kind), d->id, '\'');
     while ((k = resolve_walk_next(&w, &c)) >= 0) {
         c.decl = d;
         defs[k].read.decl(&c, d);
     }
-}
-
-static const char *where_of(Resolver *r, const Decl *d)
-{
-    return arena_printf(r->a, "%s '%s'", decl_kind_name(d->kind), d->id);
 }
 
 /* ---- agreement ---------------------------------------------------- */
@@ -563,7 +575,7 @@ static const StmtDef unit_defs[] = {
 
 void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u)
 {
-    decl_block(r, s, &u->d, &st->block, unit_defs, NDEFS(unit_defs), where_of(r, &u->d));
+    decl_block(r, s, &u->d, &st->block, unit_defs, NDEFS(unit_defs));
 }
 
 /* ---- dimension: its block lists the allowed values ---------------- */
@@ -733,7 +745,6 @@ static void file_allow(Resolver *r, Scope *s, const Stmt *st)
 
 static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
 {
-    const char *where = where_of(r, d);
     Cur c;
     cur_init(&c, r, s, st);
     c.i = 1;    /* the id */
@@ -746,23 +757,23 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         return;
     switch (d->kind) {
     case K_AGREEMENT:
-        decl_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs), where);
+        decl_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs));
         break;
     case K_PARTNER:
-        decl_block(r, s, d, &st->block, resolve_partner_defs, resolve_npartner_defs, where);
+        decl_block(r, s, d, &st->block, resolve_partner_defs, resolve_npartner_defs);
         break;
     case K_GOAL:
-        decl_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs), where);
+        decl_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs));
         break;
     case K_INDICATOR:
-        decl_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs), where);
+        decl_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs));
         resolve_target_cells(r, (Indicator *)d);
         break;
     case K_ACTIVITY:
-        decl_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs), where);
+        decl_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs));
         break;
     case K_MILESTONE:
-        decl_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs), where);
+        decl_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs));
         break;
     case K_DIMENSION:
         resolve_dimension(r, (Dimension *)d, st);
@@ -771,7 +782,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         resolve_unit(r, s, st, (Unit *)d);
         break;
     case K_CLAUSE:
-        decl_block(r, s, d, &st->block, clause_defs, NDEFS(clause_defs), where);
+        decl_block(r, s, d, &st->block, clause_defs, NDEFS(clause_defs));
         break;
     default:
         if (st->has_block)

@@ -404,7 +404,7 @@ bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, cons
 
 const char *subject_of(Arena *a, const Decl *d)
 {
-    return arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id);
+    return arena_join(a, decl_kind_name(d->kind), ' ', d->id);
 }
 
 /* "did you mean" among the names of the kinds in `want`. */

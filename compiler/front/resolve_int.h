@@ -213,7 +213,9 @@ typedef struct StmtDef {
  * Statements the table does not know, a second one of a statement that
  * may be given once and a { } block where none belongs are reported and
  * skipped; `allow`s are read into `allows` (NULL: `allow` is not known in
- * the block).  `where` names the block in messages ("partner 'itu'"). */
+ * the block).  `where` names the block in messages ("partner 'itu'");
+ * resolve_walk_of names it instead by its kind and name, put together only
+ * when a message needs it (a clean block, the usual case, formats nothing). */
 typedef struct BlockWalk {
     Resolver *r;
     Scope *s;
@@ -221,12 +223,18 @@ typedef struct BlockWalk {
     const StmtDef *defs;
     int n;
     AllowList *allows;
-    const char *where;
+    const char *where;      /* NULL: of_kind, of_name in of_quote */
+    const char *of_kind;
+    const char *of_name;
+    char of_quote;
     int next;               /* index in block of the next statement */
     const Stmt *seen[32];   /* by index in defs: the first of a statement given once */
 } BlockWalk;
 void resolve_walk_init(BlockWalk *w, Resolver *r, Scope *s, const StmtList *block,
                        const StmtDef *defs, int n, AllowList *allows, const char *where);
+/* After resolve_walk_init with where NULL: the block is "KIND 'NAME'" (the
+ * quote is ' or "). */
+void resolve_walk_of(BlockWalk *w, const char *kind, const char *name, char quote);
 /* The index in defs of the next statement to read, with `c` set on it;
  * -1 after the last. */
 int resolve_walk_next(BlockWalk *w, Cur *c);

@@ -90,7 +90,8 @@ static void pa_contact(Cur *c, Decl *d)
     Cur cc;
     int k;
     resolve_walk_init(&w, c->r, c->s, &c->st->block, resolve_contact_defs, resolve_ncontact_defs, NULL,
-                      arena_printf(c->r->a, "contact \"%s\"", ct.name));
+                      NULL);
+    resolve_walk_of(&w, "contact", ct.name, '"');
     while ((k = resolve_walk_next(&w, &cc)) >= 0)
         resolve_contact_defs[k].read.contact(&cc, &ct);
     VEC_PUSH(c->r->a, ((Partner *)d)->contacts, ct);
@@ -174,7 +175,8 @@ static void incentive_block(Cur *c, Incentive *in)
     Cur ic;
     int k;
     resolve_walk_init(&w, c->r, c->s, &c->st->block, resolve_incentive_defs, resolve_nincentive_defs, NULL,
-                      arena_printf(c->r->a, "incentive '%s'", in->id));
+                      NULL);
+    resolve_walk_of(&w, "incentive", in->id, '\'');
     while ((k = resolve_walk_next(&w, &ic)) >= 0)
         resolve_incentive_defs[k].read.incentive(&ic, in);
 }
