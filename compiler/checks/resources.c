@@ -34,7 +34,7 @@ static int cmp_res(const void *a, const void *b)
     const Res *x = a, *y = b;
     if (x->partner != y->partner)
         return x->partner - y->partner;
-    int c = strcmp(x->unit->d.id, y->unit->d.id);
+    int c = x->unit == y->unit ? 0 : strcmp(x->unit->d.id, y->unit->d.id);
     if (c)
         return c;
     if (x->commit != y->commit)
