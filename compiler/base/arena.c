@@ -130,6 +130,11 @@ void *arena_alloc(Arena *a, size_t n)
     return p;
 }
 
+void *arena_bytes(Arena *a, size_t n)
+{
+    return bump(a, n ? n : 1, 1);
+}
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
     char *p = bump(a, n + 1, 1);

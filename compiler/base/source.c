@@ -43,8 +43,9 @@ static uint32_t add_file(SrcMgr *sm, const char *display, const char *text, size
 /* A copy of text[0..len) in the arena, followed by two NUL bytes. */
 static const char *copy_text(SrcMgr *sm, const char *text, size_t len)
 {
-    char *p = arena_alloc(sm->arena, len + 2);
+    char *p = arena_bytes(sm->arena, len + 2);
     memcpy(p, text, len);
+    p[len] = p[len + 1] = '\0';
     return p;
 }
 
@@ -64,7 +65,8 @@ static int read_text(SrcMgr *sm, int fd, const struct stat *st, const char **tex
     const size_t limit = (size_t)SRC_MAX_SIZE + 1;
     bool regular = S_ISREG(st->st_mode);
     size_t cap = regular ? (size_t)st->st_size + 2 : 64 * 1024;
-    char *data = regular ? arena_alloc(sm->arena, cap) : malloc(cap);
+    /* Not zeroed: the text and its two NUL bytes are all that is read. */
+    char *data = regular ? arena_bytes(sm->arena, cap) : malloc(cap);
     if (!data)
         return ENOMEM;
     size_t n = 0;
