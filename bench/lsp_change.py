@@ -30,7 +30,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lsp"))
-from lspclient import Client  # noqa: E402
+from lspclient import open_text, start  # noqa: E402
 
 
 def frame(msg):
@@ -80,13 +80,9 @@ def main():
     with open(path, encoding="utf-8") as f:
         text = f.read()
     lines = text.split("\n")
-    uri = "file://" + path
-    c = Client([charterc, "lsp"], cwd=os.path.dirname(path))
-    c.call("initialize", {"capabilities": {}})
-    c.notify("initialized", {})
+    c, uri = start(charterc, path)
     t0 = time.perf_counter()
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "charter",
-                                                       "version": 1, "text": text}})
+    open_text(c, uri, text)
     findings = len(wait_version(c, uri, 1))
     t_open = time.perf_counter() - t0
     pid = c.proc.pid

@@ -17,17 +17,13 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lsp"))
-from lspclient import Client  # noqa: E402
+from lspclient import open_text, start  # noqa: E402
 
 
 def run_once(charterc, path, text, positions, hovers):
-    uri = "file://" + path
-    c = Client([charterc, "lsp"], cwd=os.path.dirname(path))
-    c.call("initialize", {"capabilities": {}})
-    c.notify("initialized", {})
+    c, uri = start(charterc, path)
     t0 = time.perf_counter()
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "charter",
-                                                       "version": 1, "text": text}})
+    open_text(c, uri, text)
     d = c.diagnostics(uri, timeout=120)
     t_open = time.perf_counter() - t0
     answered = 0

@@ -82,11 +82,23 @@ static void add(Walk *w, const char **slot, const Decl *holder, const AllowList 
     VEC_PUSH(w->a, *w->out, ((Text){slot, context, what, holder, allows, span}));
 }
 
-/* A declaration's title, and the contexts of its other texts start with
- * "KIND ID". */
+/* "KIND ID": the context of a declaration's title, which the contexts of
+ * its other texts start with; the standard library's titles have it too
+ * in the catalogues of fixed text. */
+static const char *decl_context(Arena *a, const Decl *d)
+{
+    return arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id);
+}
+
+/* The lists of the kinds the standard library declares (its vocabularies),
+ * each given to X. */
+#define VOCAB_LISTS(X, arg, m)                                                \
+    X(arg, (m)->units) X(arg, (m)->sectors) X(arg, (m)->levels)             \
+    X(arg, (m)->backbone_fns) X(arg, (m)->phases) X(arg, (m)->topics)
+
 static const char *head(Walk *w, Decl *d)
 {
-    const char *ctx = arena_printf(w->a, "%s %s", decl_kind_name(d->kind), d->id);
+    const char *ctx = decl_context(w->a, d);
     add(w, &d->title, d, NULL, d->span, ctx, arena_printf(w->a, "the title of %s", ctx));
     return ctx;
 }
@@ -170,7 +182,7 @@ static void agreement_texts(Walk *w)
 #define TITLES(w, list)                                                   \
     for (int i_ = 0; i_ < (list).n; i_++)                                 \
         if (!(list).v[i_]->d.is_std)                                      \
-            head((w), &(list).v[i_]->d)
+            head((w), &(list).v[i_]->d);
 
 static void decl_texts(Walk *w)
 {
@@ -178,15 +190,15 @@ static void decl_texts(Walk *w)
     for (int i = 0; i < m->partners.n; i++)
         if (!m->partners.v[i]->d.is_std)
             partner_texts(w, m->partners.v[i]);
-    TITLES(w, m->needs);
-    TITLES(w, m->goals);
+    TITLES(w, m->needs)
+    TITLES(w, m->goals)
     for (int i = 0; i < m->indicators.n; i++) {
         Indicator *ind = m->indicators.v[i];
         if (!ind->d.is_std)
             field(w, &ind->d, head(w, &ind->d), &ind->source, "source", "the data source");
     }
-    TITLES(w, m->dimensions);
-    TITLES(w, m->activities);
+    TITLES(w, m->dimensions)
+    TITLES(w, m->activities)
     for (int i = 0; i < m->milestones.n; i++) {
         Milestone *ms = m->milestones.v[i];
         if (!ms->d.is_std)
@@ -197,12 +209,7 @@ static void decl_texts(Walk *w)
         if (!cl->d.is_std)
             field(w, &cl->d, head(w, &cl->d), &cl->text, "text", "the text");
     }
-    TITLES(w, m->units);
-    TITLES(w, m->sectors);
-    TITLES(w, m->levels);
-    TITLES(w, m->backbone_fns);
-    TITLES(w, m->phases);
-    TITLES(w, m->topics);
+    VOCAB_LISTS(TITLES, w, m)
 }
 
 static int by_place(const void *pa, const void *pb)
@@ -228,26 +235,20 @@ void texts_collect(Arena *a, Model *m, Ast *const *trees, int ntrees, TextList *
         qsort(out->v, (size_t)out->n, sizeof *out->v, by_place);
 }
 
-/* One list's titles; the context is built as head() builds it. */
+/* One list's standard titles, in the language in use. */
 #define STD_TITLES(a, list)                                               \
     for (int i_ = 0; i_ < (list).n; i_++)                                 \
-        std_title((a), &(list).v[i_]->d)
+        std_title((a), &(list).v[i_]->d);
 
 static void std_title(Arena *a, Decl *d)
 {
-    if (!d->is_std || !d->title)
-        return;
-    d->title = lang_ptext(arena_printf(a, "%s %s", decl_kind_name(d->kind), d->id), d->title);
+    if (d->is_std && d->title)
+        d->title = lang_ptext(decl_context(a, d), d->title);
 }
 
 void texts_std_translate(Arena *a, Model *m)
 {
     if (lang_is_english())
         return;
-    STD_TITLES(a, m->units);
-    STD_TITLES(a, m->sectors);
-    STD_TITLES(a, m->levels);
-    STD_TITLES(a, m->backbone_fns);
-    STD_TITLES(a, m->phases);
-    STD_TITLES(a, m->topics);
+    VOCAB_LISTS(STD_TITLES, a, m)
 }

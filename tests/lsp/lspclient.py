@@ -3,6 +3,7 @@ starts `charterc lsp`, frames messages with Content-Length, and reads the
 server's messages on a thread, so a test can wait for a response or a
 notification with a timeout instead of hanging.  Standard library only."""
 import json
+import os
 import queue
 import subprocess
 import threading
@@ -97,3 +98,18 @@ class Client:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             return None
+
+
+def start(charterc, path):
+    """`charterc lsp` in the folder of the file at `path`, initialized:
+    (the client, the file's URI)."""
+    c = Client([charterc, "lsp"], cwd=os.path.dirname(path))
+    c.call("initialize", {"capabilities": {}})
+    c.notify("initialized", {})
+    return c, "file://" + path
+
+
+def open_text(c, uri, text):
+    """didOpen of `text` as version 1 of `uri`."""
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "charter",
+                                                       "version": 1, "text": text}})

@@ -52,35 +52,11 @@ else
 fi
 
 # The Node client: VS Code's protocol libraries from build/editors-node.
-node_modules=$root/build/editors-node/node_modules
-if command -v node >/dev/null 2>&1 && [[ -d $node_modules/vscode-languageserver-protocol ]] &&
-   [[ -d $node_modules/vscode-jsonrpc ]]; then
-    vs=$(NODE_PATH="$node_modules" timeout 60 node "$here/vscode_session.js" "$charterc" "$here/ws" 2>&1)
-    echo "$vs" | grep -E '^(ok|FAIL) ' || true
-    vp=$(echo "$vs" | grep -c '^ok ')
-    vf=$(echo "$vs" | grep -c '^FAIL ')
-    if echo "$vs" | grep -q '^vscode session done'; then
-        passed=$((passed + vp)) failed=$((failed + vf))
-    else
-        echo "FAIL the VS Code protocol session did not finish:"
-        echo "$vs" | tail -n 20
-        failed=$((failed + vf + 1))
-    fi
-else
-    echo "skip lsp_vscode: node, vscode-jsonrpc or vscode-languageserver-protocol not available (make deps-test installs them into build/editors-node)"
-    skipped=$((skipped + 1))
-fi
-
-# A Neovim part: nvim, headless, in a fresh copy of the workspace, with
-# the given commands; its lines "ok ..." and "FAIL ..." are counted, and
-# it must print DONE.
-nvim_part() {
-    local done=$1 name=$2 out np nf
-    shift 2
-    rm -rf "$work/ws"
-    cp -r "$here/ws" "$work/ws"
-    out=$(cd "$work/ws" && PATH="$(dirname "$charterc"):$PATH" CHARTERC="$charterc" \
-          timeout 60 nvim --headless --clean -n "$@" 2>&1)
+# count_client DONE NAME OUTPUT: a real client's session printed OUTPUT;
+# its lines "ok ..." and "FAIL ..." are counted, and it must have printed
+# a line starting DONE (else one more failure, with its last lines).
+count_client() {
+    local done=$1 name=$2 out=$3 np nf
     echo "$out" | grep -E '^(ok|FAIL) ' || true
     np=$(echo "$out" | grep -c '^ok ')
     nf=$(echo "$out" | grep -c '^FAIL ')
@@ -91,6 +67,28 @@ nvim_part() {
         echo "$out" | tail -n 20
         failed=$((failed + nf + 1))
     fi
+}
+
+node_modules=$root/build/editors-node/node_modules
+if command -v node >/dev/null 2>&1 && [[ -d $node_modules/vscode-languageserver-protocol ]] &&
+   [[ -d $node_modules/vscode-jsonrpc ]]; then
+    count_client "vscode session done" "the VS Code protocol session" \
+        "$(NODE_PATH="$node_modules" timeout 60 node "$here/vscode_session.js" "$charterc" "$here/ws" 2>&1)"
+else
+    echo "skip lsp_vscode: node, vscode-jsonrpc or vscode-languageserver-protocol not available (make deps-test installs them into build/editors-node)"
+    skipped=$((skipped + 1))
+fi
+
+# A Neovim part: nvim, headless, in a fresh copy of the workspace, with
+# the given commands; its lines counted as count_client does, and it must
+# print DONE.
+nvim_part() {
+    local done=$1 name=$2
+    shift 2
+    rm -rf "$work/ws"
+    cp -r "$here/ws" "$work/ws"
+    count_client "$done" "$name" "$(cd "$work/ws" && PATH="$(dirname "$charterc"):$PATH" \
+        CHARTERC="$charterc" timeout 60 nvim --headless --clean -n "$@" 2>&1)"
 }
 
 if command -v nvim >/dev/null 2>&1; then
