@@ -123,6 +123,13 @@ typedef struct Doc {
 /* ---- building (doc_ir.c) ---------------------------------------------------- */
 
 Doc *doc_new(Arena *a, DocKind kind, const char *title);
+/* A renderer writes the words it adds (signature labels, the footer, the
+ * proofing language) in the language the document was built in, whatever
+ * language is in use when it runs (a bilingual build renders each
+ * language's document in turn): doc_lang_enter switches to it and gives
+ * the language to restore with doc_lang_leave. */
+const Lang *doc_lang_enter(const Doc *d);
+void doc_lang_leave(const Lang *was);
 DocText *dt_new(Doc *d);
 /* Appends user text (escaped by the renderers); NULL or "" adds nothing. */
 DocText *dt_add(Doc *d, DocText *t, DocStyle s, const char *text);

@@ -305,17 +305,15 @@ static void unit(Buf *b, const DocBi *bi, const DocBiUnit *u)
 
 void doc_bi_render_html(const DocBi *bi, Buf *b)
 {
-    const Lang *was = lang_current();
     const Doc *l = bi->doc[0], *r = bi->doc[1];
+    /* The page's footer in the first language. */
+    const Lang *was = doc_lang_enter(l);
     Doc page = *l;
     page.title = doc_bi_both(l->a, l->title, r->title);
     page.banner = l->banner ? doc_bi_both(l->a, l->banner, r->banner) : NULL;
-    /* The page's footer in the first language. */
-    doc_bi_use(bi, 0);
     doc_html_open(&page, b, bi_css, " bilingual");
     for (int i = 0; i < bi->units.n; i++)
         unit(b, bi, &bi->units.v[i]);
     buf_puts(b, "</body>\n</html>\n");
-    char err[256];
-    (void)lang_use(was->code, err, sizeof err);
+    doc_lang_leave(was);
 }

@@ -223,15 +223,11 @@ static int write_two(Build *b, Doc *const d[2], const char *stem, const char *gr
     doc_bi_render_html(&bi, &out);
     int first = b->files.n;
     int st = build_write(b, arena_printf(a, "%s.html", stem), &out, group, "HTML", what_html);
-    const char *markdown = L_("Markdown");
     for (int s = 0; st == 0 && s < 2; s++) {
         out.len = 0;
-        /* A Markdown file's signature labels in its own language. */
-        (void)lang_use(d[s]->lang, err, sizeof err);
         doc_render_md(d[s], &out);
-        (void)lang_use(d[0]->lang, err, sizeof err);
         st = build_write(b, arena_printf(a, "%s.%s.md", stem, d[s]->lang), &out, group,
-                         markdown, arena_printf(a, "%s (%s)", what_md, d[s]->lang));
+                         L_("Markdown"), arena_printf(a, "%s (%s)", what_md, d[s]->lang));
     }
     for (int i = first; partner && i < b->files.n; i++)
         b->files.v[i].partner = partner;

@@ -449,6 +449,7 @@ void dx_end(Dx *x)
 
 bool doc_render_docx(const Doc *d, long long epoch, Buf *out, char *err, size_t errlen)
 {
+    const Lang *was = doc_lang_enter(d);
     Buf body;
     buf_init(&body);
     Dx x;
@@ -459,5 +460,6 @@ bool doc_render_docx(const Doc *d, long long epoch, Buf *out, char *err, size_t 
     dx_end(&x);
     bool ok = dx_package(&x, &body, epoch, out, err, errlen);
     buf_free(&body);
+    doc_lang_leave(was);
     return ok;
 }

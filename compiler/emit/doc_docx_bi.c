@@ -196,8 +196,10 @@ static void unit(Dx *x, const DocBi *bi, const DocBiUnit *u)
 
 bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, size_t errlen)
 {
-    const Lang *was = lang_current();
     const Doc *l = bi->doc[0], *r = bi->doc[1];
+    /* The page's own words (footer, proofing language) in the first
+     * language, whichever column was written last. */
+    const Lang *was = doc_lang_enter(l);
     Doc page = *l;
     page.title = doc_bi_both(l->a, l->title, r->title);
     page.banner = l->banner ? doc_bi_both(l->a, l->banner, r->banner) : NULL;
@@ -206,9 +208,6 @@ bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, s
     Dx x;
     dx_init(&x, &page, &body, dx_iso_time(l->a, epoch));
     x.landscape = true;
-    /* The page's own words (footer, proofing language) in the first
-     * language, whichever column was written last. */
-    doc_bi_use(bi, 0);
     dx_begin(&x);
     for (int i = 0; i < bi->units.n; i++)
         unit(&x, bi, &bi->units.v[i]);
@@ -216,7 +215,6 @@ bool doc_bi_render_docx(const DocBi *bi, long long epoch, Buf *out, char *err, s
     dx_end(&x);
     bool ok = dx_package(&x, &body, epoch, out, err, errlen);
     buf_free(&body);
-    char e[256];
-    (void)lang_use(was->code, e, sizeof e);
+    doc_lang_leave(was);
     return ok;
 }

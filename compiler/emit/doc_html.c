@@ -285,8 +285,10 @@ void doc_html_open(const Doc *d, Buf *b, const char *extra_css, const char *body
 
 void doc_render_html(const Doc *d, Buf *b)
 {
+    const Lang *was = doc_lang_enter(d);
     doc_html_open(d, b, NULL, NULL);
     for (int i = 0; i < d->blocks.n; i++)
         doc_html_block(b, d, d->blocks.v[i]);
     buf_puts(b, "</body>\n</html>\n");
+    doc_lang_leave(was);
 }

@@ -14,6 +14,21 @@ Doc *doc_new(Arena *a, DocKind kind, const char *title)
     return d;
 }
 
+const Lang *doc_lang_enter(const Doc *d)
+{
+    const Lang *was = lang_current();
+    char err[256];
+    /* The language was usable when the document was built. */
+    (void)lang_use(d->lang, err, sizeof err);
+    return was;
+}
+
+void doc_lang_leave(const Lang *was)
+{
+    char err[256];
+    (void)lang_use(was->code, err, sizeof err);
+}
+
 DocText *dt_new(Doc *d)
 {
     return arena_alloc(d->a, sizeof(DocText));

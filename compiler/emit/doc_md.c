@@ -128,6 +128,7 @@ static void signatures(Buf *b, const DocBlock *s)
 
 void doc_render_md(const Doc *d, Buf *b)
 {
+    const Lang *was = doc_lang_enter(d);
     if (d->banner)
         buf_printf(b, "> **%s**\n\n", d->banner);
     for (int i = 0; i < d->blocks.n; i++) {
@@ -180,4 +181,5 @@ void doc_render_md(const Doc *d, Buf *b)
     /* One trailing newline. */
     while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n')
         b->len--;
+    doc_lang_leave(was);
 }
