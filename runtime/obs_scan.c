@@ -295,6 +295,17 @@ static void slot_merge(ObsSlot *x, const ObsSlot *y)
  * its entries' and read instead of them. */
 static ObsSlot *ring_entry(ObsSlot *rg, int32_t *per, int32_t k)
 {
+#if defined __SSE2__ && OBS_RING == 8
+    /* Nearly every row finds its period's entry: the eight periods are
+     * compared at once, and the oldest searched for only when none is k
+     * (per is 32-byte aligned, alloc_lines in obs.c). */
+    const __m128i kk = _mm_set1_epi32(k);
+    unsigned hit = (unsigned)_mm_movemask_epi8(
+        _mm_packs_epi32(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(void *)per), kk),
+                        _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(void *)(per + 4)), kk)));
+    if (hit)
+        return &rg[__builtin_ctz(hit) / 2];
+#endif
     int low = 0;
     for (int j = 0; j < OBS_RING; j++) {
         if (per[j] == k)
