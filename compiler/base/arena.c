@@ -17,6 +17,8 @@
 
 enum { CHUNK = 64 * 1024, ALIGN = 8 };
 #define HUGE ((size_t)2 << 20)
+/* Blocks this big get a mapping of their own (map_huge). */
+#define BIG ((size_t)1 << 20)
 
 typedef struct Chunk {
     struct Chunk *next;
@@ -68,30 +70,74 @@ void arena_free(Arena *a)
     free(a);
 }
 
-/* n bytes aligned to `align` (1 or ALIGN), not zeroed. */
-static void *bump(Arena *a, size_t n, size_t align)
+/* n bytes (rounded up to whole pages) of zeroed memory from the kernel,
+ * starting on a 2 MiB boundary and advised onto huge pages: the kernel
+ * then clears the memory 2 MiB at a time on first touch instead of taking
+ * a fault per 4 KiB page, which on this kind of machine costs about six
+ * times as much (docs/performance.md).  *mapped is the length to unmap;
+ * NULL when the system says no. */
+static void *map_huge(size_t n, size_t *mapped)
+{
+    n = (n + 4095) & ~(size_t)4095;
+    void *m = mmap(NULL, n + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    uintptr_t b = ((uintptr_t)m + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+    if (b > (uintptr_t)m)
+        munmap(m, b - (uintptr_t)m);
+    if ((uintptr_t)m + n + HUGE > b + n)
+        munmap((void *)(b + n), (uintptr_t)m + n + HUGE - b - n);
+    madvise((void *)b, n, MADV_HUGEPAGE);
+    *mapped = n;
+    return (void *)b;
+}
+
+void *mem_zeroed(size_t n)
+{
+    size_t mapped;
+    void *p = n >= BIG ? map_huge(n, &mapped) : NULL;
+    if (!p && !(p = calloc(n ? n : 1, 1))) {
+        fputs("charterc: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
+void mem_release(void *p, size_t n)
+{
+    if (!p)
+        return;
+    if (n >= BIG)
+        munmap(p, (n + 4095) & ~(size_t)4095);
+    else
+        free(p);
+}
+
+/* n bytes aligned to `align` (1 or ALIGN), not zeroed; *fresh says whether
+ * they come straight from the kernel, hence zeroed (a mapped chunk: the
+ * arena never hands a byte out twice). */
+static void *bump_fresh(Arena *a, size_t n, size_t align, bool *fresh)
 {
     Chunk *c = a->head;
     size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
     if (!c || at > c->size || c->size - at < n) {
-        size_t size = n > CHUNK / 4 ? n : CHUNK;
+        bool own = n > CHUNK / 4;
+        size_t size = own ? n : CHUNK, mapped = 0;
         Chunk *nc = NULL;
-        if (size == CHUNK && a->total >= 4 * HUGE) {
+        if (!own && a->total >= 4 * HUGE) {
             /* A big compilation: 2 MiB chunks on huge pages. */
-            void *m = mmap(NULL, 2 * HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            if (m != MAP_FAILED) {
-                uintptr_t b = ((uintptr_t)m + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
-                if (b > (uintptr_t)m)
-                    munmap(m, b - (uintptr_t)m);
-                if ((uintptr_t)m + 2 * HUGE > b + HUGE)
-                    munmap((void *)(b + HUGE), (uintptr_t)m + 2 * HUGE - b - HUGE);
-                madvise((void *)b, HUGE, MADV_HUGEPAGE);
-                nc = (Chunk *)b;
-                nc->mapped = HUGE;
+            nc = map_huge(HUGE, &mapped);
+            if (nc)
                 size = HUGE - sizeof *nc;
-            }
+        } else if (size >= BIG) {
+            /* A big block (a file's text, a large table): a mapping of
+             * its own, on huge pages too. */
+            nc = map_huge(sizeof *nc + size, &mapped);
         }
-        if (!nc) {
+        if (nc) {
+            nc->mapped = mapped;
+        } else {
+            size = own ? n : CHUNK;
             nc = xmalloc(sizeof *nc + size);
             nc->mapped = 0;
         }
@@ -99,7 +145,7 @@ static void *bump(Arena *a, size_t n, size_t align)
         nc->used = 0;
         /* A big block gets a chunk of its own behind the current one, so
          * the free space of the current chunk is not thrown away. */
-        if (c && size != CHUNK && !nc->mapped) {
+        if (c && own) {
             nc->next = c->next;
             c->next = nc;
         } else {
@@ -112,20 +158,24 @@ static void *bump(Arena *a, size_t n, size_t align)
     }
     void *p = c->data + at;
     c->used = at + n;
+    *fresh = c->mapped != 0;
     return p;
+}
+
+/* bump_fresh for text, which the caller writes in full. */
+static void *bump(Arena *a, size_t n, size_t align)
+{
+    bool fresh;
+    return bump_fresh(a, n, align, &fresh);
 }
 
 void *arena_alloc(Arena *a, size_t n)
 {
     if (n == 0)
         n = 1;
-    void *p = bump(a, n, ALIGN);
-    /* A chunk mapped for the arena comes zeroed from the kernel and the
-     * arena never hands out a byte twice; only malloc'd chunks are
-     * cleared.  (A block bumped from a mapped chunk is from the head:
-     * only blocks too big for a chunk go behind it, into their own.) */
-    Chunk *c = a->head;
-    if (!c->mapped || (unsigned char *)p < c->data || (unsigned char *)p >= c->data + c->size)
+    bool fresh;
+    void *p = bump_fresh(a, n, ALIGN, &fresh);
+    if (!fresh)
         memset(p, 0, n);
     return p;
 }

@@ -40,6 +40,13 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 size_t arena_used(const Arena *a);
 
+/* Zeroed memory outside any arena, for a table that grows and is freed on
+ * its own (hmap.c); a block of a megabyte or more is mapped on huge pages
+ * as the arena's own are.  Exits only when the system has no memory.
+ * mem_release takes the size that was asked for. */
+void *mem_zeroed(size_t n);
+void mem_release(void *p, size_t n);
+
 /* A growable array whose storage lives in an arena.  Growth doubles the
  * capacity, so the memory left behind is at most the final size.  The first
  * block holds 2 items: most lists are short.  (The parser does not grow

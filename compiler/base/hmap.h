@@ -43,7 +43,8 @@ typedef struct HMap {
     HMapKind kind;
     const void **key;       /* HMAP_PTR, HMAP_NAMED: each slot's key, NULL when empty */
     HMapStr *str;           /* HMAP_STR: each slot's key */
-    int *value;             /* each slot's value; NULL in a map without values */
+    int *value;             /* each slot's value (HMAP_NAMED: its key's hash, which
+                             * probes compare first); NULL in a map without values */
     const char *(*name)(const void *key);  /* HMAP_NAMED: a key's name */
     int (*tag)(const void *key);            /* HMAP_NAMED: a key's tag; NULL: all 0 */
     uint32_t mask;          /* capacity - 1 */
