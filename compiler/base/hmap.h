@@ -90,14 +90,21 @@ bool hmap_ptr_has(const HMap *m, const void *p);
 
 /* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
  * lexer a name per token.  Eight bytes at a time (the last eight again,
- * overlapping, for the tail), then murmur3's finalizer, so every byte
- * reaches the low bits the table uses. */
+ * overlapping, for the tail; a key of 4 to 7 bytes as two words of four
+ * that overlap, a shorter one byte by byte), then murmur3's finalizer, so
+ * every byte reaches the low bits the table uses. */
 static inline uint32_t hmap_hash(const char *s, size_t n)
 {
-    uint64_t x = n * 0x9E3779B97F4A7C15ull, w = 0;
-    if (n < 8) {
-        memcpy(&w, s, n);
-        x ^= w;
+    uint64_t x = n * 0x9E3779B97F4A7C15ull, w;
+    if (n >= 4 && n < 8) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        x ^= (uint64_t)hi << 32 | lo;
+    } else if (n < 4) {
+        if (n > 0)
+            x ^= (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                 (uint64_t)(unsigned char)s[n - 1] << 16;
     } else {
         for (size_t i = 0; i + 8 < n; i += 8) {
             memcpy(&w, s + i, 8);
@@ -129,6 +136,16 @@ static inline bool hmap_same(const char *a, const char *b, size_t n)
         memcpy(&x, a + n - 8, 8);
         memcpy(&y, b + n - 8, 8);
         return x == y;
+    }
+    if (n >= 4) {
+        uint32_t u, v;
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v)
+            return false;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return u == v;
     }
     while (n--)
         if (*a++ != *b++)
