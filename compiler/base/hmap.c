@@ -12,8 +12,10 @@ static void *alloc(Arena *a, uint32_t n, size_t size)
 
 static void init(HMap *m, HMapKind kind, Arena *a, int expected, bool values)
 {
-    uint32_t cap = 16;
-    while (cap < (uint32_t)(expected > 0 ? expected : 0) * 2u + 2u)
+    /* Room for `expected` keys below the load limit (full()). */
+    uint32_t cap = 16, want = (uint32_t)(expected > 0 ? expected : 0);
+    want = kind == HMAP_NAMED ? want + want / 3 + 2 : want * 2 + 2;
+    while (cap < want)
         cap *= 2;
     memset(m, 0, sizeof *m);
     m->kind = kind;
@@ -21,6 +23,8 @@ static void init(HMap *m, HMapKind kind, Arena *a, int expected, bool values)
     m->mask = cap - 1;
     if (kind == HMAP_STR)
         m->str = alloc(a, cap, sizeof *m->str);
+    else if (kind == HMAP_NAMED)
+        m->obj = alloc(a, cap, sizeof *m->obj);
     else
         m->key = alloc(a, cap, sizeof *m->key);
     if (values)
@@ -40,8 +44,7 @@ void hmap_init_str(HMap *m, Arena *a, int expected, bool values)
 void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key),
                      int (*tag)(const void *key))
 {
-    /* The values hold each key's hash (named_slot). */
-    init(m, HMAP_NAMED, a, expected, true);
+    init(m, HMAP_NAMED, a, expected, false);
     m->name = name;
     m->tag = tag;
 }
@@ -52,6 +55,7 @@ void hmap_free(HMap *m)
         size_t cap = (size_t)m->mask + 1;
         mem_release(m->key, cap * sizeof *m->key);
         mem_release(m->str, cap * sizeof *m->str);
+        mem_release(m->obj, cap * sizeof *m->obj);
         mem_release(m->value, cap * sizeof *m->value);
     }
     memset(m, 0, sizeof *m);
@@ -82,12 +86,12 @@ static int tag_of(const HMap *m, const void *key)
 /* ---- growth --------------------------------------------------------------- */
 
 /* Whether one more key would pass the load limit: three quarters for
- * strings, whose probes compare a stored hash before the text, a half for
- * the others, whose probes compare every key they pass. */
+ * strings and named objects, whose probes compare a stored hash before the
+ * key, a half for pointers, whose probes compare every key they pass. */
 static bool full(const HMap *m)
 {
     uint32_t cap = m->mask + 1;
-    return m->kind == HMAP_STR ? (m->n + 1) * 4 > cap * 3 : (m->n + 1) * 2 > cap;
+    return m->kind != HMAP_PTR ? (m->n + 1) * 4 > cap * 3 : (m->n + 1) * 2 > cap;
 }
 
 /* The first empty slot from hash h on. */
@@ -96,6 +100,9 @@ static uint32_t free_slot(const HMap *m, uint32_t h)
     uint32_t i = h & m->mask;
     if (m->kind == HMAP_STR)
         while (m->str[i].key)
+            i = (i + 1) & m->mask;
+    else if (m->kind == HMAP_NAMED)
+        while (m->obj[i].obj)
             i = (i + 1) & m->mask;
     else
         while (m->key[i])
@@ -118,11 +125,15 @@ static void rehash(HMap *m, int expected)
                 continue;
             i = free_slot(m, old.str[k].hash);
             m->str[i] = old.str[k];
+        } else if (old.kind == HMAP_NAMED) {
+            if (!old.obj[k].obj)
+                continue;
+            i = free_slot(m, old.obj[k].hash);
+            m->obj[i] = old.obj[k];
         } else {
             if (!old.key[k])
                 continue;
-            i = free_slot(m, old.kind == HMAP_PTR ? hash_ptr(old.key[k])
-                                                  : (uint32_t)old.value[k]);
+            i = free_slot(m, hash_ptr(old.key[k]));
             m->key[i] = old.key[k];
         }
         if (old.value)
@@ -217,21 +228,19 @@ void hmap_str_put(HMap *m, const char *key, size_t n, int value)
 /* ---- named keys ----------------------------------------------------------- */
 
 /* The slot of the key (name, tag), or the empty slot where it would go;
- * h is the key's hash (hash_tagged).  Each slot's value holds its key's
- * hash, compared first: a key passed on the way is then not read (the
- * object is anywhere in memory, and reading its tag and name was a cache
- * miss per probe in a symbol table of 66,000 declarations). */
+ * h is the key's hash (hash_tagged).  A slot's hash and tag are compared
+ * first: the object behind a slot passed on the way is not read. */
 static uint32_t named_slot(const HMap *m, int tag, const char *name, uint32_t h)
 {
     for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
-        const void *k = m->key[i];
-        if (!k)
+        const HMapObj *e = &m->obj[i];
+        if (!e->obj)
             return i;
-        if ((uint32_t)m->value[i] != h || tag_of(m, k) != tag)
+        if (e->hash != h || e->tag != tag)
             continue;
         /* Names are mostly interned: the same text is the same pointer,
          * and the name's text need not be read. */
-        const char *kn = m->name(k);
+        const char *kn = m->name(e->obj);
         if (kn == name || strcmp(kn, name) == 0)
             return i;
     }
@@ -239,7 +248,7 @@ static uint32_t named_slot(const HMap *m, int tag, const char *name, uint32_t h)
 
 void *hmap_named_get(const HMap *m, int tag, const char *name)
 {
-    return (void *)m->key[named_slot(m, tag, name, hash_tagged(name, tag))];
+    return (void *)m->obj[named_slot(m, tag, name, hash_tagged(name, tag))].obj;
 }
 
 void *hmap_named_replace(HMap *m, const void *obj)
@@ -247,10 +256,10 @@ void *hmap_named_replace(HMap *m, const void *obj)
     int tag = tag_of(m, obj);
     const char *name = m->name(obj);
     uint32_t i = named_slot(m, tag, name, hash_tagged(name, tag));
-    void *old = (void *)m->key[i];
+    void *old = (void *)m->obj[i].obj;
     if (!old)
         return hmap_named_put(m, obj);
-    m->key[i] = obj;
+    m->obj[i].obj = obj;
     return old;
 }
 
@@ -260,15 +269,13 @@ void *hmap_named_put(HMap *m, const void *obj)
     const char *name = m->name(obj);
     uint32_t h = hash_tagged(name, tag);
     uint32_t i = named_slot(m, tag, name, h);
-    if (m->key[i])
-        return (void *)m->key[i];
+    if (m->obj[i].obj)
+        return (void *)m->obj[i].obj;
     if (full(m)) {
         grow(m);
         i = free_slot(m, h);
     }
-    m->key[i] = obj;
-    m->value[i] = (int)h;
+    m->obj[i] = (HMapObj){obj, h, tag};
     m->n++;
     return NULL;
 }
-

@@ -11,14 +11,15 @@
  *               tag is their kind, so that each kind has its own names.
  *
  * The capacity is a power of two; the table doubles before it is more than
- * half full, or three quarters for strings, whose slots keep each key's
- * hash and length so that a probe reads the text only when they match.
+ * half full, or three quarters for strings and named objects, whose slots
+ * keep each key's hash (and a string's length, an object's tag) so that a
+ * probe reads the key only when they match.
  * Every operation takes expected O(1).  A key, once put, keeps its first
  * value (a declaration listed twice maps to its first position).
  *
  * Memory per slot is what each use needs and no more (these tables are a
- * measurable part of the front end's peak): 8 bytes for a named object,
- * 12 for a pointer and its value, 16 for a string (20 with a value).  The
+ * measurable part of the front end's peak): 12 bytes for a pointer and its
+ * value, 16 for a named object or a string (20 with a value).  The
  * arrays live in an arena (nothing to free; growth leaves the old arrays
  * there) or, with no arena, in malloc'd memory that hmap_free releases. */
 #ifndef CHARTER_HMAP_H
@@ -39,12 +40,22 @@ typedef struct HMapStr {
     uint32_t hash, len;
 } HMapStr;
 
+/* A slot of a named map; obj NULL: empty.  The hash and tag are kept
+ * beside the pointer, so that probing a symbol table of 66,000
+ * declarations reads one line per slot it passes and not the object
+ * (anywhere in memory) behind it. */
+typedef struct HMapObj {
+    const void *obj;
+    uint32_t hash;
+    int32_t tag;
+} HMapObj;
+
 typedef struct HMap {
     HMapKind kind;
-    const void **key;       /* HMAP_PTR, HMAP_NAMED: each slot's key, NULL when empty */
+    const void **key;       /* HMAP_PTR: each slot's key, NULL when empty */
     HMapStr *str;           /* HMAP_STR: each slot's key */
-    int *value;             /* each slot's value (HMAP_NAMED: its key's hash, which
-                             * probes compare first); NULL in a map without values */
+    HMapObj *obj;           /* HMAP_NAMED: each slot's object */
+    int *value;             /* each slot's value; NULL in a map without values */
     const char *(*name)(const void *key);  /* HMAP_NAMED: a key's name */
     int (*tag)(const void *key);            /* HMAP_NAMED: a key's tag; NULL: all 0 */
     uint32_t mask;          /* capacity - 1 */
@@ -181,6 +192,13 @@ uint32_t hmap_str_insert(HMap *m, const char *s, size_t n, uint32_t h, bool *add
 void hmap_str_put(HMap *m, const char *key, size_t n, int value);
 
 /* ---- named keys ----------------------------------------------------------- */
+
+/* The object in slot i (0 to mask), or NULL: for going through every
+ * object, in no particular order. */
+static inline void *hmap_named_at(const HMap *m, uint32_t i)
+{
+    return (void *)m->obj[i].obj;
+}
 
 /* The object named `name` with tag `tag`, or NULL.  (The map never writes
  * to its objects; they are the caller's, returned as the caller may use

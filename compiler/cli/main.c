@@ -1,5 +1,4 @@
 /* main.c - charterc: one program with subcommands, in the style of git. */
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,13 +43,6 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-#ifdef M_TRIM_THRESHOLD
-    /* Freed memory stays with the process instead of going back to the
-     * system at once: every check works in a scratch arena freed after
-     * it, and the next check would otherwise take a page fault for each
-     * 4 KiB of the same memory again (docs/performance.md). */
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -414,7 +414,7 @@ static void hint_near(Resolver *r, Scope *s, Diagnostic *g, const char *name, Ki
     suggest_init(&sg, name);
     const HMap *t = &s->m->syms;
     for (uint32_t i = 0; i <= t->mask; i++) {
-        const Decl *x = t->key[i];
+        const Decl *x = hmap_named_at(t, i);
         if (x && (want & KIND_BIT(x->kind)))
             suggest_offer(&sg, x->id);
     }
