@@ -166,7 +166,7 @@ static void test_mem(void **state)
     }
     HMap m;
     hmap_init_str(&m, NULL, 0, true);
-    static char keys[200000][8];
+    static char keys[200000][16];
     for (int i = 0; i < 200000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
         hmap_str_put(&m, keys[i], strlen(keys[i]), i);
