@@ -212,7 +212,7 @@ uint32_t hmap_str_insert(HMap *m, const char *s, size_t n, uint32_t h, bool *add
     if (full(m))
         grow(m);
     uint32_t i = free_slot(m, h);
-    m->str[i] = (HMapStr){s, h, (uint32_t)n};
+    m->str[i] = (HMapStr){s, h, (uint32_t)n, hmap_head(s, n)};
     m->n++;
     return i;
 }
