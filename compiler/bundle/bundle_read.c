@@ -142,7 +142,7 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
     }
     r.p += (sizeof BUNDLE_PAYLOAD_MAGIC - 1);
     uint64_t n = rd_int(&r, 4);
-    if (n == 0 || n > b->length / 28) {
+    if (n == 0 || n > b->length / 36) {
         bundle_free(b);
         return bundle_fail(err, errsize, "the agreement carried by %s is damaged (bad file count)", name);
     }
@@ -169,6 +169,9 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
         b->views[i].display = b->files[i].display;
         b->views[i].text = rd_raw(&r, len);
         b->views[i].len = (size_t)len;
+        len = rd_int(&r, 8);
+        b->views[i].tree = len ? rd_raw(&r, len) : NULL;
+        b->views[i].tree_len = (size_t)len;
     }
     b->stdlib = rd_str(&r, &names);
     b->index = rd_str(&r, &names);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ast_pack.h"
 #include "lang.h"
 #include "sha256.h"
 #include "translation.h"
@@ -216,7 +217,7 @@ static uint32_t nth_file(const Compilation *c, int k)
     return (uint32_t)k <= c->root_file ? (uint32_t)k - 1 : (uint32_t)k;
 }
 
-static void put_file(Buf *b, const SrcFile *f, const Buf *view)
+static void put_file(Buf *b, const SrcFile *f, const Buf *view, const Buf *tree)
 {
     put_u32(b, f->is_std ? BUNDLE_FILE_STD : 0);
     put_str(b, f->real);
@@ -225,6 +226,8 @@ static void put_file(Buf *b, const SrcFile *f, const Buf *view)
     buf_put(b, f->text, f->len);
     put_u64(b, view->len);
     buf_put(b, view->data ? view->data : "", view->len);
+    put_u64(b, tree->len);
+    buf_put(b, tree->data ? tree->data : "", tree->len);
 }
 
 /* The translations of the agreement's text beside the root file, each
@@ -259,16 +262,53 @@ static void put_translations(Buf *out, const Compilation *c)
     }
 }
 
+/* The tree of each text (ast_pack.h), which the tracker reads back
+ * instead of lexing and parsing the text at every start; an empty Buf
+ * where a text cannot be carried so (it is then parsed). */
+static void trees_of(const MemFile *bf, int n, Buf *t)
+{
+    Compilation *p = compile_new();
+    /* A file before the texts: a span of no file ({0,0,0}, an expression's
+     * unset name_span) is then told from a span of the text's own. */
+    src_add(&p->sm, "", "", 0);
+    for (int k = 0; k < n; k++) {
+        uint32_t id = src_add(&p->sm, bf[k].display, bf[k].text, bf[k].len);
+        buf_init(&t[k]);
+        if (!ast_pack(ast_parse(p->arena, &p->diag, id), &t[k]))
+            t[k].len = 0;
+    }
+    compile_free(p);
+}
+
+/* Whether the texts of bf, with their trees, compile without errors to a
+ * model with the index `index`, as the tracker will compile them. */
+static bool compiles_to(const char *stdlib, MemFile *bf, const Buf *trees, int n,
+                        const char *index)
+{
+    for (int k = 0; k < n; k++) {
+        bf[k].tree = trees && trees[k].len ? trees[k].data : NULL;
+        bf[k].tree_len = bf[k].tree ? trees[k].len : 0;
+    }
+    Compilation *check = compile_new();
+    bool ok = compile_memory(check, stdlib, bf, n) == 0 && check->model &&
+              compile_errors(check) == 0 && bundle_index_matches(check->model, index);
+    compile_free(check);
+    return ok;
+}
+
 /* The views of the files in payload order, checked: they must compile
- * without errors to a model with the same index.  When they do not (an
+ * without errors to a model with the same index, with the trees written
+ * into t (which must then give that index too).  When they do not (an
  * unusual layout, such as an activity and a milestone on one line), the
- * views are the sources themselves. */
-static Buf *views_of(const Compilation *c, const char *stdlib, const char *index)
+ * views are the sources themselves; when those do not with their trees,
+ * no tree is carried. */
+static Buf *views_of(const Compilation *c, const char *stdlib, const char *index, Buf **trees)
 {
     int n = c->sm.files.n;
     Buf *v = calloc((size_t)n, sizeof *v);
+    Buf *t = calloc((size_t)n, sizeof *t);
     MemFile *bf = calloc((size_t)n, sizeof *bf);
-    if (!v || !bf) {
+    if (!v || !t || !bf) {
         fputs("charterc: out of memory\n", stderr);
         exit(2);
     }
@@ -276,19 +316,26 @@ static Buf *views_of(const Compilation *c, const char *stdlib, const char *index
         const SrcFile *f = c->sm.files.v[nth_file(c, k)];
         buf_init(&v[k]);
         make_view(&v[k], c, nth_file(c, k));
-        bf[k] = (MemFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len};
+        bf[k] = (MemFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len, NULL, 0};
     }
-    Compilation *check = compile_new();
-    bool ok = compile_memory(check, stdlib, bf, n) == 0 && check->model &&
-              compile_errors(check) == 0;
-    ok = ok && bundle_index_matches(check->model, index);
-    compile_free(check);
-    free(bf);
+    trees_of(bf, n, t);
+    bool ok = compiles_to(stdlib, bf, t, n, index);
     for (int k = 0; !ok && k < n; k++) {
         const SrcFile *f = c->sm.files.v[nth_file(c, k)];
         v[k].len = 0;
         buf_put(&v[k], f->text, f->len);
+        bf[k].text = v[k].data ? v[k].data : "";
+        bf[k].len = v[k].len;
+        buf_free(&t[k]);
     }
+    if (!ok) {
+        trees_of(bf, n, t);
+        if (!compiles_to(stdlib, bf, t, n, index))
+            for (int k = 0; k < n; k++)
+                t[k].len = 0;
+    }
+    free(bf);
+    *trees = t;
     return v;
 }
 
@@ -307,16 +354,19 @@ void bundle_append(Buf *out, const Compilation *c, char hex[65])
     Buf ix;
     buf_init(&ix);
     bundle_index(c->model, &ix);
-    Buf *views = views_of(c, stdlib, buf_cstr(&ix));
+    Buf *trees;
+    Buf *views = views_of(c, stdlib, buf_cstr(&ix), &trees);
 
     size_t start = out->len;
     buf_put(out, BUNDLE_PAYLOAD_MAGIC, (sizeof BUNDLE_PAYLOAD_MAGIC - 1));
     put_u32(out, (uint32_t)c->sm.files.n);
     for (int k = 0; k < c->sm.files.n; k++) {
-        put_file(out, c->sm.files.v[nth_file(c, k)], &views[k]);
+        put_file(out, c->sm.files.v[nth_file(c, k)], &views[k], &trees[k]);
         buf_free(&views[k]);
+        buf_free(&trees[k]);
     }
     free(views);
+    free(trees);
     put_str(out, stdlib);
     put_str(out, buf_cstr(&ix));
     buf_free(&ix);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ast_pack.h"
 #include "checktab.h"
 #include "resolve_int.h"
 #include "suggest.h"
@@ -646,13 +647,23 @@ static void load_use(Resolver *r, Scope *s, Stmt *st)
     declare_namespace(r, s, st, as, as_span, sub->m);
 }
 
+/* The syntax tree of `file`: read back from the bytes its MemFile carries
+ * (a tracker's, ast_pack.h), else parsed from its text.  Bytes that do not
+ * read back are parsed instead: the tree is only a shortcut. */
+static Ast *tree_of(Resolver *r, uint32_t file)
+{
+    const MemFile *m = r->c->mem ? mem_find(r->c, r->c->sm.files.v[file]->real) : NULL;
+    Ast *ast = m && m->tree ? ast_unpack(r->a, file, m->tree, m->tree_len) : NULL;
+    return ast ? ast : ast_parse(r->a, r->d, file);
+}
+
 /* Parses `file` and the files it uses (depth first), adding their trees
  * to the scope in source order. */
 static void load_tree(Resolver *r, Scope *s, uint32_t file)
 {
     SrcFile *f = r->c->sm.files.v[file];
     VEC_PUSH(r->a, s->reals, f->real);
-    Ast *ast = ast_parse(r->a, r->d, file);
+    Ast *ast = tree_of(r, file);
     if (ast->syntax_errors)
         r->c->syntax_errors = true;
     VEC_PUSH(r->a, s->asts, ast);
@@ -678,7 +689,7 @@ static void load_prelude(Resolver *r)
         return;
     }
     r->c->sm.files.v[id]->is_std = true;
-    r->prelude = ast_parse(r->a, r->d, id);
+    r->prelude = tree_of(r, id);
 }
 
 static Scope *scope_with_prelude(Resolver *r)

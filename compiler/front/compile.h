@@ -17,6 +17,11 @@ typedef struct MemFile {
     const char *display;    /* as printed in messages */
     const char *text;
     size_t len;
+    /* Optional: its syntax tree as ast_pack() wrote it (tree_len bytes),
+     * read back instead of parsing the text, which is still what messages
+     * quote.  A tracker carries one for each file (bundle.h). */
+    const void *tree;
+    size_t tree_len;
 } MemFile;
 
 /* A name in the source and the declaration it names. */

@@ -1,8 +1,9 @@
 /*
  * Unit tests for compiler/bundle, the agreement a tracker carries: the
  * payload written and read back, the SHA-256 that notices a changed
- * byte, a file that carries nothing or a damaged trailer, the views
- * compiled again to the same index, and the index parsed.
+ * byte (of a source or of a carried syntax tree), a file that carries
+ * nothing or a damaged trailer, the views compiled again (from their
+ * trees) to the same index, and the index parsed.
  *
  * Built by the Makefile like every tests/unit/test_*.c; run from the top
  * of the repository (it compiles examples/connectivity.charter).
@@ -79,6 +80,18 @@ static void test_round_trip(void **state)
     bundle_index(again->model, &ix);
     assert_string_equal(b.index, buf_cstr(&ix));
     compile_free(again);
+
+    /* Every file carries its syntax tree, which the compilation above
+     * read instead of parsing the view; the payload's SHA-256 covers it. */
+    for (int i = 0; i < b.nfiles; i++) {
+        assert_non_null(b.views[i].tree);
+        assert_true(b.views[i].tree_len > 0);
+    }
+    char *tree = (char *)b.views[0].tree;
+    tree[b.views[0].tree_len / 2] ^= 1;
+    assert_false(bundle_verify(&b));
+    tree[b.views[0].tree_len / 2] ^= 1;
+    assert_true(bundle_verify(&b));
 
     /* One changed byte of a source: still read, no longer verified. */
     ((char *)b.files[0].text)[0] ^= 1;
