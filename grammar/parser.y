@@ -105,7 +105,7 @@ static OpenList list_push(ScanCtx *sc, OpenList l, void *item)
 }
 
 /* Ends l: its items leave the stack for an array of their exact size in
- * the arena (capacity = count, so a later VEC_PUSH still grows it). */
+ * the arena. */
 static ArgList args_close(ScanCtx *sc, OpenList l)
 {
     ArgList v = {0};
@@ -113,7 +113,7 @@ static ArgList args_close(ScanCtx *sc, OpenList l)
         v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
         for (int i = 0; i < l.n; i++)
             v.v[i] = sc->items.v[l.at + i];
-        v.n = v.cap = l.n;
+        v.n = l.n;
     }
     sc->items.n = l.at;
     return v;
@@ -126,7 +126,7 @@ static StmtList stmts_close(ScanCtx *sc, OpenList l)
         v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
         for (int i = 0; i < l.n; i++)
             v.v[i] = sc->items.v[l.at + i];
-        v.n = v.cap = l.n;
+        v.n = l.n;
     }
     sc->items.n = l.at;
     return v;

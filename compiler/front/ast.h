@@ -27,7 +27,13 @@ typedef enum ArgKind {
 } ArgKind;
 
 typedef struct Arg Arg;
-typedef VEC(Arg *) ArgList;
+/* A list the parser made at its exact size (no capacity: nothing grows
+ * it), 12 bytes: with a statement's other fields it makes a Stmt of one
+ * 64-byte line, where VEC's 16 made 72 (docs/performance.md). */
+typedef struct __attribute__((packed, aligned(4))) ArgList {
+    Arg **v;
+    int n;
+} ArgList;
 
 /* 32 bytes: a large agreement has about one argument per two source
  * bytes' worth of statements (600,000 in 12 MB), and the compiler's memory
@@ -102,21 +108,24 @@ struct Expr {
 typedef enum StmtKind { ST_GENERIC, ST_REQUIRES, ST_FORMULA } StmtKind;
 
 typedef struct Stmt Stmt;
-typedef VEC(Stmt *) StmtList;
+typedef struct __attribute__((packed, aligned(4))) StmtList {
+    Stmt **v;
+    int n;
+} StmtList;
 
 struct Stmt {
     uint8_t kind;       /* a StmtKind */
     bool has_block;
-    Span span;          /* the whole statement, block included */
     /* The head word's length: the statement starts with it
      * (ast_head_span). */
     uint32_t head_len;
+    Span span;          /* the whole statement, block included */
     /* Where the block's `{` is; the block ends where the statement does
      * (ast_block_span).  Fields are ordered so that no padding is left:
-     * 72 bytes, and a 12 MB agreement has 400,000 statements. */
+     * 64 bytes, one cache line, and a 12 MB agreement has 400,000
+     * statements. */
     uint32_t block_lo;
     const char *head;   /* GENERIC: the statement name; otherwise "requires"/"formula" */
-    ArgList args;
     /* Which of the two a statement carries follows from its kind.  They
      * share storage: a large agreement has hundreds of thousands of
      * statements, and the compiler's memory is bounded by a multiple of
@@ -128,8 +137,11 @@ struct Stmt {
                              * (compile.c); NULL otherwise and for a
                              * duplicate */
     };
+    ArgList args;
     StmtList block;
 };
+
+_Static_assert(sizeof(Stmt) == 64, "a statement is one cache line");
 
 /* A statement's head word: `partner` in `partner itu "ITU" { ... }`. */
 static inline Span ast_head_span(const Stmt *st)

@@ -294,10 +294,11 @@ static int get_count(Un *u, size_t least)
     return (int)n;
 }
 
-/* A list of n pointers at its exact size, as the parser leaves lists. */
+/* A list of n pointers at its exact size, as the parser leaves lists
+ * (ArgList and StmtList have no capacity; an ExprList's is its count). */
 #define GET_LIST(u, l, count)                                              \
     do {                                                                   \
-        (l).n = (l).cap = (count);                                         \
+        (l).n = (count);                                                   \
         (l).v = (count) ? arena_alloc((u)->a, sizeof *(l).v * (size_t)(count)) : NULL; \
     } while (0)
 
@@ -384,6 +385,7 @@ static Expr *get_expr(Un *u)
     e->r = get_expr(u);
     int n = get_count(u, 1);
     GET_LIST(u, e->args, n);
+    e->args.cap = n;
     for (int i = 0; i < n && !u->bad; i++)
         e->args.v[i] = get_expr(u);
     u->depth--;
