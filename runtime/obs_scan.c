@@ -34,7 +34,9 @@ typedef struct Field {
 /* The fast path of the scan: one record without quotes, split with SSE2
  * (16 bytes compared at once).  Returns the start of the next record, or
  * NULL when the record holds a quote or does not end before `end` (the
- * buffer has 16 readable bytes past `end`). */
+ * buffer has 16 readable bytes past `end`, all zero: obs_scan_part clears
+ * them after each read, so no delimiter is found past `end` and the
+ * blocks need no mask). */
 static const char *split_fast(const char *p, const char *end, Field *f, int *nf)
 {
     const __m128i comma = _mm_set1_epi8(','), nl = _mm_set1_epi8('\n'),
@@ -46,8 +48,6 @@ static const char *split_fast(const char *p, const char *end, Field *f, int *nf)
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, nl)),
             _mm_cmpeq_epi8(v, quote)));
-        if (end - q < 16)
-            m &= (1u << (end - q)) - 1;
         while (m) {
             const char *c = q + __builtin_ctz(m);
             m &= m - 1;
@@ -215,25 +215,24 @@ static inline bool fast_number(const char *s, uint32_t n, double *out)
 {
     static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    uint32_t i = 0;
-    bool neg = n > 0 && s[0] == '-';
-    i += neg;
+    const char *p = s, *e = s + n;
+    bool neg = p < e && *p == '-';
+    p += neg;
+    /* The digits before the point, then those after it, each in a loop of
+     * its own (more than 19 digits wrap v, and go to csv_parse_number). */
     uint64_t v = 0;
-    int digits = 0, frac = -1;
-    for (; i < n; i++) {
-        unsigned c = (unsigned)(unsigned char)s[i] - '0';
-        if (c <= 9) {
-            v = v * 10 + c;
-            digits++;
-        } else if (s[i] == '.' && frac < 0) {
-            frac = 0;
-            continue;
-        } else {
-            break;
-        }
-        frac += frac >= 0;
+    const char *d0 = p;
+    while (p < e && (unsigned)(*p - '0') <= 9)
+        v = v * 10 + (unsigned)(*p++ - '0');
+    int digits = (int)(p - d0), frac = 0;
+    if (p < e && *p == '.') {
+        const char *f0 = ++p;
+        while (p < e && (unsigned)(*p - '0') <= 9)
+            v = v * 10 + (unsigned)(*p++ - '0');
+        frac = (int)(p - f0);
+        digits += frac;
     }
-    if (i != n || digits == 0 || digits > 15)
+    if (p != e || digits == 0 || digits > 15)
         return csv_parse_number(s, n, out) == CSV_VALUE_OK;
     double d = frac > 0 ? (double)v / p10[frac] : (double)v;
     *out = neg ? -d : d;
@@ -533,32 +532,46 @@ static inline uint64_t mix(uint64_t x, uint64_t w)
     return x ^ (x >> 32);
 }
 
-/* The hash of a series' indicator and reporter ids, 8 bytes at a time
- * with no loop for the last bytes (ids are short: the dense ledger's are
- * two or three bytes). */
+/* The 8 bytes at p, which has them. */
+static inline uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Mixes text p[0..n) into x: 8 bytes at a time, the last 8 overlapping
+ * the word before (no mask, no loop for the tail) when n >= 8. */
+static inline uint64_t mix_text(uint64_t x, const char *p, size_t n)
+{
+    if (n < 8)
+        return mix(x, word_at(p, n));
+    for (size_t i = 0; i + 8 < n; i += 8)
+        x = mix(x, load8(p + i));
+    return mix(x, load8(p + n - 8));
+}
+
+/* The hash of a series' indicator and reporter ids (ids are short: the
+ * dense ledger's are two or three bytes). */
 static inline uint32_t key_hash(const char *ind, size_t ni, const char *rep, size_t nr)
 {
     uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
-    size_t i = 0;
-    for (; i + 8 <= ni; i += 8)
-        x = mix(x, word_at(ind + i, 8));
-    x = mix(x, word_at(ind + i, ni - i));
-    for (i = 0; i + 8 <= nr; i += 8)
-        x = mix(x, word_at(rep + i, 8));
-    x = mix(x, word_at(rep + i, nr - i));
+    x = mix_text(mix_text(x, ind, ni), rep, nr);
     x ^= x >> 33;
     x *= 0xc4ceb9fe1a85ec53ull;
     return (uint32_t)(x ^ (x >> 33));
 }
 
-/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at). */
+/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at); as
+ * mix_text, the last word overlaps the one before. */
 static inline bool same_text(const char *a, const char *b, size_t n)
 {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        if (word_at(a + i, 8) != word_at(b + i, 8))
+    if (n < 8)
+        return word_at(a, n) == word_at(b, n);
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i))
             return false;
-    return word_at(a + i, n - i) == word_at(b + i, n - i);
+    return load8(a + n - 8) == load8(b + n - 8);
 }
 
 static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
@@ -711,6 +724,7 @@ void obs_scan_part(ObsWorker *w)
             eof = true;
         else
             len += (size_t)n;
+        memset(buf + len, 0, 16);   /* split_fast finds no delimiter past len */
         if (eof && len == 0)
             break;
     }
