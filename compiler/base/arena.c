@@ -94,9 +94,10 @@ static void *map_huge(size_t n, size_t *mapped)
 
 void *mem_zeroed(size_t n)
 {
+    /* By size only, as mem_release decides how to give it back. */
     size_t mapped;
-    void *p = n >= BIG ? map_huge(n, &mapped) : NULL;
-    if (!p && !(p = calloc(n ? n : 1, 1))) {
+    void *p = n >= BIG ? map_huge(n, &mapped) : calloc(n ? n : 1, 1);
+    if (!p) {
         fputs("charterc: out of memory\n", stderr);
         exit(2);
     }

@@ -1,10 +1,7 @@
 /* hmap.c - the hash table; see hmap.h. */
 #include "hmap.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-
-/* Zeroed memory for n items of `size` bytes, from the map's arena or malloc. */
+/* Zeroed memory for n items of `size` bytes, from the map's arena or mem_zeroed. */
 static void *alloc(Arena *a, uint32_t n, size_t size)
 {
     return a ? arena_alloc(a, n * size) : mem_zeroed(n * size);
