@@ -261,7 +261,8 @@ args:
   | args ARROW          { $$ = list_push(sc, $1, punct(sc, ARG_ARROW, @2)); }
   | args '(' args ')'   {
                             Arg *g = punct(sc, ARG_GROUP, (Span){@2.file, @2.lo, @4.hi});
-                            g->group = args_close(sc, $3);
+                            g->group = arena_alloc(sc->arena, sizeof *g->group);
+                            *g->group = args_close(sc, $3);
                             $$ = list_push(sc, $1, g);
                         }
     ;

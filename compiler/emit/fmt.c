@@ -151,7 +151,7 @@ static void put_arg(Fmt *f, const Arg *a, uint32_t *pos, int cont)
     }
     buf_putc(f->out, '(');
     *pos = a->span.lo + 1;
-    put_args(f, &a->group, pos, false, cont);
+    put_args(f, a->group, pos, false, cont);
     gap(f, *pos, a->span.hi - 1, false, cont, true);
     buf_putc(f->out, ')');
     *pos = a->span.hi;
@@ -500,7 +500,7 @@ static bool same_args(const ArgList *a, const ArgList *b)
                 return false;
             break;
         case ARG_GROUP:
-            if (!same_args(&x->group, &y->group))
+            if (!same_args(x->group, y->group))
                 return false;
             break;
         case ARG_COMMA:

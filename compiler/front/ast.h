@@ -35,11 +35,13 @@ typedef struct __attribute__((packed, aligned(4))) ArgList {
     int n;
 } ArgList;
 
-/* 32 bytes: a large agreement has about one argument per two source
+/* 24 bytes: a large agreement has about one argument per two source
  * bytes' worth of statements (600,000 in 12 MB), and the compiler's memory
  * is bounded by a multiple of the source size (docs/performance.md).  An
  * argument holds the one value of its kind, so the values share storage;
- * read only the member its kind names. */
+ * read only the member its kind names.  A group's list is behind a
+ * pointer: groups are rare, and inline it would make every argument 32
+ * bytes. */
 struct Arg {
     uint8_t kind;       /* an ArgKind */
     bool bad;           /* an invalid date or number, already reported */
@@ -48,7 +50,7 @@ struct Arg {
         const char *text;   /* IDENT, STRING */
         double num;         /* NUMBER, PERCENT, TIME */
         int32_t date;       /* DATE */
-        ArgList group;      /* GROUP */
+        ArgList *group;     /* GROUP, never NULL */
     };
 };
 
@@ -142,6 +144,7 @@ struct Stmt {
 };
 
 _Static_assert(sizeof(Stmt) == 64, "a statement is one cache line");
+_Static_assert(sizeof(Arg) == 24, "an argument is 24 bytes");
 
 /* A statement's head word: `partner` in `partner itu "ITU" { ... }`. */
 static inline Span ast_head_span(const Stmt *st)

@@ -114,7 +114,7 @@ static void put_arg(Pk *k, const Arg *g)
         put_var(&k->body, (uint64_t)(((uint32_t)g->date << 1) ^ (uint32_t)(g->date >> 31)));
         break;
     case ARG_GROUP:
-        put_args(k, &g->group);
+        put_args(k, g->group);
         break;
     case ARG_COMMA:
     case ARG_ARROW:
@@ -339,7 +339,8 @@ static Arg *get_arg(Un *u)
     }
     case ARG_GROUP:
         if (enter(u)) {
-            get_args(u, &g->group);
+            g->group = arena_alloc(u->a, sizeof *g->group);
+            get_args(u, g->group);
             u->depth--;
         }
         break;

@@ -347,8 +347,8 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
     }
     c.i++;
     bool want_type = true, ok = true;
-    for (int i = 0; i < g->group.n; i++) {
-        const Arg *a = g->group.v[i];
+    for (int i = 0; i < g->group->n; i++) {
+        const Arg *a = g->group->v[i];
         ExternType t;
         if (want_type && a->kind == ARG_IDENT && extern_type(a->text, &t)) {
             VEC_PUSH(r->a, x->params, t);
@@ -364,7 +364,7 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
             break;
         }
     }
-    if (ok && want_type && g->group.n > 0) {
+    if (ok && want_type && g->group->n > 0) {
         diag_report(r->d, CHECK_EXTERN_SIGNATURE, g->span, "file",
                     "a parameter type is missing after the last ','");
         ok = false;

@@ -146,7 +146,7 @@ static void add_args(Toks *t, const ArgList *args)
         else if (a->kind == ARG_DATE || a->kind == ARG_TIME)
             add(t, a->span, TT_DATE, 0);
         else if (a->kind == ARG_GROUP)
-            add_args(t, &a->group);
+            add_args(t, a->group);
     }
 }
 

@@ -36,7 +36,7 @@ static void index_args(Walk *w, const ArgList *args)
             VEC_PUSH(w->a, w->spans, g->span);
             VEC_PUSH(w->a, w->next, -1);
         } else if (g->kind == ARG_GROUP) {
-            index_args(w, &g->group);
+            index_args(w, g->group);
         }
     }
 }

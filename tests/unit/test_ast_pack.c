@@ -71,7 +71,7 @@ static void same_arg(Arena *ab, uint32_t f, const Arg *a, const Arg *b)
         assert_int_equal(a->date, b->date);
         break;
     case ARG_GROUP:
-        same_args(ab, f, &a->group, &b->group);
+        same_args(ab, f, a->group, b->group);
         break;
     default:
         break;
