@@ -433,10 +433,15 @@ static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, int i, int r
     }
     bool full = cell >= 0 && obs_full_cell(oi, cell);
     ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
-    if (cell < 0 || full)
-        for (int e = 0; e < oi->neval; e++, sl++)
+    if (cell < 0 || full) {
+        /* evals[0] is as_of (obs_init), which the row is not after: its
+         * slot takes every row without reading evals, a line of its own
+         * that most indicators (no due date) need not wait for. */
+        slot_add(sl, date, cell, v);
+        for (int e = 1; e < oi->neval; e++)
             if (date <= oi->evals[e])
-                slot_add(sl, date, cell, v);
+                slot_add(sl + e, date, cell, v);
+    }
     if (oi->nper > 0 && date >= oi->anchor) {
         int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
         if (k >= 0) {
