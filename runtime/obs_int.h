@@ -33,8 +33,16 @@ typedef struct ObsCols {
  * index's map and the scan's search find them; derived indicators have
  * none.  Built before the workers start, read-only while they run. */
 typedef struct ObsKey {
+    /* What using a row with no breakdown reads of its indicator (ObsInd),
+     * copied: the key is in the cache already (finding the series compared
+     * its text), so such a row reads no ObsInd. */
+    const int32_t *evals;
+    const int16_t *ptab;
+    int32_t anchor, nper;
     int32_t ind, rep;
     int32_t slot, bit, ring;    /* into ObsWorker.slots, .bits, .ring (and .ring_per); ring -1: none */
+    int16_t neval;
+    bool history;
     uint32_t ilen, rlen;
     /* followed by the indicator's id, then the reporter's (no NUL) */
 } ObsKey;

@@ -389,12 +389,23 @@ static inline bool row_find(const ObsWorker *w, const Field *f, int nf, int *ind
     return r < x->nrep;
 }
 
-/* Uses one row of series (i, r) (row_find); false when it is not valid. */
-static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, int i, int r)
+/* The key of series (i, r) without its text (ObsKey). */
+static ObsKey key_make(const Obs *o, int i, int r)
+{
+    const ObsInd *oi = &o->ind[i];
+    return (ObsKey){oi->evals, oi->ptab, oi->anchor, oi->nper, i, r,
+                    oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
+                    oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (int16_t)oi->neval,
+                    oi->history, 0, 0};
+}
+
+/* Uses one row of series k (row_find); false when it is not valid. */
+static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, const ObsKey *ky)
 {
     const ObsCols *c = w->cols;
     Obs *o = w->o;
     const BundleIndex *ix = o->ix;
+    int i = ky->ind, r = ky->rep;
     const BundleInd *x = &ix->ind[i];
     ObsInd *oi = &o->ind[i];
     int32_t date;
@@ -432,27 +443,27 @@ static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, int i, int r
         return true;
     }
     bool full = cell >= 0 && obs_full_cell(oi, cell);
-    ObsSlot *sl = w->slots + oi->slot_base + r * oi->neval;
+    ObsSlot *sl = w->slots + ky->slot;
     if (cell < 0 || full) {
         /* evals[0] is as_of (obs_init), which the row is not after: its
          * slot takes every row without reading evals, a line of its own
          * that most indicators (no due date) need not wait for. */
         slot_add(sl, date, cell, v);
-        for (int e = 1; e < oi->neval; e++)
-            if (date <= oi->evals[e])
+        for (int e = 1; e < ky->neval; e++)
+            if (date <= ky->evals[e])
                 slot_add(sl + e, date, cell, v);
     }
-    if (oi->nper > 0 && date >= oi->anchor) {
-        int k = oi->ptab ? oi->ptab[date - oi->anchor] : period_index(oi, w->pstart[i], date);
+    if (ky->nper > 0 && date >= ky->anchor) {
+        int k = ky->ptab ? ky->ptab[date - ky->anchor] : period_index(oi, w->pstart[i], date);
         if (k >= 0) {
-            w->bits[oi->bit_base + r * oi->nwords + k / 64] |= 1ull << (k % 64);
-            int at = oi->ring_base + r * OBS_RING;
-            ObsSlot *e = (cell < 0 || full) ? ring_entry(w->ring + at, w->ring_per + at, k) : NULL;
+            w->bits[ky->bit + k / 64] |= 1ull << (k % 64);
+            ObsSlot *e = (cell < 0 || full) ? ring_entry(w->ring + ky->ring, w->ring_per + ky->ring, k)
+                                            : NULL;
             if (e)
                 slot_add(e, date, cell, v);
         }
     }
-    if (o->all_rows || (oi->history && (cell < 0 || full)))
+    if (o->all_rows || (ky->history && (cell < 0 || full)))
         push_row(&w->ser[i][r], date, cell, v);
     return true;
 }
@@ -474,7 +485,10 @@ static bool trim_fields(Field *f, int nf)
 static bool row_use(ObsWorker *w, const Field *f, int nf)
 {
     int i, r;
-    return row_find(w, f, nf, &i, &r) && row_use_at(w, f, nf, i, r);
+    if (!row_find(w, f, nf, &i, &r))
+        return false;
+    ObsKey k = key_make(w->o, i, r);
+    return row_use_at(w, f, nf, &k);
 }
 
 /* One record.  `plain`: split by split_fast or split_plain, which leave
@@ -486,7 +500,7 @@ static void row(ObsWorker *w, Field *f, int nf, bool plain, const ObsKey *key)
 {
     if (nf == 1 && f[0].n == 0)
         return;     /* a blank line */
-    if ((key ? row_use_at(w, f, nf, key->ind, key->rep) : row_use(w, f, nf)) ||
+    if ((key ? row_use_at(w, f, nf, key) : row_use(w, f, nf)) ||
         (plain && trim_fields(f, nf) && row_use(w, f, nf))) {
         w->rows++;
         return;
@@ -628,9 +642,6 @@ static void batch_run(ObsWorker *w, Batch *b)
             b->key[j] = NULL;
             continue;
         }
-        const ObsInd *oi = &w->o->ind[k->ind];
-        __builtin_prefetch(oi);
-        __builtin_prefetch((const char *)oi + 64);
         __builtin_prefetch(w->slots + k->slot, 1);
         __builtin_prefetch(w->bits + k->bit, 1);
         if (k->ring >= 0) {
@@ -843,7 +854,6 @@ void obs_scan_keys(const Obs *o, ObsKeys *ks)
     size_t at = 0;
     for (int i = 0; i < ix->nind; i++) {
         const BundleInd *x = &ix->ind[i];
-        const ObsInd *oi = &o->ind[i];
         size_t ni = strlen(x->id);
         /* The series row_find finds: the first indicator of an id, the
          * first reporter of an id, none of a derived indicator. */
@@ -853,9 +863,9 @@ void obs_scan_keys(const Obs *o, ObsKeys *ks)
             /* The key is written first: hashing and comparing read 8
              * bytes at a time, which the ids themselves may not have. */
             ObsKey *k = (ObsKey *)(void *)(ks->rec + at);
-            *k = (ObsKey){i, r, oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
-                          oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (uint32_t)ni,
-                          x->replen[r]};
+            *k = key_make(o, i, r);
+            k->ilen = (uint32_t)ni;
+            k->rlen = x->replen[r];
             char *text = (char *)(k + 1);
             memcpy(text, x->id, ni);
             memcpy(text + ni, x->rep[r], x->replen[r]);
