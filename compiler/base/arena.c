@@ -30,6 +30,7 @@ typedef struct Chunk {
 struct Arena {
     Chunk *head;
     size_t total;
+    size_t expect;      /* arena_expect's bytes */
     /* The intern table: the text of each name, no value.  It is malloc'd
      * (freed with the arena) so that its growth leaves nothing behind in
      * the arena; made on the first name. */
@@ -51,6 +52,7 @@ Arena *arena_new(void)
     Arena *a = xmalloc(sizeof *a);
     a->head = NULL;
     a->total = 0;
+    a->expect = 0;
     memset(&a->names, 0, sizeof a->names);
     return a;
 }
@@ -125,7 +127,7 @@ static void *bump_fresh(Arena *a, size_t n, size_t align, bool *fresh)
         bool own = n > CHUNK / 4;
         size_t size = own ? n : CHUNK, mapped = 0;
         Chunk *nc = NULL;
-        if (!own && a->total >= 4 * HUGE) {
+        if (!own && (a->total >= 4 * HUGE || a->expect >= 4 * HUGE)) {
             /* A big compilation: 2 MiB chunks on huge pages. */
             nc = map_huge(HUGE, &mapped);
             if (nc)
@@ -284,6 +286,11 @@ void **arena_intern_slot(Arena *a, const char *s, size_t n, const char **text)
     }
     *text = intern(a, s, n);
     return (void **)(void *)(*text - sizeof(void *));
+}
+
+void arena_expect(Arena *a, size_t bytes)
+{
+    a->expect = bytes;
 }
 
 size_t arena_used(const Arena *a)

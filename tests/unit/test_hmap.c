@@ -177,6 +177,28 @@ static void test_mem(void **state)
     hmap_free(&m);
 }
 
+/* An arena told to expect a big compilation hands out zeroed, aligned
+ * memory from its huge chunks at once, and big blocks beside them. */
+static void test_arena_expect(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    arena_expect(a, (size_t)64 << 20);
+    for (int i = 0; i < 100000; i++) {
+        size_t n = (size_t)(i % 97) + 1;
+        unsigned char *p = arena_alloc(a, n);
+        assert_int_equal((uintptr_t)p % 8, 0);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(p[k], 0);
+        memset(p, 0xCD, n);
+    }
+    unsigned char *big = arena_alloc(a, (size_t)3 << 20);
+    assert_int_equal(big[0], 0);
+    assert_int_equal(big[((size_t)3 << 20) - 1], 0);
+    assert_true(arena_used(a) >= (size_t)3 << 20);
+    arena_free(a);
+}
+
 /* ---- named objects ---- */
 
 typedef struct Thing {
@@ -270,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_insert),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_mem),
+        cmocka_unit_test(test_arena_expect),
         cmocka_unit_test(test_named),
         cmocka_unit_test(test_tagged),
     };
