@@ -41,7 +41,7 @@ char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 size_t arena_used(const Arena *a);
 /* The arena will hold about `bytes`: when that is a big compilation, its
  * chunks are 2 MiB on huge pages from the first, not only once 8 MiB are
- * used (a tracker's start-up compiles views whose text it does not read
+ * used (compile_memory's files, a tracker's views among them, are not read
  * into the arena, so the arena cannot tell from that). */
 void arena_expect(Arena *a, size_t bytes);
 

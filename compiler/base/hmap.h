@@ -104,23 +104,36 @@ bool hmap_ptr_has(const HMap *m, const void *p);
 
 /* ---- string keys ---------------------------------------------------------- */
 
-/* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
- * lexer a name per token.  Eight bytes at a time (the last eight again,
- * overlapping, for the tail; a key of 4 to 7 bytes as two words of four
- * that overlap, a shorter one byte by byte), then murmur3's finalizer, so
- * every byte reaches the low bits the table uses. */
-static inline uint32_t hmap_hash(const char *s, size_t n)
+/* The first eight bytes of s[0..n), zero-padded when n < 8, read with no
+ * byte past n and no library call: a key of 4 to 7 bytes as two words of
+ * four that overlap, a shorter one byte by byte. */
+static inline uint64_t hmap_head(const char *s, size_t n)
 {
-    uint64_t x = n * 0x9E3779B97F4A7C15ull, w;
-    if (n >= 4 && n < 8) {
+    uint64_t w = 0;
+    if (n >= 8) {
+        memcpy(&w, s, 8);
+    } else if (n >= 4) {
         uint32_t lo, hi;
         memcpy(&lo, s, 4);
         memcpy(&hi, s + n - 4, 4);
-        x ^= (uint64_t)hi << 32 | lo;
-    } else if (n < 4) {
-        if (n > 0)
-            x ^= (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-                 (uint64_t)(unsigned char)s[n - 1] << 16;
+        w = lo | (uint64_t)hi << (8 * (n - 4));
+    } else {
+        for (size_t i = 0; i < n; i++)
+            w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    }
+    return w;
+}
+
+/* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
+ * lexer a name per token.  Eight bytes at a time (the last eight again,
+ * overlapping, for the tail; a key under 8 bytes as hmap_head reads it),
+ * then murmur3's finalizer, so every byte reaches the low bits the table
+ * uses. */
+static inline uint32_t hmap_hash(const char *s, size_t n)
+{
+    uint64_t x = n * 0x9E3779B97F4A7C15ull, w;
+    if (n < 8) {
+        x ^= hmap_head(s, n);
     } else {
         for (size_t i = 0; i + 8 < n; i += 8) {
             memcpy(&w, s + i, 8);
@@ -153,39 +166,7 @@ static inline bool hmap_same(const char *a, const char *b, size_t n)
         memcpy(&y, b + n - 8, 8);
         return x == y;
     }
-    if (n >= 4) {
-        uint32_t u, v;
-        memcpy(&u, a, 4);
-        memcpy(&v, b, 4);
-        if (u != v)
-            return false;
-        memcpy(&u, a + n - 4, 4);
-        memcpy(&v, b + n - 4, 4);
-        return u == v;
-    }
-    while (n--)
-        if (*a++ != *b++)
-            return false;
-    return true;
-}
-
-/* The first eight bytes of s[0..n), zero-padded when n < 8 (read as
- * hmap_hash reads them, with no byte past n). */
-static inline uint64_t hmap_head(const char *s, size_t n)
-{
-    uint64_t w = 0;
-    if (n >= 8) {
-        memcpy(&w, s, 8);
-    } else if (n >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + n - 4, 4);
-        w = lo | (uint64_t)hi << (8 * (n - 4));
-    } else {
-        for (size_t i = 0; i < n; i++)
-            w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    }
-    return w;
+    return hmap_head(a, n) == hmap_head(b, n);
 }
 
 /* The slot of key s[0..n) whose hash is h (hmap_hash), or -1. */

@@ -202,13 +202,6 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
 
 int bundle_compile(const Bundle *b, Compilation *c)
 {
-    /* A compilation takes about five times its text (docs/performance.md):
-     * a big one's memory is on huge pages from the start, which takes
-     * about 4 % off `status` on a large agreement. */
-    size_t text = 0;
-    for (int k = 0; k < b->nfiles; k++)
-        text += b->views[k].len;
-    arena_expect(c->arena, 5 * text);
     return compile_memory(c, b->stdlib, b->views, b->nfiles);
 }
 
