@@ -74,7 +74,7 @@ static const char *where(const Trk *t, const Decl *d)
 {
     int line, col;
     src_linecol(&t->comp->sm, d->id_span, &line, &col);
-    const SrcFile *f = t->comp->sm.files.v[d->file];
+    const SrcFile *f = t->comp->sm.files.v[d->span.file];
     return arena_printf(t->a, "%s:%d", f->display, line);
 }
 

@@ -54,13 +54,20 @@ void mem_release(void *p, size_t n);
 
 /* A growable array whose storage lives in an arena.  Growth doubles the
  * capacity, so the memory left behind is at most the final size.  The first
- * block holds 2 items: most lists are short.  (The parser does not grow
- * its lists here: it copies each to the arena at its exact size.) */
+ * block holds 2 items, or 1 of more than 16 bytes: most lists are short,
+ * and a big item is most often alone (an activity's one budget, a
+ * partner's one commitment: a second slot for each was 2.7 MB of the
+ * dense benchmark agreement).  (The parser does not grow its lists here:
+ * it copies each to the arena at its exact size.) */
 #define VEC(T) struct { T *v; int n, cap; }
-#define VEC_PUSH(A, vec, item)                                              \
+#define VEC_FIRST(vec) (sizeof *(vec).v > 16 ? 1 : 2)
+#define VEC_PUSH(A, vec, item) VEC_PUSH_FIRST(A, vec, item, VEC_FIRST(vec))
+/* VEC_PUSH whose first block holds `first` items (at least 1; evaluated
+ * only then), for a caller that knows how many are coming. */
+#define VEC_PUSH_FIRST(A, vec, item, first)                                 \
     do {                                                                    \
         if ((vec).n == (vec).cap) {                                         \
-            int nc_ = (vec).cap ? (vec).cap * 2 : 2;                        \
+            int nc_ = (vec).cap ? (vec).cap * 2 : (first);                  \
             void *nv_ = arena_alloc((A), (size_t)nc_ * sizeof *(vec).v);    \
             if ((vec).n)                                                    \
                 memcpy(nv_, (vec).v, (size_t)(vec).n * sizeof *(vec).v);    \

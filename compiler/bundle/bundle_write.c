@@ -162,7 +162,7 @@ static void cuts_of(Arena *a, const Model *m, uint32_t file, const SrcFile *f, C
     for (int i = 0; i < m->partners.n; i++) {
         const Partner *p = m->partners.v[i];
         const Decl *d = &p->d;
-        if (d->file != file || d->is_std)
+        if (d->span.file != file || d->is_std)
             continue;
         if (p->joins == DATE_NONE && p->leaves == DATE_NONE) {
             Span body = {file, title_end(f, d), d->span.hi};

@@ -35,7 +35,7 @@ Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
     va_start(ap, fmt);
     char *msg = arena_vprintf(x->c->arena, fmt, ap);
     va_end(ap);
-    Diagnostic *g = diag_report(&x->c->diag, check, span, subj ? subj->subject : "file", "%s",
+    Diagnostic *g = diag_report(&x->c->diag, check, span, subj ? model_decl_subject(x->c->arena, subj) : "file", "%s",
                                 msg);
     /* An allow in the declaration, then in the subject's extra list, then
      * at the top of the file the subject is in. */
@@ -44,7 +44,7 @@ Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
         al = find_allow((AllowList *)allows, name);
     /* A subject the prelude declares (a topic no clause covers) is allowed
      * in the file where the finding points. */
-    uint32_t file = subj && !subj->is_std ? subj->file : span.file;
+    uint32_t file = subj && !subj->is_std ? subj->span.file : span.file;
     for (int i = 0; !al && i < x->m->file_allows.n; i++)
         if (x->m->file_allows.v[i].file == file)
             al = find_allow(&x->m->file_allows.v[i].allows, name);

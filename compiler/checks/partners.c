@@ -78,7 +78,8 @@ void check_listed_twice(CheckCtx *x)
         Diagnostic *g = check_report(x, CHECK_LISTED_TWICE, rp->subject, NULL, rp->span,
                                      "'%s' is listed twice in %s%s%s", rp->named->id, rp->role,
                                      rp->subject ? " of " : "",
-                                     rp->subject ? rp->subject->subject : "");
+                                     rp->subject ? model_decl_subject(x->c->arena, rp->subject)
+                                                 : "");
         diag_hint(&x->c->diag, g, "remove the repeat, or write the name that was meant");
     }
     for (int i = 0; i < m->activities.n; i++) {

@@ -336,15 +336,16 @@ void rdiff_decls(RdiffCtx *r, const RdiffKind *k, const void *const *ov, int on,
         RdiffWho w = {0};
         who_both(r, k, io.v[i], o, n, &w);
         if (!n) {
-            rdiff_add_remove(r, false, k->material, o->subject, NULL, rdiff_str(r->a, o->title),
+            rdiff_add_remove(r, false, k->material, model_decl_subject(r->a, o), NULL, rdiff_str(r->a, o->title),
                              &w);
             continue;
         }
-        rdiff_string(r, false, n->subject, k->title, o->title, n->title, NULL);
+        const char *subj = model_decl_subject(r->a, n);
+        rdiff_string(r, false, subj, k->title, o->title, n->title, NULL);
         if (k->fields)
-            k->fields(r, n->subject, o, n, &w);
+            k->fields(r, subj, o, n, &w);
         if (k->allows)
-            rdiff_allows(r, n->subject, &o->allows, &n->allows);
+            rdiff_allows(r, subj, &o->allows, &n->allows);
     }
     for (int i = 0; i < in.n; i++) {
         if (rdiff_find(ov, on, in.v[i]))
@@ -352,7 +353,7 @@ void rdiff_decls(RdiffCtx *r, const RdiffKind *k, const void *const *ov, int on,
         const Decl *n = rdiff_find(nv, nn, in.v[i]);
         RdiffWho w = {0};
         who_both(r, k, in.v[i], NULL, n, &w);
-        rdiff_add_remove(r, true, k->material, n->subject, NULL, rdiff_str(r->a, n->title), &w);
+        rdiff_add_remove(r, true, k->material, model_decl_subject(r->a, n), NULL, rdiff_str(r->a, n->title), &w);
     }
     if (k->list)
         rdiff_order(r, k->list, &io, &in);

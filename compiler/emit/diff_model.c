@@ -50,7 +50,7 @@ static void agreement(RdiffCtx *r)
     if (!o || !n)
         return;
     Arena *a = r->a;
-    const char *subj = n->d.subject;
+    const char *subj = model_decl_subject(r->a, &n->d);
     if (strcmp(o->d.id, n->d.id) != 0)
         rdiff_change(r, RD_CHANGED, false, subj, "id", o->d.id, n->d.id, NULL);
     rdiff_string(r, false, subj, "title", o->d.title, n->d.title, NULL);
@@ -205,10 +205,10 @@ static void partners(RdiffCtx *r)
         if (!n) {
             RdiffWho w = {.every = true};
             rdiff_who_add(r, &w, o->d.id);
-            rdiff_add_remove(r, false, true, o->d.subject, NULL, rdiff_str(r->a, o->d.title), &w);
+            rdiff_add_remove(r, false, true, model_decl_subject(r->a, &o->d), NULL, rdiff_str(r->a, o->d.title), &w);
             continue;
         }
-        const char *subj = n->d.subject;
+        const char *subj = model_decl_subject(r->a, &n->d);
         RdiffWho w = {0};
         rdiff_who_add(r, &w, n->d.id);
         rdiff_string(r, false, subj, "title", o->d.title, n->d.title, NULL);
@@ -229,7 +229,7 @@ static void partners(RdiffCtx *r)
     for (int i = 0; i < nn.n; i++)
         if (!RDIFF_FIND(r->o->partners, nn.v[i])) {
             const Partner *n = RDIFF_FIND(r->n->partners, nn.v[i]);
-            rdiff_add_remove(r, true, true, n->d.subject, NULL, rdiff_str(r->a, n->d.title),
+            rdiff_add_remove(r, true, true, model_decl_subject(r->a, &n->d), NULL, rdiff_str(r->a, n->d.title),
                              &every);
         }
     rdiff_order(r, "partners", &no, &nn);
@@ -708,9 +708,9 @@ static void externs(RdiffCtx *r)
                 continue;
             const Extern *y = RDIFF_FIND(other->externs, x->d.id);
             if (!y)
-                rdiff_add_remove(r, pass, true, x->d.subject, NULL, signature(r, x), &every);
+                rdiff_add_remove(r, pass, true, model_decl_subject(r->a, &x->d), NULL, signature(r, x), &every);
             else if (!pass)
-                rdiff_scalar(r, true, y->d.subject, "signature", signature(r, x),
+                rdiff_scalar(r, true, model_decl_subject(r->a, &y->d), "signature", signature(r, x),
                              signature(r, y), &every);
         }
     }

@@ -180,7 +180,6 @@ static void push_decl(Model *m, Arena *a, Decl *d, const Decl *old)
  * declared (the first declaration wins). */
 static bool declare(Resolver *r, Scope *s, Decl *d)
 {
-    d->subject = subject_of(r->a, d);
     Decl *old = hmap_named_put(&s->m->syms, d);
     if (old && old->is_std && !d->is_std) {
         hmap_named_replace(&s->m->syms, d);
@@ -212,7 +211,6 @@ static Decl *new_decl(Resolver *r, DeclKind k, size_t size, const char *id, Span
     d->id = id;
     d->id_span = id_span;
     d->span = st->span;
-    d->file = st->span.file;
     d->is_std = is_std;
     return d;
 }
@@ -550,7 +548,6 @@ static void declare_namespace(Resolver *r, Scope *s, const Stmt *st, const char 
     ns->d.id = as;
     ns->d.id_span = as_span;
     ns->d.span = st->span;
-    ns->d.file = st->span.file;
     ns->model = m;
     declare(r, s, &ns->d);
 }
@@ -747,8 +744,8 @@ static void subjects_of_errors(Resolver *r, const Scope *root)
             g->span.file == NO_FILE || (int)g->span.file >= nfiles || !by_file[g->span.file])
             continue;
         const Decl *d = decl_around(by_file[g->span.file], g->span);
-        if (d && d->subject)
-            g->subject = d->subject;
+        if (d)
+            g->subject = model_decl_subject(r->a, d);
     }
 }
 

@@ -526,7 +526,7 @@ static void mi_after(Cur *c, Decl *d)
         int n = m->after.n;
         RESOLVE_LIST_PUSH(&l, m->after, Milestone);
         if (m->after.n > n)
-            VEC_PUSH(c->r->a, m->after_spans, l.span);
+            VEC_PUSH_FIRST(c->r->a, m->after_spans, l.span, cur_list_left(&l));
     }
     if (l.ok)
         cur_end(c);

@@ -365,6 +365,13 @@ bool cur_list_next(CurList *l)
     return false;
 }
 
+int cur_list_left(const CurList *l)
+{
+    /* What is left alternates NAME and `,`. */
+    int rest = l->done ? 0 : l->c->args->n - l->c->i;
+    return 1 + (rest + 1) / 2;
+}
+
 /* Below this length a list is scanned: most lists name one to four items. */
 enum { LISTED_SCAN = 16 };
 
@@ -400,11 +407,6 @@ bool resolve_listed(Resolver *r, const void *vec, const void *items, int n, cons
         return true;
     hmap_ptr_add(&r->listed, x);
     return false;
-}
-
-const char *subject_of(Arena *a, const Decl *d)
-{
-    return arena_join(a, decl_kind_name(d->kind), ' ', d->id);
 }
 
 /* "did you mean" among the names of the kinds in `want`. */

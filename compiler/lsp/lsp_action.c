@@ -100,7 +100,7 @@ static void accepts_allow(void *ctx, const char *name, bool repeat, bool block)
 static const Decl *subject_of_finding(const Compilation *c, const Diagnostic *g)
 {
     for (int i = 0; g->subject && i < c->decls.n; i++)
-        if (c->decls.v[i]->subject && strcmp(c->decls.v[i]->subject, g->subject) == 0)
+        if (model_decl_has_subject(c->decls.v[i], g->subject))
             return c->decls.v[i]->id_span.file == c->root_file ? c->decls.v[i] : NULL;
     return NULL;
 }

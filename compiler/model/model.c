@@ -143,3 +143,15 @@ Duration indicator_grace(const Indicator *ind)
         return ind->report_within;
     return (Duration){MODEL_REPORT_GRACE_DAYS, DUR_DAY};
 }
+
+const char *model_decl_subject(Arena *a, const Decl *d)
+{
+    return arena_join(a, decl_kind_name(d->kind), ' ', d->id);
+}
+
+bool model_decl_has_subject(const Decl *d, const char *subject)
+{
+    const char *k = decl_kind_name(d->kind);
+    size_t n = strlen(k);
+    return strncmp(subject, k, n) == 0 && subject[n] == ' ' && strcmp(subject + n + 1, d->id) == 0;
+}
