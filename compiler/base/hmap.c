@@ -237,8 +237,7 @@ static uint32_t named_slot(const HMap *m, int tag, const char *name, uint32_t h)
             continue;
         /* Names are mostly interned: the same text is the same pointer,
          * and the name's text need not be read. */
-        const char *kn = m->name(e->obj);
-        if (kn == name || strcmp(kn, name) == 0)
+        if (e->name == name || strcmp(e->name, name) == 0)
             return i;
     }
 }
@@ -257,6 +256,7 @@ void *hmap_named_replace(HMap *m, const void *obj)
     if (!old)
         return hmap_named_put(m, obj);
     m->obj[i].obj = obj;
+    m->obj[i].name = name;
     return old;
 }
 
@@ -272,7 +272,7 @@ void *hmap_named_put(HMap *m, const void *obj)
         grow(m);
         i = free_slot(m, h);
     }
-    m->obj[i] = (HMapObj){obj, h, tag};
+    m->obj[i] = (HMapObj){obj, name, h, tag};
     m->n++;
     return NULL;
 }
