@@ -120,7 +120,7 @@ static void rehash(HMap *m, int expected)
         if (old.kind == HMAP_STR) {
             if (!old.str[k].key)
                 continue;
-            i = free_slot(m, old.str[k].hash);
+            i = free_slot(m, hmap_sig_hash(old.str[k].sig));
             m->str[i] = old.str[k];
         } else if (old.kind == HMAP_NAMED) {
             if (!old.obj[k].obj)
@@ -209,7 +209,7 @@ uint32_t hmap_str_insert(HMap *m, const char *s, size_t n, uint32_t h, bool *add
     if (full(m))
         grow(m);
     uint32_t i = free_slot(m, h);
-    m->str[i] = (HMapStr){s, h, (uint32_t)n, hmap_head(s, n)};
+    m->str[i] = (HMapStr){s, hmap_sig(s, n, h)};
     m->n++;
     return i;
 }

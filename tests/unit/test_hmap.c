@@ -129,6 +129,38 @@ static void test_insert(void **state)
     arena_free(a);
 }
 
+/* Keys a signature (hmap_sig) must tell apart or not: a short key and its
+ * zero-padded longer self, keys of 7 and 8 bytes with one prefix, long
+ * keys of one length; and a table that grows keeps finding them (the
+ * hash of a short key comes back from its signature). */
+static void test_signature(void **state)
+{
+    static const char *const keys[] = {"a", "a\0", "a\0\0\0\0\0\0", "", "abcdefg", "abcdefgh",
+                                       "abcdefghi", "abcdefghj", "x.y", "indicator_1"};
+    static const size_t lens[] = {1, 2, 7, 0, 7, 8, 9, 9, 3, 11};
+    enum { NK = sizeof lens / sizeof lens[0] };
+    HMap m;
+    hmap_init_str(&m, NULL, 1, true);
+    for (int i = 0; i < NK; i++)
+        hmap_str_put(&m, keys[i], lens[i], i);
+    char more[40][8];
+    for (int i = 0; i < 40; i++) {
+        snprintf(more[i], sizeof more[i], "k%d", i);
+        hmap_str_put(&m, more[i], strlen(more[i]), 100 + i);
+    }
+    assert_int_equal(m.n, NK + 40);
+    assert_true(m.mask + 1 > 16);
+    for (int i = 0; i < 40; i++)
+        assert_int_equal(hmap_str_get(&m, more[i], strlen(more[i])), 100 + i);
+    for (int i = 0; i < NK; i++) {
+        assert_int_equal(hmap_str_get(&m, keys[i], lens[i]), i);
+        assert_int_equal(hmap_sig_hash(hmap_sig(keys[i], lens[i], hmap_hash(keys[i], lens[i]))),
+                         hmap_hash(keys[i], lens[i]));
+    }
+    assert_int_equal(hmap_str_get(&m, "abcdefgi", 8), -1);
+    hmap_free(&m);
+}
+
 /* Every byte of a key reaches the hash, whatever its length: keys that
  * differ in one bit anywhere hash apart. */
 static void test_hash(void **state)
@@ -290,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_set),
         cmocka_unit_test(test_strings),
         cmocka_unit_test(test_insert),
+        cmocka_unit_test(test_signature),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_mem),
         cmocka_unit_test(test_arena_expect),
