@@ -35,8 +35,8 @@ Diagnostic *check_report(CheckCtx *x, CheckId check, const Decl *subject,
     va_start(ap, fmt);
     char *msg = arena_vprintf(x->c->arena, fmt, ap);
     va_end(ap);
-    Diagnostic *g = diag_report(&x->c->diag, check, span, subj ? model_decl_subject(x->c->arena, subj) : "file", "%s",
-                                msg);
+    Diagnostic *g = diag_report(&x->c->diag, check, span,
+                                subj ? model_decl_subject(x->c->arena, subj) : "file", "%s", msg);
     /* An allow in the declaration, then in the subject's extra list, then
      * at the top of the file the subject is in. */
     Allow *al = subj ? find_allow((AllowList *)&subj->allows, name) : NULL;

@@ -9,15 +9,17 @@
 
 /* ---- resources: overcommitted_partner, resource_gap -------------------- */
 
+/* 32 bytes, where a copy of the amount and the span made 56: there is one
+ * per budget and commitment (40,000 on the dense benchmark agreement),
+ * and sorting copies them once more. */
 typedef struct Res {
+    const Unit *unit;       /* here for cmp_res, which reads it most */
+    const void *src;        /* the Budget, or the Commitment when commit */
     int partner;            /* the provider's position; -1 for resource_gap */
-    const Unit *unit;
-    double amount;
+    int order;              /* source order, for stable notes */
+    int act;                /* a budget's activity's position */
     bool commit;            /* a commitment; else a budget */
     bool conditional;       /* a commitment `subject_to` a condition */
-    int order;              /* source order, for stable notes */
-    Span span;
-    const Activity *act;    /* budgets */
 } Res;
 
 /* The amount the sums use: NAN for a negative amount in a unit that counts,
@@ -27,6 +29,23 @@ typedef struct Res {
 static double usable(double v, const Unit *u)
 {
     return v < 0 && !u->is_signed ? NAN : v;
+}
+
+static const Quantity *res_q(const Res *r)
+{
+    return r->commit ? &((const Commitment *)r->src)->q : &((const Budget *)r->src)->q;
+}
+
+static double res_amount(const Res *r)
+{
+    return usable(res_q(r)->value, r->unit);
+}
+
+/* Where the evidence points: the budget's statement, the commitment's
+ * quantity. */
+static Span res_span(const Res *r)
+{
+    return r->commit ? res_q(r)->span : ((const Budget *)r->src)->span;
 }
 
 static int cmp_res(const void *a, const void *b)
@@ -70,8 +89,7 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
             int p = by_partner ? hmap_ptr_index(&ix, from) : -1;
             if (!bu->q.unit || (by_partner && p < 0))
                 continue;
-            r.v[r.n++] = (Res){p, bu->q.unit, usable(bu->q.value, bu->q.unit), false, false,
-                               order++, bu->span, ac};
+            r.v[r.n++] = (Res){bu->q.unit, bu, p, order++, i, false, false};
         }
     }
     for (int i = 0; i < m->partners.n; i++) {
@@ -79,10 +97,10 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
         if (!CF_USER(pa))
             continue;
         for (int k = 0; k < pa->commits.n; k++) {
-            const Quantity *q = &pa->commits.v[k].q;
-            if (q->unit)
-                r.v[r.n++] = (Res){by_partner ? i : -1, q->unit, usable(q->value, q->unit), true,
-                                   pa->commits.v[k].condition != NULL, order++, q->span, NULL};
+            const Commitment *cm = &pa->commits.v[k];
+            if (cm->q.unit)
+                r.v[r.n++] = (Res){cm->q.unit, cm, by_partner ? i : -1, order++, -1, true,
+                                   cm->condition != NULL};
         }
     }
     hmap_free(&ix);
@@ -110,7 +128,7 @@ static int unit_sums(const Res *r, int u, int n, Sums *s)
     int k = u;
     for (; k < n && strcmp(r[k].unit->d.id, r[u].unit->d.id) == 0; k++)
         *(!r[k].commit ? &s->budgeted : r[k].conditional ? &s->conditional : &s->firm) +=
-            r[k].amount;
+            res_amount(&r[k]);
     return k;
 }
 
@@ -166,12 +184,13 @@ void check_overcommitted_partner(CheckCtx *x)
                 int uj = unit_sums(r, u, pj, &su);
                 for (int k = u; k < uj && more_than(su.budgeted, su.firm); k++) {
                     if (r[k].commit)
-                        diag_related(&x->c->diag, g, r[k].span, "'%s' commits %s here%s",
-                                     pa->d.id, cf_qty(a, r[k].amount, r[k].unit),
+                        diag_related(&x->c->diag, g, res_span(&r[k]), "'%s' commits %s here%s",
+                                     pa->d.id, cf_qty(a, res_amount(&r[k]), r[k].unit),
                                      r[k].conditional ? ", subject to a condition" : "");
                     else
-                        diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
-                                     cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                        diag_related(&x->c->diag, g, res_span(&r[k]), "%s for activity '%s'",
+                                     cf_qty(a, res_amount(&r[k]), r[k].unit),
+                                     m->activities.v[r[k].act]->d.id);
                 }
                 u = uj;
             }
@@ -225,8 +244,9 @@ void check_resource_gap(CheckCtx *x)
                  notes < MAX_NOTES;
                  k++)
                 if (!r[k].commit) {
-                    diag_related(&x->c->diag, g, r[k].span, "%s for activity '%s'",
-                                 cf_qty(a, r[k].amount, r[k].unit), r[k].act->d.id);
+                    diag_related(&x->c->diag, g, res_span(&r[k]), "%s for activity '%s'",
+                                 cf_qty(a, res_amount(&r[k]), r[k].unit),
+                                 m->activities.v[r[k].act]->d.id);
                     notes++;
                 }
         diag_hint(&x->c->diag, g,
