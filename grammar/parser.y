@@ -9,7 +9,8 @@
 #include "source.h"
 typedef void *yyscan_t;
 struct ScanCtx;
-/* A list still being parsed: its items are sc->items.v[at .. at + n). */
+/* A list still being parsed: its items are v[at .. at + n) of its stack
+ * (ScanCtx's stmts or args). */
 typedef struct OpenList { int at, n; } OpenList;
 /* Locations are byte spans: a rule spans from its first symbol's start to
  * its last symbol's end; an empty rule sits at the end of what precedes. */
@@ -43,9 +44,11 @@ static void cyerror(Span *loc, yyscan_t scanner, ScanCtx *sc, const char *msg)
     sc->ast->syntax_errors = true;
 }
 
-static Stmt *mkstmt(ScanCtx *sc, StmtKind k, Span span)
+/* A statement; one without a block is AST_LEAF_SIZE bytes (ast.h). */
+static Stmt *mkstmt(ScanCtx *sc, StmtKind k, Span span, bool block)
 {
-    Stmt *s = arena_alloc(sc->arena, sizeof *s);
+    Stmt *s = arena_alloc(sc->arena, block ? sizeof *s : AST_LEAF_SIZE);
+    s->has_block = block;
     s->kind = k;
     s->span = span;
     return s;
@@ -78,28 +81,41 @@ static Expr *binary(ScanCtx *sc, ExprOp op, Expr *l, Expr *r, Span span)
     return e;
 }
 
-/* A new list starts at the top of the items stack. */
-static OpenList list_open(ScanCtx *sc)
+/* A list opens at the top of its stack. */
+#define LIST_OPEN(stack) ((OpenList){(stack).n, 0})
+
+/* Room for one more item on a stack (the statements' or the arguments'). */
+#define STACK_ROOM(stack)                                                   \
+    do {                                                                    \
+        if ((stack).n == (stack).cap) {                                     \
+            int cap_ = (stack).cap ? (stack).cap * 2 : 256;                 \
+            void *v_ = realloc((stack).v, (size_t)cap_ * sizeof *(stack).v); \
+            if (!v_) {                                                      \
+                fputs("charterc: out of memory\n", stderr);                 \
+                exit(2);                                                    \
+            }                                                               \
+            (stack).v = v_;                                                 \
+            (stack).cap = cap_;                                             \
+        }                                                                   \
+    } while (0)
+
+/* Appends to l, the innermost list being parsed on its stack.  Anything
+ * above l's items was left by a list that error recovery abandoned: it is
+ * dropped. */
+static OpenList stmt_push(ScanCtx *sc, OpenList l, Stmt *st)
 {
-    return (OpenList){sc->items.n, 0};
+    sc->stmts.n = l.at + l.n;
+    STACK_ROOM(sc->stmts);
+    sc->stmts.v[sc->stmts.n++] = st;
+    l.n++;
+    return l;
 }
 
-/* Appends to l, the innermost list being parsed.  Anything above l's items
- * was left by a list that error recovery abandoned: it is dropped. */
-static OpenList list_push(ScanCtx *sc, OpenList l, void *item)
+static OpenList arg_push(ScanCtx *sc, OpenList l, Arg a)
 {
-    sc->items.n = l.at + l.n;
-    if (sc->items.n == sc->items.cap) {
-        int cap = sc->items.cap ? sc->items.cap * 2 : 256;
-        void **v = realloc(sc->items.v, (size_t)cap * sizeof *v);
-        if (!v) {
-            fputs("charterc: out of memory\n", stderr);
-            exit(2);
-        }
-        sc->items.v = v;
-        sc->items.cap = cap;
-    }
-    sc->items.v[sc->items.n++] = item;
+    sc->args.n = l.at + l.n;
+    STACK_ROOM(sc->args);
+    sc->args.v[sc->args.n++] = a;
     l.n++;
     return l;
 }
@@ -111,11 +127,10 @@ static ArgList args_close(ScanCtx *sc, OpenList l)
     ArgList v = {0};
     if (l.n) {
         v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
-        for (int i = 0; i < l.n; i++)
-            v.v[i] = sc->items.v[l.at + i];
+        memcpy(v.v, sc->args.v + l.at, (size_t)l.n * sizeof *v.v);
         v.n = l.n;
     }
-    sc->items.n = l.at;
+    sc->args.n = l.at;
     return v;
 }
 
@@ -124,20 +139,16 @@ static StmtList stmts_close(ScanCtx *sc, OpenList l)
     StmtList v = {0};
     if (l.n) {
         v.v = arena_alloc(sc->arena, (size_t)l.n * sizeof *v.v);
-        for (int i = 0; i < l.n; i++)
-            v.v[i] = sc->items.v[l.at + i];
+        memcpy(v.v, sc->stmts.v + l.at, (size_t)l.n * sizeof *v.v);
         v.n = l.n;
     }
-    sc->items.n = l.at;
+    sc->stmts.n = l.at;
     return v;
 }
 
-static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
+static Arg punct(ArgKind k, Span span)
 {
-    Arg *a = arena_alloc(sc->arena, sizeof *a);
-    a->kind = k;
-    a->span = span;
-    return a;
+    return (Arg){.kind = k, .span = span};
 }
 }
 
@@ -154,7 +165,7 @@ static Arg *punct(ScanCtx *sc, ArgKind k, Span span)
 %initial-action { @$ = (Span){sc->file, 0, 0}; }
 
 %union {
-    Arg *tok;
+    Arg tok;
     Stmt *stmt;
     Expr *expr;
     OpenList list;
@@ -196,45 +207,45 @@ file:
  * every one of them. */
 body:
     lines               { $$ = $1; }
-  | lines stmt          { $$ = list_push(sc, $1, $2); }
+  | lines stmt          { $$ = stmt_push(sc, $1, $2); }
   | lines error         { $$ = $1; sc->ast->syntax_errors = true; }
     ;
 
 lines:
-    %empty              { $$ = list_open(sc); }
+    %empty              { $$ = LIST_OPEN(sc->stmts); }
   | lines NEWLINE       { $$ = $1; }
   | lines ';'           { $$ = $1; }
-  | lines stmt NEWLINE  { $$ = list_push(sc, $1, $2); }
-  | lines stmt ';'      { $$ = list_push(sc, $1, $2); }
+  | lines stmt NEWLINE  { $$ = stmt_push(sc, $1, $2); }
+  | lines stmt ';'      { $$ = stmt_push(sc, $1, $2); }
   | lines error NEWLINE { $$ = $1; sc->ast->syntax_errors = true; }
   | lines error ';'     { $$ = $1; sc->ast->syntax_errors = true; }
     ;
 
 stmt:
     IDENT args          {
-                            $$ = mkstmt(sc, ST_GENERIC, @$);
-                            $$->head = $1->text;
+                            $$ = mkstmt(sc, ST_GENERIC, @$, false);
+                            $$->head = $1.text;
                             $$->head_len = @1.hi - @1.lo;
                             $$->args = args_close(sc, $2);
                         }
   | IDENT args '{' body '}' {
-                            $$ = mkstmt(sc, ST_GENERIC, @$);
-                            $$->head = $1->text;
+                            $$ = mkstmt(sc, ST_GENERIC, @$, true);
+                            $$->head = $1.text;
                             $$->head_len = @1.hi - @1.lo;
-                            /* The body's items are above the arguments'. */
-                            $$->block = stmts_close(sc, $4);
+                            /* The body's statements have closed their own
+                             * arguments: this one's are on top again. */
+                            $$->block_list = stmts_close(sc, $4);
                             $$->args = args_close(sc, $2);
-                            $$->has_block = true;
                             $$->block_lo = @3.lo;   /* to @5.hi, the statement's end */
                         }
   | REQUIRES expr       {
-                            $$ = mkstmt(sc, ST_REQUIRES, @$);
+                            $$ = mkstmt(sc, ST_REQUIRES, @$, false);
                             $$->head = "requires";
                             $$->head_len = @1.hi - @1.lo;
                             $$->expr = $2;
                         }
   | FORMULA expr        {
-                            $$ = mkstmt(sc, ST_FORMULA, @$);
+                            $$ = mkstmt(sc, ST_FORMULA, @$, false);
                             $$->head = "formula";
                             $$->head_len = @1.hi - @1.lo;
                             $$->expr = $2;
@@ -245,25 +256,25 @@ stmt:
  * its own would cost a second reduction per token, and a dense agreement
  * has two arguments per statement. */
 args:
-    %empty              { $$ = list_open(sc); }
-  | args IDENT          { $$ = list_push(sc, $1, $2); }
-  | args CALLNAME       { $$ = list_push(sc, $1, $2); }
-  | args STRING         { $$ = list_push(sc, $1, $2); }
-  | args NUMBER         { $$ = list_push(sc, $1, $2); }
-  | args PERCENT        { $$ = list_push(sc, $1, $2); }
-  | args DATE           { $$ = list_push(sc, $1, $2); }
-  | args TIME           { $$ = list_push(sc, $1, $2); }
-  | args '-' NUMBER     { $3->num = -$3->num; $3->span = (Span){@2.file, @2.lo, @3.hi};
-                          $$ = list_push(sc, $1, $3); }
-  | args '-' PERCENT    { $3->num = -$3->num; $3->span = (Span){@2.file, @2.lo, @3.hi};
-                          $$ = list_push(sc, $1, $3); }
-  | args ','            { $$ = list_push(sc, $1, punct(sc, ARG_COMMA, @2)); }
-  | args ARROW          { $$ = list_push(sc, $1, punct(sc, ARG_ARROW, @2)); }
+    %empty              { $$ = LIST_OPEN(sc->args); }
+  | args IDENT          { $$ = arg_push(sc, $1, $2); }
+  | args CALLNAME       { $$ = arg_push(sc, $1, $2); }
+  | args STRING         { $$ = arg_push(sc, $1, $2); }
+  | args NUMBER         { $$ = arg_push(sc, $1, $2); }
+  | args PERCENT        { $$ = arg_push(sc, $1, $2); }
+  | args DATE           { $$ = arg_push(sc, $1, $2); }
+  | args TIME           { $$ = arg_push(sc, $1, $2); }
+  | args '-' NUMBER     { $3.num = -$3.num; $3.span = (Span){@2.file, @2.lo, @3.hi};
+                          $$ = arg_push(sc, $1, $3); }
+  | args '-' PERCENT    { $3.num = -$3.num; $3.span = (Span){@2.file, @2.lo, @3.hi};
+                          $$ = arg_push(sc, $1, $3); }
+  | args ','            { $$ = arg_push(sc, $1, punct(ARG_COMMA, @2)); }
+  | args ARROW          { $$ = arg_push(sc, $1, punct(ARG_ARROW, @2)); }
   | args '(' args ')'   {
-                            Arg *g = punct(sc, ARG_GROUP, (Span){@2.file, @2.lo, @4.hi});
-                            g->group = arena_alloc(sc->arena, sizeof *g->group);
-                            *g->group = args_close(sc, $3);
-                            $$ = list_push(sc, $1, g);
+                            Arg g = punct(ARG_GROUP, (Span){@2.file, @2.lo, @4.hi});
+                            g.group = arena_alloc(sc->arena, sizeof *g.group);
+                            *g.group = args_close(sc, $3);
+                            $$ = arg_push(sc, $1, g);
                         }
     ;
 
@@ -286,27 +297,27 @@ expr:
     ;
 
 primary:
-    NUMBER              { $$ = mknum(sc, EX_NUMBER, @$, @1, 0, $1->num); }
+    NUMBER              { $$ = mknum(sc, EX_NUMBER, @$, @1, 0, $1.num); }
   | NUMBER IDENT        {
-                            $$ = mknum(sc, EX_QUANTITY, @$, @1, 0, $1->num);
-                            $$->name = $2->text;
+                            $$ = mknum(sc, EX_QUANTITY, @$, @1, 0, $1.num);
+                            $$->name = $2.text;
                             $$->name_span = @2;
                         }
-  | PERCENT             { $$ = mknum(sc, EX_PERCENT, @$, @1, 1, $1->num); }
+  | PERCENT             { $$ = mknum(sc, EX_PERCENT, @$, @1, 1, $1.num); }
   | IDENT               {
                             $$ = mkexpr(sc, EX_NAME, @$);
-                            $$->name = $1->text;
+                            $$->name = $1.text;
                             $$->name_span = @1;
                         }
   | CALLNAME '(' exprs ')' {
                             $$ = mkexpr(sc, EX_CALL, @$);
-                            $$->name = $1->text;
+                            $$->name = $1.text;
                             $$->name_span = @1;
                             $$->args = $3;
                         }
   | CALLNAME '(' ')'    {
                             $$ = mkexpr(sc, EX_CALL, @$);
-                            $$->name = $1->text;
+                            $$->name = $1.text;
                             $$->name_span = @1;
                         }
   | '(' expr ')'        { $$ = $2; $$->paren = true; }

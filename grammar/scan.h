@@ -60,14 +60,15 @@ typedef struct ScanCtx {
     const char *head_name;  /* its first name argument, if any yet */
     uint32_t head_col;
     VEC(OpenBlock) open;    /* the `{` not closed yet, innermost last */
-    /* The items of the lists being parsed (statements of a body, arguments
-     * of a statement or a group), one stack for all: a list's items are
-     * contiguous from where it opened, and each list is copied to the
-     * arena at its exact size when it ends (parser.y, list_close).  Growing
-     * each list by doubling in the arena left up to half of every list
-     * behind: 8 MB of a 12 MB agreement's peak.  Malloc'd; freed after the
-     * parse. */
-    struct { void **v; int n, cap; } items;
+    /* The items of the lists being parsed, two stacks: the statements of
+     * the bodies, and the arguments of the statements and groups (held by
+     * value).  A list's items are contiguous from where it opened, and each
+     * list is copied to the arena at its exact size when it ends (parser.y,
+     * args_close and stmts_close).  Growing each list by doubling in the
+     * arena left up to half of every list behind: 8 MB of a 12 MB
+     * agreement's peak.  Malloc'd; freed after the parse. */
+    struct { Stmt **v; int n, cap; } stmts;
+    struct { Arg *v; int n, cap; } args;
 } ScanCtx;
 
 /* Reports a language error found while scanning or parsing; returns it

@@ -163,7 +163,7 @@ static void put_args(Fmt *f, const ArgList *args, uint32_t *pos, bool first_spac
 {
     const Arg *prev = NULL;
     for (int i = 0; i < args->n; i++) {
-        const Arg *a = args->v[i];
+        const Arg *a = &args->v[i];
         bool space = prev ? true : first_space;
         if (a->kind == ARG_COMMA)
             space = false;
@@ -329,7 +329,7 @@ static void put_body(Fmt *f, const StmtList *body, int indent, uint32_t lo, uint
 static bool ends_with_comma(const Stmt *st)
 {
     return st->kind == ST_GENERIC && !st->has_block && st->args.n > 0 &&
-           st->args.v[st->args.n - 1]->kind == ARG_COMMA;
+           st->args.v[st->args.n - 1].kind == ARG_COMMA;
 }
 
 static void put_stmt(Fmt *f, const Stmt *st, int indent)
@@ -338,7 +338,7 @@ static void put_stmt(Fmt *f, const Stmt *st, int indent)
     uint32_t pos = ast_head_span(st).hi;
     /* A list statement (`female, male, other` in a dimension) continues
      * at its own indentation; others four columns further. */
-    bool list = st->args.n > 0 && st->args.v[0]->kind == ARG_COMMA;
+    bool list = st->args.n > 0 && st->args.v[0].kind == ARG_COMMA;
     int cont = list ? indent : indent + 4;
     if (st->kind == ST_GENERIC)
         put_args(f, &st->args, &pos, true, cont);
@@ -350,14 +350,14 @@ static void put_stmt(Fmt *f, const Stmt *st, int indent)
     gap(f, pos, st->block_lo, true, cont, false);
     buf_putc(f->out, '{');
     bool comments = comments_in(f, lo, hi);
-    if (st->block.n == 0 && !comments) {
+    if (ast_block(st)->n == 0 && !comments) {
         buf_putc(f->out, '}');
-    } else if (st->block.n == 1 && !comments && !has_newline(f, st->block_lo, st->span.hi)) {
+    } else if (ast_block(st)->n == 1 && !comments && !has_newline(f, st->block_lo, st->span.hi)) {
         buf_putc(f->out, ' ');
-        put_stmt(f, st->block.v[0], indent + 2);
+        put_stmt(f, ast_block(st)->v[0], indent + 2);
         buf_puts(f->out, " }");
     } else {
-        put_body(f, &st->block, indent + 2, lo, hi, false);
+        put_body(f, ast_block(st), indent + 2, lo, hi, false);
         buf_putc(f->out, '\n');
         put_indent(f, indent);
         buf_putc(f->out, '}');
@@ -479,7 +479,7 @@ static bool same_args(const ArgList *a, const ArgList *b)
     if (a->n != b->n)
         return false;
     for (int i = 0; i < a->n; i++) {
-        const Arg *x = a->v[i], *y = b->v[i];
+        const Arg *x = &a->v[i], *y = &b->v[i];
         if (x->kind != y->kind || x->bad != y->bad)
             return false;
         /* An argument holds the one value of its kind (ast.h). */
@@ -537,7 +537,7 @@ static bool same_stmts(const StmtList *a, const StmtList *b)
         if (x->kind != y->kind || !same_str(x->head, y->head) || x->has_block != y->has_block ||
             !same_args(&x->args, &y->args) ||
             (x->kind != ST_GENERIC && !same_expr(x->expr, y->expr)) ||
-            !same_stmts(&x->block, &y->block))
+            !same_stmts(ast_block(x), ast_block(y)))
             return false;
     }
     return true;

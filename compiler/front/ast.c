@@ -78,7 +78,8 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
     cy_restore_text(scanner);
     cylex_destroy(scanner);
     buf_free(&sc.str);
-    free(sc.items.v);
+    free(sc.stmts.v);
+    free(sc.args.v);
     if (sc.errors)
         ast->syntax_errors = true;
     return ast;

@@ -9,6 +9,7 @@
 #define CHARTER_AST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -27,21 +28,22 @@ typedef enum ArgKind {
 } ArgKind;
 
 typedef struct Arg Arg;
-/* A list the parser made at its exact size (no capacity: nothing grows
- * it), 12 bytes: with a statement's other fields it makes a Stmt of one
- * 64-byte line, where VEC's 16 made 72 (docs/performance.md). */
+/* A statement's or a group's arguments, held by value in one array the
+ * parser made at its exact size (no capacity: nothing grows it), 12
+ * bytes: with a statement's other fields it makes a Stmt of one 64-byte
+ * line.  By value, an argument costs its 24 bytes and no pointer, and a
+ * statement's arguments share cache lines (docs/performance.md). */
 typedef struct __attribute__((packed, aligned(4))) ArgList {
-    Arg **v;
+    Arg *v;
     int n;
 } ArgList;
 
-/* 24 bytes: a large agreement has about one argument per two source
- * bytes' worth of statements (600,000 in 12 MB), and the compiler's memory
- * is bounded by a multiple of the source size (docs/performance.md).  An
- * argument holds the one value of its kind, so the values share storage;
- * read only the member its kind names.  A group's list is behind a
- * pointer: groups are rare, and inline it would make every argument 32
- * bytes. */
+/* 24 bytes: a large agreement has about one argument per twenty source
+ * bytes (600,000 in 12 MB), and the compiler's memory is bounded by a
+ * multiple of the source size (docs/performance.md).  An argument holds
+ * the one value of its kind, so the values share storage; read only the
+ * member its kind names.  A group's list is behind a pointer: groups are
+ * rare, and inline it would make every argument 32 bytes. */
 struct Arg {
     uint8_t kind;       /* an ArgKind */
     bool bad;           /* an invalid date or number, already reported */
@@ -122,11 +124,7 @@ struct Stmt {
      * (ast_head_span). */
     uint32_t head_len;
     Span span;          /* the whole statement, block included */
-    /* Where the block's `{` is; the block ends where the statement does
-     * (ast_block_span).  Fields are ordered so that no padding is left:
-     * 64 bytes, one cache line, and a 12 MB agreement has 400,000
-     * statements. */
-    uint32_t block_lo;
+    ArgList args;
     const char *head;   /* GENERIC: the statement name; otherwise "requires"/"formula" */
     /* Which of the two a statement carries follows from its kind.  They
      * share storage: a large agreement has hundreds of thousands of
@@ -139,11 +137,21 @@ struct Stmt {
                              * (compile.c); NULL otherwise and for a
                              * duplicate */
     };
-    ArgList args;
-    StmtList block;
+    /* The fields from here on exist only in a statement with a block:
+     * one without is made AST_LEAF_SIZE bytes long, 48 instead of 64 (four
+     * statements in five have no block: 5 MB of a 12 MB agreement's peak).
+     * So they are read through ast_block and ast_block_span only, which
+     * look at has_block first. */
+    StmtList block_list;
+    /* Where the block's `{` is; the block ends where the statement does. */
+    uint32_t block_lo;
 };
 
+/* The bytes of a statement without a block (see Stmt). */
+#define AST_LEAF_SIZE offsetof(Stmt, block_list)
+
 _Static_assert(sizeof(Stmt) == 64, "a statement is one cache line");
+_Static_assert(AST_LEAF_SIZE == 48, "a statement without a block is 48 bytes");
 _Static_assert(sizeof(Arg) == 24, "an argument is 24 bytes");
 
 /* A statement's head word: `partner` in `partner itu "ITU" { ... }`. */
@@ -152,10 +160,17 @@ static inline Span ast_head_span(const Stmt *st)
     return (Span){st->span.file, st->span.lo, st->span.lo + st->head_len};
 }
 
-/* A statement's block, from `{` to `}`. */
+/* A statement's block, from `{` to `}`; only for one that has a block. */
 static inline Span ast_block_span(const Stmt *st)
 {
-    return (Span){st->span.file, st->block_lo, st->span.hi};
+    return (Span){st->span.file, st->has_block ? st->block_lo : st->span.hi, st->span.hi};
+}
+
+/* A statement's block: the statements in it, none when it has no block. */
+static inline const StmtList *ast_block(const Stmt *st)
+{
+    static const StmtList none;
+    return st->has_block ? &st->block_list : &none;
 }
 
 typedef struct Comment {

@@ -126,7 +126,7 @@ static void put_args(Pk *k, const ArgList *l)
 {
     put_var(&k->body, (uint64_t)l->n);
     for (int i = 0; i < l->n; i++)
-        put_arg(k, l->v[i]);
+        put_arg(k, &l->v[i]);
 }
 
 static void put_expr(Pk *k, const Expr *e)
@@ -155,15 +155,15 @@ static void put_stmt(Pk *k, const Stmt *st)
     buf_putc(&k->body, (char)(st->kind | (st->has_block ? 1u << 2 : 0)));
     put_span(k, st->span);
     put_var(&k->body, st->head_len);
-    put_var(&k->body, st->block_lo);
+    put_var(&k->body, st->has_block ? st->block_lo : 0);
     if (st->kind == ST_GENERIC)
         put_text(k, st->head);
     put_args(k, &st->args);
     if (st->kind != ST_GENERIC)
         put_expr(k, st->expr);
-    put_var(&k->body, (uint64_t)st->block.n);
-    for (int i = 0; i < st->block.n; i++)
-        put_stmt(k, st->block.v[i]);
+    put_var(&k->body, (uint64_t)ast_block(st)->n);
+    for (int i = 0; i < ast_block(st)->n; i++)
+        put_stmt(k, ast_block(st)->v[i]);
 }
 
 bool ast_pack(const Ast *ast, Buf *out)
@@ -313,9 +313,9 @@ static bool enter(Un *u)
 
 static void get_args(Un *u, ArgList *l);
 
-static Arg *get_arg(Un *u)
+/* Reads an argument into g, an item of its list (zeroed). */
+static void get_arg(Un *u, Arg *g)
 {
-    Arg *g = arena_alloc(u->a, sizeof *g);
     unsigned c = get_byte(u);
     g->kind = (uint8_t)(c & 15);
     g->bad = (c >> 4) & 1;
@@ -350,7 +350,6 @@ static Arg *get_arg(Un *u)
     default:
         u->bad = true;
     }
-    return g;
 }
 
 static void get_args(Un *u, ArgList *l)
@@ -358,7 +357,7 @@ static void get_args(Un *u, ArgList *l)
     int n = get_count(u, 2);
     GET_LIST(u, *l, n);
     for (int i = 0; i < n && !u->bad; i++)
-        l->v[i] = get_arg(u);
+        get_arg(u, &l->v[i]);
 }
 
 static Expr *get_expr(Un *u)
@@ -417,9 +416,11 @@ static Stmt *get_stmt(Un *u)
     if (st->kind != ST_GENERIC)
         st->expr = get_expr(u);
     int n = get_count(u, 5);
-    GET_LIST(u, st->block, n);
+    if (n && !st->has_block)
+        u->bad = true;     /* a block's statements with no block */
+    GET_LIST(u, st->block_list, n);
     for (int i = 0; i < n && !u->bad; i++)
-        st->block.v[i] = get_stmt(u);
+        st->block_list.v[i] = get_stmt(u);
     u->depth--;
     return st;
 }

@@ -282,9 +282,9 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
             continue;
         }
         if (strcmp(st->head, "agenda") == 0) {
-            for (int j = 0; j < st->block.n; j++)
-                if (st->block.v[j]->kind == ST_GENERIC && strcmp(st->block.v[j]->head, "need") == 0)
-                    declare_need(r, s, st->block.v[j], is_std);
+            for (int j = 0; j < ast_block(st)->n; j++)
+                if (ast_block(st)->v[j]->kind == ST_GENERIC && strcmp(ast_block(st)->v[j]->head, "need") == 0)
+                    declare_need(r, s, ast_block(st)->v[j], is_std);
             continue;
         }
         if (strcmp(st->head, "extern") == 0) {
@@ -346,7 +346,7 @@ static void declare_extern(Resolver *r, Scope *s, Stmt *st, bool is_std)
     c.i++;
     bool want_type = true, ok = true;
     for (int i = 0; i < g->group->n; i++) {
-        const Arg *a = g->group->v[i];
+        const Arg *a = &g->group->v[i];
         ExternType t;
         if (want_type && a->kind == ARG_IDENT && extern_type(a->text, &t)) {
             VEC_PUSH(r->a, x->params, t);

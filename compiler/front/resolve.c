@@ -575,7 +575,7 @@ static const StmtDef unit_defs[] = {
 
 void resolve_unit(Resolver *r, Scope *s, const Stmt *st, Unit *u)
 {
-    decl_block(r, s, &u->d, &st->block, unit_defs, NDEFS(unit_defs));
+    decl_block(r, s, &u->d, ast_block(st), unit_defs, NDEFS(unit_defs));
 }
 
 /* ---- dimension: its block lists the allowed values ---------------- */
@@ -614,8 +614,8 @@ static void dimension_name(Resolver *r, const Dimension *dm)
 static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
 {
     dimension_name(r, dm);
-    for (int i = 0; i < st->block.n; i++) {
-        const Stmt *v = st->block.v[i];
+    for (int i = 0; i < ast_block(st)->n; i++) {
+        const Stmt *v = ast_block(st)->v[i];
         if (v->kind != ST_GENERIC || v->has_block) {
             diag_report(r->d, CHECK_SYNTAX, v->span, "file",
                         "a dimension's block lists its values: `{ female, male, other }`");
@@ -624,7 +624,7 @@ static void resolve_dimension(Resolver *r, Dimension *dm, const Stmt *st)
         VEC_PUSH(r->a, dm->values, v->head);
         bool want_comma = true;
         for (int k = 0; k < v->args.n; k++) {
-            const Arg *a = v->args.v[k];
+            const Arg *a = &v->args.v[k];
             if (want_comma && a->kind == ARG_COMMA) {
                 want_comma = false;
             } else if (!want_comma && a->kind == ARG_IDENT) {
@@ -757,23 +757,23 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         return;
     switch (d->kind) {
     case K_AGREEMENT:
-        decl_block(r, s, d, &st->block, agreement_defs, NDEFS(agreement_defs));
+        decl_block(r, s, d, ast_block(st), agreement_defs, NDEFS(agreement_defs));
         break;
     case K_PARTNER:
-        decl_block(r, s, d, &st->block, resolve_partner_defs, resolve_npartner_defs);
+        decl_block(r, s, d, ast_block(st), resolve_partner_defs, resolve_npartner_defs);
         break;
     case K_GOAL:
-        decl_block(r, s, d, &st->block, goal_defs, NDEFS(goal_defs));
+        decl_block(r, s, d, ast_block(st), goal_defs, NDEFS(goal_defs));
         break;
     case K_INDICATOR:
-        decl_block(r, s, d, &st->block, indicator_defs, NDEFS(indicator_defs));
+        decl_block(r, s, d, ast_block(st), indicator_defs, NDEFS(indicator_defs));
         resolve_target_cells(r, (Indicator *)d);
         break;
     case K_ACTIVITY:
-        decl_block(r, s, d, &st->block, activity_defs, NDEFS(activity_defs));
+        decl_block(r, s, d, ast_block(st), activity_defs, NDEFS(activity_defs));
         break;
     case K_MILESTONE:
-        decl_block(r, s, d, &st->block, milestone_defs, NDEFS(milestone_defs));
+        decl_block(r, s, d, ast_block(st), milestone_defs, NDEFS(milestone_defs));
         break;
     case K_DIMENSION:
         resolve_dimension(r, (Dimension *)d, st);
@@ -782,7 +782,7 @@ static void resolve_decl(Resolver *r, Scope *s, const Stmt *st, Decl *d)
         resolve_unit(r, s, st, (Unit *)d);
         break;
     case K_CLAUSE:
-        decl_block(r, s, d, &st->block, clause_defs, NDEFS(clause_defs));
+        decl_block(r, s, d, ast_block(st), clause_defs, NDEFS(clause_defs));
         break;
     default:
         if (st->has_block)

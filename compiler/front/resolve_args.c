@@ -30,7 +30,7 @@ void resolve_repeat(const CurList *l)
 
 const Arg *cur_peek(const Cur *c)
 {
-    return c->i < c->args->n ? c->args->v[c->i] : NULL;
+    return c->i < c->args->n ? &c->args->v[c->i] : NULL;
 }
 
 bool cur_at_end(const Cur *c)
@@ -63,7 +63,7 @@ void cur_error(Cur *c, const char *what)
         at = a->span;
         found = describe(c->r, a);
     } else {
-        Span last = c->args->n ? c->args->v[c->args->n - 1]->span : ast_head_span(c->st);
+        Span last = c->args->n ? c->args->v[c->args->n - 1].span : ast_head_span(c->st);
         at = (Span){last.file, last.hi, last.hi};
         found = "the end of the statement";
     }

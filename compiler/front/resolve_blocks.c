@@ -46,7 +46,7 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
                     "a tension is between at least two partners");
     BlockWalk w;
     int k;
-    resolve_walk_init(&w, r, s, &st->block, resolve_tension_defs, resolve_ntension_defs, &t->allows,
+    resolve_walk_init(&w, r, s, ast_block(st), resolve_tension_defs, resolve_ntension_defs, &t->allows,
                       "a tension");
     while ((k = resolve_walk_next(&w, &c)) >= 0)
         resolve_tension_defs[k].read.tension(&c, t);
@@ -69,8 +69,8 @@ void resolve_agenda(Resolver *r, Scope *s, const Stmt *st)
     }
     m->has_agenda = true;
     m->agenda_span = ast_head_span(st);
-    for (int i = 0; i < st->block.n; i++) {
-        const Stmt *x = st->block.v[i];
+    for (int i = 0; i < ast_block(st)->n; i++) {
+        const Stmt *x = ast_block(st)->v[i];
         Cur c;
         cur_init(&c, r, s, x);
         int k = 0;
@@ -111,7 +111,7 @@ void resolve_model_block(Resolver *r, Scope *s, const Stmt *st, const StmtDef *d
     BlockWalk w;
     Cur c;
     int k;
-    resolve_walk_init(&w, r, s, &st->block, defs, n, NULL, where);
+    resolve_walk_init(&w, r, s, ast_block(st), defs, n, NULL, where);
     while ((k = resolve_walk_next(&w, &c)) >= 0)
         defs[k].read.model(&c, s->m);
 }

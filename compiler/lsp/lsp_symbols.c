@@ -140,14 +140,14 @@ static void fold_stmts(const SrcMgr *sm, uint32_t file, const StmtList *l, json_
     for (int i = 0; i < l->n; i++) {
         const Stmt *st = l->v[i];
         for (int k = 0; k < st->args.n; k++) {
-            const Arg *a = st->args.v[k];
+            const Arg *a = &st->args.v[k];
             if (a->kind == ARG_STRING)
                 fold(out, line_of(sm, file, a->span.lo), line_of(sm, file, a->span.hi) - 1, NULL);
         }
         if (st->has_block) {
             Span b = ast_block_span(st);
             fold(out, line_of(sm, file, b.lo), line_of(sm, file, b.hi ? b.hi - 1 : 0) - 1, NULL);
-            fold_stmts(sm, file, &st->block, out);
+            fold_stmts(sm, file, ast_block(st), out);
         }
     }
 }

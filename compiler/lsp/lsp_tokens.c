@@ -138,7 +138,7 @@ static void add_expr(Toks *t, const Expr *e)
 static void add_args(Toks *t, const ArgList *args)
 {
     for (int i = 0; i < args->n; i++) {
-        const Arg *a = args->v[i];
+        const Arg *a = &args->v[i];
         if (a->kind == ARG_STRING)
             add(t, a->span, TT_STRING, 0);
         else if (a->kind == ARG_NUMBER || a->kind == ARG_PERCENT)
@@ -160,14 +160,14 @@ static void add_stmts(Toks *t, const StmtList *list)
         }
         /* The check name of an `allow`, when there is such a check that
          * can be allowed (an unknown one is a finding, not a token). */
-        const Arg *a0 = st->args.n ? st->args.v[0] : NULL;
+        const Arg *a0 = st->args.n ? &st->args.v[0] : NULL;
         if (strcmp(st->head, "allow") == 0 && a0 && a0->kind == ARG_IDENT) {
             const CheckInfo *ci = check_find(a0->text);
             if (ci && ci->family != CF_LANGUAGE)
                 add(t, a0->span, TT_DECORATOR, 0);
         }
         add_args(t, &st->args);
-        add_stmts(t, &st->block);
+        add_stmts(t, ast_block(st));
     }
 }
 

@@ -25,7 +25,7 @@ typedef struct Walk {
 static void index_args(Walk *w, const ArgList *args)
 {
     for (int i = 0; i < args->n; i++) {
-        const Arg *g = args->v[i];
+        const Arg *g = &args->v[i];
         if (g->kind == ARG_STRING && g->text) {
             int *first = hmap_ptr_put(&w->at, g->text, w->spans.n);
             int k = *first;
@@ -45,7 +45,7 @@ static void index_stmts(Walk *w, const StmtList *l)
 {
     for (int i = 0; i < l->n; i++) {
         index_args(w, &l->v[i]->args);
-        index_stmts(w, &l->v[i]->block);
+        index_stmts(w, ast_block(l->v[i]));
     }
 }
 

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     for (int i = 0; i < ast->top.n; i++) {
         const Stmt *st = ast->top.v[i];
-        n += st->args.n + st->block.n + (st->head ? 1 : 0);
+        n += st->args.n + ast_block(st)->n + (st->head ? 1 : 0);
     }
     diag_sort(&d);
     if (null)

@@ -82,7 +82,7 @@ static void same_args(Arena *ab, uint32_t f, const ArgList *a, const ArgList *b)
 {
     assert_int_equal(a->n, b->n);
     for (int i = 0; i < a->n; i++)
-        same_arg(ab, f, a->v[i], b->v[i]);
+        same_arg(ab, f, &a->v[i], &b->v[i]);
 }
 
 static void same_expr(Arena *ab, uint32_t f, const Expr *a, const Expr *b)
@@ -114,16 +114,17 @@ static void same_stmt(Arena *ab, uint32_t f, const Stmt *a, const Stmt *b)
     assert_int_equal(a->has_block, b->has_block);
     same_span(a->span, f, b->span);
     assert_int_equal(a->head_len, b->head_len);
-    assert_int_equal(a->block_lo, b->block_lo);
+    if (a->has_block)
+        assert_int_equal(a->block_lo, b->block_lo);
     assert_string_equal(a->head, b->head);
     same_args(ab, f, &a->args, &b->args);
     if (a->kind != ST_GENERIC)
         same_expr(ab, f, a->expr, b->expr);
     else
         assert_null(b->decl);
-    assert_int_equal(a->block.n, b->block.n);
-    for (int i = 0; i < a->block.n; i++)
-        same_stmt(ab, f, a->block.v[i], b->block.v[i]);
+    assert_int_equal(ast_block(a)->n, ast_block(b)->n);
+    for (int i = 0; i < ast_block(a)->n; i++)
+        same_stmt(ab, f, ast_block(a)->v[i], ast_block(b)->v[i]);
 }
 
 /* Parses `path` as the tracker's writer does (a file before it, so that
