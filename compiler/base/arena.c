@@ -266,9 +266,12 @@ static const char *intern(Arena *a, const char *s, size_t n)
 
 void arena_reserve_names(Arena *a, int more)
 {
+    /* Made at its size when there is no table yet, rather than made small
+     * and moved at once. */
     if (!a->names.str)
-        hmap_init_str(&a->names, NULL, 511, false);
-    hmap_reserve(&a->names, more);
+        hmap_init_str(&a->names, NULL, more > 511 ? more : 511, false);
+    else
+        hmap_reserve(&a->names, more);
 }
 
 const char *arena_intern(Arena *a, const char *s, size_t n)
