@@ -28,10 +28,6 @@ const char *arena_intern(Arena *a, const char *s, size_t n);
 /* Room in the intern table for `more` new names, made at once rather than
  * by doubling as they come (each doubling rehashes every name). */
 void arena_reserve_names(Arena *a, int more);
-/* The same, setting *text, and returning the address of a pointer kept with
- * the name (NULL until the caller stores something there) for a cache keyed
- * by name; NULL for a name too long to intern. */
-void **arena_intern_slot(Arena *a, const char *s, size_t n, const char **text);
 /* x, sep and y in one string: what arena_printf("%s%c%s") gives, without
  * formatting (the resolver names every declaration so). */
 char *arena_join(Arena *a, const char *x, char sep, const char *y);
