@@ -143,7 +143,7 @@ static void test_signature(void **state)
     hmap_init_str(&m, NULL, 1, true);
     for (int i = 0; i < NK; i++)
         hmap_str_put(&m, keys[i], lens[i], i);
-    char more[40][8];
+    char more[40][16];
     for (int i = 0; i < 40; i++) {
         snprintf(more[i], sizeof more[i], "k%d", i);
         hmap_str_put(&m, more[i], strlen(more[i]), 100 + i);
