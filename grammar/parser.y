@@ -9,6 +9,18 @@
 #include "source.h"
 typedef void *yyscan_t;
 struct ScanCtx;
+/* A token's value: its text (IDENT, CALLNAME, STRING), its number
+ * (NUMBER, PERCENT, TIME: minutes) or its date (days since 1970-01-01).
+ * Its kind follows from the token, its span is the token's location and
+ * its bad mark is kept aside (scan_bad), so a semantic value is 8 bytes:
+ * bison copies one on every shift and reduction, and a wider one (an Arg,
+ * 24 bytes) was read back whole just after an action wrote part of it, a
+ * stall that cost a third of the parser's time (docs/performance.md). */
+typedef union TokVal {
+    const char *text;
+    double num;
+    int32_t date;
+} TokVal;
 /* A list still being parsed: its items are v[at .. at + n) of its stack
  * (ScanCtx's stmts or args). */
 typedef struct OpenList { int at, n; } OpenList;
@@ -150,6 +162,28 @@ static Arg punct(ArgKind k, Span span)
 {
     return (Arg){.kind = k, .span = span};
 }
+
+/* The argument a token of kind k makes, with its value v, at s. */
+static Arg tok_arg(ScanCtx *sc, ArgKind k, TokVal v, Span s)
+{
+    Arg a = {.kind = k, .span = s, .bad = sc->bad.n > 0 && scan_is_bad(sc, s.lo)};
+    if (k == ARG_IDENT || k == ARG_STRING)
+        a.text = v.text;
+    else if (k == ARG_DATE)
+        a.date = v.date;
+    else
+        a.num = v.num;
+    return a;
+}
+
+/* A negative number or percentage: the '-' at m, the number after it. */
+static Arg negative(ScanCtx *sc, ArgKind k, TokVal v, Span m, Span num)
+{
+    Arg a = tok_arg(sc, k, v, num);
+    a.num = -a.num;
+    a.span.lo = m.lo;
+    return a;
+}
 }
 
 %define api.pure full
@@ -165,11 +199,11 @@ static Arg punct(ArgKind k, Span span)
 %initial-action { @$ = (Span){sc->file, 0, 0}; }
 
 %union {
-    Arg tok;
+    TokVal tok;
     Stmt *stmt;
     Expr *expr;
     OpenList list;
-    ExprList exprs;
+    ExprList *exprs;        /* a pointer: the values stay 8 bytes (TokVal) */
 }
 
 %token <tok> IDENT "name" CALLNAME "function name" STRING "string"
@@ -257,17 +291,15 @@ stmt:
  * has two arguments per statement. */
 args:
     %empty              { $$ = LIST_OPEN(sc->args); }
-  | args IDENT          { $$ = arg_push(sc, $1, $2); }
-  | args CALLNAME       { $$ = arg_push(sc, $1, $2); }
-  | args STRING         { $$ = arg_push(sc, $1, $2); }
-  | args NUMBER         { $$ = arg_push(sc, $1, $2); }
-  | args PERCENT        { $$ = arg_push(sc, $1, $2); }
-  | args DATE           { $$ = arg_push(sc, $1, $2); }
-  | args TIME           { $$ = arg_push(sc, $1, $2); }
-  | args '-' NUMBER     { $3.num = -$3.num; $3.span = (Span){@2.file, @2.lo, @3.hi};
-                          $$ = arg_push(sc, $1, $3); }
-  | args '-' PERCENT    { $3.num = -$3.num; $3.span = (Span){@2.file, @2.lo, @3.hi};
-                          $$ = arg_push(sc, $1, $3); }
+  | args IDENT          { $$ = arg_push(sc, $1, tok_arg(sc, ARG_IDENT, $2, @2)); }
+  | args CALLNAME       { $$ = arg_push(sc, $1, tok_arg(sc, ARG_IDENT, $2, @2)); }
+  | args STRING         { $$ = arg_push(sc, $1, tok_arg(sc, ARG_STRING, $2, @2)); }
+  | args NUMBER         { $$ = arg_push(sc, $1, tok_arg(sc, ARG_NUMBER, $2, @2)); }
+  | args PERCENT        { $$ = arg_push(sc, $1, tok_arg(sc, ARG_PERCENT, $2, @2)); }
+  | args DATE           { $$ = arg_push(sc, $1, tok_arg(sc, ARG_DATE, $2, @2)); }
+  | args TIME           { $$ = arg_push(sc, $1, tok_arg(sc, ARG_TIME, $2, @2)); }
+  | args '-' NUMBER     { $$ = arg_push(sc, $1, negative(sc, ARG_NUMBER, $3, @2, @3)); }
+  | args '-' PERCENT    { $$ = arg_push(sc, $1, negative(sc, ARG_PERCENT, $3, @2, @3)); }
   | args ','            { $$ = arg_push(sc, $1, punct(ARG_COMMA, @2)); }
   | args ARROW          { $$ = arg_push(sc, $1, punct(ARG_ARROW, @2)); }
   | args '(' args ')'   {
@@ -313,7 +345,7 @@ primary:
                             $$ = mkexpr(sc, EX_CALL, @$);
                             $$->name = $1.text;
                             $$->name_span = @1;
-                            $$->args = $3;
+                            $$->args = *$3;
                         }
   | CALLNAME '(' ')'    {
                             $$ = mkexpr(sc, EX_CALL, @$);
@@ -324,8 +356,8 @@ primary:
     ;
 
 exprs:
-    expr                { $$ = (ExprList){0}; VEC_PUSH(sc->arena, $$, $1); }
-  | exprs ',' expr      { $$ = $1; VEC_PUSH(sc->arena, $$, $3); }
+    expr                { $$ = arena_alloc(sc->arena, sizeof *$$); VEC_PUSH(sc->arena, *$$, $1); }
+  | exprs ',' expr      { $$ = $1; VEC_PUSH(sc->arena, *$$, $3); }
     ;
 
 %%

@@ -69,7 +69,17 @@ typedef struct ScanCtx {
      * agreement's peak.  Malloc'd; freed after the parse. */
     struct { Stmt **v; int n, cap; } stmts;
     struct { Arg *v; int n, cap; } args;
+    /* Where the tokens marked bad start (an invalid date, number or time,
+     * a name too long), in order: a token's value (TokVal, parser.y) has
+     * no room for the mark, and bad tokens are rare. */
+    VEC(uint32_t) bad;
 } ScanCtx;
+
+/* Marks the token at s bad: already reported, so nothing more is said
+ * about its value (Arg.bad). */
+void scan_bad(ScanCtx *sc, Span s);
+/* Whether the token that starts at lo was marked bad. */
+bool scan_is_bad(const ScanCtx *sc, uint32_t lo);
 
 /* Reports a language error found while scanning or parsing; returns it
  * for a hint or a fix-it, or NULL once the file has too many. */

@@ -18,6 +18,25 @@ YY_BUFFER_STATE cy_scan_buffer(char *base, size_t size, yyscan_t scanner);
 void cy_restore_text(yyscan_t scanner);
 int cyparse(yyscan_t scanner, ScanCtx *sc);
 
+void scan_bad(ScanCtx *sc, Span s)
+{
+    VEC_PUSH(sc->arena, sc->bad, s.lo);
+}
+
+bool scan_is_bad(const ScanCtx *sc, uint32_t lo)
+{
+    /* The marks are in source order, as the tokens are read. */
+    int a = 0, b = sc->bad.n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (sc->bad.v[m] < lo)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < sc->bad.n && sc->bad.v[a] == lo;
+}
+
 Diagnostic *scan_error(ScanCtx *sc, CheckId check, Span span, const char *fmt, ...)
 {
     if (sc->stop)
