@@ -24,7 +24,7 @@ typedef struct Chunk {
     struct Chunk *next;
     size_t size, used;
     size_t mapped;      /* bytes mmap'd at the chunk, 0 for malloc */
-    bool reused;        /* taken back after arena_reset: not zeroed */
+    bool fresh;         /* mapped and not taken back after arena_reset: zeroed */
     _Alignas(16) unsigned char data[];
 } Chunk;
 
@@ -152,7 +152,7 @@ static Chunk *take_spare(Arena *a, size_t n)
         return NULL;
     Chunk *nc = *best;
     *best = nc->next;
-    nc->reused = true;
+    nc->fresh = false;
     return nc;
 }
 
@@ -189,7 +189,7 @@ static Chunk *new_chunk(Arena *a, bool own, size_t n)
         nc->mapped = 0;
     }
     nc->size = size;
-    nc->reused = false;
+    nc->fresh = mapped != 0;
     return nc;
 }
 
@@ -222,7 +222,7 @@ static void *bump_fresh(Arena *a, size_t n, size_t align, bool *fresh)
     }
     void *p = c->data + at;
     c->used = at + n;
-    *fresh = c->mapped != 0 && !c->reused;
+    *fresh = c->fresh;
     return p;
 }
 
