@@ -209,14 +209,11 @@ static void test_mem(void **state)
     hmap_free(&m);
 }
 
-/* An arena told to expect a big compilation hands out zeroed, aligned
- * memory from its huge chunks at once, and big blocks beside them. */
-static void test_arena_expect(void **state)
+/* `count` small blocks of a: each zeroed and aligned; then scribbled on,
+ * so that memory handed out twice would show. */
+static void small_blocks_zeroed(Arena *a, int count)
 {
-    (void)state;
-    Arena *a = arena_new();
-    arena_expect(a, (size_t)64 << 20);
-    for (int i = 0; i < 100000; i++) {
+    for (int i = 0; i < count; i++) {
         size_t n = (size_t)(i % 97) + 1;
         unsigned char *p = arena_alloc(a, n);
         assert_int_equal((uintptr_t)p % 8, 0);
@@ -224,6 +221,16 @@ static void test_arena_expect(void **state)
             assert_int_equal(p[k], 0);
         memset(p, 0xCD, n);
     }
+}
+
+/* An arena told to expect a big compilation hands out zeroed, aligned
+ * memory from its huge chunks at once, and big blocks beside them. */
+static void test_arena_expect(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    arena_expect(a, (size_t)64 << 20);
+    small_blocks_zeroed(a, 100000);
     unsigned char *big = arena_alloc(a, (size_t)3 << 20);
     assert_int_equal(big[0], 0);
     assert_int_equal(big[((size_t)3 << 20) - 1], 0);
@@ -243,14 +250,7 @@ static void test_arena_reset(void **state)
         assert_int_equal(big[0], 0);
         assert_int_equal(big[((size_t)3 << 20) - 1], 0);
         memset(big, 0xCD, (size_t)3 << 20);
-        for (int i = 0; i < 20000; i++) {
-            size_t n = (size_t)(i % 97) + 1;
-            unsigned char *p = arena_alloc(a, n);
-            assert_int_equal((uintptr_t)p % 8, 0);
-            for (size_t k = 0; k < n; k++)
-                assert_int_equal(p[k], 0);
-            memset(p, 0xCD, n);
-        }
+        small_blocks_zeroed(a, 20000);
         const char *x = arena_intern(a, "reset", 5);
         assert_ptr_equal(arena_intern(a, "reset", 5), x);
         assert_string_equal(x, "reset");
