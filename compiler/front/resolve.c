@@ -75,6 +75,25 @@ static const char *walk_where(const BlockWalk *w)
     return arena_printf(w->r->a, "%s %c%s%c", w->of_kind, w->of_quote, w->of_name, w->of_quote);
 }
 
+/* The index in defs[0..n) of the statement named head; n when none. */
+static int def_index(Resolver *r, const StmtDef *defs, int n, const char *head)
+{
+    uintptr_t h = ((uintptr_t)head >> 3) ^ ((uintptr_t)defs >> 5);
+    h = (h ^ (h >> 7)) & (sizeof r->heads / sizeof r->heads[0] - 1);
+    if (r->heads[h].head == head && r->heads[h].defs == defs && r->heads[h].k < n)
+        return r->heads[h].k;
+    int k = 0;
+    /* The first letter first: most statements of a table differ there. */
+    while (k < n && (defs[k].name[0] != head[0] || strcmp(defs[k].name, head) != 0))
+        k++;
+    if (k < n) {
+        r->heads[h].defs = defs;
+        r->heads[h].head = head;
+        r->heads[h].k = k;
+    }
+    return k;
+}
+
 int resolve_walk_next(BlockWalk *w, Cur *c)
 {
     Resolver *r = w->r;
@@ -89,10 +108,7 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
             resolve_allow(r, s, st, allows);
             continue;
         }
-        int k = 0;
-        /* The first letter first: most statements of a table differ there. */
-        while (k < n && (defs[k].name[0] != st->head[0] || strcmp(defs[k].name, st->head) != 0))
-            k++;
+        int k = def_index(r, defs, n, st->head);
         if (k == n) {
             Diagnostic *g = diag_report(r->d, CHECK_UNKNOWN_STATEMENT, ast_head_span(st), "file",
                                         "%s does not know the statement `%s`", walk_where(w),
