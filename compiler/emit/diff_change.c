@@ -336,8 +336,8 @@ void rdiff_decls(RdiffCtx *r, const RdiffKind *k, const void *const *ov, int on,
         RdiffWho w = {0};
         who_both(r, k, io.v[i], o, n, &w);
         if (!n) {
-            rdiff_add_remove(r, false, k->material, model_decl_subject(r->a, o), NULL, rdiff_str(r->a, o->title),
-                             &w);
+            rdiff_add_remove(r, false, k->material, model_decl_subject(r->a, o), NULL,
+                             rdiff_str(r->a, o->title), &w);
             continue;
         }
         const char *subj = model_decl_subject(r->a, n);
@@ -353,7 +353,8 @@ void rdiff_decls(RdiffCtx *r, const RdiffKind *k, const void *const *ov, int on,
         const Decl *n = rdiff_find(nv, nn, in.v[i]);
         RdiffWho w = {0};
         who_both(r, k, in.v[i], NULL, n, &w);
-        rdiff_add_remove(r, true, k->material, model_decl_subject(r->a, n), NULL, rdiff_str(r->a, n->title), &w);
+        rdiff_add_remove(r, true, k->material, model_decl_subject(r->a, n), NULL,
+                         rdiff_str(r->a, n->title), &w);
     }
     if (k->list)
         rdiff_order(r, k->list, &io, &in);

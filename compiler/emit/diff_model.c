@@ -205,7 +205,8 @@ static void partners(RdiffCtx *r)
         if (!n) {
             RdiffWho w = {.every = true};
             rdiff_who_add(r, &w, o->d.id);
-            rdiff_add_remove(r, false, true, model_decl_subject(r->a, &o->d), NULL, rdiff_str(r->a, o->d.title), &w);
+            rdiff_add_remove(r, false, true, model_decl_subject(r->a, &o->d), NULL,
+                             rdiff_str(r->a, o->d.title), &w);
             continue;
         }
         const char *subj = model_decl_subject(r->a, &n->d);
@@ -229,8 +230,8 @@ static void partners(RdiffCtx *r)
     for (int i = 0; i < nn.n; i++)
         if (!RDIFF_FIND(r->o->partners, nn.v[i])) {
             const Partner *n = RDIFF_FIND(r->n->partners, nn.v[i]);
-            rdiff_add_remove(r, true, true, model_decl_subject(r->a, &n->d), NULL, rdiff_str(r->a, n->d.title),
-                             &every);
+            rdiff_add_remove(r, true, true, model_decl_subject(r->a, &n->d), NULL,
+                             rdiff_str(r->a, n->d.title), &every);
         }
     rdiff_order(r, "partners", &no, &nn);
 }
@@ -708,7 +709,8 @@ static void externs(RdiffCtx *r)
                 continue;
             const Extern *y = RDIFF_FIND(other->externs, x->d.id);
             if (!y)
-                rdiff_add_remove(r, pass, true, model_decl_subject(r->a, &x->d), NULL, signature(r, x), &every);
+                rdiff_add_remove(r, pass, true, model_decl_subject(r->a, &x->d), NULL, signature(r, x),
+                                 &every);
             else if (!pass)
                 rdiff_scalar(r, true, model_decl_subject(r->a, &y->d), "signature", signature(r, x),
                              signature(r, y), &every);

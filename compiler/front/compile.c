@@ -283,7 +283,8 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
         }
         if (strcmp(st->head, "agenda") == 0) {
             for (int j = 0; j < ast_block(st)->n; j++)
-                if (ast_block(st)->v[j]->kind == ST_GENERIC && strcmp(ast_block(st)->v[j]->head, "need") == 0)
+                if (ast_block(st)->v[j]->kind == ST_GENERIC &&
+                    strcmp(ast_block(st)->v[j]->head, "need") == 0)
                     declare_need(r, s, ast_block(st)->v[j], is_std);
             continue;
         }

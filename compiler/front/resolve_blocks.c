@@ -46,8 +46,8 @@ void resolve_tension(Resolver *r, Scope *s, const Stmt *st)
                     "a tension is between at least two partners");
     BlockWalk w;
     int k;
-    resolve_walk_init(&w, r, s, ast_block(st), resolve_tension_defs, resolve_ntension_defs, &t->allows,
-                      "a tension");
+    resolve_walk_init(&w, r, s, ast_block(st), resolve_tension_defs, resolve_ntension_defs,
+                      &t->allows, "a tension");
     while ((k = resolve_walk_next(&w, &c)) >= 0)
         resolve_tension_defs[k].read.tension(&c, t);
     VEC_PUSH(r->a, s->m->tensions, t);

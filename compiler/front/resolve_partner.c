@@ -89,8 +89,8 @@ static void pa_contact(Cur *c, Decl *d)
     BlockWalk w;
     Cur cc;
     int k;
-    resolve_walk_init(&w, c->r, c->s, ast_block(c->st), resolve_contact_defs, resolve_ncontact_defs, NULL,
-                      NULL);
+    resolve_walk_init(&w, c->r, c->s, ast_block(c->st), resolve_contact_defs, resolve_ncontact_defs,
+                      NULL, NULL);
     resolve_walk_of(&w, "contact", ct.name, '"');
     while ((k = resolve_walk_next(&w, &cc)) >= 0)
         resolve_contact_defs[k].read.contact(&cc, &ct);
@@ -174,8 +174,8 @@ static void incentive_block(Cur *c, Incentive *in)
     BlockWalk w;
     Cur ic;
     int k;
-    resolve_walk_init(&w, c->r, c->s, ast_block(c->st), resolve_incentive_defs, resolve_nincentive_defs, NULL,
-                      NULL);
+    resolve_walk_init(&w, c->r, c->s, ast_block(c->st), resolve_incentive_defs,
+                      resolve_nincentive_defs, NULL, NULL);
     resolve_walk_of(&w, "incentive", in->id, '\'');
     while ((k = resolve_walk_next(&w, &ic)) >= 0)
         resolve_incentive_defs[k].read.incentive(&ic, in);
