@@ -3,8 +3,9 @@
  * carries: every tree of the examples and of the golden agreements is
  * written and read back equal to the parser's (statements, arguments,
  * expressions, comments, spans, names interned), the same tree gives the
- * same bytes, and damaged bytes (cut short, or any one byte changed) give
- * NULL or a tree, never a crash.
+ * same bytes, damaged bytes (cut short, or any one byte changed) give
+ * NULL or a tree, never a crash, and a statement without a block has an
+ * empty one and cannot be given one by its bytes.
  *
  * Built by the Makefile like every tests/unit/test_*.c; run from the top
  * of the repository.
@@ -215,11 +216,66 @@ static void test_damaged(void **state)
     buf_free(&bytes);
 }
 
+static size_t varint_at(const unsigned char *p, size_t *at)
+{
+    size_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        unsigned char c = p[(*at)++];
+        v |= (size_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            return v;
+    }
+}
+
+/* A statement without a block is made without the block's fields
+ * (ast.h): read through ast_block, its block is empty, and bytes that
+ * give statements to a block the statement says it has not are refused
+ * rather than read into fields it does not have. */
+static void test_leaf_block(void **state)
+{
+    (void)state;
+    Compilation *c = compile_new();
+    static const char src[] = "partner p \"P\" {\n  sector public\n}\n";
+    uint32_t id = src_add(&c->sm, "t.charter", src, sizeof src - 1);
+    Ast *a = ast_parse(c->arena, &c->diag, id);
+    assert_int_equal(a->top.n, 1);
+    const Stmt *p = a->top.v[0];
+    assert_true(p->has_block);
+    assert_int_equal(ast_block(p)->n, 1);
+    const Stmt *leaf = ast_block(p)->v[0];
+    assert_false(leaf->has_block);
+    assert_int_equal(ast_block(leaf)->n, 0);
+    assert_int_equal(ast_block_span(leaf).lo, leaf->span.hi);
+
+    Buf bytes;
+    buf_init(&bytes);
+    assert_true(ast_pack(a, &bytes));
+    Arena *ab = arena_new();
+    assert_non_null(ast_unpack(ab, 1, bytes.data, bytes.len));
+    /* The top statement's first byte: after the version, the strings,
+     * the comments (none) and the count of statements. */
+    const unsigned char *u = (const unsigned char *)bytes.data;
+    size_t at = 1, nstr = varint_at(u, &at);
+    for (size_t i = 0; i < nstr; i++) {
+        size_t len = varint_at(u, &at);
+        at += len;
+    }
+    assert_int_equal(varint_at(u, &at), 0);
+    assert_int_equal(varint_at(u, &at), 1);
+    assert_int_equal(u[at], ST_GENERIC | 1 << 2);
+    bytes.data[at] = ST_GENERIC;
+    assert_null(ast_unpack(ab, 1, bytes.data, bytes.len));
+    arena_free(ab);
+    buf_free(&bytes);
+    compile_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_agreement),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_leaf_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
