@@ -238,8 +238,8 @@ const ObsSlot *obs_ring(const Obs *o, int ind, int rep, const int32_t **per)
     const ObsInd *oi = &o->ind[ind];
     if (oi->ring_base < 0 || !o->ring)
         return NULL;
-    *per = o->ring_per + oi->ring_base + rep * OBS_RING;
-    return o->ring + oi->ring_base + rep * OBS_RING;
+    *per = o->ring_per + obs_ring_at(oi, rep);
+    return o->ring + obs_ring_at(oi, rep);
 }
 
 const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
@@ -249,7 +249,7 @@ const ObsSlot *obs_slot(const Obs *o, int ind, int rep, int32_t date)
         date = o->as_of;
     for (int e = 0; e < oi->neval; e++)
         if (oi->evals[e] == date)
-            return &o->slots[oi->slot_base + rep * oi->neval + e];
+            return &o->slots[obs_slot_at(oi, rep) + e];
     return NULL;
 }
 
@@ -277,13 +277,13 @@ bool obs_reported(const Obs *o, int ind, int rep, int k)
     const ObsInd *oi = &o->ind[ind];
     if (k < 0 || k >= oi->nper)
         return false;
-    return o->bits[oi->bit_base + rep * oi->nwords + k / 64] >> (k % 64) & 1;
+    return o->bits[obs_bit_at(oi, rep) + k / 64] >> (k % 64) & 1;
 }
 
 int obs_periods_reported(const Obs *o, int ind, int rep)
 {
     const ObsInd *oi = &o->ind[ind];
-    const uint64_t *b = o->bits + oi->bit_base + rep * oi->nwords;
+    const uint64_t *b = o->bits + obs_bit_at(oi, rep);
     int n = 0;
     for (int w = 0; w < oi->nwords; w++)
         n += __builtin_popcountll(b[w]);

@@ -84,6 +84,23 @@ typedef struct ObsInd {
     int ndims;
 } ObsInd;
 
+/* Where reporter r's slots, period bits and ring start in Obs.slots,
+ * Obs.bits and Obs.ring (the ring's -1 when the indicator has none). */
+static inline int obs_slot_at(const ObsInd *oi, int r)
+{
+    return oi->slot_base + r * oi->neval;
+}
+
+static inline int obs_bit_at(const ObsInd *oi, int r)
+{
+    return oi->bit_base + r * oi->nwords;
+}
+
+static inline int obs_ring_at(const ObsInd *oi, int r)
+{
+    return oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING;
+}
+
 /* A correction or retraction row (the `correction` column, ledger.h).
  * The latest of a key (indicator, reporter, date, cell) stands for the
  * key's other rows, which the scan then skips; a retraction leaves the

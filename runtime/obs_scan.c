@@ -393,10 +393,8 @@ static inline bool row_find(const ObsWorker *w, const Field *f, int nf, int *ind
 static ObsKey key_make(const Obs *o, int i, int r)
 {
     const ObsInd *oi = &o->ind[i];
-    return (ObsKey){oi->evals, oi->ptab, oi->anchor, oi->nper, i, r,
-                    oi->slot_base + r * oi->neval, oi->bit_base + r * oi->nwords,
-                    oi->ring_base < 0 ? -1 : oi->ring_base + r * OBS_RING, (int16_t)oi->neval,
-                    oi->history, 0, 0};
+    return (ObsKey){oi->evals, oi->ptab, oi->anchor, oi->nper, i, r, obs_slot_at(oi, r),
+                    obs_bit_at(oi, r), obs_ring_at(oi, r), (int16_t)oi->neval, oi->history, 0, 0};
 }
 
 /* Uses one row of series k (row_find); false when it is not valid. */

@@ -130,11 +130,6 @@ static inline uint64_t hmap_head(const char *s, size_t n)
     return w;
 }
 
-/* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
- * lexer a name per token.  Eight bytes at a time (the last eight again,
- * overlapping, for the tail; a key under 8 bytes as hmap_head reads it),
- * then murmur3's finalizer, so every byte reaches the low bits the table
- * uses. */
 /* The mixing of hmap_hash once the key's words are in x. */
 static inline uint32_t hmap_mix(uint64_t x)
 {
@@ -145,6 +140,11 @@ static inline uint32_t hmap_mix(uint64_t x)
     return (uint32_t)(x ^ (x >> 33));
 }
 
+/* Inline, like hmap_str_find: the tracker hashes an id per CSV row and the
+ * lexer a name per token.  Eight bytes at a time (the last eight again,
+ * overlapping, for the tail; a key under 8 bytes as hmap_head reads it),
+ * then murmur3's finalizer, so every byte reaches the low bits the table
+ * uses. */
 static inline uint32_t hmap_hash(const char *s, size_t n)
 {
     uint64_t x = n * 0x9E3779B97F4A7C15ull, w;

@@ -282,10 +282,10 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
             continue;
         }
         if (strcmp(st->head, "agenda") == 0) {
-            for (int j = 0; j < ast_block(st)->n; j++)
-                if (ast_block(st)->v[j]->kind == ST_GENERIC &&
-                    strcmp(ast_block(st)->v[j]->head, "need") == 0)
-                    declare_need(r, s, ast_block(st)->v[j], is_std);
+            const StmtList *b = ast_block(st);
+            for (int j = 0; j < b->n; j++)
+                if (b->v[j]->kind == ST_GENERIC && strcmp(b->v[j]->head, "need") == 0)
+                    declare_need(r, s, b->v[j], is_std);
             continue;
         }
         if (strcmp(st->head, "extern") == 0) {
