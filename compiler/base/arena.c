@@ -339,6 +339,14 @@ const char *arena_intern(Arena *a, const char *s, size_t n)
     return intern(a, s, n);
 }
 
+const char *arena_interned(const Arena *a, const char *s, size_t n)
+{
+    if (n > INTERN_MAX || !a->names.str)
+        return NULL;
+    int32_t i = hmap_str_find(&a->names, s, n, hmap_hash(s, n));
+    return i < 0 ? NULL : a->names.str[i].key;
+}
+
 void arena_expect(Arena *a, size_t bytes)
 {
     a->expect = bytes;

@@ -31,6 +31,10 @@ char *arena_strdup(Arena *a, const char *s);
 /* The one copy of s[0..n) in this arena: equal names get the same pointer.
  * The text must never be written to. */
 const char *arena_intern(Arena *a, const char *s, size_t n);
+/* The copy arena_intern made of s[0..n), or NULL when it made none (a
+ * name never read, or one longer than it interns): a lookup by text in a
+ * table keyed by interned names (hmap.h) asks this first. */
+const char *arena_interned(const Arena *a, const char *s, size_t n);
 /* Room in the intern table for `more` new names, made at once rather than
  * by doubling as they come (each doubling rehashes every name). */
 void arena_reserve_names(Arena *a, int more);

@@ -68,11 +68,12 @@ static uint32_t hash_ptr(const void *p)
     return (uint32_t)x;
 }
 
-/* A name's hash moved by its tag (the golden ratio spreads small tags
- * over the low bits the table uses). */
+/* An interned name's hash, from its address, moved by its tag (the golden
+ * ratio spreads small tags over the low bits the table uses): the name's
+ * text is not read. */
 static uint32_t hash_tagged(const char *name, int tag)
 {
-    return hmap_hash(name, strlen(name)) ^ (uint32_t)tag * 0x9E3779B9u;
+    return hash_ptr(name) ^ (uint32_t)tag * 0x9E3779B9u;
 }
 
 static int tag_of(const HMap *m, const void *key)
@@ -231,19 +232,13 @@ void hmap_str_put(HMap *m, const char *key, size_t n, int value)
 /* ---- named keys ----------------------------------------------------------- */
 
 /* The slot of the key (name, tag), or the empty slot where it would go;
- * h is the key's hash (hash_tagged).  A slot's hash and tag are compared
- * first: the object behind a slot passed on the way is not read. */
+ * h is the key's hash (hash_tagged).  A probe reads the slots only: not
+ * the objects behind them, not the names' text. */
 static uint32_t named_slot(const HMap *m, int tag, const char *name, uint32_t h)
 {
     for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
         const HMapObj *e = &m->obj[i];
-        if (!e->obj)
-            return i;
-        if (e->hash != h || e->tag != tag)
-            continue;
-        /* Names are mostly interned: the same text is the same pointer,
-         * and the name's text need not be read. */
-        if (e->name == name || strcmp(e->name, name) == 0)
+        if (!e->obj || (e->name == name && e->tag == tag))
             return i;
     }
 }

@@ -6,9 +6,10 @@
  *               list, a group number, or membership (a set);
  *   HMAP_STR    strings (text and length) to ints, or to nothing: the
  *               tracker's ids to their indexes, the arena's intern table;
- *   HMAP_NAMED  objects that carry their name and perhaps a tag, found by
- *               both: a model's declarations (its symbol table), whose
- *               tag is their kind, so that each kind has its own names.
+ *   HMAP_NAMED  objects that carry an interned name (arena_intern) and
+ *               perhaps a tag, found by both: a model's declarations (its
+ *               symbol table), whose tag is their kind, so that each kind
+ *               has its own names.  The name's address is the key.
  *
  * The capacity is a power of two; the table doubles before it is more than
  * half full, or three quarters for strings and named objects, whose slots
@@ -50,10 +51,11 @@ typedef struct HMapStr {
 /* A slot of a named map; obj NULL: empty.  The name, its hash and the
  * tag are kept beside the pointer, so that a probe of a symbol table of
  * 66,000 declarations reads one line per slot it passes and not the
- * object (anywhere in memory) behind it, not even the one it finds: with
- * interned names the name's pointer is the match (reading each found
- * declaration's id was a cache miss per reference, 2 % of checking the
- * dense agreement). */
+ * object (anywhere in memory) behind it, not even the one it finds.  The
+ * names are interned, so a name is its address: the hash is the
+ * address's, and neither a probe nor its hash reads the name's text
+ * (reading it, a cache miss per reference, was a sixth of checking the
+ * dense agreement: docs/performance.md). */
 typedef struct HMapObj {
     const void *obj;
     const char *name;       /* name(obj) */
@@ -77,8 +79,10 @@ typedef struct HMap {
 /* Each sized for `expected` keys without growing. */
 void hmap_init_ptr(HMap *m, Arena *a, int expected);
 void hmap_init_str(HMap *m, Arena *a, int expected, bool values);
-/* A named map: two objects are one key when their names and tags are
- * equal; `tag` may be NULL (every tag 0). */
+/* A named map: two objects are one key when their names are the same
+ * interned name (one pointer: arena_intern) and their tags are equal;
+ * `tag` may be NULL (every tag 0).  A name that is not interned is a key
+ * of its own, found by no equal text. */
 void hmap_init_named(HMap *m, Arena *a, int expected, const char *(*name)(const void *key),
                      int (*tag)(const void *key));
 /* Makes room for `more` keys at once: a map in an arena that grew key by
@@ -238,7 +242,8 @@ static inline void *hmap_named_at(const HMap *m, uint32_t i)
     return (void *)m->obj[i].obj;
 }
 
-/* The object named `name` with tag `tag`, or NULL.  (The map never writes
+/* The object named `name` (interned, as the keys are) with tag `tag`, or
+ * NULL.  (The map never writes
  * to its objects; they are the caller's, returned as the caller may use
  * them.) */
 void *hmap_named_get(const HMap *m, int tag, const char *name);

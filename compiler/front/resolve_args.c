@@ -498,15 +498,20 @@ static void report_unresolved(Resolver *r, Scope *s, const char *name, Span span
 Decl *resolve_ref(Resolver *r, Scope *s, const char *name, Span span, RefPlace place)
 {
     /* One lookup per kind accepted: the lowest bit each time, since every
-     * reference of a file comes here. */
-    for (KindSet w = resolve_places[place].kinds; w; w &= w - 1) {
-        Decl *d = model_lookup(s->m, (DeclKind)__builtin_ctz(w), name);
-        if (d) {
-            if (r->c->index)
-                VEC_PUSH(r->a, r->c->refs, ((SrcRef){span, d}));
-            return d;
-        }
+     * reference of a file comes here.  By the name's address first (the
+     * scanner interned it), then, for a dotted name or one made
+     * elsewhere, by its text. */
+    KindSet want = resolve_places[place].kinds;
+    Decl *d = NULL;
+    for (KindSet w = want; w && !d; w &= w - 1)
+        d = model_find(s->m, (DeclKind)__builtin_ctz(w), name);
+    for (KindSet w = want; w && !d; w &= w - 1)
+        d = model_lookup(s->m, (DeclKind)__builtin_ctz(w), name);
+    if (!d) {
+        report_unresolved(r, s, name, span, place);
+        return NULL;
     }
-    report_unresolved(r, s, name, span, place);
-    return NULL;
+    if (r->c->index)
+        VEC_PUSH(r->a, r->c->refs, ((SrcRef){span, d}));
+    return d;
 }

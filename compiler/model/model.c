@@ -29,24 +29,28 @@ int model_decl_kind(const void *decl)
     return (int)((const Decl *)decl)->kind;
 }
 
+/* The copy of s[0..n) among the names of m's compilation (the symbol
+ * table's keys are those copies, hmap.h), or NULL when no name has that
+ * text, so that nothing is declared by it. */
+static const char *interned(const Model *m, const char *s, size_t n)
+{
+    return m->syms.arena ? arena_interned(m->syms.arena, s, n) : NULL;
+}
+
 /* The model whose symbol table holds `name` (the namespace's for a dotted
- * name), with *id set to the name within it; NULL when the namespace is
- * not there. */
+ * name), with *id set to the name within it, interned; NULL when the
+ * namespace is not there or no such name was read. */
 static const Model *home_of(const Model *m, const char *name, const char **id)
 {
     const char *dot = strchr(name, '.');
-    *id = name;
-    if (!dot)
-        return m;
-    char ns[128];
-    size_t n = (size_t)(dot - name);
-    if (n >= sizeof ns)
-        return NULL;
-    memcpy(ns, name, n);
-    ns[n] = '\0';
-    const Namespace *x = hmap_named_get(&m->syms, K_NAMESPACE, ns);
-    *id = dot + 1;
-    return x ? x->model : NULL;
+    if (!dot) {
+        *id = interned(m, name, strlen(name));
+        return *id ? m : NULL;
+    }
+    const char *ns = interned(m, name, (size_t)(dot - name));
+    const Namespace *x = ns ? hmap_named_get(&m->syms, K_NAMESPACE, ns) : NULL;
+    *id = x && x->model ? interned(x->model, dot + 1, strlen(dot + 1)) : NULL;
+    return *id ? x->model : NULL;
 }
 
 Decl *model_lookup(const Model *m, DeclKind k, const char *name)
@@ -54,6 +58,11 @@ Decl *model_lookup(const Model *m, DeclKind k, const char *name)
     const char *id;
     const Model *h = home_of(m, name, &id);
     return h ? hmap_named_get(&h->syms, (int)k, id) : NULL;
+}
+
+Decl *model_find(const Model *m, DeclKind k, const char *name)
+{
+    return m->dotted_ids ? model_lookup(m, k, name) : hmap_named_get(&m->syms, (int)k, name);
 }
 
 KindSet model_kinds_named(const Model *m, const char *name)
@@ -69,7 +78,8 @@ KindSet model_kinds_named(const Model *m, const char *name)
 
 Unit *model_unit(const Model *m, const char *id)
 {
-    return hmap_named_get(&m->syms, K_UNIT, id);
+    const char *name = interned(m, id, strlen(id));
+    return name ? hmap_named_get(&m->syms, K_UNIT, name) : NULL;
 }
 
 int32_t partner_joins(const Model *m, const Partner *p)

@@ -393,9 +393,14 @@ typedef struct Model {
     VEC(struct FileAllows { uint32_t file; AllowList allows; }) file_allows;
     /* Name lookup (see model_lookup()): the declarations by kind and id,
      * an HMAP_NAMED map whose keys are Decl pointers named by
-     * model_decl_id and tagged by model_decl_kind.  Each kind has its own
-     * names: a need and an activity may share one. */
+     * model_decl_id (interned in the compilation's arena, as every name
+     * the scanner reads is) and tagged by model_decl_kind.  Each kind has
+     * its own names: a need and an activity may share one. */
     HMap syms;
+    /* Some declaration's id has a dot (`partner a.b`): a dotted name is
+     * looked up in a namespace, never here, so model_find cannot take
+     * the name's address alone for the key. */
+    bool dotted_ids;
     uint32_t root_file;
 } Model;
 
@@ -408,8 +413,13 @@ bool model_decl_has_subject(const Decl *d, const char *subject);
 const char *model_decl_id(const void *decl);
 int model_decl_kind(const void *decl);
 /* The declaration of kind k named `name` (a dotted name `ns.id` reaches
- * the namespace ns), or NULL. */
+ * the namespace ns), or NULL.  `name` is any text. */
 Decl *model_lookup(const Model *m, DeclKind k, const char *name);
+/* model_lookup for a name interned in the model's compilation (an
+ * argument's or an expression's name, as the scanner read it), found by
+ * its address without reading its text.  NULL also for a dotted name or
+ * one not interned: model_lookup answers those. */
+Decl *model_find(const Model *m, DeclKind k, const char *name);
 /* The kinds that have a declaration named `name` (dotted as above). */
 KindSet model_kinds_named(const Model *m, const char *name);
 /* The prelude unit `percent` etc. by id; NULL when absent. */

@@ -271,6 +271,14 @@ static const char *thing_name(const void *t)
     return ((const Thing *)t)->name;
 }
 
+/* An interned name, as the scanner makes them. */
+static const char *iname(Arena *a, const char *fmt, int i)
+{
+    char name[32];
+    int n = snprintf(name, sizeof name, fmt, i);
+    return arena_intern(a, name, (size_t)n);
+}
+
 /* A symbol table: found by name, the first of two with one name stays,
  * and a walk over the slots meets every object once. */
 static void test_named(void **state)
@@ -281,19 +289,16 @@ static void test_named(void **state)
     static Thing t[N];
     for (int i = 0; i < N; i++) {
         t[i].kind = i;
-        t[i].name = arena_printf(a, "t%d", i);
+        t[i].name = iname(a, "t%d", i);
         assert_null(hmap_named_put(&m, &t[i]));
     }
     assert_true((m.n + 1) * 4 <= (m.mask + 1) * 3);
-    for (int i = 0; i < N; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "t%d", i);
-        assert_ptr_equal(hmap_named_get(&m, 0, name), &t[i]);
-    }
-    assert_null(hmap_named_get(&m, 0, "t"));
-    Thing again = {-1, "t42"};
+    for (int i = 0; i < N; i++)
+        assert_ptr_equal(hmap_named_get(&m, 0, iname(a, "t%d", i)), &t[i]);
+    assert_null(hmap_named_get(&m, 0, arena_intern(a, "t", 1)));
+    Thing again = {-1, iname(a, "t%d", 42)};
     assert_ptr_equal(hmap_named_put(&m, &again), &t[42]);
-    assert_ptr_equal(hmap_named_get(&m, 0, "t42"), &t[42]);
+    assert_ptr_equal(hmap_named_get(&m, 0, iname(a, "t%d", 42)), &t[42]);
     int seen = 0;
     long sum = 0;
     for (uint32_t i = 0; i <= m.mask; i++)
@@ -303,6 +308,29 @@ static void test_named(void **state)
         }
     assert_int_equal(seen, N);
     assert_int_equal(sum, (long)N * (N - 1) / 2);
+    arena_free(a);
+}
+
+/* The key is the interned name's address: a copy of its text is another
+ * key, and arena_interned gives back the interned copy (NULL for a text
+ * never interned, or one too long to be). */
+static void test_named_interned(void **state)
+{
+    Arena *a = arena_new();
+    HMap m;
+    hmap_init_named(&m, a, 0, thing_name, NULL);
+    Thing t = {1, arena_intern(a, "itu", 3)};
+    assert_null(hmap_named_put(&m, &t));
+    char copy[] = "itu";
+    assert_null(hmap_named_get(&m, 0, copy));
+    assert_ptr_equal(arena_interned(a, copy, 3), t.name);
+    assert_ptr_equal(hmap_named_get(&m, 0, arena_interned(a, copy, 3)), &t);
+    assert_null(arena_interned(a, "unu", 3));
+    char long_name[300];
+    memset(long_name, 'x', sizeof long_name);
+    const char *kept = arena_intern(a, long_name, sizeof long_name);
+    assert_memory_equal(kept, long_name, sizeof long_name);
+    assert_null(arena_interned(a, long_name, sizeof long_name));
     arena_free(a);
 }
 
@@ -322,22 +350,19 @@ static void test_tagged(void **state)
     static Thing t[N];
     for (int i = 0; i < N; i++) {
         t[i].kind = i % 3;
-        t[i].name = arena_printf(a, "t%d", i / 3);
+        t[i].name = iname(a, "t%d", i / 3);
         assert_null(hmap_named_put(&m, &t[i]));
     }
-    for (int i = 0; i < N; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "t%d", i / 3);
-        assert_ptr_equal(hmap_named_get(&m, i % 3, name), &t[i]);
-    }
-    assert_null(hmap_named_get(&m, 3, "t0"));
-    Thing again = {1, "t5"}, fresh = {2, "new"};
+    for (int i = 0; i < N; i++)
+        assert_ptr_equal(hmap_named_get(&m, i % 3, iname(a, "t%d", i / 3)), &t[i]);
+    assert_null(hmap_named_get(&m, 3, iname(a, "t%d", 0)));
+    Thing again = {1, iname(a, "t%d", 5)}, fresh = {2, arena_intern(a, "new", 3)};
     assert_ptr_equal(hmap_named_put(&m, &again), &t[16]);
     assert_ptr_equal(hmap_named_replace(&m, &again), &t[16]);
-    assert_ptr_equal(hmap_named_get(&m, 1, "t5"), &again);
-    assert_ptr_equal(hmap_named_get(&m, 0, "t5"), &t[15]);
+    assert_ptr_equal(hmap_named_get(&m, 1, iname(a, "t%d", 5)), &again);
+    assert_ptr_equal(hmap_named_get(&m, 0, iname(a, "t%d", 5)), &t[15]);
     assert_null(hmap_named_replace(&m, &fresh));
-    assert_ptr_equal(hmap_named_get(&m, 2, "new"), &fresh);
+    assert_ptr_equal(hmap_named_get(&m, 2, fresh.name), &fresh);
     assert_int_equal(m.n, N + 1);
     arena_free(a);
 }
@@ -356,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_arena_expect),
         cmocka_unit_test(test_arena_reset),
         cmocka_unit_test(test_named),
+        cmocka_unit_test(test_named_interned),
         cmocka_unit_test(test_tagged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
