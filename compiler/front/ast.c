@@ -71,11 +71,12 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
         return ast;
     }
 
-    /* Names and string literals are interned as they are scanned: about
-     * one distinct one per 90 bytes of a big agreement of short
-     * declarations, one per 300 of long ones. */
-    arena_reserve_names(a, (int)(src->len / 96));
+    /* Names are interned as they are scanned: about one distinct one per
+     * 180 bytes of a big agreement of short declarations, one per 350 of
+     * long ones. */
+    arena_reserve_names(a, (int)(src->len / 160));
     ScanCtx sc = {0};
+    sc.recent = mem_zeroed(SCAN_RECENT * sizeof *sc.recent);
     sc.arena = a;
     sc.diag = diag;
     sc.ast = ast;
@@ -99,6 +100,7 @@ Ast *ast_parse(Arena *a, Diag *diag, uint32_t file)
     buf_free(&sc.str);
     free(sc.stmts.v);
     free(sc.args.v);
+    mem_release(sc.recent, SCAN_RECENT * sizeof *sc.recent);
     if (sc.errors)
         ast->syntax_errors = true;
     return ast;

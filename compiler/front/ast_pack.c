@@ -433,8 +433,9 @@ Ast *ast_unpack(Arena *a, uint32_t file, const void *bytes, size_t n)
     int ns = get_count(&u, 1);
     u.nstrs = (uint64_t)ns;
     u.strs = arena_alloc(a, sizeof *u.strs * (size_t)(ns ? ns : 1));
-    /* One intern per distinct name or string, where the scanner interns
-     * one per occurrence. */
+    /* One intern per distinct name or string (a name must be interned,
+     * and a string costs no more), where the scanner interns one per
+     * occurrence of a name. */
     arena_reserve_names(a, ns);
     for (int i = 0; i < ns && !u.bad; i++) {
         uint64_t len = get_var(&u);
