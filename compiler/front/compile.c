@@ -180,9 +180,9 @@ static void push_decl(Model *m, Arena *a, Decl *d, const Decl *old)
  * declared (the first declaration wins). */
 static bool declare(Resolver *r, Scope *s, Decl *d)
 {
-    /* The id is interned (the scanner's, or declare_namespace's), so the
-     * symbol table finds it by its address; reading it here costs what
-     * hashing its text did. */
+    /* The id is interned (every id is a name the scanner read), so the
+     * symbol table finds it by its address; a dotted one, which only
+     * model_lookup may find, must be known to model_find. */
     if (strchr(d->id, '.'))
         s->m->dotted_ids = true;
     Decl *old = hmap_named_put(&s->m->syms, d);
@@ -551,7 +551,7 @@ static void declare_namespace(Resolver *r, Scope *s, const Stmt *st, const char 
 {
     Namespace *ns = arena_alloc(r->a, sizeof *ns);
     ns->d.kind = K_NAMESPACE;
-    ns->d.id = arena_intern(r->a, as, strlen(as));
+    ns->d.id = as;
     ns->d.id_span = as_span;
     ns->d.span = st->span;
     ns->model = m;
