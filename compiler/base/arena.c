@@ -193,37 +193,48 @@ static Chunk *new_chunk(Arena *a, bool own, size_t n)
     return nc;
 }
 
+/* bump_fresh when the current chunk has no room: a new chunk (or a spare
+ * one) for the n bytes. */
+static __attribute__((noinline)) void *bump_chunk(Arena *a, size_t n, bool *fresh)
+{
+    Chunk *c = a->head;
+    bool own = n > CHUNK / 4;
+    Chunk *nc = own && a->spare ? take_spare(a, n) : NULL;
+    if (!nc)
+        nc = new_chunk(a, own, n);
+    a->total += nc->size;
+    nc->used = n;
+    /* A big block gets a chunk of its own behind the current one, so the
+     * free space of the current chunk is not thrown away. */
+    if (c && own) {
+        nc->next = c->next;
+        c->next = nc;
+    } else {
+        nc->next = c;
+        a->head = nc;
+    }
+    *fresh = nc->fresh;
+    return nc->data;
+}
+
 /* n bytes aligned to `align` (1 or ALIGN), not zeroed; *fresh says whether
  * they come straight from the kernel, hence zeroed (a mapped chunk that
  * arena_reset did not hand back: otherwise the arena never hands a byte
- * out twice). */
-static void *bump_fresh(Arena *a, size_t n, size_t align, bool *fresh)
+ * out twice).  Inline: the parser allocates for every statement and
+ * argument list, and the call, with its saved registers, was as many
+ * instructions as the allocation. */
+static inline void *bump_fresh(Arena *a, size_t n, size_t align, bool *fresh)
 {
     Chunk *c = a->head;
-    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-    if (!c || at > c->size || c->size - at < n) {
-        bool own = n > CHUNK / 4;
-        Chunk *nc = own && a->spare ? take_spare(a, n) : NULL;
-        if (!nc)
-            nc = new_chunk(a, own, n);
-        a->total += nc->size;
-        nc->used = 0;
-        /* A big block gets a chunk of its own behind the current one, so
-         * the free space of the current chunk is not thrown away. */
-        if (c && own) {
-            nc->next = c->next;
-            c->next = nc;
-        } else {
-            nc->next = c;
-            a->head = nc;
+    if (c) {
+        size_t at = (c->used + align - 1) & ~(align - 1);
+        if (at <= c->size && c->size - at >= n) {
+            c->used = at + n;
+            *fresh = c->fresh;
+            return c->data + at;
         }
-        c = nc;
-        at = 0;
     }
-    void *p = c->data + at;
-    c->used = at + n;
-    *fresh = c->fresh;
-    return p;
+    return bump_chunk(a, n, fresh);
 }
 
 /* bump_fresh for text, which the caller writes in full. */
