@@ -104,7 +104,8 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
     const Stmt **seen = w->seen;
     while (w->next < w->block->n) {
         const Stmt *st = w->block->v[w->next++];
-        if (allows && st->kind == ST_GENERIC && strcmp(st->head, "allow") == 0) {
+        if (allows && st->kind == ST_GENERIC && st->head[0] == 'a' &&
+            strcmp(st->head, "allow") == 0) {
             resolve_allow(r, s, st, allows);
             continue;
         }
@@ -837,6 +838,13 @@ void resolve_scope(Resolver *r, Scope *s)
             Stmt *st = ast->top.v[k];
             if (st->kind != ST_GENERIC)
                 continue;
+            /* A declaration first: most statements are one, and none of
+             * the blocks below declares anything. */
+            if (st->decl) {
+                if (ast != r->prelude)
+                    resolve_decl(r, s, st, st->decl);
+                continue;
+            }
             if (strcmp(st->head, "agenda") == 0)
                 resolve_agenda(r, s, st);
             else if (strcmp(st->head, "tension") == 0)
@@ -863,8 +871,6 @@ void resolve_scope(Resolver *r, Scope *s)
                                     "the governance block");
             } else if (strcmp(st->head, "allow") == 0)
                 file_allow(r, s, st);
-            else if (st->decl && ast != r->prelude)
-                resolve_decl(r, s, st, st->decl);
         }
     }
     for (int i = 0; i < s->m->indicators.n; i++)
