@@ -7,9 +7,9 @@
  * statements, arguments, expressions, comments and spans; what the
  * resolver fills in later (a statement's declaration, an expression's
  * type and links) is not.  Names and strings are written once each and
- * interned when read back, as the scanner interns them, so that the
- * resolver's pointer comparisons of names hold.  The bytes are
- * deterministic: the same tree gives the same bytes. */
+ * interned when read back (the scanner interns names, and the resolver
+ * compares names by their pointers; a string costs no more).  The bytes
+ * are deterministic: the same tree gives the same bytes. */
 #ifndef CHARTER_AST_PACK_H
 #define CHARTER_AST_PACK_H
 

@@ -13,8 +13,9 @@ typedef struct Walk {
     Model *m;
     TextList *out;
     /* Where each string argument of the trees is written.  Equal strings
-     * may share one pointer (the scanner interns them), so a text's places
-     * are a chain: `at` maps the text to its first place in `spans`, and
+     * may share one pointer (the scanner keeps one copy of a string it
+     * read recently, ast_unpack interns them), so a text's places are a
+     * chain: `at` maps the text to its first place in `spans`, and
      * `next` links each place to the following one (-1 ends). */
     HMap at;
     VEC(Span) spans;
