@@ -168,6 +168,21 @@ static Stmt *leaf(ScanCtx *sc, TokVal head, Span head_at, OpenList args, Span ar
     st->args = args_close(sc, args);
     return st;
 }
+/* A statement with a block: its head at `head_at`, its arguments, its
+ * `{` at `brace` and the statements of its block; `span` is the whole. */
+static Stmt *with_block(ScanCtx *sc, TokVal head, Span head_at, OpenList args, Span brace,
+                        OpenList body, Span span)
+{
+    Stmt *st = mkstmt(sc, ST_GENERIC, span, true);
+    st->head = head.text;
+    st->head_len = head_at.hi - head_at.lo;
+    /* The block's statements have closed their own arguments: this one's
+     * are on top again. */
+    st->block_list = stmts_close(sc, body);
+    st->args = args_close(sc, args);
+    st->block_lo = brace.lo;    /* to span.hi, the statement's end */
+    return st;
+}
 static Arg punct(ArgKind k, Span span)
 {
     return (Arg){.kind = k, .span = span};
@@ -274,17 +289,21 @@ lines:
   | lines error ';'     { $$ = $1; sc->ast->syntax_errors = true; }
     ;
 
-/* A statement with a block, or an expression's. */
+/* A statement with a block, or an expression's.  A block's last line is
+ * spelt out as body's is, here too: a `body` before the `}` would be
+ * reduced on the `}` as lookahead (a LAC check per block). */
 stmt:
-    IDENT args '{' body '}' {
-                            $$ = mkstmt(sc, ST_GENERIC, @$, true);
-                            $$->head = $1.text;
-                            $$->head_len = @1.hi - @1.lo;
-                            /* The body's statements have closed their own
-                             * arguments: this one's are on top again. */
-                            $$->block_list = stmts_close(sc, $4);
-                            $$->args = args_close(sc, $2);
-                            $$->block_lo = @3.lo;   /* to @5.hi, the statement's end */
+    IDENT args '{' lines '}' { $$ = with_block(sc, $1, @1, $2, @3, $4, @$); }
+  | IDENT args '{' lines stmt '}' {
+                            $$ = with_block(sc, $1, @1, $2, @3, stmt_push(sc, $4, $5), @$);
+                        }
+  | IDENT args '{' lines IDENT args '}' {
+                            $$ = with_block(sc, $1, @1, $2, @3,
+                                            stmt_push(sc, $4, leaf(sc, $5, @5, $6, @6)), @$);
+                        }
+  | IDENT args '{' lines error '}' {
+                            sc->ast->syntax_errors = true;
+                            $$ = with_block(sc, $1, @1, $2, @3, $4, @$);
                         }
   | REQUIRES expr       {
                             $$ = mkstmt(sc, ST_REQUIRES, @$, false);
