@@ -74,12 +74,11 @@ typedef struct ScanCtx {
      * no room for the mark, and bad tokens are rare. */
     VEC(uint32_t) bad;
     /* The string literals read last, by their hash (SCAN_RECENT slots,
-     * malloc'd): a string read again is this copy.  Strings are not
-     * interned: no lookup needs one by its address, and in the intern
+     * from mem_zeroed): a string read again is this copy.  Strings are
+     * not interned: no lookup needs one by its address, and in the intern
      * table the 68,000 distinct strings of the dense benchmark agreement
      * were a cache miss each; the few thousand strings a big agreement
-     * repeats (labels, sources) stay one copy each all the same.
-     * mem_zeroed. */
+     * repeats (labels, sources) stay one copy each all the same. */
     struct ScanRecent { uint64_t sig; const char *text; } *recent;
 } ScanCtx;
 

@@ -243,9 +243,8 @@ static inline void *hmap_named_at(const HMap *m, uint32_t i)
 }
 
 /* The object named `name` (interned, as the keys are) with tag `tag`, or
- * NULL.  (The map never writes
- * to its objects; they are the caller's, returned as the caller may use
- * them.) */
+ * NULL.  (The map never writes to its objects; they are the caller's,
+ * returned as the caller may use them.) */
 void *hmap_named_get(const HMap *m, int tag, const char *name);
 /* Inserts obj; returns the object already there under its name and tag
  * (and inserts nothing), or NULL. */
