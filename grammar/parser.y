@@ -56,13 +56,17 @@ static void cyerror(Span *loc, yyscan_t scanner, ScanCtx *sc, const char *msg)
     sc->ast->syntax_errors = true;
 }
 
-/* A statement; one without a block is AST_LEAF_SIZE bytes (ast.h). */
-static Stmt *mkstmt(ScanCtx *sc, StmtKind k, Span span, bool block)
+/* A statement whose head word `head` is at head_at; one without a block
+ * is AST_LEAF_SIZE bytes (ast.h). */
+static Stmt *mkstmt(ScanCtx *sc, StmtKind k, Span span, bool block, const char *head,
+                    Span head_at)
 {
     Stmt *s = arena_alloc(sc->arena, block ? sizeof *s : AST_LEAF_SIZE);
     s->has_block = block;
     s->kind = k;
     s->span = span;
+    s->head = head;
+    s->head_len = head_at.hi - head_at.lo;
     return s;
 }
 
@@ -162,9 +166,8 @@ static StmtList stmts_close(ScanCtx *sc, OpenList l)
  * which end at args_at.hi (where the head ends when there are none). */
 static Stmt *leaf(ScanCtx *sc, TokVal head, Span head_at, OpenList args, Span args_at)
 {
-    Stmt *st = mkstmt(sc, ST_GENERIC, (Span){head_at.file, head_at.lo, args_at.hi}, false);
-    st->head = head.text;
-    st->head_len = head_at.hi - head_at.lo;
+    Stmt *st = mkstmt(sc, ST_GENERIC, (Span){head_at.file, head_at.lo, args_at.hi}, false,
+                      head.text, head_at);
     st->args = args_close(sc, args);
     return st;
 }
@@ -173,9 +176,7 @@ static Stmt *leaf(ScanCtx *sc, TokVal head, Span head_at, OpenList args, Span ar
 static Stmt *with_block(ScanCtx *sc, TokVal head, Span head_at, OpenList args, Span brace,
                         OpenList body, Span span)
 {
-    Stmt *st = mkstmt(sc, ST_GENERIC, span, true);
-    st->head = head.text;
-    st->head_len = head_at.hi - head_at.lo;
+    Stmt *st = mkstmt(sc, ST_GENERIC, span, true, head.text, head_at);
     /* The block's statements have closed their own arguments: this one's
      * are on top again. */
     st->block_list = stmts_close(sc, body);
@@ -306,15 +307,11 @@ stmt:
                             $$ = with_block(sc, $1, @1, $2, @3, $4, @$);
                         }
   | REQUIRES expr       {
-                            $$ = mkstmt(sc, ST_REQUIRES, @$, false);
-                            $$->head = "requires";
-                            $$->head_len = @1.hi - @1.lo;
+                            $$ = mkstmt(sc, ST_REQUIRES, @$, false, "requires", @1);
                             $$->expr = $2;
                         }
   | FORMULA expr        {
-                            $$ = mkstmt(sc, ST_FORMULA, @$, false);
-                            $$->head = "formula";
-                            $$->head_len = @1.hi - @1.lo;
+                            $$ = mkstmt(sc, ST_FORMULA, @$, false, "formula", @1);
                             $$->expr = $2;
                         }
     ;

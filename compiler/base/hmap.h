@@ -13,8 +13,9 @@
  *
  * The capacity is a power of two; the table doubles before it is more than
  * half full, or three quarters for strings and named objects, whose slots
- * keep each key's hash or signature (and an object's tag) so that a probe
- * reads the key only when they match.  A string key is under 2 GiB.
+ * keep a string key's signature, or an object's interned name and tag, so
+ * that a probe reads a string key only when they match and never reads
+ * an object.  A string key is under 2 GiB.
  * Every operation takes expected O(1).  A key, once put, keeps its first
  * value (a declaration listed twice maps to its first position).
  *
@@ -48,18 +49,17 @@ typedef struct HMapStr {
     uint64_t sig;           /* hmap_sig(key, len, hash) */
 } HMapStr;
 
-/* A slot of a named map; obj NULL: empty.  The name, its hash and the
- * tag are kept beside the pointer, so that a probe of a symbol table of
- * 66,000 declarations reads one line per slot it passes and not the
- * object (anywhere in memory) behind it, not even the one it finds.  The
- * names are interned, so a name is its address: the hash is the
- * address's, and neither a probe nor its hash reads the name's text
+/* A slot of a named map; obj NULL: empty.  The name and the tag are kept
+ * beside the pointer, so that a probe of a symbol table of 66,000
+ * declarations reads one line per slot it passes and not the object
+ * (anywhere in memory) behind it, not even the one it finds.  The names
+ * are interned, so a name is its address, and the hash is the address's
+ * with the tag: neither a probe nor its hash reads the name's text
  * (reading it, a cache miss per reference, was a sixth of checking the
  * dense agreement: docs/performance.md). */
 typedef struct HMapObj {
     const void *obj;
     const char *name;       /* name(obj) */
-    uint32_t hash;
     int32_t tag;
 } HMapObj;
 
@@ -205,6 +205,15 @@ static inline bool hmap_same(const char *a, const char *b, size_t n)
     return hmap_head(a, n) == hmap_head(b, n);
 }
 
+/* Whether `key`, whose signature is ksig, is s[0..n), whose signature is
+ * sig: the text is compared only for a key of 8 bytes or more (a shorter
+ * one's signature is its bytes and length). */
+static inline bool hmap_sig_same(uint64_t ksig, const char *key, uint64_t sig, const char *s,
+                                 size_t n)
+{
+    return ksig == sig && (n < 8 || hmap_same(key, s, n));
+}
+
 /* The slot of key s[0..n) whose hash is h (hmap_hash), or -1. */
 static inline int32_t hmap_str_find(const HMap *m, const char *s, size_t n, uint32_t h)
 {
@@ -213,7 +222,7 @@ static inline int32_t hmap_str_find(const HMap *m, const char *s, size_t n, uint
         const HMapStr *e = &m->str[i];
         if (!e->key)
             return -1;
-        if (e->sig == sig && (n < 8 || hmap_same(e->key, s, n)))
+        if (hmap_sig_same(e->sig, e->key, sig, s, n))
             return (int32_t)i;
     }
 }

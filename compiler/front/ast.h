@@ -154,6 +154,14 @@ _Static_assert(sizeof(Stmt) == 64, "a statement is one cache line");
 _Static_assert(AST_LEAF_SIZE == 48, "a statement without a block is 48 bytes");
 _Static_assert(sizeof(Arg) == 24, "an argument is 24 bytes");
 
+/* Whether the head word w is `word`: the first letters are compared
+ * first, where most of a table's words differ, and strcmp only then
+ * (the resolver compares every statement's head with its tables). */
+static inline bool ast_word_is(const char *w, const char *word)
+{
+    return w[0] == word[0] && strcmp(w, word) == 0;
+}
+
 /* A statement's head word: `partner` in `partner itu "ITU" { ... }`. */
 static inline Span ast_head_span(const Stmt *st)
 {

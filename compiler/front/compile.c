@@ -251,9 +251,7 @@ void load_declare(Resolver *r, Scope *s, Ast *ast)
             continue;
         }
         size_t k = 0, nk = sizeof decl_heads / sizeof decl_heads[0];
-        /* The first letter first, as def_index does. */
-        while (k < nk && (decl_heads[k].head[0] != st->head[0] ||
-                          strcmp(decl_heads[k].head, st->head) != 0))
+        while (k < nk && !ast_word_is(st->head, decl_heads[k].head))
             k++;
         if (k < nk) {
             Cur c;
@@ -676,7 +674,7 @@ static void load_tree(Resolver *r, Scope *s, uint32_t file)
     VEC_PUSH(r->a, r->stack, f->real);
     for (int i = 0; i < ast->top.n; i++) {
         Stmt *st = ast->top.v[i];
-        if (st->kind == ST_GENERIC && st->head[0] == 'u' && strcmp(st->head, "use") == 0)
+        if (st->kind == ST_GENERIC && ast_word_is(st->head, "use"))
             load_use(r, s, st);
     }
     r->stack.n--;

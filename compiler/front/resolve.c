@@ -83,8 +83,7 @@ static int def_index(Resolver *r, const StmtDef *defs, int n, const char *head)
     if (r->heads[h].head == head && r->heads[h].defs == defs && r->heads[h].k < n)
         return r->heads[h].k;
     int k = 0;
-    /* The first letter first: most statements of a table differ there. */
-    while (k < n && (defs[k].name[0] != head[0] || strcmp(defs[k].name, head) != 0))
+    while (k < n && !ast_word_is(head, defs[k].name))
         k++;
     if (k < n) {
         r->heads[h].defs = defs;
@@ -104,8 +103,7 @@ int resolve_walk_next(BlockWalk *w, Cur *c)
     const Stmt **seen = w->seen;
     while (w->next < w->block->n) {
         const Stmt *st = w->block->v[w->next++];
-        if (allows && st->kind == ST_GENERIC && st->head[0] == 'a' &&
-            strcmp(st->head, "allow") == 0) {
+        if (allows && st->kind == ST_GENERIC && ast_word_is(st->head, "allow")) {
             resolve_allow(r, s, st, allows);
             continue;
         }
