@@ -28,7 +28,8 @@ static void index_lines(const SrcMgr *sm, SrcFile *f)
     f->nlines = n;
 }
 
-/* Adds a file whose text is already in the arena, NUL-terminated. */
+/* Adds a file whose text is followed by two NUL bytes (in the arena, or
+ * where src_add_terminated found it). */
 static uint32_t add_file(SrcMgr *sm, const char *display, const char *text, size_t len)
 {
     SrcFile *f = arena_alloc(sm->arena, sizeof *f);
@@ -52,6 +53,11 @@ static const char *copy_text(SrcMgr *sm, const char *text, size_t len)
 uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len)
 {
     return add_file(sm, display, copy_text(sm, text, len), len);
+}
+
+uint32_t src_add_terminated(SrcMgr *sm, const char *display, const char *text, size_t len)
+{
+    return add_file(sm, display, text, len);
 }
 
 /* Reads fd to its end, but never more than SRC_MAX_SIZE + 1 bytes, so that

@@ -55,6 +55,9 @@ int src_load_regular(SrcMgr *sm, const char *path, const char *display, uint32_t
 #define SRC_NOT_REGULAR (-1)
 /* Adds text held in memory (standard input, tests). */
 uint32_t src_add(SrcMgr *sm, const char *display, const char *text, size_t len);
+/* src_add() of a text that is followed by two NUL bytes and outlives the
+ * manager: it is used where it lies, not copied. */
+uint32_t src_add_terminated(SrcMgr *sm, const char *display, const char *text, size_t len);
 void src_linecol(const SrcMgr *sm, Span s, int *line, int *col);
 /* src_linecol() with the column counted in UTF-16 code units, as SARIF's
  * "utf16CodeUnits" and GitHub's annotations count it: every character of

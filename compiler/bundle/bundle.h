@@ -11,9 +11,9 @@
  * Layout (integers little-endian):
  *
  *   [program][payload][trailer]
- *   payload: "CHBUNDL2", u32 nfiles,
+ *   payload: "CHBUNDL3", u32 nfiles,
  *            nfiles x (u32 flags, str real, str display, u64 len, text,
- *                      u64 len, view, u64 len, tree),
+ *                      u64 len, view, 2 NUL bytes, u64 len, tree),
  *            str stdlib, str index,        str = u32 length, bytes
  *            u32 ntranslations,
  *            ntranslations x (str lang, str display, u64 len, text)
@@ -33,6 +33,10 @@
  * by its line breaks so that lines keep their numbers.  The writer checks
  * that the views compile to a model with the same index; when they do
  * not, the views are the sources themselves.
+ *
+ * A view is followed by two NUL bytes (not counted in its length), as the
+ * compiler keeps a file's text: the tracker compiles the view where it
+ * lies in the payload instead of copying it (MemFile.terminated).
  *
  * A tree is the syntax tree of the view as compiler/front/ast_pack.h
  * writes it, which the tracker reads back instead of lexing and parsing
@@ -83,7 +87,7 @@
 #include "date.h"
 #include "hmap.h"
 
-#define BUNDLE_PAYLOAD_MAGIC "CHBUNDL2"         /* written without its NUL */
+#define BUNDLE_PAYLOAD_MAGIC "CHBUNDL3"         /* written without its NUL */
 #define BUNDLE_TRAILER_MAGIC "CHARTER-TRACKER1" /* written without its NUL */
 #define BUNDLE_TRAILER_SIZE 128
 #define BUNDLE_FILE_STD 2u      /* flags: part of the standard library */

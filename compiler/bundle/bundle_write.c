@@ -226,6 +226,7 @@ static void put_file(Buf *b, const SrcFile *f, const Buf *view, const Buf *tree)
     buf_put(b, f->text, f->len);
     put_u64(b, view->len);
     buf_put(b, view->data ? view->data : "", view->len);
+    buf_put(b, "\0\0", 2);
     put_u64(b, tree->len);
     buf_put(b, tree->data ? tree->data : "", tree->len);
 }
@@ -316,7 +317,8 @@ static Buf *views_of(const Compilation *c, const char *stdlib, const char *index
         const SrcFile *f = c->sm.files.v[nth_file(c, k)];
         buf_init(&v[k]);
         make_view(&v[k], c, nth_file(c, k));
-        bf[k] = (MemFile){f->real, f->display, v[k].data ? v[k].data : "", v[k].len, NULL, 0};
+        bf[k] = (MemFile){.real = f->real, .display = f->display,
+                          .text = v[k].data ? v[k].data : "", .len = v[k].len};
     }
     trees_of(bf, n, t);
     bool ok = compiles_to(stdlib, bf, t, n, index);

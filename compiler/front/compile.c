@@ -477,7 +477,8 @@ static int load_source(Compilation *c, const char *path, const char *display, ui
         return src_load_regular(&c->sm, path, display, id);
     if (!f)
         return ENOENT;
-    *id = src_add(&c->sm, f->display, f->text, f->len);
+    *id = f->terminated ? src_add_terminated(&c->sm, f->display, f->text, f->len)
+                        : src_add(&c->sm, f->display, f->text, f->len);
     SrcFile *sf = c->sm.files.v[*id];
     sf->path = sf->real = arena_strdup(c->arena, f->real);
     return 0;

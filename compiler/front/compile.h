@@ -22,6 +22,10 @@ typedef struct MemFile {
      * quote.  A tracker carries one for each file (bundle.h). */
     const void *tree;
     size_t tree_len;
+    /* text[len] and text[len + 1] are NUL bytes, and the text is writable
+     * (the scanner marks a token's end in it, and restores it) and outlives
+     * the compilation: the compilation reads it where it lies, no copy. */
+    bool terminated;
 } MemFile;
 
 /* A name in the source and the declaration it names. */

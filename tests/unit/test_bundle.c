@@ -68,6 +68,14 @@ static void test_round_trip(void **state)
     sha256_to_hex(b.sha256, all);
     assert_string_equal(all, hex);
 
+    /* A view is followed by two NUL bytes, so that the compilation reads
+     * it where it lies in the payload, and its files' texts are there. */
+    for (int i = 0; i < b.nfiles; i++) {
+        assert_true(b.views[i].terminated);
+        assert_int_equal(b.views[i].text[b.views[i].len], '\0');
+        assert_int_equal(b.views[i].text[b.views[i].len + 1], '\0');
+    }
+
     /* The index is the model's, and the views compile to the same one. */
     Buf ix;
     buf_init(&ix);
@@ -79,6 +87,12 @@ static void test_round_trip(void **state)
     ix.len = 0;
     bundle_index(again->model, &ix);
     assert_string_equal(b.index, buf_cstr(&ix));
+    for (int i = 0; i < again->sm.files.n; i++) {
+        bool in_payload = false;
+        for (int k = 0; k < b.nfiles; k++)
+            in_payload |= again->sm.files.v[i]->text == b.views[k].text;
+        assert_true(in_payload);
+    }
     compile_free(again);
 
     /* Every file carries its syntax tree, which the compilation above
