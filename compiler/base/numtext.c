@@ -72,9 +72,83 @@ static const char *g_text(char *out, bool neg, const char *d, int p, int x)
     return out;
 }
 
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 u128;
+
+/* 10^0 .. 10^22 */
+static const u128 P10[] = {
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+    10000000000000000000u, (u128)10000000000000000000u * 10, (u128)10000000000000000000u * 100,
+    (u128)10000000000000000000u * 1000};
+#endif
+
+/* The 17 significant digits of a > 0 (finite) as "%.16e" gives them, the
+ * first standing for 10^*x: computed exactly in 128-bit integers (a is
+ * m * 2^q, and m * 10^s / 2^-q or m * 2^q / 10^-s is divided with its
+ * remainder, then rounded half to even as printf rounds), without
+ * printf's arbitrary precision, for 1e-6 <= a < 1e38; false elsewhere
+ * (or without 128-bit integers), where the caller asks printf. */
+static bool digits17(double a, char d[18], int *x)
+{
+#ifdef __SIZEOF_INT128__
+    if (!(a >= 1e-6 && a < 1e38))
+        return false;
+    int e2;
+    uint64_t m = (uint64_t)ldexp(frexp(a, &e2), 53);
+    int q = e2 - 53;                    /* a = m * 2^q, exactly */
+    int e = (int)floor(log10(a));       /* a guess, corrected below */
+    for (int tries = 0; tries < 4; tries++) {
+        int s = 16 - e;                 /* D = a * 10^s, 10^16 <= D < 10^17 */
+        u128 num, den;
+        if (s >= 0 && q < 0) {
+            if (s > 22 || q < -127)
+                return false;
+            num = (u128)m * P10[s];     /* < 2^53 * 10^22 < 2^127 */
+            den = (u128)1 << -q;
+        } else if (s >= 0) {
+            if (s > 22 || q > 60)
+                return false;
+            num = ((u128)m * P10[s]) << q;  /* a >= 2^52: s <= 1 */
+            den = 1;
+        } else {
+            if (-s > 22 || q < 0 || q > 70)
+                return false;
+            num = (u128)m << q;
+            den = P10[-s];
+        }
+        u128 D = num / den, r = num % den;
+        if (D < P10[16]) {
+            e--;
+            continue;
+        }
+        if (D >= P10[17]) {
+            e++;
+            continue;
+        }
+        if (2 * r > den || (2 * r == den && (D & 1)))
+            D++;
+        if (D == P10[17]) {
+            D = P10[16];
+            e++;
+        }
+        uint64_t v = (uint64_t)D;
+        for (int i = 16; i >= 0; i--, v /= 10)
+            d[i] = (char)('0' + v % 10);
+        d[17] = '\0';
+        *x = e;
+        return true;
+    }
+#else
+    (void)a, (void)d, (void)x;
+#endif
+    return false;
+}
+
 /* NUM_EXACT of a number that is not whole: "%.15g", else "%.16g" when 15
  * digits do not read back as v, else "%.17g" -- as printf and strtod
- * would give them, from one printf of v's 17 digits.  Its 15 and 16 digit
+ * would give them, from v's 17 digits (digits17, else one printf).  Its 15 and 16 digit
  * roundings are those of v unless the digits cut off are a 5 and zeros (a
  * tie of the 17-digit text that v itself may not be: then printf decides);
  * a rounding reads back as v when it is v (exact in a double and scaled
@@ -86,12 +160,16 @@ static const char *exact_text(char *out, double v)
                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     double a = fabs(v);
-    char e[40], d[18];
-    snprintf(e, sizeof e, "%.16e", a);     /* d.dddddddddddddddde+XX */
-    d[0] = e[0];
-    memcpy(d + 1, e + 2, 16);
-    d[17] = '\0';
-    int x = atoi(e + 19);
+    char d[18];
+    int x;
+    if (!digits17(a, d, &x)) {
+        char e[40];
+        snprintf(e, sizeof e, "%.16e", a);     /* d.dddddddddddddddde+XX */
+        d[0] = e[0];
+        memcpy(d + 1, e + 2, 16);
+        d[17] = '\0';
+        x = atoi(e + 19);
+    }
     for (int p = 15; p <= 16; p++) {
         if (d[p] == '5' && strspn(d + p + 1, "0") == (size_t)(16 - p))
             return NULL;

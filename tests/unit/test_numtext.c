@@ -6,6 +6,8 @@
  */
 #include <math.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -35,6 +37,61 @@ static void test_exact(void **state)
     assert_string_equal(T(2997260.2739726026, NUM_EXACT), "2997260.2739726026");
     assert_string_equal(T(1e15, NUM_EXACT), "1e+15");
     assert_string_equal(T(123456789012345, NUM_EXACT), "123456789012345");
+}
+
+/* What NUM_EXACT must give a number that is not whole: "%.15g", else
+ * "%.16g", else "%.17g", the first that strtod reads back as v. */
+static const char *exact_by_printf(char *out, double v)
+{
+    snprintf(out, NUM_TEXT_MAX, "%.15g", v);
+    for (int prec = 16; prec <= 17 && strtod(out, NULL) != v; prec++)
+        snprintf(out, NUM_TEXT_MAX, "%.*g", prec, v);
+    return out;
+}
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t next_random(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* NUM_EXACT finds a number's 17 digits without printf where it can
+ * (128-bit integers): the same text as printf's on numbers of every
+ * shape the scorecard makes, and on those whose 18th digit is an exact 5
+ * (a tie, rounded to even) or that lie next to a power of ten. */
+static void test_exact_as_printf(void **state)
+{
+    char want[NUM_TEXT_MAX];
+    long checked = 0;
+    for (int i = 0; i < 40000; i++) {
+        double v[8];
+        uint64_t bits = next_random();
+        v[0] = ldexp((double)((bits >> 11) | (1ull << 52)), (int)(next_random() % 160) - 24 - 52);
+        v[1] = (double)(next_random() % 100000000000ull) / pow(10, (double)(next_random() % 12));
+        v[2] = ldexp((double)(next_random() % 100000), (int)(next_random() % 120) - 40);
+        double p = pow(10, (double)((int)(next_random() % 50) - 10));
+        v[3] = nextafter(p, 0);
+        v[4] = nextafter(p, INFINITY);
+        v[5] = (double)(next_random() % 1000000) / (double)(1 + next_random() % 997) * 3.7;
+        v[6] = -v[5];
+        v[7] = ldexp((double)(next_random() >> 11), -(int)(next_random() % 1100));
+        for (int k = 0; k < 8; k++) {
+            if (v[k] == floor(v[k]) && fabs(v[k]) < 1e15)
+                continue;   /* whole: digit by digit, test_exact */
+            exact_by_printf(want, v[k]);
+            if (strcmp(T(v[k], NUM_EXACT), want) != 0)
+                fail_msg("%a: %s, printf %s", v[k], buf, want);
+            checked++;
+        }
+    }
+    assert_true(checked > 250000);
+    assert_string_equal(T(0.1 + 0.2, NUM_EXACT), "0.30000000000000004");
+    assert_string_equal(T(1e-7 / 3, NUM_EXACT), "3.3333333333333334e-08");   /* below the range: printf */
+    assert_string_equal(T(ldexp(3, -21), NUM_EXACT), "1.430511474609375e-06");
 }
 
 /* Fifteen significant digits; whole numbers in full. */
@@ -112,6 +169,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_exact_as_printf),
         cmocka_unit_test(test_plain_and_source),
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_doc),
