@@ -401,8 +401,19 @@ static void json_date(Buf *b, int32_t d)
     char s[16];
     if (d == DATE_NONE)
         buf_puts(b, "null");
-    else
-        buf_printf(b, "\"%s\"", date_iso(d, s));
+    else {
+        buf_putc(b, '"');
+        buf_puts(b, date_iso(d, s));
+        buf_putc(b, '"');
+    }
+}
+
+/* The "status" key with a status name (a word of the tracker's own). */
+static void json_status(Buf *b, const char *name)
+{
+    buf_puts(b, ", \"status\": \"");
+    buf_puts(b, name);
+    buf_putc(b, '"');
 }
 
 /* The results of indicator i as JSON keys (results.h). */
@@ -417,17 +428,14 @@ static void json_result(const Score *s, int i, Buf *b)
     buf_puts(b, ", \"change_pct\": ");
     json_num(b, r->has_change_pct, r->change_pct);
     buf_puts(b, ", \"trend\": ");
-    if (r->has_trend)
-        buf_printf(b, "%d", r->trend);
-    else
-        buf_puts(b, "null");
+    json_num(b, r->has_trend, r->trend);
     buf_puts(b, ", \"forecast\": ");
     json_num(b, r->has_forecast, r->forecast);
     buf_puts(b, ", \"forecast_date\": ");
     json_date(b, r->has_forecast ? r->forecast_date : DATE_NONE);
-    buf_printf(b, ", \"forecast_meets_target\": %s, \"stale\": %s",
-               !r->has_forecast ? "null" : r->forecast_meets ? "true" : "false",
-               r->stale ? "true" : "false");
+    buf_puts(b, ", \"forecast_meets_target\": ");
+    buf_puts(b, !r->has_forecast ? "null" : r->forecast_meets ? "true" : "false");
+    buf_puts(b, r->stale ? ", \"stale\": true" : ", \"stale\": false");
 }
 
 static void print_json(Score *s, Buf *b)
@@ -449,10 +457,10 @@ static void print_json(Score *s, Buf *b)
         json_date(b, si->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, si->has_planned, si->planned);
-        buf_printf(b, ", \"status\": \"%s\"%s", verdict_status_name(si->status),
-                   si->overflow     ? ", \"note\": \"value overflows\""
-                   : si->suppressed ? ", \"note\": \"suppressed\""
-                                    : "");
+        json_status(b, verdict_status_name(si->status));
+        buf_puts(b, si->overflow     ? ", \"note\": \"value overflows\""
+                    : si->suppressed ? ", \"note\": \"suppressed\""
+                                     : "");
         json_result(s, i, b);
         buf_puts(b, " }");
     }
@@ -472,8 +480,8 @@ static void print_json(Score *s, Buf *b)
         json_date(b, c->date);
         buf_puts(b, ", \"planned\": ");
         json_num(b, c->has_planned, c->planned);
-        buf_printf(b, ", \"status\": \"%s\"%s }", verdict_status_name(c->status),
-                   c->suppressed ? ", \"note\": \"suppressed\"" : "");
+        json_status(b, verdict_status_name(c->status));
+        buf_puts(b, c->suppressed ? ", \"note\": \"suppressed\" }" : " }");
     }
     buf_puts(b, s->ncells ? "\n  ],\n  \"milestones\": [" : "],\n  \"milestones\": [");
     for (int m = 0; m < t->nms; m++) {
@@ -483,10 +491,11 @@ static void print_json(Score *s, Buf *b)
         buf_json_str(b, t->ms[m]->d.id);
         buf_puts(b, ", \"due\": ");
         json_date(b, t->ms[m]->due);
-        buf_printf(b, ", \"status\": \"%s\", \"requirement\": %s", verdict_state_name(sm->state),
-                   !t->ms[m]->requires || sm->req == EVAL_UNKNOWN ? "null"
-                   : sm->req == EVAL_TRUE                        ? "true"
-                                                                 : "false");
+        json_status(b, verdict_state_name(sm->state));
+        buf_puts(b, ", \"requirement\": ");
+        buf_puts(b, !t->ms[m]->requires || sm->req == EVAL_UNKNOWN ? "null"
+                    : sm->req == EVAL_TRUE                        ? "true"
+                                                                  : "false");
         if (sm->state == VERDICT_DONE && sm->despite) {
             buf_puts(b, ", \"despite\": ");
             buf_json_str(b, sm->despite);
@@ -498,8 +507,11 @@ static void print_json(Score *s, Buf *b)
         buf_puts(b, p ? ",\n    " : "\n    ");
         buf_puts(b, "{ \"id\": ");
         buf_json_str(b, t->part[p]->d.id);
-        buf_printf(b, ", \"missing_reports\": %d, \"overdue_milestones\": %d }",
-                   s->part[p].missing_reports, s->part[p].overdue_milestones);
+        buf_puts(b, ", \"missing_reports\": ");
+        num_put(b, s->part[p].missing_reports, NUM_EXACT);
+        buf_puts(b, ", \"overdue_milestones\": ");
+        num_put(b, s->part[p].overdue_milestones, NUM_EXACT);
+        buf_puts(b, " }");
     }
     buf_puts(b, t->npart ? "\n  ],\n  \"data_development_agenda\": [" :
                            "],\n  \"data_development_agenda\": [");
