@@ -25,6 +25,11 @@
 
 #define BLOCK (256 * 1024)
 
+/* What a row runs through is inlined into the batch's loop, one piece of
+ * code: as calls (row, row_use_at, ring_entry) the scan's CPU time moved
+ * by a sixth with where the linker happened to place them (bench/RESULTS.md). */
+#define HOT static inline __attribute__((always_inline))
+
 typedef struct Field {
     const char *p;
     uint32_t n;
@@ -239,13 +244,9 @@ static inline bool fast_number(const char *s, uint32_t n, double *out)
     return true;
 }
 
-/* fast_date with a one-entry cache of the previous row's date. */
-static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
+/* row_date when the date is not the previous row's. */
+static __attribute__((noinline)) bool row_date_new(ObsWorker *w, const Field *f, int32_t *out)
 {
-    if (f->n == 10 && memcmp(f->p, w->last_date, 10) == 0) {
-        *out = w->last_day;
-        return true;
-    }
     if (!fast_date(f->p, f->n, out))
         return false;
     if (f->n == 10) {
@@ -253,6 +254,17 @@ static inline bool row_date(ObsWorker *w, const Field *f, int32_t *out)
         w->last_day = *out;
     }
     return true;
+}
+
+/* fast_date with a one-entry cache of the previous row's date (ledgers
+ * are grouped by date). */
+HOT bool row_date(ObsWorker *w, const Field *f, int32_t *out)
+{
+    if (f->n == 10 && memcmp(f->p, w->last_date, 10) == 0) {
+        *out = w->last_day;
+        return true;
+    }
+    return row_date_new(w, f, out);
 }
 
 /* Adds a row to a slot: the latest total, the latest full cells' sum. */
@@ -292,7 +304,7 @@ static void slot_merge(ObsSlot *x, const ObsSlot *y)
  * else the oldest when k is newer; NULL when k is older than all of a
  * full ring.  per: the ring's periods (ObsWorker.ring_per), kept equal to
  * its entries' and read instead of them. */
-static ObsSlot *ring_entry(ObsSlot *rg, int32_t *per, int32_t k)
+HOT ObsSlot *ring_entry(ObsSlot *rg, int32_t *per, int32_t k)
 {
 #if defined __SSE2__ && OBS_RING == 8
     /* Nearly every row finds its period's entry: the eight periods are
@@ -398,7 +410,7 @@ static ObsKey key_make(const Obs *o, int i, int r)
 }
 
 /* Uses one row of series k (row_find); false when it is not valid. */
-static inline bool row_use_at(ObsWorker *w, const Field *f, int nf, const ObsKey *ky)
+HOT bool row_use_at(ObsWorker *w, const Field *f, int nf, const ObsKey *ky)
 {
     const ObsCols *c = w->cols;
     Obs *o = w->o;
@@ -494,7 +506,7 @@ static bool row_use(ObsWorker *w, const Field *f, int nf)
  * that is not valid as it is gets a second try without them.  A record
  * of empty fields (",,,,") is no row, as csv.h says.  `key`: the record's
  * series when the series table found it (row_find's answer), else NULL. */
-static void row(ObsWorker *w, Field *f, int nf, bool plain, const ObsKey *key)
+HOT void row(ObsWorker *w, Field *f, int nf, bool plain, const ObsKey *key)
 {
     if (nf == 1 && f[0].n == 0)
         return;     /* a blank line */
