@@ -25,9 +25,8 @@
 
 #define BLOCK (256 * 1024)
 
-/* What a row runs through is inlined into the batch's loop, one piece of
- * code: as calls (row, row_use_at, ring_entry) the scan's CPU time moved
- * by a sixth with where the linker happened to place them (bench/RESULTS.md). */
+/* What a row runs through is inlined into the batch's loop: as calls, the
+ * scan's time moved by a sixth with their places (bench/RESULTS.md). */
 #define HOT static inline __attribute__((always_inline))
 
 typedef struct Field {
@@ -244,18 +243,6 @@ static inline bool fast_number(const char *s, uint32_t n, double *out)
     return true;
 }
 
-/* row_date when the date is not the previous row's. */
-static __attribute__((noinline)) bool row_date_new(ObsWorker *w, const Field *f, int32_t *out)
-{
-    if (!fast_date(f->p, f->n, out))
-        return false;
-    if (f->n == 10) {
-        memcpy(w->last_date, f->p, 10);
-        w->last_day = *out;
-    }
-    return true;
-}
-
 /* fast_date with a one-entry cache of the previous row's date (ledgers
  * are grouped by date). */
 HOT bool row_date(ObsWorker *w, const Field *f, int32_t *out)
@@ -264,7 +251,13 @@ HOT bool row_date(ObsWorker *w, const Field *f, int32_t *out)
         *out = w->last_day;
         return true;
     }
-    return row_date_new(w, f, out);
+    if (!fast_date(f->p, f->n, out))
+        return false;
+    if (f->n == 10) {
+        memcpy(w->last_date, f->p, 10);
+        w->last_day = *out;
+    }
+    return true;
 }
 
 /* Adds a row to a slot: the latest total, the latest full cells' sum. */
@@ -544,14 +537,21 @@ typedef struct Batch {
     Field f[BATCH][MAX_FIELDS];
 } Batch;
 
+/* The 8 bytes at p, which has them. */
+static inline uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
 /* The 8 bytes at p; only the first n (< 8) of them when n < 8.  The
  * caller guarantees 8 readable bytes at p: a record's fields lie in the
  * scan's buffer, which has 16 bytes of slack past its end, and keys lie
  * in ObsKeys.rec, which has 8. */
 static inline uint64_t word_at(const char *p, size_t n)
 {
-    uint64_t w;
-    memcpy(&w, p, 8);
+    uint64_t w = load8(p);
     return n >= 8 ? w : w & ((1ull << (8 * n)) - 1);
 }
 
@@ -559,14 +559,6 @@ static inline uint64_t mix(uint64_t x, uint64_t w)
 {
     x = (x ^ w) * 0xff51afd7ed558ccdull;
     return x ^ (x >> 32);
-}
-
-/* The 8 bytes at p, which has them. */
-static inline uint64_t load8(const char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
 }
 
 /* Mixes text p[0..n) into x: 8 bytes at a time, the last 8 overlapping
