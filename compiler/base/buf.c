@@ -56,6 +56,18 @@ void buf_putc(Buf *b, char c)
     b->data[b->len++] = c;
 }
 
+void buf_int(Buf *b, long long v)
+{
+    char d[24], *p = d + sizeof d;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        *--p = '-';
+    buf_put(b, p, (size_t)(d + sizeof d - p));
+}
+
 /* Formats straight into the spare room, and a second time only when the
  * text did not fit: formatting is most of what a document or a status
  * report costs, and most texts are short. */

@@ -21,6 +21,8 @@ void buf_free(Buf *b);
 void buf_put(Buf *b, const void *p, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_putc(Buf *b, char c);
+/* v in decimal ("%lld" without printf). */
+void buf_int(Buf *b, long long v);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* NUL-terminates without counting the NUL in len. */

@@ -84,12 +84,25 @@ static void ix_walk(Ix *ix, const Expr *x, int32_t d, int depth)
     ix_walk(ix, x->r, d, depth + 1);
 }
 
+/* " WORD" and " NUMBER", as the index's lines separate their items. */
+static void put_word(Buf *b, const char *w)
+{
+    buf_putc(b, ' ');
+    buf_puts(b, w);
+}
+
+static void put_num(Buf *b, long long v)
+{
+    buf_putc(b, ' ');
+    buf_int(b, v);
+}
+
 static void put_date(Buf *b, int32_t d)
 {
     if (d == DATE_NONE)
         buf_puts(b, " -");
     else
-        buf_printf(b, " %ld", (long)d);
+        put_num(b, d);
 }
 
 void bundle_index(const Model *m, Buf *out)
@@ -123,12 +136,15 @@ void bundle_index(const Model *m, Buf *out)
             ix_history(&ix, j, 0);
     }
 
-    buf_printf(out, "A %s\n", m->agreement ? m->agreement->d.id : "-");
+    buf_puts(out, "A ");
+    buf_puts(out, m->agreement ? m->agreement->d.id : "-");
+    buf_putc(out, '\n');
     for (int k = 0; k < m->dimensions.n; k++) {
         const Dimension *d = m->dimensions.v[k];
-        buf_printf(out, "D %s", d->d.id);
+        buf_puts(out, "D ");
+        buf_puts(out, d->d.id);
         for (int j = 0; j < d->values.n; j++)
-            buf_printf(out, " %s", d->values.v[j]);
+            put_word(out, d->values.v[j]);
         buf_putc(out, '\n');
     }
     /* Membership: the view must keep it (who owes which report). */
@@ -136,7 +152,8 @@ void bundle_index(const Model *m, Buf *out)
         const Partner *p = m->partners.v[k];
         if (p->joins == DATE_NONE && p->leaves == DATE_NONE)
             continue;
-        buf_printf(out, "P %s", p->d.id);
+        buf_puts(out, "P ");
+        buf_puts(out, p->d.id);
         put_date(out, p->joins);
         put_date(out, p->leaves);
         buf_putc(out, '\n');
@@ -144,17 +161,21 @@ void bundle_index(const Model *m, Buf *out)
     for (int i = 0; i < n; i++) {
         const Indicator *ind = m->indicators.v[i];
         int32_t anchor = indicator_anchor(m, ind);
-        buf_printf(out, "I %s %d", ind->d.id, ind->formula != NULL);
+        buf_puts(out, "I ");
+        buf_puts(out, ind->d.id);
+        buf_puts(out, ind->formula ? " 1" : " 0");
         put_date(out, anchor);
-        buf_printf(out, " %d %d %d R", ind->frequency.n, (int)ind->frequency.unit,
-                   ix.ind[i].history);
+        put_num(out, ind->frequency.n);
+        put_num(out, (int)ind->frequency.unit);
+        put_num(out, ix.ind[i].history);
+        buf_puts(out, " R");
         for (int r = 0; r < ind->reporters.n; r++)
-            buf_printf(out, " %s", ind->reporters.v[r]->d.id);
+            put_word(out, ind->reporters.v[r]->d.id);
         buf_puts(out, " M");
         for (int k = 0; k < ind->dims.n; k++)
             for (int j = 0; j < m->dimensions.n; j++)
                 if (m->dimensions.v[j] == ind->dims.v[k])
-                    buf_printf(out, " %d", j);
+                    put_num(out, j);
         buf_puts(out, " E");
         for (int k = 0; k < ix.ind[i].ndue; k++)
             put_date(out, ix.ind[i].due[k] == INT32_MAX ? DATE_NONE : ix.ind[i].due[k]);

@@ -186,6 +186,24 @@ static void md_is(const char *s, const char *want)
     buf_free(&b);
 }
 
+/* buf_int writes what "%lld" writes, the extremes included. */
+static void test_int(void **state)
+{
+    (void)state;
+    const long long v[] = {0, 7, -7, 10, 19700101, -719468, 2147483647, -2147483648LL,
+                           9223372036854775807LL, -9223372036854775807LL - 1};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        Buf b;
+        char want[32];
+        buf_init(&b);
+        buf_puts(&b, "x");
+        buf_int(&b, v[i]);
+        snprintf(want, sizeof want, "x%lld", v[i]);
+        assert_string_equal(buf_cstr(&b), want);
+        buf_free(&b);
+    }
+}
+
 static void test_md_escape(void **state)
 {
     (void)state;
@@ -220,6 +238,7 @@ static void test_md_escape(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_int),
         cmocka_unit_test(test_write_and_unchanged),
         cmocka_unit_test(test_mode),
         cmocka_unit_test(test_error),
