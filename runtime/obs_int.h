@@ -4,15 +4,26 @@
  *   obs.c       the reader's state, the threads, the queries (obs_)
  *   obs_scan.c  one thread's scan of its part of the file: records split,
  *               fields parsed, rows kept (obs_scan_)
+ *   obs_keys.c  the series table the scan finds a row's series in, built
+ *               before the scan (obs_scan_keys); how its ids are hashed
+ *               and compared is below, as the scan inlines it
  *
  * A scan writes only to its ObsWorker's own slots, bits and series, so
  * the two halves of a file are read without locks and merged after. */
 #ifndef CHARTER_OBS_INT_H
 #define CHARTER_OBS_INT_H
 
+#include <string.h>
+
 #include "obs.h"
 
 #define MAX_FIELDS 64
+
+/* A field of a record: its bytes in the scan's buffer or scratch. */
+typedef struct Field {
+    const char *p;
+    uint32_t n;
+} Field;
 
 /* Where the columns are, from the header. */
 typedef struct ObsCols {
@@ -50,6 +61,7 @@ typedef struct ObsKey {
 typedef struct ObsKeys {
     uint64_t *slot;             /* hash << 32 | (record's offset / 8 + 1); 0: empty */
     uint32_t mask;
+    bool whole;                 /* ids hashed whole, not sampled (obs_scan.c) */
     char *rec;                  /* the records, each 8-byte aligned */
 } ObsKeys;
 
@@ -101,11 +113,106 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
  * line break straddles `stop`, the halves disagree and it reads on to the
  * end (w->last set, w->matched false). */
 void obs_scan_part(ObsWorker *w);
-/* Builds and frees the series table of o's index. */
-void obs_scan_keys(const Obs *o, ObsKeys *k);
-void obs_scan_keys_free(ObsKeys *k);
 /* Adds what `from` found to `into` (the later half of the file to the
  * earlier). */
 void obs_scan_merge(Obs *o, const ObsWorker *into, const ObsWorker *from);
+
+/* ---- obs_keys.c: the series table ------------------------------------------- */
+
+/* Builds and frees the series table of o's index. */
+void obs_scan_keys(const Obs *o, ObsKeys *k);
+void obs_scan_keys_free(ObsKeys *k);
+
+/* The key of series (i, r) without its text (ObsKey). */
+static inline ObsKey key_make(const Obs *o, int i, int r)
+{
+    const ObsInd *oi = &o->ind[i];
+    return (ObsKey){oi->evals, oi->ptab, oi->anchor, oi->nper, i, r, obs_slot_at(oi, r),
+                    obs_bit_at(oi, r), obs_ring_at(oi, r), (int16_t)oi->neval, oi->history, 0, 0};
+}
+
+/* The 8 bytes at p, which has them. */
+static inline uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* The 8 bytes at p; only the first n (< 8) of them when n < 8.  The
+ * caller guarantees 8 readable bytes at p: a record's fields lie in the
+ * scan's buffer, which has 16 bytes of slack past its end, and keys lie
+ * in ObsKeys.rec, which has 8. */
+static inline uint64_t word_at(const char *p, size_t n)
+{
+    uint64_t w = load8(p);
+    return n >= 8 ? w : w & ((1ull << (8 * n)) - 1);
+}
+
+static inline uint64_t mix(uint64_t x, uint64_t w)
+{
+    x = (x ^ w) * 0xff51afd7ed558ccdull;
+    return x ^ (x >> 32);
+}
+
+/* Mixes text p[0..n) into x: 8 bytes at a time, the last 8 overlapping
+ * the word before (no mask, no loop for the tail) when n >= 8. */
+static inline uint64_t mix_text(uint64_t x, const char *p, size_t n)
+{
+    if (n < 8)
+        return mix(x, word_at(p, n));
+    for (size_t i = 0; i + 8 < n; i += 8)
+        x = mix(x, load8(p + i));
+    return mix(x, load8(p + n - 8));
+}
+
+/* Mixes the first and the last 8 bytes of text p[0..n) into x. */
+static inline uint64_t mix_ends(uint64_t x, const char *p, size_t n)
+{
+    if (n < 8)
+        return mix(x, word_at(p, n));
+    return mix(mix(x, load8(p)), load8(p + n - 8));
+}
+
+/* The hash of a series' indicator and reporter ids (ids are short: the
+ * dense ledger's are two or three bytes): their lengths and each one's
+ * first and last 8 bytes, or (ks->whole) every byte. */
+static inline uint32_t key_hash(const ObsKeys *ks, const char *ind, size_t ni, const char *rep,
+                                size_t nr)
+{
+    uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
+    if (ks->whole)
+        x = mix_text(mix_text(x, ind, ni), rep, nr);
+    else
+        x = mix_ends(mix_ends(x, ind, ni), rep, nr);
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return (uint32_t)(x ^ (x >> 33));
+}
+
+/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at); as
+ * mix_text, the last word overlaps the one before. */
+static inline bool same_text(const char *a, const char *b, size_t n)
+{
+    if (n < 8)
+        return word_at(a, n) == word_at(b, n);
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return false;
+    return load8(a + n - 8) == load8(b + n - 8);
+}
+
+static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
+{
+    return (const ObsKey *)(const void *)(ks->rec + ((slot & 0xffffffffu) - 1) * 8);
+}
+
+/* Whether key k is the series of indicator fi and reporter fr. */
+static inline bool key_is(const ObsKey *k, const Field *fi, const Field *fr)
+{
+    const char *text = (const char *)(k + 1);
+    return k->ilen == fi->n && k->rlen == fr->n && same_text(text, fi->p, fi->n) &&
+           same_text(text + k->ilen, fr->p, fr->n);
+}
 
 #endif

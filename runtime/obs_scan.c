@@ -29,11 +29,6 @@
  * scan's time moved by a sixth with their places (bench/RESULTS.md). */
 #define HOT static inline __attribute__((always_inline))
 
-typedef struct Field {
-    const char *p;
-    uint32_t n;
-} Field;
-
 #ifdef __SSE2__
 /* The fast path of the scan: one record without quotes, split with SSE2
  * (16 bytes compared at once).  Returns the start of the next record, or
@@ -394,14 +389,6 @@ static inline bool row_find(const ObsWorker *w, const Field *f, int nf, int *ind
     return r < x->nrep;
 }
 
-/* The key of series (i, r) without its text (ObsKey). */
-static ObsKey key_make(const Obs *o, int i, int r)
-{
-    const ObsInd *oi = &o->ind[i];
-    return (ObsKey){oi->evals, oi->ptab, oi->anchor, oi->nper, i, r, obs_slot_at(oi, r),
-                    obs_bit_at(oi, r), obs_ring_at(oi, r), (int16_t)oi->neval, oi->history, 0, 0};
-}
-
 /* Uses one row of series k (row_find); false when it is not valid. */
 HOT bool row_use_at(ObsWorker *w, const Field *f, int nf, const ObsKey *ky)
 {
@@ -537,77 +524,6 @@ typedef struct Batch {
     Field f[BATCH][MAX_FIELDS];
 } Batch;
 
-/* The 8 bytes at p, which has them. */
-static inline uint64_t load8(const char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
-}
-
-/* The 8 bytes at p; only the first n (< 8) of them when n < 8.  The
- * caller guarantees 8 readable bytes at p: a record's fields lie in the
- * scan's buffer, which has 16 bytes of slack past its end, and keys lie
- * in ObsKeys.rec, which has 8. */
-static inline uint64_t word_at(const char *p, size_t n)
-{
-    uint64_t w = load8(p);
-    return n >= 8 ? w : w & ((1ull << (8 * n)) - 1);
-}
-
-static inline uint64_t mix(uint64_t x, uint64_t w)
-{
-    x = (x ^ w) * 0xff51afd7ed558ccdull;
-    return x ^ (x >> 32);
-}
-
-/* Mixes text p[0..n) into x: 8 bytes at a time, the last 8 overlapping
- * the word before (no mask, no loop for the tail) when n >= 8. */
-static inline uint64_t mix_text(uint64_t x, const char *p, size_t n)
-{
-    if (n < 8)
-        return mix(x, word_at(p, n));
-    for (size_t i = 0; i + 8 < n; i += 8)
-        x = mix(x, load8(p + i));
-    return mix(x, load8(p + n - 8));
-}
-
-/* The hash of a series' indicator and reporter ids (ids are short: the
- * dense ledger's are two or three bytes). */
-static inline uint32_t key_hash(const char *ind, size_t ni, const char *rep, size_t nr)
-{
-    uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
-    x = mix_text(mix_text(x, ind, ni), rep, nr);
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    return (uint32_t)(x ^ (x >> 33));
-}
-
-/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at); as
- * mix_text, the last word overlaps the one before. */
-static inline bool same_text(const char *a, const char *b, size_t n)
-{
-    if (n < 8)
-        return word_at(a, n) == word_at(b, n);
-    for (size_t i = 0; i + 8 < n; i += 8)
-        if (load8(a + i) != load8(b + i))
-            return false;
-    return load8(a + n - 8) == load8(b + n - 8);
-}
-
-static inline const ObsKey *key_at(const ObsKeys *ks, uint64_t slot)
-{
-    return (const ObsKey *)(const void *)(ks->rec + ((slot & 0xffffffffu) - 1) * 8);
-}
-
-/* Whether key k is the series of indicator fi and reporter fr. */
-static inline bool key_is(const ObsKey *k, const Field *fi, const Field *fr)
-{
-    const char *text = (const char *)(k + 1);
-    return k->ilen == fi->n && k->rlen == fr->n && same_text(text, fi->p, fi->n) &&
-           same_text(text + k->ilen, fr->p, fr->n);
-}
-
 /* Uses the rows of the batch and empties it. */
 static void batch_run(ObsWorker *w, Batch *b)
 {
@@ -620,7 +536,7 @@ static void batch_run(ObsWorker *w, Batch *b)
         if (b->nf[j] < c->need)
             continue;
         const Field *fi = &b->f[j][c->ind], *fr = &b->f[j][c->rep];
-        b->hash[j] = key_hash(fi->p, fi->n, fr->p, fr->n);
+        b->hash[j] = key_hash(ks, fi->p, fi->n, fr->p, fr->n);
         __builtin_prefetch(&ks->slot[b->hash[j] & ks->mask]);
     }
     for (int j = 0; j < n; j++) {
@@ -835,62 +751,4 @@ int obs_scan_header(Obs *o, int fd, const char *path, ObsCols *c, int64_t *data_
     c->need = need + 1;
     *data_start = (int64_t)(next - buf);
     return 0;
-}
-
-void obs_scan_keys(const Obs *o, ObsKeys *ks)
-{
-    const BundleIndex *ix = o->ix;
-    size_t bytes = 8;   /* the slack word_at reads past the last key */
-    uint32_t nkeys = 0;
-    for (int i = 0; i < ix->nind; i++)
-        for (int r = 0; r < ix->ind[i].nrep; r++) {
-            bytes += (sizeof(ObsKey) + strlen(ix->ind[i].id) + ix->ind[i].replen[r] + 7) / 8 * 8;
-            nkeys++;
-        }
-    uint32_t cap = 16;
-    while (cap < 2 * nkeys)
-        cap *= 2;
-    ks->mask = cap - 1;
-    ks->slot = obs_xcalloc(cap, sizeof *ks->slot);
-    ks->rec = obs_xcalloc(bytes, 1);
-    size_t at = 0;
-    for (int i = 0; i < ix->nind; i++) {
-        const BundleInd *x = &ix->ind[i];
-        size_t ni = strlen(x->id);
-        /* The series row_find finds: the first indicator of an id, the
-         * first reporter of an id, none of a derived indicator. */
-        if (x->derived || hmap_str_get(&ix->map, x->id, ni) != i)
-            continue;
-        for (int r = 0; r < x->nrep; r++) {
-            /* The key is written first: hashing and comparing read 8
-             * bytes at a time, which the ids themselves may not have. */
-            ObsKey *k = (ObsKey *)(void *)(ks->rec + at);
-            *k = key_make(o, i, r);
-            k->ilen = (uint32_t)ni;
-            k->rlen = x->replen[r];
-            char *text = (char *)(k + 1);
-            memcpy(text, x->id, ni);
-            memcpy(text + ni, x->rep[r], x->replen[r]);
-            Field fi = {text, (uint32_t)ni}, fr = {text + ni, x->replen[r]};
-            uint32_t h = key_hash(fi.p, fi.n, fr.p, fr.n);
-            uint32_t s = h & ks->mask;
-            bool dup = false;
-            for (; ks->slot[s]; s = (s + 1) & ks->mask)
-                if ((uint32_t)(ks->slot[s] >> 32) == h && key_is(key_at(ks, ks->slot[s]), &fi, &fr))
-                    dup = true;
-            if (dup) {
-                memset(k, 0, sizeof *k + ni + x->replen[r]);
-                continue;
-            }
-            ks->slot[s] = (uint64_t)h << 32 | (at / 8 + 1);
-            at += (sizeof(ObsKey) + ni + x->replen[r] + 7) / 8 * 8;
-        }
-    }
-}
-
-void obs_scan_keys_free(ObsKeys *ks)
-{
-    free(ks->slot);
-    free(ks->rec);
-    memset(ks, 0, sizeof *ks);
 }
