@@ -61,7 +61,7 @@ typedef struct ObsKey {
 typedef struct ObsKeys {
     uint64_t *slot;             /* hash << 32 | (record's offset / 8 + 1); 0: empty */
     uint32_t mask;
-    bool whole;                 /* ids hashed whole, not sampled (obs_scan.c) */
+    bool whole;                 /* ids hashed whole, not by their ends (key_hash) */
     char *rec;                  /* the records, each 8-byte aligned */
 } ObsKeys;
 

@@ -148,12 +148,12 @@ static bool digits17(double a, char d[18], int *x)
 
 /* NUM_EXACT of a number that is not whole: "%.15g", else "%.16g" when 15
  * digits do not read back as v, else "%.17g" -- as printf and strtod
- * would give them, from v's 17 digits (digits17, else one printf).  Its 15 and 16 digit
- * roundings are those of v unless the digits cut off are a 5 and zeros (a
- * tie of the 17-digit text that v itself may not be: then printf decides);
- * a rounding reads back as v when it is v (exact in a double and scaled
- * by an exact power of ten, one correctly rounded operation, as strtod),
- * or else strtod says so. */
+ * would give them, from v's 17 digits (digits17, else one printf).  Its
+ * 15 and 16 digit roundings are those of v unless the digits cut off are
+ * a 5 and zeros (a tie of the 17-digit text that v itself may not be:
+ * then printf decides); a rounding reads back as v when it is v (exact in
+ * a double and scaled by an exact power of ten, one correctly rounded
+ * operation, as strtod), or else strtod says so. */
 static const char *exact_text(char *out, double v)
 {
     static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,

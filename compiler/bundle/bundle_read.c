@@ -169,7 +169,8 @@ int bundle_read(const char *path, const char *name, Bundle *b, char *err, size_t
         b->views[i].display = b->files[i].display;
         b->views[i].text = rd_raw(&r, len);
         b->views[i].len = (size_t)len;
-        b->views[i].terminated = memcmp(rd_raw(&r, 2), "\0\0", 2) == 0;
+        const char *nul = rd_raw(&r, 2);
+        b->views[i].terminated = !r.bad && nul[0] == '\0' && nul[1] == '\0';
         r.bad |= !b->views[i].terminated;
         len = rd_int(&r, 8);
         b->views[i].tree = len ? rd_raw(&r, len) : NULL;

@@ -141,6 +141,21 @@ static void test_damaged(void **state)
     assert_string_equal(err, "the agreement carried by prog is damaged (bad trailer)");
     unlink(path);
 
+    /* A view not followed by its two NUL bytes: damaged, not read past. */
+    out.data[out.len - BUNDLE_TRAILER_SIZE + 16] ^= 1;
+    write_temp(&out, path);
+    assert_int_equal(bundle_read(path, "prog", &b, err, sizeof err), 0);
+    size_t at = b.offset + (size_t)(b.views[0].text - b.payload) + b.views[0].len;
+    bundle_free(&b);
+    unlink(path);
+    assert_int_equal(out.data[at], '\0');
+    assert_int_equal(out.data[at + 1], '\0');
+    out.data[at + 1] = 'x';
+    write_temp(&out, path);
+    assert_int_equal(bundle_read(path, "prog", &b, err, sizeof err), -1);
+    assert_string_equal(err, "the agreement carried by prog is damaged (bad payload)");
+    unlink(path);
+
     assert_int_equal(bundle_read("/nonexistent/tracker", "prog", &b, err, sizeof err), -1);
     assert_string_equal(err, "cannot open prog to read its agreement");
     buf_free(&out);
