@@ -52,11 +52,12 @@ fails=0
 
 say() { printf '%s\n' "$*"; printf '%s\n' "$*" >>"$res"; }
 die() { echo "bench: $*" >&2; exit 2; }
-# ratio A B: A / B with two decimals; ratio3 with three (a judged ratio:
-# the verdict is on A / B itself, never on its rounding, so a shown "0.500"
-# may be missed by a hair)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
-ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "inf" }'; }
+# ratio A B [DECIMALS]: A / B with two decimals, or DECIMALS (a judged
+# ratio is shown with three: the verdict is on A / B itself, never on its
+# rounding, so a shown "0.500" may be missed by a hair)
+ratio() {
+  awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b > 0) printf "%." d "f", a / b; else print "inf" }'
+}
 # le A B: exit 0 when A <= B
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 verdict() {   # verdict VALUE LIMIT: sets V (not in $(...): it counts misses)
@@ -64,7 +65,7 @@ verdict() {   # verdict VALUE LIMIT: sets V (not in $(...): it counts misses)
 }
 # verdict_ratio A B LIMIT: verdict on A / B unrounded
 verdict_ratio() {
-  verdict "$(awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.9f", a / b; else print "inf" }')" "$3"
+  verdict "$(ratio "$1" "$2" 9)" "$3"
 }
 # field NAME LINE: the value of NAME=... in a measure line
 field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
@@ -168,17 +169,17 @@ front() {
   row "flex tokenizer ($tokens tokens)" "$tb" "$ts"
   row "\`charterc check\`" "$cb" "$cs"
   r1=$(ratio "$(field wall "$cb")" "$(field wall "$tb")")
-  r1c=$(ratio3 "$(field cpu "$cb")" "$(field cpu "$tb")")
+  r1c=$(ratio "$(field cpu "$cb")" "$(field cpu "$tb")" 3)
   verdict_ratio "$(field cpu "$cb")" "$(field cpu "$tb")" 5
   say "| check / tokenizer, 10 MB (wall, **CPU**) | | | $r1, **$r1c** | <= 5 | $V |"
   size_x=$(ratio "$big_bytes" "$small_bytes")
   r2=$(ratio "$(field wall "$cb")" "$(field wall "$cs")")
-  r2c=$(ratio3 "$(field cpu "$cb")" "$(field cpu "$cs")")
+  r2c=$(ratio "$(field cpu "$cb")" "$(field cpu "$cs")" 3)
   verdict_ratio "$(field cpu "$cb")" "$(field cpu "$cs")" 12
   say "| check time growth for ${size_x}x the input (wall, **CPU**) | | | $r2, **$r2c** | <= 12 | $V |"
   rss_b=$(field rss_kb "$cb")
   rss_s=$(field rss_kb "$cs")
-  r3=$(ratio3 "$((rss_b * 1024))" "$big_bytes")
+  r3=$(ratio "$((rss_b * 1024))" "$big_bytes" 3)
   r3s=$(ratio "$((rss_s * 1024))" "$small_bytes")
   verdict_ratio "$((rss_b * 1024))" "$big_bytes" 10
   say "| check peak memory / source size | $((rss_b / 1024)) MiB | $((rss_s / 1024)) MiB | **$r3** (small: $r3s) | <= 10 | $V |"
@@ -237,7 +238,7 @@ status() {
   rs=$(median rs)
   ra=$(median ra)
   r5=$(ratio "$(field wall "$rs")" "$(field wall "$ra")")
-  r5c=$(ratio3 "$(field cpu "$rs")" "$(field cpu "$ra")")
+  r5c=$(ratio "$(field cpu "$rs")" "$(field cpu "$ra")" 3)
   sst=$(field status "$rs")
   say "| $shape: $ROWS rows ($(mb "$(wc -c <"$obs")"), \`$gen agreement $TRACKER_SCALE\`) | wall (CPU) | peak memory | ratio | target | |"
   say "|---|---:|---:|---:|---:|---|"

@@ -155,17 +155,6 @@ static inline uint64_t mix(uint64_t x, uint64_t w)
     return x ^ (x >> 32);
 }
 
-/* Mixes text p[0..n) into x: 8 bytes at a time, the last 8 overlapping
- * the word before (no mask, no loop for the tail) when n >= 8. */
-static inline uint64_t mix_text(uint64_t x, const char *p, size_t n)
-{
-    if (n < 8)
-        return mix(x, word_at(p, n));
-    for (size_t i = 0; i + 8 < n; i += 8)
-        x = mix(x, load8(p + i));
-    return mix(x, load8(p + n - 8));
-}
-
 /* Mixes the first and the last 8 bytes of text p[0..n) into x. */
 static inline uint64_t mix_ends(uint64_t x, const char *p, size_t n)
 {
@@ -174,24 +163,30 @@ static inline uint64_t mix_ends(uint64_t x, const char *p, size_t n)
     return mix(mix(x, load8(p)), load8(p + n - 8));
 }
 
+/* key_hash of a table that hashes its ids whole (rare: out of line, so
+ * that the scan's loop stays small). */
+uint32_t obs_key_hash_whole(const char *ind, size_t ni, const char *rep, size_t nr);
+
 /* The hash of a series' indicator and reporter ids (ids are short: the
  * dense ledger's are two or three bytes): their lengths and each one's
  * first and last 8 bytes, or (ks->whole) every byte. */
 static inline uint32_t key_hash(const ObsKeys *ks, const char *ind, size_t ni, const char *rep,
                                 size_t nr)
 {
-    uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
     if (ks->whole)
-        x = mix_text(mix_text(x, ind, ni), rep, nr);
-    else
-        x = mix_ends(mix_ends(x, ind, ni), rep, nr);
+        return obs_key_hash_whole(ind, ni, rep, nr);
+    uint64_t x = (ni * 257 + nr) * 0x9E3779B97F4A7C15ull;
+    x = mix_ends(mix_ends(x, ind, ni), rep, nr);
     x ^= x >> 33;
     x *= 0xc4ceb9fe1a85ec53ull;
     return (uint32_t)(x ^ (x >> 33));
 }
 
-/* a[0..n) == b[0..n), both with 8 readable bytes past n (word_at); as
- * mix_text, the last word overlaps the one before. */
+/* a[0..n) == b[0..n), both with 8 readable bytes past n: a short id in
+ * one masked word (word_at), a longer one 8 bytes at a time, the last
+ * word overlapping the one before.  (Not hmap_same: for the scan's ids
+ * of 8 bytes or more this loop is 9 instructions a row fewer, and
+ * status 4 % faster, paired.) */
 static inline bool same_text(const char *a, const char *b, size_t n)
 {
     if (n < 8)

@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+uint32_t obs_key_hash_whole(const char *ind, size_t ni, const char *rep, size_t nr)
+{
+    return hmap_mix((uint64_t)hmap_hash(ind, ni) << 32 | hmap_hash(rep, nr));
+}
+
 /* Fills the table; false when two series' hashes are equal. */
 static bool keys_fill(const Obs *o, ObsKeys *ks)
 {

@@ -508,9 +508,9 @@ static void print_json(Score *s, Buf *b)
         buf_puts(b, "{ \"id\": ");
         buf_json_str(b, t->part[p]->d.id);
         buf_puts(b, ", \"missing_reports\": ");
-        num_put(b, s->part[p].missing_reports, NUM_EXACT);
+        buf_int(b, s->part[p].missing_reports);
         buf_puts(b, ", \"overdue_milestones\": ");
-        num_put(b, s->part[p].overdue_milestones, NUM_EXACT);
+        buf_int(b, s->part[p].overdue_milestones);
         buf_puts(b, " }");
     }
     buf_puts(b, t->npart ? "\n  ],\n  \"data_development_agenda\": [" :

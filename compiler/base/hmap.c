@@ -84,9 +84,9 @@ static int tag_of(const HMap *m, const void *key)
 /* ---- growth --------------------------------------------------------------- */
 
 /* Whether one more key would pass the load limit: three quarters for
- * strings and named objects, whose probes compare a stored signature
- * before the key, or a name's address and a tag, a half for pointers, whose probes compare
- * every key they pass.  (Three quarters for pointers too halved the
+ * strings, whose probes compare a stored signature before the key, and
+ * for named objects, whose probes compare a name's address and a tag; a
+ * half for pointers, whose probes compare every key they pass.  (Three quarters for pointers too halved the
  * checks' tables of partners and indicators, but raised the peak of the
  * dense agreement by 1.2 MiB: the smaller blocks, malloc'd, fell under
  * glibc's mmap threshold, which rises as big blocks are freed, and came
